@@ -1,0 +1,3 @@
+"""searchapp: a search engine for Indonesian-language news."""
+
+__version__ = "0.1.0"
