@@ -1,0 +1,227 @@
+"""Configuration: `config/searchapp.yaml`, validated, overridable by environment variables and flags.
+
+Precedence, lowest first: built-in defaults, the YAML file, ``SEARCHAPP_*`` environment variables,
+command-line flags. Every key of the file has an environment variable named after its path:
+``server.port`` is ``SEARCHAPP_SERVER_PORT``, ``corpus`` is ``SEARCHAPP_CORPUS``. Relative paths in the
+file are relative to the file's own folder; relative paths from the environment or flags are relative to
+the current directory.
+"""
+
+from __future__ import annotations
+
+import copy
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import ConfigError
+
+DEFAULT_CONFIG = Path("config") / "searchapp.yaml"
+ENV_PREFIX = "SEARCHAPP_"
+
+# The shape of the file: every key with its default; the default's type is the key's type.
+DEFAULTS: dict[str, Any] = {
+    "corpus": "../corpus",
+    "index": "../index",
+    "outlets_file": "outlets.yaml",
+    "people_file": "people.yaml",
+    "stopwords_file": "stopwords.yaml",
+    "analysis": {
+        "stem_exclusions": [],
+    },
+    "ranking": {
+        "title_boost": 2.0,
+        "exact_boost": 1.0,
+    },
+    "indexing": {
+        "workers": 0,  # 0: one per core
+        "batch_size": 200,
+    },
+    "server": {
+        "host": "127.0.0.1",
+        "port": 8080,
+        "threads": 8,
+    },
+}
+PATH_KEYS = ("corpus", "index", "outlets_file", "people_file", "stopwords_file")
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Validated configuration, with every path absolute."""
+
+    config_path: Path
+    corpus: Path
+    index: Path
+    outlets_file: Path
+    people_file: Path
+    stopwords_file: Path
+    stem_exclusions: tuple[str, ...]
+    title_boost: float
+    exact_boost: float
+    workers: int
+    batch_size: int
+    host: str
+    port: int
+    threads: int
+
+    def load_stopwords(self) -> frozenset[str]:
+        return load_stopwords(self.stopwords_file)
+
+
+def _type_name(value: Any) -> str:
+    return {bool: "true/false", int: "an integer", float: "a number", str: "a string",
+            list: "a list", dict: "a mapping"}[type(value)]
+
+
+def _check(value: Any, default: Any, path: Path, key: str) -> Any:
+    """*value* converted to the type of *default*, or a ConfigError naming *key*."""
+    if isinstance(default, dict):
+        if not isinstance(value, Mapping):
+            raise ConfigError(path, f"must be a mapping, not {value!r}", key)
+        return _merge(default, value, path, key + ".")
+    if isinstance(default, bool):
+        if not isinstance(value, bool):
+            raise ConfigError(path, f"must be true or false, not {value!r}", key)
+        return value
+    if isinstance(default, float) and isinstance(value, int) and not isinstance(value, bool):
+        value = float(value)
+    if isinstance(default, list):
+        if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+            raise ConfigError(path, "must be a list of strings", key)
+        return value
+    if type(value) is not type(default):
+        raise ConfigError(path, f"must be {_type_name(default)}, not {value!r}", key)
+    if isinstance(value, (int, float)) and value < 0:
+        raise ConfigError(path, f"must not be negative, not {value!r}", key)
+    return value
+
+
+def _merge(defaults: dict, given: Mapping, path: Path, prefix: str = "") -> dict:
+    merged = copy.deepcopy(defaults)
+    for key, value in given.items():
+        if key not in defaults:
+            known = ", ".join(prefix + k for k in defaults)
+            raise ConfigError(path, f"unknown setting (known: {known})", prefix + str(key))
+        merged[key] = _check(value, defaults[key], path, prefix + key)
+    return merged
+
+
+def _env_overrides(defaults: dict, environ: Mapping[str, str], prefix: str = "") -> dict:
+    """Settings given as ``SEARCHAPP_SECTION_KEY`` environment variables, parsed as YAML scalars."""
+    found: dict[str, Any] = {}
+    for key, default in defaults.items():
+        dotted = prefix + key
+        if isinstance(default, dict):
+            nested = _env_overrides(default, environ, dotted + ".")
+            if nested:
+                found[key] = nested
+            continue
+        name = ENV_PREFIX + dotted.replace(".", "_").upper()
+        if name in environ:
+            raw = environ[name]
+            if isinstance(default, str):
+                found[key] = raw
+            elif isinstance(default, list):
+                found[key] = [item.strip() for item in raw.split(",") if item.strip()]
+            else:
+                try:
+                    found[key] = yaml.safe_load(raw)
+                except yaml.YAMLError:
+                    found[key] = raw
+    return found
+
+
+def read_yaml(path: Path) -> Any:
+    """The parsed YAML of *path*, or a ConfigError saying why it cannot be read."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ConfigError(path, "file not found") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigError(path, f"cannot be read ({error})") from None
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        problem = getattr(error, "problem", None) or str(error)
+        raise ConfigError(path, f"invalid YAML{where}: {problem}") from None
+
+
+def load_settings(config_path: str | os.PathLike | None = None, overrides: Mapping[str, Any] | None = None,
+                  environ: Mapping[str, str] | None = None) -> Settings:
+    """Read and validate the configuration.
+
+    *config_path*: the file (default: ``$SEARCHAPP_CONFIG`` or ``config/searchapp.yaml``); *overrides*:
+    values from command-line flags, by dotted key (``{"corpus": "x", "server.port": 9000}``), ``None``
+    values ignored.
+    """
+    environ = os.environ if environ is None else environ
+    explicit = config_path or environ.get("SEARCHAPP_CONFIG")
+    path = Path(explicit or DEFAULT_CONFIG).expanduser()
+    if path.exists() or explicit:
+        given = read_yaml(path)
+        if given is None:
+            given = {}
+        if not isinstance(given, Mapping):
+            raise ConfigError(path, "must hold a mapping of settings at the top level")
+    else:
+        given = {}  # no file: the defaults, relative to ./config as if the file were there
+    base = path.resolve().parent
+    settings = _merge(DEFAULTS, given, path)
+
+    extra_paths: dict[str, Path] = {}
+    env = _env_overrides(DEFAULTS, environ)
+    flags = _unflatten({k: v for k, v in (overrides or {}).items() if v is not None})
+    for source, source_name in ((env, "environment"), (flags, "command line")):
+        settings = _merge(settings, source, Path(f"<{source_name}>"))
+        for key in PATH_KEYS:
+            if key in source:
+                extra_paths[key] = Path(source[key]).expanduser().resolve()
+
+    def resolve(key: str) -> Path:
+        return extra_paths.get(key) or (base / Path(settings[key]).expanduser()).resolve()
+
+    return Settings(
+        config_path=path.resolve(),
+        corpus=resolve("corpus"),
+        index=resolve("index"),
+        outlets_file=resolve("outlets_file"),
+        people_file=resolve("people_file"),
+        stopwords_file=resolve("stopwords_file"),
+        stem_exclusions=tuple(w.lower() for w in settings["analysis"]["stem_exclusions"]),
+        title_boost=settings["ranking"]["title_boost"],
+        exact_boost=settings["ranking"]["exact_boost"],
+        workers=settings["indexing"]["workers"] or (os.cpu_count() or 1),
+        batch_size=max(1, settings["indexing"]["batch_size"]),
+        host=settings["server"]["host"],
+        port=settings["server"]["port"],
+        threads=max(1, settings["server"]["threads"]),
+    )
+
+
+def _unflatten(flat: Mapping[str, Any]) -> dict:
+    nested: dict[str, Any] = {}
+    for dotted, value in flat.items():
+        node = nested
+        *parents, last = dotted.split(".")
+        for part in parents:
+            node = node.setdefault(part, {})
+        node[last] = value
+    return nested
+
+
+def load_stopwords(path: Path) -> frozenset[str]:
+    """The stopword list of ``config/stopwords.yaml`` (key ``stopwords``: a list of words)."""
+    data = read_yaml(path)
+    if not isinstance(data, Mapping) or set(data) != {"stopwords"}:
+        raise ConfigError(path, "must be a mapping with the single key 'stopwords'")
+    words = data["stopwords"]
+    if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+        raise ConfigError(path, "must be a list of words", "stopwords")
+    return frozenset(w.lower() for w in words)
