@@ -1,0 +1,146 @@
+"""The ``searchapp`` command: index, search, serve (and the evaluation and benchmark tools)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import warnings
+from collections.abc import Sequence
+
+from .config import Settings, load_settings
+from .errors import SearchappError
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--config", help="configuration file (default: $SEARCHAPP_CONFIG or config/searchapp.yaml)")
+    parser.add_argument("--corpus", help="folder of articles to index (default from the configuration)")
+    parser.add_argument("--index", help="index folder (default from the configuration)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="searchapp", description="Search engine for Indonesian news.")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    index = commands.add_parser("index", help="index the corpus (incrementally; --rebuild for a fresh index)")
+    _common(index)
+    index.add_argument("--rebuild", action="store_true", help="build a new index and swap it in atomically")
+    index.add_argument("--workers", type=int, help="analysis worker processes (default: one per core)")
+    index.set_defaults(run=run_index)
+
+    search = commands.add_parser("search", help="search the index from the command line")
+    _common(search)
+    search.add_argument("query", nargs="?", default="", help="query text (see README: query syntax)")
+    search.add_argument("--outlet", action="append", default=[], help="outlet slug (repeatable: any of them)")
+    search.add_argument("--person", action="append", default=[], help="person (repeatable: all of them)")
+    search.add_argument("--from", dest="date_from", help="earliest date, YYYY-MM-DD")
+    search.add_argument("--to", dest="date_to", help="latest date, YYYY-MM-DD")
+    search.add_argument("--sort", default="relevance", help="relevance, newest or oldest")
+    search.add_argument("--page", default="1")
+    search.add_argument("--per-page", default="10")
+    search.add_argument("--json", action="store_true", help="print the API's JSON result")
+    search.set_defaults(run=run_search)
+
+    serve = commands.add_parser("serve", help="serve the web interface and JSON API (indexes first if needed)")
+    _common(serve)
+    serve.add_argument("--host", help="address to listen on (default from the configuration)")
+    serve.add_argument("--port", type=int, help="port (default from the configuration)")
+    serve.add_argument("--threads", type=int, help="worker threads")
+    serve.set_defaults(run=run_serve)
+
+    for module in ("evaluate.cli", "importers", "bench"):
+        register = _optional_register(module)
+        if register is not None:
+            register(commands, _common)
+    return parser
+
+
+def _optional_register(module: str):
+    """Subcommands that live in their own modules register themselves (`register(commands, common)`)."""
+    import importlib
+
+    try:
+        return importlib.import_module(f"searchapp.{module}").register
+    except (ImportError, AttributeError):
+        return None
+
+
+def settings_from(args: argparse.Namespace, **extra) -> Settings:
+    overrides = {"corpus": args.corpus, "index": args.index, **extra}
+    return load_settings(args.config, overrides)
+
+
+def run_index(args: argparse.Namespace) -> int:
+    from .indexer import Progress, build_index
+
+    settings = settings_from(args, **{"indexing.workers": args.workers})
+    report = build_index(settings, rebuild=args.rebuild, progress=Progress)
+    print(report.summary())
+    return 0
+
+
+def run_search(args: argparse.Namespace) -> int:
+    from .request import parse_search_params
+    from .search import SearchEngine
+
+    settings = settings_from(args)
+    engine = SearchEngine(settings)
+    params = {"q": [args.query], "outlet": args.outlet, "person": args.person,
+              "from": [args.date_from] if args.date_from else [], "to": [args.date_to] if args.date_to else [],
+              "sort": [args.sort], "page": [args.page], "per_page": [args.per_page]}
+    result = engine.search(parse_search_params(params, engine.is_known_outlet))
+    if args.json:
+        print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+        return 0
+    print(f"{result.total} articles ({result.took_ms:.1f} ms)")
+    if result.suggestion:
+        print(f"Did you mean: {result.suggestion}")
+    first = (result.request.page - 1) * result.request.per_page
+    for rank, hit in enumerate(result.results, first + 1):
+        outlet = hit.outlet_name or "unknown outlet"
+        date = hit.date.isoformat() if hit.date else "unknown date"
+        score = f"  score {hit.score:.2f}" if hit.score is not None else ""
+        print(f"{rank:>3}. {hit.title}\n     [{hit.id}] {outlet}, {date}{score}")
+        print(f"     {_plain(str(hit.snippet))}")
+    return 0
+
+
+def _plain(html: str) -> str:
+    """Snippet markup for a terminal: marks as *word*, entities decoded."""
+    import html as html_module
+
+    return html_module.unescape(html.replace("<mark>", "*").replace("</mark>", "*"))
+
+
+def run_serve(args: argparse.Namespace) -> int:
+    from .indexer import Progress, build_index, index_exists
+    from .web.app import create_app
+    from .web.server import serve
+
+    settings = settings_from(args, **{"server.host": args.host, "server.port": args.port,
+                                      "server.threads": args.threads})
+    if not index_exists(settings.index):
+        print(f"No index in {settings.index}: indexing {settings.corpus} first.", file=sys.stderr)
+        report = build_index(settings, progress=Progress)
+        print(report.summary(), file=sys.stderr)
+    app = create_app(settings)
+    serve(app, settings.host, settings.port, settings.threads)
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    warnings.filterwarnings("ignore", category=SyntaxWarning, module="whoosh")
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.run(args)
+    except SearchappError as error:
+        print(f"searchapp: error: {error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("searchapp: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

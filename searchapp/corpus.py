@@ -1,0 +1,262 @@
+"""Reading the corpus folder into `Article` records.
+
+Formats, found recursively:
+- ``.txt`` / ``.md``: one article; optionally a YAML front-matter block (``---`` … ``---``) with
+  ``title``, ``outlet``, ``date``, ``url``, ``people``, ``reporter``, ``editor``, ``id``;
+- ``.jsonl``: one article per line; ``.json``: one article object or a list of them. Records hold
+  ``body`` (or ``text``/``content``/``isi``) and optionally the keys above.
+
+Nothing here stops a run: a file or record that cannot be read becomes a `Skipped` with a one-line
+reason, and the rest is read on.
+"""
+
+from __future__ import annotations
+
+import codecs
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ARTICLE_SUFFIXES = {".txt", ".md"}
+RECORD_SUFFIXES = {".jsonl", ".json"}
+SUFFIXES = ARTICLE_SUFFIXES | RECORD_SUFFIXES
+BODY_KEYS = ("body", "text", "content", "isi", "isi_berita")
+METADATA_KEYS = ("id", "title", "outlet", "date", "url", "people", "reporter", "editor")
+MAX_FILE_BYTES = 50 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article as read: its text and whatever metadata the file states explicitly."""
+
+    id: str
+    source: str  # path relative to the corpus folder (with ``#N`` for the Nth record of a file)
+    # id: stated in the file, else the path without suffix (with ``/N`` for the Nth record of a file)
+    body: str
+    title: str | None = None
+    outlet: str | None = None
+    date: dt.date | None = None
+    url: str | None = None
+    people: tuple[str, ...] | None = None
+    reporter: str | None = None
+    editor: str | None = None
+    warnings: tuple[str, ...] = field(default=(), compare=False)
+
+    @property
+    def content_hash(self) -> str:
+        """Changes whenever the text or any explicit metadata changes."""
+        state = [self.body, self.title, self.outlet, self.date and self.date.isoformat(), self.url,
+                 self.people, self.reporter, self.editor]
+        return hashlib.sha1(json.dumps(state, ensure_ascii=False).encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A file or record that was not indexed, and why."""
+
+    source: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.reason}"
+
+
+def corpus_files(root: Path) -> list[Path]:
+    """Article files below *root*, in a stable order; hidden files and folders are ignored."""
+    files = []
+    for path in root.rglob("*"):
+        relative = path.relative_to(root)
+        if any(part.startswith(".") for part in relative.parts):
+            continue
+        if path.suffix.lower() in SUFFIXES and path.is_file():
+            files.append(path)
+    return sorted(files)
+
+
+def read_corpus(root: str | Path) -> Iterator[Article | Skipped]:
+    """Every article below *root*, or the reason it was skipped."""
+    root = Path(root)
+    if not root.is_dir():
+        yield Skipped(str(root), "corpus folder not found")
+        return
+    for path in corpus_files(root):
+        yield from read_file(path, path.relative_to(root).as_posix())
+
+
+def read_file(path: Path, source: str) -> Iterator[Article | Skipped]:
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            yield Skipped(source, f"larger than {MAX_FILE_BYTES // 2**20} MiB")
+            return
+        raw = path.read_bytes()
+    except OSError as error:
+        yield Skipped(source, f"cannot be read ({error.strerror or error})")
+        return
+    text = decode(raw)
+    if isinstance(text, DecodeProblem):
+        yield Skipped(source, str(text))
+        return
+    if path.suffix.lower() in ARTICLE_SUFFIXES:
+        yield parse_text_article(text, source)
+    elif path.suffix.lower() == ".jsonl":
+        yield from parse_jsonl(text, source)
+    else:
+        yield from parse_json(text, source)
+
+
+class DecodeProblem(str):
+    """Why bytes could not be decoded (a str so it can be reported as it is)."""
+
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def decode(raw: bytes) -> str | DecodeProblem:
+    """Text of a file: UTF-8, or UTF-8/16/32 with a byte-order mark; else the reason it is not text."""
+    if not raw.strip():
+        return DecodeProblem("empty file")
+    for bom, encoding in _BOMS:
+        if raw.startswith(bom):
+            try:
+                text = raw.decode(encoding)
+            except UnicodeDecodeError as error:
+                return DecodeProblem(f"invalid {encoding.upper()} at byte {error.start}")
+            break
+    else:
+        if b"\x00" in raw[:8192]:
+            return DecodeProblem("binary file (NUL bytes), not text")
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as error:
+            return DecodeProblem(
+                f"not valid UTF-8 (byte 0x{raw[error.start]:02x} at offset {error.start}); "
+                "convert it to UTF-8"
+            )
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        return DecodeProblem("empty file")
+    return text
+
+
+def parse_text_article(text: str, source: str) -> Article | Skipped:
+    """A ``.txt``/``.md`` article, with an optional YAML front-matter block."""
+    metadata: Mapping[str, Any] = {}
+    body = text
+    if text.startswith("---\n"):
+        end = text.find("\n---", 4)
+        if end == -1:
+            return Skipped(source, "front matter opened with '---' is never closed")
+        try:
+            loaded = yaml.safe_load(text[4:end])
+        except yaml.YAMLError as error:
+            return Skipped(source, f"front matter is not valid YAML ({_first_line(error)})")
+        if loaded is not None and not isinstance(loaded, Mapping):
+            return Skipped(source, "front matter is not a mapping of keys to values")
+        metadata = loaded or {}
+        body = text[end + 4:].split("\n", 1)[1] if "\n" in text[end + 4:] else ""
+    return build_article({**metadata, "body": body}, source, default_id=source.rsplit(".", 1)[0])
+
+
+def parse_jsonl(text: str, source: str) -> Iterator[Article | Skipped]:
+    for number, line in enumerate(text.split("\n"), 1):
+        if not line.strip():
+            continue
+        where = f"{source}#{number}"
+        record_id = f"{source.rsplit('.', 1)[0]}/{number}"
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as error:
+            yield Skipped(where, f"line {number} is not valid JSON ({error.msg})")
+            continue
+        yield build_article(record, where, default_id=record_id)
+
+
+def parse_json(text: str, source: str) -> Iterator[Article | Skipped]:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        yield Skipped(source, f"not valid JSON ({error.msg} at line {error.lineno})")
+        return
+    if isinstance(data, list):
+        for number, record in enumerate(data, 1):
+            where = f"{source}#{number}"
+            yield build_article(record, where, default_id=f"{source.rsplit('.', 1)[0]}/{number}")
+    else:
+        yield build_article(data, source, default_id=source.rsplit(".", 1)[0])
+
+
+def build_article(record: Any, source: str, default_id: str) -> Article | Skipped:
+    """An `Article` from a mapping of explicit fields; explicit metadata is kept as stated."""
+    if not isinstance(record, Mapping):
+        return Skipped(source, "record is not an object of keys to values")
+    body = next((record[key] for key in BODY_KEYS if record.get(key) is not None), None)
+    if not isinstance(body, str) or not body.strip():
+        return Skipped(source, "no article text (expected a non-empty 'body')")
+    warnings: list[str] = []
+
+    def text_field(key: str) -> str | None:
+        value = record.get(key)
+        if value is None or value == "":
+            return None
+        if isinstance(value, (str, int)) and not isinstance(value, bool):
+            return str(value).strip()
+        warnings.append(f"'{key}' ignored: expected text, got {type(value).__name__}")
+        return None
+
+    people = record.get("people")
+    if people is not None:
+        if isinstance(people, str):
+            people = [p.strip() for p in people.split(",")]
+        if isinstance(people, list) and all(isinstance(p, str) for p in people):
+            people = tuple(p.strip() for p in people if p.strip())
+        else:
+            warnings.append("'people' ignored: expected a list of names")
+            people = None
+
+    date = parse_explicit_date(record.get("date"))
+    if isinstance(date, str):
+        warnings.append(date)
+        date = None
+
+    return Article(
+        id=text_field("id") or default_id,
+        source=source,
+        body=body.strip(),
+        title=text_field("title"),
+        outlet=text_field("outlet"),
+        date=date,
+        url=text_field("url"),
+        people=people,
+        reporter=text_field("reporter"),
+        editor=text_field("editor"),
+        warnings=tuple(warnings),
+    )
+
+
+def parse_explicit_date(value: Any) -> dt.date | None | str:
+    """A stated date (ISO text, date or datetime); a message string when it is not a date."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.datetime.fromisoformat(value.strip().replace("Z", "+00:00")).date()
+        except ValueError:
+            pass
+    return f"'date' ignored: {value!r} is not an ISO date (YYYY-MM-DD)"
+
+
+def _first_line(error: Exception) -> str:
+    return str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__

@@ -1,0 +1,141 @@
+"""Highlighting: the best passages of an article with the query's words marked, HTML-escaped.
+
+A word of the text matches when it is written as a query word or shares its Sastrawi root, so a search
+for ``serang`` marks ``menyerang`` and ``serangan``. All article text is escaped; the only markup in the
+output is ``<mark>``, which this module writes itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from markupsafe import Markup, escape
+
+from .analysis import iter_words
+
+FRAGMENT_CHARS = 200
+MAX_FRAGMENTS = 3
+ELLIPSIS = "…"
+
+
+@dataclass(frozen=True)
+class MatchTerms:
+    """What counts as a match: lower-case written forms and roots of the query's positive words."""
+
+    forms: frozenset[str]
+    roots: frozenset[str]
+
+    @classmethod
+    def of(cls, words: Iterable[str], stem: Callable[[str], str], stopwords: frozenset[str]) -> MatchTerms:
+        forms: set[str] = set()
+        for word in words:
+            for token, _start, _end in iter_words(word):
+                token = token.lower()
+                if token not in stopwords:
+                    forms.add(token)
+        return cls(frozenset(forms), frozenset(stem(form) for form in forms))
+
+    def __bool__(self) -> bool:
+        return bool(self.forms)
+
+
+def find_matches(text: str, terms: MatchTerms, stem: Callable[[str], str]) -> list[tuple[int, int]]:
+    """Character spans of the words of *text* that match *terms*."""
+    if not terms:
+        return []
+    spans = []
+    forms, roots = terms.forms, terms.roots
+    for word, start, end in iter_words(text):
+        lower = word.lower()
+        if lower in forms or stem(lower) in roots:
+            spans.append((start, end))
+    return spans
+
+
+def mark(text: str, spans: Iterable[tuple[int, int]], start: int = 0, end: int | None = None) -> Markup:
+    """``text[start:end]`` escaped, with the given spans wrapped in ``<mark>``."""
+    end = len(text) if end is None else end
+    out: list[str] = []
+    cursor = start
+    for span_start, span_end in spans:
+        if span_end <= start or span_start >= end:
+            continue
+        span_start, span_end = max(span_start, start), min(span_end, end)
+        out.append(str(escape(text[cursor:span_start])))
+        out.append(f"<mark>{escape(text[span_start:span_end])}</mark>")
+        cursor = span_end
+    out.append(str(escape(text[cursor:end])))
+    return Markup("".join(out))
+
+
+def _word_boundary_left(text: str, position: int) -> int:
+    if position <= 0:
+        return 0
+    space = text.rfind(" ", 0, position)
+    newline = text.rfind("\n", 0, position)
+    return max(space, newline) + 1
+
+
+def _word_boundary_right(text: str, position: int) -> int:
+    if position >= len(text):
+        return len(text)
+    candidates = [i for i in (text.find(" ", position), text.find("\n", position)) if i != -1]
+    return min(candidates) if candidates else len(text)
+
+
+def snippet(text: str, spans: list[tuple[int, int]], fragment_chars: int = FRAGMENT_CHARS,
+            max_fragments: int = MAX_FRAGMENTS) -> Markup:
+    """Up to *max_fragments* passages of about *fragment_chars* around the densest matches.
+
+    Without matches, the lead of the text. Passages are joined by an ellipsis, in text order.
+    """
+    if not spans:
+        end = _word_boundary_right(text, fragment_chars) if len(text) > fragment_chars else len(text)
+        return mark(text, [], 0, end) + (ELLIPSIS if end < len(text) else "")
+
+    # Score a window starting at each match by the distinct words it covers, then its match count.
+    lowered = [text[s:e].lower() for s, e in spans]
+    windows = []
+    for i, (start, _end) in enumerate(spans):
+        covered = set()
+        count = 0
+        for j in range(i, len(spans)):
+            if spans[j][1] - start > fragment_chars:
+                break
+            covered.add(lowered[j])
+            count += 1
+        windows.append((len(covered), count, -start, i))
+    windows.sort(reverse=True)
+
+    chosen: list[tuple[int, int]] = []
+    for _distinct, _count, _neg_start, i in windows:
+        first = spans[i][0]
+        # Centre the window: some context before the first match.
+        left = _word_boundary_left(text, max(0, first - fragment_chars // 4))
+        right = _word_boundary_right(text, min(len(text), left + fragment_chars))
+        if any(left < c_right and right > c_left for c_left, c_right in chosen):
+            continue
+        chosen.append((left, right))
+        if len(chosen) >= max_fragments:
+            break
+    chosen.sort()
+    parts: list[str] = []
+    for left, right in chosen:
+        fragment = mark(text, spans, left, right).strip()
+        prefix = ELLIPSIS if left > 0 else ""
+        suffix = ELLIPSIS if right < len(text) else ""
+        parts.append(f"{prefix}{fragment}{suffix}")
+    return Markup(" ".join(parts).replace(ELLIPSIS + " " + ELLIPSIS, ELLIPSIS))
+
+
+def highlight_paragraphs(text: str, spans: list[tuple[int, int]]) -> list[Markup]:
+    """The whole text as escaped paragraphs (split at blank lines or line breaks), matches marked."""
+    paragraphs = []
+    position = 0
+    for line in text.split("\n"):
+        start, end = position, position + len(line)
+        position = end + 1
+        if line.strip():
+            paragraphs.append(mark(text, spans, start, end))
+    return paragraphs

@@ -1,0 +1,356 @@
+"""Building and updating the index: incremental by content hash, atomic on rebuild.
+
+Layout of the index folder::
+
+    index/
+      CURRENT            name of the live generation folder (replaced atomically)
+      gen-<time>/        a complete Whoosh index
+      .indexer.lock      held (flock) by the one indexer allowed at a time
+
+An incremental run writes into the live generation through Whoosh's own commit, which readers only see
+once its table of contents is written. A rebuild writes a new generation beside it and switches
+``CURRENT`` with one rename, so a reader never sees a half-built index and a crash leaves the old one.
+
+The costly part of indexing a document — metadata extraction and Sastrawi analysis — runs in worker
+processes; the main process feeds the pre-analysed tokens to Whoosh's writer.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import fcntl
+import multiprocessing
+import os
+import shutil
+import sys
+import time
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import whoosh.index
+from whoosh.index import Index
+
+from .analysis import pre_analyze
+from .config import Settings
+from .corpus import Article, Skipped, read_corpus
+from .errors import IndexLockedError, SearchappError
+from .extract import extract_metadata
+from .extract.outlet import OutletTable
+from .extract.people import PeopleRegistry
+from .schema import build_schema
+
+POINTER = "CURRENT"
+LOCK = ".indexer.lock"
+POOL_THRESHOLD = 64  # fewer changed articles than this are analysed in-process
+
+
+@dataclass
+class IndexReport:
+    added: int = 0
+    updated: int = 0
+    deleted: int = 0
+    unchanged: int = 0
+    skipped: list[Skipped] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+    rebuilt: bool = False
+
+    @property
+    def written(self) -> int:
+        return self.added + self.updated
+
+    @property
+    def docs_per_second(self) -> float:
+        return self.written / self.seconds if self.seconds else 0.0
+
+    def summary(self) -> str:
+        lines = [
+            f"{'Rebuilt' if self.rebuilt else 'Updated'} index: {self.added} added, {self.updated} updated, "
+            f"{self.deleted} deleted, {self.unchanged} unchanged, {len(self.skipped)} skipped "
+            f"in {self.seconds:.1f} s ({self.docs_per_second:.0f} docs/s)"
+        ]
+        lines += [f"  skipped {item}" for item in self.skipped]
+        lines += [f"  warning {item}" for item in self.warnings]
+        return "\n".join(lines)
+
+
+# ---------------------------------------------------------------------------------------------------
+# The index folder
+
+
+def current_generation(root: Path) -> Path | None:
+    """The live generation folder, or None when no index has been published."""
+    try:
+        name = (root / POINTER).read_text(encoding="utf-8").strip()
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+    path = root / name
+    return path if name and path.is_dir() else None
+
+
+def open_index(root: Path) -> Index | None:
+    """The live index, or None when there is none yet."""
+    generation = current_generation(root)
+    if generation is None or not whoosh.index.exists_in(str(generation)):
+        return None
+    return whoosh.index.open_dir(str(generation))
+
+
+def index_exists(root: Path) -> bool:
+    generation = current_generation(root)
+    return generation is not None and whoosh.index.exists_in(str(generation))
+
+
+def _publish(root: Path, generation: Path) -> None:
+    """Make *generation* the live index with one atomic rename, then drop older generations."""
+    temporary = root / f".{POINTER}.{os.getpid()}"
+    temporary.write_text(generation.name + "\n", encoding="utf-8")
+    with open(temporary, "rb") as handle:
+        os.fsync(handle.fileno())
+    os.replace(temporary, root / POINTER)
+    for old in root.glob("gen-*"):
+        if old != generation and old.is_dir():
+            shutil.rmtree(old, ignore_errors=True)  # open readers keep their files (POSIX)
+
+
+@contextmanager
+def indexer_lock(root: Path) -> Iterator[None]:
+    """Exclusive right to write the index folder; IndexLockedError when another indexer has it."""
+    root.mkdir(parents=True, exist_ok=True)
+    with open(root / LOCK, "a+") as handle:
+        try:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise IndexLockedError(
+                f"index is locked by another indexer ({root}); wait for it to finish"
+            ) from None
+        try:
+            yield
+        finally:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+
+
+# ---------------------------------------------------------------------------------------------------
+# Turning articles into index documents (runs in worker processes)
+
+
+@dataclass(frozen=True)
+class AnalysisContext:
+    """Everything a worker needs to turn an article into an index document."""
+
+    settings: Settings
+    today: dt.date
+
+    def load(self) -> _Analyser:
+        return _Analyser(self)
+
+
+class _Analyser:
+    def __init__(self, context: AnalysisContext) -> None:
+        settings = context.settings
+        self.today = context.today
+        self.outlets = OutletTable.load(settings.outlets_file)
+        self.people = PeopleRegistry.load(settings.people_file)
+        schema = build_schema(settings.load_stopwords(), settings.stem_exclusions, settings.title_boost)
+        self.analyzer = schema["body"].analyzer
+
+    def document(self, article: Article) -> dict:
+        meta = extract_metadata(article.body, url=article.url, outlets=self.outlets, people=self.people,
+                                today=self.today, title=article.title)
+        outlet_slug, outlet_name = meta.outlet, None
+        if article.outlet:
+            outlet_slug, outlet_name = resolve_outlet(self.outlets, article.outlet)
+        if outlet_slug and not outlet_name:
+            known = self.outlets.get(outlet_slug)
+            outlet_name = known.name if known else outlet_slug
+        date = article.date or meta.date
+        people = article.people if article.people is not None else meta.people
+        doc = {
+            "id": article.id,
+            "title": pre_analyze(self.analyzer, meta.title),
+            "_stored_title": meta.title,
+            "body": pre_analyze(self.analyzer, article.body),
+            "_stored_body": article.body,
+            "people": ",".join(p.replace(",", " ") for p in people),
+            "_stored_people": list(people),
+            "source": article.source,
+            "content_hash": article.content_hash,
+        }
+        optional = {
+            "outlet": outlet_slug, "outlet_name": outlet_name,
+            "date": dt.datetime.combine(date, dt.time()) if date else None,
+            "reporter": article.reporter or meta.reporter, "editor": article.editor or meta.editor,
+            "url": article.url,
+        }
+        doc.update({key: value for key, value in optional.items() if value})
+        return doc
+
+
+def resolve_outlet(table: OutletTable, stated: str) -> tuple[str, str]:
+    """Slug and display name of an outlet stated explicitly (slug, name, alias or URL host)."""
+    wanted = stated.strip().lower()
+    for outlet in table.all():
+        names = {outlet.slug, outlet.name.lower(), *(a.lower() for a in getattr(outlet, "aliases", ()))}
+        names |= {host.lower() for host in getattr(outlet, "hosts", ())}
+        if wanted in names:
+            return outlet.slug, outlet.name
+    slug = "-".join("".join(c if c.isalnum() else " " for c in wanted).split())
+    return slug or "unknown", stated.strip()
+
+
+_worker: _Analyser | None = None
+
+
+def _init_worker(context: AnalysisContext) -> None:
+    global _worker
+    _worker = context.load()
+
+
+def _analyse_batch(batch: list[Article]) -> list[dict]:
+    assert _worker is not None
+    return [_worker.document(article) for article in batch]
+
+
+def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    batch: list[Article] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def analyse(articles: list[Article], context: AnalysisContext, workers: int,
+            batch_size: int) -> Iterator[dict]:
+    """Index documents for *articles*, in order, using *workers* processes when it pays."""
+    if workers <= 1 or len(articles) < POOL_THRESHOLD:
+        analyser = context.load()
+        for article in articles:
+            yield analyser.document(article)
+        return
+    size = max(1, min(batch_size, len(articles) // (workers * 4) or 1))
+    with multiprocessing.get_context("fork").Pool(workers, _init_worker, (context,)) as pool:
+        for documents in pool.imap(_analyse_batch, _batches(articles, size)):
+            yield from documents
+
+
+# ---------------------------------------------------------------------------------------------------
+# The indexing run
+
+
+class Progress:
+    """A one-line progress bar on a terminal; a line every 10% otherwise (logs)."""
+
+    def __init__(self, total: int, stream=sys.stderr, label: str = "indexing") -> None:
+        self.total, self.stream, self.label = total, stream, label
+        self.done = 0
+        self.started = time.monotonic()
+        self.tty = hasattr(stream, "isatty") and stream.isatty()
+        self._last_tenth = 0
+
+    def advance(self, count: int = 1) -> None:
+        self.done += count
+        if not self.total:
+            return
+        elapsed = time.monotonic() - self.started
+        rate = self.done / elapsed if elapsed else 0.0
+        if self.tty:
+            width = 30
+            filled = int(width * self.done / self.total)
+            bar = "#" * filled + "-" * (width - filled)
+            self.stream.write(f"\r{self.label} [{bar}] {self.done}/{self.total} {rate:.0f} docs/s")
+            if self.done >= self.total:
+                self.stream.write("\n")
+            self.stream.flush()
+        elif self.total >= 1000 and self.done * 10 // self.total > self._last_tenth:
+            self._last_tenth = self.done * 10 // self.total
+            self.stream.write(f"{self.label}: {self.done}/{self.total} ({rate:.0f} docs/s)\n")
+            self.stream.flush()
+
+
+def build_index(settings: Settings, *, rebuild: bool = False, today: dt.date | None = None,
+                progress: Callable[[int], Progress] | None = None) -> IndexReport:
+    """Bring the index in line with the corpus: write new and changed articles, delete removed ones.
+
+    With *rebuild*, or when there is no index yet, a complete new generation is built and published
+    atomically. Raises IndexLockedError when another indexer is running.
+    """
+    root = settings.index
+    report = IndexReport()
+    started = time.monotonic()
+    context = AnalysisContext(settings, today or dt.date.today())
+    context.load()  # fail early, before any writing, on a bad outlets/people/stopwords file
+    with indexer_lock(root):
+        existing = None if rebuild else open_index(root)
+        report.rebuilt = existing is None
+        known: dict[str, str] = {}
+        if existing is not None:
+            with existing.reader() as reader:
+                known = {f["id"]: f.get("content_hash", "") for f in reader.all_stored_fields()}
+
+        changed: list[Article] = []
+        seen: set[str] = set()
+        for item in read_corpus(settings.corpus):
+            if isinstance(item, Skipped):
+                report.skipped.append(item)
+                continue
+            if item.id in seen:
+                report.skipped.append(Skipped(item.source, f"duplicate id {item.id!r}"))
+                continue
+            seen.add(item.id)
+            report.warnings += [f"{item.source}: {warning}" for warning in item.warnings]
+            if known.get(item.id) == item.content_hash:
+                report.unchanged += 1
+            else:
+                changed.append(item)
+        removed = [doc_id for doc_id in known if doc_id not in seen]
+
+        if existing is None:
+            generation = root / f"gen-{time.strftime('%Y%m%d%H%M%S')}-{os.getpid()}"
+            generation.mkdir(parents=True)
+            try:
+                index = whoosh.index.create_in(
+                    str(generation),
+                    build_schema(settings.load_stopwords(), settings.stem_exclusions, settings.title_boost),
+                )
+                _write(index, changed, [], context, settings, report, known, progress)
+            except BaseException:
+                shutil.rmtree(generation, ignore_errors=True)
+                raise
+            _publish(root, generation)
+        elif changed or removed:
+            _write(existing, changed, removed, context, settings, report, known, progress)
+    report.seconds = time.monotonic() - started
+    return report
+
+
+def _write(index: Index, changed: list[Article], removed: list[str], context: AnalysisContext,
+           settings: Settings, report: IndexReport, known: dict[str, str],
+           progress: Callable[[int], Progress] | None) -> None:
+    bar = progress(len(changed)) if progress else None
+    writer = index.writer(limitmb=256)
+    try:
+        for doc_id in removed:
+            writer.delete_by_term("id", doc_id)
+            report.deleted += 1
+        for document in analyse(changed, context, settings.workers, settings.batch_size):
+            if document["id"] in known:
+                writer.update_document(**document)
+                report.updated += 1
+            else:
+                writer.add_document(**document)
+                report.added += 1
+            if bar:
+                bar.advance()
+        writer.commit()
+    except BaseException:
+        writer.cancel()
+        raise
+
+
+__all__ = ["IndexReport", "build_index", "open_index", "index_exists", "current_generation",
+           "SearchappError"]

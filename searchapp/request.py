@@ -1,0 +1,122 @@
+"""A search request, validated from web or command-line parameters (pure; raises QueryError)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
+
+from .errors import QueryError
+
+SORTS = ("relevance", "newest", "oldest")
+DEFAULT_PER_PAGE = 10
+MAX_PER_PAGE = 100
+MAX_PAGE = 1000
+MAX_QUERY_CHARS = 1000
+UNKNOWN_OUTLET = "unknown"
+
+
+@dataclass(frozen=True)
+class SearchRequest:
+    q: str = ""
+    outlets: tuple[str, ...] = ()  # any of these outlet slugs ("unknown": no known outlet)
+    people: tuple[str, ...] = ()  # all of these people
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    sort: str = "relevance"
+    page: int = 1
+    per_page: int = DEFAULT_PER_PAGE
+
+    @property
+    def has_filters(self) -> bool:
+        return bool(self.outlets or self.people or self.date_from or self.date_to)
+
+    def with_(self, **changes) -> SearchRequest:
+        return replace(self, **changes)
+
+    def to_params(self) -> list[tuple[str, str]]:
+        """The request as URL parameters (defaults left out), in a stable order."""
+        params: list[tuple[str, str]] = []
+        if self.q:
+            params.append(("q", self.q))
+        params += [("outlet", slug) for slug in self.outlets]
+        params += [("person", name) for name in self.people]
+        if self.date_from:
+            params.append(("from", self.date_from.isoformat()))
+        if self.date_to:
+            params.append(("to", self.date_to.isoformat()))
+        if self.sort != "relevance":
+            params.append(("sort", self.sort))
+        if self.page != 1:
+            params.append(("page", str(self.page)))
+        if self.per_page != DEFAULT_PER_PAGE:
+            params.append(("per_page", str(self.per_page)))
+        return params
+
+
+def _single(params: Mapping[str, Sequence[str]], name: str) -> str | None:
+    values = params.get(name) or []
+    values = [v for v in values if v is not None]
+    if len(values) > 1 and len(set(values)) > 1:
+        raise QueryError(name, f"'{name}' was given {len(values)} times; give it once")
+    return values[0].strip() if values else None
+
+
+def _int(params: Mapping[str, Sequence[str]], name: str, default: int, low: int, high: int) -> int:
+    raw = _single(params, name)
+    if raw is None or raw == "":
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        raise QueryError(name, f"'{name}' must be a whole number, not {raw[:40]!r}") from None
+    if not low <= value <= high:
+        raise QueryError(name, f"'{name}' must be between {low} and {high}, not {value}")
+    return value
+
+
+def parse_date_param(raw: str | None, name: str) -> dt.date | None:
+    """An ISO date parameter (``2022-02-24``; ``2022-02`` and ``2022`` mean their first day)."""
+    if raw is None or raw == "":
+        return None
+    from .query import date_span
+
+    span = date_span(raw)
+    if span is None:
+        raise QueryError(name, f"'{name}' must be a date written YYYY-MM-DD, not {raw[:40]!r}")
+    return span[0] if name == "from" else span[1]
+
+
+def parse_search_params(params: Mapping[str, Sequence[str]],
+                        is_known_outlet: Callable[[str], bool]) -> SearchRequest:
+    """Validate request parameters (each a list of values) into a SearchRequest.
+
+    Raises QueryError naming the parameter for anything malformed; nothing is silently dropped.
+    """
+    q = _single(params, "q") or ""
+    if len(q) > MAX_QUERY_CHARS:
+        raise QueryError("q", f"the query is {len(q)} characters long; at most {MAX_QUERY_CHARS} are allowed")
+    outlets = tuple(dict.fromkeys(v.strip() for v in params.get("outlet") or [] if v and v.strip()))
+    for slug in outlets:
+        if slug != UNKNOWN_OUTLET and not is_known_outlet(slug):
+            raise QueryError("outlet", f"unknown outlet {slug[:60]!r}; see /api/outlets for the outlets")
+    people = tuple(dict.fromkeys(" ".join(v.split()) for v in params.get("person") or [] if v and v.strip()))
+    if any(len(p) > 200 for p in people):
+        raise QueryError("person", "a person's name is at most 200 characters")
+    date_from = parse_date_param(_single(params, "from"), "from")
+    date_to = parse_date_param(_single(params, "to"), "to")
+    if date_from and date_to and date_from > date_to:
+        raise QueryError("from", f"'from' ({date_from}) is after 'to' ({date_to})")
+    sort = _single(params, "sort") or "relevance"
+    if sort not in SORTS:
+        raise QueryError("sort", f"'sort' must be one of {', '.join(SORTS)}, not {sort[:40]!r}")
+    return SearchRequest(
+        q=q,
+        outlets=outlets,
+        people=people,
+        date_from=date_from,
+        date_to=date_to,
+        sort=sort,
+        page=_int(params, "page", 1, 1, MAX_PAGE),
+        per_page=_int(params, "per_page", DEFAULT_PER_PAGE, 1, MAX_PER_PAGE),
+    )

@@ -1,0 +1,35 @@
+"""The Whoosh schema of searchapp's index.
+
+Text fields hold, at each position, the Sastrawi root of the word and (when it differs) the word as
+written, marked ``=`` (see `searchapp.analysis`): one field answers stem queries, exact-form queries and
+phrases. Title and body are separate fields so that BM25F weighs the title higher.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from whoosh.fields import DATETIME, ID, KEYWORD, STORED, TEXT, Schema
+
+from .analysis import build_analyzer
+
+TEXT_FIELDS = ("title", "body")
+
+
+def build_schema(stopwords: Iterable[str] = (), stem_exclusions: Iterable[str] = (),
+                 title_boost: float = 2.0) -> Schema:
+    analyzer = build_analyzer(stopwords, stem_exclusions)
+    return Schema(
+        id=ID(unique=True, stored=True),
+        title=TEXT(analyzer=analyzer, stored=True, field_boost=title_boost),
+        body=TEXT(analyzer=analyzer, stored=True),
+        outlet=ID(stored=True, sortable=True),  # slug; absent when unknown
+        outlet_name=STORED,
+        date=DATETIME(stored=True, sortable=True),  # absent when unknown
+        people=KEYWORD(stored=True, commas=True, scorable=False, lowercase=False),
+        reporter=STORED,
+        editor=STORED,
+        url=STORED,
+        source=STORED,
+        content_hash=STORED,
+    )

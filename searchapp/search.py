@@ -1,0 +1,551 @@
+"""The one search function: request in, result out (results, facets, highlights, suggestion).
+
+The HTML pages, the JSON API and the command line all call `SearchEngine.search` and render the same
+`SearchResult`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import heapq
+import math
+import os
+import re
+import threading
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from markupsafe import Markup
+from whoosh import query as wq
+from whoosh.scoring import BM25F
+from whoosh.searching import Searcher
+
+from . import __version__
+from .analysis import exact_term, iter_words, shared_stemmer
+from .config import Settings
+from .errors import SearchappError
+from .extract.outlet import OutletTable
+from .facets import FacetTables, FacetValue, month_label
+from .highlight import MatchTerms, find_matches, highlight_paragraphs, mark, snippet
+from .indexer import POINTER, current_generation, open_index
+from .query import And, Field, Node, Not, Or, Phrase, Word, date_range, parse_query, positive_words
+from .request import UNKNOWN_OUTLET, SearchRequest
+
+TEXT_FIELDS = ("title", "body")
+TOP_PEOPLE = 20
+RELATED = 5
+
+
+class NoIndexError(SearchappError):
+    """There is no index yet."""
+
+
+@dataclass
+class Hit:
+    id: str
+    title: str
+    title_html: Markup
+    url: str | None
+    outlet: str | None
+    outlet_name: str | None
+    date: dt.date | None
+    people: list[str]
+    reporter: str | None
+    editor: str | None
+    score: float | None
+    snippet: Markup
+
+    def to_dict(self) -> dict:
+        return {
+            "id": self.id, "title": self.title, "title_html": str(self.title_html), "url": self.url,
+            "outlet": self.outlet, "outlet_name": self.outlet_name,
+            "date": self.date.isoformat() if self.date else None, "people": self.people,
+            "reporter": self.reporter, "editor": self.editor,
+            "score": round(self.score, 4) if self.score is not None else None,
+            "snippet": str(self.snippet),
+        }
+
+
+@dataclass
+class Facets:
+    outlet: list[FacetValue]
+    person: list[FacetValue]
+    month: list[FacetValue]
+    unknown_outlet: int
+    unknown_date: int
+
+    def to_dict(self) -> dict:
+        return {
+            "outlet": [v.to_dict() for v in self.outlet],
+            "person": [v.to_dict() for v in self.person],
+            "month": [v.to_dict() for v in self.month],
+            "unknown": {"outlet": self.unknown_outlet, "date": self.unknown_date},
+        }
+
+
+@dataclass
+class SearchResult:
+    request: SearchRequest
+    total: int
+    results: list[Hit]
+    facets: Facets
+    suggestion: str | None
+    took_ms: float
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def pages(self) -> int:
+        return max(1, math.ceil(self.total / self.request.per_page))
+
+    def to_dict(self) -> dict:
+        r = self.request
+        return {
+            "query": r.q,
+            "filters": {
+                "outlet": list(r.outlets), "person": list(r.people),
+                "from": r.date_from.isoformat() if r.date_from else None,
+                "to": r.date_to.isoformat() if r.date_to else None,
+            },
+            "sort": r.sort,
+            "total": self.total,
+            "page": r.page,
+            "per_page": r.per_page,
+            "pages": self.pages,
+            "took_ms": round(self.took_ms, 2),
+            "results": [hit.to_dict() for hit in self.results],
+            "facets": self.facets.to_dict(),
+            "suggestion": self.suggestion,
+        }
+
+
+class QueryCompiler:
+    """Turns the query syntax tree into a Whoosh query over the index's fields."""
+
+    def __init__(self, stem, stopwords: frozenset[str], exact_boost: float, outlets: OutletTable,
+                 people: list[str], known_outlets: list[str]) -> None:
+        self.stem = stem
+        self.stopwords = stopwords
+        self.exact_boost = exact_boost
+        self.outlets = outlets
+        self.people = people
+        self.known_outlets = known_outlets
+
+    def compile(self, node: Node | None) -> wq.Query | None:
+        if node is None:
+            return None
+        if isinstance(node, Word):
+            return self.word(node.text)
+        if isinstance(node, Phrase):
+            return self.phrase(node.words)
+        if isinstance(node, Field):
+            return self.field(node)
+        if isinstance(node, Not):
+            inner = self.compile(node.node)
+            return wq.Not(inner) if inner is not None else None
+        children = [q for q in (self.compile(child) for child in node.nodes) if q is not None]
+        if not children:
+            return None
+        if len(children) == 1:
+            return children[0]
+        return wq.And(children) if isinstance(node, And) else wq.Or(children)
+
+    def tokens(self, words: Iterable[str]) -> list[str | None]:
+        """Lower-case index words of *words*; None where a stopword stood (its position is kept)."""
+        out: list[str | None] = []
+        for word in words:
+            for token, _start, _end in iter_words(word):
+                token = token.lower()
+                out.append(None if token in self.stopwords else token)
+        return out
+
+    def word(self, text: str) -> wq.Query | None:
+        tokens = self.tokens([text])
+        if len(tokens) > 1:
+            return self.phrase_tokens(tokens)
+        if not tokens or tokens[0] is None:
+            return None
+        word = tokens[0]
+        root = self.stem(word)
+        exact = exact_term(word, self.stem)
+        per_field = []
+        for name in TEXT_FIELDS:
+            if exact == root:
+                per_field.append(wq.Term(name, root))
+            else:
+                per_field.append(wq.Or([wq.Term(name, root), wq.Term(name, exact, boost=self.exact_boost)]))
+        return wq.Or(per_field)
+
+    def phrase(self, words: Iterable[str]) -> wq.Query | None:
+        return self.phrase_tokens(self.tokens(words))
+
+    def phrase_tokens(self, tokens: list[str | None]) -> wq.Query | None:
+        """Words as written, in order; a dropped stopword still takes its place (slop)."""
+        while tokens and tokens[0] is None:
+            tokens = tokens[1:]
+        while tokens and tokens[-1] is None:
+            tokens = tokens[:-1]
+        terms = [exact_term(t, self.stem) for t in tokens if t is not None]
+        if not terms:
+            return None
+        if len(terms) == 1:
+            return wq.Or([wq.Term(name, terms[0]) for name in TEXT_FIELDS])
+        gaps = len(tokens) - len(terms)
+        return wq.Or([wq.Phrase(name, terms, slop=1 + gaps) for name in TEXT_FIELDS])
+
+    def field(self, node: Field) -> wq.Query:
+        if node.name == "outlet":
+            slugs = self.outlet_slugs(node.value)
+            return wq.Or([wq.Term("outlet", s) for s in slugs]) if slugs else wq.NullQuery
+        if node.name == "person":
+            names = self.person_names(node.value)
+            return wq.Or([wq.Term("people", n) for n in names]) if names else wq.NullQuery
+        span = date_range(node.value)
+        if span is None:  # not a date: read the value as words
+            return self.word(node.value) or wq.NullQuery
+        return date_query(*span)
+
+    def outlet_slugs(self, text: str) -> list[str]:
+        wanted = " ".join(text.lower().replace("-", " ").split())
+        found = []
+        for slug in self.known_outlets:
+            outlet = self.outlets.get(slug)
+            names = {slug.replace("-", " "), slug.replace("-", "")}
+            if outlet is not None:
+                names.add(outlet.name.lower())
+                names |= {a.lower() for a in getattr(outlet, "aliases", ())}
+            if wanted in names or wanted.replace(" ", "") in names:
+                found.append(slug)
+        if not found:  # a prefix: outlet:kompas finds kompas-tv and kompas
+            found = [slug for slug in self.known_outlets if slug.startswith(wanted.replace(" ", "-"))]
+        return found
+
+    def person_names(self, text: str) -> list[str]:
+        wanted = [w.lower() for w, _s, _e in iter_words(text)]
+        if not wanted:
+            return []
+        found = []
+        for name in self.people:
+            words = [w.lower() for w, _s, _e in iter_words(name)]
+            if all(w in words for w in wanted):
+                found.append(name)
+        return found
+
+
+def date_query(start: dt.date | None, end: dt.date | None) -> wq.Query:
+    """Documents dated within [start, end]; either end may be open (built directly: Whoosh 2.7's parser
+    gets open-ended date ranges wrong)."""
+    return wq.DateRange(
+        "date",
+        dt.datetime.combine(start, dt.time()) if start else None,
+        dt.datetime.combine(end, dt.time(23, 59, 59)) if end else None,
+    )
+
+
+class _Generation:
+    """An open searcher and the tables derived from one index generation (one per thread)."""
+
+    def __init__(self, key: tuple, searcher: Searcher, tables: FacetTables) -> None:
+        self.key = key
+        self.searcher = searcher
+        self.tables = tables
+
+
+class SearchEngine:
+    """Searches the live index; reopens it cheaply when another process has changed it."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.root = Path(settings.index)
+        self.stopwords = settings.load_stopwords()
+        self.stem = shared_stemmer(settings.stem_exclusions)
+        self.outlet_table = OutletTable.load(settings.outlets_file)
+        self._local = threading.local()
+        self._tables: dict[tuple, FacetTables] = {}
+        self._tables_lock = threading.Lock()
+
+    # -- the index generation --------------------------------------------------------------------
+
+    def _generation_key(self) -> tuple | None:
+        """Changes whenever a rebuild is published or a commit is made (two stat calls)."""
+        try:
+            pointer = os.stat(self.root / POINTER)
+        except FileNotFoundError:
+            return None
+        generation = current_generation(self.root)
+        if generation is None:
+            return None
+        return (pointer.st_mtime_ns, pointer.st_ino, generation.name, os.stat(generation).st_mtime_ns)
+
+    def _current(self) -> _Generation:
+        key = self._generation_key()
+        if key is None:
+            raise NoIndexError(f"no index in {self.root}; run 'searchapp index' first")
+        state: _Generation | None = getattr(self._local, "state", None)
+        if state is not None and state.key == key:
+            return state
+        index = open_index(self.root)
+        if index is None:
+            raise NoIndexError(f"no index in {self.root}; run 'searchapp index' first")
+        searcher = index.searcher(weighting=BM25F())
+        tables = self._tables_for(key, searcher)
+        if state is not None:
+            state.searcher.close()
+        state = _Generation(key, searcher, tables)
+        self._local.state = state
+        return state
+
+    def _tables_for(self, key: tuple, searcher: Searcher) -> FacetTables:
+        with self._tables_lock:
+            tables = self._tables.get(key)
+            if tables is None:
+                tables = FacetTables(searcher.reader())
+                self._tables = {key: tables}  # keep only the newest generation's tables
+            return tables
+
+    def compiler(self, tables: FacetTables) -> QueryCompiler:
+        return QueryCompiler(self.stem, self.stopwords, self.settings.exact_boost, self.outlet_table,
+                             tables.people, tables.outlets)
+
+    # -- search ----------------------------------------------------------------------------------
+
+    def search(self, request: SearchRequest) -> SearchResult:
+        started = time.perf_counter()
+        state = self._current()
+        searcher, tables = state.searcher, state.tables
+        node = parse_query(request.q)
+        text_query = self.compiler(tables).compile(node)
+
+        filters: list[wq.Query] = [wq.Term("people", name) for name in self.resolve_people(request, tables)]
+        if request.date_from or request.date_to:
+            filters.append(date_query(request.date_from, request.date_to))
+        base = text_query if text_query is not None else wq.Every()
+        matching_query = wq.And([base, *filters]) if filters else base
+        unfiltered = set(searcher.docs_for_query(matching_query))
+
+        outlet_counts, unknown_outlet_all = tables.outlet_counts(unfiltered)
+        matching = tables.with_outlets(unfiltered, request.outlets) if request.outlets else unfiltered
+        month_counts, unknown_date = tables.month_counts(matching)
+        _, unknown_outlet = tables.outlet_counts(matching) if request.outlets else (None, unknown_outlet_all)
+        people_counts = tables.people_counts(matching)
+
+        total = len(matching)
+        start = (request.page - 1) * request.per_page
+        end = start + request.per_page
+        page: list[tuple[int, float | None]] = []
+        if start < total:
+            if request.sort == "relevance" and text_query is not None:
+                results = searcher.search(text_query, limit=end, filter=matching)
+                page = [(hit.docnum, hit.score) for hit in results[start:end]]
+            else:
+                ordered = self._by_date(tables, matching, request.sort != "oldest", end)
+                page = [(docnum, None) for docnum in ordered[start:end]]
+
+        terms = MatchTerms.of(positive_words(node), self.stem, self.stopwords)
+        hits = [self._hit(searcher, docnum, score, terms) for docnum, score in page]
+        facets = Facets(
+            outlet=self._outlet_facet(outlet_counts, request),
+            person=[FacetValue(name, name, count, name in request.people)
+                    for name, count in sorted(people_counts.items(), key=lambda i: (-i[1], i[0]))[:TOP_PEOPLE]],
+            month=[FacetValue(month, month_label(month), count, self._month_selected(request, month))
+                   for month, count in sorted(month_counts.items())],
+            unknown_outlet=unknown_outlet,
+            unknown_date=unknown_date,
+        )
+        suggestion = self.suggest(searcher, request.q, node)
+        took = (time.perf_counter() - started) * 1000
+        return SearchResult(request, total, hits, facets, suggestion, took)
+
+    @staticmethod
+    def _by_date(tables: FacetTables, docnums: set[int], newest: bool, limit: int) -> list[int]:
+        date_of = tables.date_of
+        if newest:
+            return heapq.nsmallest(limit, docnums, key=lambda d: (-date_of[d] if date_of[d] else 1, d))
+        return heapq.nsmallest(limit, docnums, key=lambda d: (date_of[d] or 10**9, d))
+
+    @staticmethod
+    def resolve_people(request: SearchRequest, tables: FacetTables) -> list[str]:
+        """Requested people as indexed (case-insensitive); an unknown name is kept and matches nothing."""
+        by_lower = {name.lower(): name for name in tables.people}
+        return [by_lower.get(name.lower(), name) for name in request.people]
+
+    def _outlet_facet(self, counts, request: SearchRequest) -> list[FacetValue]:
+        values = []
+        for slug, count in sorted(counts.items(), key=lambda i: (-i[1], i[0])):
+            values.append(FacetValue(slug, self.outlet_label(slug), count, slug in request.outlets))
+        for slug in request.outlets:  # a ticked outlet stays visible, with its count 0
+            if slug not in counts and slug != UNKNOWN_OUTLET:
+                values.append(FacetValue(slug, self.outlet_label(slug), 0, True))
+        return values
+
+    def outlet_label(self, slug: str) -> str:
+        outlet = self.outlet_table.get(slug)
+        return outlet.name if outlet is not None else slug
+
+    @staticmethod
+    def _month_selected(request: SearchRequest, month: str) -> bool:
+        if not (request.date_from and request.date_to):
+            return False
+        return request.date_from.strftime("%Y-%m") == month == request.date_to.strftime("%Y-%m") and \
+            request.date_from.day == 1 and (request.date_to + dt.timedelta(days=1)).day == 1
+
+    def _hit(self, searcher: Searcher, docnum: int, score: float | None, terms: MatchTerms) -> Hit:
+        stored = searcher.stored_fields(docnum)
+        body = stored.get("body", "")
+        title = stored.get("title", "")
+        date = stored.get("date")
+        return Hit(
+            id=stored["id"],
+            title=title,
+            title_html=mark(title, find_matches(title, terms, self.stem)),
+            url=stored.get("url"),
+            outlet=stored.get("outlet"),
+            outlet_name=stored.get("outlet_name") or (self.outlet_label(stored["outlet"])
+                                                      if stored.get("outlet") else None),
+            date=date.date() if isinstance(date, dt.datetime) else None,
+            people=list(stored.get("people") or []),
+            reporter=stored.get("reporter"),
+            editor=stored.get("editor"),
+            score=score,
+            snippet=snippet(body, find_matches(body, terms, self.stem)),
+        )
+
+    # -- did you mean ----------------------------------------------------------------------------
+
+    def suggest(self, searcher: Searcher, q: str, node: Node | None) -> str | None:
+        """The query with rare or unknown words replaced by a close, common indexed word."""
+        reader = searcher.reader()
+        total_docs = max(1, reader.doc_count())
+        corrected = q
+        changed = False
+        for word in dict.fromkeys(positive_words(node)):
+            tokens = [t.lower() for t, _s, _e in iter_words(word)]
+            if len(tokens) != 1 or tokens[0] in self.stopwords or tokens[0].isdigit() or len(tokens[0]) < 4:
+                continue
+            token = tokens[0]
+            frequency = self._doc_frequency(reader, token)
+            if frequency > max(0, total_docs // 1000):
+                continue
+            best = self._closest_common(reader, token, frequency)
+            if best:
+                corrected = re.sub(rf"(?<!\w){re.escape(word)}(?!\w)", best, corrected, flags=re.IGNORECASE)
+                changed = True
+        return corrected if changed and corrected != q else None
+
+    def _doc_frequency(self, reader, token: str) -> int:
+        root = self.stem(token)
+        return max(reader.doc_frequency(name, root) for name in TEXT_FIELDS)
+
+    def _closest_common(self, reader, token: str, frequency: int) -> str | None:
+        maxdist = 1 if len(token) <= 5 else 2
+        candidates: dict[str, int] = {}
+        for name in TEXT_FIELDS:
+            for term in reader.terms_within(name, token, maxdist, prefix=1):
+                candidates[term] = max(candidates.get(term, 0), reader.doc_frequency(name, term))
+            for term in reader.terms_within(name, "=" + token, maxdist, prefix=2):
+                candidates[term[1:]] = max(candidates.get(term[1:], 0), reader.doc_frequency(name, term))
+        candidates.pop(token, None)
+        common = [(count, term) for term, count in candidates.items() if count >= max(2, 3 * frequency)]
+        if not common:
+            return None
+        common.sort(key=lambda item: (-item[0], _distance(token, item[1]), item[1]))
+        return common[0][1]
+
+    # -- documents -------------------------------------------------------------------------------
+
+    def document(self, doc_id: str, q: str = "") -> dict | None:
+        """The whole article with its metadata, its body highlighted for *q*, and related articles."""
+        state = self._current()
+        searcher = state.searcher
+        docnum = searcher.document_number(id=doc_id)
+        if docnum is None:
+            return None
+        stored = searcher.stored_fields(docnum)
+        terms = MatchTerms.of(positive_words(parse_query(q)), self.stem, self.stopwords)
+        body = stored.get("body", "")
+        spans = find_matches(body, terms, self.stem)
+        hit = self._hit(searcher, docnum, None, terms)
+        article = hit.to_dict()
+        del article["score"], article["snippet"]
+        article.update({
+            "body": body,
+            "paragraphs_html": [str(p) for p in highlight_paragraphs(body, spans)],
+            "matches": len(spans),
+            "source": stored.get("source"),
+            "related": [h.to_dict() for h in self.related(searcher, docnum)],
+        })
+        return article
+
+    def related(self, searcher: Searcher, docnum: int, count: int = RELATED) -> list[Hit]:
+        """Articles sharing the most distinctive words of this one's body ("berita terkait")."""
+        key_terms = [term for term, _weight in searcher.key_terms([docnum], "body", numterms=30)
+                     if not term.startswith("=") and term not in self.stopwords and not term.isdigit()][:12]
+        if not key_terms:
+            return []
+        similar = wq.Or([wq.Term("body", term) for term in key_terms] +
+                        [wq.Term("title", term) for term in key_terms])
+        results = searcher.search(similar, limit=count + 1, mask={docnum})
+        no_terms = MatchTerms(frozenset(), frozenset())
+        return [self._hit(searcher, hit.docnum, hit.score, no_terms) for hit in results[:count]]
+
+    # -- listings --------------------------------------------------------------------------------
+
+    def outlets(self) -> list[dict]:
+        """Every outlet in the configuration, with its number of indexed articles."""
+        state = self._current()
+        counts, unknown = state.tables.outlet_counts(range(state.tables.size)
+                                                     if not state.searcher.reader().has_deletions()
+                                                     else state.searcher.reader().all_doc_ids())
+        listed = [{"slug": o.slug, "name": o.name, "count": counts.get(o.slug, 0)} for o in self.outlet_table.all()]
+        known = {o["slug"] for o in listed}
+        listed += [{"slug": slug, "name": self.outlet_label(slug), "count": n}
+                   for slug, n in counts.items() if slug not in known]
+        return listed
+
+    def is_known_outlet(self, slug: str) -> bool:
+        if self.outlet_table.get(slug) is not None:
+            return True
+        try:
+            return slug in self._current().tables.outlets
+        except NoIndexError:
+            return False
+
+    def people(self, prefix: str = "", limit: int = 20) -> list[dict]:
+        """People by number of articles; *prefix* matches the start of any word of the name."""
+        state = self._current()
+        reader = state.searcher.reader()
+        wanted = prefix.strip().lower()
+        found = []
+        for name in state.tables.people:
+            if wanted and not any(w.lower().startswith(wanted) for w in name.split()) \
+                    and not name.lower().startswith(wanted):
+                continue
+            found.append({"name": name, "count": reader.doc_frequency("people", name)})
+        found.sort(key=lambda p: (-p["count"], p["name"]))
+        return found[:limit]
+
+    def health(self) -> dict:
+        generation = current_generation(self.root)
+        try:
+            state = self._current()
+        except NoIndexError:
+            return {"status": "no index", "documents": 0, "last_modified": None, "version": __version__}
+        modified = dt.datetime.fromtimestamp(os.stat(generation).st_mtime, dt.timezone.utc) if generation else None
+        return {
+            "status": "ok",
+            "documents": state.searcher.doc_count(),
+            "last_modified": modified.isoformat() if modified else None,
+            "version": __version__,
+        }
+
+
+def _distance(a: str, b: str) -> int:
+    """Levenshtein distance (small words only: used to order a handful of suggestions)."""
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        previous = current
+    return previous[-1]

@@ -1,0 +1,1 @@
+"""The web layer: translates HTTP to calls of the search layer, nothing more."""

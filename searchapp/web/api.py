@@ -1,0 +1,111 @@
+"""The JSON API under /api/: every response is JSON, errors included."""
+
+from __future__ import annotations
+
+from flask import Blueprint, Response, jsonify, request
+from werkzeug.exceptions import HTTPException
+
+from ..errors import QueryError
+from ..request import parse_search_params
+from ..search import NoIndexError
+from .app import engine
+from .openapi import openapi_document
+from .urls import result_with_urls
+
+blueprint = Blueprint("api", __name__, url_prefix="/api")
+
+
+def error_response(status: int, code: str, message: str, param: str | None = None) -> tuple[Response, int]:
+    return jsonify({"error": {"code": code, "message": message, "param": param}}), status
+
+
+@blueprint.errorhandler(QueryError)
+def bad_parameter(error: QueryError):
+    return error_response(400, error.code, str(error), error.param)
+
+
+@blueprint.errorhandler(NoIndexError)
+def no_index(error: NoIndexError):
+    return error_response(503, "no_index", str(error))
+
+
+def http_error(error: HTTPException):
+    """Routing errors (404, 405) under /api/ as JSON; registered on the app, which sees them first."""
+    message = error.description or error.name
+    if error.code == 404:
+        message = f"no API endpoint {request.path[:200]}"
+    elif error.code == 405:
+        message = f"{request.method} is not allowed on {request.path[:200]}"
+    response, status = error_response(error.code or 500, error.name.lower().replace(" ", "_"), message)
+    if error.code == 405 and hasattr(error, "valid_methods") and error.valid_methods:
+        response.headers["Allow"] = ", ".join(error.valid_methods)
+    return response, status
+
+
+@blueprint.errorhandler(Exception)
+def unexpected(error: Exception):
+    blueprint_logger().exception("unexpected error in %s", request.path)
+    return error_response(500, "internal_error", "an internal error occurred; it has been logged")
+
+
+def blueprint_logger():
+    from flask import current_app
+
+    return current_app.logger
+
+
+def search_params() -> dict[str, list[str]]:
+    return {key: request.args.getlist(key) for key in request.args}
+
+
+@blueprint.get("/search")
+def search():
+    known = {"q", "outlet", "person", "from", "to", "sort", "page", "per_page"}
+    unknown = sorted(set(request.args) - known)
+    if unknown:
+        raise QueryError(unknown[0], f"unknown parameter {unknown[0][:40]!r}; known: {', '.join(sorted(known))}")
+    search_engine = engine()
+    search_request = parse_search_params(search_params(), search_engine.is_known_outlet)
+    result = search_engine.search(search_request)
+    return jsonify(result_with_urls(result, request.path))
+
+
+@blueprint.get("/documents/<path:doc_id>")
+def document(doc_id: str):
+    q = request.args.get("q", "")
+    if len(q) > 1000:
+        raise QueryError("q", "the query is longer than 1000 characters")
+    article = engine().document(doc_id, q)
+    if article is None:
+        return error_response(404, "not_found", f"no article with id {doc_id[:200]!r}", "id")
+    return jsonify(article)
+
+
+@blueprint.get("/outlets")
+def outlets():
+    return jsonify({"outlets": engine().outlets()})
+
+
+@blueprint.get("/people")
+def people():
+    prefix = request.args.get("prefix", "")
+    if len(prefix) > 100:
+        raise QueryError("prefix", "'prefix' is at most 100 characters")
+    raw_limit = request.args.get("limit", "20")
+    try:
+        limit = int(raw_limit)
+    except ValueError:
+        raise QueryError("limit", f"'limit' must be a whole number, not {raw_limit[:40]!r}") from None
+    if not 1 <= limit <= 100:
+        raise QueryError("limit", f"'limit' must be between 1 and 100, not {limit}")
+    return jsonify({"people": engine().people(prefix, limit)})
+
+
+@blueprint.get("/health")
+def health():
+    return jsonify(engine().health())
+
+
+@blueprint.get("/openapi.json")
+def openapi():
+    return jsonify(openapi_document())

@@ -1,0 +1,62 @@
+"""The Flask application factory."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from flask import Flask, Response, request
+from werkzeug.exceptions import HTTPException
+
+from ..config import Settings, load_settings
+from ..search import SearchEngine
+
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+)
+
+
+def create_app(settings: Settings | Mapping[str, Any] | None = None) -> Flask:
+    """The app over the configured index.
+
+    *settings*: a `Settings`, or a mapping of overrides by dotted key (``{"index": path}``) applied to
+    the configuration file, as the tests do.
+    """
+    if not isinstance(settings, Settings):
+        overrides = dict(settings or {})
+        settings = load_settings(overrides.pop("config", None), overrides)
+    app = Flask(__name__)
+    app.config["SEARCHAPP_SETTINGS"] = settings
+    app.config["JSON_SORT_KEYS"] = False
+    app.json.ensure_ascii = False
+    app.json.sort_keys = False
+    app.extensions["searchapp"] = SearchEngine(settings)
+
+    from . import api, pages
+
+    app.register_blueprint(api.blueprint)
+    app.register_blueprint(pages.blueprint)
+
+    @app.errorhandler(HTTPException)
+    def http_error(error: HTTPException):
+        if request.path.startswith("/api/") or request.path == "/api":
+            return api.http_error(error)
+        return pages.http_error(error)
+
+    @app.after_request
+    def security_headers(response: Response) -> Response:
+        response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("Referrer-Policy", "same-origin")
+        response.headers.setdefault("X-Frame-Options", "DENY")
+        return response
+
+    return app
+
+
+def engine() -> SearchEngine:
+    """The search engine of the current app."""
+    from flask import current_app
+
+    return current_app.extensions["searchapp"]

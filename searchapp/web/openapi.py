@@ -1,0 +1,218 @@
+"""The OpenAPI 3.1 description of the JSON API (the tests validate every response against it)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .. import __version__
+
+NULLABLE_STRING = {"type": ["string", "null"]}
+NULLABLE_DATE = {"type": ["string", "null"], "format": "date"}
+
+FACET_VALUE = {
+    "type": "object",
+    "required": ["value", "label", "count", "selected", "toggle_url"],
+    "properties": {
+        "value": {"type": "string"},
+        "label": {"type": "string"},
+        "count": {"type": "integer", "minimum": 0},
+        "selected": {"type": "boolean"},
+        "toggle_url": {"type": "string"},
+    },
+    "additionalProperties": False,
+}
+
+HIT_PROPERTIES: dict[str, Any] = {
+    "id": {"type": "string"},
+    "title": {"type": "string"},
+    "title_html": {"type": "string", "description": "title, HTML-escaped, query words in <mark>"},
+    "url": NULLABLE_STRING,
+    "outlet": {**NULLABLE_STRING, "description": "outlet slug; null when unknown"},
+    "outlet_name": NULLABLE_STRING,
+    "date": NULLABLE_DATE,
+    "people": {"type": "array", "items": {"type": "string"}},
+    "reporter": NULLABLE_STRING,
+    "editor": NULLABLE_STRING,
+}
+
+HIT = {
+    "type": "object",
+    "required": [*HIT_PROPERTIES, "score", "snippet"],
+    "properties": {
+        **HIT_PROPERTIES,
+        "score": {"type": ["number", "null"], "description": "BM25F score; null when sorted by date"},
+        "snippet": {"type": "string", "description": "1-3 passages, HTML-escaped, matches in <mark>"},
+    },
+    "additionalProperties": False,
+}
+
+SEARCH_RESULT = {
+    "type": "object",
+    "required": ["query", "filters", "sort", "total", "page", "per_page", "pages", "took_ms", "results",
+                 "facets", "suggestion", "urls"],
+    "properties": {
+        "query": {"type": "string"},
+        "filters": {
+            "type": "object",
+            "required": ["outlet", "person", "from", "to"],
+            "properties": {
+                "outlet": {"type": "array", "items": {"type": "string"}},
+                "person": {"type": "array", "items": {"type": "string"}},
+                "from": NULLABLE_DATE,
+                "to": NULLABLE_DATE,
+            },
+        },
+        "sort": {"enum": ["relevance", "newest", "oldest"]},
+        "total": {"type": "integer", "minimum": 0},
+        "page": {"type": "integer", "minimum": 1},
+        "per_page": {"type": "integer", "minimum": 1, "maximum": 100},
+        "pages": {"type": "integer", "minimum": 1},
+        "took_ms": {"type": "number", "minimum": 0},
+        "results": {"type": "array", "items": {"$ref": "#/components/schemas/Hit"}},
+        "facets": {
+            "type": "object",
+            "required": ["outlet", "person", "month", "unknown"],
+            "properties": {
+                "outlet": {"type": "array", "items": {"$ref": "#/components/schemas/FacetValue"}},
+                "person": {"type": "array", "items": {"$ref": "#/components/schemas/FacetValue"}},
+                "month": {"type": "array", "items": {"$ref": "#/components/schemas/FacetValue"}},
+                "unknown": {
+                    "type": "object",
+                    "required": ["outlet", "date"],
+                    "properties": {"outlet": {"type": "integer"}, "date": {"type": "integer"}},
+                },
+            },
+        },
+        "suggestion": {**NULLABLE_STRING, "description": "a corrected query (did you mean)"},
+        "urls": {
+            "type": "object",
+            "required": ["self", "next", "previous", "suggestion"],
+            "properties": {k: NULLABLE_STRING for k in ("self", "next", "previous", "suggestion")},
+        },
+    },
+}
+
+DOCUMENT = {
+    "type": "object",
+    "required": [*HIT_PROPERTIES, "body", "paragraphs_html", "matches", "source", "related"],
+    "properties": {
+        **HIT_PROPERTIES,
+        "body": {"type": "string"},
+        "paragraphs_html": {"type": "array", "items": {"type": "string"}},
+        "matches": {"type": "integer", "minimum": 0},
+        "source": NULLABLE_STRING,
+        "related": {"type": "array", "maxItems": 5, "items": {"$ref": "#/components/schemas/Hit"}},
+    },
+}
+
+ERROR = {
+    "type": "object",
+    "required": ["error"],
+    "properties": {
+        "error": {
+            "type": "object",
+            "required": ["code", "message", "param"],
+            "properties": {"code": {"type": "string"}, "message": {"type": "string"}, "param": NULLABLE_STRING},
+        }
+    },
+}
+
+
+def _json(schema_ref: str, description: str) -> dict:
+    return {"description": description,
+            "content": {"application/json": {"schema": {"$ref": f"#/components/schemas/{schema_ref}"}}}}
+
+
+def _param(name: str, description: str, schema: dict, repeat: bool = False) -> dict:
+    param = {"name": name, "in": "query", "required": False, "description": description, "schema": schema}
+    if repeat:
+        param.update({"schema": {"type": "array", "items": schema}, "style": "form", "explode": True})
+    return param
+
+
+ERRORS = {"400": _json("Error", "a malformed parameter"), "503": _json("Error", "no index yet")}
+
+
+def openapi_document() -> dict:
+    return {
+        "openapi": "3.1.0",
+        "info": {
+            "title": "searchapp API",
+            "version": __version__,
+            "description": "Search Indonesian news: ranked, highlighted, faceted results. "
+                           "Query syntax: see README.md.",
+        },
+        "paths": {
+            "/api/search": {"get": {
+                "summary": "Search articles",
+                "operationId": "search",
+                "parameters": [
+                    _param("q", "query text (words, \"phrases\", OR, -word, outlet:, orang:, tanggal:)",
+                           {"type": "string", "maxLength": 1000}),
+                    _param("outlet", "outlet slug, several OR'ed ('unknown': no known outlet)",
+                           {"type": "string"}, repeat=True),
+                    _param("person", "person's name, several AND'ed", {"type": "string"}, repeat=True),
+                    _param("from", "earliest date (YYYY-MM-DD)", {"type": "string", "format": "date"}),
+                    _param("to", "latest date (YYYY-MM-DD)", {"type": "string", "format": "date"}),
+                    _param("sort", "order of results", {"enum": ["relevance", "newest", "oldest"]}),
+                    _param("page", "page number", {"type": "integer", "minimum": 1, "maximum": 1000}),
+                    _param("per_page", "results per page", {"type": "integer", "minimum": 1, "maximum": 100}),
+                ],
+                "responses": {"200": _json("SearchResult", "the search result"), **ERRORS},
+            }},
+            "/api/documents/{id}": {"get": {
+                "summary": "One article, with related articles",
+                "operationId": "document",
+                "parameters": [
+                    {"name": "id", "in": "path", "required": True, "schema": {"type": "string"}},
+                    _param("q", "query whose words to highlight", {"type": "string", "maxLength": 1000}),
+                ],
+                "responses": {"200": _json("Document", "the article"),
+                              "404": _json("Error", "no such article"), **ERRORS},
+            }},
+            "/api/outlets": {"get": {
+                "summary": "Outlets with their article counts",
+                "operationId": "outlets",
+                "responses": {"200": {"description": "outlets", "content": {"application/json": {"schema": {
+                    "type": "object", "required": ["outlets"],
+                    "properties": {"outlets": {"type": "array", "items": {
+                        "type": "object", "required": ["slug", "name", "count"],
+                        "properties": {"slug": {"type": "string"}, "name": {"type": "string"},
+                                       "count": {"type": "integer", "minimum": 0}}}}}}}}},
+                    **ERRORS},
+            }},
+            "/api/people": {"get": {
+                "summary": "People mentioned, by number of articles (for filters and autocomplete)",
+                "operationId": "people",
+                "parameters": [
+                    _param("prefix", "start of a word of the name", {"type": "string", "maxLength": 100}),
+                    _param("limit", "how many", {"type": "integer", "minimum": 1, "maximum": 100}),
+                ],
+                "responses": {"200": {"description": "people", "content": {"application/json": {"schema": {
+                    "type": "object", "required": ["people"],
+                    "properties": {"people": {"type": "array", "items": {
+                        "type": "object", "required": ["name", "count"],
+                        "properties": {"name": {"type": "string"}, "count": {"type": "integer"}}}}}}}}},
+                    **ERRORS},
+            }},
+            "/api/health": {"get": {
+                "summary": "Index status",
+                "operationId": "health",
+                "responses": {"200": {"description": "status", "content": {"application/json": {"schema": {
+                    "type": "object", "required": ["status", "documents", "last_modified", "version"],
+                    "properties": {"status": {"type": "string"}, "documents": {"type": "integer"},
+                                   "last_modified": {"type": ["string", "null"], "format": "date-time"},
+                                   "version": {"type": "string"}}}}}}},
+            }},
+            "/api/openapi.json": {"get": {
+                "summary": "This description",
+                "operationId": "openapi",
+                "responses": {"200": {"description": "OpenAPI 3.1 document",
+                                      "content": {"application/json": {"schema": {"type": "object"}}}}},
+            }},
+        },
+        "components": {"schemas": {
+            "SearchResult": SEARCH_RESULT, "Hit": HIT, "FacetValue": FACET_VALUE,
+            "Document": DOCUMENT, "Error": ERROR,
+        }},
+    }

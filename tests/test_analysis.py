@@ -1,0 +1,64 @@
+import pickle
+
+import pytest
+
+from searchapp.analysis import SastrawiStemFilter, build_analyzer, iter_words, pre_analyze
+
+
+@pytest.fixture(scope="module")
+def analyzer():
+    return build_analyzer(stopwords={"yang", "di"}, stem_exclusions={"bali"})
+
+
+def texts(analyzer, text):
+    return [t.text for t in analyzer(text)]
+
+
+def test_roots_and_written_forms_share_a_position(analyzer):
+    tokens = [(t.text, t.pos) for t in analyzer("Serangan yang menyerang", positions=True)]
+    assert tokens == [("serang", 0), ("=serangan", 0), ("serang", 2), ("=menyerang", 2)]
+
+
+def test_character_offsets_point_at_the_written_word(analyzer):
+    text = "Perekonomian Bali"
+    spans = [(t.text, text[t.startchar:t.endchar]) for t in analyzer(text, chars=True)]
+    assert ("ekonomi", "Perekonomian") in spans
+    assert ("bali", "Bali") in spans  # excluded from stemming (Sastrawi: bal)
+
+
+def test_root_word_gets_no_second_token(analyzer):
+    assert texts(analyzer, "NATO") == ["nato"]
+
+
+def test_reduplication_is_one_word_and_compounds_are_split():
+    assert [w for w, _s, _e in iter_words("negara-negara Rusia-Ukraina")] == ["negara-negara", "Rusia", "Ukraina"]
+
+
+@pytest.mark.parametrize("written", ["16.216", "16 216", "16216"])
+def test_thousands_separators_are_one_number(written):
+    assert [w for w, _s, _e in iter_words(f"ada {written} orang")] == ["ada", "16216", "orang"]
+
+
+def test_decimal_comma_and_dates_stay_apart():
+    assert [w for w, _s, _e in iter_words("1,2 persen (24/2/2022)")] == ["1", "2", "persen", "24", "2", "2022"]
+
+
+def test_stopwords_removed_but_positions_kept(analyzer):
+    tokens = [(t.text, t.pos) for t in analyzer("serangan di Ukraina", positions=True)]
+    assert tokens == [("serang", 0), ("=serangan", 0), ("ukraina", 2)]
+
+
+def test_filter_pickles_without_its_stemmer(analyzer):
+    stem_filter = SastrawiStemFilter(["bali"])
+    _ = stem_filter.stemmer  # loaded
+    data = pickle.dumps(stem_filter)
+    assert len(data) < 500
+    assert pickle.loads(data) == stem_filter
+    restored = pickle.loads(pickle.dumps(analyzer))
+    assert texts(restored, "perekonomian Bali") == ["ekonomi", "=perekonomian", "bali"]
+
+
+def test_pre_analysed_tokens_replay_identically(analyzer):
+    text = "Pasukan Rusia menyerang negara-negara Eropa"
+    replay = pre_analyze(analyzer, text)
+    assert [t.text for t in analyzer(replay)] == texts(analyzer, text)
