@@ -189,12 +189,25 @@ class IndonesianAnalyzer(CompositeAnalyzer):
         return super().__call__(value, **kwargs)
 
 
-class PreAnalyzed(list):
-    """``[(text, pos, startchar, endchar), …]`` computed in a worker process by :func:`pre_analyze`."""
+class PreAnalyzed(str):
+    """Tokens ``[(text, pos, startchar, endchar), …]`` computed in a worker by :func:`pre_analyze`.
+
+    A ``str`` (empty) only because Whoosh's fields accept nothing else that reaches the analyzer.
+    """
+
+    items: list[tuple[str, int, int, int]]
+
+    def __new__(cls, items: Iterable[tuple[str, int, int, int]]) -> PreAnalyzed:
+        self = super().__new__(cls, "")
+        self.items = list(items)
+        return self
+
+    def __reduce__(self):
+        return (PreAnalyzed, (self.items,))
 
     def tokens(self, positions=False, chars=False, boost=1.0, mode="", **kwargs) -> Iterator[Token]:
         token = Token(positions, chars, mode=mode, **kwargs)
-        for text, pos, start, end in self:
+        for text, pos, start, end in self.items:
             token.text = text
             token.boost = boost
             token.stopped = False

@@ -59,16 +59,17 @@ class FacetTables:
         self.months: list[str] = []
         self.month_of = [-1] * size
         if "date" in reader.schema and reader.has_column("date"):
-            column = reader.column_reader("date")
+            column = reader.column_reader("date", translate=False)
             field = reader.schema["date"]
+            empty = field.column_type.default_value()
             month_ids: dict[str, int] = {}
-            default = column.default_value() if hasattr(column, "default_value") else None
             for docnum in range(size):
                 raw = column[docnum]
-                if raw is None or raw == default or reader.is_deleted(docnum):
+                if raw is None or raw == empty or raw == 0:
                     continue
-                when = field.from_column_value(raw)
-                if not isinstance(when, dt.datetime):
+                try:
+                    when = field.from_column_value(raw)
+                except (OverflowError, ValueError):
                     continue
                 self.date_of[docnum] = when.toordinal()
                 month = f"{when.year:04d}-{when.month:02d}"

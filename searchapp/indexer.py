@@ -23,6 +23,7 @@ import multiprocessing
 import os
 import shutil
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -32,7 +33,7 @@ from pathlib import Path
 import whoosh.index
 from whoosh.index import Index
 
-from .analysis import pre_analyze
+from .analysis import PreAnalyzed, pre_analyze
 from .config import Settings
 from .corpus import Article, Skipped, read_corpus
 from .errors import IndexLockedError, SearchappError
@@ -169,7 +170,8 @@ class _Analyser:
         people = article.people if article.people is not None else meta.people
         doc = {
             "id": article.id,
-            "title": pre_analyze(self.analyzer, meta.title),
+            # A title inferred from the lead repeats the body: stored to be shown, not indexed as a headline.
+            "title": pre_analyze(self.analyzer, meta.title) if article.title else PreAnalyzed(()),
             "_stored_title": meta.title,
             "body": pre_analyze(self.analyzer, article.body),
             "_stored_body": article.body,
@@ -310,8 +312,7 @@ def build_index(settings: Settings, *, rebuild: bool = False, today: dt.date | N
         removed = [doc_id for doc_id in known if doc_id not in seen]
 
         if existing is None:
-            generation = root / f"gen-{time.strftime('%Y%m%d%H%M%S')}-{os.getpid()}"
-            generation.mkdir(parents=True)
+            generation = Path(tempfile.mkdtemp(prefix=f"gen-{time.strftime('%Y%m%d%H%M%S')}-", dir=root))
             try:
                 index = whoosh.index.create_in(
                     str(generation),

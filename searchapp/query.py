@@ -196,7 +196,15 @@ def _and(nodes: list[Node]) -> Node | None:
 
 def parse_query(text: str) -> Node | None:
     """The syntax tree of *text*; None when it holds no searchable word or filter."""
-    return _Parser(_tokens(text)).parse()
+    return _Parser(_tokens(_SPACED_NUMBER_RE.sub(_join_number, text))).parse()
+
+
+# "16 216" (a thousands separator written as a space) is one number, as in the indexed text.
+_SPACED_NUMBER_RE = re.compile(r"(?<![\w.,])\d{1,3}(?: \d{3})+(?![\w]|[.,]\d)")
+
+
+def _join_number(match: re.Match) -> str:
+    return match.group().replace(" ", "")
 
 
 def positive_words(node: Node | None) -> list[str]:

@@ -1,0 +1,132 @@
+"""Which news outlet published an article: from its URL host, or from a marker in its text."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from searchapp.errors import ConfigError
+from searchapp.extract._config import load_entries
+
+_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_HOST = re.compile(r"^[a-z0-9]+(?:[.-][a-z0-9]+)*\.[a-z]{2,}$")
+_SCHEMA = {"slug": "str", "name": "str", "hosts": "list", "patterns": "list", "aliases": "list"}
+
+
+@dataclass(frozen=True)
+class Outlet:
+    """One outlet of config/outlets.yaml."""
+
+    slug: str
+    name: str
+    hosts: tuple[str, ...] = ()
+    patterns: tuple[re.Pattern[str], ...] = ()
+    aliases: tuple[str, ...] = ()
+
+
+def host_of(url: str) -> str | None:
+    """The lower-case host of ``url`` without ``www.``; a URL without a scheme is accepted."""
+    url = url.strip()
+    if not url:
+        return None
+    if "://" not in url and not url.startswith("//"):
+        url = "//" + url
+    try:
+        host = urlsplit(url).hostname
+    except ValueError:
+        return None
+    if not host:
+        return None
+    host = host.lower().rstrip(".")
+    return host[4:] if host.startswith("www.") else host
+
+
+class OutletTable:
+    """The outlets known to searchapp, by slug, URL host and alias."""
+
+    def __init__(self, outlets: list[Outlet] | tuple[Outlet, ...]) -> None:
+        self._outlets = tuple(outlets)
+        self._by_slug = {o.slug: o for o in self._outlets}
+        self._by_host = {h: o for o in self._outlets for h in o.hosts}
+        self._by_alias: dict[str, Outlet] = {}
+        for o in self._outlets:
+            for key in (o.slug, o.name, *o.aliases):
+                self._by_alias.setdefault(_alias_key(key), o)
+
+    @classmethod
+    def load(cls, path: str | Path) -> OutletTable:
+        """Read and validate config/outlets.yaml; any problem raises ConfigError."""
+        entries = load_entries(path, "outlets", _SCHEMA, required=("slug", "name"))
+        outlets: list[Outlet] = []
+        seen_slugs: set[str] = set()
+        seen_hosts: dict[str, str] = {}
+        for i, e in enumerate(entries):
+            where = f"outlets[{i}]"
+            slug = e["slug"]
+            if not _SLUG.match(slug):
+                raise ConfigError(str(path), "slug must be lower-case letters, digits and '-'", f"{where}.slug")
+            if slug in seen_slugs:
+                raise ConfigError(str(path), f"duplicate slug '{slug}'", f"{where}.slug")
+            seen_slugs.add(slug)
+            hosts = []
+            for j, host in enumerate(e["hosts"]):
+                host = host.lower()
+                if not _HOST.match(host):
+                    raise ConfigError(str(path), f"not a host name: '{host}'", f"{where}.hosts[{j}]")
+                if host in seen_hosts:
+                    raise ConfigError(str(path), f"host already used by '{seen_hosts[host]}'", f"{where}.hosts[{j}]")
+                seen_hosts[host] = slug
+                hosts.append(host)
+            patterns = []
+            for j, pat in enumerate(e["patterns"]):
+                try:
+                    patterns.append(re.compile(pat, re.MULTILINE))
+                except re.error as exc:
+                    raise ConfigError(str(path), f"bad regular expression: {exc}", f"{where}.patterns[{j}]") from None
+            outlets.append(Outlet(slug, e["name"], tuple(hosts), tuple(patterns), tuple(e["aliases"])))
+        return cls(outlets)
+
+    def get(self, slug: str) -> Outlet | None:
+        """The outlet with this slug, or None."""
+        return self._by_slug.get(slug)
+
+    def all(self) -> tuple[Outlet, ...]:
+        """Every outlet, in file order."""
+        return self._outlets
+
+    def from_alias(self, name: str) -> Outlet | None:
+        """The outlet a user means by ``name`` (slug, display name or alias; case and spaces ignored)."""
+        return self._by_alias.get(_alias_key(name))
+
+    def from_host(self, url: str | None) -> Outlet | None:
+        """The outlet whose host is the URL's host or a parent domain of it (``m.kompas.tv`` -> kompas-tv)."""
+        host = host_of(url) if url else None
+        while host:
+            outlet = self._by_host.get(host)
+            if outlet is not None:
+                return outlet
+            _, _, host = host.partition(".")
+            if "." not in host:
+                return None
+        return None
+
+
+def _alias_key(name: str) -> str:
+    return re.sub(r"[\W_]+", "", name.casefold())
+
+
+def detect_outlet(text: str, url: str | None, table: OutletTable) -> str | None:
+    """Slug of the outlet that published ``text``: URL host first, else the earliest text marker; else None."""
+    outlet = table.from_host(url) if url else None
+    if outlet is not None:
+        return outlet.slug
+    best: tuple[int, int] | None = None
+    best_slug = None
+    for rank, o in enumerate(table.all()):
+        for pat in o.patterns:
+            m = pat.search(text)
+            if m is not None and (best is None or (m.start(), rank) < best):
+                best, best_slug = (m.start(), rank), o.slug
+    return best_slug

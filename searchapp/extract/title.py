@@ -1,0 +1,47 @@
+"""A title for an article that has none: its lead sentence without dateline or outlet prefix."""
+
+from __future__ import annotations
+
+import re
+
+from searchapp.extract.byline import BYLINE_LINE
+
+MAX_TITLE = 100
+# "BRUSSELS, KOMPAS.TV —", "BRUSSELS --", "CakapCakap –", "Jakarta, CNN Indonesia --",
+# "Jakarta (ANTARA News) -", "JAKARTA (Pos Kota) –", "Merdeka.com -": at most six capitalised words
+# (or a parenthesised name) before a dash, at the very start; see _is_dateline for which ones count.
+_DATELINE = re.compile(
+    r"^[ \t]*(?:[A-Z][\w.'’]*|\([A-Z][\w.'’ ]*\))(?:[ \t,]+(?:[A-Z][\w.'’]*|\([A-Z][\w.'’ ]*\))){0,5}"
+    r"[ \t]*(?:--|-[ \t]+-|[-–—])[ \t]*"
+)
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’']?(?=\s+[\"“‘']?[A-Z0-9])")
+
+
+def extract_title(text: str) -> str:
+    """The article's lead sentence without dateline, cut at a word boundary near 100 characters."""
+    body = BYLINE_LINE.sub("", text)
+    lead = next((line.strip() for line in body.splitlines() if line.strip()), "")
+    m = _DATELINE.match(lead)
+    if m is not None and _is_dateline(m.group(0)):
+        lead = lead[m.end():].strip()
+    end = _SENTENCE_END.search(lead)
+    if end is not None:
+        lead = lead[: end.start()]
+    return shorten(lead)
+
+
+def _is_dateline(prefix: str) -> bool:
+    """One word, or a place with a comma or a parenthesised outlet, or an upper-case place name."""
+    words = prefix.rstrip(" \t-–—").split()
+    first = words[0].strip(",") if words else ""
+    return len(words) == 1 or "," in prefix or "(" in prefix or (len(first) >= 3 and first.isupper())
+
+
+def shorten(text: str, limit: int = MAX_TITLE) -> str:
+    """``text`` cut at the last word boundary before ``limit`` characters, with ``…`` when cut."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text.rfind(" ", 0, limit)
+    cut = cut if cut > limit // 2 else limit
+    return text[:cut].rstrip(" ,;:-–—") + "…"

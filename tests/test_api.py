@@ -1,0 +1,155 @@
+"""The JSON API, through Flask's test client and a real waitress server; every response is checked
+against the OpenAPI description."""
+
+import json
+import urllib.error
+import urllib.request
+
+import jsonschema
+import pytest
+
+from searchapp.web.openapi import openapi_document
+
+SPEC = openapi_document()
+
+
+def schema_for(path: str, status: int) -> dict:
+    operation = SPEC["paths"][path]["get"]
+    content = operation["responses"][str(status)]["content"]["application/json"]["schema"]
+    return {**content, "components": SPEC["components"]}
+
+
+def conforms(response, path: str) -> dict:
+    assert response.content_type.startswith("application/json")
+    data = response.get_json()
+    jsonschema.validate(data, schema_for(path, response.status_code),
+                        cls=jsonschema.Draft202012Validator)
+    return data
+
+
+def test_search_nato_kontan_has_facets_and_highlights(client):
+    response = client.get("/api/search?q=nato&outlet=kontan")
+    assert response.status_code == 200
+    data = conforms(response, "/api/search")
+    assert data["total"] == 1
+    assert [r["id"] for r in data["results"]] == ["000_66b54ca74a6c5a55"]
+    hit = data["results"][0]
+    assert hit["outlet"] == "kontan" and hit["outlet_name"] == "Kontan"
+    assert "<mark>NATO</mark>" in hit["snippet"]
+    outlets = {f["value"]: f for f in data["facets"]["outlet"]}
+    assert outlets["kontan"]["selected"] and outlets["kontan"]["count"] == 1
+    assert outlets["kompas-tv"]["count"] == 1 and not outlets["kompas-tv"]["selected"]
+    assert outlets["kontan"]["toggle_url"] == "/api/search?q=nato"
+    assert outlets["kompas-tv"]["toggle_url"] == "/api/search?q=nato&outlet=kontan&outlet=kompas-tv"
+    assert data["facets"]["unknown"] == {"outlet": 0, "date": 1}
+
+
+def test_repeated_parameters_mean_several_values(client):
+    data = conforms(client.get("/api/search?q=nato&outlet=kontan&outlet=kompas-tv"), "/api/search")
+    assert data["total"] == 2
+    data = conforms(client.get("/api/search?person=Jens+Stoltenberg&person=Joe+Biden"), "/api/search")
+    assert [r["id"] for r in data["results"]] == ["004_54ce74dbc7c0aa92"]
+
+
+def test_dates_are_iso_and_filters_echoed(client):
+    data = conforms(client.get("/api/search?q=nato&from=2022-02-01&to=2022-03-31&sort=oldest"), "/api/search")
+    assert [r["date"] for r in data["results"]] == ["2022-02-24", "2022-03-24"]
+    assert data["filters"] == {"outlet": [], "person": [], "from": "2022-02-01", "to": "2022-03-31"}
+
+
+def test_pagination_links(client):
+    data = conforms(client.get("/api/search?q=nato&per_page=2&page=2"), "/api/search")
+    assert data["pages"] == 3 and len(data["results"]) == 2
+    assert data["urls"]["next"] == "/api/search?q=nato&page=3&per_page=2"
+    assert data["urls"]["previous"] == "/api/search?q=nato&per_page=2"
+
+
+def test_suggestion(client):
+    data = conforms(client.get("/api/search?q=stoltenbreg"), "/api/search")
+    assert data["suggestion"] == "stoltenberg"
+    assert data["urls"]["suggestion"] == "/api/search?q=stoltenberg"
+
+
+@pytest.mark.parametrize(
+    ("query", "param"),
+    [
+        ("page=0", "page"), ("page=abc", "page"), ("per_page=1000", "per_page"), ("per_page=0", "per_page"),
+        ("from=2022-13-45", "from"), ("to=kemarin", "to"), ("from=2022-03-01&to=2022-02-01", "from"),
+        ("sort=foo", "sort"), ("q=" + "a" * 5000, "q"), ("outlet=no-such-outlet", "outlet"),
+        ("page=1&page=2", "page"), ("colour=red", "colour"), ("page=99999", "page"),
+    ],
+)
+def test_bad_parameters_are_400_with_a_json_error(client, query, param):
+    response = client.get(f"/api/search?{query}")
+    assert response.status_code == 400
+    data = conforms(response, "/api/search")
+    assert data["error"]["param"] == param
+    assert data["error"]["code"] == "invalid_parameter"
+    assert len(data["error"]["message"]) > 10
+    assert "Traceback" not in response.get_data(as_text=True)
+
+
+def test_document_endpoint(client):
+    data = conforms(client.get("/api/documents/004_54ce74dbc7c0aa92?q=serangan"), "/api/documents/{id}")
+    assert data["id"] == "004_54ce74dbc7c0aa92" and data["outlet"] == "kompas-tv"
+    assert data["body"].startswith("BRUSSELS, KOMPAS.TV")
+    assert data["matches"] >= 3
+    assert 1 <= len(data["related"]) <= 5
+
+
+def test_unknown_document_is_json_404(client):
+    response = client.get("/api/documents/nope")
+    assert response.status_code == 404
+    assert conforms(response, "/api/documents/{id}")["error"]["code"] == "not_found"
+
+
+def test_outlets_people_health(client):
+    outlets = conforms(client.get("/api/outlets"), "/api/outlets")["outlets"]
+    by_slug = {o["slug"]: o for o in outlets}
+    assert by_slug["kontan"]["count"] == 2 and by_slug["kontan"]["name"] == "Kontan"
+    assert by_slug["kompas-tv"]["count"] == 3 and by_slug["cakapcakap"]["count"] == 2
+    people = conforms(client.get("/api/people?prefix=stol"), "/api/people")["people"]
+    assert people == [{"name": "Jens Stoltenberg", "count": 5}]
+    assert client.get("/api/people?limit=0").status_code == 400
+    health = conforms(client.get("/api/health"), "/api/health")
+    assert health["status"] == "ok" and health["documents"] == 9
+
+
+def test_unknown_route_and_wrong_method_are_json(client):
+    response = client.get("/api/nothing-here")
+    assert response.status_code == 404 and response.get_json()["error"]["code"] == "not_found"
+    response = client.post("/api/search")
+    assert response.status_code == 405 and response.get_json()["error"]["code"] == "method_not_allowed"
+    assert "GET" in response.headers["Allow"]
+
+
+def test_openapi_document_is_valid_openapi_31(client):
+    data = client.get("/api/openapi.json").get_json()
+    assert data["openapi"] == "3.1.0"
+    assert set(data["paths"]) == {"/api/search", "/api/documents/{id}", "/api/outlets", "/api/people",
+                                  "/api/health", "/api/openapi.json"}
+    for schema in data["components"]["schemas"].values():
+        jsonschema.Draft202012Validator.check_schema(schema)
+
+
+def test_security_headers(client):
+    response = client.get("/api/search?q=nato")
+    assert "script-src 'self'" in response.headers["Content-Security-Policy"]
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+
+
+def fetch(url: str) -> tuple[int, dict]:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.status, json.loads(response.read())
+    except urllib.error.HTTPError as error:
+        return error.code, json.loads(error.read())
+
+
+def test_real_server_answers_search_and_errors(live_server):
+    status, data = fetch(f"{live_server}/api/search?q=nato&outlet=kontan")
+    assert status == 200 and data["total"] == 1
+    status, data = fetch(f"{live_server}/api/search?page=0")
+    assert status == 400 and data["error"]["param"] == "page"
+    status, data = fetch(f"{live_server}/api/search?q=%22%3Cscript%3E")
+    assert status == 200

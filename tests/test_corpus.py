@@ -1,0 +1,82 @@
+"""Reading the corpus: every format, and every kind of bad input reported and skipped."""
+
+import codecs
+import datetime as dt
+
+from searchapp.corpus import Article, Skipped, read_corpus
+
+
+def read(folder):
+    items = list(read_corpus(folder))
+    return ([i for i in items if isinstance(i, Article)], {s.source: s.reason for s in items if isinstance(s, Skipped)})
+
+
+def test_raw_text_article(tmp_path):
+    (tmp_path / "a.txt").write_text("Isi berita.\n", encoding="utf-8")
+    articles, skipped = read(tmp_path)
+    assert skipped == {}
+    assert articles[0].id == "a" and articles[0].body == "Isi berita." and articles[0].title is None
+
+
+def test_front_matter_metadata(tmp_path):
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "b.md").write_text(
+        "---\ntitle: Judul\noutlet: Kontan\ndate: 2022-02-24\nurl: https://x.id/a\npeople: [A B, C D]\n---\nIsi.\n",
+        encoding="utf-8")
+    (article,), skipped = read(tmp_path)
+    assert article.id == "sub/b" and article.title == "Judul" and article.outlet == "Kontan"
+    assert article.date == dt.date(2022, 2, 24) and article.people == ("A B", "C D")
+    assert article.body == "Isi."
+
+
+def test_jsonl_and_json_records(tmp_path):
+    (tmp_path / "r.jsonl").write_text(
+        '{"id": "x1", "title": "T", "body": "Satu."}\n\n{"body": "Dua.", "date": "2022-01-02T10:00:00"}\n',
+        encoding="utf-8")
+    (tmp_path / "s.json").write_text('[{"body": "Tiga."}, {"text": "Empat."}]', encoding="utf-8")
+    articles, skipped = read(tmp_path)
+    assert skipped == {}
+    assert [a.id for a in articles] == ["x1", "r/3", "s/1", "s/2"]
+    assert articles[1].date == dt.date(2022, 1, 2)
+
+
+def test_bad_inputs_are_reported_and_the_rest_read(tmp_path):
+    (tmp_path / "good.txt").write_text("Berita baik.", encoding="utf-8")
+    (tmp_path / "latin1.txt").write_bytes("Caf\xe9 berita".encode("latin-1"))
+    (tmp_path / "utf16.txt").write_bytes(codecs.BOM_UTF16_LE + "Berita UTF-16.".encode("utf-16-le"))
+    (tmp_path / "bom.txt").write_bytes(codecs.BOM_UTF8 + "Berita BOM.".encode("utf-8"))
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "blank.txt").write_text("  \n\n", encoding="utf-8")
+    (tmp_path / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
+    (tmp_path / "lines.jsonl").write_text('{"body": "Baik."}\n{not json}\n[1, 2]\n{"title": "no body"}\n',
+                                          encoding="utf-8")
+    (tmp_path / "list.md").write_text("---\n- a\n- b\n---\nIsi.\n", encoding="utf-8")
+    (tmp_path / "open.md").write_text("---\ntitle: x\nIsi tanpa penutup.\n", encoding="utf-8")
+    (tmp_path / "badyaml.md").write_text("---\ntitle: [x\n---\nIsi.\n", encoding="utf-8")
+    (tmp_path / ".hidden.txt").write_text("tersembunyi", encoding="utf-8")
+    (tmp_path / "notes.csv").write_text("a,b\n", encoding="utf-8")
+    articles, skipped = read(tmp_path)
+    assert sorted(a.body for a in articles) == ["Baik.", "Berita BOM.", "Berita UTF-16.", "Berita baik."]
+    assert "not valid UTF-8 (byte 0xe9" in skipped["latin1.txt"]
+    assert skipped["empty.txt"] == "empty file" and skipped["blank.txt"] == "empty file"
+    assert "binary" in skipped["binary.txt"]
+    assert "line 2 is not valid JSON" in skipped["lines.jsonl#2"]
+    assert "not an object" in skipped["lines.jsonl#3"]
+    assert "no article text" in skipped["lines.jsonl#4"]
+    assert "not a mapping" in skipped["list.md"]
+    assert "never closed" in skipped["open.md"]
+    assert "not valid YAML" in skipped["badyaml.md"]
+    assert len(skipped) == 10
+
+
+def test_bad_explicit_date_is_a_warning_not_a_loss(tmp_path):
+    (tmp_path / "d.jsonl").write_text('{"body": "Isi.", "date": "kemarin"}\n', encoding="utf-8")
+    (article,), skipped = read(tmp_path)
+    assert article.date is None and "'date' ignored" in article.warnings[0]
+
+
+def test_content_hash_follows_text_and_metadata():
+    a = Article(id="a", source="a.txt", body="Isi.")
+    assert a.content_hash == Article(id="a", source="other.txt", body="Isi.").content_hash
+    assert a.content_hash != Article(id="a", source="a.txt", body="Isi!").content_hash
+    assert a.content_hash != Article(id="a", source="a.txt", body="Isi.", title="T").content_hash

@@ -1,0 +1,139 @@
+"""Indexing into real Whoosh indexes on disk: incremental, atomic, locked, and honest about skips."""
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+
+from searchapp.errors import IndexLockedError
+from searchapp.indexer import build_index, current_generation, indexer_lock, open_index
+from searchapp.request import SearchRequest
+from searchapp.search import SearchEngine
+
+
+def doc_ids(settings):
+    index = open_index(settings.index)
+    with index.searcher() as searcher:
+        return sorted(fields["id"] for fields in searcher.all_stored_fields())
+
+
+def test_first_run_indexes_everything_and_reports_skips(fresh):
+    (fresh.corpus / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    (fresh.corpus / "bad.jsonl").write_text('{"body": "Baik sekali."}\n{oops\n', encoding="utf-8")
+    report = build_index(fresh)
+    assert report.rebuilt and report.added == 10 and report.updated == report.deleted == 0
+    assert {s.source for s in report.skipped} == {"bad.jsonl#2", "image.txt"}
+    assert "bad.jsonl#2" in report.summary()
+    assert len(doc_ids(fresh)) == 10
+
+
+def test_invalid_utf8_is_skipped_with_reason(fresh):
+    (fresh.corpus / "broken.txt").write_bytes(b"Berita \xe9\xe9 rusak")
+    report = build_index(fresh)
+    assert [(s.source, "not valid UTF-8" in s.reason) for s in report.skipped] == [("broken.txt", True)]
+    assert report.added == 9
+
+
+def test_incremental_run_writes_only_changes(fresh):
+    build_index(fresh)
+    generation = current_generation(fresh.index)
+    again = build_index(fresh)
+    assert (again.added, again.updated, again.deleted, again.unchanged) == (0, 0, 0, 9)
+
+    (fresh.corpus / "001_22bccfffe0d59620.txt").write_text("NATO berubah. Artikel baru sekali.", encoding="utf-8")
+    (fresh.corpus / "000_66b54ca74a6c5a55.txt").unlink()
+    (fresh.corpus / "baru.md").write_text("---\ntitle: Kabar baru\n---\nIsi kabar baru.\n", encoding="utf-8")
+    report = build_index(fresh)
+    assert (report.added, report.updated, report.deleted, report.unchanged) == (1, 1, 1, 7)
+    assert current_generation(fresh.index) == generation  # written in place, not rebuilt
+    ids = doc_ids(fresh)
+    assert "000_66b54ca74a6c5a55" not in ids and "baru" in ids and len(ids) == 9
+    engine = SearchEngine(fresh)
+    assert [h.id for h in engine.search(SearchRequest(q="berubah")).results] == ["001_22bccfffe0d59620"]
+
+
+def test_rebuild_publishes_a_new_generation(fresh):
+    build_index(fresh)
+    old = current_generation(fresh.index)
+    report = build_index(fresh, rebuild=True)
+    new = current_generation(fresh.index)
+    assert report.rebuilt and report.added == 9
+    assert new != old and not old.exists()
+    assert len(doc_ids(fresh)) == 9
+
+
+def test_a_second_indexer_is_refused(fresh):
+    build_index(fresh)
+    with indexer_lock(fresh.index), pytest.raises(IndexLockedError, match="locked by another indexer"):
+        build_index(fresh)
+
+
+def test_running_engine_sees_new_articles_without_restart(fresh):
+    build_index(fresh)
+    engine = SearchEngine(fresh)
+    assert engine.search(SearchRequest(q="kalimantan")).total == 0
+    (fresh.corpus / "kalimantan.txt").write_text("Banjir melanda Kalimantan Selatan.", encoding="utf-8")
+    build_index(fresh)
+    assert [h.id for h in engine.search(SearchRequest(q="kalimantan")).results] == ["kalimantan"]
+    (fresh.corpus / "kalimantan.txt").unlink()
+    build_index(fresh, rebuild=True)
+    assert engine.search(SearchRequest(q="kalimantan")).total == 0
+    assert engine.search(SearchRequest(q="nato")).total == 5
+
+
+def test_killed_rebuild_leaves_the_previous_index_searchable(fresh, tmp_path):
+    build_index(fresh)
+    before = current_generation(fresh.index)
+    words = "pasukan serangan ekonomi pemerintah pelabuhan banjir kebijakan warga".split()
+    with open(fresh.corpus / "many.jsonl", "w", encoding="utf-8") as out:
+        for n in range(4000):
+            body = " ".join(words[(n + k) % len(words)] + str(k % 50) for k in range(400))
+            out.write(json.dumps({"id": f"m{n}", "body": body}) + "\n")
+    command = [sys.executable, "-m", "searchapp.cli", "index", "--rebuild", "--config",
+               str(fresh.config_path), "--corpus", str(fresh.corpus), "--index", str(fresh.index)]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               start_new_session=True)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and not list(fresh.index.glob("gen-*/*.seg")) \
+            and len(list(fresh.index.glob("gen-*"))) < 2:
+        time.sleep(0.05)
+    time.sleep(0.5)
+    assert process.poll() is None, "the rebuild finished before it could be interrupted"
+    os.killpg(process.pid, signal.SIGKILL)
+    process.wait()
+    assert current_generation(fresh.index) == before
+    engine = SearchEngine(fresh)
+    assert engine.search(SearchRequest(q="nato")).total == 5
+    # and the next run recovers: the lock died with the process
+    (fresh.corpus / "many.jsonl").unlink()
+    assert build_index(fresh).unchanged == 9
+
+
+def test_cli_index_and_search(fresh, capsys):
+    from searchapp.cli import main
+
+    args = ["--config", str(fresh.config_path), "--corpus", str(fresh.corpus), "--index", str(fresh.index)]
+    assert main(["index", *args]) == 0
+    out = capsys.readouterr().out
+    assert "9 added" in out and "docs/s" in out
+    assert main(["search", "nato", "--outlet", "kontan", *args]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("1 articles") and "[000_66b54ca74a6c5a55] Kontan" in out and "*NATO*" in out
+    assert main(["search", "nato", "--json", *args]) == 0
+    assert json.loads(capsys.readouterr().out)["total"] == 5
+    assert main(["search", "nato", "--page", "0", *args]) == 2
+    assert "'page' must be between 1 and 1000" in capsys.readouterr().err
+
+
+def test_cli_config_error_is_one_clear_line(tmp_path, capsys):
+    from searchapp.cli import main
+
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("server:\n  port: [\n", encoding="utf-8")
+    assert main(["index", "--config", str(bad)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"searchapp: error: {bad}: invalid YAML") and "Traceback" not in err

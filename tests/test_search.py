@@ -1,0 +1,247 @@
+"""The search function over a real index of the seeds and the test articles."""
+
+import datetime as dt
+
+import pytest
+
+from searchapp.request import SearchRequest
+
+
+def ids(result):
+    return [hit.id for hit in result.results]
+
+
+def search(engine, q="", **kwargs):
+    return engine.search(SearchRequest(q=q, **kwargs))
+
+
+SEEDS = {"000_66b54ca74a6c5a55", "001_22bccfffe0d59620", "002_dc1f0f6fe5e579c4",
+         "003_59201e24028e0ecf", "004_54ce74dbc7c0aa92"}
+
+
+def test_nato_finds_every_seed(engine):
+    result = search(engine, "nato")
+    assert set(ids(result)) == SEEDS
+    assert result.total == 5
+
+
+def test_all_words_are_required(engine):
+    assert set(ids(search(engine, "nato bucha"))) == {"000_66b54ca74a6c5a55"}
+
+
+def test_or_not_and_minus(engine):
+    either = set(ids(search(engine, "bucha OR himars")))
+    assert either == {"000_66b54ca74a6c5a55", "003_59201e24028e0ecf"}
+    assert set(ids(search(engine, "nato -bucha"))) == SEEDS - {"000_66b54ca74a6c5a55"}
+    assert set(ids(search(engine, "nato NOT bucha"))) == SEEDS - {"000_66b54ca74a6c5a55"}
+    assert set(ids(search(engine, "(bucha OR himars) reuters"))) == {"003_59201e24028e0ecf"}
+
+
+def test_phrase_matches_words_as_written_in_order(engine):
+    assert set(ids(search(engine, '"pertahanan NATO"'))) == set()  # never in that order
+    assert set(ids(search(engine, '"sekutu NATO"'))) >= {"000_66b54ca74a6c5a55", "001_22bccfffe0d59620"}
+    # "serangan" as written: the article that only says "menyerang" is not a phrase match
+    assert "uji-menyerang" not in ids(search(engine, '"serangan terhadap gudang"'))
+    assert ids(search(engine, '"serangan terhadap gudang"')) == ["uji-serangan"]
+
+
+def test_phrase_spans_a_dropped_stopword(engine):
+    assert ids(search(engine, '"menyerang gudang pelabuhan pada malam"')) == ["uji-menyerang"]
+
+
+def test_stemming_finds_other_forms(engine):
+    found = set(ids(search(engine, "serang")))
+    assert {"uji-serangan", "uji-menyerang", "004_54ce74dbc7c0aa92"} <= found
+
+
+def test_exact_form_ranks_above_root_only_match(engine):
+    assert ids(search(engine, "serangan gudang"))[:2] == ["uji-serangan", "uji-menyerang"]
+    assert ids(search(engine, "menyerang gudang"))[:2] == ["uji-menyerang", "uji-serangan"]
+
+
+@pytest.mark.parametrize("q", ["16216", "16.216", "16 216"])
+def test_numbers_with_thousands_separators(engine, q):
+    assert ids(search(engine, q)) == ["uji-ekonomi"]
+
+
+def test_field_filters_in_the_query(engine):
+    assert set(ids(search(engine, "outlet:kontan nato"))) == {"000_66b54ca74a6c5a55"}
+    assert set(ids(search(engine, "orang:stoltenberg"))) == SEEDS
+    assert set(ids(search(engine, "person:biden"))) == {"004_54ce74dbc7c0aa92"}
+    assert set(ids(search(engine, "tanggal:2022-02 nato"))) == {"004_54ce74dbc7c0aa92"}
+    assert set(ids(search(engine, "date:2022-01-28"))) == {"001_22bccfffe0d59620"}
+    ranged = set(ids(search(engine, "tanggal:2022-01..2022-02 nato")))
+    assert ranged == {"001_22bccfffe0d59620", "004_54ce74dbc7c0aa92"}
+    assert set(ids(search(engine, "tanggal:>=2022-03 nato"))) == {"002_dc1f0f6fe5e579c4", "003_59201e24028e0ecf"}
+    assert set(ids(search(engine, "tanggal:>2022-03 nato"))) == {"003_59201e24028e0ecf"}
+    assert set(ids(search(engine, "tanggal:<2022-02 nato"))) == {"001_22bccfffe0d59620"}
+
+
+@pytest.mark.parametrize("q", ['"nato', "OR", "nato OR", ":::", "((nato", "nato)", "AND NOT", "-", '"', "*"])
+def test_malformed_queries_degrade_to_words(engine, q):
+    result = search(engine, q)
+    expected = SEEDS if "nato" in q else None
+    if expected:
+        assert set(ids(result)) == expected
+    else:
+        assert result.total == result.total  # no exception is the point; empty queries list everything
+        assert result.total >= 0
+
+
+def test_empty_query_with_filter_lists_newest_first(engine):
+    result = search(engine, "", outlets=("kompas-tv",))
+    assert ids(result) == ["004_54ce74dbc7c0aa92", "uji-menyerang", "uji-serangan"]
+    dates = [hit.date for hit in result.results]
+    assert dates == sorted(dates, reverse=True)
+
+
+def test_sort_by_date(engine):
+    newest = search(engine, "nato", sort="newest")
+    oldest = search(engine, "nato", sort="oldest")
+    assert ids(newest)[:4] == ["003_59201e24028e0ecf", "002_dc1f0f6fe5e579c4", "004_54ce74dbc7c0aa92",
+                               "001_22bccfffe0d59620"]
+    assert ids(newest)[-1] == "000_66b54ca74a6c5a55"  # unknown date last
+    assert ids(oldest)[:4] == list(reversed(ids(newest)[:4]))
+    assert ids(oldest)[-1] == "000_66b54ca74a6c5a55"
+    assert all(hit.score is None for hit in newest.results)
+
+
+@pytest.mark.parametrize(
+    ("q", "first"),
+    [
+        ("stoltenberg", None),
+        ("bucha", "000_66b54ca74a6c5a55"),
+        ("finlandia swedia", None),
+        ("senjata nuklir", "002_dc1f0f6fe5e579c4"),
+        ("serangan rusia", "004_54ce74dbc7c0aa92"),
+        ("himars", "003_59201e24028e0ecf"),
+    ],
+)
+def test_seed_ranking(engine, q, first):
+    result = search(engine, q)
+    assert result.total > 0
+    scores = [hit.score for hit in result.results]
+    assert scores == sorted(scores, reverse=True)
+    if first:
+        assert ids(result)[0] == first
+
+
+def test_finlandia_swedia_finds_the_articles_naming_both(engine):
+    assert set(ids(search(engine, "finlandia swedia"))) == {"000_66b54ca74a6c5a55", "003_59201e24028e0ecf"}
+
+
+def test_highlights_mark_the_written_word_for_a_root_query(engine):
+    hit = next(h for h in search(engine, "serang").results if h.id == "uji-menyerang")
+    assert "<mark>menyerang</mark>" in hit.snippet
+    hit = next(h for h in search(engine, "ekonomi").results if h.id == "uji-ekonomi")
+    assert "<mark>Perekonomian</mark>" in hit.snippet
+    assert "<mark>Perekonomian</mark>" in hit.title_html
+
+
+def test_article_markup_is_escaped_in_snippets_and_titles(engine):
+    hit = search(engine, "siber").results[0]
+    assert hit.id == "xss"
+    assert "<script>" not in hit.snippet and "<script>" not in hit.title_html
+    assert "&lt;script&gt;" in hit.snippet
+    assert "&lt;b&gt;kode&lt;/b&gt;" in search(engine, "peretas").results[0].snippet
+    assert "<mark>" in hit.snippet
+
+
+def test_query_markup_is_never_echoed_as_html(engine):
+    result = search(engine, '<script>alert(1)</script> siber')
+    for hit in result.results:
+        assert "<script>" not in hit.snippet
+        assert hit.snippet.replace("<mark>", "").replace("</mark>", "").count("<") == 0
+
+
+def test_snippet_without_body_match_falls_back_to_the_lead(engine):
+    hit = search(engine, "orang:biden").results[0]
+    assert hit.snippet.startswith("BRUSSELS, KOMPAS.TV")
+    assert "<mark>" not in hit.snippet
+
+
+def test_snippet_has_at_most_three_fragments(engine):
+    hit = search(engine, "nato").results[0]
+    assert 1 <= hit.snippet.count("<mark>")
+    assert len(str(hit.snippet)) < 3 * 320
+
+
+def test_outlet_facet_ignores_the_outlet_filter(engine):
+    plain = search(engine, "nato")
+    filtered = search(engine, "nato", outlets=("kontan",))
+    counts = {v.value: v.count for v in plain.facets.outlet}
+    assert counts == {"kontan": 1, "cakapcakap": 1, "kompas-tv": 1}
+    assert {v.value: v.count for v in filtered.facets.outlet} == counts
+    assert [v.value for v in filtered.facets.outlet if v.selected] == ["kontan"]
+    assert plain.facets.unknown_outlet == 2
+    assert ids(filtered) == ["000_66b54ca74a6c5a55"]
+    assert filtered.facets.unknown_date == 1
+    assert [v.value for v in filtered.facets.month] == []
+
+
+def test_several_outlets_are_ored_and_people_anded(engine):
+    result = search(engine, "nato", outlets=("kontan", "kompas-tv"))
+    assert set(ids(result)) == {"000_66b54ca74a6c5a55", "004_54ce74dbc7c0aa92"}
+    both = search(engine, "", people=("Jens Stoltenberg", "Joe Biden"))
+    assert ids(both) == ["004_54ce74dbc7c0aa92"]
+    assert search(engine, "", outlets=("unknown",)).total == 2
+
+
+def test_person_and_month_facets_count_the_filtered_set(engine):
+    result = search(engine, "nato")
+    people = {v.value: v.count for v in result.facets.person}
+    assert people["Jens Stoltenberg"] == 5
+    assert people["Vladimir Putin"] >= 2
+    months = {v.value: v.count for v in result.facets.month}
+    assert months == {"2022-01": 1, "2022-02": 1, "2022-03": 1, "2022-08": 1}
+    assert [v.label for v in result.facets.month][0] == "Januari 2022"
+    assert result.facets.unknown_date == 1
+
+
+def test_date_filter_is_inclusive_and_open_ended(engine):
+    feb = search(engine, "nato", date_from=dt.date(2022, 2, 24), date_to=dt.date(2022, 2, 24))
+    assert ids(feb) == ["004_54ce74dbc7c0aa92"]
+    since = search(engine, "nato", date_from=dt.date(2022, 3, 24))
+    assert set(ids(since)) == {"002_dc1f0f6fe5e579c4", "003_59201e24028e0ecf"}
+    until = search(engine, "nato", date_to=dt.date(2022, 1, 28))
+    assert ids(until) == ["001_22bccfffe0d59620"]
+
+
+def test_pagination(engine):
+    first = search(engine, "nato", per_page=2)
+    second = search(engine, "nato", per_page=2, page=2)
+    third = search(engine, "nato", per_page=2, page=3)
+    beyond = search(engine, "nato", per_page=2, page=4)
+    assert first.pages == 3 and first.total == 5
+    pages = ids(first) + ids(second) + ids(third)
+    assert len(pages) == 5 and set(pages) == SEEDS
+    assert ids(search(engine, "nato", per_page=10))[:5] == pages
+    assert beyond.results == [] and beyond.total == 5
+
+
+@pytest.mark.parametrize(("typo", "fixed"), [("stoltenbreg", "stoltenberg"), ("finladia", "finlandia"),
+                                              ("nato stoltenbreg", "nato stoltenberg")])
+def test_did_you_mean(engine, typo, fixed):
+    assert search(engine, typo).suggestion == fixed
+
+
+def test_no_suggestion_for_known_words(engine):
+    assert search(engine, "stoltenberg").suggestion is None
+
+
+def test_document_with_related_articles(engine):
+    article = engine.document("004_54ce74dbc7c0aa92", q="serangan")
+    assert article["outlet"] == "kompas-tv"
+    assert article["date"] == "2022-02-24"
+    assert any("<mark>serangan</mark>" in p for p in article["paragraphs_html"])
+    related = [r["id"] for r in article["related"]]
+    assert 1 <= len(related) <= 5
+    assert "004_54ce74dbc7c0aa92" not in related
+    assert set(related) & SEEDS
+    assert engine.document("no-such-id") is None
+
+
+def test_people_listing_and_prefix(engine):
+    names = [p["name"] for p in engine.people("stol")]
+    assert names == ["Jens Stoltenberg"]
+    assert engine.people()[0] == {"name": "Jens Stoltenberg", "count": 5}
