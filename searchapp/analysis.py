@@ -14,15 +14,23 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from whoosh.analysis import Composable, CompositeAnalyzer, Filter, LowercaseFilter, StopFilter, Token, Tokenizer
+from whoosh.analysis import (
+    Composable,
+    CompositeAnalyzer,
+    Filter,
+    LowercaseFilter,
+    StopFilter,
+    Token,
+    Tokenizer,
+)
 
 EXACT_MARK = "="
 
 # A word: letters/digits, with inner hyphens (negara-negara, pasca-perang). A number written with
 # thousands separators (16.216, 1.000.000, 16 216) is one token, normalised to its digits.
-_NUMBER = r"\d{1,3}(?:[. ]\d{3})+(?![\d.,]\d)"
+_NUMBER = r"(?<![\d.,])\d{1,3}(?:[. ]\d{3})+(?!\d|[.,]\d)"
 _WORD = r"[^\W_]+(?:-[^\W_]+)*"
-_TOKEN_RE = re.compile(rf"{_NUMBER}|{_WORD}")
+_TOKEN_RE = re.compile(rf"(?P<number>{_NUMBER})|{_WORD}")
 _SEPARATORS_RE = re.compile(r"[. ]")
 
 
@@ -37,10 +45,9 @@ def iter_words(text: str) -> Iterator[tuple[str, int, int]]:
     for match in _TOKEN_RE.finditer(text):
         word = match.group()
         start = match.start()
-        if word[0].isdigit() and ("." in word or " " in word) and _SEPARATORS_RE.search(word):
-            if re.fullmatch(_NUMBER, word):
-                yield _SEPARATORS_RE.sub("", word), start, match.end()
-                continue
+        if match.lastgroup == "number":
+            yield _SEPARATORS_RE.sub("", word), start, match.end()
+            continue
         if "-" in word:
             parts = word.split("-")
             if len(parts) == 2 and _is_reduplication(*parts):
@@ -217,16 +224,22 @@ class PreAnalyzed(str):
             yield token
 
 
-def build_analyzer(stopwords: Iterable[str] = (), stem_exclusions: Iterable[str] = ()) -> IndonesianAnalyzer:
-    """The indexing analyzer of searchapp's text fields."""
+def build_analyzer(stopwords: Iterable[str] = (), stem_exclusions: Iterable[str] = (),
+                   stemming: bool = True) -> IndonesianAnalyzer:
+    """The indexing analyzer of searchapp's text fields (*stemming* off: written forms only)."""
     chain: Composable = (
         IndonesianTokenizer()
         | LowercaseFilter()
         | StopFilter(stoplist=frozenset(stopwords), minsize=1, renumber=False)
-        | SastrawiStemFilter(stem_exclusions)
-        | ExactFormFilter()
     )
+    if stemming:
+        chain = chain | SastrawiStemFilter(stem_exclusions) | ExactFormFilter()
     return IndonesianAnalyzer(*chain.items)
+
+
+def no_stemming(word: str) -> str:
+    """The stemmer of an index built without stemming."""
+    return word
 
 
 def pre_analyze(analyzer: CompositeAnalyzer, text: str) -> PreAnalyzed:

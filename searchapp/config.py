@@ -31,6 +31,7 @@ DEFAULTS: dict[str, Any] = {
     "people_file": "people.yaml",
     "stopwords_file": "stopwords.yaml",
     "analysis": {
+        "stemming": True,
         "stem_exclusions": [],
     },
     "ranking": {
@@ -60,6 +61,7 @@ class Settings:
     outlets_file: Path
     people_file: Path
     stopwords_file: Path
+    stemming: bool
     stem_exclusions: tuple[str, ...]
     title_boost: float
     exact_boost: float
@@ -194,6 +196,7 @@ def load_settings(config_path: str | os.PathLike | None = None, overrides: Mappi
         outlets_file=resolve("outlets_file"),
         people_file=resolve("people_file"),
         stopwords_file=resolve("stopwords_file"),
+        stemming=settings["analysis"]["stemming"],
         stem_exclusions=tuple(w.lower() for w in settings["analysis"]["stem_exclusions"]),
         title_boost=settings["ranking"]["title_boost"],
         exact_boost=settings["ranking"]["exact_boost"],

@@ -7,7 +7,6 @@ facet is then a loop over the matching document numbers, without scoring.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass

@@ -154,7 +154,7 @@ class _Analyser:
         self.today = context.today
         self.outlets = OutletTable.load(settings.outlets_file)
         self.people = PeopleRegistry.load(settings.people_file)
-        schema = build_schema(settings.load_stopwords(), settings.stem_exclusions, settings.title_boost)
+        schema = build_schema(settings)
         self.analyzer = schema["body"].analyzer
 
     def document(self, article: Article) -> dict:
@@ -316,7 +316,7 @@ def build_index(settings: Settings, *, rebuild: bool = False, today: dt.date | N
             try:
                 index = whoosh.index.create_in(
                     str(generation),
-                    build_schema(settings.load_stopwords(), settings.stem_exclusions, settings.title_boost),
+                    build_schema(settings),
                 )
                 _write(index, changed, [], context, settings, report, known, progress)
             except BaseException:

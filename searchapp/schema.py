@@ -7,18 +7,17 @@ phrases. Title and body are separate fields so that BM25F weighs the title highe
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from whoosh.fields import DATETIME, ID, KEYWORD, STORED, TEXT, Schema
 
 from .analysis import build_analyzer
+from .config import Settings
 
 TEXT_FIELDS = ("title", "body")
 
 
-def build_schema(stopwords: Iterable[str] = (), stem_exclusions: Iterable[str] = (),
-                 title_boost: float = 2.0) -> Schema:
-    analyzer = build_analyzer(stopwords, stem_exclusions)
+def build_schema(settings: Settings) -> Schema:
+    analyzer = build_analyzer(settings.load_stopwords(), settings.stem_exclusions, settings.stemming)
+    title_boost = settings.title_boost
     return Schema(
         id=ID(unique=True, stored=True),
         title=TEXT(analyzer=analyzer, stored=True, field_boost=title_boost),

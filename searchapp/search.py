@@ -6,6 +6,7 @@ The HTML pages, the JSON API and the command line all call `SearchEngine.search`
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import heapq
 import math
@@ -23,14 +24,14 @@ from whoosh.scoring import BM25F
 from whoosh.searching import Searcher
 
 from . import __version__
-from .analysis import exact_term, iter_words, shared_stemmer
+from .analysis import exact_term, iter_words, no_stemming, shared_stemmer
 from .config import Settings
 from .errors import SearchappError
 from .extract.outlet import OutletTable
 from .facets import FacetTables, FacetValue, month_label
 from .highlight import MatchTerms, find_matches, highlight_paragraphs, mark, snippet
 from .indexer import POINTER, current_generation, open_index
-from .query import And, Field, Node, Not, Or, Phrase, Word, date_range, parse_query, positive_words
+from .query import And, Field, Node, Not, Phrase, Word, date_range, parse_query, positive_words
 from .request import UNKNOWN_OUTLET, SearchRequest
 
 TEXT_FIELDS = ("title", "body")
@@ -259,7 +260,7 @@ class SearchEngine:
         self.settings = settings
         self.root = Path(settings.index)
         self.stopwords = settings.load_stopwords()
-        self.stem = shared_stemmer(settings.stem_exclusions)
+        self.stem = shared_stemmer(settings.stem_exclusions) if settings.stemming else no_stemming
         self.outlet_table = OutletTable.load(settings.outlets_file)
         self._local = threading.local()
         self._tables: dict[tuple, FacetTables] = {}
@@ -502,6 +503,13 @@ class SearchEngine:
         listed += [{"slug": slug, "name": self.outlet_label(slug), "count": n}
                    for slug, n in counts.items() if slug not in known]
         return listed
+
+    def outlet_slugs(self) -> list[str]:
+        """Slugs of the configured outlets and of any other outlet in the index."""
+        slugs = [outlet.slug for outlet in self.outlet_table.all()]
+        with contextlib.suppress(NoIndexError):
+            slugs += [slug for slug in self._current().tables.outlets if slug not in slugs]
+        return slugs
 
     def is_known_outlet(self, slug: str) -> bool:
         if self.outlet_table.get(slug) is not None:

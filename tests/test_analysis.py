@@ -39,6 +39,11 @@ def test_thousands_separators_are_one_number(written):
     assert [w for w, _s, _e in iter_words(f"ada {written} orang")] == ["ada", "16216", "orang"]
 
 
+def test_years_and_counts_beside_each_other_stay_apart():
+    assert [w for w, _s, _e in iter_words("ke-1 2022 dan 1 2022")][-2:] == ["1", "2022"]
+    assert [w for w, _s, _e in iter_words("1.5 2.250")] == ["1", "5", "2250"]
+
+
 def test_decimal_comma_and_dates_stay_apart():
     assert [w for w, _s, _e in iter_words("1,2 persen (24/2/2022)")] == ["1", "2", "persen", "24", "2", "2022"]
 

@@ -162,7 +162,7 @@ def test_snippet_without_body_match_falls_back_to_the_lead(engine):
 
 def test_snippet_has_at_most_three_fragments(engine):
     hit = search(engine, "nato").results[0]
-    assert 1 <= hit.snippet.count("<mark>")
+    assert hit.snippet.count("<mark>") >= 1
     assert len(str(hit.snippet)) < 3 * 320
 
 

@@ -108,4 +108,4 @@ def health():
 
 @blueprint.get("/openapi.json")
 def openapi():
-    return jsonify(openapi_document())
+    return jsonify(openapi_document(engine().outlet_slugs()))

@@ -8,6 +8,8 @@ from .. import __version__
 
 NULLABLE_STRING = {"type": ["string", "null"]}
 NULLABLE_DATE = {"type": ["string", "null"], "format": "date"}
+# Forms submit empty fields, so an empty date means "no limit"; a year or month stands for its span.
+DATE_PARAMETER = {"type": "string", "pattern": r"^(\d{4}(-\d{1,2}(-\d{1,2})?)?)?$"}
 
 FACET_VALUE = {
     "type": "object",
@@ -133,7 +135,11 @@ def _param(name: str, description: str, schema: dict, repeat: bool = False) -> d
 ERRORS = {"400": _json("Error", "a malformed parameter"), "503": _json("Error", "no index yet")}
 
 
-def openapi_document() -> dict:
+def openapi_document(outlets: list[str] | None = None) -> dict:
+    """The description; *outlets*: the slugs the ``outlet`` parameter accepts (besides ``unknown``)."""
+    outlet_schema: dict[str, Any] = {"type": "string"}
+    if outlets is not None:
+        outlet_schema = {"enum": sorted(set(outlets)) + ["unknown"]}
     return {
         "openapi": "3.1.0",
         "info": {
@@ -150,10 +156,12 @@ def openapi_document() -> dict:
                     _param("q", "query text (words, \"phrases\", OR, -word, outlet:, orang:, tanggal:)",
                            {"type": "string", "maxLength": 1000}),
                     _param("outlet", "outlet slug, several OR'ed ('unknown': no known outlet)",
-                           {"type": "string"}, repeat=True),
+                           outlet_schema, repeat=True),
                     _param("person", "person's name, several AND'ed", {"type": "string"}, repeat=True),
-                    _param("from", "earliest date (YYYY-MM-DD)", {"type": "string", "format": "date"}),
-                    _param("to", "latest date (YYYY-MM-DD)", {"type": "string", "format": "date"}),
+                    _param("from", "earliest date: YYYY-MM-DD (YYYY-MM, YYYY: from its first day; empty: open)",
+                           DATE_PARAMETER),
+                    _param("to", "latest date: YYYY-MM-DD (YYYY-MM, YYYY: to its last day; empty: open)",
+                           DATE_PARAMETER),
                     _param("sort", "order of results", {"enum": ["relevance", "newest", "oldest"]}),
                     _param("page", "page number", {"type": "integer", "minimum": 1, "maximum": 1000}),
                     _param("per_page", "results per page", {"type": "integer", "minimum": 1, "maximum": 100}),
