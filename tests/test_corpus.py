@@ -44,7 +44,7 @@ def test_bad_inputs_are_reported_and_the_rest_read(tmp_path):
     (tmp_path / "good.txt").write_text("Berita baik.", encoding="utf-8")
     (tmp_path / "latin1.txt").write_bytes("Caf\xe9 berita".encode("latin-1"))
     (tmp_path / "utf16.txt").write_bytes(codecs.BOM_UTF16_LE + "Berita UTF-16.".encode("utf-16-le"))
-    (tmp_path / "bom.txt").write_bytes(codecs.BOM_UTF8 + "Berita BOM.".encode("utf-8"))
+    (tmp_path / "bom.txt").write_bytes(codecs.BOM_UTF8 + b"Berita BOM.")
     (tmp_path / "empty.txt").write_bytes(b"")
     (tmp_path / "blank.txt").write_text("  \n\n", encoding="utf-8")
     (tmp_path / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")

@@ -88,7 +88,7 @@ def test_running_engine_sees_new_articles_without_restart(fresh):
 def test_killed_rebuild_leaves_the_previous_index_searchable(fresh, tmp_path):
     build_index(fresh)
     before = current_generation(fresh.index)
-    words = "pasukan serangan ekonomi pemerintah pelabuhan banjir kebijakan warga".split()
+    words = ["pasukan", "serangan", "ekonomi", "pemerintah", "pelabuhan", "banjir", "kebijakan", "warga"]
     with open(fresh.corpus / "many.jsonl", "w", encoding="utf-8") as out:
         for n in range(4000):
             body = " ".join(words[(n + k) % len(words)] + str(k % 50) for k in range(400))

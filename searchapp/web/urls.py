@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
+from ..query import date_span
 from ..request import SearchRequest
 from ..search import SearchResult
-from ..query import date_span
 
 
 def search_url(path: str, request: SearchRequest) -> str:
