@@ -153,3 +153,35 @@ def test_real_server_answers_search_and_errors(live_server):
     assert status == 400 and data["error"]["param"] == "page"
     status, data = fetch(f"{live_server}/api/search?q=%22%3Cscript%3E")
     assert status == 200
+
+
+def test_real_server_serves_new_articles_after_reindexing(fresh):
+    """Another process's `searchapp index` while the server runs: new articles appear, no restart."""
+    import subprocess
+    import sys
+    import threading
+
+    from waitress import create_server
+
+    from searchapp.indexer import build_index
+    from searchapp.web.app import create_app
+
+    from conftest import free_port
+
+    build_index(fresh)
+    server = create_server(create_app(fresh), host="127.0.0.1", port=free_port(), threads=2)
+    threading.Thread(target=server.run, daemon=True).start()
+    base = f"http://127.0.0.1:{server.effective_port}"
+    try:
+        assert fetch(f"{base}/api/search?q=kalimantan")[1]["total"] == 0
+        (fresh.corpus / "banjir.txt").write_text("Banjir melanda Kalimantan Selatan.", encoding="utf-8")
+        command = [sys.executable, "-m", "searchapp.cli", "index", "--config", str(fresh.config_path),
+                   "--corpus", str(fresh.corpus), "--index", str(fresh.index)]
+        subprocess.run(command, check=True, capture_output=True, timeout=120)
+        status, data = fetch(f"{base}/api/search?q=kalimantan")
+        assert status == 200 and [r["id"] for r in data["results"]] == ["banjir"]
+        subprocess.run([*command, "--rebuild"], check=True, capture_output=True, timeout=120)
+        assert fetch(f"{base}/api/search?q=kalimantan")[1]["total"] == 1
+        assert fetch(f"{base}/api/health")[1]["documents"] == 10
+    finally:
+        server.close()
