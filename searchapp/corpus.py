@@ -90,9 +90,12 @@ def read_corpus(root: str | Path) -> Iterator[Article | Skipped]:
 
 
 def read_file(path: Path, source: str) -> Iterator[Article | Skipped]:
+    if path.suffix.lower() == ".jsonl":
+        yield from read_jsonl(path, source)
+        return
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
-            yield Skipped(source, f"larger than {MAX_FILE_BYTES // 2**20} MiB")
+            yield Skipped(source, f"larger than {MAX_FILE_BYTES // 2**20} MiB (split it, or use .jsonl)")
             return
         raw = path.read_bytes()
     except OSError as error:
@@ -104,10 +107,32 @@ def read_file(path: Path, source: str) -> Iterator[Article | Skipped]:
         return
     if path.suffix.lower() in ARTICLE_SUFFIXES:
         yield parse_text_article(text, source)
-    elif path.suffix.lower() == ".jsonl":
-        yield from parse_jsonl(text, source)
     else:
         yield from parse_json(text, source)
+
+
+def read_jsonl(path: Path, source: str) -> Iterator[Article | Skipped]:
+    """A JSON Lines file, streamed a line at a time (any size); each bad line is reported alone."""
+    try:
+        yield from _read_jsonl_lines(path, source)
+    except OSError as error:
+        yield Skipped(source, f"cannot be read ({error.strerror or error})")
+
+
+def _read_jsonl_lines(path: Path, source: str) -> Iterator[Article | Skipped]:
+    with open(path, "rb") as handle:
+        for number, raw in enumerate(handle, 1):
+            if number == 1 and raw.startswith(codecs.BOM_UTF8):
+                raw = raw[len(codecs.BOM_UTF8):]
+            if not raw.strip():
+                continue
+            where = f"{source}#{number}"
+            try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError as error:
+                yield Skipped(where, f"line {number} is not valid UTF-8 (byte 0x{raw[error.start]:02x})")
+                continue
+            yield parse_jsonl_line(line, number, source)
 
 
 class DecodeProblem(str):
@@ -166,18 +191,13 @@ def parse_text_article(text: str, source: str) -> Article | Skipped:
     return build_article({**metadata, "body": body}, source, default_id=source.rsplit(".", 1)[0])
 
 
-def parse_jsonl(text: str, source: str) -> Iterator[Article | Skipped]:
-    for number, line in enumerate(text.split("\n"), 1):
-        if not line.strip():
-            continue
-        where = f"{source}#{number}"
-        record_id = f"{source.rsplit('.', 1)[0]}/{number}"
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as error:
-            yield Skipped(where, f"line {number} is not valid JSON ({error.msg})")
-            continue
-        yield build_article(record, where, default_id=record_id)
+def parse_jsonl_line(line: str, number: int, source: str) -> Article | Skipped:
+    where = f"{source}#{number}"
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as error:
+        return Skipped(where, f"line {number} is not valid JSON ({error.msg})")
+    return build_article(record, where, default_id=f"{source.rsplit('.', 1)[0]}/{number}")
 
 
 def parse_json(text: str, source: str) -> Iterator[Article | Skipped]:

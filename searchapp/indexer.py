@@ -18,6 +18,7 @@ processes; the main process feeds the pre-analysed tokens to Whoosh's writer.
 from __future__ import annotations
 
 import datetime as dt
+from collections import deque
 import fcntl
 import multiprocessing
 import os
@@ -35,8 +36,8 @@ from whoosh.index import Index
 
 from .analysis import PreAnalyzed, pre_analyze
 from .config import Settings
-from .corpus import Article, Skipped, read_corpus
-from .errors import IndexLockedError, SearchappError
+from .corpus import Article, Skipped, corpus_files, read_corpus
+from .errors import IndexLockedError
 from .extract import extract_metadata
 from .extract.outlet import OutletTable
 from .extract.people import PeopleRegistry
@@ -178,7 +179,7 @@ class _Analyser:
             "people": ",".join(p.replace(",", " ") for p in people),
             "_stored_people": list(people),
             "source": article.source,
-            "content_hash": article.content_hash,
+            "content_hash": article.content_hash.encode("ascii"),
         }
         optional = {
             "outlet": outlet_slug, "outlet_name": outlet_name,
@@ -226,18 +227,26 @@ def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
         yield batch
 
 
-def analyse(articles: list[Article], context: AnalysisContext, workers: int,
-            batch_size: int) -> Iterator[dict]:
-    """Index documents for *articles*, in order, using *workers* processes when it pays."""
-    if workers <= 1 or len(articles) < POOL_THRESHOLD:
+def analyse(articles: Iterable[Article], context: AnalysisContext, workers: int, batch_size: int,
+            expected: int) -> Iterator[dict]:
+    """Index documents for *articles*, in order, using *workers* processes when it pays.
+
+    Streams: at most ``2 × workers`` batches are in flight, so memory does not grow with the corpus.
+    """
+    if workers <= 1 or expected < POOL_THRESHOLD:
         analyser = context.load()
         for article in articles:
             yield analyser.document(article)
         return
-    size = max(1, min(batch_size, len(articles) // (workers * 4) or 1))
+    size = max(1, min(batch_size, expected // (workers * 4)))
     with multiprocessing.get_context("fork").Pool(workers, _init_worker, (context,)) as pool:
-        for documents in pool.imap(_analyse_batch, _batches(articles, size)):
-            yield from documents
+        pending: deque = deque()
+        for batch in _batches(articles, size):
+            pending.append(pool.apply_async(_analyse_batch, (batch,)))
+            if len(pending) >= 2 * workers:
+                yield from pending.popleft().get()
+        while pending:
+            yield from pending.popleft().get()
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -289,56 +298,71 @@ def build_index(settings: Settings, *, rebuild: bool = False, today: dt.date | N
     with indexer_lock(root):
         existing = None if rebuild else open_index(root)
         report.rebuilt = existing is None
-        known: dict[str, str] = {}
-        if existing is not None:
-            with existing.reader() as reader:
-                known = {f["id"]: f.get("content_hash", "") for f in reader.all_stored_fields()}
+        known = known_documents(existing) if existing is not None else {}
 
-        changed: list[Article] = []
         seen: set[str] = set()
-        for item in read_corpus(settings.corpus):
-            if isinstance(item, Skipped):
-                report.skipped.append(item)
-                continue
-            if item.id in seen:
-                report.skipped.append(Skipped(item.source, f"duplicate id {item.id!r}"))
-                continue
-            seen.add(item.id)
-            report.warnings += [f"{item.source}: {warning}" for warning in item.warnings]
-            if known.get(item.id) == item.content_hash:
-                report.unchanged += 1
-            else:
-                changed.append(item)
-        removed = [doc_id for doc_id in known if doc_id not in seen]
 
+        def changed_articles() -> Iterator[Article]:
+            for item in read_corpus(settings.corpus):
+                if isinstance(item, Skipped):
+                    report.skipped.append(item)
+                    continue
+                if item.id in seen:
+                    report.skipped.append(Skipped(item.source, f"duplicate id {item.id!r}"))
+                    continue
+                seen.add(item.id)
+                report.warnings += [f"{item.source}: {warning}" for warning in item.warnings]
+                if known.get(item.id) == item.content_hash:
+                    report.unchanged += 1
+                else:
+                    yield item
+
+        def removed() -> list[str]:  # known only once the corpus has been read through
+            return [doc_id for doc_id in known if doc_id not in seen]
+
+        expected = estimate_articles(settings.corpus) - len(known)
         if existing is None:
             generation = Path(tempfile.mkdtemp(prefix=f"gen-{time.strftime('%Y%m%d%H%M%S')}-", dir=root))
             try:
-                index = whoosh.index.create_in(
-                    str(generation),
-                    build_schema(settings),
-                )
-                _write(index, changed, [], context, settings, report, known, progress)
+                index = whoosh.index.create_in(str(generation), build_schema(settings))
+                _write(index, changed_articles(), removed, context, settings, report, known, expected, progress)
             except BaseException:
                 shutil.rmtree(generation, ignore_errors=True)
                 raise
             _publish(root, generation)
-        elif changed or removed:
-            _write(existing, changed, removed, context, settings, report, known, progress)
+        else:
+            _write(existing, changed_articles(), removed, context, settings, report, known, expected, progress)
     report.seconds = time.monotonic() - started
     return report
 
 
-def _write(index: Index, changed: list[Article], removed: list[str], context: AnalysisContext,
-           settings: Settings, report: IndexReport, known: dict[str, str],
+def known_documents(index: Index) -> dict[str, str]:
+    """Content hash of every document in the index, by id (read from columns, not stored text)."""
+    with index.reader() as reader:
+        ids = reader.column_reader("id")
+        hashes = reader.column_reader("content_hash")
+        return {ids[docnum]: hashes[docnum].decode("ascii") for docnum in reader.all_doc_ids()}
+
+
+def estimate_articles(root: Path) -> int:
+    """Articles below *root*, counted cheaply (lines of JSONL files, one per other file)."""
+    total = 0
+    for path in corpus_files(root):
+        if path.suffix.lower() == ".jsonl":
+            with open(path, "rb") as handle:
+                total += sum(chunk.count(b"\n") for chunk in iter(lambda: handle.read(1 << 20), b""))
+        else:
+            total += 1
+    return total
+
+
+def _write(index: Index, changed: Iterable[Article], removed: Callable[[], list[str]], context: AnalysisContext,
+           settings: Settings, report: IndexReport, known: dict[str, str], expected: int,
            progress: Callable[[int], Progress] | None) -> None:
-    bar = progress(len(changed)) if progress else None
+    bar = progress(max(expected, 0)) if progress else None
     writer = index.writer(limitmb=256)
     try:
-        for doc_id in removed:
-            writer.delete_by_term("id", doc_id)
-            report.deleted += 1
-        for document in analyse(changed, context, settings.workers, settings.batch_size):
+        for document in analyse(changed, context, settings.workers, settings.batch_size, expected):
             if document["id"] in known:
                 writer.update_document(**document)
                 report.updated += 1
@@ -347,11 +371,15 @@ def _write(index: Index, changed: list[Article], removed: list[str], context: An
                 report.added += 1
             if bar:
                 bar.advance()
-        writer.commit()
+        for doc_id in removed():
+            writer.delete_by_term("id", doc_id)
+            report.deleted += 1
+        if report.written or report.deleted:
+            writer.commit()
+        else:
+            writer.cancel()
     except BaseException:
         writer.cancel()
         raise
 
 
-__all__ = ["IndexReport", "build_index", "open_index", "index_exists", "current_generation",
-           "SearchappError"]

@@ -7,7 +7,8 @@ phrases. Title and body are separate fields so that BM25F weighs the title highe
 
 from __future__ import annotations
 
-from whoosh.fields import DATETIME, ID, KEYWORD, STORED, TEXT, Schema
+from whoosh.columns import VarBytesColumn
+from whoosh.fields import COLUMN, DATETIME, ID, KEYWORD, STORED, TEXT, Schema
 
 from .analysis import build_analyzer
 from .config import Settings
@@ -19,7 +20,7 @@ def build_schema(settings: Settings) -> Schema:
     analyzer = build_analyzer(settings.load_stopwords(), settings.stem_exclusions, settings.stemming)
     title_boost = settings.title_boost
     return Schema(
-        id=ID(unique=True, stored=True),
+        id=ID(unique=True, stored=True, sortable=True),
         title=TEXT(analyzer=analyzer, stored=True, field_boost=title_boost),
         body=TEXT(analyzer=analyzer, stored=True),
         outlet=ID(stored=True, sortable=True),  # slug; absent when unknown
@@ -30,5 +31,5 @@ def build_schema(settings: Settings) -> Schema:
         editor=STORED,
         url=STORED,
         source=STORED,
-        content_hash=STORED,
+        content_hash=COLUMN(VarBytesColumn()),  # read back per document for incremental runs
     )

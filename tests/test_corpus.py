@@ -80,3 +80,11 @@ def test_content_hash_follows_text_and_metadata():
     assert a.content_hash == Article(id="a", source="other.txt", body="Isi.").content_hash
     assert a.content_hash != Article(id="a", source="a.txt", body="Isi!").content_hash
     assert a.content_hash != Article(id="a", source="a.txt", body="Isi.", title="T").content_hash
+
+
+def test_jsonl_is_streamed_and_a_bad_line_is_skipped_alone(tmp_path):
+    lines = [b'{"id": "a", "body": "Satu."}', b'{"id": "b", "body": "Caf\xe9."}', b'{"id": "c", "body": "Tiga."}']
+    (tmp_path / "big.jsonl").write_bytes(b"\xef\xbb\xbf" + b"\n".join(lines) + b"\n")
+    articles, skipped = read(tmp_path)
+    assert [a.id for a in articles] == ["a", "c"]
+    assert skipped == {"big.jsonl#2": "line 2 is not valid UTF-8 (byte 0xe9)"}
