@@ -18,7 +18,6 @@ processes; the main process feeds the pre-analysed tokens to Whoosh's writer.
 from __future__ import annotations
 
 import datetime as dt
-from collections import deque
 import fcntl
 import multiprocessing
 import os
@@ -26,6 +25,7 @@ import shutil
 import sys
 import tempfile
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field

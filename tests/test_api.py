@@ -161,12 +161,11 @@ def test_real_server_serves_new_articles_after_reindexing(fresh):
     import sys
     import threading
 
+    from conftest import free_port
     from waitress import create_server
 
     from searchapp.indexer import build_index
     from searchapp.web.app import create_app
-
-    from conftest import free_port
 
     build_index(fresh)
     server = create_server(create_app(fresh), host="127.0.0.1", port=free_port(), threads=2)

@@ -16,7 +16,7 @@ def _words(text: str) -> frozenset[str]:
 # Titles, ranks and roles written just before a name: "Presiden Joko Widodo", "Komjen Budi Gunawan",
 # "kata pengamat politik X". The name follows the title (possibly after an organisation or place).
 TITLES = _words("""
-presiden wapres wakil menteri menko mendagri menlu menkeu menhan menkes mendikbud mendiknas menag mensos
+presiden wapres wakil menteri jendral sekertaris ny nn tn gm vp svp evp md menko mendagri menlu menkeu menhan menkes mendikbud mendiknas menag mensos
 menpora menpan mendag mentan menhub menaker menakertrans menkumham menkominfo menparekraf menpar menperin
 menristekdikti menristek menlhk menteri-menteri menkopolhukam menkopolkam menko-polhukam menseskab mensesneg
 menkop menbud menpupr menteri perdana pm kanselir sekjen sekretaris sekda sesmen jenderal kepala ketua ketum
@@ -42,7 +42,7 @@ letnan kapt kopda serdadu prajurit istri suami anak adik kakak ayah putranya put
 
 # Words right after a title that still belong to it: "Jaksa Agung", "Ketua Umum", "Juru Bicara".
 TITLE_PARTS = _words("""
-umum harian pelaksana besar agung utama khusus muda madya pratama tinggi negeri jenderal bicara bidang
+umum harian pelaksana besar utama khusus muda madya pratama tinggi negeri jenderal bicara bidang
 koordinator kehormatan senior eksekutif terpilih sementara
 """)
 # Words written before a name that say someone speaks: "kata Stoltenberg", "menurut Susno".
@@ -66,15 +66,25 @@ memprediksi memperkirakan berujar bertutur mengutarakan mengeluh mengisyaratkan 
 mengumumkan menyebutnya mengaku berdalih bersumpah memuji menyindir mengkritisi menyarankan menantang
 menjanjikan menyesalkan mengingatkan mengatakannya menanyakan menegur mengancam menambahkan menuturkan
 """)
+# Words after a sentence-opening name that show it is the subject: "Jero ingin", "Bambang juga".
+AUXILIARIES = _words("""
+juga sudah belum akan tidak tak telah pun masih kini sempat bisa dapat harus ingin mau pernah lalu
+langsung tetap adalah merupakan menjadi sedang baru hanya justru enggan siap mulai lantas kemudian pula
+""")
+# Conjunctions after which a clause (and so maybe a name as its subject) starts.
+CLAUSE_OPENERS = _words("""
+bahwa sejak karena lantaran ketika saat jika kalau sedangkan sementara namun tapi tetapi kemudian lalu
+bila agar supaya setelah sebelum sehingga walaupun meski meskipun hingga sampai seandainya apabila
+""")
 # Boundaries in the other direction: a capitalised word after these is a place, not a person.
 PLACE_CUES = _words("""
 di ke kota provinsi kabupaten kecamatan kelurahan desa kampung dusun negara negeri pulau kawasan wilayah
-daerah ibu ibukota jalan jl gedung stadion bandara pelabuhan menuju asal dekat sekitar perbatasan
+daerah ibu ibukota jalan jl gedung restoran kafe warung toko stadion bandara pelabuhan menuju asal dekat sekitar perbatasan
 """)
 
 # Head words of organisations, events, buildings, laws: "Partai Buruh", "Dewan Keamanan", "Perang Dunia".
 ORG_WORDS = _words("""
-partai dewan komisi kementerian kemendagri kemenlu kemenkeu kemenhan kemenkes kemendikbud kemenag kemensos
+partai dewan komisi kementerian kemdikbud kemhan kemlu kemnaker kemendagri nahdlatul darul kemenlu kemenkeu kemenhan kemenkes kemendikbud kemenag kemensos
 kemenpora kemendag kementan kemenhub kemnaker kemenkumham kemenkominfo kemenpar kemenperin kemen badan
 lembaga bank pt cv tbk persero perum perusahaan universitas institut sekolah perguruan fakultas akademi
 pemerintah pemerintahan pemprov pemkot pemkab pemda dinas kantor kepolisian polri polda polres polresta
@@ -117,7 +127,35 @@ mitsubishi hyundai bmw mercedes audi ferrari mclaren redbull red-bull williams r
 boeing airbus lion citilink wings sriwijaya batik bca bri bni btn mandiri ojk bi bpk bpjs bumn bulog basarnas
 bnpb bmkg bpbd bnn  bais lipi brin ui ugm itb ipb unair undip unpad uns its ugm asean apec oki g20 g7
 eropa kpu bawaslu dkpp ombudsman komnas komnasham ylbhi lbh icw walhi kontras greenpeace amnesty wwf
-sky associated press nasa esa spacex cakapcakap 
+sky associated press nasa esa spacex cakapcakap pt cv ui un eu fc sc ac ud ltd tbk sd rt rw 
+""")
+# Places named after people: a name right after these is part of the place's name.
+FACILITIES = _words("""
+universitas univ jalan jl stadion bandara gedung rs rsud rsup rumah masjid museum taman lapangan kampus
+sekolah monumen makam pelabuhan terminal stasiun hotel yayasan institut akademi fakultas politeknik sma
+smp sd smk tol bendungan waduk kapal km kri
+""")
+# Fields of a ministry or office, written between a title and a name: "Menteri Hukum dan HAM Amir".
+PORTFOLIOS = _words("""
+hukum ham agama energi sosial hidup rakyat riset politik desa infrastruktur konsumen edukasi transportasi
+teknologi informatika komunikasi investasi ekonomi olahraga negara luar dalam negeri daya sumber mineral
+tenaga kerja pemuda agraria tata ruang keamanan keuangan pertahanan perdagangan perindustrian pertanian
+kesehatan pendidikan kebudayaan lingkungan kehutanan kelautan perikanan perhubungan pariwisata koperasi
+usaha kecil menengah pekerjaan perumahan pembangunan perencanaan perlindungan perekonomian kemaritiman
+polhukam kesra ekuin hankam humas hubungan masyarakat operasi intelijen reserse kriminal narkoba lalu
+lintas pidana perdata tipikor sains ilmu pengetahuan statistik anggaran fiskal moneter pajak bea cukai
+imigrasi pemasyarakatan pendapatan pansel panja pansus litbang diklat sdm aset keuangan hubungan
+internasional regional nasional daerah pusat cabang wilayah sekretariat kabinet istana protokol
+""")
+# Given names that are also Indonesian words ("Budi", "Sri", "Agung"): name-like despite the dictionary.
+GIVEN_NAMES = _words("""
+abidin adi adnan agung agus akbar ali alif amin amir anis ari arif arifin asih ayu aziz bagas bagus bahar
+bambang bayu bilal budi buyung candra dewi dian doni endang fadil fajar firman fitri fuad gede gilang
+gunawan guntur halim hamzah hanafi haris hasan hatta hidayat ida ilham indra intan jamal kamal karim
+kartika kasim kusuma laksmi lestari mahmud malik maya muhammad nur nyoman permana pribadi purnama putra
+putri putu rahayu rahim rahman rahmat rani ratna rini rudi saleh salim sari siti sri suci sukma surya
+syarif tatang taufik teguh wahid wahyu wijaya wulan ani cut teuku tengku raden gusti wayan made
+ketut komang kadek nengah
 """)
 # Countries, regions, provinces and cities (Indonesian and English spellings) and compass words.
 PLACES = _words("""
@@ -152,7 +190,8 @@ senayan monas gambir kemayoran cilincing  priok cengkareng kebayoran cikini kuni
  bundaran slipi tebet cawang cibubur cilandak pancoran pasar  kalibata karawang purwakarta
 subang sukabumi cianjur garut tasikmalaya majalengka indramayu brebes tegal pekalongan kudus pati
 magelang klaten purwokerto cilacap banyumas sleman bantul gresik sidoarjo mojokerto pasuruan probolinggo
-lamongan tuban bojonegoro blitar tulungagung madura
+lamongan tuban bojonegoro blitar tulungagung madura sierra leone hawaii ampat ri uk uae mauritania liberia guinea jordania darfur xinjiang
+kashgar minahasa kauai misrata tripoli
 """)
 # Days, months and other words that end a name.
 TIME_WORDS = _words("""
@@ -170,21 +209,25 @@ ratio rate loan deposit credit finance financial investment securities insurance
 medical hospital school academy education research science sciences studio studios entertainment
 music records pictures production productions team club sports sport football soccer basketball racing
 challenge cup trophy final finals round week weekend day night live tour concert party hotel resort
-restaurant cafe coffee house home building building tower city town village county state states
+restaurant cafe coffee house sales marketing manager general president director home building building tower city town village county state states
 republic kingdom empire federation union organization organisation committee commission board office
 bureau ministry department center centre institute university college foundation society trust fund
 company corporation group holdings partners ventures capital bank energy oil gas power electric motor
 motors auto airlines airways air force army navy police guard security defense defence intelligence
-agency authority court justice law act bill report prize award awards festival fair show expo summit
+agency authority court justice law act report prize award awards festival fair show expo summit
 forum conference council assembly parliament senate congress house white red blue green black gold silver
 grand prix super league premier champions open masters series edition version pro max plus mini lite
-ultra note galaxy phone pad book watch tv
+ultra note galaxy phone pad book watch tv region northern southern eastern western central industrial
+average electronic electronics television photography fever operation protective edge plasma alliance
+bridge rp usd idr us mil km kg ebola corona covid hiv aids sars mers zika
 """)
 # Runs of text that are boilerplate, not part of the article: their names are not the article's people.
 BOILERPLATE = (
     "baca juga", "baca selengkapnya", "simak juga", "lihat juga", "tonton juga", "baca berita",
     "sumber", "gabung ke channel", "ikuti berita", "download aplikasi", "advertisement", "scroll to continue",
 )
+# Words that make a pair of names the name of a government or camp: "pemerintahan Jokowi-JK".
+REGIME_WORDS = _words("pemerintahan kubu kabinet koalisi rezim era masa zaman kepemimpinan duet tim")
 # Name particles allowed inside a name: "Bashar al-Assad", "Ursula von der Leyen", "Abu Bakar bin Ali".
 PARTICLES = _words("bin binti van von der den de da del della dos das du la le al el ibn ibnu ter")
 

@@ -1,42 +1,308 @@
-"""The HTML pages: the search page and the article page, rendered from the same search result."""
+"""The HTML pages (in Indonesian): the search page and the article page.
+
+The search page calls the same `SearchEngine.search` as the JSON API and renders the same
+`result_with_urls` data (facet values with their ``toggle_url``); this module only adds what a page
+needs besides: chips of the active filters, page numbers, sort links, and the article links.
+Everything from articles and from the request is escaped by Jinja; the only markup passed through is
+the search layer's highlighted ``title_html``, ``snippet`` and ``paragraphs_html``.
+"""
 
 from __future__ import annotations
 
-from flask import Blueprint, render_template, request
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from urllib.parse import urlsplit
+
+from flask import Blueprint, render_template, request, url_for
+from markupsafe import Markup
 from werkzeug.exceptions import HTTPException
 
 from ..errors import QueryError
-from ..request import SearchRequest, parse_search_params
+from ..query import date_span
+from ..request import MAX_PAGE, MAX_PER_PAGE, MAX_QUERY_CHARS, UNKNOWN_OUTLET, SearchRequest, parse_search_params
+from ..search import NoIndexError, SearchResult
+from . import format as fmt
 from .app import engine
-from .urls import result_with_urls
+from .urls import result_with_urls, search_url, toggled
 
 blueprint = Blueprint("pages", __name__)
+fmt.register(blueprint)
+
+SEARCH_PATH = "/cari"
+SEARCH_PARAMS = ("q", "outlet", "person", "from", "to", "sort", "page", "per_page")
+SORT_LABELS = (("relevance", "Relevansi"), ("newest", "Terbaru"), ("oldest", "Terlama"))
+UNKNOWN_OUTLET_LABEL = "Outlet tidak diketahui"
+TOP_PEOPLE_SHOWN = 5
+HISTOGRAM_STEPS = 20  # bar heights are CSS classes h0 … h20 (the CSP forbids style attributes)
+MAX_FILLED_MONTHS = 120
+
+ERRORS = {
+    400: ("Permintaan tidak valid", "Alamat ini berisi parameter yang tidak dapat dipahami."),
+    404: ("Halaman tidak ditemukan", "Halaman yang Anda cari tidak ada. Periksa alamatnya, atau cari berita "
+                                     "lewat kotak pencarian di atas."),
+    405: ("Metode tidak diizinkan", "Halaman ini hanya dapat dibuka, tidak dapat dikirimi data."),
+    500: ("Terjadi kesalahan", "Maaf, terjadi kesalahan di server. Kesalahan ini telah dicatat; silakan coba "
+                               "lagi sebentar lagi."),
+    503: ("Indeks belum tersedia", "Berita belum diindeks. Jalankan 'searchapp index', lalu muat ulang halaman "
+                                   "ini."),
+}
+
+
+# -- errors ---------------------------------------------------------------------------------------
+
+def error_page(code: int, title: str | None = None, message: str | None = None):
+    default_title, default_message = ERRORS.get(code, (f"Kesalahan {code}", "Terjadi kesalahan."))
+    return render_template("error.html", code=code, title=title or default_title,
+                           message=message or default_message), code
 
 
 def http_error(error: HTTPException):
-    return render_template("error.html", code=error.code, message=error.description), error.code
+    """Routing and server errors of the pages, as an Indonesian page (registered on the app)."""
+    return error_page(error.code or 500)
+
+
+@blueprint.errorhandler(NoIndexError)
+def no_index(error: NoIndexError):
+    return error_page(503)
+
+
+# -- parameters -----------------------------------------------------------------------------------
+
+def _quote(value: str, limit: int = 60) -> str:
+    value = value.strip()
+    return f"“{value[:limit]}{'…' if len(value) > limit else ''}”"
+
+
+def problem_message(problem: QueryError, params: Mapping[str, Sequence[str]],
+                    is_known_outlet) -> str:
+    """The QueryError of a search parameter, said in Indonesian for the page."""
+    name = problem.param
+    values = [v for v in params.get(name) or [] if v is not None]
+    if len({v.strip() for v in values}) > 1 and name not in ("outlet", "person"):
+        return f"Parameter “{name}” diberikan lebih dari sekali; nilai pertama tidak dipakai."
+    raw = values[0] if values else ""
+    if name == "q":
+        return f"Kueri terlalu panjang (maksimal {MAX_QUERY_CHARS} karakter); kueri diabaikan."
+    if name == "outlet":
+        unknown = [v for v in values if v.strip() and v.strip() != UNKNOWN_OUTLET and not is_known_outlet(v.strip())]
+        return f"Outlet {_quote(unknown[0] if unknown else raw)} tidak dikenal; filter outlet itu diabaikan."
+    if name == "person":
+        return "Nama orang terlalu panjang (maksimal 200 karakter); filter orang diabaikan."
+    if name in ("from", "to"):
+        label = "awal" if name == "from" else "akhir"
+        if date_span(raw.strip()) is None:
+            return (f"Tanggal {label} {_quote(raw)} tidak valid. Tulis tanggal sebagai TTTT-BB-HH, "
+                    f"misalnya 2022-02-24; filter tanggal {label} diabaikan.")
+        return "Tanggal awal jatuh setelah tanggal akhir; filter tanggal awal diabaikan."
+    if name == "sort":
+        return f"Urutan {_quote(raw)} tidak dikenal; hasil diurutkan menurut relevansi."
+    if name == "page":
+        return f"Nomor halaman {_quote(raw)} tidak valid (1 sampai {MAX_PAGE}); halaman 1 ditampilkan."
+    if name == "per_page":
+        return (f"Jumlah hasil per halaman {_quote(raw)} tidak valid (1 sampai {MAX_PER_PAGE}); "
+                "10 hasil per halaman ditampilkan.")
+    return f"Parameter “{name}” tidak valid dan diabaikan."
+
+
+def parse_leniently(params: dict[str, list[str]], is_known_outlet) -> tuple[SearchRequest, list[str]]:
+    """The search request of *params*, leaving out each bad parameter (and saying why, in Indonesian)."""
+    problems: list[str] = []
+    for _attempt in range(len(SEARCH_PARAMS) + 1):
+        try:
+            return parse_search_params(params, is_known_outlet), problems
+        except QueryError as problem:
+            problems.append(problem_message(problem, params, is_known_outlet))
+            if problem.param == "outlet":
+                known = [v for v in params.get("outlet", [])
+                         if v.strip() == UNKNOWN_OUTLET or (v.strip() and is_known_outlet(v.strip()))]
+                if known == params.get("outlet"):
+                    params.pop("outlet", None)
+                else:
+                    params["outlet"] = known
+            elif problem.param in params:
+                params.pop(problem.param)
+            else:
+                break
+    return SearchRequest(), problems
+
+
+# -- the search page ------------------------------------------------------------------------------
+
+def article_url(doc_id: str, q: str = "") -> str:
+    return url_for("pages.article", doc_id=doc_id, q=q or None)
+
+
+def trusted(html: str) -> Markup:
+    """Markup written by the search layer (escaped text with <mark>), passed through as it is."""
+    return Markup(html)
+
+
+def date_chip_label(date_from: dt.date | None, date_to: dt.date | None) -> str:
+    if date_from and date_to:
+        if date_from.day == 1 and (date_to + dt.timedelta(days=1)).day == 1 and \
+                (date_from.year, date_from.month) == (date_to.year, date_to.month):
+            return fmt.bulan(date_from.strftime("%Y-%m"))
+        if date_from == date_to:
+            return fmt.tanggal(date_from)
+        return f"{fmt.tanggal(date_from)} – {fmt.tanggal(date_to)}"
+    if date_from:
+        return f"sejak {fmt.tanggal(date_from)}"
+    return f"sampai {fmt.tanggal(date_to)}"
+
+
+def chips(search: SearchRequest, outlet_labels: Mapping[str, str]) -> list[dict]:
+    """The active filters, each with the URL that removes it."""
+    found = []
+    for slug in search.outlets:
+        found.append({"kind": "Outlet", "label": outlet_labels.get(slug, slug),
+                      "url": search_url(SEARCH_PATH, toggled(search, "outlet", slug))})
+    for name in search.people:
+        found.append({"kind": "Orang", "label": name,
+                      "url": search_url(SEARCH_PATH, toggled(search, "person", name))})
+    if search.date_from or search.date_to:
+        found.append({"kind": "Tanggal", "label": date_chip_label(search.date_from, search.date_to),
+                      "url": search_url(SEARCH_PATH, search.with_(date_from=None, date_to=None, page=1))})
+    return found
+
+
+def page_numbers(current: int, last: int, around: int = 2) -> list[int | None]:
+    """Page numbers to link: the first, the last and those around *current*; None for a gap."""
+    wanted = {1, last} | set(range(max(1, current - around), min(last, current + around) + 1))
+    numbers: list[int | None] = []
+    for number in sorted(wanted):
+        if numbers and number - (numbers[-1] or 0) > 1:
+            numbers.append(None if number - (numbers[-1] or 0) > 2 else number - 1)
+        numbers.append(number)
+    return numbers
+
+
+def month_range(first: str, last: str) -> list[str]:
+    year, month = int(first[:4]), int(first[5:7])
+    months = []
+    while f"{year:04d}-{month:02d}" <= last and len(months) <= MAX_FILLED_MONTHS:
+        months.append(f"{year:04d}-{month:02d}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return months
+
+
+def histogram(months: list[dict]) -> list[dict]:
+    """The month facet as bars: months without articles between the first and the last filled in."""
+    if not months:
+        return []
+    by_month = {m["value"]: m for m in months}
+    span = month_range(months[0]["value"], months[-1]["value"])
+    if len(span) > MAX_FILLED_MONTHS:
+        span = list(by_month)
+    highest = max(m["count"] for m in months) or 1
+    bars = []
+    for month in span:
+        value = by_month.get(month) or {"value": month, "label": fmt.bulan(month), "count": 0, "selected": False,
+                                        "toggle_url": None}
+        step = round(value["count"] / highest * HISTOGRAM_STEPS)
+        bars.append({**value, "short": fmt.bulan(month, short=True),
+                     "abbr": fmt.MONTHS_SHORT_ID[int(month[5:7]) - 1],
+                     "step": max(step, 1) if value["count"] else 0})
+    return bars
+
+
+def hit_view(hit: dict, search: SearchRequest) -> dict:
+    people = [{"name": name, "selected": name in search.people,
+               "url": search_url(SEARCH_PATH, toggled(search, "person", name))} for name in hit["people"]]
+    return {**hit, "title_html": trusted(hit["title_html"]), "snippet": trusted(hit["snippet"]),
+            "article_url": article_url(hit["id"], search.q), "people_links": people}
+
+
+def search_page_context(result: SearchResult, data: dict) -> dict:
+    search = result.request
+    facets = data["facets"]
+    outlets = list(facets["outlet"])
+    unknown_outlets = facets["unknown"]["outlet"]
+    if unknown_outlets or UNKNOWN_OUTLET in search.outlets:
+        selected = UNKNOWN_OUTLET in search.outlets
+        outlets.append({
+            "value": UNKNOWN_OUTLET, "label": UNKNOWN_OUTLET_LABEL, "selected": selected,
+            # With other outlets ticked the API counts unknown-outlet articles among those (0): no count then.
+            "count": unknown_outlets if selected or not search.outlets else None,
+            "toggle_url": search_url(SEARCH_PATH, toggled(search, "outlet", UNKNOWN_OUTLET)),
+        })
+    outlet_labels = {o["value"]: o["label"] for o in outlets}
+    people = facets["person"]
+    listed_people = {p["value"] for p in people if p["selected"]}
+    first = (search.page - 1) * search.per_page
+    sort_options = [{"value": value, "label": label, "selected": search.sort == value,
+                     "url": search_url(SEARCH_PATH, search.with_(sort=value, page=1))}
+                    for value, label in SORT_LABELS]
+    return {
+        "search": search,
+        "data": data,
+        "hits": [hit_view(hit, search) for hit in data["results"]],
+        "first_rank": first + 1,
+        "last_rank": first + len(data["results"]),
+        "outlets": outlets,
+        "people_top": people[:TOP_PEOPLE_SHOWN],
+        "people_more": people[TOP_PEOPLE_SHOWN:],
+        # selected people the facet does not list (so the filter form keeps them)
+        "people_hidden": [name for name in search.people if name not in listed_people],
+        "months": histogram(facets["month"]),
+        "unknown_dates": facets["unknown"]["date"],
+        "chips": chips(search, outlet_labels),
+        "clear_url": search_url(SEARCH_PATH, SearchRequest(q=search.q, sort=search.sort,
+                                                           per_page=search.per_page)),
+        "sort_options": sort_options,
+        "pages": [{"number": n, "current": n == search.page,
+                   "url": search_url(SEARCH_PATH, search.with_(page=n)) if n else None}
+                  for n in page_numbers(search.page, data["pages"])],
+        "first_page_url": search_url(SEARCH_PATH, search.with_(page=1)),
+    }
 
 
 @blueprint.get("/")
-@blueprint.get("/cari")
+@blueprint.get(SEARCH_PATH)
 def search():
     search_engine = engine()
-    params = {key: request.args.getlist(key) for key in request.args}
-    error = None
-    try:
-        search_request = parse_search_params(params, search_engine.is_known_outlet)
-    except QueryError as problem:
-        error = problem
-        search_request = SearchRequest(q=(params.get("q") or [""])[0][:1000])
+    params = {key: request.args.getlist(key) for key in SEARCH_PARAMS if key in request.args}
+    search_request, problems = parse_leniently(params, search_engine.is_known_outlet)
     result = search_engine.search(search_request)
-    return render_template("search.html", result=result, data=result_with_urls(result, request.path),
-                           error=error)
+    data = result_with_urls(result, SEARCH_PATH)
+    context = search_page_context(result, data)
+    status = 400 if problems else 200
+    return render_template("search.html", problems=problems, **context), status
+
+
+# -- the article page -----------------------------------------------------------------------------
+
+def back_url(q: str) -> str:
+    """Back to the search the reader came from (the Referer, when it is one of our search pages)."""
+    referrer = request.referrer
+    if referrer:
+        parts = urlsplit(referrer)
+        if parts.netloc == request.host and parts.scheme in ("http", "https") and parts.path in ("/", SEARCH_PATH):
+            return f"{SEARCH_PATH}?{parts.query}" if parts.query else SEARCH_PATH
+    return search_url(SEARCH_PATH, SearchRequest(q=q))
+
+
+def safe_link(url: str | None) -> str | None:
+    """An article's source URL, only when it is a web address (never javascript: and the like)."""
+    if url and urlsplit(url.strip()).scheme in ("http", "https"):
+        return url.strip()
+    return None
 
 
 @blueprint.get("/artikel/<path:doc_id>")
 def article(doc_id: str):
-    q = request.args.get("q", "")[:1000]
+    q = request.args.get("q", "").strip()[:MAX_QUERY_CHARS]
     found = engine().document(doc_id, q)
     if found is None:
-        return render_template("error.html", code=404, message="Artikel tidak ditemukan."), 404
-    return render_template("article.html", article=found, q=q)
+        return error_page(404, "Artikel tidak ditemukan",
+                          "Tidak ada artikel dengan alamat ini. Mungkin artikel itu telah dihapus dari "
+                          "indeks; coba cari judulnya.")
+    found = {**found,
+             "title_html": trusted(found["title_html"]),
+             "paragraphs_html": [trusted(p) for p in found["paragraphs_html"]],
+             "source_url": safe_link(found.get("url")),
+             "people_links": [{"name": name, "url": search_url(SEARCH_PATH, SearchRequest(people=(name,)))}
+                              for name in found["people"]],
+             "outlet_url": search_url(SEARCH_PATH, SearchRequest(outlets=(found["outlet"],)))
+             if found.get("outlet") else None,
+             "related": [{**hit, "article_url": article_url(hit["id"])} for hit in found["related"]]}
+    return render_template("article.html", article=found, q=q, back_url=back_url(q))
