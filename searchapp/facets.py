@@ -7,6 +7,7 @@ facet is then a loop over the matching document numbers, without scoring.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -104,9 +105,9 @@ class FacetTables:
         outlet_of = self.outlet_of
         return {d for d in docnums if outlet_of[d] in wanted}
 
-    def newest_first(self, docnums: Iterable[int], newest: bool = True) -> list[int]:
-        """Documents by date (unknown dates last either way), ties by document number."""
+    def within_dates(self, docnums: Iterable[int], start: dt.date | None, end: dt.date | None) -> set[int]:
+        """The documents dated within [start, end] (either end open); undated ones never are."""
+        low = start.toordinal() if start else 1
+        high = end.toordinal() if end else dt.date.max.toordinal()
         date_of = self.date_of
-        if newest:
-            return sorted(docnums, key=lambda d: (-date_of[d] if date_of[d] else 1, d))
-        return sorted(docnums, key=lambda d: (date_of[d] if date_of[d] else 10**9, d))
+        return {d for d in docnums if low <= date_of[d] <= high}

@@ -123,10 +123,11 @@ def snippet(text: str, spans: list[tuple[int, int]], fragment_chars: int = FRAGM
     parts: list[str] = []
     for left, right in chosen:
         fragment = mark(text, spans, left, right).strip()
-        prefix = ELLIPSIS if left > 0 else ""
-        suffix = ELLIPSIS if right < len(text) else ""
+        prefix = ELLIPSIS + " " if left > 0 else ""
+        suffix = " " + ELLIPSIS if right < len(text) else ""
         parts.append(f"{prefix}{fragment}{suffix}")
-    return Markup(" ".join(parts).replace(ELLIPSIS + " " + ELLIPSIS, ELLIPSIS))
+    joined = " ".join(parts).replace(f"{ELLIPSIS} {ELLIPSIS}", ELLIPSIS)
+    return Markup(" ".join(joined.split()))
 
 
 def highlight_paragraphs(text: str, spans: list[tuple[int, int]]) -> list[Markup]:

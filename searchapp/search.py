@@ -31,6 +31,7 @@ from .extract.outlet import OutletTable
 from .facets import FacetTables, FacetValue, month_label
 from .highlight import MatchTerms, find_matches, highlight_paragraphs, mark, snippet
 from .indexer import POINTER, current_generation, open_index
+from .matching import DocSets, term_docs
 from .query import And, Field, Node, Not, Phrase, Word, date_range, parse_query, positive_words
 from .request import UNKNOWN_OUTLET, SearchRequest
 
@@ -318,17 +319,18 @@ class SearchEngine:
         node = parse_query(request.q)
         text_query = self.compiler(tables).compile(node)
 
-        filters: list[wq.Query] = [wq.Term("people", name) for name in self.resolve_people(request, tables)]
+        people = self.resolve_people(request, tables)
+        docsets = DocSets(searcher)
+        unfiltered = docsets.of(text_query) if text_query is not None else set(docsets.all_docs())
+        for name in people:
+            unfiltered &= term_docs(searcher.reader(), "people", name)
         if request.date_from or request.date_to:
-            filters.append(date_query(request.date_from, request.date_to))
-        base = text_query if text_query is not None else wq.Every()
-        matching_query = wq.And([base, *filters]) if filters else base
-        unfiltered = set(searcher.docs_for_query(matching_query))
+            unfiltered = tables.within_dates(unfiltered, request.date_from, request.date_to)
 
-        outlet_counts, unknown_outlet_all = tables.outlet_counts(unfiltered)
+        # Outlet counts as if no outlet were ticked, so every outlet's count stays visible.
+        outlet_counts, unknown_outlet = tables.outlet_counts(unfiltered)
         matching = tables.with_outlets(unfiltered, request.outlets) if request.outlets else unfiltered
         month_counts, unknown_date = tables.month_counts(matching)
-        _, unknown_outlet = tables.outlet_counts(matching) if request.outlets else (None, unknown_outlet_all)
         people_counts = tables.people_counts(matching)
 
         total = len(matching)
@@ -337,7 +339,8 @@ class SearchEngine:
         page: list[tuple[int, float | None]] = []
         if start < total:
             if request.sort == "relevance" and text_query is not None:
-                results = searcher.search(text_query, limit=end, filter=matching)
+                narrowed = request.outlets or people or request.date_from or request.date_to
+                results = searcher.search(text_query, limit=end, filter=matching if narrowed else None)
                 page = [(hit.docnum, hit.score) for hit in results[start:end]]
             else:
                 ordered = self._by_date(tables, matching, request.sort != "oldest", end)
@@ -347,7 +350,7 @@ class SearchEngine:
         hits = [self._hit(searcher, docnum, score, terms) for docnum, score in page]
         facets = Facets(
             outlet=self._outlet_facet(outlet_counts, request),
-            person=[FacetValue(name, name, count, name in request.people)
+            person=[FacetValue(name, name, count, name in people)
                     for name, count in sorted(people_counts.items(), key=lambda i: (-i[1], i[0]))[:TOP_PEOPLE]],
             month=[FacetValue(month, month_label(month), count, self._month_selected(request, month))
                    for month, count in sorted(month_counts.items())],

@@ -41,7 +41,7 @@ def test_search_nato_kontan_has_facets_and_highlights(client):
     assert outlets["kompas-tv"]["count"] == 1 and not outlets["kompas-tv"]["selected"]
     assert outlets["kontan"]["toggle_url"] == "/api/search?q=nato"
     assert outlets["kompas-tv"]["toggle_url"] == "/api/search?q=nato&outlet=kontan&outlet=kompas-tv"
-    assert data["facets"]["unknown"] == {"outlet": 0, "date": 1}
+    assert data["facets"]["unknown"] == {"outlet": 2, "date": 1}  # outlet: counted before the outlet filter
 
 
 def test_repeated_parameters_mean_several_values(client):

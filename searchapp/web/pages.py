@@ -19,7 +19,15 @@ from werkzeug.exceptions import HTTPException
 
 from ..errors import QueryError
 from ..query import date_span
-from ..request import MAX_PAGE, MAX_PER_PAGE, MAX_QUERY_CHARS, UNKNOWN_OUTLET, SearchRequest, parse_search_params
+from ..request import (
+    DEFAULT_PER_PAGE,
+    MAX_PAGE,
+    MAX_PER_PAGE,
+    MAX_QUERY_CHARS,
+    UNKNOWN_OUTLET,
+    SearchRequest,
+    parse_search_params,
+)
 from ..search import NoIndexError, SearchResult
 from . import format as fmt
 from .app import engine
@@ -43,8 +51,8 @@ ERRORS = {
     405: ("Metode tidak diizinkan", "Halaman ini hanya dapat dibuka, tidak dapat dikirimi data."),
     500: ("Terjadi kesalahan", "Maaf, terjadi kesalahan di server. Kesalahan ini telah dicatat; silakan coba "
                                "lagi sebentar lagi."),
-    503: ("Indeks belum tersedia", "Berita belum diindeks. Jalankan 'searchapp index', lalu muat ulang halaman "
-                                   "ini."),
+    503: ("Indeks belum tersedia", "Berita belum diindeks. Jalankan 'searchapp index', lalu muat ulang "
+                                   "halaman ini."),
 }
 
 
@@ -79,12 +87,13 @@ def problem_message(problem: QueryError, params: Mapping[str, Sequence[str]],
     name = problem.param
     values = [v for v in params.get(name) or [] if v is not None]
     if len({v.strip() for v in values}) > 1 and name not in ("outlet", "person"):
-        return f"Parameter “{name}” diberikan lebih dari sekali; nilai pertama tidak dipakai."
+        return f"Parameter “{name}” diberikan lebih dari sekali dengan nilai berbeda; parameter diabaikan."
     raw = values[0] if values else ""
     if name == "q":
         return f"Kueri terlalu panjang (maksimal {MAX_QUERY_CHARS} karakter); kueri diabaikan."
     if name == "outlet":
-        unknown = [v for v in values if v.strip() and v.strip() != UNKNOWN_OUTLET and not is_known_outlet(v.strip())]
+        unknown = [v for v in values
+                   if v.strip() and v.strip() != UNKNOWN_OUTLET and not is_known_outlet(v.strip())]
         return f"Outlet {_quote(unknown[0] if unknown else raw)} tidak dikenal; filter outlet itu diabaikan."
     if name == "person":
         return "Nama orang terlalu panjang (maksimal 200 karakter); filter orang diabaikan."
@@ -93,15 +102,21 @@ def problem_message(problem: QueryError, params: Mapping[str, Sequence[str]],
         if date_span(raw.strip()) is None:
             return (f"Tanggal {label} {_quote(raw)} tidak valid. Tulis tanggal sebagai TTTT-BB-HH, "
                     f"misalnya 2022-02-24; filter tanggal {label} diabaikan.")
-        return "Tanggal awal jatuh setelah tanggal akhir; filter tanggal awal diabaikan."
+        return "Tanggal awal jatuh setelah tanggal akhir; filter tanggal diabaikan."
     if name == "sort":
         return f"Urutan {_quote(raw)} tidak dikenal; hasil diurutkan menurut relevansi."
     if name == "page":
         return f"Nomor halaman {_quote(raw)} tidak valid (1 sampai {MAX_PAGE}); halaman 1 ditampilkan."
     if name == "per_page":
         return (f"Jumlah hasil per halaman {_quote(raw)} tidak valid (1 sampai {MAX_PER_PAGE}); "
-                "10 hasil per halaman ditampilkan.")
+                f"{DEFAULT_PER_PAGE} hasil per halaman ditampilkan.")
     return f"Parameter “{name}” tidak valid dan diabaikan."
+
+
+def reversed_dates(params: Mapping[str, Sequence[str]]) -> bool:
+    """Both dates are valid, so the problem with them is their order."""
+    dates = [(params.get(name) or [""])[0].strip() for name in ("from", "to")]
+    return all(dates) and all(date_span(d) is not None for d in dates)
 
 
 def parse_leniently(params: dict[str, list[str]], is_known_outlet) -> tuple[SearchRequest, list[str]]:
@@ -119,6 +134,9 @@ def parse_leniently(params: dict[str, list[str]], is_known_outlet) -> tuple[Sear
                     params.pop("outlet", None)
                 else:
                     params["outlet"] = known
+            elif problem.param == "from" and reversed_dates(params):
+                params.pop("from")
+                params.pop("to")
             elif problem.param in params:
                 params.pop(problem.param)
             else:
@@ -154,7 +172,8 @@ def chips(search: SearchRequest, outlet_labels: Mapping[str, str]) -> list[dict]
     """The active filters, each with the URL that removes it."""
     found = []
     for slug in search.outlets:
-        found.append({"kind": "Outlet", "label": outlet_labels.get(slug, slug),
+        label = "tidak diketahui" if slug == UNKNOWN_OUTLET else outlet_labels.get(slug, slug)
+        found.append({"kind": "Outlet", "label": label,
                       "url": search_url(SEARCH_PATH, toggled(search, "outlet", slug))})
     for name in search.people:
         found.append({"kind": "Orang", "label": name,
@@ -196,8 +215,8 @@ def histogram(months: list[dict]) -> list[dict]:
     highest = max(m["count"] for m in months) or 1
     bars = []
     for month in span:
-        value = by_month.get(month) or {"value": month, "label": fmt.bulan(month), "count": 0, "selected": False,
-                                        "toggle_url": None}
+        value = by_month.get(month) or {"value": month, "label": fmt.bulan(month), "count": 0,
+                                        "selected": False, "toggle_url": None}
         step = round(value["count"] / highest * HISTOGRAM_STEPS)
         bars.append({**value, "short": fmt.bulan(month, short=True),
                      "abbr": fmt.MONTHS_SHORT_ID[int(month[5:7]) - 1],
@@ -253,6 +272,7 @@ def search_page_context(result: SearchResult, data: dict) -> dict:
                    "url": search_url(SEARCH_PATH, search.with_(page=n)) if n else None}
                   for n in page_numbers(search.page, data["pages"])],
         "first_page_url": search_url(SEARCH_PATH, search.with_(page=1)),
+        "default_per_page": DEFAULT_PER_PAGE,
     }
 
 
@@ -276,7 +296,8 @@ def back_url(q: str) -> str:
     referrer = request.referrer
     if referrer:
         parts = urlsplit(referrer)
-        if parts.netloc == request.host and parts.scheme in ("http", "https") and parts.path in ("/", SEARCH_PATH):
+        ours = parts.netloc == request.host and parts.scheme in ("http", "https")
+        if ours and parts.path in ("/", SEARCH_PATH):
             return f"{SEARCH_PATH}?{parts.query}" if parts.query else SEARCH_PATH
     return search_url(SEARCH_PATH, SearchRequest(q=q))
 

@@ -19,3 +19,12 @@ def serve(app: Flask, host: str, port: int, threads: int = 8) -> None:
         pass
     finally:
         server.close()
+
+
+def free_port(host: str = "127.0.0.1") -> int:
+    """A TCP port nobody listens on right now."""
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind((host, 0))
+        return sock.getsockname()[1]

@@ -1,0 +1,62 @@
+"""Indonesian formatting for the HTML pages: dates, numbers and durations (registered as Jinja filters)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from flask import Blueprint
+
+from ..facets import MONTHS_ID
+
+MONTHS_SHORT_ID = ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des")
+UNKNOWN_DATE = "tanggal tidak diketahui"
+
+
+def as_date(value: dt.date | str | None) -> dt.date | None:
+    """A date from a `date`, a `datetime` or an ISO string (``2022-02-24``); None when there is none."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+def tanggal(value: dt.date | str | None, unknown: str = UNKNOWN_DATE) -> str:
+    """``2022-02-24`` → ``24 Februari 2022``; *unknown* when there is no date."""
+    date = as_date(value)
+    if date is None:
+        return unknown
+    return f"{date.day} {MONTHS_ID[date.month - 1]} {date.year}"
+
+
+def bulan(month: str, short: bool = False) -> str:
+    """``2022-02`` → ``Februari 2022`` (``Feb 2022`` when *short*)."""
+    year, number = month.split("-")[:2]
+    names = MONTHS_SHORT_ID if short else MONTHS_ID
+    return f"{names[int(number) - 1]} {year}"
+
+
+def angka(number: int | float, decimals: int = 0) -> str:
+    """Numbers written the Indonesian way: ``16.216``, ``0,4``."""
+    text = f"{number:,.{decimals}f}"
+    return text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+
+
+def durasi(milliseconds: float) -> str:
+    """A search time: ``3 milidetik``, ``0,4 milidetik``, ``1,2 detik``."""
+    if milliseconds >= 1000:
+        return f"{angka(milliseconds / 1000, 1)} detik"
+    if milliseconds < 10:
+        return f"{angka(max(milliseconds, 0.1), 1)} milidetik"
+    return f"{angka(milliseconds)} milidetik"
+
+
+def register(blueprint: Blueprint) -> None:
+    """Make the functions above available to every template of the app as filters."""
+    for name, function in (("tanggal", tanggal), ("bulan", bulan), ("angka", angka), ("durasi", durasi)):
+        blueprint.add_app_template_filter(function, name)
