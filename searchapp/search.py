@@ -34,6 +34,7 @@ from .indexer import POINTER, current_generation, open_index
 from .matching import DocSets, term_docs
 from .query import And, Field, Node, Not, Phrase, Word, date_range, parse_query, positive_words
 from .request import UNKNOWN_OUTLET, SearchRequest
+from .scoring import LengthTable, top_documents
 
 TEXT_FIELDS = ("title", "body")
 TOP_PEOPLE = 20
@@ -248,10 +249,11 @@ def date_query(start: dt.date | None, end: dt.date | None) -> wq.Query:
 class _Generation:
     """An open searcher and the tables derived from one index generation (one per thread)."""
 
-    def __init__(self, key: tuple, searcher: Searcher, tables: FacetTables) -> None:
+    def __init__(self, key: tuple, searcher: Searcher, tables: FacetTables, lengths: LengthTable) -> None:
         self.key = key
         self.searcher = searcher
         self.tables = tables
+        self.lengths = lengths
 
 
 class SearchEngine:
@@ -264,7 +266,7 @@ class SearchEngine:
         self.stem = shared_stemmer(settings.stem_exclusions) if settings.stemming else no_stemming
         self.outlet_table = OutletTable.load(settings.outlets_file)
         self._local = threading.local()
-        self._tables: dict[tuple, FacetTables] = {}
+        self._tables: dict[tuple, tuple[FacetTables, LengthTable]] = {}
         self._tables_lock = threading.Lock()
 
     # -- the index generation --------------------------------------------------------------------
@@ -291,18 +293,20 @@ class SearchEngine:
         if index is None:
             raise NoIndexError(f"no index in {self.root}; run 'searchapp index' first")
         searcher = index.searcher(weighting=BM25F())
-        tables = self._tables_for(key, searcher)
+        tables, lengths = self._tables_for(key, searcher)
         if state is not None:
             state.searcher.close()
-        state = _Generation(key, searcher, tables)
+        state = _Generation(key, searcher, tables, lengths)
         self._local.state = state
         return state
 
-    def _tables_for(self, key: tuple, searcher: Searcher) -> FacetTables:
+    def _tables_for(self, key: tuple, searcher: Searcher) -> tuple[FacetTables, LengthTable]:
+        """The per-generation tables, built by the first thread that needs them, shared by all."""
         with self._tables_lock:
             tables = self._tables.get(key)
             if tables is None:
-                tables = FacetTables(searcher.reader())
+                reader = searcher.reader()
+                tables = (FacetTables(reader), LengthTable(reader, TEXT_FIELDS))
                 self._tables = {key: tables}  # keep only the newest generation's tables
             return tables
 
@@ -339,9 +343,7 @@ class SearchEngine:
         page: list[tuple[int, float | None]] = []
         if start < total:
             if request.sort == "relevance" and text_query is not None:
-                narrowed = request.outlets or people or request.date_from or request.date_to
-                results = searcher.search(text_query, limit=end, filter=matching if narrowed else None)
-                page = [(hit.docnum, hit.score) for hit in results[start:end]]
+                page = self.rank(state, text_query, matching, end)[start:end]
             else:
                 ordered = self._by_date(tables, matching, request.sort != "oldest", end)
                 page = [(docnum, None) for docnum in ordered[start:end]]
@@ -360,6 +362,15 @@ class SearchEngine:
         suggestion = self.suggest(searcher, request.q, node)
         took = (time.perf_counter() - started) * 1000
         return SearchResult(request, total, hits, facets, suggestion, took)
+
+    @staticmethod
+    def rank(state: _Generation, text_query: wq.Query, matching: set[int], limit: int) -> list[tuple[int, float]]:
+        """The *limit* best of *matching* by BM25F: a block at a time for term queries, else by Whoosh."""
+        best = top_documents(state.searcher, text_query, matching, limit, state.lengths)
+        if best is None:
+            results = state.searcher.search(text_query, limit=limit, filter=matching)
+            best = [(hit.docnum, hit.score) for hit in results]
+        return best
 
     @staticmethod
     def _by_date(tables: FacetTables, docnums: set[int], newest: bool, limit: int) -> list[int]:
