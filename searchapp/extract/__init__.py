@@ -6,7 +6,29 @@ Every function in this package is pure: text (and configuration tables) in, valu
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
+
+from searchapp.extract.byline import extract_byline
+from searchapp.extract.dates import extract_date
+from searchapp.extract.outlet import Outlet, OutletTable, detect_outlet
+from searchapp.extract.people import PeopleRegistry, Person, extract_people, find_person_spans
+from searchapp.extract.title import extract_title
+
+__all__ = [
+    "Metadata",
+    "Outlet",
+    "OutletTable",
+    "PeopleRegistry",
+    "Person",
+    "detect_outlet",
+    "extract_byline",
+    "extract_date",
+    "extract_metadata",
+    "extract_people",
+    "extract_title",
+    "find_person_spans",
+]
 
 
 @dataclass(frozen=True)
@@ -19,3 +41,39 @@ class Metadata:
     people: tuple[str, ...] = field(default_factory=tuple)  # canonical full names
     reporter: str | None = None
     editor: str | None = None
+
+
+def extract_metadata(
+    text: str,
+    *,
+    url: str | None = None,
+    outlets: OutletTable,
+    people: PeopleRegistry,
+    today: dt.date,
+    title: str | None = None,
+) -> Metadata:
+    """Everything the text (and URL) of an article tells: title, outlet, date, people, byline.
+
+    An explicit ``title`` wins over the lead sentence. Dates after ``today`` are never returned.
+    Outlet names and the byline's reporter and editor are not counted among the people.
+    """
+    reporter, editor = extract_byline(text)
+    byline = {_name_key(n) for n in (reporter, editor) if n}
+    outlet_names = outlets.name_keys()
+    names = tuple(
+        n
+        for n in extract_people(text, people)
+        if _name_key(n) not in byline and _name_key(n) not in outlet_names
+    )
+    return Metadata(
+        title=title.strip() if title and title.strip() else extract_title(text),
+        outlet=detect_outlet(text, url, outlets),
+        date=extract_date(text, url, today),
+        people=names,
+        reporter=reporter,
+        editor=editor,
+    )
+
+
+def _name_key(name: str) -> str:
+    return re.sub(r"[\W_]+", "", name.casefold())

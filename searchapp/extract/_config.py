@@ -13,7 +13,9 @@ from searchapp.errors import ConfigError
 Schema = dict[str, str]
 
 
-def load_entries(path: str | Path, top_key: str, schema: Schema, required: tuple[str, ...]) -> list[dict[str, Any]]:
+def load_entries(
+    path: str | Path, top_key: str, schema: Schema, required: tuple[str, ...]
+) -> list[dict[str, Any]]:
     """Read ``path`` as ``{top_key: [entry, ...]}`` and check every entry against ``schema``.
 
     Missing list fields become empty lists. Any problem raises :class:`ConfigError` naming the key.

@@ -6,7 +6,8 @@ import re
 
 _NAME = r"([A-Z][\w.'’-]*(?:[ \t]+(?:[A-Z][\w.'’-]*|bin|binti|van|de|al|el))*)"
 _REPORTER = re.compile(
-    r"^[ \t]*(?:Reporter|Penulis|Pewarta|Wartawan|Laporan(?: [Ww]artawan)?)[ \t]*:[ \t]*" + _NAME, re.MULTILINE
+    r"^[ \t]*(?:Reporter|Penulis|Pewarta|Wartawan|Laporan(?: [Ww]artawan)?)[ \t]*:[ \t]*" + _NAME,
+    re.MULTILINE,
 )
 _EDITOR = re.compile(r"(?:^|\|)[ \t]*(?:Editor|Penyunting|Redaktur)[ \t]*:[ \t]*" + _NAME, re.MULTILINE)
 # a line made only of byline fields, e.g. "Reporter: Noverius Laoli | Editor: Noverius Laoli"

@@ -16,30 +16,37 @@ def _words(text: str) -> frozenset[str]:
 # Titles, ranks and roles written just before a name: "Presiden Joko Widodo", "Komjen Budi Gunawan",
 # "kata pengamat politik X". The name follows the title (possibly after an organisation or place).
 TITLES = _words("""
-presiden wapres wakil menteri jendral sekertaris ny nn tn gm vp svp evp md menko mendagri menlu menkeu menhan menkes mendikbud mendiknas menag mensos
-menpora menpan mendag mentan menhub menaker menakertrans menkumham menkominfo menparekraf menpar menperin
-menristekdikti menristek menlhk menteri-menteri menkopolhukam menkopolkam menko-polhukam menseskab mensesneg
-menkop menbud menpupr menteri perdana pm kanselir sekjen sekretaris sekda sesmen jenderal kepala ketua ketum
-waketum direktur dirut direksi dirjen direktris presdir gubernur wagub bupati wabup wali walikota wawali
-camat lurah kades kapolri wakapolri kapolda wakapolda kapolres kapolresta kapolrestabes kapolsek kabareskrim
-kadiv kadivhumas kabid kabidhumas kasat kasatreskrim kasatlantas kasubdit kabag kasi kajati kajari jaksa
-hakim panglima pangdam pangkostrad pangkoarmada danrem dandim danramil danjen kasad kasal kasau ksad ksal
-ksau kapuspen kapuspenkum kapendam jubir juru senator anggota pimpinan pemimpin komisioner rektor dekan
-profesor prof komisaris ceo cfo coo cto founder co-founder pendiri chairman chief pelatih manajer asisten
-deputi staf stafsus karo kabiro dubes duta konsul atase plt plh pj penjabat mantan eks calon capres cawapres
-cagub cawagub cabup cawabup cawalkot kandidat politisi politikus pengamat peneliti ekonom analis pakar ahli
+presiden wapres wakil menteri jendral sekertaris ny nn tn gm vp svp evp md menko mendagri menlu menkeu
+menhan menkes mendikbud mendiknas menag mensos menpora menpan mendag mentan menhub menaker menakertrans
+menkumham menkominfo menparekraf menpar menperin menristekdikti menristek menlhk menteri-menteri
+menkopolhukam menkopolkam menko-polhukam menseskab mensesneg menkop menbud menpupr perdana pm kanselir
+sekjen sekretaris sekda sesmen jenderal kepala ketua ketum waketum direktur dirut direksi dirjen
+direktris presdir gubernur wagub bupati wabup wali walikota wawali camat lurah kades kapolri wakapolri
+kapolda wakapolda kapolres kapolresta kapolrestabes kapolsek kabareskrim kadiv kadivhumas kabid
+kabidhumas kasat kasatreskrim kasatlantas kasubdit kabag kasi kajati kajari jaksa hakim panglima pangdam
+pangkostrad pangkoarmada danrem dandim danramil danjen kasad kasal kasau ksad ksal ksau kapuspen
+kapuspenkum kapendam jubir juru senator anggota pimpinan pemimpin komisioner rektor dekan profesor prof
+komisaris ceo cfo coo cto founder co-founder pendiri chairman chief pelatih manajer asisten deputi staf
+stafsus karo kabiro dubes duta konsul atase plt plh pj penjabat mantan eks calon capres cawapres cagub
+cawagub cabup cawabup cawalkot kandidat politisi politikus pengamat peneliti ekonom analis pakar ahli
 advokat pengacara kuasa tersangka terdakwa terpidana saksi pelaku aktor aktris artis penyanyi musisi
-pebulutangkis pebalap petinju pegolf petenis perenang pesepakbola atlet pemain gelandang penyerang bek kiper
-striker kapten wartawan jurnalis fotografer sutradara produser novelis sastrawan seniman budayawan komedian
-presenter selebritas ulama imam khatib mufti kardinal uskup paus pastor pendeta romo biksu bhikkhu
-raja ratu pangeran   permaisuri sultan syekh habib ustaz ustad ustadz ustazah kiai kyai kh
-pak bu bapak ibu mas mbak bang abang kak om tante tuan nyonya nona mr mrs ms miss sir madame dr drs dra ir
-h hj haji hajjah dokter letjen mayjen brigjen kolonel letkol mayor lettu letda serma serka sertu serda
-kopral pratu prada laksamana laksdya laksda laksma marsekal marsdya marsda marsma komjen irjen kombes akbp
+pebulutangkis pebalap petinju pegolf petenis perenang pesepakbola atlet pemain gelandang penyerang bek
+kiper striker kapten wartawan jurnalis fotografer sutradara produser novelis sastrawan seniman budayawan
+komedian presenter selebritas ulama imam khatib mufti kardinal uskup paus pastor pendeta romo biksu
+bhikkhu raja ratu pangeran permaisuri sultan syekh habib ustaz ustad ustadz ustazah kiai kyai kh pak bu
+bapak ibu mas mbak bang abang kak om tante tuan nyonya nona mr mrs ms miss sir madame dr drs dra ir h hj
+haji hajjah dokter letjen mayjen brigjen kolonel letkol mayor lettu letda serma serka sertu serda kopral
+pratu prada laksamana laksdya laksda laksma marsekal marsdya marsda marsma komjen irjen kombes akbp
 kompol akp iptu ipda aiptu aipda bripka brigpol brigadir briptu bripda bharada bharatu bharaka sersan
 letnan kapt kopda serdadu prajurit istri suami anak adik kakak ayah putranya putrinya sang
 """)
 
+# Titles of an office over a place: "Camat Kutabaharu", "Konsul Jenderal RI Jeddah", "Bupati Sleman Sri
+# Purnomo". The word right after them names the place, unless it is a given name.
+JURISDICTION_TITLES = _words("""
+camat bupati wabup walikota wali wawali gubernur wagub kapolres kapolresta kapolrestabes kapolda wakapolda
+kapolsek lurah kades konsul dubes dandim danrem pangdam kajati kajari kakanwil kadis
+""")
 # Words right after a title that still belong to it: "Jaksa Agung", "Ketua Umum", "Juru Bicara".
 TITLE_PARTS = _words("""
 umum harian pelaksana besar utama khusus muda madya pratama tinggi negeri jenderal bicara bidang
@@ -55,16 +62,16 @@ pinta ajak desak imbau akui nilai menurut sapaan alias dijuluki bernama
 WEAK_LEFT_CUES = _words("oleh kepada bersama pasangan dengan terhadap")
 # Words written after a name that say someone speaks or acts: "Stoltenberg mengatakan".
 RIGHT_CUES = _words("""
-mengatakan menyatakan menjelaskan mengungkapkan menegaskan menilai mengaku menyebutkan menyebut menambahkan
-menuturkan berharap meminta membantah mengakui memperingatkan menekankan mengklaim menyampaikan berkata
-bertanya menjawab mengimbau mengingatkan menuding menuduh mengusulkan menganggap menerangkan memastikan
-mengungkap mengapresiasi menyayangkan mengeluhkan mengkritik menyerukan berpendapat bersikeras bercerita
-berjanji mengucapkan mengemukakan menandaskan memaparkan membeberkan menceritakan mengisahkan mengharapkan
-menginginkan mengajak mendesak memerintahkan menginstruksikan optimistis optimis mengecam mengutuk
-membenarkan mengonfirmasi mengkonfirmasi menampik menyangkal berkomentar menanggapi menyinggung menduga
-memprediksi memperkirakan berujar bertutur mengutarakan mengeluh mengisyaratkan menginformasikan
-mengumumkan menyebutnya mengaku berdalih bersumpah memuji menyindir mengkritisi menyarankan menantang
-menjanjikan menyesalkan mengingatkan mengatakannya menanyakan menegur mengancam menambahkan menuturkan
+mengatakan menyatakan menjelaskan mengungkapkan menegaskan menilai mengaku menyebutkan menyebut
+menambahkan menuturkan berharap meminta membantah mengakui memperingatkan menekankan mengklaim
+menyampaikan berkata bertanya menjawab mengimbau mengingatkan menuding menuduh mengusulkan menganggap
+menerangkan memastikan mengungkap mengapresiasi menyayangkan mengeluhkan mengkritik menyerukan
+berpendapat bersikeras bercerita berjanji mengucapkan mengemukakan menandaskan memaparkan membeberkan
+menceritakan mengisahkan mengharapkan menginginkan mengajak mendesak memerintahkan menginstruksikan
+optimistis optimis mengecam mengutuk membenarkan mengonfirmasi mengkonfirmasi menampik menyangkal
+berkomentar menanggapi menyinggung menduga memprediksi memperkirakan berujar bertutur mengutarakan
+mengeluh mengisyaratkan menginformasikan mengumumkan menyebutnya berdalih bersumpah memuji menyindir
+mengkritisi menyarankan menantang menjanjikan menyesalkan mengatakannya menanyakan menegur mengancam
 """)
 # Words after a sentence-opening name that show it is the subject: "Jero ingin", "Bambang juga".
 AUXILIARIES = _words("""
@@ -79,35 +86,36 @@ bila agar supaya setelah sebelum sehingga walaupun meski meskipun hingga sampai 
 # Boundaries in the other direction: a capitalised word after these is a place, not a person.
 PLACE_CUES = _words("""
 di ke kota provinsi kabupaten kecamatan kelurahan desa kampung dusun negara negeri pulau kawasan wilayah
-daerah ibu ibukota jalan jl gedung restoran kafe warung toko stadion bandara pelabuhan menuju asal dekat sekitar perbatasan
+daerah ibu ibukota jalan jl gedung restoran kafe warung toko stadion bandara pelabuhan menuju asal dekat
+sekitar perbatasan
 """)
 
 # Head words of organisations, events, buildings, laws: "Partai Buruh", "Dewan Keamanan", "Perang Dunia".
 ORG_WORDS = _words("""
-partai dewan komisi kementerian kemdikbud kemhan kemlu kemnaker kemendagri nahdlatul darul kemenlu kemenkeu kemenhan kemenkes kemendikbud kemenag kemensos
-kemenpora kemendag kementan kemenhub kemnaker kemenkumham kemenkominfo kemenpar kemenperin kemen badan
-lembaga bank pt cv tbk persero perum perusahaan universitas institut sekolah perguruan fakultas akademi
-pemerintah pemerintahan pemprov pemkot pemkab pemda dinas kantor kepolisian polri polda polres polresta
-polrestabes polsek mabes tni kodam korem kodim koramil kostrad kopassus brimob densus mahkamah pengadilan
-kejaksaan kejati kejari kejagung majelis markas direktorat ditjen inspektorat sekretariat biro divisi
-satuan satgas pasukan angkatan tentara militer yayasan perkumpulan asosiasi himpunan ikatan serikat
-federasi konfederasi gabungan koalisi aliansi gerakan organisasi perhimpunan persatuan kelompok komite
-komando klub tim timnas grup group holding corp corporation inc ltd llc foundation institute university
-college council ministry department agency association party union news press times post tv radio
-channel media harian majalah koran rumah rs rsud rsup puskesmas klinik masjid gereja pura vihara
-klenteng pondok pesantren ponpes stadion gedung istana bandara bandar pelabuhan terminal stasiun hotel mal
-mall plaza pasar jalan jl tol kampus museum taman pantai gunung danau sungai selat teluk pulau laut samudra
-samudera provinsi kabupaten kota kecamatan kelurahan desa kampung dusun wilayah kawasan daerah negara
-kerajaan republik kesultanan federal perserikatan perang operasi piala liga turnamen kejuaraan olimpiade
-festival konferensi kongres muktamar munas rakernas rapimnas pemilu pilpres pilkada pileg undang-undang uu
+partai dewan komisi kementerian kemdikbud kemhan kemlu kemnaker kemendagri nahdlatul darul kemenlu
+kemenkeu kemenhan kemenkes kemendikbud kemenag kemensos kemenpora kemendag kementan kemenhub kemenkumham
+kemenkominfo kemenpar kemenperin kemen badan lembaga bank pt cv tbk persero perum perusahaan universitas
+institut sekolah perguruan fakultas akademi pemerintah pemerintahan pemprov pemkot pemkab pemda dinas
+kantor kepolisian polri polda polres polresta polrestabes polsek mabes tni kodam korem kodim koramil
+kostrad kopassus brimob densus mahkamah pengadilan kejaksaan kejati kejari kejagung majelis markas
+direktorat ditjen inspektorat sekretariat biro divisi satuan satgas pasukan angkatan tentara militer
+yayasan perkumpulan asosiasi himpunan ikatan serikat federasi konfederasi gabungan koalisi aliansi
+gerakan organisasi perhimpunan persatuan kelompok komite komando klub tim timnas grup group holding corp
+corporation inc ltd llc foundation institute university college council ministry department agency
+association party union news press times post tv radio channel media harian majalah koran rumah rs rsud
+rsup puskesmas klinik masjid gereja pura vihara klenteng pondok pesantren ponpes stadion gedung istana
+bandara bandar pelabuhan terminal stasiun hotel mal mall plaza pasar jalan jl tol kampus museum taman
+pantai gunung danau sungai selat teluk pulau laut samudra samudera provinsi kabupaten kota kecamatan
+kelurahan desa kampung dusun wilayah kawasan daerah negara kerajaan republik kesultanan federal
+perserikatan perang operasi piala liga turnamen kejuaraan olimpiade festival konferensi kongres muktamar
+munas rakernas rapimnas pemilu pilpres pilkada pileg pilgub pilwalkot pilbup pilkades undang-undang uu
 perpres perppu pasal ayat peraturan keputusan hari tahun pekan bulan dunia program proyek gerbang menara
 monumen lapangan sirkuit arena hall tower center centre square park street road avenue island airport
-station airlines air motor motors group capital fund energy oil gas power bank tbk persero award awards
-cup league championship games open masters series tour festival summit forum conference expo fair show
-prize film album lagu buku novel majalah koran acara kabinet fraksi kubu front brigade batalion divisi
-resimen skuadron armada polisi kejaksaan senat parlemen kongres dpr dprd mpr dpd kpu bawaslu perjanjian
-deklarasi konvensi resolusi traktat protokol revolusi reformasi orde era zaman masa abad dinasti
-kekaisaran kesultanan sekutu serikat uni blok faksi sayap laskar milisi rezim junta pemberontak
+station airlines air motor motors capital fund energy oil gas power award awards cup league championship
+games open masters series tour summit forum conference expo fair show prize film album lagu buku novel
+acara kabinet fraksi kubu front brigade batalion resimen skuadron armada polisi senat parlemen dpr dprd
+mpr dpd kpu bawaslu perjanjian deklarasi konvensi resolusi traktat protokol revolusi reformasi orde era
+zaman masa abad dinasti kekaisaran sekutu uni blok faksi sayap laskar milisi rezim junta pemberontak
 """)
 # Single-word organisations, media and brands often written like names.
 KNOWN_ORGS = _words("""
@@ -117,17 +125,17 @@ samsung xiaomi huawei oppo vivo twitter instagram youtube whatsapp tiktok telegr
 gojek grab tokopedia bukalapak shopee traveloka reuters afp ap bloomberg xinhua bbc cnn kompas kompastv
 tempo antara detik detikcom kontan tribun tribunnews okezone liputan6 republika kumparan merdeka suara
 sindonews viva vivanews jpnn beritasatu tirto bisnis metrotv tvri rcti sctv indosiar trans7 transtv antv
-inews cnbc nbc abc cbs fox aljazeera al-jazeera sputnik tass ria interfax yonhap kyodo nhk anadolu
-hamas hizbullah hezbollah taliban isis isil niis al-qaeda alqaeda kremlin pentagon interpol who unicef
-unesco unhcr imf opec fifa uefa pssi bwf afc koni koi mui nu muhammadiyah persija persib persebaya arema
-psm persipura barcelona liverpool chelsea arsenal juventus milan inter bayern dortmund psg ajax everton
-tottenham napoli roma lazio atletico sevilla valencia celtic benfica porto monaco lyon marseille galatasaray
-manchester newcastle leicester southampton westham honda yamaha ducati suzuki kawasaki toyota nissan
-mitsubishi hyundai bmw mercedes audi ferrari mclaren redbull red-bull williams renault repsol petronas
-boeing airbus lion citilink wings sriwijaya batik bca bri bni btn mandiri ojk bi bpk bpjs bumn bulog basarnas
-bnpb bmkg bpbd bnn  bais lipi brin ui ugm itb ipb unair undip unpad uns its ugm asean apec oki g20 g7
-eropa kpu bawaslu dkpp ombudsman komnas komnasham ylbhi lbh icw walhi kontras greenpeace amnesty wwf
-sky associated press nasa esa spacex cakapcakap pt cv ui un eu fc sc ac ud ltd tbk sd rt rw 
+inews cnbc nbc abc cbs fox aljazeera al-jazeera sputnik tass ria interfax yonhap kyodo nhk anadolu hamas
+hizbullah hezbollah taliban isis isil niis al-qaeda alqaeda kremlin pentagon interpol who unicef unesco
+unhcr imf opec fifa uefa pssi bwf afc koni koi mui nu muhammadiyah persija persib persebaya arema psm
+persipura barcelona liverpool chelsea arsenal juventus milan inter bayern dortmund psg ajax everton
+tottenham napoli roma lazio atletico sevilla valencia celtic benfica porto monaco lyon marseille
+galatasaray manchester newcastle leicester southampton westham honda yamaha ducati suzuki kawasaki toyota
+nissan mitsubishi hyundai bmw mercedes audi ferrari mclaren redbull red-bull williams renault repsol
+petronas boeing airbus lion citilink wings sriwijaya batik bca bri bni btn mandiri ojk bi bpk bpjs bumn
+bulog basarnas bnpb bmkg bpbd bnn bais lipi brin ui ugm itb ipb unair undip unpad uns its asean apec oki
+g20 g7 eropa kpu bawaslu dkpp ombudsman komnas komnasham ylbhi lbh icw walhi kontras greenpeace amnesty
+wwf sky associated press nasa esa spacex cakapcakap pt cv un eu fc sc ac ud ltd tbk sd rt rw
 """)
 # Places named after people: a name right after these is part of the place's name.
 FACILITIES = _words("""
@@ -144,87 +152,116 @@ kesehatan pendidikan kebudayaan lingkungan kehutanan kelautan perikanan perhubun
 usaha kecil menengah pekerjaan perumahan pembangunan perencanaan perlindungan perekonomian kemaritiman
 polhukam kesra ekuin hankam humas hubungan masyarakat operasi intelijen reserse kriminal narkoba lalu
 lintas pidana perdata tipikor sains ilmu pengetahuan statistik anggaran fiskal moneter pajak bea cukai
-imigrasi pemasyarakatan pendapatan pansel panja pansus litbang diklat sdm aset keuangan hubungan
-internasional regional nasional daerah pusat cabang wilayah sekretariat kabinet istana protokol
+imigrasi pemasyarakatan pendapatan pansel panja pansus litbang diklat sdm aset internasional regional
+nasional daerah pusat cabang wilayah sekretariat kabinet istana protokol
 """)
-# Given names that are also Indonesian words ("Budi", "Sri", "Agung"): name-like despite the dictionary.
+# Common given names: name-like despite the dictionary ("Budi", "Sri", "Agung"), and a first name, not a
+# place, right after "Bupati", "Gubernur"... ("Wakil Gubernur Yusuf Effendi").
 GIVEN_NAMES = _words("""
 abidin adi adnan agung agus akbar ali alif amin amir anis ari arif arifin asih ayu aziz bagas bagus bahar
 bambang bayu bilal budi buyung candra dewi dian doni endang fadil fajar firman fitri fuad gede gilang
 gunawan guntur halim hamzah hanafi haris hasan hatta hidayat ida ilham indra intan jamal kamal karim
 kartika kasim kusuma laksmi lestari mahmud malik maya muhammad nur nyoman permana pribadi purnama putra
 putri putu rahayu rahim rahman rahmat rani ratna rini rudi saleh salim sari siti sri suci sukma surya
-syarif tatang taufik teguh wahid wahyu wijaya wulan ani cut teuku tengku raden gusti wayan made
-ketut komang kadek nengah
+syarif tatang taufik teguh wahid wahyu wijaya wulan ani cut teuku tengku raden gusti wayan made ketut
+komang kadek nengah jero yusuf ahmad achmad mohammad mohamad muhamad abdul abdullah joko andi dedi eko
+hadi heru imam iwan slamet tri dwi yudi zainal anton antonius yohanes fransiskus maria paulus petrus
+stefanus benny hendra hendri rizal syamsul arief irwan edi edy rachmat nurdin ismail usman umar ibrahim
+hamid hasyim husein hussein sutrisno susilo sugeng gatot tjahjo tjahyo setya setyo wiranto yasonna
+ignasius ratu nanang rahmad yanto yanti yuli yulia diana sinta nia nina lina rina tina wati erna erwin
+irfan fadli fadel firdaus helmi hilman johan jhon john michael david daniel robert richard thomas william
+james george charles peter paul mark tony
+jan
 """)
 # Countries, regions, provinces and cities (Indonesian and English spellings) and compass words.
 PLACES = _words("""
 indonesia malaysia singapura singapore brunei thailand vietnam filipina philippines myanmar kamboja laos
 timor-leste timor australia selandia zealand papua nugini jepang japan china tiongkok cina korea taiwan
-hong kong makau mongolia india pakistan bangladesh nepal  lanka afghanistan iran irak iraq suriah syria
+hong kong makau mongolia india pakistan bangladesh nepal lanka afghanistan iran irak iraq suriah syria
 lebanon libanon yordania jordan israel palestina palestine gaza tepi barat mesir egypt arab saudi yaman
-yemen oman qatar kuwait bahrain uea emirat turki turkey rusia russia ukraina ukraine belarus polandia poland
-jerman germany prancis perancis france inggris britania england skotlandia wales irlandia ireland belanda
-netherlands belgia belgium luksemburg swiss austria italia italy spanyol spain portugal yunani greece
-swedia sweden norwegia norway finlandia finland denmark islandia estonia latvia lituania lithuania
+yemen oman qatar kuwait bahrain uea emirat turki turkey rusia russia ukraina ukraine belarus polandia
+poland jerman germany prancis perancis france inggris britania england skotlandia wales irlandia ireland
+belanda netherlands belgia belgium luksemburg swiss austria italia italy spanyol spain portugal yunani
+greece swedia sweden norwegia norway finlandia finland denmark islandia estonia latvia lituania lithuania
 ceko hungaria hungary rumania romania bulgaria serbia kroasia croatia bosnia slovenia slovakia albania
-moldova georgia armenia azerbaijan kazakhstan uzbekistan kirgistan tajikistan turkmenistan amerika america
-as usa kanada canada meksiko mexico brasil brazil argentina chili chile kolombia colombia peru venezuela
-kuba cuba ekuador uruguay paraguay bolivia afrika africa nigeria kenya etiopia ethiopia somalia sudan libya
-tunisia aljazair maroko ghana kamerun senegal zimbabwe uganda tanzania rwanda kongo angola mozambik
-madagaskar eropa europe asia oseania pasifik atlantik hindia arktik antartika baltik balkan skandinavia
-kaukasus krimea crimea donbas donetsk luhansk kharkiv kyiv kiev mariupol odesa lviv bucha moskow moskwa
-moscow brussel brussels london paris berlin roma rome madrid lisbon wina vienna praha warsawa budapest
-athena ankara istanbul teheran tehran baghdad bagdad damaskus damascus beirut yerusalem jerusalem
-tel aviv kairo cairo riyadh mekah makkah madinah dubai doha  dhabi washington new york york
+moldova georgia armenia azerbaijan kazakhstan uzbekistan kirgistan tajikistan turkmenistan amerika
+america as usa kanada canada meksiko mexico brasil brazil argentina chili chile kolombia colombia peru
+venezuela kuba cuba ekuador uruguay paraguay bolivia afrika africa nigeria kenya etiopia ethiopia somalia
+sudan libya tunisia aljazair maroko ghana kamerun senegal zimbabwe uganda tanzania rwanda kongo angola
+mozambik madagaskar eropa europe asia oseania pasifik atlantik hindia arktik antartika baltik balkan
+skandinavia kaukasus krimea crimea donbas donetsk luhansk kharkiv kyiv kiev mariupol odesa lviv bucha
+moskow moskwa moscow brussel brussels london paris berlin roma rome madrid lisbon wina vienna praha
+warsawa budapest athena ankara istanbul teheran tehran baghdad bagdad damaskus damascus beirut yerusalem
+jerusalem tel aviv kairo cairo riyadh mekah makkah madinah dubai doha dhabi washington new york
 california texas florida chicago los angeles boston tokyo osaka beijing shanghai hongkong seoul pyongyang
 bangkok hanoi manila kuala lumpur canberra sydney melbourne perth delhi mumbai islamabad kabul dhaka
 jakarta bogor depok tangerang bekasi bandung cirebon semarang solo surakarta yogyakarta jogja yogya
-surabaya malang kediri madiun jember banyuwangi denpasar bali lombok mataram kupang medan padang pekanbaru
-batam jambi palembang bengkulu lampung pontianak banjarmasin balikpapan samarinda palangkaraya tarakan
-makassar manado palu kendari gorontalo ambon ternate jayapura sorong merauke manokwari aceh banda
-sumatera sumatra jawa java kalimantan borneo sulawesi celebes maluku papua nusa tenggara banten riau
-kepulauan bangka belitung nusantara utara selatan timur barat tengah tenggara daya laut dki jabodetabek
-jabar jateng jatim kaltim kalbar kalsel kalteng sulsel sulut sumut sumbar sumsel ntb ntt diy menteng
-senayan monas gambir kemayoran cilincing  priok cengkareng kebayoran cikini kuningan 
- bundaran slipi tebet cawang cibubur cilandak pancoran pasar  kalibata karawang purwakarta
-subang sukabumi cianjur garut tasikmalaya majalengka indramayu brebes tegal pekalongan kudus pati
-magelang klaten purwokerto cilacap banyumas sleman bantul gresik sidoarjo mojokerto pasuruan probolinggo
-lamongan tuban bojonegoro blitar tulungagung madura sierra leone hawaii ampat ri uk uae mauritania liberia guinea jordania darfur xinjiang
-kashgar minahasa kauai misrata tripoli
+surabaya malang kediri madiun jember banyuwangi denpasar bali lombok mataram kupang medan padang
+pekanbaru batam jambi palembang bengkulu lampung pontianak banjarmasin balikpapan samarinda palangkaraya
+tarakan makassar manado palu kendari gorontalo ambon ternate jayapura sorong merauke manokwari aceh banda
+sumatera sumatra jawa java kalimantan borneo sulawesi celebes maluku nusa tenggara banten riau kepulauan
+bangka belitung nusantara utara selatan timur tengah daya laut dki jabodetabek jabar jateng jatim kaltim
+kalbar kalsel kalteng sulsel sulut sumut sumbar sumsel ntb ntt diy menteng senayan monas gambir kemayoran
+cilincing priok cengkareng kebayoran cikini kuningan bundaran slipi tebet cawang cibubur cilandak
+pancoran pasar kalibata karawang purwakarta subang sukabumi cianjur garut tasikmalaya majalengka
+indramayu brebes tegal pekalongan kudus pati magelang klaten purwokerto cilacap banyumas sleman bantul
+gresik sidoarjo mojokerto pasuruan probolinggo lamongan tuban bojonegoro blitar tulungagung madura sierra
+leone hawaii ampat ri uk uae mauritania liberia guinea jordania darfur xinjiang kashgar minahasa kauai
+misrata tripoli san santa saint queensland tasmania whitsunday puerto rico vegas orleans jersey hampshire
+yorkshire lancashire kent essex surrey sussex devon cornwall bavaria catalonia andalusia lombardy sicily
+sardinia tuscany provence normandy brittany alsace flanders wallonia
 """)
-# Days, months and other words that end a name.
+# Days, months and other words that end a name (not "Jan", "Mar", "Des": those are given names too).
 TIME_WORDS = _words("""
 senin selasa rabu kamis jumat jum'at jum’at sabtu minggu ahad januari februari pebruari maret april mei
-juni juli agustus september oktober november nopember desember jan feb mar apr jun jul agu agt ags sep sept
-okt nov nop des wib wita wit pagi siang sore malam lebaran idulfitri iduladha ramadan ramadhan natal imlek
+juni juli agustus september oktober november nopember desember feb agu agt ags okt nop wib wita wit pagi
+siang sore malam lebaran idulfitri iduladha ramadan ramadhan natal imlek
 """)
 # Pronouns, and English words that are capitalised in names of things (not people).
-PRONOUNS = _words("dia ia beliau mereka kami kita saya aku anda kamu engkau kalian nya dirinya")
-ENGLISH = _words("""
-the of and for in on at to by with from a an new world global international national royal united
-general service services system systems technology technologies network networks solution solutions
-digital online mobile smart card pay payment wallet app apps store market markets stock exchange index
-ratio rate loan deposit credit finance financial investment securities insurance life health care
-medical hospital school academy education research science sciences studio studios entertainment
-music records pictures production productions team club sports sport football soccer basketball racing
-challenge cup trophy final finals round week weekend day night live tour concert party hotel resort
-restaurant cafe coffee house sales marketing manager general president director home building building tower city town village county state states
-republic kingdom empire federation union organization organisation committee commission board office
-bureau ministry department center centre institute university college foundation society trust fund
-company corporation group holdings partners ventures capital bank energy oil gas power electric motor
-motors auto airlines airways air force army navy police guard security defense defence intelligence
-agency authority court justice law act report prize award awards festival fair show expo summit
-forum conference council assembly parliament senate congress house white red blue green black gold silver
-grand prix super league premier champions open masters series edition version pro max plus mini lite
-ultra note galaxy phone pad book watch tv region northern southern eastern western central industrial
-average electronic electronics television photography fever operation protective edge plasma alliance
-bridge rp usd idr us mil km kg ebola corona covid hiv aids sars mers zika
+PRONOUNS = _words("""
+dia ia beliau mereka kami kita saya aku anda kamu engkau kalian nya dirinya gimana bagaimana kayak nggak
+enggak gak udah aja banget sih dong deh kok nih tuh yuk emang ngga gitu oh ah wah eh lho loh
 """)
-# Runs of text that are boilerplate, not part of the article: their names are not the article's people.
+ENGLISH = _words("""
+the of and for in on at to by with from a an new world global international national royal united general
+service services system systems technology technologies network networks solution solutions digital
+online mobile smart card pay payment wallet app apps store market markets stock exchange index ratio rate
+loan deposit credit finance financial investment securities insurance life health care medical hospital
+school academy education research science sciences studio studios entertainment music records pictures
+production productions team club sports sport football soccer basketball racing challenge cup trophy
+final finals round week weekend day night live tour concert party hotel resort restaurant cafe coffee
+house sales marketing manager president director home building tower city town village county state
+states republic kingdom empire federation union organization organisation committee commission board
+office bureau ministry department center centre institute university college foundation society trust
+fund company corporation group holdings partners ventures capital bank energy oil gas power electric
+motor motors auto airlines airways air force army navy police guard security defense defence intelligence
+agency authority court justice law act report prize award awards festival fair show expo summit forum
+conference council assembly parliament senate congress white red blue green black gold silver grand prix
+super league premier champions open masters series edition version pro max plus mini lite ultra note
+galaxy phone pad book watch tv region northern southern eastern western central industrial average
+electronic electronics television photography fever operation protective edge plasma alliance bridge rp
+usd idr us mil km kg ebola corona covid hiv aids sars mers zika lake ice cream master shipbuilding sp
+spkk spog kes si sh mh mm mkes msi phd msc mba fans north south east west you we they he she it my your
+our their like love me this that is are be do not no all one daily mirror mail golden globe globes best
+perfect body runner up crystal palace old factory physical chemistry comic custom customs universe hour
+thread dark darkest kill begins beach bay river valley hill hills lane garden gardens point star stars
+sun moon sky times journal herald tribune gazette review magazine weekly monthly news channel radio
+gallery museum theatre theater arts design fashion beauty queen miss king kings prince princess lady lord
+sir knight dragon tiger lion eagle wolf heart soul story legend legends hero heroes wars war game games
+player players season episode chapter part volume deluxe special limited classic premium platinum diamond
+crown
+""")
+# Lines that are boilerplate, not part of the article (regular expressions matched at a line start,
+# case ignored): their names are not the article's people.
 BOILERPLATE = (
-    "baca juga", "baca selengkapnya", "simak juga", "lihat juga", "tonton juga", "baca berita",
-    "sumber", "gabung ke channel", "ikuti berita", "download aplikasi", "advertisement", "scroll to continue",
+    r"baca (?:juga|selengkapnya|berita)\b",
+    r"(?:simak|lihat|tonton) juga\b",
+    r"sumber\s*:",
+    r"gabung ke channel\b",
+    r"ikuti berita\b",
+    r"download aplikasi\b",
+    r"advertisement\b",
+    r"scroll to continue\b",
 )
 # Words that make a pair of names the name of a government or camp: "pemerintahan Jokowi-JK".
 REGIME_WORDS = _words("pemerintahan kubu kabinet koalisi rezim era masa zaman kepemimpinan duet tim")

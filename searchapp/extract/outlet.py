@@ -54,6 +54,7 @@ class OutletTable:
         for o in self._outlets:
             for key in (o.slug, o.name, *o.aliases):
                 self._by_alias.setdefault(_alias_key(key), o)
+        self._markers = _combine(self._outlets)
 
     @classmethod
     def load(cls, path: str | Path) -> OutletTable:
@@ -66,7 +67,9 @@ class OutletTable:
             where = f"outlets[{i}]"
             slug = e["slug"]
             if not _SLUG.match(slug):
-                raise ConfigError(str(path), "slug must be lower-case letters, digits and '-'", f"{where}.slug")
+                raise ConfigError(
+                    str(path), "slug must be lower-case letters, digits and '-'", f"{where}.slug"
+                )
             if slug in seen_slugs:
                 raise ConfigError(str(path), f"duplicate slug '{slug}'", f"{where}.slug")
             seen_slugs.add(slug)
@@ -76,7 +79,9 @@ class OutletTable:
                 if not _HOST.match(host):
                     raise ConfigError(str(path), f"not a host name: '{host}'", f"{where}.hosts[{j}]")
                 if host in seen_hosts:
-                    raise ConfigError(str(path), f"host already used by '{seen_hosts[host]}'", f"{where}.hosts[{j}]")
+                    raise ConfigError(
+                        str(path), f"host already used by '{seen_hosts[host]}'", f"{where}.hosts[{j}]"
+                    )
                 seen_hosts[host] = slug
                 hosts.append(host)
             patterns = []
@@ -84,9 +89,50 @@ class OutletTable:
                 try:
                     patterns.append(re.compile(pat, re.MULTILINE))
                 except re.error as exc:
-                    raise ConfigError(str(path), f"bad regular expression: {exc}", f"{where}.patterns[{j}]") from None
+                    raise ConfigError(
+                        str(path), f"bad regular expression: {exc}", f"{where}.patterns[{j}]"
+                    ) from None
             outlets.append(Outlet(slug, e["name"], tuple(hosts), tuple(patterns), tuple(e["aliases"])))
         return cls(outlets)
+
+    def name_keys(self) -> frozenset[str]:
+        """Every outlet name and alias, lower case without spaces or punctuation ("kompastv")."""
+        return frozenset(self._by_alias)
+
+    def from_text(self, text: str) -> Outlet | None:
+        """The outlet whose marker comes first in ``text`` (table order breaks ties), or None."""
+        if self._markers is not None:
+            return self._from_text_combined(text)
+        best = None
+        for rank, o in enumerate(self._outlets):
+            for pat in o.patterns:
+                m = pat.search(text)
+                if m is not None and (best is None or (m.start(), rank) < best[0]):
+                    best = (m.start(), rank), o
+        return best[1] if best else None
+
+    def _from_text_combined(self, text: str) -> Outlet | None:
+        anchored, free = self._markers  # type: ignore[misc]
+        hits = []
+        for group, pat in free:
+            m = pat.search(text)
+            if m is not None:
+                hits.append((m.start(), group))
+        if anchored is not None:
+            pos = 0
+            while pos <= len(text):
+                m = anchored.match(text, pos)
+                if m is not None:
+                    hits.append((m.start(), m.lastgroup))
+                    break
+                nl = text.find("\n", pos)
+                if nl < 0:
+                    break
+                pos = nl + 1
+        if not hits:
+            return None
+        _, group = min(hits, key=lambda h: (h[0], int(str(h[1])[1:].split("_")[0])))
+        return self._outlets[int(str(group)[1:].split("_")[0])]
 
     def get(self, slug: str) -> Outlet | None:
         """The outlet with this slug, or None."""
@@ -113,20 +159,31 @@ class OutletTable:
         return None
 
 
+def _combine(
+    outlets: tuple[Outlet, ...],
+) -> tuple[re.Pattern[str] | None, list[tuple[str, re.Pattern[str]]]] | None:
+    """Markers anchored at a line start as one regex tried only at line starts, and the others one by
+    one (Python's re is fastest on a pattern with a literal prefix); None when they cannot be combined."""
+    anchored, free = [], []
+    for rank, o in enumerate(outlets):
+        for j, pat in enumerate(o.patterns):
+            if pat.pattern.startswith("^"):
+                anchored.append(f"(?P<o{rank}_{j}>{pat.pattern})")
+            else:
+                free.append((f"o{rank}_{j}", pat))
+    try:
+        return (re.compile("|".join(anchored), re.MULTILINE) if anchored else None), free
+    except re.error:  # e.g. two markers define the same group name
+        return None
+
+
 def _alias_key(name: str) -> str:
     return re.sub(r"[\W_]+", "", name.casefold())
 
 
 def detect_outlet(text: str, url: str | None, table: OutletTable) -> str | None:
-    """Slug of the outlet that published ``text``: URL host first, else the earliest text marker; else None."""
+    """Slug of the outlet that published ``text``: URL host first, then the earliest text marker; or None."""
     outlet = table.from_host(url) if url else None
-    if outlet is not None:
-        return outlet.slug
-    best: tuple[int, int] | None = None
-    best_slug = None
-    for rank, o in enumerate(table.all()):
-        for pat in o.patterns:
-            m = pat.search(text)
-            if m is not None and (best is None or (m.start(), rank) < best):
-                best, best_slug = (m.start(), rank), o.slug
-    return best_slug
+    if outlet is None:
+        outlet = table.from_text(text)
+    return outlet.slug if outlet is not None else None

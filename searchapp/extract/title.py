@@ -23,7 +23,7 @@ def extract_title(text: str) -> str:
     lead = next((line.strip() for line in body.splitlines() if line.strip()), "")
     m = _DATELINE.match(lead)
     if m is not None and _is_dateline(m.group(0)):
-        lead = lead[m.end():].strip()
+        lead = lead[m.end() :].strip()
     end = _SENTENCE_END.search(lead)
     if end is not None:
         lead = lead[: end.start()]

@@ -1,0 +1,69 @@
+"""People an Indonesian news article is about.
+
+Two sources of evidence, precision first:
+
+* the registry (config/people.yaml): canonical names and aliases ("Putin", "rezim Assad"), with a
+  one-letter typo tolerated in long name words ("Stoltenbergv");
+* Indonesian cues around capitalised words: titles ("Presiden", "Sekjen", "Komjen", "Pak"), speech
+  verbs ("kata X", "X mengatakan", "menurut X"), and multi-word names made of words that are not
+  Indonesian vocabulary, organisations or places.
+
+A single-word mention is merged with the full name that contains it in the same article.
+"""
+
+from __future__ import annotations
+
+from searchapp.extract.mentions import STRONG_EVIDENCE, Mention, find_mentions
+from searchapp.extract.registry import WORD, PeopleRegistry, Person, fold
+
+__all__ = [
+    "Mention",
+    "PeopleRegistry",
+    "Person",
+    "extract_people",
+    "find_mentions",
+    "find_person_spans",
+    "fold",
+]
+
+
+def find_person_spans(text: str, registry: PeopleRegistry) -> list[tuple[int, int]]:
+    """Character spans of person mentions as written in ``text`` (titles excluded), in text order."""
+    return sorted({(m.start, m.end) for m in find_mentions(text, registry)})
+
+
+def extract_people(text: str, registry: PeopleRegistry) -> tuple[str, ...]:
+    """Canonical names of the people ``text`` mentions, in order of first mention.
+
+    Registry people get their canonical name; others their longest full name in the article
+    (a lone "Sanchez" joins "Alejandro Sanchez"; a single name shared by two full names is dropped).
+    A one-word name that no full name contains needs strong evidence somewhere in the article
+    (a title, a speech verb, a role or an apposition): "Lakers memimpin" alone is not enough.
+    """
+    mentions = find_mentions(text, registry)
+    full_names: dict[tuple[str, ...], str] = {}
+    strong: set[tuple[str, ...]] = set()
+    for m in mentions:
+        words = tuple(WORD.findall(m.surface))
+        full_names.setdefault(words, m.canonical or " ".join(m.surface.split()))
+        if m.evidence in STRONG_EVIDENCE:
+            strong.add(words)
+    out: list[str] = []
+    for m in mentions:
+        if m.canonical is not None:
+            name: str | None = m.canonical
+        else:
+            words = tuple(WORD.findall(m.surface))
+            longer = {full_names[o] for o in full_names if len(o) > len(words) and _contains(o, words)}
+            if longer:
+                name = longer.pop() if len(longer) == 1 else None
+            else:
+                name = full_names[words] if len(words) > 1 or words in strong else None
+        if name is not None and name not in out:
+            out.append(name)
+    return tuple(out)
+
+
+def _contains(seq: tuple[str, ...], sub: tuple[str, ...]) -> bool:
+    n = len(sub)
+    return any(seq[i : i + n] == sub for i in range(len(seq) - n + 1))

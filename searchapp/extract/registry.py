@@ -1,0 +1,114 @@
+"""The people searchapp knows by name (config/people.yaml): canonical names, aliases, typo tolerance."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from searchapp.errors import ConfigError
+from searchapp.extract._config import load_entries
+
+# a word: letters, with inner apostrophes or hyphens ("Ma'ruf", "al-Assad", "Ki-moon")
+WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+_SCHEMA = {"name": "str", "aliases": "list"}
+
+
+@dataclass(frozen=True)
+class Person:
+    """One entry of config/people.yaml."""
+
+    name: str
+    aliases: tuple[str, ...] = ()
+
+
+@lru_cache(maxsize=100_000)
+def fold(word: str) -> str:
+    """Case- and accent-insensitive form of a word: "Erdoğan" -> "erdogan", "António" -> "antonio"."""
+    word = word.casefold()
+    if word.isascii():
+        return word
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+
+
+def _key_tokens(name: str) -> tuple[str, ...]:
+    return tuple(fold(t) for t in WORD.findall(name))
+
+
+def _deletions(word: str) -> set[str]:
+    return {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+class PeopleRegistry:
+    """Known people, looked up by canonical name or alias (case-insensitive, whole words)."""
+
+    TYPO_MIN_LEN = 6  # words at least this long may carry one wrong, missing or extra letter
+
+    def __init__(self, people: list[Person] | tuple[Person, ...] = ()) -> None:
+        self._people = tuple(people)
+        self._index: dict[tuple[str, ...], str] = {}
+        for person in self._people:
+            for alias in (person.name, *person.aliases):
+                key = _key_tokens(alias)
+                if key:
+                    self._index.setdefault(key, person.name)
+        self.max_len = max((len(k) for k in self._index), default=0)
+        self._vocab = frozenset(t for k in self._index for t in k)
+        typo: dict[str, str | None] = {}
+        for word in self._vocab:
+            if len(word) >= self.TYPO_MIN_LEN - 1:
+                for variant in {word} | _deletions(word):
+                    if typo.get(variant, word) != word:
+                        typo[variant] = None  # two registry words are one edit apart: no correction
+                    else:
+                        typo[variant] = word
+        self._typo = typo
+        self._typo_cache: dict[str, tuple[str | None, bool]] = {}
+
+    @classmethod
+    def load(cls, path: str | Path) -> PeopleRegistry:
+        """Read and validate config/people.yaml; any problem raises ConfigError."""
+        entries = load_entries(path, "people", _SCHEMA, required=("name",))
+        people: list[Person] = []
+        owner: dict[tuple[str, ...], str] = {}
+        for i, e in enumerate(entries):
+            for j, alias in enumerate((e["name"], *e["aliases"])):
+                where = f"people[{i}].name" if j == 0 else f"people[{i}].aliases[{j - 1}]"
+                key = _key_tokens(alias)
+                if not key:
+                    raise ConfigError(str(path), f"no word in '{alias}'", where)
+                if owner.get(key, e["name"]) != e["name"]:
+                    raise ConfigError(str(path), f"'{alias}' already names '{owner[key]}'", where)
+                owner[key] = e["name"]
+            people.append(Person(e["name"], tuple(e["aliases"])))
+        return cls(people)
+
+    def all(self) -> tuple[Person, ...]:
+        """Every person, in file order."""
+        return self._people
+
+    def canonical(self, name: str) -> str | None:
+        """The canonical name for ``name`` (a name or alias), or None."""
+        return self._index.get(_key_tokens(name))
+
+    def normalise(self, word: str, typo: bool = True) -> tuple[str | None, bool]:
+        """(registry word that ``word`` is, or is one typo away from; whether it was a typo)."""
+        key = fold(word)
+        if key in self._vocab:
+            return key, False
+        if not typo or len(key) < self.TYPO_MIN_LEN:
+            return None, False
+        cached = self._typo_cache.get(key)
+        if cached is None:
+            found = {self._typo.get(key)} | {self._typo.get(d) for d in _deletions(key)}
+            found.discard(None)
+            cached = (found.pop(), True) if len(found) == 1 else (None, False)
+            if len(self._typo_cache) < 100_000:
+                self._typo_cache[key] = cached
+        return cached
+
+    def lookup(self, words: tuple[str, ...]) -> str | None:
+        """Canonical name for a tuple of registry words."""
+        return self._index.get(words)

@@ -1,0 +1,182 @@
+"""Words of a text with their offsets, their coarse kind (title, organisation, place, plain word,
+name-like...) and what separates them from the previous word."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from searchapp.extract import lexicon as lx
+from searchapp.extract.byline import byline_spans
+from searchapp.extract.registry import WORD
+
+_SENTENCE_BREAK = re.compile(r"[.!?](?=[\s\"”’')\]]|$)|[\n:;]")
+_PLAIN_GAP = re.compile(r"[ \t\xa0]+")
+_COMMA_GAP = re.compile(r"[ \t\xa0]*,[ \t\xa0]*")
+_DOMAIN_AFTER = re.compile(r"\.(?:com|co|id|net|org|tv|info|news)\b", re.IGNORECASE)
+_ARABIC_ARTICLE = re.compile(r"^(?:al|el|ad|as|ar|an|at|az|asy|ash)-[A-Z]")
+_CAMEL = re.compile(r"[a-z][A-Z]")
+_ENGLISH_SUFFIX = re.compile(r"(?:tion|sion|ment|ness|ity|ics|ive|ance|ence|graphy|ology|ship|ware)$")
+ROMAN = re.compile(r"^(?:I{1,3}|IV|V|VI{0,3}|IX|X{1,3})\.?$")
+VERB_PREFIX = re.compile(r"^(?:meng|meny|mem|men|me|ber|be|di|ter|per)[a-z]")
+_CAMEL_NAME = re.compile(r"^(?:Mc|Mac|De|Di|La|Le|Van|Von|O['’])[A-Z]")
+_BOILERPLATE = re.compile(
+    r"^[ \t]*(?:" + "|".join(lx.BOILERPLATE) + r")[^\n]*",
+    re.IGNORECASE | re.MULTILINE,
+)
+_ABBREVIATIONS = lx.TITLES | frozenset({"st", "jr", "sr", "kol", "h"})
+
+
+@dataclass(slots=True)
+class Tok:
+    start: int
+    end: int
+    text: str
+    kind: str
+    joined: bool  # only spaces between this token and the previous one
+    comma: bool  # a comma (and spaces) between this token and the previous one
+    sent_start: bool
+    headline: bool  # in a line written in title case (a headline), where capitals say nothing
+
+
+@lru_cache(maxsize=200_000)
+def kind_of(word: str) -> str:
+    """Coarse class of a word: init acr title org place time cue stop eng root derived unk lower."""
+    key = word.casefold().rstrip(".")
+    if key in lx.PARTICLES:
+        return "particle"  # "bin", "van", "De": inside a name only
+    if not word[0].isupper():
+        return "unk" if _ARABIC_ARTICLE.match(word) else "lower"
+    if "-" in key and not _ARABIC_ARTICLE.match(word):
+        return _compound_kind(word.rstrip("."))
+    letters = key.replace("'", "").replace("’", "")
+    if key == "h":
+        return "title"  # "H." is Haji
+    if len(letters) == 1 or (ROMAN.match(word) and len(letters) <= 4):
+        return "init"  # "M.", "I", and "II", "X" after a name
+    if key in lx.TIME_WORDS:
+        return "time"
+    if word.rstrip(".").isupper():
+        return "acr"
+    if key in lx.TITLES or key.startswith(("menko", "menteri")):
+        return "title"
+    if key in lx.PRONOUNS:
+        return "pron"
+    if key in lx.KNOWN_ORGS or key in lx.ORG_WORDS or key in lx.PORTFOLIOS or key.startswith("kemen"):
+        return "org"
+    if _CAMEL.search(word) and not _CAMEL_NAME.match(word):
+        return "org"  # KompasTV, CakapCakap, DailySocial
+    if key in lx.PLACES:
+        return "place"
+    if key in lx.LEFT_CUES:
+        return "cue"
+    if key in lx.GIVEN_NAMES:
+        return "unk"
+    if key.endswith("nya") and len(key) >= 7:
+        return "derived"  # "Keppresnya", "Pernyataannya": a possessive, not a name
+    if key in lx.stop_words():
+        return "stop"
+    if key in lx.ENGLISH or _ENGLISH_SUFFIX.search(key):
+        return "eng"
+    if key in lx.common_roots():
+        return "root"
+    if len(key) >= 6 and lx.is_derived_word(key):
+        return "derived"
+    return "unk"
+
+
+def _compound_kind(word: str) -> str:
+    """Kind of a hyphenated word: "Rusia-Ukraina" is a place, "Undang-undang" a word, "Jokowi-JK" a name."""
+    parts = [p for p in word.split("-") if p]
+    if not parts:
+        return "derived"
+    if any(not p[0].isupper() for p in parts):
+        first, rest = parts[0].casefold(), [p.casefold() for p in parts[1:]]
+        if all(len(p) <= 4 and p not in first and first not in p for p in rest):
+            return "unk"  # "Ki-moon", "Jong-un": a hyphenated given name
+        return "derived"  # "Undang-undang", "Ketidakhati-hatian", "Gado-gado": an ordinary word
+    kinds = {kind_of(p) for p in parts}
+    for k in ("time", "acr", "place", "org", "title", "eng", "stop", "cue", "root", "derived"):
+        if k in kinds:
+            return k
+    return "unk"
+
+
+def mask(text: str) -> str:
+    """``text`` with byline and boilerplate lines blanked out (offsets kept)."""
+    spans = byline_spans(text) + [m.span() for m in _BOILERPLATE.finditer(text)]
+    if not spans:
+        return text
+    chars = list(text)
+    for a, b in spans:
+        chars[a:b] = " " * (b - a)
+    return "".join(chars)
+
+
+def _headline_lines(text: str) -> list[tuple[int, int]]:
+    """Lines of 4+ words, most of them capitalised, not ending in a full stop (headlines, related titles)."""
+    out = []
+    pos = 0
+    for line in text.split("\n"):
+        stripped = line.rstrip()
+        if stripped and not stripped.endswith((".", '."', ".”")) and stripped.count(" ") >= 3:
+            words = WORD.findall(line)
+            if len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.7 * len(words):
+                out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
+def tokenize(text: str) -> list[Tok]:
+    toks: list[Tok] = []
+    headlines = _headline_lines(text)
+    prev_end = 0
+    n = len(text)
+    for m in WORD.finditer(text):
+        start, end = m.span()
+        word = text[start:end]
+        if (
+            end < n
+            and text[end] == "."
+            and ((len(word) == 1 and word.isupper()) or word.casefold() in _ABBREVIATIONS)
+        ):
+            end += 1  # "Dr.", "H.", an initial: "M. Nuh"
+            word += "."
+        kind = kind_of(word)
+        if kind != "lower" and end < n and text[end] == "." and _DOMAIN_AFTER.match(text, end):
+            kind = "org"  # CNNIndonesia.com, Kompas.com
+        if toks:
+            joined, comma, sent_start = _gap_class(text[prev_end:start])
+        else:
+            joined, comma, sent_start = False, False, True
+        headline = bool(headlines) and any(a <= start < b for a, b in headlines)
+        toks.append(Tok(start, end, word, kind, joined, comma, sent_start, headline))
+        prev_end = end
+    return toks
+
+
+@lru_cache(maxsize=4096)
+def _gap_class(gap: str) -> tuple[bool, bool, bool]:
+    """(only spaces, a comma and spaces, a sentence break or opening quote) for the text between two words."""
+    if gap == " ":
+        return True, False, False
+    return (
+        _PLAIN_GAP.fullmatch(gap) is not None,
+        _COMMA_GAP.fullmatch(gap) is not None,
+        _SENTENCE_BREAK.search(gap) is not None or _opens_quote(gap),
+    )
+
+
+def _opens_quote(gap: str) -> bool:
+    gap = gap.rstrip()
+    return gap.endswith(("“", "‘")) or (gap.endswith(('"', "'")) and (len(gap) == 1 or gap[-2] in " \t\n("))
+
+
+def is_initials(word: str) -> bool:
+    key = word.casefold()
+    return len(word) == 2 and key not in lx.KNOWN_ORGS and key not in lx.PLACES
+
+
+def capish(tok: Tok) -> bool:
+    return tok.kind not in ("lower", "time") and (tok.text[0].isupper() or tok.kind == "unk")

@@ -1,0 +1,115 @@
+"""Publication dates from Indonesian datelines and URLs."""
+
+import datetime as dt
+
+import pytest
+
+from searchapp.extract import extract_date
+from searchapp.extract.dates import date_from_url, infer_year
+
+TODAY = dt.date(2026, 11, 25)
+D = dt.date
+# a body paragraph long enough not to count as a dateline line of its own
+BODY = "Pemerintah menyatakan bahwa program itu akan terus berjalan sesuai dengan rencana yang telah disusun."
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("NATO pada Kamis (24/2/2022) mengeluarkan pernyataan.", D(2022, 2, 24)),
+        ("Stoltenberg pada Jumat (28/1/2022) mengatakan.", D(2022, 1, 28)),
+        ("Tokenised: Senin (31 / 10 / 2016), disinggung Jokowi.", D(2016, 10, 31)),
+        ("Jakarta, Senin (21/10/2025) - Presiden melantik menteri.", D(2025, 10, 21)),
+        ("Dua digit tahun: Kamis (24/2/22) malam.", D(2022, 2, 24)),
+        ("Pertemuan pada Kamis, 24 Maret 2022, dihadiri para pemimpin.", D(2022, 3, 24)),
+        ("Acara pada Sabtu, 5 Agt 2023 berlangsung meriah.", D(2023, 8, 5)),
+        ("Acara pada Rabu, 5 Okt 2022 berlangsung meriah.", D(2022, 10, 5)),
+        ("Acara pada Selasa, 1 Des. 2020 berlangsung meriah.", D(2020, 12, 1)),
+        ("Jum'at (4/2/2022) ada rapat.", D(2022, 2, 4)),
+        ("Pada Senin, 10.30 WIB (21/10/2025), sidang dimulai.", D(2025, 10, 21)),
+        # a date in the dateline, without weekday
+        ("JAKARTA, 24 Februari 2022 - Pemerintah menetapkan.", D(2022, 2, 24)),
+        ("2022-02-24\n" + BODY, D(2022, 2, 24)),
+        ("Kamis, 24 Februari 2022 | 10:30 WIB\n" + BODY, D(2022, 2, 24)),
+    ],
+)
+def test_date_forms(text, expected):
+    assert extract_date(text, None, TODAY) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Perubahan meningkat $350bn sejak 2014 dan pada 2020.",  # a year is not a date
+        "Perang Rusia-Ukraina, yang dimulai pada 24 Februari, menimbulkan kemarahan.",  # no year, no weekday
+        BODY + " Undang-undang itu disahkan pada 17 Agustus 1945 oleh panitia.",  # a date merely mentioned
+        BODY + " Data per 2022-02-24 menunjukkan kenaikan harga yang signifikan di pasar.",
+        "NATO pada Rabu menolak tuntutan Rusia.",  # a weekday without a date
+        "Kamis (31/2/2022) tidak ada.",  # invalid day
+        "Kamis (24/13/2022) tidak ada.",  # invalid month
+        "Rapat akan digelar Kamis (24/2/2027) mendatang.",  # in the future
+        "Skor akhir 3/4/2022 bukan tanggal." * 3,  # long body line: not a dateline
+        "",
+    ],
+)
+def test_no_publication_date(text):
+    assert extract_date(text, None, TODAY) is None
+
+
+def test_latest_dateline_date_not_in_future_wins():
+    text = "Rapat Senin (21/2/2022) dilanjutkan Kamis (24/2/2022). Sidang berikut Jumat (4/12/2026)."
+    assert extract_date(text, None, TODAY) == D(2022, 2, 24)
+    assert extract_date(text, None, D(2026, 12, 31)) == D(2026, 12, 4)
+
+
+def test_dateline_date_beats_mentioned_date():
+    text = "Presiden pada Jumat (28/1/2022) mengatakan. " + BODY + " Hal itu terjadi pada 5 Maret 2023 lalu."
+    assert extract_date(text, None, TODAY) == D(2022, 1, 28)
+
+
+@pytest.mark.parametrize(
+    ("text", "today", "expected"),
+    [
+        ("Stoltenberg pada hari Kamis, (04/08) berbicara.", TODAY, D(2022, 8, 4)),
+        ("Pertandingan Minggu (20/3) berakhir imbang.", TODAY, D(2022, 3, 20)),
+        ("Pertandingan Minggu (20/3) berakhir imbang.", D(2022, 3, 19), D(2016, 3, 20)),
+        ("Acara Kamis, 4 Agustus berlangsung.", TODAY, D(2022, 8, 4)),
+        ("Senin (31 / 10) lalu rapat digelar.", TODAY, D(2022, 10, 31)),
+        # the text speaks of 2024: a weekday that only fits an earlier year is a typo
+        ("Liga 1 2024 dimulai. Laga Kamis (8/7) berakhir imbang.", TODAY, None),
+    ],
+)
+def test_weekday_inference(text, today, expected):
+    assert extract_date(text, None, today) == expected
+
+
+def test_infer_year():
+    assert infer_year(4, 8, 3, TODAY) == D(2022, 8, 4)  # Thursday 4 August
+    assert infer_year(29, 2, 3, TODAY) == D(2024, 2, 29)  # Thursday 29 February
+    assert infer_year(31, 2, 0, TODAY) is None
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://www.kompas.com/read/2022/02/24/123456/nato", D(2022, 2, 24)),
+        ("kompas.com/read/2022/02/24/nato", D(2022, 2, 24)),
+        ("http://www.cnnindonesia.com/olahraga/20161112230644-142-172253/ronaldo/", D(2016, 11, 12)),
+        ("http://rimanews.com/ekonomi/bisnis/read/20170319/320419/KJRI", D(2017, 3, 19)),
+        ("http://www.suara.com/news/2016/11/24/113135/jokowi", D(2016, 11, 24)),
+        ("https://example.com/berita/nato-2021-03-05-siaga", D(2021, 3, 5)),
+        ("https://example.com/2030/01/01/future", None),
+        ("https://example.com/2022/02/31/invalid", None),
+        ("https://www.merdeka.com/sepakbola/menang-6-0.html", None),
+        ("https://example.com/item?id=20220224", None),
+        (None, None),
+    ],
+)
+def test_date_from_url(url, expected):
+    assert date_from_url(url, TODAY) == expected
+
+
+def test_url_date_wins():
+    text = "Stoltenberg pada Jumat (28/1/2022) mengatakan."
+    assert extract_date(text, "https://www.kompas.com/read/2022/01/29/x", TODAY) == D(2022, 1, 29)
+    assert extract_date(text, "https://www.merdeka.com/dunia/x.html", TODAY) == D(2022, 1, 28)

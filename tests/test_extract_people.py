@@ -1,0 +1,235 @@
+"""People extraction: registry aliases, Indonesian cues, rejections, typos, merging."""
+
+from pathlib import Path
+
+import pytest
+
+from searchapp.errors import ConfigError
+from searchapp.extract import PeopleRegistry, Person, extract_people, find_person_spans
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def registry() -> PeopleRegistry:
+    return PeopleRegistry.load(ROOT / "config" / "people.yaml")
+
+
+EMPTY = PeopleRegistry()
+
+
+def spans(text: str, registry: PeopleRegistry) -> list[str]:
+    return [text[a:b] for a, b in find_person_spans(text, registry)]
+
+
+def test_registry_seed_people(registry):
+    for name in (
+        "Jens Stoltenberg",
+        "Vladimir Putin",
+        "Recep Tayyip Erdogan",
+        "Volodymyr Zelenskyy",
+        "Bashar al-Assad",
+        "Joe Biden",
+        "Joko Widodo",
+        "Prabowo Subianto",
+    ):
+        assert registry.canonical(name) == name
+    assert registry.canonical("Zelensky") == "Volodymyr Zelenskyy"
+    assert registry.canonical("zelenskiy") == "Volodymyr Zelenskyy"
+    assert registry.canonical("Bashar Assad") == "Bashar al-Assad"
+    assert registry.canonical("Jokowi") == "Joko Widodo"
+    assert registry.canonical("Nobody") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        ("“Invasi Presiden Putin brutal,” ujar dia.", ("Vladimir Putin",)),
+        ("Serangan kimia rezim Assad di Suriah.", ("Bashar al-Assad",)),
+        ("Presiden Ukraina Volodymyr Zelensky bergabung.", ("Volodymyr Zelenskyy",)),
+        (
+            "Presiden AS Joe Biden dan Presiden Recep Tayyip Erdogan bertemu.",
+            ("Joe Biden", "Recep Tayyip Erdogan"),
+        ),
+        ("JOKOWI MENGATAKAN hal itu kepada Prabowo.", ("Joko Widodo", "Prabowo Subianto")),
+        ("Pasangan Jokowi-JK menang.", ("Joko Widodo", "Jusuf Kalla")),
+    ],
+)
+def test_registry_aliases(registry, text, people):
+    assert extract_people(text, registry) == people
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        ("Sekretaris Jenderal NATO Jens Stoltenbergv mengatakan itu.", ("Jens Stoltenberg",)),
+        ("Hal itu ditegaskan Stoltenbergv di Brussel.", ("Jens Stoltenberg",)),
+        ("Presiden Recep Tayyip Erdoğan hadir.", ("Recep Tayyip Erdogan",)),
+        # one letter off a short or common name is another person, not a typo
+        ("Menteri Perumahan Suharso Manoarfa hadir.", ("Suharso Manoarfa",)),
+        ("Presiden Palestina Mahmud Abbas berbicara.", ("Mahmud Abbas",)),
+    ],
+)
+def test_typo_tolerance(registry, text, people):
+    assert extract_people(text, registry) == people
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        (
+            "Presiden Rusia Vladimir Petrov bertemu Presiden Prancis Louis Martin.",
+            ("Vladimir Petrov", "Louis Martin"),
+        ),
+        ("Wakil Presiden Hamdan Zoelva membuka acara.", ("Hamdan Zoelva",)),
+        ("Menteri Keuangan Budi Santoso menyatakan defisit menurun.", ("Budi Santoso",)),
+        ("Menteri Hukum dan HAM Amir Syamsuddin hadir.", ("Amir Syamsuddin",)),
+        ("Sekjen PBB Ban Ki-moon mengecam serangan itu.", ("Ban Ki-moon",)),
+        ("Kepala Dinas Kesehatan DKI Jakarta Widyastuti memastikan stok aman.", ("Widyastuti",)),
+        ("Ketua KPU Hasyim Asy'ari menyebut jadwal tetap.", ("Hasyim Asy'ari",)),
+        ("Direktur Utama PT Pertamina Nicke Widyawati hadir.", ("Nicke Widyawati",)),
+        ("Juru Bicara Kementerian Luar Negeri Teuku Faizasyah menjelaskan.", ("Teuku Faizasyah",)),
+        ("Gubernur Jawa Tengah Bibit Waluyo meninjau lokasi.", ("Bibit Waluyo",)),
+        ("Bupati Bogor Ade Yasin meresmikan pasar.", ("Ade Yasin",)),
+        ("Komjen Budi Gunawan batal dilantik.", ("Budi Gunawan",)),
+        ("Warga menyapa Pak Harjono dan Bu Sumarni.", ("Harjono", "Sumarni")),
+        ("Acara dibuka oleh Dr. Andi Wijaya dan H. Mahmudin.", ("Andi Wijaya", "Mahmudin")),
+        ("“Kami siap,” kata Sutrisno.", ("Sutrisno",)),
+        ("“Kami siap,” ujar Wahyudi kepada wartawan.", ("Wahyudi",)),
+        ("“Kami siap,” ucap Herlina, Senin.", ("Herlina",)),
+        ("“Kami siap,” tutur Rahmawati.", ("Rahmawati",)),
+        ("Sutopo mengatakan banjir surut.", ("Sutopo",)),
+        ("Haryadi menjelaskan rencana itu.", ("Haryadi",)),
+        ("Menurut Haryanto, harga naik.", ("Haryanto",)),
+        ("Harga naik, menurut pengamat ekonomi Faisal Basri.", ("Faisal Basri",)),
+        ("Anggota DPR dari Partai Demokrat, Vena Melinda, mendukung aturan itu.", ("Vena Melinda",)),
+        ("Mereka adalah MS Hidayat dan Airlangga Hartarto.", ("MS Hidayat", "Airlangga Hartarto")),
+    ],
+)
+def test_cue_rules(registry, text, people):
+    assert extract_people(text, registry) == people
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Baca Juga: Tekan Sutarman, Warga Protes Larang Impor Emas Rusia",
+        "Seperti dilansir Sky News, kepala NATO menguraikan dukungan baru.",
+        "“Kami siap,” kata dia kepada wartawan, seperti dilansir Associated Press.",
+        "Dia berpidato kepada aktivis Partai Buruh setempat.",
+        "China adalah anggota Dewan Keamanan PBB.",
+        "Rusia menghancurkan tatanan pasca-Perang Dunia II.",
+        "Kehadiran udara di wilayah Baltik dan Laut Hitam meningkat.",
+        "“Kami siap,” katanya kepada Reuters.",
+        "Dia mengatakan sekutu bertujuan membuat kemajuan.",
+        "Kepala NATO mengatakan dia akan berbicara.",
+        "Pemerintah Ukraina mengatakan tank Rusia meluncur.",
+        "NATO pada Rabu menolak tuntutan Rusia, kata Kremlin pada Jumat, 24 Februari.",
+        "Hal itu diatur dalam Menteri Agama tentang Undang-undang Nomor 14.",
+        "Mahasiswa Universitas Gadjah Mada berkunjung ke Raja Ampat.",
+        "Presiden tiba di Jakarta, Kamis.",
+        "Sumber : Associated Press",
+        "Gabung ke Channel WhatsApp KompasTV untuk update berita terbaru.",
+        "Kata Kapolri, situasi aman.",
+    ],
+)
+def test_rejections(registry, text):
+    assert extract_people(text, registry) == ()
+
+
+def test_weak_one_word_names_are_spans_but_not_people(registry):
+    # a lone word joined to a person by "dan", or opening a clause, is a mention (span) ...
+    text = "Hidayat dan Airlangga mundur dari pencalonan, kata Akbar."
+    assert spans(text, registry) == ["Hidayat", "Airlangga", "Akbar"]
+    # ... but a one-word name becomes one of the article's people only with strong evidence
+    assert extract_people(text, registry) == ("Airlangga Hartarto", "Akbar")
+    text = "Mencetak 33 poin, Lakers memimpin skor. “Kami senang,” kata Randle."
+    assert spans(text, EMPTY) == ["Lakers", "Randle"]
+    assert extract_people(text, EMPTY) == ("Randle",)
+
+
+def test_boilerplate_lines_only(registry):
+    text = "Sumber di kepolisian, kata Kombes Yusri Yunus, membenarkan.\nSumber : Associated Press"
+    assert extract_people(text, registry) == ("Yusri Yunus",)
+
+
+def test_byline_names_are_not_people(registry):
+    text = "Reporter: Noverius Laoli | Editor: Noverius Laoli\n“Kami siap,” kata Stoltenberg."
+    assert extract_people(text, registry) == ("Jens Stoltenberg",)
+
+
+def test_single_name_merges_with_full_name():
+    text = (
+        "Pengamat politik Yunarto Wijaya menilai koalisi rapuh. "
+        "“Peta berubah,” kata Yunarto. Menurut Wijaya, partai bergerak."
+    )
+    assert extract_people(text, EMPTY) == ("Yunarto Wijaya",)
+    assert spans(text, EMPTY) == ["Yunarto Wijaya", "Yunarto", "Wijaya"]
+
+
+def test_single_name_shared_by_two_full_names_is_dropped():
+    text = "Ketua Umum Budi Hartono dan Sekjen Andi Hartono hadir. “Siap,” kata Hartono."
+    assert extract_people(text, EMPTY) == ("Budi Hartono", "Andi Hartono")
+
+
+def test_surname_alias_of_someone_else(registry):
+    # "Ani Yudhoyono" is not Susilo Bambang Yudhoyono
+    assert extract_people("Ibu Negara Ani Yudhoyono tiba.", registry) == ("Ani Yudhoyono",)
+    assert extract_people("Presiden Yudhoyono tiba.", registry) == ("Susilo Bambang Yudhoyono",)
+
+
+def test_place_named_after_person_is_not_a_mention(registry):
+    assert extract_people("Mahasiswa Universitas Airlangga berdemo di Jalan Soekarno.", registry) == ()
+
+
+def test_spans_exclude_titles(registry):
+    text = "Sekretaris Jenderal NATO Jens Stoltenberg dan Presiden AS Joe Biden, kata Sutrisno."
+    assert spans(text, registry) == ["Jens Stoltenberg", "Joe Biden", "Sutrisno"]
+    assert find_person_spans("", registry) == []
+
+
+def write(tmp_path, body: str) -> Path:
+    path = tmp_path / "people.yaml"
+    path.write_text(body, encoding="utf-8")
+    return path
+
+
+def test_load_minimal(tmp_path):
+    reg = PeopleRegistry.load(
+        write(tmp_path, "people:\n  - name: Ani Widjaja\n    aliases: [Ani W]\n  - name: Bo\n")
+    )
+    assert reg.all() == (Person("Ani Widjaja", ("Ani W",)), Person("Bo", ()))
+    assert reg.canonical("ani w") == "Ani Widjaja"
+
+
+@pytest.mark.parametrize(
+    ("body", "key", "message"),
+    [
+        ("people: [\n", None, "invalid YAML"),
+        ("[1, 2]\n", None, "mapping"),
+        ("persons: []\n", "persons", "unknown key"),
+        ("people:\n  - aliases: [A]\n", "people[0].name", "missing"),
+        ("people:\n  - name: A\n    alias: [B]\n", "people[0].alias", "unknown key"),
+        ("people:\n  - name: [A]\n", "people[0].name", "string"),
+        ("people:\n  - name: A\n    aliases: B\n", "people[0].aliases", "list"),
+        ("people:\n  - name: A\n    aliases: ['']\n", "people[0].aliases[0]", "string"),
+        (
+            "people:\n  - name: A B\n    aliases: [B]\n  - name: C B\n    aliases: [B]\n",
+            "people[1].aliases[0]",
+            "already names",
+        ),
+        ("people:\n  - name: '...'\n", "people[0].name", "no word"),
+    ],
+)
+def test_load_rejects_bad_config(tmp_path, body, key, message):
+    path = write(tmp_path, body)
+    with pytest.raises(ConfigError) as info:
+        PeopleRegistry.load(path)
+    assert info.value.path == str(path)
+    assert info.value.key == key
+    assert message in str(info.value)
+
+
+def test_load_missing_file(tmp_path):
+    with pytest.raises(ConfigError, match="not found"):
+        PeopleRegistry.load(tmp_path / "nope.yaml")

@@ -1,0 +1,73 @@
+"""Titles from lead sentences, and bylines."""
+
+import pytest
+
+from searchapp.extract import extract_byline, extract_title
+from searchapp.extract.title import shorten
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (
+            "BRUSSELS, KOMPAS.TV — Sekretaris Jenderal NATO berbicara. Kedua.",
+            "Sekretaris Jenderal NATO berbicara.",
+        ),
+        ("BRUSSELS -- NATO menolak tuntutan Rusia. Kalimat kedua.", "NATO menolak tuntutan Rusia."),
+        ("CakapCakap – NATO memperkuat aliansi.", "NATO memperkuat aliansi."),
+        ("Jakarta, CNN Indonesia -- Presiden meresmikan jalan tol. Kedua.", "Presiden meresmikan jalan tol."),
+        ("Jakarta, CNN Indonesia - - Bali kedatangan tamu.", "Bali kedatangan tamu."),
+        ("Jakarta (ANTARA News) - Pemerintah mendatangkan tim.", "Pemerintah mendatangkan tim."),
+        ("JAKARTA (Pos Kota) – Kepolisian belum memeriksa artis.", "Kepolisian belum memeriksa artis."),
+        ("Merdeka.com - Wanderley Junior sukses.", "Wanderley Junior sukses."),
+        (
+            "Reporter: Noverius Laoli | Editor: Noverius Laoli\nNamun, peristiwa di Ukraina berubah.",
+            "Namun, peristiwa di Ukraina berubah.",
+        ),
+        ("\n\n  Kalimat pertama tanpa dateline. Kedua.", "Kalimat pertama tanpa dateline."),
+        # capitalised words before a dash are not a dateline when they read as a sentence
+        (
+            "Sekretaris Jenderal NATO Jens Stoltenberg - kepala aliansi - berbicara.",
+            "Sekretaris Jenderal NATO Jens Stoltenberg - kepala aliansi - berbicara.",
+        ),
+        ("Harga naik 2.5 persen. Kedua.", "Harga naik 2.5 persen."),
+        ("", ""),
+    ],
+)
+def test_title_from_lead(text, title):
+    assert extract_title(text) == title
+
+
+def test_long_lead_is_cut_at_a_word_boundary():
+    text = "BRUSSELS, KOMPAS.TV — " + " ".join(
+        ["Sekretaris Jenderal NATO mengeluarkan pernyataan terkuat"] * 4
+    )
+    title = extract_title(text)
+    assert title.endswith("…")
+    assert len(title) <= 101
+    assert title[:-1] == title[:-1].rstrip()
+    assert ("Sekretaris Jenderal NATO mengeluarkan pernyataan terkuat " * 4).startswith(title[:-1])
+
+
+def test_shorten():
+    assert shorten("a b c", 100) == "a b c"
+    assert shorten("kata " * 30, 20) == "kata kata kata kata…"
+    assert shorten("x" * 150, 100) == "x" * 100 + "…"
+
+
+@pytest.mark.parametrize(
+    ("text", "byline"),
+    [
+        ("Reporter: Noverius Laoli | Editor: Noverius Laoli\nIsi.", ("Noverius Laoli", "Noverius Laoli")),
+        (
+            "Isi berita.\nPenulis : Ahmad Naufal Dzulfaroh\nEditor : Inggried Dwi Wedhaswary",
+            ("Ahmad Naufal Dzulfaroh", "Inggried Dwi Wedhaswary"),
+        ),
+        ("Pewarta: Bayu Prasetyo\nIsi.", ("Bayu Prasetyo", None)),
+        ("Isi.\nEditor: Sri Mulyani", (None, "Sri Mulyani")),
+        ("Tidak ada byline. Reporter: kata orang itu.", (None, None)),
+        ("", (None, None)),
+    ],
+)
+def test_byline(text, byline):
+    assert extract_byline(text) == byline
