@@ -7,8 +7,10 @@ output is ``<mark>``, which this module writes itself.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import cached_property
 
 from markupsafe import Markup, escape
 
@@ -39,17 +41,49 @@ class MatchTerms:
     def __bool__(self) -> bool:
         return bool(self.forms)
 
+    @cached_property
+    def candidates(self) -> re.Pattern | None:
+        """A pattern every matching word contains (a root without its first letter: affixes change
+        it, as ``serang`` in ``menyerang``); None when a numeric term needs the full scan."""
+        if any(any(c.isdigit() for c in term) for term in self.forms | self.roots):
+            return None
+        fragments = {root[1:] if len(root) > 3 else root for root in self.roots}
+        fragments |= {form[1:] if len(form) > 3 else form for form in self.forms}
+        alternatives = "|".join(re.escape(f) for f in sorted(fragments, key=len, reverse=True))
+        return re.compile(alternatives, re.IGNORECASE)
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "-"
+
 
 def find_matches(text: str, terms: MatchTerms, stem: Callable[[str], str]) -> list[tuple[int, int]]:
-    """Character spans of the words of *text* that match *terms*."""
+    """Character spans of the words of *text* that match *terms*.
+
+    Only the words around a candidate fragment are analysed, which is all a match can be.
+    """
     if not terms:
         return []
-    spans = []
     forms, roots = terms.forms, terms.roots
-    for word, start, end in iter_words(text):
-        lower = word.lower()
-        if lower in forms or stem(lower) in roots:
-            spans.append((start, end))
+    pattern = terms.candidates
+    if pattern is None:
+        return [(start, end) for word, start, end in iter_words(text)
+                if word.lower() in forms or stem(word.lower()) in roots]
+    spans = []
+    covered = 0
+    for found in pattern.finditer(text):
+        if found.start() < covered:
+            continue
+        left, right = found.start(), found.end()
+        while left > 0 and _is_word_char(text[left - 1]):
+            left -= 1
+        while right < len(text) and _is_word_char(text[right]):
+            right += 1
+        covered = right
+        for word, start, end in iter_words(text[left:right]):
+            lower = word.lower()
+            if lower in forms or stem(lower) in roots:
+                spans.append((left + start, left + end))
     return spans
 
 

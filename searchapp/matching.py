@@ -17,55 +17,92 @@ from whoosh.searching import Searcher
 from .analysis import EXACT_MARK
 
 
-def term_docs(reader: IndexReader, field: str, text: str) -> set[int]:
-    """Numbers of the live documents holding *text* in *field*."""
-    found: set[int] = set()
-    for segment, offset in reader.leaf_readers():
-        try:
-            matcher = segment.postings(field, text)
-        except (TermNotFound, KeyError):
-            continue
-        deleted = getattr(matcher, "_ids", None) if type(matcher).__name__ == "FilterMatcher" else None
-        if deleted is not None:
-            matcher = matcher.child
-        ids = _matcher_ids(matcher)
-        if deleted:
-            ids = [d for d in ids if d not in deleted]
-        found.update(ids if not offset else (d + offset for d in ids))
-    return found
+class Postings:
+    """A term's live documents and weights, read a whole posting block at a time; each term is read
+    once per request (matching and scoring share it)."""
+
+    def __init__(self, reader: IndexReader) -> None:
+        self.reader = reader
+        self._read: dict[tuple[str, str], tuple[list[int], list[float]]] = {}
+
+    def get(self, field: str, text: str) -> tuple[list[int], list[float]]:
+        """Document numbers (global to the reader, ascending per segment) and weights."""
+        key = (field, text)
+        if key not in self._read:
+            ids: list[int] = []
+            weights: list[float] = []
+            for segment, offset in self.reader.leaf_readers():
+                try:
+                    matcher = segment.postings(field, text)
+                except (TermNotFound, KeyError):
+                    continue
+                deleted = None
+                if type(matcher).__name__ == "FilterMatcher":
+                    deleted, matcher = matcher._ids, matcher.child
+                segment_ids, segment_weights = _read_all(matcher)
+                if deleted:
+                    kept = [i for i, d in enumerate(segment_ids) if d not in deleted]
+                    segment_ids = [segment_ids[i] for i in kept]
+                    segment_weights = [segment_weights[i] for i in kept]
+                ids.extend(segment_ids if not offset else (d + offset for d in segment_ids))
+                weights.extend(segment_weights)
+            self._read[key] = (ids, weights)
+        return self._read[key]
+
+    def docs(self, field: str, text: str) -> set[int]:
+        return set(self.get(field, text)[0])
 
 
-def _matcher_ids(matcher) -> list[int]:
-    """All ids of a leaf matcher: block by block for Whoosh 3 postings, else one by one."""
-    if not hasattr(matcher, "_read_data") or not hasattr(matcher, "_next_block"):
-        return list(matcher.all_ids())
+def _read_all(matcher) -> tuple[list[int], list[float]]:
+    """All ids and weights of a leaf matcher: block by block for Whoosh 3 postings, else one by one."""
     ids: list[int] = []
+    weights: list[float] = []
+    if not hasattr(matcher, "_read_data") or not hasattr(matcher, "_next_block"):
+        while matcher.is_active():
+            ids.append(matcher.id())
+            weights.append(matcher.weight())
+            matcher.next()
+        return ids, weights
     while matcher.is_active():
         if matcher._data is None:
             matcher._read_data()
-        raw = matcher._data[0]
-        block = raw if matcher._byteids else accumulate(raw)
-        ids.extend(block)
+        raw_ids, raw_weights = matcher._data[0], matcher._data[1]
+        count = matcher._blocklength
+        ids.extend(raw_ids if matcher._byteids else accumulate(raw_ids))
+        if raw_weights is None:
+            weights.extend([1.0] * count)
+        elif isinstance(raw_weights, float):
+            weights.extend([raw_weights] * count)
+        else:
+            weights.extend(raw_weights)
         matcher._next_block()
-    return ids
+    return ids, weights
+
+
+def term_docs(reader: IndexReader, field: str, text: str) -> set[int]:
+    """Numbers of the live documents holding *text* in *field*."""
+    return Postings(reader).docs(field, text)
 
 
 class DocSets:
     """Evaluates a Whoosh query to the set of documents it matches, without scoring."""
 
-    def __init__(self, searcher: Searcher) -> None:
+    def __init__(self, searcher: Searcher, postings: Postings | None = None) -> None:
         self.searcher = searcher
         self.reader = searcher.reader()
+        self.postings = postings or Postings(self.reader)
         self._all: set[int] | None = None
 
     def all_docs(self) -> set[int]:
         if self._all is None:
-            self._all = set(self.reader.all_doc_ids())
+            reader = self.reader
+            size = reader.doc_count_all()
+            self._all = set(reader.all_doc_ids()) if reader.has_deletions() else set(range(size))
         return self._all
 
     def of(self, query: wq.Query) -> set[int]:
         if isinstance(query, wq.Term):
-            return term_docs(self.reader, query.fieldname, query.text)
+            return self.postings.docs(query.fieldname, query.text)
         if isinstance(query, wq.Every):
             return set(self.all_docs())
         if query is wq.NullQuery or isinstance(query, type(wq.NullQuery)):

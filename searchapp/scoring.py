@@ -10,13 +10,13 @@ Queries with phrases or other non-term leaves are left to Whoosh (None is return
 from __future__ import annotations
 
 import heapq
-from array import array
-from collections.abc import Iterator
 
 from whoosh import query as wq
-from whoosh.reading import IndexReader, TermNotFound
+from whoosh.reading import IndexReader
 from whoosh.scoring import BM25F
 from whoosh.searching import Searcher
+
+from .matching import Postings
 
 
 def positive_terms(query: wq.Query, boost: float = 1.0) -> tuple[list[tuple[str, str, float]], float] | None:
@@ -44,31 +44,6 @@ def positive_terms(query: wq.Query, boost: float = 1.0) -> tuple[list[tuple[str,
     return None
 
 
-def posting_blocks(reader: IndexReader, field: str, text: str) -> Iterator[tuple[list[int], array | list]]:
-    """``(document numbers, weights)`` of a term, a block at a time (numbers global to *reader*)."""
-    for segment, offset in reader.leaf_readers():
-        try:
-            matcher = segment.postings(field, text)
-        except (TermNotFound, KeyError):
-            continue
-        if type(matcher).__name__ == "FilterMatcher":  # deletions: the caller's candidates exclude them
-            matcher = matcher.child
-        if not hasattr(matcher, "_read_data") or not hasattr(matcher, "_next_block"):
-            ids, weights = [], []
-            while matcher.is_active():
-                ids.append(matcher.id() + offset)
-                weights.append(matcher.weight())
-                matcher.next()
-            yield ids, weights
-            continue
-        while matcher.is_active():
-            matcher._read_ids()
-            matcher._read_weights()
-            ids = matcher._ids
-            yield ([d + offset for d in ids] if offset else list(ids)), matcher._weights
-            matcher._next_block()
-
-
 class LengthTable:
     """Quantised field lengths of every document (as Whoosh's scorer sees them), per generation."""
 
@@ -84,7 +59,7 @@ class LengthTable:
 
 
 def top_documents(searcher: Searcher, query: wq.Query, candidates: set[int], limit: int,
-                  lengths: LengthTable) -> list[tuple[int, float]] | None:
+                  lengths: LengthTable, postings: Postings) -> list[tuple[int, float]] | None:
     """The *limit* best ``(docnum, score)`` among *candidates* (which must be the query's matches),
     best first, ties by document number; None when the query is not made of terms only."""
     found = positive_terms(query)
@@ -101,11 +76,11 @@ def top_documents(searcher: Searcher, query: wq.Query, candidates: set[int], lim
     for field, text, boost in terms:
         if reader.doc_frequency(field, text) == 0:
             continue
+        ids, weights = postings.get(field, text)
         if not reader.schema[field].scorable:  # Whoosh scores these by their weight alone
-            for ids, weights in posting_blocks(reader, field, text):
-                for docnum, weight in zip(ids, weights, strict=True):
-                    if docnum in candidates:
-                        scores[docnum] = get(docnum, 0.0) + boost * weight
+            for docnum, weight in zip(ids, weights, strict=True):
+                if docnum in candidates:
+                    scores[docnum] = get(docnum, 0.0) + boost * weight
             continue
         b = weighting._field_B.get(field, weighting.B)
         idf = searcher.idf(field, text)
@@ -115,11 +90,9 @@ def top_documents(searcher: Searcher, query: wq.Query, candidates: set[int], lim
         numerator = idf * (k1 + 1) * boost
         base = k1 * (1 - b)
         per_length = k1 * b / average
-        for ids, weights in posting_blocks(reader, field, text):
-            for docnum, tf in zip(ids, weights, strict=True):
-                if docnum in candidates:
-                    scores[docnum] = get(docnum, 0.0) + numerator * tf / (
-                        tf + base + per_length * field_lengths[docnum])
+        for docnum, tf in zip(ids, weights, strict=True):
+            if docnum in candidates:
+                scores[docnum] = get(docnum, 0.0) + numerator * tf / (tf + base + per_length * field_lengths[docnum])
     if len(scores) != len(candidates):  # candidates that are not this query's matches: not ours to rank
         return None
     if constant:

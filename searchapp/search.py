@@ -31,7 +31,7 @@ from .extract.outlet import OutletTable
 from .facets import FacetTables, FacetValue, month_label
 from .highlight import MatchTerms, find_matches, highlight_paragraphs, mark, snippet
 from .indexer import POINTER, current_generation, open_index
-from .matching import DocSets, term_docs
+from .matching import DocSets, Postings
 from .query import And, Field, Node, Not, Phrase, Word, date_range, parse_query, positive_words
 from .request import UNKNOWN_OUTLET, SearchRequest
 from .scoring import LengthTable, top_documents
@@ -324,10 +324,11 @@ class SearchEngine:
         text_query = self.compiler(tables).compile(node)
 
         people = self.resolve_people(request, tables)
-        docsets = DocSets(searcher)
+        postings = Postings(searcher.reader())
+        docsets = DocSets(searcher, postings)
         unfiltered = docsets.of(text_query) if text_query is not None else set(docsets.all_docs())
         for name in people:
-            unfiltered &= term_docs(searcher.reader(), "people", name)
+            unfiltered &= postings.docs("people", name)
         if request.date_from or request.date_to:
             unfiltered = tables.within_dates(unfiltered, request.date_from, request.date_to)
 
@@ -343,7 +344,7 @@ class SearchEngine:
         page: list[tuple[int, float | None]] = []
         if start < total:
             if request.sort == "relevance" and text_query is not None:
-                page = self.rank(state, text_query, matching, end)[start:end]
+                page = self.rank(state, text_query, matching, end, postings)[start:end]
             else:
                 ordered = self._by_date(tables, matching, request.sort != "oldest", end)
                 page = [(docnum, None) for docnum in ordered[start:end]]
@@ -364,9 +365,10 @@ class SearchEngine:
         return SearchResult(request, total, hits, facets, suggestion, took)
 
     @staticmethod
-    def rank(state: _Generation, text_query: wq.Query, matching: set[int], limit: int) -> list[tuple[int, float]]:
+    def rank(state: _Generation, text_query: wq.Query, matching: set[int], limit: int,
+             postings: Postings) -> list[tuple[int, float]]:
         """The *limit* best of *matching* by BM25F: a block at a time for term queries, else by Whoosh."""
-        best = top_documents(state.searcher, text_query, matching, limit, state.lengths)
+        best = top_documents(state.searcher, text_query, matching, limit, state.lengths, postings)
         if best is None:
             results = state.searcher.search(text_query, limit=limit, filter=matching)
             best = [(hit.docnum, hit.score) for hit in results]
