@@ -187,45 +187,8 @@ def exact_term(word: str, stemmer: Stemmer) -> str:
     return word if stemmer(word) == word else EXACT_MARK + word
 
 
-class IndonesianAnalyzer(CompositeAnalyzer):
-    """The analyzer of the text fields; accepts pre-analysed token lists from indexing workers."""
-
-    def __call__(self, value, **kwargs):
-        if isinstance(value, PreAnalyzed):
-            return value.tokens(**kwargs)
-        return super().__call__(value, **kwargs)
-
-
-class PreAnalyzed(str):
-    """Tokens ``[(text, pos, startchar, endchar), …]`` computed in a worker by :func:`pre_analyze`.
-
-    A ``str`` (empty) only because Whoosh's fields accept nothing else that reaches the analyzer.
-    """
-
-    items: list[tuple[str, int, int, int]]
-
-    def __new__(cls, items: Iterable[tuple[str, int, int, int]]) -> PreAnalyzed:
-        self = super().__new__(cls, "")
-        self.items = list(items)
-        return self
-
-    def __reduce__(self):
-        return (PreAnalyzed, (self.items,))
-
-    def tokens(self, positions=False, chars=False, boost=1.0, mode="", **kwargs) -> Iterator[Token]:
-        token = Token(positions, chars, mode=mode, **kwargs)
-        for text, pos, start, end in self.items:
-            token.text = text
-            token.boost = boost
-            token.stopped = False
-            token.pos = pos
-            token.startchar = start
-            token.endchar = end
-            yield token
-
-
 def build_analyzer(stopwords: Iterable[str] = (), stem_exclusions: Iterable[str] = (),
-                   stemming: bool = True) -> IndonesianAnalyzer:
+                   stemming: bool = True) -> CompositeAnalyzer:
     """The indexing analyzer of searchapp's text fields (*stemming* off: written forms only)."""
     chain: Composable = (
         IndonesianTokenizer()
@@ -234,17 +197,9 @@ def build_analyzer(stopwords: Iterable[str] = (), stem_exclusions: Iterable[str]
     )
     if stemming:
         chain = chain | SastrawiStemFilter(stem_exclusions) | ExactFormFilter()
-    return IndonesianAnalyzer(*chain.items)
+    return CompositeAnalyzer(*chain.items)
 
 
 def no_stemming(word: str) -> str:
     """The stemmer of an index built without stemming."""
     return word
-
-
-def pre_analyze(analyzer: CompositeAnalyzer, text: str) -> PreAnalyzed:
-    """Run *analyzer* over *text* once, keeping what the index needs (picklable, for worker processes)."""
-    return PreAnalyzed(
-        (t.text, t.pos, t.startchar, t.endchar)
-        for t in analyzer(text, positions=True, chars=True, mode="index")
-    )

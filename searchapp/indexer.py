@@ -21,11 +21,11 @@ import datetime as dt
 import fcntl
 import multiprocessing
 import os
+import queue
 import shutil
 import sys
 import tempfile
 import time
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -33,11 +33,11 @@ from pathlib import Path
 
 import whoosh.index
 from whoosh.index import Index
+from whoosh.writing import SegmentWriter
 
-from .analysis import PreAnalyzed, pre_analyze
 from .config import Settings
 from .corpus import Article, Skipped, corpus_files, read_corpus
-from .errors import IndexLockedError
+from .errors import IndexLockedError, SearchappError
 from .extract import extract_metadata
 from .extract.outlet import OutletTable
 from .extract.people import PeopleRegistry
@@ -45,7 +45,8 @@ from .schema import build_schema
 
 POINTER = "CURRENT"
 LOCK = ".indexer.lock"
-POOL_THRESHOLD = 64  # fewer changed articles than this are analysed in-process
+PARALLEL_THRESHOLD = 64  # fewer changed articles than this are written in-process
+WRITER_MB = 256  # memory of each Whoosh writer's posting pool
 
 
 @dataclass
@@ -155,8 +156,7 @@ class _Analyser:
         self.today = context.today
         self.outlets = OutletTable.load(settings.outlets_file)
         self.people = PeopleRegistry.load(settings.people_file)
-        schema = build_schema(settings)
-        self.analyzer = schema["body"].analyzer
+        settings.load_stopwords()
 
     def document(self, article: Article) -> dict:
         meta = extract_metadata(article.body, url=article.url, outlets=self.outlets, people=self.people,
@@ -172,10 +172,9 @@ class _Analyser:
         doc = {
             "id": article.id,
             # A title inferred from the lead repeats the body: stored to be shown, not indexed as a headline.
-            "title": pre_analyze(self.analyzer, meta.title) if article.title else PreAnalyzed(()),
+            "title": meta.title if article.title else "",
             "_stored_title": meta.title,
-            "body": pre_analyze(self.analyzer, article.body),
-            "_stored_body": article.body,
+            "body": article.body,
             "people": ",".join(p.replace(",", " ") for p in people),
             "_stored_people": list(people),
             "source": article.source,
@@ -203,19 +202,6 @@ def resolve_outlet(table: OutletTable, stated: str) -> tuple[str, str]:
     return slug or "unknown", stated.strip()
 
 
-_worker: _Analyser | None = None
-
-
-def _init_worker(context: AnalysisContext) -> None:
-    global _worker
-    _worker = context.load()
-
-
-def _analyse_batch(batch: list[Article]) -> list[dict]:
-    assert _worker is not None
-    return [_worker.document(article) for article in batch]
-
-
 def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
     batch: list[Article] = []
     for item in items:
@@ -225,28 +211,6 @@ def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
             batch = []
     if batch:
         yield batch
-
-
-def analyse(articles: Iterable[Article], context: AnalysisContext, workers: int, batch_size: int,
-            expected: int) -> Iterator[dict]:
-    """Index documents for *articles*, in order, using *workers* processes when it pays.
-
-    Streams: at most ``2 × workers`` batches are in flight, so memory does not grow with the corpus.
-    """
-    if workers <= 1 or expected < POOL_THRESHOLD:
-        analyser = context.load()
-        for article in articles:
-            yield analyser.document(article)
-        return
-    size = max(1, min(batch_size, expected // (workers * 4)))
-    with multiprocessing.get_context("fork").Pool(workers, _init_worker, (context,)) as pool:
-        pending: deque = deque()
-        for batch in _batches(articles, size):
-            pending.append(pool.apply_async(_analyse_batch, (batch,)))
-            if len(pending) >= 2 * workers:
-                yield from pending.popleft().get()
-        while pending:
-            yield from pending.popleft().get()
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -360,9 +324,14 @@ def _write(index: Index, changed: Iterable[Article], removed: Callable[[], list[
            settings: Settings, report: IndexReport, known: dict[str, str], expected: int,
            progress: Callable[[int], Progress] | None) -> None:
     bar = progress(max(expected, 0)) if progress else None
-    writer = index.writer(limitmb=256)
+    if settings.workers > 1 and expected >= PARALLEL_THRESHOLD:
+        _write_parallel(index, changed, removed, context, settings, report, known, bar)
+        return
+    analyser = context.load()
+    writer = index.writer(limitmb=WRITER_MB)
     try:
-        for document in analyse(changed, context, settings.workers, settings.batch_size, expected):
+        for article in changed:
+            document = analyser.document(article)
             if document["id"] in known:
                 writer.update_document(**document)
                 report.updated += 1
@@ -383,3 +352,101 @@ def _write(index: Index, changed: Iterable[Article], removed: Callable[[], list[
         raise
 
 
+# ---------------------------------------------------------------------------------------------------
+# Parallel writing: each worker process extracts, analyses and writes a segment of its own; the main
+# process reads the corpus, deletes old versions and publishes all segments in one table of contents
+# (the way Whoosh's own multi-segment writer works, with our analysis inside the workers).
+
+
+def _segment_worker(context: AnalysisContext, folder: str, indexname: str, jobs, results) -> None:
+    try:
+        analyser = context.load()
+        index = whoosh.index.open_dir(folder, indexname=indexname)
+        writer = SegmentWriter(index, _lk=False, limitmb=WRITER_MB)
+        while (batch := jobs.get()) is not None:
+            for article in batch:
+                writer.add_document(**analyser.document(article))
+            results.put(("progress", len(batch)))
+        if writer._added:
+            segment = writer._finalize_segment()
+        else:
+            writer._close_segment()
+            segment = None
+        results.put(("segment", segment))  # the temporary folder is shared: the main writer removes it
+    except BaseException as error:  # reported to the main process, which cancels the run
+        results.put(("error", f"{type(error).__name__}: {error}"))
+
+
+def _write_parallel(index: Index, changed: Iterable[Article], removed: Callable[[], list[str]],
+                    context: AnalysisContext, settings: Settings, report: IndexReport, known: dict[str, str],
+                    bar: Progress | None) -> None:
+    processes = multiprocessing.get_context("fork")
+    jobs = processes.Queue(maxsize=settings.workers * 2)
+    results = processes.Queue()
+    workers = [processes.Process(target=_segment_worker, daemon=True,
+                                 args=(context, index.storage.folder, index.indexname, jobs, results))
+               for _ in range(settings.workers)]
+    for worker in workers:
+        worker.start()
+    writer = index.writer()  # holds the index lock: deletions and the final table of contents
+    segments = []
+
+    def handle(message: tuple) -> None:
+        if message[0] == "progress":
+            if bar:
+                bar.advance(message[1])
+        elif message[0] == "segment":
+            segments.append(message[1])
+        else:
+            raise SearchappError(f"an indexing worker failed: {message[1]}")
+
+    def drain(wait: bool = False) -> None:
+        """Handle the workers' waiting messages; with *wait*, wait up to a second for one."""
+        try:
+            handle(results.get(timeout=1.0) if wait else results.get_nowait())
+        except queue.Empty:
+            if any(worker.exitcode not in (None, 0) for worker in workers):
+                raise SearchappError("an indexing worker died") from None
+            return
+        while True:
+            try:
+                handle(results.get_nowait())
+            except queue.Empty:
+                return
+
+    try:
+        for batch in _batches(changed, settings.batch_size):
+            for article in batch:
+                if article.id in known:
+                    writer.delete_by_term("id", article.id)  # the new version comes in a worker's segment
+                    report.updated += 1
+                else:
+                    report.added += 1
+            while True:
+                try:
+                    jobs.put(batch, timeout=0.5)
+                    break
+                except queue.Full:
+                    drain()
+            drain()
+        for doc_id in removed():
+            writer.delete_by_term("id", doc_id)
+            report.deleted += 1
+        for _ in workers:
+            jobs.put(None)
+        while len(segments) < len(workers):
+            drain(wait=True)
+        for worker in workers:
+            worker.join()
+        if not report.written and not report.deleted:
+            writer.cancel()
+            return
+        final = writer._merge_segments(None, None, None) + [s for s in segments if s is not None]
+        writer._close_segment()
+        writer._commit_toc(final)
+        writer._finish()
+    except BaseException:
+        for worker in workers:
+            worker.kill()
+        writer.cancel()
+        raise

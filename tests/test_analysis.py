@@ -2,7 +2,7 @@ import pickle
 
 import pytest
 
-from searchapp.analysis import SastrawiStemFilter, build_analyzer, iter_words, pre_analyze
+from searchapp.analysis import SastrawiStemFilter, build_analyzer, iter_words
 
 
 @pytest.fixture(scope="module")
@@ -61,9 +61,3 @@ def test_filter_pickles_without_its_stemmer(analyzer):
     assert pickle.loads(data) == stem_filter
     restored = pickle.loads(pickle.dumps(analyzer))
     assert texts(restored, "perekonomian Bali") == ["ekonomi", "=perekonomian", "bali"]
-
-
-def test_pre_analysed_tokens_replay_identically(analyzer):
-    text = "Pasukan Rusia menyerang negara-negara Eropa"
-    replay = pre_analyze(analyzer, text)
-    assert [t.text for t in analyzer(replay)] == texts(analyzer, text)

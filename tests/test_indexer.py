@@ -137,3 +137,40 @@ def test_cli_config_error_is_one_clear_line(tmp_path, capsys):
     assert main(["index", "--config", str(bad)]) == 2
     err = capsys.readouterr().err
     assert err.startswith(f"searchapp: error: {bad}: invalid YAML") and "Traceback" not in err
+
+
+def test_parallel_segment_writers_match_the_serial_build(fresh, tmp_path):
+    """Two worker processes, each writing a segment: same documents and search results as one process,
+    and incremental runs (updates, deletions) work across their segments."""
+    from conftest import make_settings
+
+    with open(fresh.corpus / "many.jsonl", "w", encoding="utf-8") as out:
+        for n in range(300):
+            out.write(json.dumps({"id": f"p{n}", "body": f"Berita nomor {n}: pasukan NATO dan warga {n % 7}."}) + "\n")
+    serial = build_index(fresh)
+    parallel_settings = make_settings(fresh.corpus, tmp_path / "parallel-index", **{"indexing.workers": 2})
+    parallel = build_index(parallel_settings)
+    assert (parallel.added, serial.added) == (309, 309)
+    index = open_index(parallel_settings.index)
+    assert len(index._segments()) >= 2  # one per worker
+    assert doc_ids(parallel_settings) == doc_ids(fresh)
+    def everything(settings, q):
+        engine = SearchEngine(settings)
+        hits = [h for page in range(1, 5) for h in engine.search(SearchRequest(q=q, per_page=100, page=page)).results]
+        return sorted((h.id, round(h.score, 6)) for h in hits)
+
+    for q in ("nato", "warga", "serangan", "pasukan -nato"):
+        assert everything(parallel_settings, q) == everything(fresh, q)
+
+    lines = (fresh.corpus / "many.jsonl").read_text(encoding="utf-8").splitlines()
+    lines[0] = json.dumps({"id": "p0", "body": "Berita yang diperbarui tentang gempa."})
+    (fresh.corpus / "many.jsonl").write_text("\n".join(lines[:-100]) + "\n", encoding="utf-8")
+    extra = [json.dumps({"id": f"q{n}", "body": f"Kabar tambahan {n} tentang banjir."}) for n in range(80)]
+    (fresh.corpus / "more.jsonl").write_text("\n".join(extra) + "\n", encoding="utf-8")
+    report = build_index(parallel_settings)
+    assert (report.added, report.updated, report.deleted) == (80, 1, 100)
+    engine = SearchEngine(parallel_settings)
+    assert [h.id for h in engine.search(SearchRequest(q="gempa")).results] == ["p0"]
+    assert engine.search(SearchRequest(q="banjir")).total == 80
+    assert engine.search(SearchRequest(q="berita nomor")).total == 199
+    assert len(doc_ids(parallel_settings)) == 309 - 100 + 80

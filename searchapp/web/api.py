@@ -91,7 +91,7 @@ def people():
     prefix = request.args.get("prefix", "")
     if len(prefix) > 100:
         raise QueryError("prefix", "'prefix' is at most 100 characters")
-    raw_limit = request.args.get("limit", "20")
+    raw_limit = request.args.get("limit") or "20"
     try:
         limit = int(raw_limit)
     except ValueError:

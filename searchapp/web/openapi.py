@@ -125,6 +125,11 @@ def _json(schema_ref: str, description: str) -> dict:
             "content": {"application/json": {"schema": {"$ref": f"#/components/schemas/{schema_ref}"}}}}
 
 
+def _or_empty(schema: dict) -> dict:
+    """A parameter that may also be sent empty, as a web form sends an empty field: the default."""
+    return {"anyOf": [schema, {"const": ""}]}
+
+
 def _param(name: str, description: str, schema: dict, repeat: bool = False) -> dict:
     param = {"name": name, "in": "query", "required": False, "description": description, "schema": schema}
     if repeat:
@@ -139,7 +144,7 @@ def openapi_document(outlets: list[str] | None = None) -> dict:
     """The description; *outlets*: the slugs the ``outlet`` parameter accepts (besides ``unknown``)."""
     outlet_schema: dict[str, Any] = {"type": "string"}
     if outlets is not None:
-        outlet_schema = {"enum": sorted(set(outlets)) + ["unknown"]}
+        outlet_schema = {"enum": sorted(set(outlets)) + ["unknown", ""]}  # "": an empty form field, no filter
     return {
         "openapi": "3.1.0",
         "info": {
@@ -162,9 +167,12 @@ def openapi_document(outlets: list[str] | None = None) -> dict:
                            DATE_PARAMETER),
                     _param("to", "latest date: YYYY-MM-DD (YYYY-MM, YYYY: to its last day; empty: open)",
                            DATE_PARAMETER),
-                    _param("sort", "order of results", {"enum": ["relevance", "newest", "oldest"]}),
-                    _param("page", "page number", {"type": "integer", "minimum": 1, "maximum": 1000}),
-                    _param("per_page", "results per page", {"type": "integer", "minimum": 1, "maximum": 100}),
+                    _param("sort", "order of results (empty: relevance)",
+                           {"enum": ["relevance", "newest", "oldest", ""]}),
+                    _param("page", "page number (empty: 1)",
+                           _or_empty({"type": "integer", "minimum": 1, "maximum": 1000})),
+                    _param("per_page", "results per page (empty: 10)",
+                           _or_empty({"type": "integer", "minimum": 1, "maximum": 100})),
                 ],
                 "responses": {"200": _json("SearchResult", "the search result"), **ERRORS},
             }},
@@ -194,7 +202,8 @@ def openapi_document(outlets: list[str] | None = None) -> dict:
                 "operationId": "people",
                 "parameters": [
                     _param("prefix", "start of a word of the name", {"type": "string", "maxLength": 100}),
-                    _param("limit", "how many", {"type": "integer", "minimum": 1, "maximum": 100}),
+                    _param("limit", "how many (empty: 20)",
+                           _or_empty({"type": "integer", "minimum": 1, "maximum": 100})),
                 ],
                 "responses": {"200": {"description": "people", "content": {"application/json": {"schema": {
                     "type": "object", "required": ["people"],
