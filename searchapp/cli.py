@@ -45,7 +45,8 @@ def build_parser() -> argparse.ArgumentParser:
     _common(serve)
     serve.add_argument("--host", help="address to listen on (default from the configuration)")
     serve.add_argument("--port", type=int, help="port (default from the configuration)")
-    serve.add_argument("--threads", type=int, help="worker threads")
+    serve.add_argument("--threads", type=int, help="threads per process")
+    serve.add_argument("--workers", type=int, help="server processes (default: one per core)")
     serve.set_defaults(run=run_serve)
 
     for module in ("evaluate.cli", "importers", "bench"):
@@ -118,13 +119,13 @@ def run_serve(args: argparse.Namespace) -> int:
     from .web.server import serve
 
     settings = settings_from(args, **{"server.host": args.host, "server.port": args.port,
-                                      "server.threads": args.threads})
+                                      "server.threads": args.threads, "server.workers": args.workers})
     if not index_exists(settings.index):
         print(f"No index in {settings.index}: indexing {settings.corpus} first.", file=sys.stderr)
         report = build_index(settings, progress=Progress)
         print(report.summary(), file=sys.stderr)
     app = create_app(settings)
-    serve(app, settings.host, settings.port, settings.threads)
+    serve(app, settings.host, settings.port, settings.threads, settings.server_workers)
     return 0
 
 

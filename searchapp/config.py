@@ -46,6 +46,7 @@ DEFAULTS: dict[str, Any] = {
         "host": "127.0.0.1",
         "port": 8080,
         "threads": 8,
+        "workers": 0,  # processes; 0 = one per core
     },
 }
 PATH_KEYS = ("corpus", "index", "outlets_file", "people_file", "stopwords_file")
@@ -70,6 +71,7 @@ class Settings:
     host: str
     port: int
     threads: int
+    server_workers: int
 
     def load_stopwords(self) -> frozenset[str]:
         return load_stopwords(self.stopwords_file)
@@ -205,6 +207,7 @@ def load_settings(config_path: str | os.PathLike | None = None, overrides: Mappi
         host=settings["server"]["host"],
         port=settings["server"]["port"],
         threads=max(1, settings["server"]["threads"]),
+        server_workers=settings["server"]["workers"] or (os.cpu_count() or 1),
     )
 
 
