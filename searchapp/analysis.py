@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 
 from whoosh.analysis import (
     Composable,
@@ -91,6 +92,14 @@ class IndonesianTokenizer(Tokenizer):
             yield token
 
 
+@lru_cache(maxsize=1)
+def _sastrawi():  # noqa: ANN202 - Sastrawi has no public types
+    """Sastrawi's stemmer with its dictionary, loaded once per process."""
+    from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
+
+    return StemmerFactory().create_stemmer().delegatedStemmer
+
+
 class Stemmer:
     """Sastrawi with a per-word cache and an exclusion list (names it would mangle: Bali -> bal).
 
@@ -99,9 +108,7 @@ class Stemmer:
     """
 
     def __init__(self, exclusions: Iterable[str] = ()) -> None:
-        from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
-
-        self._sastrawi = StemmerFactory().create_stemmer().delegatedStemmer
+        self._sastrawi = _sastrawi()
         self._cache: dict[str, str] = {word.lower(): word.lower() for word in exclusions}
 
     def __call__(self, word: str) -> str:

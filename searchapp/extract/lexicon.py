@@ -285,14 +285,9 @@ def stop_words() -> frozenset[str]:
     return frozenset(w for w in StopWordRemoverFactory().get_stop_words() if len(w) > 1) | PRONOUNS
 
 
-@lru_cache(maxsize=1)
-def _stemmer():  # noqa: ANN202 - Sastrawi's stemmer has no public type
-    from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
-
-    return StemmerFactory().create_stemmer()
-
-
 def is_derived_word(word: str) -> bool:
     """True when ``word`` (lower case) is an affixed form of an Indonesian root: "pertanian", "kepolisian"."""
-    stem = _stemmer().stem(word)
+    from ..analysis import shared_stemmer  # the process's one cached stemmer, shared with the index
+
+    stem = shared_stemmer()(word)
     return stem != word and stem in common_roots()
