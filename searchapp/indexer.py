@@ -47,6 +47,8 @@ POINTER = "CURRENT"
 LOCK = ".indexer.lock"
 PARALLEL_THRESHOLD = 64  # fewer changed articles than this are written in-process
 WRITER_MB = 256  # memory of each Whoosh writer's posting pool
+# Segments are written as separate files, not one compound file: Whoosh 2.7 on Python 3 opens a compound
+# file's parts through BytesIO(memoryview), which copies the whole posting file into every reader.
 
 
 @dataclass
@@ -328,7 +330,7 @@ def _write(index: Index, changed: Iterable[Article], removed: Callable[[], list[
         _write_parallel(index, changed, removed, context, settings, report, known, bar)
         return
     analyser = context.load()
-    writer = index.writer(limitmb=WRITER_MB)
+    writer = index.writer(limitmb=WRITER_MB, compound=False)
     try:
         for article in changed:
             document = analyser.document(article)
@@ -362,7 +364,7 @@ def _segment_worker(context: AnalysisContext, folder: str, indexname: str, jobs,
     try:
         analyser = context.load()
         index = whoosh.index.open_dir(folder, indexname=indexname)
-        writer = SegmentWriter(index, _lk=False, limitmb=WRITER_MB)
+        writer = SegmentWriter(index, _lk=False, limitmb=WRITER_MB, compound=False)
         while (batch := jobs.get()) is not None:
             for article in batch:
                 writer.add_document(**analyser.document(article))
@@ -388,7 +390,7 @@ def _write_parallel(index: Index, changed: Iterable[Article], removed: Callable[
                for _ in range(settings.workers)]
     for worker in workers:
         worker.start()
-    writer = index.writer()  # holds the index lock: deletions and the final table of contents
+    writer = index.writer(compound=False)  # holds the index lock: deletions and the final table of contents
     segments = []
 
     def handle(message: tuple) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import heapq
 import math
 import os
@@ -247,17 +248,35 @@ def date_query(start: dt.date | None, end: dt.date | None) -> wq.Query:
 
 
 class _Generation:
-    """An open searcher and the tables derived from one index generation (one per thread)."""
+    """The open searcher of one index generation and the tables derived from it."""
 
-    def __init__(self, key: tuple, searcher: Searcher, tables: FacetTables, lengths: LengthTable) -> None:
+    def __init__(self, key: tuple, searcher: Searcher) -> None:
         self.key = key
         self.searcher = searcher
-        self.tables = tables
-        self.lengths = lengths
+        reader = searcher.reader()
+        self.tables = FacetTables(reader)
+        self.lengths = LengthTable(reader, TEXT_FIELDS)
+
+
+def _locked(method):
+    """Run an engine method holding the engine's lock (one searcher per process, see SearchEngine)."""
+
+    @functools.wraps(method)
+    def wrapper(self, *args, **kwargs):
+        with self._lock:
+            return method(self, *args, **kwargs)
+
+    return wrapper
 
 
 class SearchEngine:
-    """Searches the live index; reopens it cheaply when another process has changed it."""
+    """Searches the live index; reopens it cheaply when another process has changed it.
+
+    One long-lived searcher per process, used under a lock: search is CPU-bound Python, so threads gain
+    nothing from searching at once (the GIL), while every extra Whoosh searcher costs memory and cold
+    caches. Threads still overlap everything around the search (HTTP, JSON, templates); processes
+    (`searchapp serve --workers`) give the parallelism.
+    """
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
@@ -265,9 +284,8 @@ class SearchEngine:
         self.stopwords = settings.load_stopwords()
         self.stem = shared_stemmer(settings.stem_exclusions) if settings.stemming else no_stemming
         self.outlet_table = OutletTable.load(settings.outlets_file)
-        self._local = threading.local()
-        self._tables: dict[tuple, tuple[FacetTables, LengthTable]] = {}
-        self._tables_lock = threading.Lock()
+        self._lock = threading.RLock()
+        self._state: _Generation | None = None
 
     # -- the index generation --------------------------------------------------------------------
 
@@ -283,32 +301,20 @@ class SearchEngine:
         return (pointer.st_mtime_ns, pointer.st_ino, generation.name, os.stat(generation).st_mtime_ns)
 
     def _current(self) -> _Generation:
+        """The live generation (call with the lock held): reopened when the index has changed."""
         key = self._generation_key()
         if key is None:
             raise NoIndexError(f"no index in {self.root}; run 'searchapp index' first")
-        state: _Generation | None = getattr(self._local, "state", None)
-        if state is not None and state.key == key:
-            return state
+        if self._state is not None and self._state.key == key:
+            return self._state
         index = open_index(self.root)
         if index is None:
             raise NoIndexError(f"no index in {self.root}; run 'searchapp index' first")
-        searcher = index.searcher(weighting=BM25F())
-        tables, lengths = self._tables_for(key, searcher)
-        if state is not None:
-            state.searcher.close()
-        state = _Generation(key, searcher, tables, lengths)
-        self._local.state = state
+        state = _Generation(key, index.searcher(weighting=BM25F()))
+        if self._state is not None:
+            self._state.searcher.close()
+        self._state = state
         return state
-
-    def _tables_for(self, key: tuple, searcher: Searcher) -> tuple[FacetTables, LengthTable]:
-        """The per-generation tables, built by the first thread that needs them, shared by all."""
-        with self._tables_lock:
-            tables = self._tables.get(key)
-            if tables is None:
-                reader = searcher.reader()
-                tables = (FacetTables(reader), LengthTable(reader, TEXT_FIELDS))
-                self._tables = {key: tables}  # keep only the newest generation's tables
-            return tables
 
     def compiler(self, tables: FacetTables) -> QueryCompiler:
         return QueryCompiler(self.stem, self.stopwords, self.settings.exact_boost, self.outlet_table,
@@ -316,6 +322,7 @@ class SearchEngine:
 
     # -- search ----------------------------------------------------------------------------------
 
+    @_locked
     def search(self, request: SearchRequest) -> SearchResult:
         started = time.perf_counter()
         state = self._current()
@@ -471,6 +478,7 @@ class SearchEngine:
 
     # -- documents -------------------------------------------------------------------------------
 
+    @_locked
     def document(self, doc_id: str, q: str = "") -> dict | None:
         """The whole article with its metadata, its body highlighted for *q*, and related articles."""
         state = self._current()
@@ -508,6 +516,7 @@ class SearchEngine:
 
     # -- listings --------------------------------------------------------------------------------
 
+    @_locked
     def outlets(self) -> list[dict]:
         """Every outlet in the configuration, with its number of indexed articles."""
         state = self._current()
@@ -520,6 +529,7 @@ class SearchEngine:
                    for slug, n in counts.items() if slug not in known]
         return listed
 
+    @_locked
     def outlet_slugs(self) -> list[str]:
         """Slugs of the configured outlets and of any other outlet in the index."""
         slugs = [outlet.slug for outlet in self.outlet_table.all()]
@@ -527,6 +537,7 @@ class SearchEngine:
             slugs += [slug for slug in self._current().tables.outlets if slug not in slugs]
         return slugs
 
+    @_locked
     def is_known_outlet(self, slug: str) -> bool:
         if self.outlet_table.get(slug) is not None:
             return True
@@ -535,6 +546,7 @@ class SearchEngine:
         except NoIndexError:
             return False
 
+    @_locked
     def people(self, prefix: str = "", limit: int = 20) -> list[dict]:
         """People by number of articles; *prefix* matches the start of any word of the name."""
         state = self._current()
@@ -549,6 +561,7 @@ class SearchEngine:
         found.sort(key=lambda p: (-p["count"], p["name"]))
         return found[:limit]
 
+    @_locked
     def health(self) -> dict:
         generation = current_generation(self.root)
         try:
