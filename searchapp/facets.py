@@ -11,6 +11,7 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import chain
 
 from whoosh.reading import IndexReader
 
@@ -80,22 +81,17 @@ class FacetTables:
 
     def outlet_counts(self, docnums: Iterable[int]) -> tuple[Counter, int]:
         """Documents per outlet slug, and those with no known outlet."""
-        counts = Counter(self.outlet_of[d] for d in docnums)
+        counts = Counter(map(self.outlet_of.__getitem__, docnums))
         unknown = counts.pop(-1, 0)
         return Counter({self.outlets[i]: n for i, n in counts.items()}), unknown
 
     def month_counts(self, docnums: Iterable[int]) -> tuple[Counter, int]:
-        counts = Counter(self.month_of[d] for d in docnums)
+        counts = Counter(map(self.month_of.__getitem__, docnums))
         unknown = counts.pop(-1, 0)
         return Counter({self.months[i]: n for i, n in counts.items()}), unknown
 
     def people_counts(self, docnums: Iterable[int]) -> Counter:
-        people_of = self.people_of
-        counts: Counter = Counter()
-        for docnum in docnums:
-            ids = people_of[docnum]
-            if ids:
-                counts.update(ids)
+        counts = Counter(chain.from_iterable(map(self.people_of.__getitem__, docnums)))
         return Counter({self.people[i]: n for i, n in counts.items()})
 
     def with_outlets(self, docnums: Iterable[int], slugs: Iterable[str]) -> set[int]:

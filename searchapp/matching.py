@@ -52,6 +52,35 @@ class Postings:
     def docs(self, field: str, text: str) -> set[int]:
         return set(self.get(field, text)[0])
 
+    def positions(self, field: str, text: str, wanted: set[int]) -> dict[int, list[int]]:
+        """Word positions of the term in each of the *wanted* documents that hold it."""
+        decode = self.reader.schema[field].format.decode_positions
+        found: dict[int, list[int]] = {}
+        for segment, offset in self.reader.leaf_readers():
+            try:
+                matcher = segment.postings(field, text)
+            except (TermNotFound, KeyError):
+                continue
+            if type(matcher).__name__ == "FilterMatcher":
+                matcher = matcher.child
+            if not hasattr(matcher, "_read_data"):
+                while matcher.is_active():
+                    if matcher.id() + offset in wanted:
+                        found[matcher.id() + offset] = list(matcher.value_as("positions"))
+                    matcher.next()
+                continue
+            while matcher.is_active():
+                if matcher._data is None:
+                    matcher._read_data()
+                raw_ids = matcher._data[0]
+                ids = raw_ids if matcher._byteids else list(accumulate(raw_ids))
+                values = matcher._data[2]
+                for i, docnum in enumerate(ids):
+                    if docnum + offset in wanted:
+                        found[docnum + offset] = decode(values[i])
+                matcher._next_block()
+        return found
+
 
 def _read_all(matcher) -> tuple[list[int], list[float]]:
     """All ids and weights of a leaf matcher: block by block for Whoosh 3 postings, else one by one."""
@@ -92,6 +121,7 @@ class DocSets:
         self.reader = searcher.reader()
         self.postings = postings or Postings(self.reader)
         self._all: set[int] | None = None
+        self._phrases: dict[wq.Phrase, set[int]] = {}
 
     def all_docs(self) -> set[int]:
         if self._all is None:
@@ -113,7 +143,30 @@ class DocSets:
             return self._and(query.subqueries)
         if isinstance(query, wq.Or):
             return self._or(query.subqueries)
+        if isinstance(query, wq.Phrase):
+            if query not in self._phrases:
+                self._phrases[query] = self._phrase(query)
+            return self._phrases[query]
         return set(self.searcher.docs_for_query(query))
+
+    def _phrase(self, query: wq.Phrase) -> set[int]:
+        """Documents with the words in order, each 1 to ``slop`` positions after the one before (the
+        meaning of Whoosh's Phrase), checked on the positions of the documents holding every word."""
+        field, words, slop = query.fieldname, query.words, query.slop
+        candidates = self._and([wq.Term(field, word) for word in words])
+        if not candidates:
+            return candidates
+        per_word = [self.postings.positions(field, word, candidates) for word in words]
+        found = set()
+        for docnum in candidates:
+            ends = set(per_word[0].get(docnum, ()))
+            for positions in per_word[1:]:
+                ends = {p for p in positions.get(docnum, ()) if any(1 <= p - e <= slop for e in ends)}
+                if not ends:
+                    break
+            if ends:
+                found.add(docnum)
+        return found
 
     def _and(self, subqueries) -> set[int]:
         positive = [q for q in subqueries if not isinstance(q, wq.Not)]

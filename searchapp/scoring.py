@@ -16,18 +16,23 @@ from whoosh.reading import IndexReader
 from whoosh.scoring import BM25F
 from whoosh.searching import Searcher
 
-from .matching import Postings
+from .matching import DocSets
+
+Scored = tuple[str, str, float, wq.Phrase | None]  # field, term, boost, the phrase it must be part of
 
 
-def positive_terms(query: wq.Query, boost: float = 1.0) -> tuple[list[tuple[str, str, float]], float] | None:
-    """``(field, text, boost)`` of every term that adds to a document's score, and the constant every
-    match gets (Whoosh scores a ``Not`` under an ``And`` as its boost); None when the query holds
-    anything else (phrases, ranges, prefixes, or a ``Not`` under an ``Or``)."""
+def positive_terms(query: wq.Query, boost: float = 1.0) -> tuple[list[Scored], float] | None:
+    """``(field, text, boost, phrase)`` of every term that adds to a document's score (a phrase's
+    words count only where the phrase matches), and the constant every match gets (Whoosh scores a
+    ``Not`` under an ``And`` as its boost); None for anything else (ranges, prefixes, a ``Not`` under
+    an ``Or``)."""
     boost *= getattr(query, "boost", 1.0)
     if isinstance(query, wq.Term):
-        return [(query.fieldname, query.text, boost)], 0.0
+        return [(query.fieldname, query.text, boost, None)], 0.0
+    if isinstance(query, wq.Phrase):  # Whoosh scores a phrase match as the sum of its words' scores
+        return [(query.fieldname, word, boost, query) for word in query.words], 0.0
     if isinstance(query, (wq.And, wq.Or)):
-        terms: list[tuple[str, str, float]] = []
+        terms: list[Scored] = []
         constant = 0.0
         for sub in query.subqueries:
             if isinstance(sub, wq.Not):
@@ -59,7 +64,7 @@ class LengthTable:
 
 
 def top_documents(searcher: Searcher, query: wq.Query, candidates: set[int], limit: int,
-                  lengths: LengthTable, postings: Postings) -> list[tuple[int, float]] | None:
+                  lengths: LengthTable, docsets: DocSets) -> list[tuple[int, float]] | None:
     """The *limit* best ``(docnum, score)`` among *candidates* (which must be the query's matches),
     best first, ties by document number; None when the query is not made of terms only."""
     found = positive_terms(query)
@@ -73,13 +78,15 @@ def top_documents(searcher: Searcher, query: wq.Query, candidates: set[int], lim
     k1 = weighting.K1
     scores: dict[int, float] = {}
     get = scores.get
-    for field, text, boost in terms:
+    postings = docsets.postings
+    for field, text, boost, phrase in terms:
+        where = candidates & docsets.of(phrase) if phrase is not None else candidates
         if reader.doc_frequency(field, text) == 0:
             continue
         ids, weights = postings.get(field, text)
         if not reader.schema[field].scorable:  # Whoosh scores these by their weight alone
             for docnum, weight in zip(ids, weights, strict=True):
-                if docnum in candidates:
+                if docnum in where:
                     scores[docnum] = get(docnum, 0.0) + boost * weight
             continue
         b = weighting._field_B.get(field, weighting.B)
@@ -91,7 +98,7 @@ def top_documents(searcher: Searcher, query: wq.Query, candidates: set[int], lim
         base = k1 * (1 - b)
         per_length = k1 * b / average
         for docnum, tf in zip(ids, weights, strict=True):
-            if docnum in candidates:
+            if docnum in where:
                 scores[docnum] = get(docnum, 0.0) + numerator * tf / (tf + base + per_length * field_lengths[docnum])
     if len(scores) != len(candidates):  # candidates that are not this query's matches: not ours to rank
         return None

@@ -351,7 +351,7 @@ class SearchEngine:
         page: list[tuple[int, float | None]] = []
         if start < total:
             if request.sort == "relevance" and text_query is not None:
-                page = self.rank(state, text_query, matching, end, postings)[start:end]
+                page = self.rank(state, text_query, matching, end, docsets)[start:end]
             else:
                 ordered = self._by_date(tables, matching, request.sort != "oldest", end)
                 page = [(docnum, None) for docnum in ordered[start:end]]
@@ -373,9 +373,9 @@ class SearchEngine:
 
     @staticmethod
     def rank(state: _Generation, text_query: wq.Query, matching: set[int], limit: int,
-             postings: Postings) -> list[tuple[int, float]]:
+             docsets: DocSets) -> list[tuple[int, float]]:
         """The *limit* best of *matching* by BM25F: a block at a time for term queries, else by Whoosh."""
-        best = top_documents(state.searcher, text_query, matching, limit, state.lengths, postings)
+        best = top_documents(state.searcher, text_query, matching, limit, state.lengths, docsets)
         if best is None:
             results = state.searcher.search(text_query, limit=limit, filter=matching)
             best = [(hit.docnum, hit.score) for hit in results]
