@@ -38,6 +38,9 @@ DEFAULTS: dict[str, Any] = {
         "title_boost": 2.0,
         "exact_boost": 1.0,
     },
+    "search": {
+        "posting_cache_mb": 64,  # decoded posting lists kept between searches, per process
+    },
     "indexing": {
         "workers": 0,  # 0: one per core
         "batch_size": 200,
@@ -66,6 +69,7 @@ class Settings:
     stem_exclusions: tuple[str, ...]
     title_boost: float
     exact_boost: float
+    posting_cache_mb: int
     workers: int
     batch_size: int
     host: str
@@ -202,6 +206,7 @@ def load_settings(config_path: str | os.PathLike | None = None, overrides: Mappi
         stem_exclusions=tuple(w.lower() for w in settings["analysis"]["stem_exclusions"]),
         title_boost=settings["ranking"]["title_boost"],
         exact_boost=settings["ranking"]["exact_boost"],
+        posting_cache_mb=settings["search"]["posting_cache_mb"],
         workers=settings["indexing"]["workers"] or (os.cpu_count() or 1),
         batch_size=max(1, settings["indexing"]["batch_size"]),
         host=settings["server"]["host"],

@@ -8,6 +8,7 @@ facet is then a loop over the matching document numbers, without scoring.
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -50,6 +51,7 @@ class FacetTables:
                 self.outlet_of[docnum] = number
 
         self.people: list[str] = list(reader.field_terms("people"))
+        self.person_by_lower = {name.lower(): name for name in self.people}
         people_of: list[list[int]] = [[] for _ in range(size)]
         for number, name in enumerate(self.people):
             for docnum in reader.postings("people", name).all_ids():
@@ -90,9 +92,15 @@ class FacetTables:
         unknown = counts.pop(-1, 0)
         return Counter({self.months[i]: n for i, n in counts.items()}), unknown
 
-    def people_counts(self, docnums: Iterable[int]) -> Counter:
+    def top_people(self, docnums: Iterable[int], count: int) -> list[tuple[str, int]]:
+        """The *count* people in most of the documents (ties by name), with their counts."""
         counts = Counter(chain.from_iterable(map(self.people_of.__getitem__, docnums)))
-        return Counter({self.people[i]: n for i, n in counts.items()})
+        if not counts:
+            return []
+        threshold = heapq.nlargest(count, counts.values())[-1]
+        top = [(self.people[i], n) for i, n in counts.items() if n >= threshold]
+        top.sort(key=lambda item: (-item[1], item[0]))
+        return top[:count]
 
     def with_outlets(self, docnums: Iterable[int], slugs: Iterable[str]) -> set[int]:
         """The documents whose outlet is one of *slugs* (``unknown``: no known outlet)."""

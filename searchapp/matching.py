@@ -8,6 +8,8 @@ postings) at a time and combined with set operations in C. Queries this module d
 
 from __future__ import annotations
 
+from array import array
+from collections import OrderedDict
 from itertools import accumulate
 
 from whoosh import query as wq
@@ -17,18 +19,49 @@ from whoosh.searching import Searcher
 from .analysis import EXACT_MARK
 
 
+class PostingCache:
+    """Decoded posting lists of one index generation, least recently used dropped first.
+
+    Bounded by the number of postings held (each costs 8 bytes: a 4-byte document number and a
+    4-byte weight in arrays); a term is decoded from the index at most once while it stays here.
+    """
+
+    def __init__(self, max_postings: int) -> None:
+        self.max_postings = max_postings
+        self.held = 0
+        self._lists: OrderedDict[tuple[str, str], tuple[array, array]] = OrderedDict()
+
+    def get(self, key: tuple[str, str]) -> tuple[array, array] | None:
+        found = self._lists.get(key)
+        if found is not None:
+            self._lists.move_to_end(key)
+        return found
+
+    def put(self, key: tuple[str, str], lists: tuple[array, array]) -> None:
+        size = len(lists[0])
+        if size > self.max_postings:
+            return
+        self._lists[key] = lists
+        self.held += size
+        while self.held > self.max_postings:
+            _key, (ids, _weights) = self._lists.popitem(last=False)
+            self.held -= len(ids)
+
+
 class Postings:
     """A term's live documents and weights, read a whole posting block at a time; each term is read
-    once per request (matching and scoring share it)."""
+    once per request (matching and scoring share it), or once while it stays in the *cache*."""
 
-    def __init__(self, reader: IndexReader) -> None:
+    def __init__(self, reader: IndexReader, cache: PostingCache | None = None) -> None:
         self.reader = reader
-        self._read: dict[tuple[str, str], tuple[list[int], list[float]]] = {}
+        self.cache = cache if cache is not None else PostingCache(0)
+        self._read: dict[tuple[str, str], tuple[array, array]] = {}
 
-    def get(self, field: str, text: str) -> tuple[list[int], list[float]]:
+    def get(self, field: str, text: str) -> tuple[array, array]:
         """Document numbers (global to the reader, ascending per segment) and weights."""
         key = (field, text)
-        if key not in self._read:
+        found = self._read.get(key) or self.cache.get(key)
+        if found is None:
             ids: list[int] = []
             weights: list[float] = []
             for segment, offset in self.reader.leaf_readers():
@@ -46,8 +79,10 @@ class Postings:
                     segment_weights = [segment_weights[i] for i in kept]
                 ids.extend(segment_ids if not offset else (d + offset for d in segment_ids))
                 weights.extend(segment_weights)
-            self._read[key] = (ids, weights)
-        return self._read[key]
+            found = (array("i", ids), array("f", weights))
+            self.cache.put(key, found)
+        self._read[key] = found
+        return found
 
     def docs(self, field: str, text: str) -> set[int]:
         return set(self.get(field, text)[0])

@@ -32,7 +32,7 @@ from .extract.outlet import OutletTable
 from .facets import FacetTables, FacetValue, month_label
 from .highlight import MatchTerms, find_matches, highlight_paragraphs, mark, snippet
 from .indexer import POINTER, current_generation, open_index
-from .matching import DocSets, Postings
+from .matching import DocSets, PostingCache, Postings
 from .query import And, Field, Node, Not, Phrase, Word, date_range, parse_query, positive_words
 from .request import UNKNOWN_OUTLET, SearchRequest
 from .scoring import LengthTable, top_documents
@@ -250,12 +250,13 @@ def date_query(start: dt.date | None, end: dt.date | None) -> wq.Query:
 class _Generation:
     """The open searcher of one index generation and the tables derived from it."""
 
-    def __init__(self, key: tuple, searcher: Searcher) -> None:
+    def __init__(self, key: tuple, searcher: Searcher, posting_cache_mb: int) -> None:
         self.key = key
         self.searcher = searcher
         reader = searcher.reader()
         self.tables = FacetTables(reader)
         self.lengths = LengthTable(reader, TEXT_FIELDS)
+        self.posting_cache = PostingCache(posting_cache_mb * 2**20 // 8)
 
 
 def _locked(method):
@@ -310,7 +311,7 @@ class SearchEngine:
         index = open_index(self.root)
         if index is None:
             raise NoIndexError(f"no index in {self.root}; run 'searchapp index' first")
-        state = _Generation(key, index.searcher(weighting=BM25F()))
+        state = _Generation(key, index.searcher(weighting=BM25F()), self.settings.posting_cache_mb)
         if self._state is not None:
             self._state.searcher.close()
         self._state = state
@@ -331,7 +332,7 @@ class SearchEngine:
         text_query = self.compiler(tables).compile(node)
 
         people = self.resolve_people(request, tables)
-        postings = Postings(searcher.reader())
+        postings = Postings(searcher.reader(), state.posting_cache)
         docsets = DocSets(searcher, postings)
         unfiltered = docsets.of(text_query) if text_query is not None else set(docsets.all_docs())
         for name in people:
@@ -343,7 +344,7 @@ class SearchEngine:
         outlet_counts, unknown_outlet = tables.outlet_counts(unfiltered)
         matching = tables.with_outlets(unfiltered, request.outlets) if request.outlets else unfiltered
         month_counts, unknown_date = tables.month_counts(matching)
-        people_counts = tables.people_counts(matching)
+        top_people = tables.top_people(matching, TOP_PEOPLE)
 
         total = len(matching)
         start = (request.page - 1) * request.per_page
@@ -360,8 +361,7 @@ class SearchEngine:
         hits = [self._hit(searcher, docnum, score, terms) for docnum, score in page]
         facets = Facets(
             outlet=self._outlet_facet(outlet_counts, request),
-            person=[FacetValue(name, name, count, name in people)
-                    for name, count in sorted(people_counts.items(), key=lambda i: (-i[1], i[0]))[:TOP_PEOPLE]],
+            person=[FacetValue(name, name, count, name in people) for name, count in top_people],
             month=[FacetValue(month, month_label(month), count, self._month_selected(request, month))
                    for month, count in sorted(month_counts.items())],
             unknown_outlet=unknown_outlet,
@@ -391,8 +391,7 @@ class SearchEngine:
     @staticmethod
     def resolve_people(request: SearchRequest, tables: FacetTables) -> list[str]:
         """Requested people as indexed (case-insensitive); an unknown name is kept and matches nothing."""
-        by_lower = {name.lower(): name for name in tables.people}
-        return [by_lower.get(name.lower(), name) for name in request.people]
+        return [tables.person_by_lower.get(name.lower(), name) for name in request.people]
 
     def _outlet_facet(self, counts, request: SearchRequest) -> list[FacetValue]:
         values = []
