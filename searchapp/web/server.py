@@ -1,8 +1,9 @@
 """Serving the app with waitress, a production WSGI server (not Flask's development server).
 
-Search is CPU-bound Python, so one process is capped by the GIL at one core. With ``workers > 1`` the
-listening socket is opened once and shared by that many forked processes, each running waitress with
-its own threads and its own long-lived searcher; the kernel spreads connections among them.
+Search is CPU-bound Python, so one process is capped by the GIL at one core. With ``workers > 1`` that
+many processes are forked, each running waitress with its own threads and its own long-lived searcher,
+each listening on the same port with SO_REUSEPORT: the kernel spreads new connections evenly among
+them (a shared listening socket would let one process take every keep-alive connection).
 """
 
 from __future__ import annotations
@@ -28,13 +29,15 @@ def serve(app: Flask, host: str, port: int, threads: int = 8, workers: int = 1) 
     from waitress import create_server
 
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
-    listener = socket.create_server((host, port), family=family, backlog=1024, reuse_port=False)
-    url = f"http://{host if ':' not in host else f'[{host}]'}:{listener.getsockname()[1]}/"
+    reuse_port = workers > 1
+    listener = socket.create_server((host, port), family=family, backlog=1024, reuse_port=reuse_port)
+    port = listener.getsockname()[1]
+    url = f"http://{host if ':' not in host else f'[{host}]'}:{port}/"
     print(f"searchapp is serving on {url}  ({workers} process{'es' if workers > 1 else ''} × {threads} threads; "
           "Ctrl+C to stop)", file=sys.stderr, flush=True)
 
-    def run_one() -> None:
-        server = create_server(app, sockets=[listener], threads=threads, ident="searchapp")
+    def run_one(sock: socket.socket) -> None:
+        server = create_server(app, sockets=[sock], threads=threads, ident="searchapp")
         try:
             server.run()
         except KeyboardInterrupt:
@@ -44,7 +47,7 @@ def serve(app: Flask, host: str, port: int, threads: int = 8, workers: int = 1) 
 
     if workers <= 1:
         signal.signal(signal.SIGTERM, _raise_interrupt)
-        run_one()
+        run_one(listener)
         return
 
     children = []
@@ -54,11 +57,12 @@ def serve(app: Flask, host: str, port: int, threads: int = 8, workers: int = 1) 
             signal.signal(signal.SIGTERM, _raise_interrupt)
             signal.signal(signal.SIGINT, _raise_interrupt)
             try:
-                run_one()
+                listener.close()
+                run_one(socket.create_server((host, port), family=family, backlog=1024, reuse_port=True))
             finally:
                 os._exit(0)
         children.append(pid)
-    listener.close()
+    listener.close()  # held until every worker listens, so the port could not be taken meanwhile
 
     def stop(_signum=None, _frame=None) -> None:
         for child in children:
