@@ -301,14 +301,7 @@ class _Analysis:
             return False
         if toks[lo - 1].text.casefold() != "dan" or not toks[lo - 1].joined:
             return False
-        k = lo - 2
-        while k >= 0 and capish(toks[k]):
-            if toks[k].kind == "title":
-                return True
-            if not toks[k].joined:
-                break
-            k -= 1
-        return False
+        return self._title_in_run_ending(lo - 2)
 
     def _org_follows(self, hi: int) -> bool:
         """After the run: ", Name" or "(ACRONYM)", so the run's last word named an organisation."""
@@ -368,7 +361,11 @@ class _Analysis:
         toks = self.toks
         if lo == 0 or not toks[lo].comma:
             return False
-        k = lo - 1
+        return self._title_in_run_ending(lo - 1)
+
+    def _title_in_run_ending(self, k: int) -> bool:
+        """Whether the joined, capitalised run of words ending at token *k* holds a title."""
+        toks = self.toks
         while k >= 0 and capish(toks[k]):
             if toks[k].kind == "title":
                 return True
