@@ -1,0 +1,139 @@
+"""``searchapp eval …``: measuring searchapp on real data (issue 5).
+
+    searchapp eval retrieval --corpus DIR [--limit N] [--seed 13]   known-item retrieval, four engines
+    searchapp eval dates --corpus DIR [--today DATE]                  inferred against stated dates
+    searchapp eval outlets --corpus DIR                               detected against stated outlets
+    searchapp eval people --conll FILE...                             person spans against gold CoNLL
+
+``--corpus`` is a searchapp corpus folder (for instance one written by ``searchapp import indosum``);
+without it the configured corpus is used. Nothing is written outside temporary folders.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+
+
+def register(commands, common) -> None:
+    parser = commands.add_parser("eval", help="measure searchapp on real data (retrieval, dates, outlets, people)",
+                                 description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    tools = parser.add_subparsers(dest="evaluation", required=True, metavar="EVALUATION")
+
+    retrieval = tools.add_parser("retrieval", help="known-item retrieval: MRR@10, success@1/10, zero hits")
+    common(retrieval)
+    retrieval.add_argument("--limit", type=int, help="query only N articles, sampled with the seed (all are indexed)")
+    retrieval.add_argument("--seed", type=int, default=13, help="seed of the sample and the random words (13)")
+    retrieval.add_argument("--workers", type=int, default=2, help="indexing worker processes (2)")
+    retrieval.add_argument("--variants", default="abcd",
+                           help="which engines: a searchapp, b no stemming, c no exact boost, d tantivy (abcd)")
+    retrieval.add_argument("--work", help="folder for the indexes (default: a temporary folder, removed)")
+    retrieval.add_argument("--without-titles", action="store_true",
+                           help="index the articles without their stated titles (find them through the body)")
+    retrieval.add_argument("--examples", type=int, default=0, metavar="N",
+                           help="also list N misses of searchapp per query set")
+    retrieval.set_defaults(run=run_retrieval)
+
+    dates = tools.add_parser("dates", help="inferred publication dates against the stated ones")
+    common(dates)
+    dates.add_argument("--today", help="the date indexing runs on, YYYY-MM-DD (default: today)")
+    dates.add_argument("--examples", type=int, default=15, help="wrong dates to list (15)")
+    dates.add_argument("--seed", type=int, default=13, help="seed of the listed sample (13)")
+    dates.set_defaults(run=run_dates)
+
+    outlets = tools.add_parser("outlets", help="detected outlets against the stated ones")
+    common(outlets)
+    outlets.add_argument("--list", type=int, default=30, metavar="N", help="wrong outlets to list per mode (30)")
+    outlets.set_defaults(run=run_outlets)
+
+    people = tools.add_parser("people", help="person spans found against gold CoNLL annotations")
+    common(people)
+    people.add_argument("--conll", nargs="+", required=True, metavar="PATH", help="gold CoNLL files (IOB PER tags)")
+    people.set_defaults(run=run_people)
+
+
+def _settings(args: argparse.Namespace):
+    from ..config import load_settings
+
+    return load_settings(args.config, {"corpus": args.corpus, "index": getattr(args, "index", None)})
+
+
+def _corpus(args: argparse.Namespace) -> Path | None:
+    corpus = _settings(args).corpus
+    if not corpus.is_dir():
+        print(f"searchapp eval: corpus folder not found: {corpus}", file=sys.stderr)
+        return None
+    return corpus
+
+
+def _articles(corpus: Path):
+    from .realdata import corpus_articles
+
+    articles, skipped = corpus_articles(corpus)
+    if skipped:
+        print(f"{len(skipped)} files or records skipped while reading {corpus} (first: {skipped[0]})",
+              file=sys.stderr)
+    return articles
+
+
+def run_retrieval(args: argparse.Namespace) -> int:
+    from .retrieval import evaluate_retrieval, format_examples, format_report
+
+    corpus = _corpus(args)
+    if corpus is None:
+        return 2
+    report = evaluate_retrieval(corpus, args.config, limit=args.limit, seed=args.seed, workers=args.workers,
+                                work=Path(args.work) if args.work else None, variants=args.variants,
+                                without_titles=args.without_titles)
+    print(format_report(report))
+    examples = format_examples(report, args.examples)
+    if examples:
+        print()
+        print(examples)
+    return 0
+
+
+def run_dates(args: argparse.Namespace) -> int:
+    from .dates import evaluate_dates, format_report
+
+    corpus = _corpus(args)
+    if corpus is None:
+        return 2
+    try:
+        today = dt.date.fromisoformat(args.today) if args.today else dt.date.today()
+    except ValueError:
+        print(f"searchapp eval dates: --today must be YYYY-MM-DD, not {args.today!r}", file=sys.stderr)
+        return 2
+    report = evaluate_dates(_articles(corpus), today)
+    print(format_report(report, args.examples, args.seed))
+    return 0
+
+
+def run_outlets(args: argparse.Namespace) -> int:
+    from ..extract.outlet import OutletTable
+    from .outlets import evaluate_outlets, format_report
+
+    corpus = _corpus(args)
+    if corpus is None:
+        return 2
+    table = OutletTable.load(_settings(args).outlets_file)
+    print(format_report(evaluate_outlets(_articles(corpus), table), args.list))
+    return 0
+
+
+def run_people(args: argparse.Namespace) -> int:
+    try:
+        from ..extract.people import PeopleRegistry
+        from .people import evaluate_people, format_report
+    except ImportError as error:
+        print(f"searchapp eval people: the person evaluation is not available ({error})", file=sys.stderr)
+        return 2
+    missing = [path for path in args.conll if not Path(path).is_file()]
+    if missing:
+        print(f"searchapp eval people: not a file: {', '.join(missing)}", file=sys.stderr)
+        return 2
+    registry = PeopleRegistry.load(_settings(args).people_file)
+    print(format_report(evaluate_people(list(args.conll), registry)))
+    return 0

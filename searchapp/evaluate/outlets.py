@@ -1,0 +1,134 @@
+"""How well the outlet is recognised from an article's URL and text (issue 5).
+
+For every corpus article with a stated ``outlet``, `detect_outlet(text, url, table)` is run as if the
+outlet were unknown: once as the indexer runs it (URL and text) and once from the text alone (its
+dateline, byline or footer markers; no URL). Agreement is counted on the articles where a marker exists
+(something was detected); articles without any marker are counted apart.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+MODES = ("url+text", "text only")
+RESULTS = ("agree", "wrong", "no marker")
+SNIPPET_CHARS = 60
+
+
+@dataclass(frozen=True)
+class OutletCase:
+    id: str
+    given: str
+    detected: str | None
+    mode: str
+    evidence: str | None  # the host, or the text the marker matched (no marker: the article's opening)
+
+    @property
+    def result(self) -> str:
+        return "no marker" if self.detected is None else "agree" if self.detected == self.given else "wrong"
+
+
+@dataclass
+class OutletReport:
+    without_outlet: int = 0
+    unknown_given: Counter = field(default_factory=Counter)  # stated outlets not in the outlet table
+    cases: list[OutletCase] = field(default_factory=list)
+
+    def counts(self, mode: str, outlet: str | None = None) -> Counter:
+        return Counter(c.result for c in self.cases if c.mode == mode and (outlet is None or c.given == outlet))
+
+    def outlets(self) -> list[str]:
+        return [slug for slug, _n in Counter(c.given for c in self.cases if c.mode == MODES[0]).most_common()]
+
+
+def given_slug(table, stated: str) -> tuple[str, bool]:
+    """The slug of a stated outlet (slug, name, alias or host) and whether the table knows it."""
+    known = table.from_alias(stated) or table.from_host(stated)
+    if known is not None:
+        return known.slug, True
+    return "-".join(re.sub(r"[\W_]+", " ", stated.lower()).split()), False
+
+
+def marker_evidence(text: str, url: str | None, slug: str, table) -> str | None:
+    """What made *slug* the detected outlet: the URL's host, or the text around its earliest marker."""
+    from ..extract.outlet import host_of
+
+    if url:
+        by_host = table.from_host(url)
+        if by_host is not None and by_host.slug == slug:
+            return f"host {host_of(url)}"
+    outlet = table.get(slug)
+    if outlet is None:
+        return None
+    matches = [m for m in (p.search(text) for p in outlet.patterns) if m is not None]
+    if not matches:
+        return None
+    first = min(matches, key=lambda m: m.start())
+    start, end = max(0, first.start() - 10), min(len(text), first.end() + SNIPPET_CHARS)
+    return ("…" if start else "") + " ".join(text[start:end].split()) + ("…" if end < len(text) else "")
+
+
+def evaluate_outlets(articles: Iterable[Any], table) -> OutletReport:
+    """Detected against stated outlets of *articles* (objects with ``id, body, url, outlet``)."""
+    from ..extract.outlet import detect_outlet
+
+    report = OutletReport()
+    for article in articles:
+        if not article.outlet:
+            report.without_outlet += 1
+            continue
+        given, known = given_slug(table, article.outlet)
+        if not known:
+            report.unknown_given[article.outlet] += 1
+        for mode, url in zip(MODES, (article.url, None), strict=True):
+            detected = detect_outlet(article.body, url, table)
+            evidence = None
+            if detected is None:
+                evidence = " ".join(article.body[:SNIPPET_CHARS].split()) + "…"
+            elif detected != given:
+                evidence = marker_evidence(article.body, url, detected, table)
+            report.cases.append(OutletCase(article.id, given, detected, mode, evidence))
+    return report
+
+
+def _row(label: str, counts: Counter) -> str:
+    n = sum(counts.values())
+    marked = counts["agree"] + counts["wrong"]
+    agreement = f"{counts['agree'] / marked:>9.1%}" if marked else f"{'-':>9}"
+    return (f"{label:<18} {n:>6} {counts['agree']:>6} {counts['wrong']:>6} {counts['no marker']:>9} "
+            f"{marked / n if n else 0:>8.1%} {agreement}")
+
+
+def format_report(report: OutletReport, listed: int = 30, unmarked: int = 3) -> str:
+    header = f"{'outlet':<18} {'n':>6} {'agree':>6} {'wrong':>6} {'no marker':>9} {'marked':>8} {'agreement':>9}"
+    lines = [
+        "Outlets detected from URL and text (detect_outlet), against the stated outlet",
+        f"{sum(report.counts(MODES[0]).values())} articles with a stated outlet "
+        f"({report.without_outlet} without one, not counted); agreement = agree / (agree + wrong), "
+        "on the articles where a marker exists",
+    ]
+    if report.unknown_given:
+        lines.append("stated outlets unknown to the outlet table: "
+                     + ", ".join(f"{name} ({n})" for name, n in report.unknown_given.most_common()))
+    for mode in MODES:
+        lines += ["", f"{mode}:", header, _row("all", report.counts(mode))]
+        lines += [_row(slug, report.counts(mode, slug)) for slug in report.outlets()]
+    for mode in MODES:
+        wrong = [c for c in report.cases if c.mode == mode and c.result == "wrong"]
+        lines += ["", f"wrong outlets, {mode} ({len(wrong)}):"]
+        pairs = Counter((c.given, c.detected) for c in wrong)
+        lines += [f"  {given} detected as {detected}: {n}" for (given, detected), n in pairs.most_common()]
+        lines += [f"    {c.id}: {c.given} → {c.detected} ({c.evidence or 'evidence not found'})"
+                  for c in wrong[:listed]]
+        if len(wrong) > listed:
+            lines.append(f"    … and {len(wrong) - listed} more")
+    if unmarked > 0:
+        lines += ["", f"openings of articles without a marker, text only (at most {unmarked} an outlet):"]
+        for slug in report.outlets():
+            cases = [c for c in report.cases if c.mode == MODES[1] and c.given == slug and c.detected is None]
+            lines += [f"  {slug} {c.id}: {c.evidence}" for c in cases[:unmarked]]
+    return "\n".join(lines)
