@@ -103,12 +103,16 @@ def _sastrawi():  # noqa: ANN202 - Sastrawi has no public types
 class Stemmer:
     """Sastrawi with a per-word cache and an exclusion list (names it would mangle: Bali -> bal).
 
+    A word whose root would be a stopword keeps its written form: Sastrawi strips ``setelah`` to
+    ``telah`` and ``peserta`` to ``serta``, which would match every article.
+
     Sastrawi's own ``stem()`` normalises and splits the text with two regex passes per call and caches
     in an unbounded dict; we call its per-word routine once per distinct word and cache the result.
     """
 
-    def __init__(self, exclusions: Iterable[str] = ()) -> None:
+    def __init__(self, exclusions: Iterable[str] = (), stop_roots: Iterable[str] = ()) -> None:
         self._sastrawi = _sastrawi()
+        self._stop_roots = frozenset(stop_roots)
         self._cache: dict[str, str] = {word.lower(): word.lower() for word in exclusions}
 
     def __call__(self, word: str) -> str:
@@ -121,19 +125,21 @@ class Stemmer:
             root = word  # numbers, codes (g20, covid19): never stemmed
         else:
             root = self._sastrawi.stem_word(word) or word
+            if root in self._stop_roots:
+                root = word
         if len(self._cache) < 500_000:
             self._cache[word] = root
         return root
 
 
-_STEMMERS: dict[frozenset[str], Stemmer] = {}
+_STEMMERS: dict[tuple[frozenset[str], frozenset[str]], Stemmer] = {}
 
 
-def shared_stemmer(exclusions: Iterable[str] = ()) -> Stemmer:
-    """One stemmer (and cache) per exclusion list in this process."""
-    key = frozenset(word.lower() for word in exclusions)
+def shared_stemmer(exclusions: Iterable[str] = (), stop_roots: Iterable[str] = ()) -> Stemmer:
+    """One stemmer (and cache) per exclusion list and stopword list in this process."""
+    key = (frozenset(word.lower() for word in exclusions), frozenset(stop_roots))
     if key not in _STEMMERS:
-        _STEMMERS[key] = Stemmer(key)
+        _STEMMERS[key] = Stemmer(*key)
     return _STEMMERS[key]
 
 
@@ -144,27 +150,30 @@ class SastrawiStemFilter(Filter):
     the pickled state: it is looked up again, shared per process, on first use.
     """
 
-    def __init__(self, exclusions: Iterable[str] = ()) -> None:
+    def __init__(self, exclusions: Iterable[str] = (), stop_roots: Iterable[str] = ()) -> None:
         self.exclusions = tuple(sorted(word.lower() for word in exclusions))
+        self.stop_roots = tuple(sorted(stop_roots))
         self._stemmer: Stemmer | None = None
 
     def __getstate__(self) -> dict:
-        return {"exclusions": self.exclusions}
+        return {"exclusions": self.exclusions, "stop_roots": self.stop_roots}
 
     def __setstate__(self, state: dict) -> None:
         self.exclusions = tuple(state["exclusions"])
+        self.stop_roots = tuple(state.get("stop_roots", ()))
         self._stemmer = None
 
     def __eq__(self, other: object) -> bool:
-        return isinstance(other, SastrawiStemFilter) and other.exclusions == self.exclusions
+        return isinstance(other, SastrawiStemFilter) and (other.exclusions, other.stop_roots) == (
+            self.exclusions, self.stop_roots)
 
     def __hash__(self) -> int:
-        return hash(self.exclusions)
+        return hash((self.exclusions, self.stop_roots))
 
     @property
     def stemmer(self) -> Stemmer:
         if self._stemmer is None:
-            self._stemmer = shared_stemmer(self.exclusions)
+            self._stemmer = shared_stemmer(self.exclusions, self.stop_roots)
         return self._stemmer
 
     def __call__(self, tokens):
@@ -203,7 +212,7 @@ def build_analyzer(stopwords: Iterable[str] = (), stem_exclusions: Iterable[str]
         | StopFilter(stoplist=frozenset(stopwords), minsize=1, renumber=False)
     )
     if stemming:
-        chain = chain | SastrawiStemFilter(stem_exclusions) | ExactFormFilter()
+        chain = chain | SastrawiStemFilter(stem_exclusions, stopwords) | ExactFormFilter()
     return CompositeAnalyzer(*chain.items)
 
 

@@ -413,8 +413,8 @@ def run_bench(args) -> int:
         print(f"Machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}\n")
 
         figures = [bench_searchapp(settings, corpus, queries, size)]
-        stem = shared_stemmer(settings.stem_exclusions)
         stopwords = settings.load_stopwords()
+        stem = shared_stemmer(settings.stem_exclusions, stopwords)
         if not args.no_peers:
             (workdir / "fts5").mkdir()
             figures.append(bench_fts5(scale_articles(real, size), workdir / "fts5", queries, size, stem, stopwords))

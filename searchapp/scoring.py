@@ -34,7 +34,8 @@ def positive_terms(query: wq.Query, boost: float = 1.0) -> tuple[list[Scored], f
         terms: list[Scored] = []
         constant = 0.0
         for sub in query.subqueries:
-            if isinstance(sub, wq.Not):
+            if isinstance(sub, wq.Not) or (isinstance(sub, wq.NumericRange) and sub.constantscore):
+                # Whoosh scores a Not, and a date range, as its boost: the same for every match
                 if isinstance(query, wq.Or):
                     return None
                 constant += boost * sub.boost

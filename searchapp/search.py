@@ -283,7 +283,7 @@ class SearchEngine:
         self.settings = settings
         self.root = Path(settings.index)
         self.stopwords = settings.load_stopwords()
-        self.stem = shared_stemmer(settings.stem_exclusions) if settings.stemming else no_stemming
+        self.stem = shared_stemmer(settings.stem_exclusions, self.stopwords) if settings.stemming else no_stemming
         self.outlet_table = OutletTable.load(settings.outlets_file)
         self._lock = threading.RLock()
         self._state: _Generation | None = None
@@ -376,9 +376,9 @@ class SearchEngine:
              docsets: DocSets) -> list[tuple[int, float]]:
         """The *limit* best of *matching* by BM25F: a block at a time for term queries, else by Whoosh."""
         best = top_documents(state.searcher, text_query, matching, limit, state.lengths, docsets)
-        if best is None:
-            results = state.searcher.search(text_query, limit=limit, filter=matching)
-            best = [(hit.docnum, hit.score) for hit in results]
+        if best is None:  # every match scored: Whoosh's own top-k collector can drop a document
+            results = state.searcher.search(text_query, limit=None, filter=matching)
+            best = [(hit.docnum, hit.score) for hit in results[:limit]]
         return best
 
     @staticmethod

@@ -26,6 +26,12 @@ def test_character_offsets_point_at_the_written_word(analyzer):
     assert ("bali", "Bali") in spans  # excluded from stemming (Sastrawi: bal)
 
 
+def test_a_word_whose_root_is_a_stopword_is_kept_as_written():
+    analyzer = build_analyzer(stopwords={"telah", "serta"})
+    assert texts(analyzer, "Setelah peserta datang") == ["setelah", "peserta", "datang"]
+    assert texts(build_analyzer(), "setelah") == ["telah", "=setelah"]  # what Sastrawi alone does
+
+
 def test_root_word_gets_no_second_token(analyzer):
     assert texts(analyzer, "NATO") == ["nato"]
 

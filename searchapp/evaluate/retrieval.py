@@ -394,7 +394,7 @@ def evaluate_retrieval(corpus: Path, config: str | None = None, limit: int | Non
     if limit is not None and limit < len(articles):
         picked = set(random.Random(seed).sample(sorted(a.id for a in articles), limit))
         chosen = [a for a in articles if a.id in picked]
-    stem = shared_stemmer(base.stem_exclusions) if base.stemming else no_stemming
+    stem = shared_stemmer(base.stem_exclusions, base.load_stopwords()) if base.stemming else no_stemming
     sets = build_queries(chosen, stem, base.load_stopwords(), seed)
     short = sum(1 for q in sets["words"] if len(q.text.split()) < WORDS_PER_QUERY)
 
