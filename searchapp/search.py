@@ -16,7 +16,7 @@ import re
 import threading
 import time
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from markupsafe import Markup
@@ -33,7 +33,7 @@ from .facets import FacetTables, FacetValue, month_label
 from .highlight import MatchTerms, find_matches, highlight_paragraphs, mark, snippet
 from .indexer import POINTER, current_generation, open_index
 from .matching import DocSets, PostingCache, Postings
-from .query import And, Field, Node, Not, Phrase, Word, date_range, parse_query, positive_words
+from .query import And, Field, Node, Not, Or, Phrase, Word, date_range, parse_query, positive_words
 from .request import UNKNOWN_OUTLET, SearchRequest
 from .scoring import LengthTable, top_documents
 
@@ -97,7 +97,7 @@ class SearchResult:
     facets: Facets
     suggestion: str | None
     took_ms: float
-    warnings: list[str] = field(default_factory=list)
+    relaxed: bool = False  # no article held every word: results hold some of them
 
     @property
     def pages(self) -> int:
@@ -121,6 +121,7 @@ class SearchResult:
             "results": [hit.to_dict() for hit in self.results],
             "facets": self.facets.to_dict(),
             "suggestion": self.suggestion,
+            "relaxed": self.relaxed,
         }
 
 
@@ -334,15 +335,27 @@ class SearchEngine:
         people = self.resolve_people(request, tables)
         postings = Postings(searcher.reader(), state.posting_cache)
         docsets = DocSets(searcher, postings)
-        unfiltered = docsets.of(text_query) if text_query is not None else set(docsets.all_docs())
-        for name in people:
-            unfiltered &= postings.docs("people", name)
-        if request.date_from or request.date_to:
-            unfiltered = tables.within_dates(unfiltered, request.date_from, request.date_to)
+
+        def matches(text_query: wq.Query | None) -> tuple[set[int], set[int]]:
+            """Documents matching the query and every filter but the outlet, and with it too."""
+            unfiltered = docsets.of(text_query) if text_query is not None else set(docsets.all_docs())
+            for name in people:
+                unfiltered &= postings.docs("people", name)
+            if request.date_from or request.date_to:
+                unfiltered = tables.within_dates(unfiltered, request.date_from, request.date_to)
+            return unfiltered, tables.with_outlets(unfiltered, request.outlets) if request.outlets else unfiltered
+
+        unfiltered, matching = matches(text_query)
+        relaxed = False
+        if not matching and isinstance(node, And) and all(isinstance(n, Word) for n in node.nodes):
+            # No article has every word: rank those with some of them (most words first, by BM25F).
+            node = Or(node.nodes)
+            text_query = self.compiler(tables).compile(node)
+            unfiltered, matching = matches(text_query)
+            relaxed = bool(matching)
 
         # Outlet counts as if no outlet were ticked, so every outlet's count stays visible.
         outlet_counts, unknown_outlet = tables.outlet_counts(unfiltered)
-        matching = tables.with_outlets(unfiltered, request.outlets) if request.outlets else unfiltered
         month_counts, unknown_date = tables.month_counts(matching)
         top_people = tables.top_people(matching, TOP_PEOPLE)
 
@@ -369,7 +382,7 @@ class SearchEngine:
         )
         suggestion = self.suggest(searcher, request.q, node)
         took = (time.perf_counter() - started) * 1000
-        return SearchResult(request, total, hits, facets, suggestion, took)
+        return SearchResult(request, total, hits, facets, suggestion, took, relaxed)
 
     @staticmethod
     def rank(state: _Generation, text_query: wq.Query, matching: set[int], limit: int,

@@ -504,3 +504,9 @@ def test_an_unexpected_error_is_an_indonesian_500_page(app, client, monkeypatch)
     assert response.status_code == 500
     assert parse(response).find("h1").text == "Terjadi kesalahan"
     assert "rusak" not in response.get_data(as_text=True)
+
+
+def test_relaxed_search_says_so(client):
+    page = client.get("/cari?q=bucha+himars").get_data(as_text=True)
+    assert "Tidak ada berita yang memuat semua kata pencarian" in page
+    assert "Tidak ada berita yang memuat semua kata pencarian" not in client.get("/cari?q=nato").get_data(as_text=True)

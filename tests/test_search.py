@@ -245,3 +245,13 @@ def test_people_listing_and_prefix(engine):
     names = [p["name"] for p in engine.people("stol")]
     assert names == ["Jens Stoltenberg"]
     assert engine.people()[0] == {"name": "Jens Stoltenberg", "count": 5}
+
+
+def test_no_article_with_every_word_relaxes_to_some_words(engine):
+    result = search(engine, "bucha himars")  # each in one article, never together
+    assert result.relaxed
+    assert set(ids(result)) == {"000_66b54ca74a6c5a55", "003_59201e24028e0ecf"}
+    assert not search(engine, "nato bucha").relaxed
+    strict = search(engine, "bucha -nato")  # operators: the user's logic is kept as written
+    assert strict.total == 0 and not strict.relaxed
+    assert search(engine, '"bucha himars"').total == 0

@@ -51,7 +51,7 @@ HIT = {
 SEARCH_RESULT = {
     "type": "object",
     "required": ["query", "filters", "sort", "total", "page", "per_page", "pages", "took_ms", "results",
-                 "facets", "suggestion", "urls"],
+                 "facets", "suggestion", "relaxed", "urls"],
     "properties": {
         "query": {"type": "string"},
         "filters": {
@@ -86,6 +86,8 @@ SEARCH_RESULT = {
             },
         },
         "suggestion": {**NULLABLE_STRING, "description": "a corrected query (did you mean)"},
+        "relaxed": {"type": "boolean",
+                    "description": "no article held every word of the query; results hold some of them"},
         "urls": {
             "type": "object",
             "required": ["self", "next", "previous", "suggestion"],
