@@ -39,7 +39,7 @@ DEFAULTS: dict[str, Any] = {
         "exact_boost": 1.0,
     },
     "search": {
-        "posting_cache_mb": 64,  # decoded posting lists kept between searches, per process
+        "posting_cache_mb": 32,  # decoded posting lists kept between searches, per process
     },
     "indexing": {
         "workers": 0,  # 0: one per core
