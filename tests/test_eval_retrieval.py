@@ -180,7 +180,8 @@ def test_evaluate_retrieval_on_a_three_article_corpus(tmp_path):
     for name in ("title", "words", "roots"):
         assert searchapp.metrics(name).mrr == 1.0, name  # three distinct articles: each finds itself first
     if report.sets["roots"]:  # root queries ("serang", "ekonomi") need stemming: written forms miss them
-        assert report.results[1].metrics("roots").success_10 == 0.0
+        # without stemming no article holds every root; searchapp then relaxes to some of the words
+        assert report.results[1].metrics("roots").mrr <= searchapp.metrics("roots").mrr
         assert report.results[2].metrics("roots").success_10 == 0.0  # tantivy AND
         assert report.results[3].metrics("roots").success_10 == 1.0  # tantivy OR: the other words suffice
     text = format_report(report)
