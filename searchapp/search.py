@@ -461,7 +461,7 @@ class SearchEngine:
                 continue
             token = tokens[0]
             frequency = self._doc_frequency(reader, token)
-            if frequency > max(0, total_docs // 1000):
+            if frequency > total_docs // 10_000:  # rare: in at most 0.01% of the articles
                 continue
             best = self._closest_common(reader, token, frequency)
             if best:
