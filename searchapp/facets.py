@@ -57,6 +57,7 @@ class FacetTables:
             for docnum in reader.postings("people", name).all_ids():
                 people_of[docnum].append(number)
         self.people_of = [tuple(ids) for ids in people_of]
+        self._person_counts = Counter(chain.from_iterable(self.people_of))  # live documents only
 
         self.date_of = [NO_DATE] * size  # proleptic ordinal, 0 when unknown
         self.months: list[str] = []
@@ -91,6 +92,10 @@ class FacetTables:
         counts = Counter(map(self.month_of.__getitem__, docnums))
         unknown = counts.pop(-1, 0)
         return Counter({self.months[i]: n for i, n in counts.items()}), unknown
+
+    def person_counts(self) -> dict[str, int]:
+        """Every person in at least one live document, with the number of such documents."""
+        return {self.people[i]: n for i, n in self._person_counts.items()}
 
     def top_people(self, docnums: Iterable[int], count: int) -> list[tuple[str, int]]:
         """The *count* people in most of the documents (ties by name), with their counts."""

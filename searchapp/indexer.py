@@ -41,6 +41,7 @@ from .errors import IndexLockedError, SearchappError
 from .extract import extract_metadata
 from .extract.outlet import OutletTable
 from .extract.people import PeopleRegistry
+from .request import UNKNOWN_OUTLET
 from .schema import build_schema
 
 POINTER = "CURRENT"
@@ -109,14 +110,16 @@ def index_exists(root: Path) -> bool:
 
 
 def _publish(root: Path, generation: Path) -> None:
-    """Make *generation* the live index with one atomic rename, then drop older generations."""
+    """Make *generation* the live index with one atomic rename, then drop older generations but the one
+    it replaces (a server may be opening that one right now; it goes at the next publish)."""
+    previous = current_generation(root)
     temporary = root / f".{POINTER}.{os.getpid()}"
     temporary.write_text(generation.name + "\n", encoding="utf-8")
     with open(temporary, "rb") as handle:
         os.fsync(handle.fileno())
     os.replace(temporary, root / POINTER)
     for old in root.glob("gen-*"):
-        if old != generation and old.is_dir():
+        if old not in (generation, previous) and old.is_dir():
             shutil.rmtree(old, ignore_errors=True)  # open readers keep their files (POSIX)
 
 
@@ -166,6 +169,7 @@ class _Analyser:
         outlet_slug, outlet_name = meta.outlet, None
         if article.outlet:
             outlet_slug, outlet_name = resolve_outlet(self.outlets, article.outlet)
+            outlet_slug = outlet_slug or meta.outlet
         if outlet_slug and not outlet_name:
             known = self.outlets.get(outlet_slug)
             outlet_name = known.name if known else outlet_slug
@@ -192,7 +196,7 @@ class _Analyser:
         return doc
 
 
-def resolve_outlet(table: OutletTable, stated: str) -> tuple[str, str]:
+def resolve_outlet(table: OutletTable, stated: str) -> tuple[str | None, str | None]:
     """Slug and display name of an outlet stated explicitly (slug, name, alias or URL host)."""
     wanted = stated.strip().lower()
     for outlet in table.all():
@@ -201,7 +205,9 @@ def resolve_outlet(table: OutletTable, stated: str) -> tuple[str, str]:
         if wanted in names:
             return outlet.slug, outlet.name
     slug = "-".join("".join(c if c.isalnum() else " " for c in wanted).split())
-    return slug or "unknown", stated.strip()
+    if not slug or slug == UNKNOWN_OUTLET:  # "unknown" is the filter for articles without an outlet
+        return None, None
+    return slug, stated.strip()
 
 
 def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
@@ -434,8 +440,13 @@ def _write_parallel(index: Index, changed: Iterable[Article], removed: Callable[
         for doc_id in removed():
             writer.delete_by_term("id", doc_id)
             report.deleted += 1
-        for _ in workers:
-            jobs.put(None)
+        for _ in workers:  # the end-of-work markers, without blocking on a full queue of dead workers
+            while True:
+                try:
+                    jobs.put(None, timeout=0.5)
+                    break
+                except queue.Full:
+                    drain()
         while len(segments) < len(workers):
             drain(wait=True)
         for worker in workers:
@@ -443,8 +454,13 @@ def _write_parallel(index: Index, changed: Iterable[Article], removed: Callable[
         if not report.written and not report.deleted:
             writer.cancel()
             return
-        final = writer._merge_segments(None, None, None) + [s for s in segments if s is not None]
-        writer._close_segment()
+        # Whoosh's merge policy may copy small existing segments into this writer: flush them as a segment.
+        final = writer._merge_segments(None, None, None)
+        if writer._added:
+            final.append(writer._finalize_segment())
+        else:
+            writer._close_segment()
+        final += [s for s in segments if s is not None]
         writer._commit_toc(final)
         writer._finish()
     except BaseException:

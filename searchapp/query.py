@@ -249,13 +249,10 @@ def date_range(text: str) -> tuple[dt.date | None, dt.date | None] | None:
             span = date_span(text[len(operator):])
             if span is None:
                 return None
-            if operator == ">=":
-                return span[0], None
-            if operator == ">":
-                return span[1] + dt.timedelta(days=1), None
-            if operator == "<=":
-                return None, span[1]
-            return None, span[0] - dt.timedelta(days=1)
+            try:
+                return _open_range(operator, span)
+            except OverflowError:  # past the calendar's ends (>9999-12-31, <0001-01-01): not a date
+                return None
     if ".." in text:
         start_text, end_text = text.split("..", 1)
         start = date_span(start_text) if start_text.strip() else (None, None)
@@ -265,3 +262,19 @@ def date_range(text: str) -> tuple[dt.date | None, dt.date | None] | None:
         return start[0], end[1]
     span = date_span(text)
     return span
+
+
+def _open_range(operator: str, span: tuple[dt.date, dt.date]) -> tuple[dt.date | None, dt.date | None]:
+    if operator == ">=":
+        return span[0], None
+    if operator == ">":
+        return span[1] + dt.timedelta(days=1), None
+    if operator == "<=":
+        return None, span[1]
+    return None, span[0] - dt.timedelta(days=1)
+
+
+def is_whole_month(start: dt.date | None, end: dt.date | None) -> bool:
+    """Whether [start, end] is exactly one calendar month."""
+    return bool(start and end and start.day == 1 and (start.year, start.month) == (end.year, end.month)
+                and end.day == calendar.monthrange(end.year, end.month)[1])

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from markupsafe import Markup
 from whoosh import query as wq
+from whoosh.index import EmptyIndexError
 from whoosh.scoring import BM25F
 from whoosh.searching import Searcher
 
@@ -33,7 +34,7 @@ from .facets import FacetTables, FacetValue, month_label
 from .highlight import MatchTerms, find_matches, highlight_paragraphs, mark, snippet
 from .indexer import POINTER, current_generation, open_index
 from .matching import DocSets, PostingCache, Postings
-from .query import And, Field, Node, Not, Or, Phrase, Word, date_range, parse_query, positive_words
+from .query import And, Field, Node, Not, Or, Phrase, Word, date_range, is_whole_month, parse_query, positive_words
 from .request import UNKNOWN_OUTLET, SearchRequest
 from .scoring import LengthTable, top_documents
 
@@ -300,7 +301,12 @@ class SearchEngine:
         generation = current_generation(self.root)
         if generation is None:
             return None
-        return (pointer.st_mtime_ns, pointer.st_ino, generation.name, os.stat(generation).st_mtime_ns)
+        try:  # the folder's time and its newest table of contents (a commit writes a new one)
+            tocs = [name for name in os.listdir(generation) if name.endswith(".toc")]
+            return (pointer.st_mtime_ns, pointer.st_ino, generation.name, os.stat(generation).st_mtime_ns,
+                    max(tocs, key=lambda name: int(name.rsplit("_", 1)[-1].split(".")[0]), default=""))
+        except (FileNotFoundError, ValueError):
+            return None
 
     def _current(self) -> _Generation:
         """The live generation (call with the lock held): reopened when the index has changed."""
@@ -309,14 +315,28 @@ class SearchEngine:
             raise NoIndexError(f"no index in {self.root}; run 'searchapp index' first")
         if self._state is not None and self._state.key == key:
             return self._state
-        index = open_index(self.root)
-        if index is None:
-            raise NoIndexError(f"no index in {self.root}; run 'searchapp index' first")
-        state = _Generation(key, index.searcher(weighting=BM25F()), self.settings.posting_cache_mb)
+        try:
+            state = self._open(key)
+        except (FileNotFoundError, EmptyIndexError):  # a rebuild was published meanwhile: once more
+            key = self._generation_key()
+            if key is None:
+                raise NoIndexError(f"no index in {self.root}; run 'searchapp index' first") from None
+            state = self._open(key)
         if self._state is not None:
             self._state.searcher.close()
         self._state = state
         return state
+
+    def _open(self, key: tuple) -> _Generation:
+        index = open_index(self.root)
+        if index is None:
+            raise NoIndexError(f"no index in {self.root}; run 'searchapp index' first")
+        searcher = index.searcher(weighting=BM25F())
+        try:
+            return _Generation(key, searcher, self.settings.posting_cache_mb)
+        except BaseException:
+            searcher.close()
+            raise
 
     def compiler(self, tables: FacetTables) -> QueryCompiler:
         return QueryCompiler(self.stem, self.stopwords, self.settings.exact_boost, self.outlet_table,
@@ -423,8 +443,7 @@ class SearchEngine:
     def _month_selected(request: SearchRequest, month: str) -> bool:
         if not (request.date_from and request.date_to):
             return False
-        return request.date_from.strftime("%Y-%m") == month == request.date_to.strftime("%Y-%m") and \
-            request.date_from.day == 1 and (request.date_to + dt.timedelta(days=1)).day == 1
+        return request.date_from.strftime("%Y-%m") == month and is_whole_month(request.date_from, request.date_to)
 
     def _hit(self, searcher: Searcher, docnum: int, score: float | None, terms: MatchTerms) -> Hit:
         stored = searcher.stored_fields(docnum)
@@ -562,14 +581,13 @@ class SearchEngine:
     def people(self, prefix: str = "", limit: int = 20) -> list[dict]:
         """People by number of articles; *prefix* matches the start of any word of the name."""
         state = self._current()
-        reader = state.searcher.reader()
         wanted = prefix.strip().lower()
         found = []
-        for name in state.tables.people:
+        for name, count in state.tables.person_counts().items():
             if wanted and not any(w.lower().startswith(wanted) for w in name.split()) \
                     and not name.lower().startswith(wanted):
                 continue
-            found.append({"name": name, "count": reader.doc_frequency("people", name)})
+            found.append({"name": name, "count": count})
         found.sort(key=lambda p: (-p["count"], p["name"]))
         return found[:limit]
 

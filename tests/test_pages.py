@@ -510,3 +510,8 @@ def test_relaxed_search_says_so(client):
     page = client.get("/cari?q=bucha+himars").get_data(as_text=True)
     assert "Tidak ada berita yang memuat semua kata pencarian" in page
     assert "Tidak ada berita yang memuat semua kata pencarian" not in client.get("/cari?q=nato").get_data(as_text=True)
+
+
+def test_far_future_date_range_renders(client):
+    assert client.get("/cari?from=2022-01-01&to=9999-12-31").status_code == 200
+    assert client.get("/cari?q=tanggal:>9999").status_code == 200

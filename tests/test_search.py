@@ -255,3 +255,13 @@ def test_no_article_with_every_word_relaxes_to_some_words(engine):
     strict = search(engine, "bucha -nato")  # operators: the user's logic is kept as written
     assert strict.total == 0 and not strict.relaxed
     assert search(engine, '"bucha himars"').total == 0
+
+
+@pytest.mark.parametrize("q", ["tanggal:>9999", "tanggal:>9999-12-31", "tanggal:<0001", "date:<=0001-01-01 nato"])
+def test_dates_past_the_calendar_ends_are_not_errors(engine, q):
+    assert search(engine, q).total >= 0
+
+
+def test_whole_month_to_the_last_representable_day(engine):
+    result = search(engine, "nato", date_from=dt.date(9999, 12, 1), date_to=dt.date(9999, 12, 31))
+    assert result.total == 0

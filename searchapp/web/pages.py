@@ -18,7 +18,7 @@ from markupsafe import Markup
 from werkzeug.exceptions import HTTPException
 
 from ..errors import QueryError
-from ..query import date_span
+from ..query import date_span, is_whole_month
 from ..request import (
     DEFAULT_PER_PAGE,
     MAX_PAGE,
@@ -157,8 +157,7 @@ def trusted(html: str) -> Markup:
 
 def date_chip_label(date_from: dt.date | None, date_to: dt.date | None) -> str:
     if date_from and date_to:
-        if date_from.day == 1 and (date_to + dt.timedelta(days=1)).day == 1 and \
-                (date_from.year, date_from.month) == (date_to.year, date_to.month):
+        if is_whole_month(date_from, date_to):
             return fmt.bulan(date_from.strftime("%Y-%m"))
         if date_from == date_to:
             return fmt.tanggal(date_from)
