@@ -49,21 +49,13 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--workers", type=int, help="server processes (default: one per core)")
     serve.set_defaults(run=run_serve)
 
-    for module in ("evaluate.cli", "importers", "bench"):
-        register = _optional_register(module)
-        if register is not None:
-            register(commands, _common)
+    # Subcommands that live in their own modules register themselves.
+    from . import bench, importers
+    from .evaluate import cli as evaluate_cli
+
+    for module in (importers, evaluate_cli, bench):
+        module.register(commands, _common)
     return parser
-
-
-def _optional_register(module: str):
-    """Subcommands that live in their own modules register themselves (`register(commands, common)`)."""
-    import importlib
-
-    try:
-        return importlib.import_module(f"searchapp.{module}").register
-    except (ImportError, AttributeError):
-        return None
 
 
 def settings_from(args: argparse.Namespace, **extra) -> Settings:
