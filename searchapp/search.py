@@ -15,7 +15,6 @@ import os
 import re
 import threading
 import time
-from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,7 +25,8 @@ from whoosh.scoring import BM25F
 from whoosh.searching import Searcher
 
 from . import __version__
-from .analysis import exact_term, iter_words, no_stemming, shared_stemmer
+from .analysis import iter_words, no_stemming, shared_stemmer
+from .compiler import TEXT_FIELDS, QueryCompiler
 from .config import Settings
 from .errors import SearchappError
 from .extract.outlet import OutletTable
@@ -34,11 +34,10 @@ from .facets import FacetTables, FacetValue, month_label
 from .highlight import MatchTerms, find_matches, highlight_paragraphs, mark, snippet
 from .indexer import POINTER, current_generation, open_index
 from .matching import DocSets, PostingCache, Postings
-from .query import And, Field, Node, Not, Or, Phrase, Word, date_range, is_whole_month, parse_query, positive_words
+from .query import And, Node, Or, Word, is_whole_month, parse_query, positive_words
 from .request import UNKNOWN_OUTLET, SearchRequest
 from .scoring import LengthTable, top_documents
 
-TEXT_FIELDS = ("title", "body")
 TOP_PEOPLE = 20
 RELATED = 5
 
@@ -124,129 +123,6 @@ class SearchResult:
             "suggestion": self.suggestion,
             "relaxed": self.relaxed,
         }
-
-
-class QueryCompiler:
-    """Turns the query syntax tree into a Whoosh query over the index's fields."""
-
-    def __init__(self, stem, stopwords: frozenset[str], exact_boost: float, outlets: OutletTable,
-                 people: list[str], known_outlets: list[str]) -> None:
-        self.stem = stem
-        self.stopwords = stopwords
-        self.exact_boost = exact_boost
-        self.outlets = outlets
-        self.people = people
-        self.known_outlets = known_outlets
-
-    def compile(self, node: Node | None) -> wq.Query | None:
-        if node is None:
-            return None
-        if isinstance(node, Word):
-            return self.word(node.text)
-        if isinstance(node, Phrase):
-            return self.phrase(node.words)
-        if isinstance(node, Field):
-            return self.field(node)
-        if isinstance(node, Not):
-            inner = self.compile(node.node)
-            return wq.Not(inner) if inner is not None else None
-        children = [q for q in (self.compile(child) for child in node.nodes) if q is not None]
-        if not children:
-            return None
-        if len(children) == 1:
-            return children[0]
-        return wq.And(children) if isinstance(node, And) else wq.Or(children)
-
-    def tokens(self, words: Iterable[str]) -> list[str | None]:
-        """Lower-case index words of *words*; None where a stopword stood (its position is kept)."""
-        out: list[str | None] = []
-        for word in words:
-            for token, _start, _end in iter_words(word):
-                token = token.lower()
-                out.append(None if token in self.stopwords else token)
-        return out
-
-    def word(self, text: str) -> wq.Query | None:
-        tokens = self.tokens([text])
-        if len(tokens) > 1:
-            return self.phrase_tokens(tokens)
-        if not tokens or tokens[0] is None:
-            return None
-        word = tokens[0]
-        root = self.stem(word)
-        exact = exact_term(word, self.stem)
-        per_field = []
-        for name in TEXT_FIELDS:
-            if exact == root:
-                per_field.append(wq.Term(name, root))
-            else:
-                per_field.append(wq.Or([wq.Term(name, root), wq.Term(name, exact, boost=self.exact_boost)]))
-        return wq.Or(per_field)
-
-    def phrase(self, words: Iterable[str]) -> wq.Query | None:
-        return self.phrase_tokens(self.tokens(words))
-
-    def phrase_tokens(self, tokens: list[str | None]) -> wq.Query | None:
-        """Words as written, in order; a dropped stopword still takes its place (slop)."""
-        while tokens and tokens[0] is None:
-            tokens = tokens[1:]
-        while tokens and tokens[-1] is None:
-            tokens = tokens[:-1]
-        terms = [exact_term(t, self.stem) for t in tokens if t is not None]
-        if not terms:
-            return None
-        if len(terms) == 1:
-            return wq.Or([wq.Term(name, terms[0]) for name in TEXT_FIELDS])
-        gaps = len(tokens) - len(terms)
-        return wq.Or([wq.Phrase(name, terms, slop=1 + gaps) for name in TEXT_FIELDS])
-
-    def field(self, node: Field) -> wq.Query:
-        if node.name == "outlet":
-            slugs = self.outlet_slugs(node.value)
-            return wq.Or([wq.Term("outlet", s) for s in slugs]) if slugs else wq.NullQuery
-        if node.name == "person":
-            names = self.person_names(node.value)
-            return wq.Or([wq.Term("people", n) for n in names]) if names else wq.NullQuery
-        span = date_range(node.value)
-        if span is None:  # not a date: read the value as words
-            return self.word(node.value) or wq.NullQuery
-        return date_query(*span)
-
-    def outlet_slugs(self, text: str) -> list[str]:
-        wanted = " ".join(text.lower().replace("-", " ").split())
-        found = []
-        for slug in self.known_outlets:
-            outlet = self.outlets.get(slug)
-            names = {slug.replace("-", " "), slug.replace("-", "")}
-            if outlet is not None:
-                names.add(outlet.name.lower())
-                names |= {a.lower() for a in getattr(outlet, "aliases", ())}
-            if wanted in names or wanted.replace(" ", "") in names:
-                found.append(slug)
-        if not found:  # a prefix: outlet:kompas finds kompas-tv and kompas
-            found = [slug for slug in self.known_outlets if slug.startswith(wanted.replace(" ", "-"))]
-        return found
-
-    def person_names(self, text: str) -> list[str]:
-        wanted = [w.lower() for w, _s, _e in iter_words(text)]
-        if not wanted:
-            return []
-        found = []
-        for name in self.people:
-            words = [w.lower() for w, _s, _e in iter_words(name)]
-            if all(w in words for w in wanted):
-                found.append(name)
-        return found
-
-
-def date_query(start: dt.date | None, end: dt.date | None) -> wq.Query:
-    """Documents dated within [start, end]; either end may be open (built directly: Whoosh 2.7's parser
-    gets open-ended date ranges wrong)."""
-    return wq.DateRange(
-        "date",
-        dt.datetime.combine(start, dt.time()) if start else None,
-        dt.datetime.combine(end, dt.time(23, 59, 59)) if end else None,
-    )
 
 
 class _Generation:

@@ -7,10 +7,11 @@ import random
 import pytest
 from whoosh import sorting
 
+from searchapp.compiler import date_query
 from searchapp.indexer import build_index
 from searchapp.query import parse_query
 from searchapp.request import SearchRequest
-from searchapp.search import SearchEngine, date_query
+from searchapp.search import SearchEngine
 
 QUERIES = ['"sekutu nato" rusia', '"perang dunia" OR stoltenberg',
            "nato", "rusia ukraina", "serangan", "serang", "stoltenberg OR putin", "nato -rusia",
