@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from whoosh import query as wq
 
 from .analysis import exact_term, iter_words
-from .extract.outlet import OutletTable
+from .extract.outlet import OutletTable, alias_key
 from .query import And, Field, Node, Not, Phrase, Word, date_range
 
 TEXT_FIELDS = ("title", "body")
@@ -106,19 +106,16 @@ class QueryCompiler:
         return date_query(*span)
 
     def outlet_slugs(self, text: str) -> list[str]:
-        wanted = " ".join(text.lower().replace("-", " ").split())
-        found = []
-        for slug in self.known_outlets:
-            outlet = self.outlets.get(slug)
-            names = {slug.replace("-", " "), slug.replace("-", "")}
-            if outlet is not None:
-                names.add(outlet.name.lower())
-                names |= {a.lower() for a in getattr(outlet, "aliases", ())}
-            if wanted in names or wanted.replace(" ", "") in names:
-                found.append(slug)
-        if not found:  # a prefix: outlet:kompas finds kompas-tv and kompas
-            found = [slug for slug in self.known_outlets if slug.startswith(wanted.replace(" ", "-"))]
-        return found
+        """The outlets ``outlet:text`` means: a configured slug, name or alias, an indexed slug, else every
+        indexed slug it begins (``outlet:kom`` finds kompas and kompas-tv)."""
+        known = self.outlets.from_alias(text)
+        if known is not None:
+            return [known.slug]
+        wanted = alias_key(text)
+        if not wanted:
+            return []
+        exact = [slug for slug in self.known_outlets if alias_key(slug) == wanted]
+        return exact or [slug for slug in self.known_outlets if alias_key(slug).startswith(wanted)]
 
     def person_names(self, text: str) -> list[str]:
         wanted = [w.lower() for w, _s, _e in iter_words(text)]

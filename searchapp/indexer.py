@@ -161,7 +161,6 @@ class _Analyser:
         self.today = context.today
         self.outlets = OutletTable.load(settings.outlets_file)
         self.people = PeopleRegistry.load(settings.people_file)
-        settings.load_stopwords()
 
     def document(self, article: Article) -> dict:
         meta = extract_metadata(article.body, url=article.url, outlets=self.outlets, people=self.people,
@@ -197,14 +196,12 @@ class _Analyser:
 
 
 def resolve_outlet(table: OutletTable, stated: str) -> tuple[str | None, str | None]:
-    """Slug and display name of an outlet stated explicitly (slug, name, alias or URL host)."""
-    wanted = stated.strip().lower()
-    for outlet in table.all():
-        names = {outlet.slug, outlet.name.lower(), *(a.lower() for a in getattr(outlet, "aliases", ()))}
-        names |= {host.lower() for host in getattr(outlet, "hosts", ())}
-        if wanted in names:
-            return outlet.slug, outlet.name
-    slug = "-".join("".join(c if c.isalnum() else " " for c in wanted).split())
+    """Slug and display name of an outlet stated explicitly (slug, name, alias or host); an outlet the
+    configuration does not know keeps its name and gets a slug made of it."""
+    known = table.from_alias(stated) or table.from_host(f"http://{stated.strip()}")
+    if known is not None:
+        return known.slug, known.name
+    slug = "-".join("".join(c if c.isalnum() else " " for c in stated.strip().lower()).split())
     if not slug or slug == UNKNOWN_OUTLET:  # "unknown" is the filter for articles without an outlet
         return None, None
     return slug, stated.strip()
@@ -266,7 +263,8 @@ def build_index(settings: Settings, *, rebuild: bool = False, today: dt.date | N
     report = IndexReport()
     started = time.monotonic()
     context = AnalysisContext(settings, today or dt.date.today())
-    context.load()  # fail early, before any writing, on a bad outlets/people/stopwords file
+    context.load()  # fail early, before any writing, on a bad outlets or people file …
+    settings.load_stopwords()  # … or stopwords file
     with indexer_lock(root):
         existing = None if rebuild else open_index(root)
         report.rebuilt = existing is None
@@ -422,6 +420,16 @@ def _write_parallel(index: Index, changed: Iterable[Article], removed: Callable[
             except queue.Empty:
                 return
 
+    def put(job: list[Article] | None) -> None:
+        """Queue a job, handling the workers' messages while the queue is full (so a dead worker is
+        noticed instead of waited for)."""
+        while True:
+            try:
+                jobs.put(job, timeout=0.5)
+                return
+            except queue.Full:
+                drain()
+
     try:
         for batch in _batches(changed, settings.batch_size):
             for article in batch:
@@ -430,23 +438,13 @@ def _write_parallel(index: Index, changed: Iterable[Article], removed: Callable[
                     report.updated += 1
                 else:
                     report.added += 1
-            while True:
-                try:
-                    jobs.put(batch, timeout=0.5)
-                    break
-                except queue.Full:
-                    drain()
+            put(batch)
             drain()
         for doc_id in removed():
             writer.delete_by_term("id", doc_id)
             report.deleted += 1
-        for _ in workers:  # the end-of-work markers, without blocking on a full queue of dead workers
-            while True:
-                try:
-                    jobs.put(None, timeout=0.5)
-                    break
-                except queue.Full:
-                    drain()
+        for _ in workers:
+            put(None)  # end of work
         while len(segments) < len(workers):
             drain(wait=True)
         for worker in workers:

@@ -53,7 +53,7 @@ class OutletTable:
         self._by_alias: dict[str, Outlet] = {}
         for o in self._outlets:
             for key in (o.slug, o.name, *o.aliases):
-                self._by_alias.setdefault(_alias_key(key), o)
+                self._by_alias.setdefault(alias_key(key), o)
         self._markers = _combine(self._outlets)
 
     @classmethod
@@ -144,7 +144,7 @@ class OutletTable:
 
     def from_alias(self, name: str) -> Outlet | None:
         """The outlet a user means by ``name`` (slug, display name or alias; case and spaces ignored)."""
-        return self._by_alias.get(_alias_key(name))
+        return self._by_alias.get(alias_key(name))
 
     def from_host(self, url: str | None) -> Outlet | None:
         """The outlet whose host is the URL's host or a parent domain of it (``m.kompas.tv`` -> kompas-tv)."""
@@ -177,7 +177,8 @@ def _combine(
         return None
 
 
-def _alias_key(name: str) -> str:
+def alias_key(name: str) -> str:
+    """How an outlet's name is compared: case, spaces and punctuation ignored (``Kompas TV`` = ``kompastv``)."""
     return re.sub(r"[\W_]+", "", name.casefold())
 
 
