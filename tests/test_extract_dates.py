@@ -19,14 +19,14 @@ BODY = "Pemerintah menyatakan bahwa program itu akan terus berjalan sesuai denga
         ("NATO pada Kamis (24/2/2022) mengeluarkan pernyataan.", D(2022, 2, 24)),
         ("Stoltenberg pada Jumat (28/1/2022) mengatakan.", D(2022, 1, 28)),
         ("Tokenised: Senin (31 / 10 / 2016), disinggung Jokowi.", D(2016, 10, 31)),
-        ("Jakarta, Senin (21/10/2025) - Presiden melantik menteri.", D(2025, 10, 21)),
-        ("Dua digit tahun: Kamis (24/2/22) malam.", D(2022, 2, 24)),
+        ("Jakarta, Selasa (21/10/2025) - Presiden melantik menteri.", D(2025, 10, 21)),
+        ("Dua digit tahun: Kamis (24/2/22) pagi.", D(2022, 2, 24)),
         ("Pertemuan pada Kamis, 24 Maret 2022, dihadiri para pemimpin.", D(2022, 3, 24)),
         ("Acara pada Sabtu, 5 Agt 2023 berlangsung meriah.", D(2023, 8, 5)),
         ("Acara pada Rabu, 5 Okt 2022 berlangsung meriah.", D(2022, 10, 5)),
         ("Acara pada Selasa, 1 Des. 2020 berlangsung meriah.", D(2020, 12, 1)),
         ("Jum'at (4/2/2022) ada rapat.", D(2022, 2, 4)),
-        ("Pada Senin, 10.30 WIB (21/10/2025), sidang dimulai.", D(2025, 10, 21)),
+        ("Pada Selasa, 10.30 WIB (21/10/2025), sidang dimulai.", D(2025, 10, 21)),
         # a date in the dateline, without weekday
         ("JAKARTA, 24 Februari 2022 - Pemerintah menetapkan.", D(2022, 2, 24)),
         ("2022-02-24\n" + BODY, D(2022, 2, 24)),
@@ -48,6 +48,7 @@ def test_date_forms(text, expected):
         "Kamis (31/2/2022) tidak ada.",  # invalid day
         "Kamis (24/13/2022) tidak ada.",  # invalid month
         "Rapat akan digelar Kamis (24/2/2027) mendatang.",  # in the future
+        "Jakarta, Senin (21/10/2025) - Presiden melantik.",  # 21/10/2025 was a Tuesday: a typo somewhere
         "Skor akhir 3/4/2022 bukan tanggal." * 3,  # long body line: not a dateline
         "",
     ],
@@ -62,6 +63,33 @@ def test_latest_dateline_date_not_in_future_wins():
     assert extract_date(text, None, D(2026, 12, 31)) == D(2026, 12, 4)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # before or after publication, by the words around the date: not the publication day
+        ("Album itu dirilis Jumat (24/3/2017) lalu.", None),
+        ("Insiden terjadi Minggu (19/3/2017) malam lalu.", None),
+        ("Perang dimulai Kamis (24/2/2022) silam.", None),
+        ("Tiket dijual Senin (12/6/2017) mendatang.", None),
+        ("Jenazah disemayamkan pada Kamis (21/12/2017) pagi mendatang.", None),
+        ("Sidang pembelaan dijadwalkan Selasa (25/4/2017).", None),
+        ("Laga itu akan digelar di Camp Nou, Sabtu (3/12/2016).", None),
+        ("Ia akan diperiksa pekan depan, Kamis (31/8/2017) pekan depan.", None),
+        # an evening's or yesterday's event: published the next day
+        ("Kecelakaan terjadi Sabtu (9/12/2017) malam di Los Angeles.", D(2017, 12, 10)),
+        ("Ia mengatakan hal itu Senin (19/9/2016) kemarin.", D(2016, 9, 20)),
+        # other words after the date leave it alone
+        ("Ia menyampaikan Senin (19/9/2016) pagi di Jakarta.", D(2016, 9, 19)),
+        ("Stoltenberg berbicara, Kamis (24/2/2022). Lalu ia pergi.", D(2022, 2, 24)),
+        ("Ia berdiri di depan gedung, Kamis (24/2/2022) depan wartawan.", D(2022, 2, 24)),
+        # the latest date that is the publication day wins over a later future one
+        ("Rapat digelar Senin (12/6/2017). Tiket dijual Kamis (15/6/2017) mendatang.", D(2017, 6, 12)),
+    ],
+)
+def test_words_around_a_dateline(text, expected):
+    assert extract_date(text, None, TODAY) == expected
+
+
 def test_dateline_date_beats_mentioned_date():
     text = "Presiden pada Jumat (28/1/2022) mengatakan. " + BODY + " Hal itu terjadi pada 5 Maret 2023 lalu."
     assert extract_date(text, None, TODAY) == D(2022, 1, 28)
@@ -74,7 +102,7 @@ def test_dateline_date_beats_mentioned_date():
         ("Pertandingan Minggu (20/3) berakhir imbang.", TODAY, D(2022, 3, 20)),
         ("Pertandingan Minggu (20/3) berakhir imbang.", D(2022, 3, 19), D(2016, 3, 20)),
         ("Acara Kamis, 4 Agustus berlangsung.", TODAY, D(2022, 8, 4)),
-        ("Senin (31 / 10) lalu rapat digelar.", TODAY, D(2022, 10, 31)),
+        ("Senin (31 / 10) rapat digelar.", TODAY, D(2022, 10, 31)),
         # the text speaks of 2024: a weekday that only fits an earlier year is a typo
         ("Liga 1 2024 dimulai. Laga Kamis (8/7) berakhir imbang.", TODAY, None),
     ],
