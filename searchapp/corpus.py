@@ -2,7 +2,9 @@
 
 Formats, found recursively:
 - ``.txt`` / ``.md``: one article; optionally a YAML front-matter block (``---`` … ``---``) with
-  ``title``, ``outlet``, ``date``, ``url``, ``people``, ``reporter``, ``editor``, ``id``;
+  ``title``, ``outlet``, ``date``, ``url``, ``people``, ``reporter``, ``editor``, ``id``, ``collected``
+  (the day the article was collected — crawled, exported — which its publication cannot be after: a
+  date inferred from the text of an archive is placed no later than that, not no later than today);
 - ``.jsonl``: one article per line; ``.json``: one article object or a list of them. Records hold
   ``body`` (or ``text``/``content``/``isi``) and optionally the keys above.
 
@@ -27,7 +29,6 @@ ARTICLE_SUFFIXES = {".txt", ".md"}
 RECORD_SUFFIXES = {".jsonl", ".json"}
 SUFFIXES = ARTICLE_SUFFIXES | RECORD_SUFFIXES
 BODY_KEYS = ("body", "text", "content", "isi", "isi_berita")
-METADATA_KEYS = ("id", "title", "outlet", "date", "url", "people", "reporter", "editor")
 MAX_FILE_BYTES = 50 * 1024 * 1024
 
 
@@ -46,6 +47,7 @@ class Article:
     people: tuple[str, ...] | None = None
     reporter: str | None = None
     editor: str | None = None
+    collected: dt.date | None = None  # the latest the article can have been published
     warnings: tuple[str, ...] = field(default=(), compare=False)
 
     @property
@@ -53,6 +55,8 @@ class Article:
         """Changes whenever the text or any explicit metadata changes."""
         state = [self.body, self.title, self.outlet, self.date and self.date.isoformat(), self.url,
                  self.people, self.reporter, self.editor]
+        if self.collected:  # only when stated, so the hashes of earlier indexes stay valid
+            state.append(self.collected.isoformat())
         return hashlib.sha1(json.dumps(state, ensure_ascii=False).encode("utf-8")).hexdigest()
 
 
@@ -246,6 +250,10 @@ def build_article(record: Any, source: str, default_id: str) -> Article | Skippe
     if isinstance(date, str):
         warnings.append(date)
         date = None
+    collected = parse_explicit_date(record.get("collected"), "collected")
+    if isinstance(collected, str):
+        warnings.append(collected)
+        collected = None
 
     return Article(
         id=text_field("id") or default_id,
@@ -258,11 +266,12 @@ def build_article(record: Any, source: str, default_id: str) -> Article | Skippe
         people=people,
         reporter=text_field("reporter"),
         editor=text_field("editor"),
+        collected=collected,
         warnings=tuple(warnings),
     )
 
 
-def parse_explicit_date(value: Any) -> dt.date | None | str:
+def parse_explicit_date(value: Any, key: str = "date") -> dt.date | None | str:
     """A stated date (ISO text, date or datetime); a message string when it is not a date."""
     if value is None or value == "":
         return None
@@ -275,7 +284,7 @@ def parse_explicit_date(value: Any) -> dt.date | None | str:
             return dt.datetime.fromisoformat(value.strip().replace("Z", "+00:00")).date()
         except ValueError:
             pass
-    return f"'date' ignored: {value!r} is not an ISO date (YYYY-MM-DD)"
+    return f"'{key}' ignored: {value!r} is not an ISO date (YYYY-MM-DD)"
 
 
 def _first_line(error: Exception) -> str:

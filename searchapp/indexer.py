@@ -163,8 +163,9 @@ class _Analyser:
         self.people = PeopleRegistry.load(settings.people_file)
 
     def document(self, article: Article) -> dict:
+        latest = min(self.today, article.collected) if article.collected else self.today
         meta = extract_metadata(article.body, url=article.url, outlets=self.outlets, people=self.people,
-                                today=self.today, title=article.title)
+                                today=latest, title=article.title)
         outlet_slug, outlet_name = meta.outlet, None
         if article.outlet:
             outlet_slug, outlet_name = resolve_outlet(self.outlets, article.outlet)

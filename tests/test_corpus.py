@@ -75,6 +75,15 @@ def test_bad_explicit_date_is_a_warning_not_a_loss(tmp_path):
     assert article.date is None and "'date' ignored" in article.warnings[0]
 
 
+def test_collected_day_is_read_and_checked(tmp_path):
+    (tmp_path / "d.jsonl").write_text('{"body": "Isi.", "collected": "2017-09-08"}\n'
+                                      '{"body": "Isi.", "collected": "dulu"}\n', encoding="utf-8")
+    (good, bad), skipped = read(tmp_path)
+    assert good.collected == dt.date(2017, 9, 8) and not good.warnings
+    assert bad.collected is None and "'collected' ignored: 'dulu'" in bad.warnings[0]
+    assert good.content_hash != Article(id=good.id, source=good.source, body="Isi.").content_hash
+
+
 def test_content_hash_follows_text_and_metadata():
     a = Article(id="a", source="a.txt", body="Isi.")
     assert a.content_hash == Article(id="a", source="other.txt", body="Isi.").content_hash

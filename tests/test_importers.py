@@ -130,10 +130,11 @@ def test_import_indosum(tmp_path, capsys):
         "title": "ronaldo tak kesulitan main hingga usia 41",
         "body": "Jakarta, CNN Indonesia - - Ronaldo tak kesulitan.\n\nIa masih bermain.",
         "outlet": "cnn-indonesia",
-        "date": "2016-11-14",
+        "date": "2016-11-12",  # the URL's publication time; the id's is when it was collected
         "url": "http://www.cnnindonesia.com/olahraga/20161112230644-142-172253/ronaldo-tak-kesulitan-main-hingga-"
                "usia-41/",
         "title_from": "url-slug",
+        "collected": "2016-11-14",
     }
     assert records["1508551200-google-calendar"]["outlet"] == "dailysocial"
     assert records["1508483400-jayawijaya"]["outlet"] == "juara"
@@ -141,7 +142,8 @@ def test_import_indosum(tmp_path, capsys):
 
     articles = [a for a in read_corpus(out) if isinstance(a, Article)]
     assert len(articles) == 3
-    assert {a.date for a in articles} >= {dt.date(2016, 11, 14)}
+    assert {a.date for a in articles} == {dt.date(2016, 11, 12), None}
+    assert {a.collected for a in articles} == {dt.date(2016, 11, 14), dt.date(2017, 10, 21), dt.date(2017, 10, 20)}
 
 
 def test_shards_are_cut_by_size(tmp_path):
@@ -159,10 +161,20 @@ def test_indosum_date_from_the_url(tmp_path, capsys):
     source.write_text(indosum_line("1504900800-bocor-james-bond", "suara",
                                    "http://www.suara.com/entertainment/2017/09/06/181222/bocor-james-bond",
                                    [[["Bocor", "."]]]) + "\n")
-    run_import(capsys, "indosum", str(source), "--out", str(tmp_path / "id"))
-    run_import(capsys, "indosum", str(source), "--out", str(tmp_path / "url"), "--indosum-date", "url")
-    assert read_out(tmp_path / "id")[0]["date"] == "2017-09-08"
-    assert read_out(tmp_path / "url")[0]["date"] == "2017-09-06"
+    run_import(capsys, "indosum", str(source), "--out", str(tmp_path / "url"))
+    run_import(capsys, "indosum", str(source), "--out", str(tmp_path / "id"), "--indosum-date", "id")
+    by_url, by_id = read_out(tmp_path / "url")[0], read_out(tmp_path / "id")[0]
+    assert (by_url["date"], by_url["collected"]) == ("2017-09-06", "2017-09-08")
+    assert (by_id["date"], by_id["collected"]) == ("2017-09-08", "2017-09-08")
+
+
+def test_indosum_without_a_url_date_leaves_the_date_to_the_text(tmp_path, capsys):
+    source = tmp_path / "in.jsonl"
+    source.write_text(indosum_line("1504900800-jokowi-resmikan", "kumparan", "https://kumparan.com/@kumparannews/x",
+                                   [[["Jokowi", "meresmikan", "jalan", ",", "Rabu", "(", "6/9", ")", "."]]]) + "\n")
+    run_import(capsys, "indosum", str(source), "--out", str(tmp_path / "out"))
+    record = read_out(tmp_path / "out")[0]
+    assert "date" not in record and record["collected"] == "2017-09-08"
 
 
 def test_reimport_replaces_old_shards(tmp_path, capsys):

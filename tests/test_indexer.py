@@ -1,5 +1,6 @@
 """Indexing into real Whoosh indexes on disk: incremental, atomic, locked, and honest about skips."""
 
+import datetime as dt
 import json
 import os
 import signal
@@ -222,3 +223,14 @@ def test_people_counts_are_of_live_articles(fresh):
     engine = SearchEngine(fresh)
     assert [p["name"] for p in engine.people("biden")] == []
     assert engine.people("stol") == [{"name": "Jens Stoltenberg", "count": 4}]
+
+
+def test_collected_day_bounds_the_date_read_from_the_text(fresh):
+    """An archived article's weekday date is placed no later than the day it was collected, not today."""
+    body = "Presiden Joko Widodo meresmikan jalan tol baru di Jawa Tengah, Rabu (6/9). Jalan itu panjang."
+    records = [{"id": "arsip", "body": body, "collected": "2017-09-08"}, {"id": "kini", "body": body}]
+    (fresh.corpus / "arsip.jsonl").write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
+    build_index(fresh, today=dt.date(2026, 11, 25))
+    engine = SearchEngine(fresh)
+    dates = {hit.id: hit.date for hit in engine.search(SearchRequest(q="tol")).results}
+    assert {k: str(v) for k, v in dates.items()} == {"arsip": "2017-09-06", "kini": "2023-09-06"}
