@@ -49,7 +49,7 @@ ARTICLES = [
     # a dateline a day before the stated date (stated = day of collection)
     article("text-one", "Zulkifli berbicara di Gedung DPR, Senin (27/3/2017).", D(2017, 3, 28), None, "kumparan"),
     # an event date, four days before
-    article("text-wrong", "Pertandingan digelar Kamis (23/3/2017) malam.", D(2017, 3, 27), None, "juara"),
+    article("text-wrong", "Pertandingan digelar Kamis (23/3/2017) sore.", D(2017, 3, 27), None, "juara"),
     # nothing to go by
     article("none", "Tidak ada tanggal di sini.", D(2017, 3, 27), None, "merdeka"),
     # no stated date: not counted
