@@ -10,7 +10,7 @@ from types import SimpleNamespace
 import pytest
 
 from searchapp.cli import main
-from searchapp.evaluate.dates import bucket, evaluate_dates, format_report
+from searchapp.evaluate.dates import bucket, collection_bucket, evaluate_dates, format_report
 from searchapp.evaluate.outlets import evaluate_outlets
 from searchapp.evaluate.outlets import format_report as format_outlets
 from searchapp.extract.outlet import OutletTable
@@ -38,40 +38,63 @@ def row(text: str, label: str) -> list[str]:
     return next(line.split() for line in text.splitlines() if line.split()[:1] == [label])
 
 
-def article(article_id, body, date=None, url=None, outlet=None):
-    return SimpleNamespace(id=article_id, body=body, date=date, url=url, outlet=outlet)
+def article(article_id, body, date=None, url=None, outlet=None, collected=None):
+    return SimpleNamespace(id=article_id, body=body, date=date, url=url, outlet=outlet, collected=collected)
 
 
 ARTICLES = [
-    # the URL's date, the same day as stated
+    # the URL's date, the same day as stated; the text writes none
     article("url-same", "Teks tanpa tanggal.", D(2017, 9, 6),
-            "http://www.suara.com/entertainment/2017/09/06/181222/bocor-james-bond", "suara"),
-    # a dateline a day before the stated date (stated = day of collection)
+            "http://www.suara.com/entertainment/2017/09/06/181222/bocor-james-bond", "suara", D(2017, 9, 8)),
+    # a dateline a day before the stated date
     article("text-one", "Zulkifli berbicara di Gedung DPR, Senin (27/3/2017).", D(2017, 3, 28), None, "kumparan"),
     # an event date, four days before
     article("text-wrong", "Pertandingan digelar Kamis (23/3/2017) sore.", D(2017, 3, 27), None, "juara"),
-    # nothing to go by
-    article("none", "Tidak ada tanggal di sini.", D(2017, 3, 27), None, "merdeka"),
-    # no stated date: not counted
-    article("unstated", "Senin (27/3/2017).", None, None, None),
+    # a date the text writes, but of a past week: none taken
+    article("none", "Tim menang pada Jumat (17/3/2017) lalu.", D(2017, 3, 27), None, "merdeka"),
+    # no stated date: measured against the day it was collected
+    article("unstated-ok", "Senin (27/3/2017).", None, None, None, D(2017, 3, 28)),
+    article("unstated-after", "Laga digelar Rabu (29/3/2017).", None, None, None, D(2017, 3, 28)),
+    article("unstated-none", "Tanpa tanggal.", None, None, None, D(2017, 3, 28)),
+    article("unstated-unknown", "Senin (27/3/2017).", None, None, None, None),
 ]
 
 
 def test_date_buckets_of_a_hand_made_set():
     report = evaluate_dates(ARTICLES, TODAY)
-    assert report.without_date == 1
     assert dict(report.counts) == {"same day": 1, "one day off": 1, "wrong": 1, "missing": 1}
+    assert dict(report.text_counts) == {"one day off": 1, "wrong": 1, "missing": 2}
     cases = {case.id: case for case in report.cases}
     assert cases["url-same"].source == "url"
     assert cases["text-one"].source == "text" and "Senin (27/3/2017)" in cases["text-one"].snippet
     assert cases["text-wrong"].inferred == D(2017, 3, 23)
-    assert cases["none"].inferred is None and cases["none"].source is None
-    # the text alone, against the URL's date, for the one article whose URL has a date
-    assert [(c.id, c.bucket) for c in report.text_vs_url] == [("url-same", "missing")]
+    assert cases["none"].bucket == "missing" and cases["none"].source is None
+    assert {case.id: case.bucket for case in report.text_alone}["url-same"] == "missing"
+    # three texts write a date, and the URL of a fourth: the same day for one of four, none of three alone
+    assert (report.writes_date, report.same_day_where_written) == (4, 1)
+    assert (report.text_writes_date, report.text_same_day_where_written) == (3, 0)
+    assert report.collection_lag == {2: 1}
+    assert dict(report.unstated) == {"0–3 d before": 1, "after": 1, "missing": 1}
+    assert report.unstated_without_collected == 1
+
     text = format_report(report)
-    assert row(text, "all") == ["all", "4", "1", "25.0%", "1", "25.0%", "1", "25.0%", "1", "25.0%"]
+    assert row(text, "text") == ["text", "and", "URL", "4", "1", "25.0%", "1", "25.0%", "1", "25.0%", "1", "25.0%"]
+    assert "same day where the text or URL writes a date: 1 of 4 (25.0%)" in text
     assert "text-wrong [juara]: given 2017-03-27, inferred 2017-03-23 (off by -4 days) from text:" in text
-    assert "Kamis (23/3/2017) malam" in text
+    assert "Kamis (23/3/2017) sore" in text
+    assert "collected day minus stated date (1 articles with both): 2 d 100.0%" in text
+    assert "4 articles without a stated date (1 of them without a collected day" in text
+
+
+@pytest.mark.parametrize(("collected", "inferred", "expected"), [
+    (D(2017, 3, 28), D(2017, 3, 28), "0–3 d before"),
+    (D(2017, 3, 28), D(2017, 3, 25), "0–3 d before"),
+    (D(2017, 3, 28), D(2017, 3, 24), "earlier"),
+    (D(2017, 3, 28), D(2017, 3, 29), "after"),
+    (D(2017, 3, 28), None, "missing"),
+])
+def test_collection_bucket(collected, inferred, expected):
+    assert collection_bucket(collected, inferred) == expected
 
 
 def test_weekday_without_year_depends_on_today():

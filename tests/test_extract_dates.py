@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 
 from searchapp.extract import extract_date
-from searchapp.extract.dates import date_from_url, infer_year
+from searchapp.extract.dates import date_from_url, has_written_date, infer_year
 
 TODAY = dt.date(2026, 11, 25)
 D = dt.date
@@ -75,7 +75,12 @@ def test_latest_dateline_date_not_in_future_wins():
         ("Sidang pembelaan dijadwalkan Selasa (25/4/2017).", None),
         ("Laga itu akan digelar di Camp Nou, Sabtu (3/12/2016).", None),
         ("Ia akan diperiksa pekan depan, Kamis (31/8/2017) pekan depan.", None),
+        ("Simak liputan khususnya mulai besok, Senin (20/3/2017), di sini.", None),
+        ("Konser digelar pekan depan, Jumat (13/10/2017), di Jakarta.", None),
+        ("Pekan lalu, Jumat (2/6/2017), kami menghadiri acara itu.", None),
+        ("Arsenal absen melawan United, Minggu (3/12/2017) dini hari WIB lusa.", None),
         # an evening's or yesterday's event: published the next day
+        ("Kemarin, Senin (19/9/2016), ia mengatakan hal itu.", D(2016, 9, 20)),
         ("Kecelakaan terjadi Sabtu (9/12/2017) malam di Los Angeles.", D(2017, 12, 10)),
         ("Ia mengatakan hal itu Senin (19/9/2016) kemarin.", D(2016, 9, 20)),
         # other words after the date leave it alone
@@ -141,3 +146,18 @@ def test_url_date_wins():
     text = "Stoltenberg pada Jumat (28/1/2022) mengatakan."
     assert extract_date(text, "https://www.kompas.com/read/2022/01/29/x", TODAY) == D(2022, 1, 29)
     assert extract_date(text, "https://www.merdeka.com/dunia/x.html", TODAY) == D(2022, 1, 28)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Tim menang pada Jumat (17/3) lalu.", True),  # a weekday date, though not a publication day
+        ("Disahkan pada 17 Agustus 1945.", True),
+        ("Data per 2022-02-24.", True),
+        ("Perang dimulai pada 24 Februari.", False),  # neither weekday nor year
+        ("Skor 3/4 di babak pertama.", False),
+        ("Sejak 2014.", False),
+    ],
+)
+def test_has_written_date(text, expected):
+    assert has_written_date(text) is expected

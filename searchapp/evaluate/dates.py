@@ -1,12 +1,20 @@
 """How well the publication date is inferred from text and URL alone (issue 5).
 
-For every corpus article with a stated ``date``, `extract_date(body, url, today)` is run as if the date
-were unknown, and the result put in one of four buckets: the same day, one day off (a time-zone or
-late-evening shift), wrong (more than a day off), missing (no date inferred).
+For every corpus article with a stated ``date``, the date is inferred as if it were unknown, twice:
+from the text and the URL, as the indexer does, and from the text alone, the URL withheld — how the
+dateline rules fare on their own, as they must for every article whose URL carries no date. Each result
+falls in one of four buckets: the same day, one day off (a late-evening or time-zone shift), wrong (more
+than a day off), missing (no date inferred). The issue's figure, the same-day share where the text or URL
+writes a date, counts every article that writes one, whether or not a date was taken from it.
 
-A stated date may itself be off (IndoSum's, taken from the Unix time its ids start with, is the day of
-collection: one to a few days after the date in the article's URL). So the text alone is also measured
-against the date a URL carries, on the articles whose URL has one.
+The stated date must be the publication date. IndoSum's ids start with the time an article was
+collected, 19 hours to weeks after publication, so ``searchapp import indosum`` states the URL's date and
+keeps the id's day as ``collected``. For articles with a ``collected`` day but no stated date, the report
+counts the inferred dates falling on the collection day or in the days before it, and those after it
+(certainly wrong), with how far collection runs behind publication where both are known.
+
+Dates are inferred no later than ``today``, one day for the whole corpus (the day an archive ends), not
+each article's ``collected`` day as the indexer does: that would give part of the answer away.
 """
 
 from __future__ import annotations
@@ -19,7 +27,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..extract.dates import MONTHS, date_from_url, extract_date, has_written_date
+
 BUCKETS = ("same day", "one day off", "wrong", "missing")
+COLLECTION_WINDOW = 3  # days from publication to collection that count as consistent (IndoSum: 0–3 mostly)
+# the inferred date against the collected day: on it or up to the window before, after it, earlier, none
+COLLECTION_BUCKETS = (f"0–{COLLECTION_WINDOW} d before", "after", "earlier", "missing")
 EXAMPLES = 15
 SNIPPET_CHARS = 45
 
@@ -30,6 +43,14 @@ def bucket(given: dt.date, inferred: dt.date | None) -> str:
         return "missing"
     off = abs((inferred - given).days)
     return "same day" if off == 0 else "one day off" if off == 1 else "wrong"
+
+
+def collection_bucket(collected: dt.date, inferred: dt.date | None) -> str:
+    """Which of `COLLECTION_BUCKETS` a date inferred for an article collected on *collected* falls in."""
+    if inferred is None:
+        return "missing"
+    before = (collected - inferred).days
+    return COLLECTION_BUCKETS[0] if 0 <= before <= COLLECTION_WINDOW else COLLECTION_BUCKETS[1 if before < 0 else 2]
 
 
 @dataclass(frozen=True)
@@ -46,13 +67,23 @@ class DateCase:
 @dataclass
 class DateReport:
     today: dt.date
-    without_date: int = 0
-    cases: list[DateCase] = field(default_factory=list)
-    text_vs_url: list[DateCase] = field(default_factory=list)  # text alone against the URL's date
+    cases: list[DateCase] = field(default_factory=list)  # from text and URL
+    text_alone: list[DateCase] = field(default_factory=list)  # the same articles, URL withheld
+    writes_date: int = 0  # stated-date articles whose text or URL writes a date
+    text_writes_date: int = 0  # ... whose text does
+    same_day_where_written: int = 0
+    text_same_day_where_written: int = 0
+    collection_lag: Counter = field(default_factory=Counter)  # collected − stated date, in days
+    unstated: Counter = field(default_factory=Counter)  # `COLLECTION_BUCKETS` of articles without a stated date
+    unstated_without_collected: int = 0
 
     @property
     def counts(self) -> Counter:
         return Counter(case.bucket for case in self.cases)
+
+    @property
+    def text_counts(self) -> Counter:
+        return Counter(case.bucket for case in self.text_alone)
 
     def by(self, key: str, cases: list[DateCase] | None = None) -> dict[str, Counter]:
         table: dict[str, Counter] = {}
@@ -62,9 +93,18 @@ class DateReport:
 
 
 def _snippet_of(text: str, date: dt.date) -> str | None:
-    """The text around the first place that writes *date* (``24/2``, ``24 Februari``, ``2022-02-24``)."""
-    from ..extract.dates import MONTHS
+    """The text around the first place that writes *date* (``24/2``, ``24 Februari``, ``2022-02-24``),
+    or the day before it (an evening's or yesterday's event dates the next day's article)."""
+    for day in (date, date - dt.timedelta(days=1)):
+        found = _find_written(text, day)
+        if found is not None:
+            start, end = max(0, found[0] - SNIPPET_CHARS), min(len(text), found[1] + SNIPPET_CHARS)
+            piece = " ".join(text[start:end].split())
+            return ("…" if start else "") + piece + ("…" if end < len(text) else "")
+    return None
 
+
+def _find_written(text: str, date: dt.date) -> tuple[int, int] | None:
     names = "|".join(sorted((re.escape(n) for n, m in MONTHS.items() if m == date.month), key=len, reverse=True))
     d, m = date.day, date.month
     patterns = (
@@ -72,22 +112,12 @@ def _snippet_of(text: str, date: dt.date) -> str | None:
         rf"(?<!\d)0?{d}\s+(?:{names})\b",
         rf"{date.year}-{m:02d}-{d:02d}",
     )
-    best: re.Match | None = None
-    for pattern in patterns:
-        match = re.search(pattern, text, re.IGNORECASE)
-        if match and (best is None or match.start() < best.start()):
-            best = match
-    if best is None:
-        return None
-    start, end = max(0, best.start() - SNIPPET_CHARS), min(len(text), best.end() + SNIPPET_CHARS)
-    piece = " ".join(text[start:end].split())
-    return ("…" if start else "") + piece + ("…" if end < len(text) else "")
+    found = [match.span() for p in patterns if (match := re.search(p, text, re.IGNORECASE))]
+    return min(found) if found else None
 
 
 def infer(body: str, url: str | None, today: dt.date) -> tuple[dt.date | None, str | None, str | None]:
     """(date, where from, snippet) as searchapp infers it from the text and URL alone."""
-    from ..extract.dates import date_from_url, extract_date
-
     date = extract_date(body, url, today)
     if date is None:
         return None, None, None
@@ -97,59 +127,101 @@ def infer(body: str, url: str | None, today: dt.date) -> tuple[dt.date | None, s
 
 
 def evaluate_dates(articles: Iterable[Any], today: dt.date) -> DateReport:
-    """Buckets of inferred against stated dates, for *articles* (with ``id, body, url, date, outlet``)."""
-    from ..extract.dates import date_from_url
-
+    """Buckets of inferred against stated dates, for *articles* (with ``id, body, url, date, outlet``
+    and optionally ``collected``)."""
     report = DateReport(today)
     for article in articles:
-        url_date = date_from_url(article.url, today)
-        if url_date is not None:
-            inferred, source, snippet = infer(article.body, None, today)
-            report.text_vs_url.append(DateCase(article.id, article.outlet, url_date, inferred,
-                                               bucket(url_date, inferred), source, snippet))
+        collected = getattr(article, "collected", None)
         if article.date is None:
-            report.without_date += 1
+            if collected is None:
+                report.unstated_without_collected += 1
+            else:
+                report.unstated[collection_bucket(collected, extract_date(article.body, article.url, today))] += 1
             continue
-        inferred, source, snippet = infer(article.body, article.url, today)
-        report.cases.append(DateCase(article.id, article.outlet, article.date, inferred,
-                                     bucket(article.date, inferred), source, snippet))
+        if collected is not None:
+            report.collection_lag[(collected - article.date).days] += 1
+        case = _case(article, article.url, today)
+        alone = _case(article, None, today)
+        report.cases.append(case)
+        report.text_alone.append(alone)
+        text_writes = has_written_date(article.body)
+        if text_writes or date_from_url(article.url, today) is not None:
+            report.writes_date += 1
+            report.same_day_where_written += case.bucket == "same day"
+        if text_writes:
+            report.text_writes_date += 1
+            report.text_same_day_where_written += alone.bucket == "same day"
     return report
 
 
-def _share_row(label: str, counts: Counter, width: int = 16) -> str:
+def _case(article: Any, url: str | None, today: dt.date) -> DateCase:
+    inferred, source, snippet = infer(article.body, url, today)
+    return DateCase(article.id, article.outlet, article.date, inferred, bucket(article.date, inferred), source,
+                    snippet)
+
+
+def _share(count: int, total: int) -> str:
+    return f"{count / total if total else 0:.1%}"
+
+
+def _share_row(label: str, counts: Counter, width: int = 16, buckets: tuple[str, ...] = BUCKETS) -> str:
     n = sum(counts.values())
-    cells = " ".join(f"{counts[b]:>6} {counts[b] / n if n else 0:>6.1%}" for b in BUCKETS)
+    cells = " ".join(f"{counts[b]:>6} {_share(counts[b], n):>6}" for b in buckets)
     return f"{label:<{width}} {n:>6} {cells}"
+
+
+def _by_outlet(report: DateReport, cases: list[DateCase]) -> list[str]:
+    return [_share_row(key, counts) for key, counts in sorted(report.by("outlet", cases).items(),
+                                                              key=lambda item: (-sum(item[1].values()), item[0]))]
 
 
 def format_report(report: DateReport, examples: int = EXAMPLES, seed: int = 13) -> str:
     header = f"{'':<16} {'n':>6} " + " ".join(f"{b:>13}" for b in BUCKETS)
     lines = [
-        f"Publication dates inferred from text and URL (today = {report.today}), against the stated date",
-        f"{len(report.cases)} articles with a stated date ({report.without_date} without one, not counted)",
+        f"Publication dates inferred from text and URL (no later than {report.today}), against the stated date",
+        f"{len(report.cases)} articles with a stated date",
         "",
         header,
-        _share_row("all", report.counts),
+        _share_row("text and URL", report.counts),
+        _share_row("text alone", report.text_counts),
         "",
-        "by where the inferred date came from:",
+        f"same day where the text or URL writes a date: {report.same_day_where_written} of {report.writes_date} "
+        f"({_share(report.same_day_where_written, report.writes_date)}); from the text alone, where the text "
+        f"writes one: {report.text_same_day_where_written} of {report.text_writes_date} "
+        f"({_share(report.text_same_day_where_written, report.text_writes_date)})",
+        "",
+        "text and URL, by where the inferred date came from:",
     ]
     lines += [_share_row(key, counts) for key, counts in sorted(report.by("source").items())]
-    lines += ["", "by outlet:"]
-    lines += [_share_row(key, counts) for key, counts in sorted(report.by("outlet").items(),
-                                                                key=lambda item: -sum(item[1].values()))]
-    if report.text_vs_url:
-        lines += ["", f"the text alone (URL ignored) against the date in the URL, for the {len(report.text_vs_url)} "
-                      "articles whose URL has one:", header,
-                  _share_row("all", Counter(case.bucket for case in report.text_vs_url))]
-        lines += [_share_row(key, counts) for key, counts in sorted(report.by("outlet", report.text_vs_url).items(),
-                                                                    key=lambda item: -sum(item[1].values()))]
-    lines += _examples(report.cases, "wrong dates", "given", examples, seed)
-    lines += _examples(report.text_vs_url, "wrong dates from the text alone (against the URL's date)", "URL date",
-                       examples, seed)
+    lines += ["", "text and URL, by outlet:", *_by_outlet(report, report.cases)]
+    lines += ["", "text alone, by outlet:", *_by_outlet(report, report.text_alone)]
+    lines += _collection_lines(report)
+    lines += _examples(report.cases, "wrong dates from text and URL", examples, seed)
+    lines += _examples(report.text_alone, "wrong dates from the text alone", examples, seed)
     return "\n".join(lines)
 
 
-def _examples(cases: list[DateCase], what: str, reference: str, count: int, seed: int) -> list[str]:
+def _collection_lines(report: DateReport) -> list[str]:
+    lines: list[str] = []
+    if report.collection_lag:
+        n = sum(report.collection_lag.values())
+        spread = Counter(min(max(days, -1), COLLECTION_WINDOW + 1) for days in report.collection_lag.elements())
+        label = {-1: "before publication", COLLECTION_WINDOW + 1: f"{COLLECTION_WINDOW + 1}+ days"}
+        lines += ["", f"collected day minus stated date ({n} articles with both): " + ", ".join(
+            f"{label.get(days, f'{days} d')} {_share(spread[days], n)}" for days in sorted(spread))]
+    unstated = sum(report.unstated.values()) + report.unstated_without_collected
+    if unstated:
+        lines += ["", f"{unstated} articles without a stated date ({report.unstated_without_collected} of them "
+                      "without a collected day either, not counted); the date inferred for them against the day "
+                      f"they were collected: on it or up to {COLLECTION_WINDOW} days before (consistent), after it "
+                      "(wrong), earlier (likely wrong), none:"]
+        if report.unstated:
+            header = f"{'':<16} {'n':>6} " + " ".join(f"{b:>13}" for b in COLLECTION_BUCKETS)
+            lines += [header, _share_row("text and URL", report.unstated, buckets=COLLECTION_BUCKETS)]
+    return lines
+
+
+def _examples(cases: list[DateCase], what: str, count: int, seed: int) -> list[str]:
     wrong = [case for case in cases if case.bucket == "wrong"]
     if not wrong or count <= 0:
         return []
@@ -157,7 +229,7 @@ def _examples(cases: list[DateCase], what: str, reference: str, count: int, seed
     lines = ["", f"{len(picked)} of the {len(wrong)} {what} (seed {seed}):"]
     for case in picked:
         assert case.inferred is not None
-        lines.append(f"  {case.id} [{case.outlet or '-'}]: {reference} {case.given}, inferred {case.inferred} "
+        lines.append(f"  {case.id} [{case.outlet or '-'}]: given {case.given}, inferred {case.inferred} "
                      f"(off by {(case.inferred - case.given).days:+d} days) from {case.source}: "
                      f"{case.snippet or '(snippet not found)'}")
     return lines

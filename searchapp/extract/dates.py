@@ -80,15 +80,19 @@ _WEEKDAY_BEFORE = re.compile(
 )
 _CLOSE_PAREN = re.compile(r"\s*\)")
 # Words right after a dateline date (no sentence break between) that say when it was, against publication
-_AFTER = r"\s*\)?\s*,?\s*(?:(?:pagi|siang|sore|malam|dini\s+hari|pukul\s+[\d.:]+)\s+)?"
+_AFTER = r"\s*\)?\s*,?\s*(?:(?:pagi|siang|sore|malam|dini\s+hari|pukul\s+[\d.:]+)\s+(?:WIB\s+|WITA\s+|WIT\s+)?)?"
 _NOT_PUBLICATION_AFTER = re.compile(
     _AFTER + r"(?:lalu|silam|mendatang|besok|lusa|nanti|(?:pekan|minggu|bulan)\s+depan)\b", re.IGNORECASE
 )
 _DAY_BEFORE_PUBLICATION_AFTER = re.compile(r"\s*\)?\s*,?\s*(?:malam|kemarin)\b", re.IGNORECASE)
-# ... and right before it: a date something "will" happen on is after publication
-_FUTURE_BEFORE = re.compile(
-    r"\b(?:akan|dijadwalkan|direncanakan|rencananya|bakal)\b[^.!?]{0,40}$", re.IGNORECASE
+# ... and before it (the weekday included): what "will" happen, or tomorrow, is after publication; last
+# week's is well before it; yesterday's the day before
+_NOT_PUBLICATION_BEFORE = re.compile(
+    r"(?:\b(?:akan|dijadwalkan|direncanakan|rencananya|bakal|besok|lusa|(?:pekan|minggu|bulan)\s+depan)\b"
+    r"[^.!?]{0,40}|\b(?:pekan|minggu|bulan)\s+lalu\b[^.!?]{0,20})$",
+    re.IGNORECASE,
 )
+_DAY_BEFORE_PUBLICATION_BEFORE = re.compile(r"\bkemarin\b[^.!?]{0,20}$", re.IGNORECASE)
 
 # URL forms: /2022/02/24/ ; cnnindonesia /20160915134654-12-3 ; rimanews /read/20170406/ ; -2022-02-24-
 _URL_FORMS = (
@@ -176,9 +180,11 @@ def publication_day(text: str, start: int, end: int, date: dt.date) -> dt.date |
     ``None`` when they place it well before or after publication (``lalu``, ``mendatang``, ``akan …``);
     the next day for an evening's or yesterday's event (``malam``, ``kemarin``); else the date itself.
     """
-    if _NOT_PUBLICATION_AFTER.match(text, end) or _FUTURE_BEFORE.search(text, max(0, start - 50), start):
+    if _NOT_PUBLICATION_AFTER.match(text, end) or _NOT_PUBLICATION_BEFORE.search(text, max(0, start - 50), start):
         return None
-    if _DAY_BEFORE_PUBLICATION_AFTER.match(text, end):
+    if _DAY_BEFORE_PUBLICATION_AFTER.match(text, end) or _DAY_BEFORE_PUBLICATION_BEFORE.search(
+        text, max(0, start - 30), start
+    ):
         return date + dt.timedelta(days=1)
     return date
 
@@ -229,6 +235,15 @@ def _add_dateline(dateline: list[dt.date], text: str, start: int, end: int, date
     day = publication_day(text, start, end, date)
     if day is not None and day <= today:
         dateline.append(day)
+
+
+def has_written_date(text: str) -> bool:
+    """Whether ``text`` writes a day and month with a weekday or a year anywhere, publication day or not."""
+    for pattern in (_NUMERIC, _NAMED):
+        for m in pattern.finditer(text):
+            if (m["y"] and len(m["y"]) == 4) or _weekday_before(text, m.start())[0] is not None:
+                return True
+    return _ISO.search(text) is not None
 
 
 def extract_date(text: str, url: str | None, today: dt.date) -> dt.date | None:
