@@ -45,10 +45,10 @@ WARMUP = 20
 def load_articles(path: Path, settings: Settings) -> list[dict]:
     """Records (id, title, body, outlet, date, url) of a raw IndoSum folder or a searchapp corpus folder."""
     from .extract.outlet import OutletTable
-    from .importers import import_indosum
+    from .importers import import_indosum, indosum_files
 
-    files = sorted(path.glob("*.jsonl"))
-    if files and _is_indosum(files[0]):
+    files = indosum_files(path)
+    if files:
         seen: set[str] = set()
         records = []
         for record in import_indosum(files, OutletTable.load(settings.outlets_file)):
@@ -62,14 +62,6 @@ def load_articles(path: Path, settings: Settings) -> list[dict]:
             records.append({"id": item.id, "body": item.body, "title": item.title, "outlet": item.outlet,
                             "date": item.date.isoformat() if item.date else None, "url": item.url})
     return records
-
-
-def _is_indosum(path: Path) -> bool:
-    with open(path, encoding="utf-8") as handle:
-        try:
-            return "paragraphs" in json.loads(handle.readline())
-        except (json.JSONDecodeError, TypeError):
-            return False
 
 
 def scale_articles(articles: list[dict], size: int, seed: int = 7) -> Iterator[dict]:

@@ -264,6 +264,26 @@ def import_indosum(paths: Iterable[str | Path], table: OutletTable,
                       collected=collected.isoformat() if collected else None)
 
 
+def indosum_files(folder: Path) -> list[Path]:
+    """The ``*.jsonl`` files of *folder* when it holds raw IndoSum (records with ``paragraphs``), else []."""
+    files = sorted(folder.glob("*.jsonl"))
+    if not files:
+        return []
+    with open(files[0], encoding="utf-8", errors="replace") as handle:
+        try:
+            first = json.loads(handle.readline())
+        except json.JSONDecodeError:
+            return []
+    return files if isinstance(first, dict) and "paragraphs" in first else []
+
+
+def import_indosum_folder(folder: Path, out: Path, table: OutletTable) -> ImportSummary:
+    """Import the raw IndoSum JSONL of *folder* into the searchapp corpus folder *out*."""
+    summary = ImportSummary("indosum", out)
+    write_records(import_indosum(indosum_files(folder), table), summary, ShardWriter(out, "indosum"))
+    return summary
+
+
 def _is_paragraphs(value: Any) -> bool:
     return isinstance(value, list) and all(
         isinstance(p, list) and all(isinstance(s, list) and all(isinstance(t, str) for t in s) for s in p)

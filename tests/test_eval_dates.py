@@ -152,6 +152,26 @@ def test_eval_dates_command(corpus, capsys):
     assert "one day off" in out and "b [merdeka]: given 2017-03-27, inferred 2017-03-23" in out
 
 
+def test_eval_commands_read_a_raw_indosum_folder(tmp_path, capsys):
+    folder = tmp_path / "indosum"
+    folder.mkdir()
+    tokens = [[["Jakarta", ",", "CNN", "Indonesia", "-", "-", "Presiden", "berbicara", ",", "Senin", "(", "27/3",
+                ")", "."]]]
+    lines = [{"id": "1490743831-presiden-berbicara", "source": "cnn indonesia", "paragraphs": tokens,
+              "source_url": "http://www.cnnindonesia.com/nasional/20170327110023-1-2/presiden-berbicara/"},
+             {"id": "1490743900-tanpa-url", "source": "kumparan", "paragraphs": tokens,
+              "source_url": "https://kumparan.com/@kumparannews/presiden"}]
+    (folder / "dev.01.jsonl").write_text("\n".join(json.dumps(line) for line in lines) + "\n", encoding="utf-8")
+    assert main(["eval", "dates", "--corpus", str(folder), "--config", CONFIG, "--today", "2018-03-01"]) == 0
+    captured = capsys.readouterr()
+    assert "holds IndoSum JSONL: 2 articles imported" in captured.err
+    assert row(captured.out, "text") == ["text", "and", "URL", "1", "1", "100.0%", "0", "0.0%", "0", "0.0%", "0",
+                                         "0.0%"]
+    assert "1 articles without a stated date" in captured.out
+    assert main(["eval", "outlets", "--corpus", str(folder), "--config", CONFIG]) == 0
+    assert row(capsys.readouterr().out, "all")[:3] == ["all", "2", "2"]
+
+
 def test_eval_outlets_command(corpus, capsys):
     assert main(["eval", "outlets", "--corpus", str(corpus), "--config", CONFIG]) == 0
     out = capsys.readouterr().out

@@ -5,8 +5,9 @@
     searchapp eval outlets --corpus DIR                               detected against stated outlets
     searchapp eval people --conll FILE...                             person spans against gold CoNLL
 
-``--corpus`` is a searchapp corpus folder (for instance one written by ``searchapp import indosum``);
-without it the configured corpus is used. Nothing is written outside temporary folders.
+``--corpus`` is a searchapp corpus folder, or a folder of raw IndoSum JSONL (``../shared/data/indosum``),
+imported first into a temporary folder as ``searchapp import indosum`` would; without it the configured
+corpus is used. Nothing is written outside temporary folders.
 """
 
 from __future__ import annotations
@@ -14,6 +15,9 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 
@@ -60,12 +64,26 @@ def _settings(args: argparse.Namespace):
     return load_settings(args.config, {"corpus": args.corpus, "index": getattr(args, "index", None)})
 
 
-def _corpus(args: argparse.Namespace) -> Path | None:
-    corpus = _settings(args).corpus
+@contextmanager
+def _corpus(args: argparse.Namespace) -> Iterator[Path | None]:
+    """The corpus folder to evaluate on; a folder of raw IndoSum JSONL is imported into a temporary one."""
+    from ..extract.outlet import OutletTable
+    from ..importers import import_indosum_folder, indosum_files
+
+    settings = _settings(args)
+    corpus = settings.corpus
     if not corpus.is_dir():
         print(f"searchapp eval: corpus folder not found: {corpus}", file=sys.stderr)
-        return None
-    return corpus
+        yield None
+    elif not indosum_files(corpus):
+        yield corpus
+    else:
+        with tempfile.TemporaryDirectory(prefix="searchapp-eval-") as work:
+            summary = import_indosum_folder(corpus, Path(work), OutletTable.load(settings.outlets_file))
+            print(f"{corpus} holds IndoSum JSONL: {summary.written} articles imported as `searchapp import indosum` "
+                  f"would ({summary.duplicates} duplicate ids dropped, {len(summary.skipped)} skipped)",
+                  file=sys.stderr)
+            yield Path(work)
 
 
 def _articles(corpus: Path):
@@ -81,12 +99,12 @@ def _articles(corpus: Path):
 def run_retrieval(args: argparse.Namespace) -> int:
     from .retrieval import evaluate_retrieval, format_examples, format_report
 
-    corpus = _corpus(args)
-    if corpus is None:
-        return 2
-    report = evaluate_retrieval(corpus, args.config, limit=args.limit, seed=args.seed, workers=args.workers,
-                                work=Path(args.work) if args.work else None, variants=args.variants,
-                                without_titles=args.without_titles)
+    with _corpus(args) as corpus:
+        if corpus is None:
+            return 2
+        report = evaluate_retrieval(corpus, args.config, limit=args.limit, seed=args.seed, workers=args.workers,
+                                    work=Path(args.work) if args.work else None, variants=args.variants,
+                                    without_titles=args.without_titles)
     print(format_report(report))
     examples = format_examples(report, args.examples)
     if examples:
@@ -98,15 +116,15 @@ def run_retrieval(args: argparse.Namespace) -> int:
 def run_dates(args: argparse.Namespace) -> int:
     from .dates import evaluate_dates, format_report
 
-    corpus = _corpus(args)
-    if corpus is None:
-        return 2
     try:
         today = dt.date.fromisoformat(args.today) if args.today else dt.date.today()
     except ValueError:
         print(f"searchapp eval dates: --today must be YYYY-MM-DD, not {args.today!r}", file=sys.stderr)
         return 2
-    report = evaluate_dates(_articles(corpus), today)
+    with _corpus(args) as corpus:
+        if corpus is None:
+            return 2
+        report = evaluate_dates(_articles(corpus), today)
     print(format_report(report, args.examples, args.seed))
     return 0
 
@@ -115,11 +133,12 @@ def run_outlets(args: argparse.Namespace) -> int:
     from ..extract.outlet import OutletTable
     from .outlets import evaluate_outlets, format_report
 
-    corpus = _corpus(args)
-    if corpus is None:
-        return 2
     table = OutletTable.load(_settings(args).outlets_file)
-    print(format_report(evaluate_outlets(_articles(corpus), table), args.list))
+    with _corpus(args) as corpus:
+        if corpus is None:
+            return 2
+        report = evaluate_outlets(_articles(corpus), table)
+    print(format_report(report, args.list))
     return 0
 
 
