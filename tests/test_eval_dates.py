@@ -168,6 +168,9 @@ def test_eval_commands_read_a_raw_indosum_folder(tmp_path, capsys):
     assert row(captured.out, "text") == ["text", "and", "URL", "1", "1", "100.0%", "0", "0.0%", "0", "0.0%", "0",
                                          "0.0%"]
     assert "1 articles without a stated date" in captured.out
+    # without --today, no date is inferred later than the day the archive's last article was collected
+    assert main(["eval", "dates", "--corpus", str(folder), "--config", CONFIG]) == 0
+    assert "(no later than 2017-03-28)" in capsys.readouterr().out
     assert main(["eval", "outlets", "--corpus", str(folder), "--config", CONFIG]) == 0
     assert row(capsys.readouterr().out, "all")[:3] == ["all", "2", "2"]
 

@@ -42,7 +42,8 @@ def register(commands, common) -> None:
 
     dates = tools.add_parser("dates", help="inferred publication dates against the stated ones")
     common(dates)
-    dates.add_argument("--today", help="the date indexing runs on, YYYY-MM-DD (default: today)")
+    dates.add_argument("--today", help="no inferred date is later than this, YYYY-MM-DD (default: the latest day an "
+                                       "article was collected, for an archive that states one; else today)")
     dates.add_argument("--examples", type=int, default=15, help="wrong dates to list (15)")
     dates.add_argument("--seed", type=int, default=13, help="seed of the listed sample (13)")
     dates.set_defaults(run=run_dates)
@@ -117,14 +118,17 @@ def run_dates(args: argparse.Namespace) -> int:
     from .dates import evaluate_dates, format_report
 
     try:
-        today = dt.date.fromisoformat(args.today) if args.today else dt.date.today()
+        today = dt.date.fromisoformat(args.today) if args.today else None
     except ValueError:
         print(f"searchapp eval dates: --today must be YYYY-MM-DD, not {args.today!r}", file=sys.stderr)
         return 2
     with _corpus(args) as corpus:
         if corpus is None:
             return 2
-        report = evaluate_dates(_articles(corpus), today)
+        articles = _articles(corpus)
+        if today is None:  # the day the archive ends, one for all its articles
+            today = max((a.collected for a in articles if a.collected), default=dt.date.today())
+        report = evaluate_dates(articles, today)
     print(format_report(report, args.examples, args.seed))
     return 0
 
