@@ -73,6 +73,7 @@ def test_date_buckets_of_a_hand_made_set():
     # three texts write a date, and the URL of a fourth: the same day for one of four, none of three alone
     assert (report.writes_date, report.same_day_where_written) == (4, 1)
     assert (report.text_writes_date, report.text_same_day_where_written) == (3, 0)
+    assert report.dateline_offsets == {-1: 1, -4: 1}  # the past week's date is no dateline
     assert report.collection_lag == {2: 1}
     assert dict(report.unstated) == {"0–3 d before": 1, "after": 1, "missing": 1}
     assert report.unstated_without_collected == 1
@@ -80,6 +81,8 @@ def test_date_buckets_of_a_hand_made_set():
     text = format_report(report)
     assert row(text, "text") == ["text", "and", "URL", "4", "1", "25.0%", "1", "25.0%", "1", "25.0%", "1", "25.0%"]
     assert "same day where the text or URL writes a date: 1 of 4 (25.0%)" in text
+    assert "dateline date in the texts (2), against the stated date: the same day 0.0%, the day before 50.0%, " \
+           "earlier 50.0%, the day after 0.0%, later 0.0%" in text
     assert "text-wrong [juara]: given 2017-03-27, inferred 2017-03-23 (off by -4 days) from text:" in text
     assert "Kamis (23/3/2017) sore" in text
     assert "collected day minus stated date (1 articles with both): 2 d 100.0%" in text

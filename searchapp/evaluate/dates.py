@@ -27,7 +27,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..extract.dates import MONTHS, date_from_url, extract_date, has_written_date
+from ..extract.dates import MONTHS, date_from_url, dates_in_text, extract_date, has_written_date
 
 BUCKETS = ("same day", "one day off", "wrong", "missing")
 COLLECTION_WINDOW = 3  # days from publication to collection that count as consistent (IndoSum: 0–3 mostly)
@@ -73,6 +73,7 @@ class DateReport:
     text_writes_date: int = 0  # ... whose text does
     same_day_where_written: int = 0
     text_same_day_where_written: int = 0
+    dateline_offsets: Counter = field(default_factory=Counter)  # each dateline date − stated date, in days
     collection_lag: Counter = field(default_factory=Counter)  # collected − stated date, in days
     unstated: Counter = field(default_factory=Counter)  # `COLLECTION_BUCKETS` of articles without a stated date
     unstated_without_collected: int = 0
@@ -144,6 +145,7 @@ def evaluate_dates(articles: Iterable[Any], today: dt.date) -> DateReport:
         alone = _case(article, None, today)
         report.cases.append(case)
         report.text_alone.append(alone)
+        report.dateline_offsets.update((day - article.date).days for day in dates_in_text(article.body, today)[0])
         text_writes = has_written_date(article.body)
         if text_writes or date_from_url(article.url, today) is not None:
             report.writes_date += 1
@@ -190,6 +192,7 @@ def format_report(report: DateReport, examples: int = EXAMPLES, seed: int = 13) 
         f"writes one: {report.text_same_day_where_written} of {report.text_writes_date} "
         f"({_share(report.text_same_day_where_written, report.text_writes_date)})",
         "",
+        *_dateline_lines(report),
         "text and URL, by where the inferred date came from:",
     ]
     lines += [_share_row(key, counts) for key, counts in sorted(report.by("source").items())]
@@ -199,6 +202,19 @@ def format_report(report: DateReport, examples: int = EXAMPLES, seed: int = 13) 
     lines += _examples(report.cases, "wrong dates from text and URL", examples, seed)
     lines += _examples(report.text_alone, "wrong dates from the text alone", examples, seed)
     return "\n".join(lines)
+
+
+def _dateline_lines(report: DateReport) -> list[str]:
+    """How far each dateline date of the texts (taken as the publication day it points to) lies from it."""
+    n = sum(report.dateline_offsets.values())
+    if not n:
+        return []
+    offsets = report.dateline_offsets
+    shares = {"the same day": offsets[0], "the day before": offsets[-1],
+              "earlier": sum(c for days, c in offsets.items() if days < -1),
+              "the day after": offsets[1], "later": sum(c for days, c in offsets.items() if days > 1)}
+    return [f"each dateline date in the texts ({n}), against the stated date: "
+            + ", ".join(f"{label} {_share(count, n)}" for label, count in shares.items()), ""]
 
 
 def _collection_lines(report: DateReport) -> list[str]:
