@@ -186,3 +186,45 @@ def test_evaluate_retrieval_on_a_three_article_corpus(tmp_path):
         assert report.results[3].metrics("roots").success_10 == 1.0  # tantivy OR: the other words suffice
     text = format_report(report)
     assert "MRR@10" in text and "(a) searchapp" in text and "thousands separators" in text
+
+
+def write_facqa(folder: Path) -> Path:
+    """A FacQA-shaped CSV: token lists as Python literals, two questions about one passage."""
+    import csv
+
+    folder.mkdir()
+    passages = [["Pelatih", "ganda", "putra", ",", "Christian", "Hadinata", ",", "tak", "meragukan", "tekad", "."],
+                ["Harimau", "sumatera", "(", "Panthera", "tigris", ")", "terlihat", "di", "Leuser", "."]]
+    rows = [(["Siapakah", "pelatih", "ganda", "putra", "?"], passages[0]),
+            (["Apa", "nama", "latin", "harimau", "sumatera", "?"], passages[1]),
+            (["Di", "mana", "harimau", "sumatera", "terlihat", "?"], passages[1])]
+    with open(folder / "valid_preprocess.csv", "w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["question", "passage", "seq_label"])
+        writer.writerows([str(q), str(p), str(["O"] * len(p))] for q, p in rows)
+        writer.writerow(["not a list", str(passages[0]), "[]"])
+    return folder
+
+
+def test_facqa_questions_are_asked_of_their_passages(tmp_path, capsys):
+    from searchapp.cli import main
+    from searchapp.evaluate.realdata import facqa_corpus, facqa_files
+
+    folder = write_facqa(tmp_path / "facqa")
+    assert facqa_files(folder) == [folder / "valid_preprocess.csv"]
+    assert facqa_files(write_corpus(tmp_path / "news")) == []
+    rows = facqa_corpus(facqa_files(folder), tmp_path / "out")
+    assert (rows.passages, rows.unreadable) == (2, 1)
+    assert [text for _pid, text in rows.questions][0] == "Siapakah pelatih ganda putra?"
+    assert rows.questions[1][0] == rows.questions[2][0] != rows.questions[0][0]  # one passage, two questions
+    bodies = [json.loads(line)["body"] for line in (tmp_path / "out" / "facqa.jsonl").read_text().splitlines()]
+    assert bodies[1] == "Harimau sumatera (Panthera tigris) terlihat di Leuser."
+
+    assert main(["eval", "retrieval", "--corpus", str(folder), "--config", CONFIG, "--variants", "a",
+                 "--workers", "1"]) == 0
+    captured = capsys.readouterr()
+    assert "2 distinct passages indexed as articles, 3 questions (1 unreadable rows skipped)" in captured.err
+    assert "3 questions queried" in captured.out
+    question_row = next(cells for cells in map(str.split, captured.out.splitlines())
+                        if cells[:3] == ["(a)", "searchapp", "question"])
+    assert question_row[3:5] == ["3", "1.000"]  # every question finds its passage first

@@ -5,9 +5,10 @@
     searchapp eval outlets --corpus DIR                               detected against stated outlets
     searchapp eval people --conll FILE...                             person spans against gold CoNLL
 
-``--corpus`` is a searchapp corpus folder, or a folder of raw IndoSum JSONL (``../shared/data/indosum``),
-imported first into a temporary folder as ``searchapp import indosum`` would; without it the configured
-corpus is used. Nothing is written outside temporary folders.
+``--corpus`` is a searchapp corpus folder, a folder of raw IndoSum JSONL (``../shared/data/indosum``),
+imported first into a temporary folder as ``searchapp import indosum`` would, or of FacQA CSV
+(``../shared/data/facqa``: its distinct passages are the articles, its questions the queries of
+``retrieval``); without it the configured corpus is used. Nothing is written outside temporary folders.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import sys
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 
@@ -65,26 +67,43 @@ def _settings(args: argparse.Namespace):
     return load_settings(args.config, {"corpus": args.corpus, "index": getattr(args, "index", None)})
 
 
+@dataclass(frozen=True)
+class Source:
+    """The corpus folder to evaluate on, and the questions to ask of it when it came from FacQA."""
+
+    folder: Path
+    questions: list[tuple[str, str]] | None = None
+
+
 @contextmanager
-def _corpus(args: argparse.Namespace) -> Iterator[Path | None]:
-    """The corpus folder to evaluate on; a folder of raw IndoSum JSONL is imported into a temporary one."""
+def _corpus(args: argparse.Namespace) -> Iterator[Source | None]:
+    """The corpus to evaluate on; raw IndoSum JSONL or FacQA CSV is converted into a temporary folder."""
     from ..extract.outlet import OutletTable
     from ..importers import import_indosum_folder, indosum_files
+    from .realdata import facqa_corpus, facqa_files
 
     settings = _settings(args)
     corpus = settings.corpus
     if not corpus.is_dir():
         print(f"searchapp eval: corpus folder not found: {corpus}", file=sys.stderr)
         yield None
-    elif not indosum_files(corpus):
-        yield corpus
-    else:
-        with tempfile.TemporaryDirectory(prefix="searchapp-eval-") as work:
+        return
+    indosum, facqa = indosum_files(corpus), facqa_files(corpus)
+    if not indosum and not facqa:
+        yield Source(corpus)
+        return
+    with tempfile.TemporaryDirectory(prefix="searchapp-eval-") as work:
+        if indosum:
             summary = import_indosum_folder(corpus, Path(work), OutletTable.load(settings.outlets_file))
             print(f"{corpus} holds IndoSum JSONL: {summary.written} articles imported as `searchapp import indosum` "
                   f"would ({summary.duplicates} duplicate ids dropped, {len(summary.skipped)} skipped)",
                   file=sys.stderr)
-            yield Path(work)
+            yield Source(Path(work))
+        else:
+            rows = facqa_corpus(facqa, Path(work))
+            print(f"{corpus} holds FacQA CSV: {rows.passages} distinct passages indexed as articles, "
+                  f"{len(rows.questions)} questions ({rows.unreadable} unreadable rows skipped)", file=sys.stderr)
+            yield Source(Path(work), rows.questions)
 
 
 def _articles(corpus: Path):
@@ -100,12 +119,13 @@ def _articles(corpus: Path):
 def run_retrieval(args: argparse.Namespace) -> int:
     from .retrieval import evaluate_retrieval, format_examples, format_report
 
-    with _corpus(args) as corpus:
-        if corpus is None:
+    with _corpus(args) as source:
+        if source is None:
             return 2
-        report = evaluate_retrieval(corpus, args.config, limit=args.limit, seed=args.seed, workers=args.workers,
-                                    work=Path(args.work) if args.work else None, variants=args.variants,
-                                    without_titles=args.without_titles)
+        report = evaluate_retrieval(source.folder, args.config, limit=args.limit, seed=args.seed,
+                                    workers=args.workers, work=Path(args.work) if args.work else None,
+                                    variants=args.variants, without_titles=args.without_titles,
+                                    questions=source.questions)
     print(format_report(report))
     examples = format_examples(report, args.examples)
     if examples:
@@ -122,10 +142,10 @@ def run_dates(args: argparse.Namespace) -> int:
     except ValueError:
         print(f"searchapp eval dates: --today must be YYYY-MM-DD, not {args.today!r}", file=sys.stderr)
         return 2
-    with _corpus(args) as corpus:
-        if corpus is None:
+    with _corpus(args) as source:
+        if source is None:
             return 2
-        articles = _articles(corpus)
+        articles = _articles(source.folder)
         if today is None:  # the day the archive ends, one for all its articles
             today = max((a.collected for a in articles if a.collected), default=dt.date.today())
         report = evaluate_dates(articles, today)
@@ -138,10 +158,10 @@ def run_outlets(args: argparse.Namespace) -> int:
     from .outlets import evaluate_outlets, format_report
 
     table = OutletTable.load(_settings(args).outlets_file)
-    with _corpus(args) as corpus:
-        if corpus is None:
+    with _corpus(args) as source:
+        if source is None:
             return 2
-        report = evaluate_outlets(_articles(corpus), table)
+        report = evaluate_outlets(_articles(source.folder), table)
     print(format_report(report, args.list))
     return 0
 

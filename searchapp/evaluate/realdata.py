@@ -4,6 +4,8 @@
   ``paragraphs`` → sentences → tokens; no title, no date field (the ``id`` starts with a Unix time, said
   to be of publication, though it runs a day or more behind the date in the URL), an outlet name in
   ``source`` and the article's ``source_url``.
+* FacQA (IndoNLU): CSV of ``question`` and ``passage`` token lists (Python list literals); the unique
+  passages become a corpus, each question's one right answer its own passage.
 * URL slugs: the words of a URL's title slug (``…/lula-kamal-pilih-…`` → ``lula kamal pilih …``), the
   stand-in headline of an article whose title is not given.
 
@@ -12,7 +14,10 @@ Everything here streams: files are read a line at a time, never whole.
 
 from __future__ import annotations
 
+import ast
+import csv
 import datetime as dt
+import hashlib
 import json
 import re
 from collections.abc import Iterable, Iterator, Sequence
@@ -247,3 +252,59 @@ def corpus_articles(corpus: str | Path) -> tuple[list[Any], list[str]]:
             seen.add(item.id)
             articles.append(item)
     return articles, skipped
+
+
+# ---------------------------------------------------------------------------------------------------
+# FacQA
+
+
+@dataclass(frozen=True)
+class FacqaRows:
+    """The questions of FacQA files, each with the id of its passage, and how many rows were unreadable."""
+
+    questions: list[tuple[str, str]]  # (passage id, question text)
+    passages: int
+    unreadable: int
+
+
+def facqa_files(folder: Path) -> list[Path]:
+    """The ``*.csv`` files of *folder* when their header names ``question`` and ``passage``, else []."""
+    files = sorted(folder.glob("*.csv"))
+    for path in files:
+        with open(path, encoding="utf-8", errors="replace", newline="") as handle:
+            header = next(csv.reader(handle), [])
+        if not {"question", "passage"} <= {name.strip() for name in header}:
+            return []
+    return files
+
+
+def _tokens(cell: str) -> list[str] | None:
+    try:
+        value = ast.literal_eval(cell)
+    except (ValueError, SyntaxError, MemoryError, RecursionError):
+        return None
+    return value if isinstance(value, list) and value and all(isinstance(t, str) for t in value) else None
+
+
+def facqa_corpus(paths: Iterable[Path], out: Path) -> FacqaRows:
+    """Write the unique passages of FacQA CSV files to ``out/facqa.jsonl`` (one article each, id
+    ``facqa-`` and a hash of the text) and return every question with its passage's id."""
+    out.mkdir(parents=True, exist_ok=True)
+    questions: list[tuple[str, str]] = []
+    seen: set[str] = set()
+    unreadable = 0
+    with open(out / "facqa.jsonl", "w", encoding="utf-8") as corpus:
+        for path in paths:
+            with open(path, encoding="utf-8", newline="") as handle:
+                for row in csv.DictReader(handle):
+                    question, passage = _tokens(row.get("question") or ""), _tokens(row.get("passage") or "")
+                    if question is None or passage is None:
+                        unreadable += 1
+                        continue
+                    body = detokenize([passage])
+                    passage_id = "facqa-" + hashlib.sha1(body.encode("utf-8")).hexdigest()[:12]
+                    if passage_id not in seen:
+                        seen.add(passage_id)
+                        corpus.write(json.dumps({"id": passage_id, "body": body}, ensure_ascii=False) + "\n")
+                    questions.append((passage_id, detokenize([question])))
+    return FacqaRows(questions, len(seen), unreadable)

@@ -8,6 +8,9 @@ Three query sets per article (`build_queries`):
 * ``roots``: the same words reduced to their Sastrawi root (``penyerangan`` → ``serang``); only articles
   where at least one of the words changes take part.
 
+A corpus of questions over passages (FacQA) has no titles: there each question stands in for a title
+(set ``question``), the right answer to it and to its words being the passage it was asked about.
+
 Each set is run against several engines over the same articles (`Variant`): searchapp as configured,
 without stemming, without the exact-form boost, and tantivy's default tokenizer (AND and OR). The one
 right answer is the article itself: MRR@10, success@1, success@10 and the number of queries without any
@@ -32,7 +35,6 @@ from typing import Any
 from .realdata import corpus_articles, slug_title
 
 CUTOFF = 10
-SETS = ("title", "words", "roots")
 WORDS_PER_QUERY = 3
 MIN_LETTERS = 4  # "longer than 3 letters"
 
@@ -89,21 +91,33 @@ def build_queries(articles: Iterable[Any], stem: Callable[[str], str], stopwords
     The random words of an article depend only on *seed* and its id, never on which other articles
     are queried.
     """
-    sets: dict[str, list[Query]] = {name: [] for name in SETS}
-    for article in articles:
-        title = article_title(article)
-        if not title or not searchapp_query(title):
+    return _query_sets("title", ((a.id, a.id, article_title(a)) for a in articles), stem, stopwords, seed)
+
+
+def build_question_queries(questions: Sequence[tuple[str, str]], stem: Callable[[str], str],
+                           stopwords: frozenset[str], seed: int) -> dict[str, list[Query]]:
+    """The query sets of *questions* (passage id, question): the whole question, 3 of its words, their roots."""
+    return _query_sets("question", ((f"{pid}#{n}", pid, text) for n, (pid, text) in enumerate(questions)),
+                       stem, stopwords, seed)
+
+
+def _query_sets(whole: str, sources: Iterable[tuple[str, str, str | None]], stem: Callable[[str], str],
+                stopwords: frozenset[str], seed: int) -> dict[str, list[Query]]:
+    """Query sets named *whole*, ``words`` and ``roots`` of (random key, right answer, text) triples."""
+    sets: dict[str, list[Query]] = {whole: [], "words": [], "roots": []}
+    for key, answer, text in sources:
+        if not text or not searchapp_query(text):
             continue
-        sets["title"].append(Query(article.id, title))
-        candidates = title_words(title, stopwords)
+        sets[whole].append(Query(answer, text))
+        candidates = title_words(text, stopwords)
         if not candidates:
             continue
-        rng = random.Random(f"{seed}:{article.id}")
+        rng = random.Random(f"{seed}:{key}")
         words = rng.sample(candidates, min(WORDS_PER_QUERY, len(candidates)))
-        sets["words"].append(Query(article.id, " ".join(words)))
+        sets["words"].append(Query(answer, " ".join(words)))
         roots = [stem(word) for word in words]
         if roots != words:
-            sets["roots"].append(Query(article.id, " ".join(roots)))
+            sets["roots"].append(Query(answer, " ".join(roots)))
     return sets
 
 
@@ -324,7 +338,8 @@ def run_variant(variant: Variant, sets: dict[str, list[Query]], progress: bool =
             if progress and done % 500 == 0:
                 print(f"  {variant.name}: {done}/{total} queries", file=sys.stderr)
         result.outcomes[name] = outcomes
-    result.number_check = check_numbers(variant, sets.get("title", []), result.outcomes.get("title", []))
+    whole = next(iter(sets))
+    result.number_check = check_numbers(variant, sets[whole], result.outcomes[whole])
     result.seconds = time.monotonic() - started
     return result
 
@@ -377,12 +392,14 @@ def write_untitled(articles: Iterable[Any], folder: Path) -> Path:
 
 def evaluate_retrieval(corpus: Path, config: str | None = None, limit: int | None = None, seed: int = 13,
                        workers: int = 2, work: Path | None = None, variants: Sequence[str] | None = None,
-                       today: dt.date | None = None, without_titles: bool = False) -> RetrievalReport:
+                       today: dt.date | None = None, without_titles: bool = False,
+                       questions: Sequence[tuple[str, str]] | None = None) -> RetrievalReport:
     """Build every variant's index over *corpus* (in *work*, else a temporary folder) and run the query
     sets of *limit* sampled articles (all when None) against each.
 
     *without_titles*: the articles are indexed without their stated titles, so that a query must find its
     article through the body (a stated title holds every word of the title queries).
+    *questions*: (article id, question) pairs to query with instead of the titles (*limit* samples them).
     """
     from ..analysis import no_stemming, shared_stemmer
     from ..config import load_settings
@@ -390,12 +407,20 @@ def evaluate_retrieval(corpus: Path, config: str | None = None, limit: int | Non
     corpus = Path(corpus).resolve()
     base = load_settings(config, {"corpus": str(corpus)})
     articles, _skipped = corpus_articles(corpus)
-    chosen = articles
-    if limit is not None and limit < len(articles):
-        picked = set(random.Random(seed).sample(sorted(a.id for a in articles), limit))
-        chosen = [a for a in articles if a.id in picked]
     stem = shared_stemmer(base.stem_exclusions, base.load_stopwords()) if base.stemming else no_stemming
-    sets = build_queries(chosen, stem, base.load_stopwords(), seed)
+    if questions is not None:
+        chosen_questions = list(questions)
+        if limit is not None and limit < len(chosen_questions):
+            chosen_questions = random.Random(seed).sample(chosen_questions, limit)
+        queried = len(chosen_questions)
+        sets = build_question_queries(chosen_questions, stem, base.load_stopwords(), seed)
+    else:
+        chosen = articles
+        if limit is not None and limit < len(articles):
+            picked = set(random.Random(seed).sample(sorted(a.id for a in articles), limit))
+            chosen = [a for a in articles if a.id in picked]
+        queried = len(chosen)
+        sets = build_queries(chosen, stem, base.load_stopwords(), seed)
     short = sum(1 for q in sets["words"] if len(q.text.split()) < WORDS_PER_QUERY)
 
     with tempfile.TemporaryDirectory(prefix="searchapp-eval-") as temporary:
@@ -426,7 +451,7 @@ def evaluate_retrieval(corpus: Path, config: str | None = None, limit: int | Non
                     variant.prepare()
                     tantivy_built = variant
             results.append(run_variant(variant, sets))
-    return RetrievalReport(str(corpus), len(articles), len(chosen), seed, sets, results, short, without_titles)
+    return RetrievalReport(str(corpus), len(articles), queried, seed, sets, results, short, without_titles)
 
 
 def _untitled(article):
@@ -437,34 +462,36 @@ def _untitled(article):
 
 def format_report(report: RetrievalReport) -> str:
     sets = report.sets
+    whole = next(iter(sets))
+    asked = "questions" if whole == "question" else "articles"
     lines = [
         f"Known-item retrieval on {report.corpus}",
         f"{report.indexed} articles indexed{' WITHOUT their titles (body only)' if report.without_titles else ''}, "
-        f"{report.queried} queried (seed {report.seed}); the right answer to each query is the article it was "
-        "made from",
-        "query sets: " + ", ".join(f"{name} {len(sets[name])} articles" for name in SETS)
+        f"{report.queried} {asked} queried (seed {report.seed}); the right answer to each query is the article "
+        + ("the question was asked about" if whole == "question" else "it was made from"),
+        "query sets: " + ", ".join(f"{name} {len(queries)} {asked}" for name, queries in sets.items())
         + f" ({report.short_word_sets} word queries have fewer than {WORDS_PER_QUERY} words)",
         "",
-        f"{'variant':<22} {'set':<6} {'queries':>7} {'MRR@10':>7} {'S@1':>6} {'S@10':>6} {'zero-hit':>8}",
+        f"{'variant':<22} {'set':<8} {'queries':>7} {'MRR@10':>7} {'S@1':>6} {'S@10':>6} {'zero-hit':>8}",
     ]
     for result in report.results:
         if not result.available:
             lines.append(f"{result.name:<22} {result.why_not}")
             continue
-        for name in SETS:
+        for name in sets:
             m = result.metrics(name)
-            lines.append(f"{result.name:<22} {name:<6} {m.queries:>7} {m.mrr:>7.3f} {m.success_1:>6.3f} "
+            lines.append(f"{result.name:<22} {name:<8} {m.queries:>7} {m.mrr:>7.3f} {m.success_1:>6.3f} "
                          f"{m.success_10:>6.3f} {m.zero_hits:>8}")
-    lines += ["", "Whole-title queries failing (article not in the top 10) only because of their numbers "
+    lines += ["", f"Whole-{whole} queries failing (article not in the top 10) only because of their numbers "
                   "(they succeed with the numbers taken out):"]
     for result in report.results:
         if not result.available or not result.number_check:
             continue
         c = result.number_check
-        n = max(1, len(sets["title"]))
+        n = max(1, len(sets[whole]))
         lines.append(
-            f"  {result.name:<20} thousands separators: {c['fixed_thousands']}/{len(sets['title'])} "
-            f"({c['fixed_thousands'] / n:.2%}; {c['with_thousands']} titles hold such a number, "
+            f"  {result.name:<20} thousands separators: {c['fixed_thousands']}/{len(sets[whole])} "
+            f"({c['fixed_thousands'] / n:.2%}; {c['with_thousands']} {whole}s hold such a number, "
             f"{c['failing_thousands']} of them fail); any digits: {c['fixed_digits']} "
             f"({c['fixed_digits'] / n:.2%}; {c['with_digits']} with digits, {c['failing_digits']} fail)"
         )
@@ -486,7 +513,7 @@ def format_examples(report: RetrievalReport, count: int) -> str:
 
     lines = [f"Losses of {first.name}: queries another variant ranks higher, or that it misses "
              "(rank; '-' not in the top 10; number of hits in brackets):"]
-    for name in SETS:
+    for name in report.sets:
         losses = []
         for i, query in enumerate(report.sets[name]):
             mine = rank(first.outcomes[name][i])
