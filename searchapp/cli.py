@@ -86,6 +86,10 @@ def run_search(args: argparse.Namespace) -> int:
         print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
         return 0
     print(f"{result.total} articles ({result.took_ms:.1f} ms)")
+    if result.relaxed:
+        print("No article holds every word: those holding most of them come first")
+    elif result.complete is not None:
+        print(f"{result.complete} hold every word; the others, marked ~, hold some of them")
     if result.suggestion:
         print(f"Did you mean: {result.suggestion}")
     first = (result.request.page - 1) * result.request.per_page
@@ -93,7 +97,7 @@ def run_search(args: argparse.Namespace) -> int:
         outlet = hit.outlet_name or "unknown outlet"
         date = hit.date.isoformat() if hit.date else "unknown date"
         score = f"  score {hit.score:.2f}" if hit.score is not None else ""
-        print(f"{rank:>3}. {hit.title}\n     [{hit.id}] {outlet}, {date}{score}")
+        print(f"{'~' if hit.partial else ' '}{rank:>2}. {hit.title}\n     [{hit.id}] {outlet}, {date}{score}")
         print(f"     {_plain(str(hit.snippet))}")
     return 0
 

@@ -36,7 +36,7 @@ DEFAULTS: dict[str, Any] = {
     },
     "ranking": {
         "title_boost": 2.0,
-        "exact_boost": 1.0,
+        "exact_boost": 0.5,
     },
     "search": {
         "posting_cache_mb": 32,  # decoded posting lists kept between searches, per process

@@ -39,6 +39,8 @@ from .request import UNKNOWN_OUTLET, SearchRequest
 from .scoring import LengthTable, top_documents
 
 TOP_PEOPLE = 20
+# Fewer articles than this holding every word of a plain query: those holding some of them follow.
+PARTIAL_BELOW = 10
 RELATED = 5
 
 
@@ -60,6 +62,7 @@ class Hit:
     editor: str | None
     score: float | None
     snippet: Markup
+    partial: bool = False  # holds some, not all, of the query's words (listed after every article that does)
 
     def to_dict(self) -> dict:
         return {
@@ -68,7 +71,7 @@ class Hit:
             "date": self.date.isoformat() if self.date else None, "people": self.people,
             "reporter": self.reporter, "editor": self.editor,
             "score": round(self.score, 4) if self.score is not None else None,
-            "snippet": str(self.snippet),
+            "snippet": str(self.snippet), "partial": self.partial,
         }
 
 
@@ -98,6 +101,7 @@ class SearchResult:
     suggestion: str | None
     took_ms: float
     relaxed: bool = False  # no article held every word: results hold some of them
+    complete: int | None = None  # how many of the results hold every word (None: all of them)
 
     @property
     def pages(self) -> int:
@@ -122,6 +126,7 @@ class SearchResult:
             "facets": self.facets.to_dict(),
             "suggestion": self.suggestion,
             "relaxed": self.relaxed,
+            "complete": self.total if self.complete is None else self.complete,
         }
 
 
@@ -242,13 +247,15 @@ class SearchEngine:
             return unfiltered, tables.with_outlets(unfiltered, request.outlets) if request.outlets else unfiltered
 
         unfiltered, matching = matches(text_query)
-        relaxed = False
-        if not matching and isinstance(node, And) and all(isinstance(n, Word) for n in node.nodes):
-            # No article has every word: rank those with some of them (most words first, by BM25F).
-            node = Or(node.nodes)
-            text_query = self.compiler(tables).compile(node)
-            unfiltered, matching = matches(text_query)
-            relaxed = bool(matching)
+        complete, relaxed, partial_query = matching, False, None
+        if len(matching) < PARTIAL_BELOW and isinstance(node, And) and all(isinstance(n, Word) for n in node.nodes):
+            # Few or no articles have every word: those with some of them follow (most words first, by BM25F).
+            any_node = Or(node.nodes)
+            partial_query = self.compiler(tables).compile(any_node)
+            unfiltered, matching = matches(partial_query)  # a superset of the complete matches
+            if not complete:  # every result is partial: ranked as one group, and the page says so
+                node, text_query, partial_query, complete = any_node, partial_query, None, matching
+                relaxed = bool(matching)
 
         # Outlet counts as if no outlet were ticked, so every outlet's count stays visible.
         outlet_counts, unknown_outlet = tables.outlet_counts(unfiltered)
@@ -258,16 +265,21 @@ class SearchEngine:
         total = len(matching)
         start = (request.page - 1) * request.per_page
         end = start + request.per_page
+        # The complete matches first, then (when there are few) the partial ones, each in the requested order.
+        groups = [(complete, text_query)] + ([(matching - complete, partial_query)] if partial_query else [])
         page: list[tuple[int, float | None]] = []
-        if start < total:
-            if request.sort == "relevance" and text_query is not None:
-                page = self.rank(state, text_query, matching, end, docsets)[start:end]
+        for docnums, query in groups:
+            if len(page) >= end:
+                break
+            if request.sort == "relevance" and query is not None:
+                page += self.rank(state, query, docnums, end - len(page), docsets)
             else:
-                ordered = self._by_date(tables, matching, request.sort != "oldest", end)
-                page = [(docnum, None) for docnum in ordered[start:end]]
+                page += [(d, None) for d in self._by_date(tables, docnums, request.sort != "oldest", end - len(page))]
+        page = page[start:end]
 
         terms = MatchTerms.of(positive_words(node), self.stem, self.stopwords)
-        hits = [self._hit(searcher, docnum, score, terms) for docnum, score in page]
+        hits = [self._hit(searcher, docnum, score, terms, partial_query is not None and docnum not in complete)
+                for docnum, score in page]
         facets = Facets(
             outlet=self._outlet_facet(outlet_counts, request),
             person=[FacetValue(name, name, count, name in people) for name, count in top_people],
@@ -278,7 +290,8 @@ class SearchEngine:
         )
         suggestion = self.suggest(searcher, request.q, node)
         took = (time.perf_counter() - started) * 1000
-        return SearchResult(request, total, hits, facets, suggestion, took, relaxed)
+        return SearchResult(request, total, hits, facets, suggestion, took, relaxed,
+                            len(complete) if partial_query is not None else None)
 
     @staticmethod
     def rank(state: _Generation, text_query: wq.Query, matching: set[int], limit: int,
@@ -321,7 +334,8 @@ class SearchEngine:
             return False
         return request.date_from.strftime("%Y-%m") == month and is_whole_month(request.date_from, request.date_to)
 
-    def _hit(self, searcher: Searcher, docnum: int, score: float | None, terms: MatchTerms) -> Hit:
+    def _hit(self, searcher: Searcher, docnum: int, score: float | None, terms: MatchTerms,
+             partial: bool = False) -> Hit:
         stored = searcher.stored_fields(docnum)
         body = stored.get("body", "")
         title = stored.get("title", "")
@@ -340,6 +354,7 @@ class SearchEngine:
             editor=stored.get("editor"),
             score=score,
             snippet=snippet(body, find_matches(body, terms, self.stem)),
+            partial=partial,
         )
 
     # -- did you mean ----------------------------------------------------------------------------

@@ -512,6 +512,19 @@ def test_relaxed_search_says_so(client):
     assert "Tidak ada berita yang memuat semua kata pencarian" not in client.get("/cari?q=nato").get_data(as_text=True)
 
 
+def test_partial_matches_are_marked_once(client):
+    doc = get(client, "/cari?q=nato+bucha")
+    hits = doc.find("ol", class_="hits").find_all("li", class_="hit")
+    assert len(hits) == 5
+    assert ["hit-partial" in hit.classes for hit in hits] == [False, True, True, True, True]
+    notes = doc.find_all("p", class_="partial-note")
+    assert len(notes) == 1 and notes[0].parent is hits[1]
+    assert "1 memuat semua kata" in doc.find(id="ringkasan").text
+    whole = get(client, "/cari?q=nato")
+    assert not whole.find_all("p", class_="partial-note")
+    assert "memuat semua kata" not in whole.find(id="ringkasan").text
+
+
 def test_far_future_date_range_renders(client):
     assert client.get("/cari?from=2022-01-01&to=9999-12-31").status_code == 200
     assert client.get("/cari?q=tanggal:>9999").status_code == 200

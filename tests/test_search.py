@@ -25,8 +25,36 @@ def test_nato_finds_every_seed(engine):
     assert result.total == 5
 
 
-def test_all_words_are_required(engine):
-    assert set(ids(search(engine, "nato bucha"))) == {"000_66b54ca74a6c5a55"}
+def test_articles_with_every_word_come_first(engine):
+    result = search(engine, "nato bucha")
+    assert ids(result)[0] == "000_66b54ca74a6c5a55" and result.complete == 1 and not result.relaxed
+    # fewer than PARTIAL_BELOW hold both words: the others holding one of them follow, marked partial
+    assert set(ids(result)) == SEEDS and result.total == 5
+    assert [hit.partial for hit in result.results] == [False, True, True, True, True]
+    partial_scores = [hit.score for hit in result.results[1:]]
+    assert partial_scores == sorted(partial_scores, reverse=True)
+    assert result.to_dict()["complete"] == 1 and result.to_dict()["results"][1]["partial"] is True
+
+
+def test_partial_matches_follow_only_few_complete_ones(engine, monkeypatch):
+    import searchapp.search
+
+    monkeypatch.setattr(searchapp.search, "PARTIAL_BELOW", 1)
+    result = search(engine, "nato bucha")
+    assert ids(result) == ["000_66b54ca74a6c5a55"] and result.complete is None
+    assert result.to_dict()["complete"] == result.total == 1
+
+
+def test_partial_matches_only_for_plain_words(engine):
+    for q in ("nato -bucha", "bucha OR himars", '"sekutu NATO"'):
+        assert not any(hit.partial for hit in search(engine, q).results), q
+
+
+def test_partial_matches_sorted_by_date_after_complete_ones(engine):
+    result = search(engine, "nato bucha", sort="newest")
+    assert ids(result)[0] == "000_66b54ca74a6c5a55"  # undated, yet it holds both words
+    dates = [hit.date for hit in result.results[1:] if hit.date]
+    assert dates == sorted(dates, reverse=True)
 
 
 def test_or_not_and_minus(engine):
@@ -120,8 +148,10 @@ def test_sort_by_date(engine):
 def test_seed_ranking(engine, q, first):
     result = search(engine, q)
     assert result.total > 0
-    scores = [hit.score for hit in result.results]
-    assert scores == sorted(scores, reverse=True)
+    for partial in (False, True):  # complete matches first, each group by score
+        scores = [hit.score for hit in result.results if hit.partial is partial]
+        assert scores == sorted(scores, reverse=True)
+    assert [hit.partial for hit in result.results] == sorted(hit.partial for hit in result.results)
     if first:
         assert ids(result)[0] == first
 

@@ -39,11 +39,12 @@ HIT_PROPERTIES: dict[str, Any] = {
 
 HIT = {
     "type": "object",
-    "required": [*HIT_PROPERTIES, "score", "snippet"],
+    "required": [*HIT_PROPERTIES, "score", "snippet", "partial"],
     "properties": {
         **HIT_PROPERTIES,
         "score": {"type": ["number", "null"], "description": "BM25F score; null when sorted by date"},
         "snippet": {"type": "string", "description": "1-3 passages, HTML-escaped, matches in <mark>"},
+        "partial": {"type": "boolean", "description": "holds some, not all, of the query's words"},
     },
     "additionalProperties": False,
 }
@@ -51,7 +52,7 @@ HIT = {
 SEARCH_RESULT = {
     "type": "object",
     "required": ["query", "filters", "sort", "total", "page", "per_page", "pages", "took_ms", "results",
-                 "facets", "suggestion", "relaxed", "urls"],
+                 "facets", "suggestion", "relaxed", "complete", "urls"],
     "properties": {
         "query": {"type": "string"},
         "filters": {
@@ -88,6 +89,9 @@ SEARCH_RESULT = {
         "suggestion": {**NULLABLE_STRING, "description": "a corrected query (did you mean)"},
         "relaxed": {"type": "boolean",
                     "description": "no article held every word of the query; results hold some of them"},
+        "complete": {"type": "integer", "minimum": 0,
+                     "description": "how many of the results hold every word; when fewer than 10 do, the "
+                                    "articles holding some of them follow (`partial` results), counted in total"},
         "urls": {
             "type": "object",
             "required": ["self", "next", "previous", "suggestion"],
