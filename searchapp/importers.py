@@ -1,7 +1,7 @@
 """``searchapp import FORMAT PATH... --out DIR``: other formats turned into searchapp corpus files.
 
 Each imported article becomes one line of a ``.jsonl`` file in ``DIR`` with the keys searchapp reads
-(``id, title, body, outlet, date, url`` and, when known, ``people``). Formats:
+(``id, title, body, outlet, date, url`` and, when known, ``people``, ``collected``). Formats:
 
 * ``indosum``: the IndoSum summarisation corpus (JSONL of tokenised paragraphs). The text is
   detokenised, the outlet taken from ``source``, the date from the article's URL where it has one (else
