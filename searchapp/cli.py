@@ -88,7 +88,7 @@ def run_search(args: argparse.Namespace) -> int:
     print(f"{result.total} articles ({result.took_ms:.1f} ms)")
     if result.relaxed:
         print("No article holds every word: those holding most of them come first")
-    elif result.complete is not None:
+    elif result.complete is not None and result.complete < result.total:
         print(f"{result.complete} hold every word; the others, marked ~, hold some of them")
     if result.suggestion:
         print(f"Did you mean: {result.suggestion}")

@@ -237,25 +237,28 @@ class SearchEngine:
         postings = Postings(searcher.reader(), state.posting_cache)
         docsets = DocSets(searcher, postings)
 
-        def matches(text_query: wq.Query | None) -> tuple[set[int], set[int]]:
-            """Documents matching the query and every filter but the outlet, and with it too."""
-            unfiltered = docsets.of(text_query) if text_query is not None else set(docsets.all_docs())
+        def matches(text_query: wq.Query | None) -> tuple[set[int], set[int], set[int]]:
+            """Documents matching the query; and every filter but the outlet; and with it too."""
+            found = docsets.of(text_query) if text_query is not None else set(docsets.all_docs())
+            unfiltered = found
             for name in people:
-                unfiltered &= postings.docs("people", name)
+                unfiltered = unfiltered & postings.docs("people", name)
             if request.date_from or request.date_to:
                 unfiltered = tables.within_dates(unfiltered, request.date_from, request.date_to)
-            return unfiltered, tables.with_outlets(unfiltered, request.outlets) if request.outlets else unfiltered
+            matching = tables.with_outlets(unfiltered, request.outlets) if request.outlets else unfiltered
+            return found, unfiltered, matching
 
-        unfiltered, matching = matches(text_query)
+        found, unfiltered, matching = matches(text_query)
         complete, relaxed, partial_query = matching, False, None
-        if len(matching) < PARTIAL_BELOW and isinstance(node, And) and all(isinstance(n, Word) for n in node.nodes):
-            # Few or no articles have every word: those with some of them follow (most words first, by BM25F).
+        # Few articles hold every word of a plain query (decided before any filter, so that ticking a facet
+        # value gives the count it showed), or none within the filters: those with some of the words follow.
+        if (len(found) < PARTIAL_BELOW or not matching) and isinstance(node, And) \
+                and all(isinstance(n, Word) for n in node.nodes):
             any_node = Or(node.nodes)
             partial_query = self.compiler(tables).compile(any_node)
-            unfiltered, matching = matches(partial_query)  # a superset of the complete matches
-            if not complete:  # every result is partial: ranked as one group, and the page says so
-                node, text_query, partial_query, complete = any_node, partial_query, None, matching
-                relaxed = bool(matching)
+            _found, unfiltered, matching = matches(partial_query)  # supersets of the complete matches
+            if not complete:  # every result is partial: ranked by how many words, and the page says so
+                node, relaxed = any_node, bool(matching)
 
         # Outlet counts as if no outlet were ticked, so every outlet's count stays visible.
         outlet_counts, unknown_outlet = tables.outlet_counts(unfiltered)
@@ -269,8 +272,8 @@ class SearchEngine:
         groups = [(complete, text_query)] + ([(matching - complete, partial_query)] if partial_query else [])
         page: list[tuple[int, float | None]] = []
         for docnums, query in groups:
-            if len(page) >= end:
-                break
+            if len(page) >= end or not docnums:
+                continue
             if request.sort == "relevance" and query is not None:
                 page += self.rank(state, query, docnums, end - len(page), docsets)
             else:

@@ -295,3 +295,23 @@ def test_dates_past_the_calendar_ends_are_not_errors(engine, q):
 def test_whole_month_to_the_last_representable_day(engine):
     result = search(engine, "nato", date_from=dt.date(9999, 12, 1), date_to=dt.date(9999, 12, 31))
     assert result.total == 0
+
+
+@pytest.mark.parametrize("q", ["nato bucha", "nato serangan", "nato siber", "bucha himars", "nato"])
+def test_ticking_a_facet_value_gives_the_count_it_showed(engine, q, monkeypatch):
+    import searchapp.search
+
+    # a small threshold, so that filters take some queries below it (whether to add partial matches
+    # must not depend on the filters, or a ticked value would count differently from its facet)
+    monkeypatch.setattr(searchapp.search, "PARTIAL_BELOW", 2)
+    result = search(engine, q)
+    for value in result.facets.outlet:
+        assert search(engine, q, outlets=(value.value,)).total == value.count, (q, value.value)
+    for value in result.facets.person:
+        assert search(engine, q, people=(value.value,)).total == value.count, (q, value.value)
+
+
+def test_relaxed_results_are_all_partial(engine):
+    result = search(engine, "bucha himars")
+    assert result.relaxed and result.complete == 0 and result.total == 2
+    assert all(hit.partial for hit in result.results) and result.to_dict()["complete"] == 0

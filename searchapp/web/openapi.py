@@ -90,8 +90,9 @@ SEARCH_RESULT = {
         "relaxed": {"type": "boolean",
                     "description": "no article held every word of the query; results hold some of them"},
         "complete": {"type": "integer", "minimum": 0,
-                     "description": "how many of the results hold every word; when fewer than 10 do, the "
-                                    "articles holding some of them follow (`partial` results), counted in total"},
+                     "description": "how many of the results hold every word (0 when relaxed); when fewer "
+                                    "than 10 articles do, those holding some of the words follow them "
+                                    "(`partial` results, counted in total)"},
         "urls": {
             "type": "object",
             "required": ["self", "next", "previous", "suggestion"],
