@@ -47,7 +47,7 @@ def test_date_forms(text, expected):
         "NATO pada Rabu menolak tuntutan Rusia.",  # a weekday without a date
         "Kamis (31/2/2022) tidak ada.",  # invalid day
         "Kamis (24/13/2022) tidak ada.",  # invalid month
-        "Rapat akan digelar Kamis (24/2/2027) mendatang.",  # in the future
+        "Rapat digelar Rabu (24/2/2027).",  # in the future
         "Jakarta, Senin (21/10/2025) - Presiden melantik.",  # 21/10/2025 was a Tuesday: a typo somewhere
         "Skor akhir 3/4/2022 bukan tanggal." * 3,  # long body line: not a dateline
         "",
@@ -87,6 +87,13 @@ def test_latest_dateline_date_not_in_future_wins():
         ("Ia menyampaikan Senin (19/9/2016) pagi di Jakarta.", D(2016, 9, 19)),
         ("Stoltenberg berbicara, Kamis (24/2/2022). Lalu ia pergi.", D(2022, 2, 24)),
         ("Ia berdiri di depan gedung, Kamis (24/2/2022) depan wartawan.", D(2022, 2, 24)),
+        # "lalu" as "then", "lalu lintas", a comma before "nanti", a quoted "akan", a headline above: no marker
+        ("Presiden tiba di Halim, Senin (19/9/2016), lalu menuju Istana.", D(2016, 9, 19)),
+        ("Jakarta, Senin (19/9/2016) lalu lintas di Sudirman macet.", D(2016, 9, 19)),
+        ("Ia berbicara, Senin (19/9/2016), nanti sore ke Bogor.", D(2016, 9, 19)),
+        ('"Kami akan lawan," kata Jokowi di Istana, Senin (19/9/2016).', D(2016, 9, 19)),
+        ("Jokowi Akan Resmikan Tol\nJAKARTA, Senin (19/9/2016) - Presiden meresmikan tol.", D(2016, 9, 19)),
+        ("Ia tiba Senin (19/9/2016)\nmalam itu juga ia pergi.", D(2016, 9, 19)),
         # the latest date that is the publication day wins over a later future one
         ("Rapat digelar Senin (12/6/2017). Tiket dijual Kamis (15/6/2017) mendatang.", D(2017, 6, 12)),
     ],

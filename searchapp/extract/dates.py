@@ -80,20 +80,23 @@ _WEEKDAY_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _CLOSE_PAREN = re.compile(r"\s*\)")
-# Words right after a dateline date (no sentence break between) that say when it was, against publication
-_AFTER = r"\s*\)?\s*,?\s*(?:(?:pagi|siang|sore|malam|dini\s+hari|pukul\s+[\d.:]+)\s+(?:WIB\s+|WITA\s+|WIT\s+)?)?"
+# Words right after a dateline date (on its line, no comma between) that say when it was, against publication
+_TIME_OF_DAY = r"(?:pagi|siang|sore|malam|dini[ \t]+hari|pukul[ \t]+[\d.:]+)[ \t]+(?:(?:WIB|WITA|WIT)[ \t]+)?"
+_AFTER = rf"[ \t]*\)?[ \t]*(?:{_TIME_OF_DAY})?"
 _NOT_PUBLICATION_AFTER = re.compile(
-    _AFTER + r"(?:lalu|silam|mendatang|besok|lusa|nanti|(?:pekan|minggu|bulan)\s+depan)\b", re.IGNORECASE
-)
-_DAY_BEFORE_PUBLICATION_AFTER = re.compile(r"\s*\)?\s*,?\s*(?:malam|kemarin)\b", re.IGNORECASE)
-# ... and before it (the weekday included): what "will" happen, or tomorrow, is after publication; last
-# week's is well before it; yesterday's the day before
-_NOT_PUBLICATION_BEFORE = re.compile(
-    r"(?:\b(?:akan|dijadwalkan|direncanakan|rencananya|bakal|besok|lusa|(?:pekan|minggu|bulan)\s+depan)\b"
-    r"[^.!?]{0,40}|\b(?:pekan|minggu|bulan)\s+lalu\b[^.!?]{0,20})$",
+    _AFTER + r"(?:lalu(?![ \t]+lintas)|silam|mendatang|besok|lusa|nanti|(?:pekan|minggu|bulan)[ \t]+depan)\b",
     re.IGNORECASE,
 )
-_DAY_BEFORE_PUBLICATION_BEFORE = re.compile(r"\bkemarin\b[^.!?]{0,20}$", re.IGNORECASE)
+_DAY_BEFORE_PUBLICATION_AFTER = re.compile(r"[ \t]*\)?[ \t]*(?:malam|kemarin)\b", re.IGNORECASE)
+# ... and before it (the weekday included), in the same sentence and line and outside a quotation: what
+# "will" happen, or tomorrow, is after publication; last week's is well before it; yesterday's the day before
+_CLAUSE = r"[^.!?\n\"“”]"
+_NOT_PUBLICATION_BEFORE = re.compile(
+    r"(?:\b(?:akan|dijadwalkan|direncanakan|rencananya|bakal|besok|lusa|(?:pekan|minggu|bulan)\s+depan)\b"
+    rf"{_CLAUSE}{{0,40}}|\b(?:pekan|minggu|bulan)\s+lalu\b{_CLAUSE}{{0,20}})$",
+    re.IGNORECASE,
+)
+_DAY_BEFORE_PUBLICATION_BEFORE = re.compile(rf"\bkemarin\b{_CLAUSE}{{0,20}}$", re.IGNORECASE)
 
 # URL forms: /2022/02/24/ ; cnnindonesia /20160915134654-12-3 ; rimanews /read/20170406/ ; -2022-02-24-
 _URL_FORMS = (
