@@ -225,6 +225,21 @@ def test_facqa_questions_are_asked_of_their_passages(tmp_path, capsys):
     captured = capsys.readouterr()
     assert "2 distinct passages indexed as articles, 3 questions (1 unreadable rows skipped)" in captured.err
     assert "3 questions queried" in captured.out
+    assert f"Known-item retrieval on {folder}" in captured.out  # the folder named, not the converted copy
     question_row = next(cells for cells in map(str.split, captured.out.splitlines())
                         if cells[:3] == ["(a)", "searchapp", "question"])
     assert question_row[3:5] == ["3", "1.000"]  # every question finds its passage first
+
+
+def test_facqa_with_a_bom_and_a_broken_file(tmp_path):
+    from searchapp.evaluate.realdata import facqa_corpus, facqa_files
+
+    folder = write_facqa(tmp_path / "facqa")
+    good = (folder / "valid_preprocess.csv").read_text(encoding="utf-8")
+    (folder / "valid_preprocess.csv").write_text("\ufeff" + good, encoding="utf-8")  # a BOM before the header
+    (folder / "zz_latin1.csv").write_bytes(good.encode("utf-8") + "['Caf\xe9']".encode("latin-1"))
+    files = facqa_files(folder)
+    assert [f.name for f in files] == ["valid_preprocess.csv", "zz_latin1.csv"]
+    rows = facqa_corpus(files, tmp_path / "out")
+    assert rows.passages == 2 and len(rows.questions) == 3  # the first file's; the broken one is reported
+    assert len(rows.problems) == 1 and "zz_latin1.csv: not valid UTF-8 (byte 0xe9" in rows.problems[0]

@@ -73,6 +73,7 @@ class Source:
 
     folder: Path
     questions: list[tuple[str, str]] | None = None
+    name: str | None = None  # the folder the user named, when *folder* is a converted copy
 
 
 @contextmanager
@@ -98,12 +99,14 @@ def _corpus(args: argparse.Namespace) -> Iterator[Source | None]:
             print(f"{corpus} holds IndoSum JSONL: {summary.written} articles imported as `searchapp import indosum` "
                   f"would ({summary.duplicates} duplicate ids dropped, {len(summary.skipped)} skipped)",
                   file=sys.stderr)
-            yield Source(Path(work))
+            yield Source(Path(work), name=str(corpus))
         else:
             rows = facqa_corpus(facqa, Path(work))
             print(f"{corpus} holds FacQA CSV: {rows.passages} distinct passages indexed as articles, "
                   f"{len(rows.questions)} questions ({rows.unreadable} unreadable rows skipped)", file=sys.stderr)
-            yield Source(Path(work), rows.questions)
+            for problem in rows.problems:
+                print(f"  skipped: {problem}", file=sys.stderr)
+            yield Source(Path(work), rows.questions, str(corpus))
 
 
 def _articles(corpus: Path):
@@ -125,7 +128,7 @@ def run_retrieval(args: argparse.Namespace) -> int:
         report = evaluate_retrieval(source.folder, args.config, limit=args.limit, seed=args.seed,
                                     workers=args.workers, work=Path(args.work) if args.work else None,
                                     variants=args.variants, without_titles=args.without_titles,
-                                    questions=source.questions)
+                                    questions=source.questions, corpus_name=source.name)
     print(format_report(report))
     examples = format_examples(report, args.examples)
     if examples:

@@ -265,14 +265,18 @@ class FacqaRows:
     questions: list[tuple[str, str]]  # (passage id, question text)
     passages: int
     unreadable: int
+    problems: list[str]  # files that could not be read to the end, and why
 
 
 def facqa_files(folder: Path) -> list[Path]:
     """The ``*.csv`` files of *folder* when their header names ``question`` and ``passage``, else []."""
     files = sorted(folder.glob("*.csv"))
     for path in files:
-        with open(path, encoding="utf-8", errors="replace", newline="") as handle:
-            header = next(csv.reader(handle), [])
+        with open(path, encoding="utf-8-sig", errors="replace", newline="") as handle:
+            try:
+                header = next(csv.reader(handle), [])
+            except csv.Error:
+                return []
         if not {"question", "passage"} <= {name.strip() for name in header}:
             return []
     return files
@@ -293,18 +297,27 @@ def facqa_corpus(paths: Iterable[Path], out: Path) -> FacqaRows:
     questions: list[tuple[str, str]] = []
     seen: set[str] = set()
     unreadable = 0
+    problems: list[str] = []
     with open(out / "facqa.jsonl", "w", encoding="utf-8") as corpus:
         for path in paths:
-            with open(path, encoding="utf-8", newline="") as handle:
-                for row in csv.DictReader(handle):
-                    question, passage = _tokens(row.get("question") or ""), _tokens(row.get("passage") or "")
-                    if question is None or passage is None:
-                        unreadable += 1
-                        continue
-                    body = detokenize([passage])
-                    passage_id = "facqa-" + hashlib.sha1(body.encode("utf-8")).hexdigest()[:12]
-                    if passage_id not in seen:
-                        seen.add(passage_id)
-                        corpus.write(json.dumps({"id": passage_id, "body": body}, ensure_ascii=False) + "\n")
-                    questions.append((passage_id, detokenize([question])))
-    return FacqaRows(questions, len(seen), unreadable)
+            with open(path, encoding="utf-8-sig", newline="") as handle:
+                reader = csv.DictReader(handle)
+                try:
+                    for row in reader:
+                        question = _tokens(row.get("question") or "")
+                        passage = _tokens(row.get("passage") or "")
+                        if question is None or passage is None:
+                            unreadable += 1
+                            continue
+                        body = detokenize([passage])
+                        passage_id = "facqa-" + hashlib.sha1(body.encode("utf-8")).hexdigest()[:12]
+                        if passage_id not in seen:
+                            seen.add(passage_id)
+                            corpus.write(json.dumps({"id": passage_id, "body": body}, ensure_ascii=False) + "\n")
+                        questions.append((passage_id, detokenize([question])))
+                except UnicodeDecodeError as error:
+                    problems.append(f"{path}: not valid UTF-8 (byte {error.object[error.start]:#04x} at "
+                                    f"{error.start}); the rest of the file was skipped")
+                except csv.Error as error:
+                    problems.append(f"{path}:{reader.line_num}: not valid CSV ({error}); the rest was skipped")
+    return FacqaRows(questions, len(seen), unreadable, problems)

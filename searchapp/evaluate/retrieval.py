@@ -393,13 +393,15 @@ def write_untitled(articles: Iterable[Any], folder: Path) -> Path:
 def evaluate_retrieval(corpus: Path, config: str | None = None, limit: int | None = None, seed: int = 13,
                        workers: int = 2, work: Path | None = None, variants: Sequence[str] | None = None,
                        today: dt.date | None = None, without_titles: bool = False,
-                       questions: Sequence[tuple[str, str]] | None = None) -> RetrievalReport:
+                       questions: Sequence[tuple[str, str]] | None = None,
+                       corpus_name: str | None = None) -> RetrievalReport:
     """Build every variant's index over *corpus* (in *work*, else a temporary folder) and run the query
     sets of *limit* sampled articles (all when None) against each.
 
     *without_titles*: the articles are indexed without their stated titles, so that a query must find its
     article through the body (a stated title holds every word of the title queries).
     *questions*: (article id, question) pairs to query with instead of the titles (*limit* samples them).
+    *corpus_name*: what to call the corpus in the report (default: its path).
     """
     from ..analysis import no_stemming, shared_stemmer
     from ..config import load_settings
@@ -451,7 +453,8 @@ def evaluate_retrieval(corpus: Path, config: str | None = None, limit: int | Non
                     variant.prepare()
                     tantivy_built = variant
             results.append(run_variant(variant, sets))
-    return RetrievalReport(str(corpus), len(articles), queried, seed, sets, results, short, without_titles)
+    return RetrievalReport(corpus_name or str(corpus), len(articles), queried, seed, sets, results, short,
+                           without_titles)
 
 
 def _untitled(article):
