@@ -8,8 +8,8 @@ import sys
 import warnings
 from collections.abc import Sequence
 
-from .config import Settings, load_settings
-from .errors import SearchappError
+from searchapp.config import Settings, load_settings
+from searchapp.errors import SearchappError
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
@@ -50,10 +50,11 @@ def build_parser() -> argparse.ArgumentParser:
     serve.set_defaults(run=run_serve)
 
     # Subcommands that live in their own modules register themselves.
-    from . import bench, importers
-    from .evaluate import cli as evaluate_cli
+    from searchapp.bench import cli as bench_cli
+    from searchapp.evaluate import cli as evaluate_cli
+    from searchapp.ingest import importers
 
-    for module in (importers, evaluate_cli, bench):
+    for module in (importers, evaluate_cli, bench_cli):
         module.register(commands, _common)
     return parser
 
@@ -64,7 +65,7 @@ def settings_from(args: argparse.Namespace, **extra) -> Settings:
 
 
 def run_index(args: argparse.Namespace) -> int:
-    from .indexer import Progress, build_index
+    from searchapp.index.writer import Progress, build_index
 
     settings = settings_from(args, **{"indexing.workers": args.workers})
     report = build_index(settings, rebuild=args.rebuild, progress=Progress)
@@ -73,8 +74,8 @@ def run_index(args: argparse.Namespace) -> int:
 
 
 def run_search(args: argparse.Namespace) -> int:
-    from .request import parse_search_params
-    from .search import SearchEngine
+    from searchapp.search.engine import SearchEngine
+    from searchapp.search.request import parse_search_params
 
     settings = settings_from(args)
     engine = SearchEngine(settings)
@@ -110,9 +111,9 @@ def _plain(html: str) -> str:
 
 
 def run_serve(args: argparse.Namespace) -> int:
-    from .indexer import Progress, build_index, index_exists
-    from .web.app import create_app
-    from .web.server import serve
+    from searchapp.index.writer import Progress, build_index, index_exists
+    from searchapp.web.app import create_app
+    from searchapp.web.server import serve
 
     settings = settings_from(args, **{"server.host": args.host, "server.port": args.port,
                                       "server.threads": args.threads, "server.workers": args.workers})

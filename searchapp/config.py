@@ -18,7 +18,7 @@ from typing import Any
 
 import yaml
 
-from .errors import ConfigError
+from searchapp.errors import ConfigError
 
 DEFAULT_CONFIG = Path("config") / "searchapp.yaml"
 ENV_PREFIX = "SEARCHAPP_"

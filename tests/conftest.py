@@ -39,7 +39,7 @@ def make_settings(corpus: Path, index: Path, **overrides):
 @pytest.fixture(scope="session")
 def built(tmp_path_factory):
     """Settings of a session-wide index of the seeds and test articles (do not modify it)."""
-    from searchapp.indexer import build_index
+    from searchapp.index.writer import build_index
 
     root = tmp_path_factory.mktemp("built")
     settings = make_settings(make_corpus(root / "corpus"), root / "index")
@@ -55,7 +55,7 @@ def fresh(tmp_path):
 
 @pytest.fixture(scope="session")
 def engine(built):
-    from searchapp.search import SearchEngine
+    from searchapp.search.engine import SearchEngine
 
     return SearchEngine(built)
 

@@ -2,7 +2,7 @@ import pickle
 
 import pytest
 
-from searchapp.analysis import SastrawiStemFilter, build_analyzer, iter_words
+from searchapp.index.analysis import SastrawiStemFilter, build_analyzer, iter_words
 
 
 @pytest.fixture(scope="module")

@@ -164,7 +164,7 @@ def test_real_server_serves_new_articles_after_reindexing(fresh):
     from conftest import free_port
     from waitress import create_server
 
-    from searchapp.indexer import build_index
+    from searchapp.index.writer import build_index
     from searchapp.web.app import create_app
 
     build_index(fresh)

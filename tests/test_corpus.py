@@ -3,7 +3,7 @@
 import codecs
 import datetime as dt
 
-from searchapp.corpus import Article, Skipped, read_corpus
+from searchapp.ingest.corpus import Article, Skipped, read_corpus
 
 
 def read(folder):

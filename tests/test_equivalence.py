@@ -7,11 +7,11 @@ import random
 import pytest
 from whoosh import sorting
 
-from searchapp.compiler import date_query
-from searchapp.indexer import build_index
-from searchapp.query import parse_query
-from searchapp.request import SearchRequest
-from searchapp.search import SearchEngine
+from searchapp.index.writer import build_index
+from searchapp.search.compiler import date_query
+from searchapp.search.engine import SearchEngine
+from searchapp.search.query import parse_query
+from searchapp.search.request import SearchRequest
 
 QUERIES = ['"sekutu nato" rusia', '"perang dunia" OR stoltenberg',
            "nato", "rusia ukraina", "serangan", "serang", "stoltenberg OR putin", "nato -rusia",

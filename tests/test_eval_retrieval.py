@@ -25,7 +25,7 @@ from searchapp.evaluate.retrieval import (
     tantivy_query,
     title_words,
 )
-from searchapp.query import And, Word, parse_query
+from searchapp.search.query import And, Word, parse_query
 
 REPO = Path(__file__).resolve().parent.parent
 CONFIG = str(REPO / "config" / "searchapp.yaml")

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from searchapp.cli import main
-from searchapp.corpus import Article, read_corpus
 from searchapp.evaluate.realdata import detokenize, indosum_text, slug_title, unix_date
-from searchapp.importers import DateReader, find_columns
+from searchapp.ingest.corpus import Article, read_corpus
+from searchapp.ingest.importers import DateReader, find_columns
 
 REPO = Path(__file__).resolve().parent.parent
 CONFIG = str(REPO / "config" / "searchapp.yaml")
@@ -147,7 +147,7 @@ def test_import_indosum(tmp_path, capsys):
 
 
 def test_shards_are_cut_by_size(tmp_path):
-    from searchapp.importers import ShardWriter
+    from searchapp.ingest.importers import ShardWriter
 
     writer = ShardWriter(tmp_path, "x", size=100, max_bytes=200)
     for i in range(5):

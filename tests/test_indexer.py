@@ -11,9 +11,9 @@ import time
 import pytest
 
 from searchapp.errors import IndexLockedError
-from searchapp.indexer import build_index, current_generation, indexer_lock, open_index
-from searchapp.request import SearchRequest
-from searchapp.search import SearchEngine
+from searchapp.index.writer import build_index, current_generation, indexer_lock, open_index
+from searchapp.search.engine import SearchEngine
+from searchapp.search.request import SearchRequest
 
 
 def doc_ids(settings):

@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from searchapp.request import SearchRequest
+from searchapp.search.request import SearchRequest
 
 
 def ids(result):
@@ -37,9 +37,9 @@ def test_articles_with_every_word_come_first(engine):
 
 
 def test_partial_matches_follow_only_few_complete_ones(engine, monkeypatch):
-    import searchapp.search
+    import searchapp.search.engine
 
-    monkeypatch.setattr(searchapp.search, "PARTIAL_BELOW", 1)
+    monkeypatch.setattr(searchapp.search.engine, "PARTIAL_BELOW", 1)
     result = search(engine, "nato bucha")
     assert ids(result) == ["000_66b54ca74a6c5a55"] and result.complete is None
     assert result.to_dict()["complete"] == result.total == 1
@@ -299,11 +299,11 @@ def test_whole_month_to_the_last_representable_day(engine):
 
 @pytest.mark.parametrize("q", ["nato bucha", "nato serangan", "nato siber", "bucha himars", "nato"])
 def test_ticking_a_facet_value_gives_the_count_it_showed(engine, q, monkeypatch):
-    import searchapp.search
+    import searchapp.search.engine
 
     # a small threshold, so that filters take some queries below it (whether to add partial matches
     # must not depend on the filters, or a ticked value would count differently from its facet)
-    monkeypatch.setattr(searchapp.search, "PARTIAL_BELOW", 2)
+    monkeypatch.setattr(searchapp.search.engine, "PARTIAL_BELOW", 2)
     result = search(engine, q)
     for value in result.facets.outlet:
         assert search(engine, q, outlets=(value.value,)).total == value.count, (q, value.value)

@@ -62,7 +62,7 @@ def register(commands, common) -> None:
 
 
 def _settings(args: argparse.Namespace):
-    from ..config import load_settings
+    from searchapp.config import load_settings
 
     return load_settings(args.config, {"corpus": args.corpus, "index": getattr(args, "index", None)})
 
@@ -79,9 +79,9 @@ class Source:
 @contextmanager
 def _corpus(args: argparse.Namespace) -> Iterator[Source | None]:
     """The corpus to evaluate on; raw IndoSum JSONL or FacQA CSV is converted into a temporary folder."""
-    from ..extract.outlet import OutletTable
-    from ..importers import import_indosum_folder, indosum_files
-    from .realdata import facqa_corpus, facqa_files
+    from searchapp.evaluate.realdata import facqa_corpus, facqa_files
+    from searchapp.extract.outlet import OutletTable
+    from searchapp.ingest.importers import import_indosum_folder, indosum_files
 
     settings = _settings(args)
     corpus = settings.corpus
@@ -110,7 +110,7 @@ def _corpus(args: argparse.Namespace) -> Iterator[Source | None]:
 
 
 def _articles(corpus: Path):
-    from .realdata import corpus_articles
+    from searchapp.evaluate.realdata import corpus_articles
 
     articles, skipped = corpus_articles(corpus)
     if skipped:
@@ -120,7 +120,7 @@ def _articles(corpus: Path):
 
 
 def run_retrieval(args: argparse.Namespace) -> int:
-    from .retrieval import evaluate_retrieval, format_examples, format_report
+    from searchapp.evaluate.retrieval import evaluate_retrieval, format_examples, format_report
 
     with _corpus(args) as source:
         if source is None:
@@ -138,7 +138,7 @@ def run_retrieval(args: argparse.Namespace) -> int:
 
 
 def run_dates(args: argparse.Namespace) -> int:
-    from .dates import evaluate_dates, format_report
+    from searchapp.evaluate.dates import evaluate_dates, format_report
 
     try:
         today = dt.date.fromisoformat(args.today) if args.today else None
@@ -157,8 +157,8 @@ def run_dates(args: argparse.Namespace) -> int:
 
 
 def run_outlets(args: argparse.Namespace) -> int:
-    from ..extract.outlet import OutletTable
-    from .outlets import evaluate_outlets, format_report
+    from searchapp.evaluate.outlets import evaluate_outlets, format_report
+    from searchapp.extract.outlet import OutletTable
 
     table = OutletTable.load(_settings(args).outlets_file)
     with _corpus(args) as source:
@@ -171,8 +171,8 @@ def run_outlets(args: argparse.Namespace) -> int:
 
 def run_people(args: argparse.Namespace) -> int:
     try:
-        from ..extract.people import PeopleRegistry
-        from .people import evaluate_people, format_report
+        from searchapp.evaluate.people import evaluate_people, format_report
+        from searchapp.extract.people import PeopleRegistry
     except ImportError as error:
         print(f"searchapp eval people: the person evaluation is not available ({error})", file=sys.stderr)
         return 2

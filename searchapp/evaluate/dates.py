@@ -27,7 +27,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..extract.dates import MONTHS, date_from_url, dates_in_text, extract_date, has_written_date
+from searchapp.extract.dates import MONTHS, date_from_url, dates_in_text, extract_date, has_written_date
 
 BUCKETS = ("same day", "one day off", "wrong", "missing")
 COLLECTION_WINDOW = 3  # days from publication to collection that count as consistent (IndoSum: 0–3 mostly)

@@ -55,7 +55,7 @@ def given_slug(table, stated: str) -> tuple[str, bool]:
 
 def marker_evidence(text: str, url: str | None, slug: str, table) -> str | None:
     """What made *slug* the detected outlet: the URL's host, or the text around its earliest marker."""
-    from ..extract.outlet import host_of
+    from searchapp.extract.outlet import host_of
 
     if url:
         by_host = table.from_host(url)
@@ -74,7 +74,7 @@ def marker_evidence(text: str, url: str | None, slug: str, table) -> str | None:
 
 def evaluate_outlets(articles: Iterable[Any], table) -> OutletReport:
     """Detected against stated outlets of *articles* (objects with ``id, body, url, outlet``)."""
-    from ..extract.outlet import detect_outlet
+    from searchapp.extract.outlet import detect_outlet
 
     report = OutletReport()
     for article in articles:

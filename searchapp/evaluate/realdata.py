@@ -242,7 +242,7 @@ def slug_title(url: str | None) -> str | None:
 def corpus_articles(corpus: str | Path) -> tuple[list[Any], list[str]]:
     """The articles of a searchapp corpus folder, the first of each id (as the indexer keeps them), and
     the reasons files or records were skipped."""
-    from ..corpus import Skipped, read_corpus
+    from searchapp.ingest.corpus import Skipped, read_corpus
 
     articles, skipped, seen = [], [], set()
     for item in read_corpus(corpus):

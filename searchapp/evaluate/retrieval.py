@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .realdata import corpus_articles, slug_title
+from searchapp.evaluate.realdata import corpus_articles, slug_title
 
 CUTOFF = 10
 WORDS_PER_QUERY = 3
@@ -68,7 +68,7 @@ def tantivy_query(text: str) -> str:
 
 def title_words(title: str, stopwords: frozenset[str]) -> list[str]:
     """Distinct lower-case words of *title* with at least 4 letters and no digit, stopwords left out."""
-    from ..analysis import iter_words
+    from searchapp.index.analysis import iter_words
 
     found: dict[str, None] = {}
     for word, _start, _end in iter_words(title):
@@ -187,7 +187,7 @@ class SearchappVariant(Variant):
 
     def __init__(self, name: str, config: str | None, corpus: Path, index: Path, overrides: dict[str, Any],
                  workers: int, today: dt.date | None = None) -> None:
-        from ..config import load_settings
+        from searchapp.config import load_settings
 
         self.name = name
         self.settings = load_settings(config, {"corpus": str(corpus), "index": str(index),
@@ -202,8 +202,8 @@ class SearchappVariant(Variant):
         return (s.corpus, s.stemming, s.stem_exclusions, s.title_boost, s.stopwords_file, s.outlets_file)
 
     def prepare(self) -> None:
-        from ..indexer import Progress, build_index
-        from ..search import SearchEngine
+        from searchapp.index.writer import Progress, build_index
+        from searchapp.search.engine import SearchEngine
 
         report = build_index(self.settings, rebuild=True, today=self.today,
                              progress=lambda total: Progress(total, label=f"indexing {self.name}"))
@@ -211,14 +211,14 @@ class SearchappVariant(Variant):
         self.engine = SearchEngine(self.settings)
 
     def use_index_of(self, other: SearchappVariant) -> None:
-        from ..search import SearchEngine
+        from searchapp.search.engine import SearchEngine
 
         self.settings = _replace_settings(self.settings, index=other.settings.index)
         self.engine = SearchEngine(self.settings)
 
     def search(self, text: str) -> tuple[list[str], int]:
-        from ..errors import SearchappError
-        from ..request import SearchRequest
+        from searchapp.errors import SearchappError
+        from searchapp.search.request import SearchRequest
 
         query = searchapp_query(text)
         if not query:
@@ -403,8 +403,8 @@ def evaluate_retrieval(corpus: Path, config: str | None = None, limit: int | Non
     *questions*: (article id, question) pairs to query with instead of the titles (*limit* samples them).
     *corpus_name*: what to call the corpus in the report (default: its path).
     """
-    from ..analysis import no_stemming, shared_stemmer
-    from ..config import load_settings
+    from searchapp.config import load_settings
+    from searchapp.index.analysis import no_stemming, shared_stemmer
 
     corpus = Path(corpus).resolve()
     base = load_settings(config, {"corpus": str(corpus)})

@@ -287,7 +287,7 @@ def stop_words() -> frozenset[str]:
 
 def is_derived_word(word: str) -> bool:
     """True when ``word`` (lower case) is an affixed form of an Indonesian root: "pertanian", "kepolisian"."""
-    from ..analysis import shared_stemmer  # the process's one cached stemmer, shared with the index
+    from searchapp.index.analysis import shared_stemmer  # the process's one cached stemmer, shared with the index
 
     stem = shared_stemmer()(word)
     return stem != word and stem in common_roots()

@@ -5,12 +5,12 @@ from __future__ import annotations
 from flask import Blueprint, Response, jsonify, request
 from werkzeug.exceptions import HTTPException
 
-from ..errors import QueryError
-from ..request import parse_search_params
-from ..search import NoIndexError
-from .app import engine
-from .openapi import openapi_document
-from .urls import result_with_urls
+from searchapp.errors import QueryError
+from searchapp.search.engine import NoIndexError
+from searchapp.search.request import parse_search_params
+from searchapp.web.app import engine
+from searchapp.web.openapi import openapi_document
+from searchapp.web.urls import result_with_urls
 
 blueprint = Blueprint("api", __name__, url_prefix="/api")
 

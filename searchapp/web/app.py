@@ -8,8 +8,8 @@ from typing import Any
 from flask import Flask, Response, request
 from werkzeug.exceptions import HTTPException
 
-from ..config import Settings, load_settings
-from ..search import SearchEngine
+from searchapp.config import Settings, load_settings
+from searchapp.search.engine import SearchEngine
 
 CONTENT_SECURITY_POLICY = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -33,7 +33,7 @@ def create_app(settings: Settings | Mapping[str, Any] | None = None) -> Flask:
     app.json.sort_keys = False
     app.extensions["searchapp"] = SearchEngine(settings)
 
-    from . import api, pages
+    from searchapp.web import api, pages
 
     app.register_blueprint(api.blueprint)
     app.register_blueprint(pages.blueprint)

@@ -6,8 +6,8 @@ import datetime as dt
 
 from flask import Blueprint
 
-from ..corpus import parse_explicit_date
-from ..facets import MONTHS_ID
+from searchapp.ingest.corpus import parse_explicit_date
+from searchapp.search.facets import MONTHS_ID
 
 MONTHS_SHORT_ID = ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des")
 UNKNOWN_DATE = "tanggal tidak diketahui"

@@ -17,9 +17,10 @@ from flask import Blueprint, render_template, request, url_for
 from markupsafe import Markup
 from werkzeug.exceptions import HTTPException
 
-from ..errors import QueryError
-from ..query import date_span, is_whole_month
-from ..request import (
+from searchapp.errors import QueryError
+from searchapp.search.engine import NoIndexError, SearchResult
+from searchapp.search.query import date_span, is_whole_month
+from searchapp.search.request import (
     DEFAULT_PER_PAGE,
     MAX_PAGE,
     MAX_PER_PAGE,
@@ -28,10 +29,9 @@ from ..request import (
     SearchRequest,
     parse_search_params,
 )
-from ..search import NoIndexError, SearchResult
-from . import format as fmt
-from .app import engine
-from .urls import result_with_urls, search_url, toggled
+from searchapp.web import format as fmt
+from searchapp.web.app import engine
+from searchapp.web.urls import result_with_urls, search_url, toggled
 
 blueprint = Blueprint("pages", __name__)
 fmt.register(blueprint)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
-from ..query import date_span
-from ..request import SearchRequest
-from ..search import SearchResult
+from searchapp.search.engine import SearchResult
+from searchapp.search.query import date_span
+from searchapp.search.request import SearchRequest
 
 
 def search_url(path: str, request: SearchRequest) -> str:

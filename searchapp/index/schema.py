@@ -10,8 +10,8 @@ from __future__ import annotations
 from whoosh.columns import VarBytesColumn
 from whoosh.fields import COLUMN, DATETIME, ID, KEYWORD, STORED, TEXT, Schema
 
-from .analysis import build_analyzer
-from .config import Settings
+from searchapp.config import Settings
+from searchapp.index.analysis import build_analyzer
 
 TEXT_FIELDS = ("title", "body")
 

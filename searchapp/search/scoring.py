@@ -15,7 +15,7 @@ from whoosh.reading import IndexReader
 from whoosh.scoring import BM25F
 from whoosh.searching import Searcher
 
-from .matching import DocSets
+from searchapp.search.matching import DocSets
 
 Scored = tuple[str, str, float, wq.Phrase | None]  # field, term, boost, the phrase it must be part of
 

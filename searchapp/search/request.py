@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from .errors import QueryError
+from searchapp.errors import QueryError
 
 SORTS = ("relevance", "newest", "oldest")
 DEFAULT_PER_PAGE = 10
@@ -79,7 +79,7 @@ def parse_date_param(raw: str | None, name: str) -> dt.date | None:
     """An ISO date parameter (``2022-02-24``; ``2022-02`` and ``2022`` mean their first day)."""
     if raw is None or raw == "":
         return None
-    from .query import date_span
+    from searchapp.search.query import date_span
 
     span = date_span(raw)
     if span is None:

@@ -12,9 +12,9 @@ from collections.abc import Iterable
 
 from whoosh import query as wq
 
-from .analysis import exact_term, iter_words
-from .extract.outlet import OutletTable, alias_key
-from .query import And, Field, Node, Not, Phrase, Word, date_range
+from searchapp.extract.outlet import OutletTable, alias_key
+from searchapp.index.analysis import exact_term, iter_words
+from searchapp.search.query import And, Field, Node, Not, Phrase, Word, date_range
 
 TEXT_FIELDS = ("title", "body")
 

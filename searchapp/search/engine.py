@@ -24,19 +24,19 @@ from whoosh.index import EmptyIndexError
 from whoosh.scoring import BM25F
 from whoosh.searching import Searcher
 
-from . import __version__
-from .analysis import iter_words, no_stemming, shared_stemmer
-from .compiler import TEXT_FIELDS, QueryCompiler
-from .config import Settings
-from .errors import SearchappError
-from .extract.outlet import OutletTable
-from .facets import FacetTables, FacetValue, month_label
-from .highlight import MatchTerms, find_matches, highlight_paragraphs, mark, snippet
-from .indexer import POINTER, current_generation, open_index
-from .matching import DocSets, PostingCache, Postings
-from .query import And, Node, Or, Word, is_whole_month, parse_query, positive_words
-from .request import UNKNOWN_OUTLET, SearchRequest
-from .scoring import LengthTable, top_documents
+from searchapp import __version__
+from searchapp.config import Settings
+from searchapp.errors import SearchappError
+from searchapp.extract.outlet import OutletTable
+from searchapp.index.analysis import iter_words, no_stemming, shared_stemmer
+from searchapp.index.writer import POINTER, current_generation, open_index
+from searchapp.search.compiler import TEXT_FIELDS, QueryCompiler
+from searchapp.search.facets import FacetTables, FacetValue, month_label
+from searchapp.search.highlight import MatchTerms, find_matches, highlight_paragraphs, mark, snippet
+from searchapp.search.matching import DocSets, PostingCache, Postings
+from searchapp.search.query import And, Node, Or, Word, is_whole_month, parse_query, positive_words
+from searchapp.search.request import UNKNOWN_OUTLET, SearchRequest
+from searchapp.search.scoring import LengthTable, top_documents
 
 TOP_PEOPLE = 20
 # Fewer articles than this holding every word of a plain query: those holding some of them follow.

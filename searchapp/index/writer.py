@@ -35,14 +35,14 @@ import whoosh.index
 from whoosh.index import Index
 from whoosh.writing import SegmentWriter
 
-from .config import Settings
-from .corpus import Article, Skipped, corpus_files, read_corpus
-from .errors import IndexLockedError, SearchappError
-from .extract import extract_metadata
-from .extract.outlet import OutletTable
-from .extract.people import PeopleRegistry
-from .request import UNKNOWN_OUTLET
-from .schema import build_schema
+from searchapp.config import Settings
+from searchapp.errors import IndexLockedError, SearchappError
+from searchapp.extract import extract_metadata
+from searchapp.extract.outlet import OutletTable
+from searchapp.extract.people import PeopleRegistry
+from searchapp.index.schema import build_schema
+from searchapp.ingest.corpus import Article, Skipped, corpus_files, read_corpus
+from searchapp.search.request import UNKNOWN_OUTLET
 
 POINTER = "CURRENT"
 LOCK = ".indexer.lock"

@@ -16,7 +16,7 @@ from whoosh import query as wq
 from whoosh.reading import IndexReader, TermNotFound
 from whoosh.searching import Searcher
 
-from .analysis import EXACT_MARK
+from searchapp.index.analysis import EXACT_MARK
 
 
 class PostingCache:

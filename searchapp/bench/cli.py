@@ -30,9 +30,9 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from .analysis import iter_words, shared_stemmer
-from .config import Settings, load_settings
-from .corpus import Article, read_corpus
+from searchapp.config import Settings, load_settings
+from searchapp.index.analysis import iter_words, shared_stemmer
+from searchapp.ingest.corpus import Article, read_corpus
 
 QUERY_COUNT = 200
 WARMUP = 20
@@ -44,8 +44,8 @@ WARMUP = 20
 
 def load_articles(path: Path, settings: Settings) -> list[dict]:
     """Records (id, title, body, outlet, date, url) of a raw IndoSum folder or a searchapp corpus folder."""
-    from .extract.outlet import OutletTable
-    from .importers import import_indosum, indosum_files
+    from searchapp.extract.outlet import OutletTable
+    from searchapp.ingest.importers import import_indosum, indosum_files
 
     files = indosum_files(path)
     if files:
@@ -181,8 +181,8 @@ def bench_searchapp(settings: Settings, corpus: Path, queries: list[BenchQuery],
     seconds = time.perf_counter() - started
     child_peak = max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024
 
-    from .request import SearchRequest
-    from .search import SearchEngine
+    from searchapp.search.engine import SearchEngine
+    from searchapp.search.request import SearchRequest
 
     engine = SearchEngine(settings)
 
@@ -301,7 +301,7 @@ def bench_tantivy(records: Iterable[dict], folder: Path, queries: list[BenchQuer
 
 def bench_http(settings: Settings, queries: list[BenchQuery], clients: int = 8, seconds: float = 20.0) -> dict:
     """A real `searchapp serve` on 127.0.0.1 under *clients* concurrent clients for *seconds*."""
-    from .web.server import free_port
+    from searchapp.web.server import free_port
 
     port = free_port()
     command = [sys.executable, "-m", "searchapp.cli", "serve", "--config", str(settings.config_path),

@@ -36,8 +36,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
-from .evaluate.realdata import OUTLET_OF_SOURCE, indosum_text, read_jsonl, slug_title, unix_date
-from .extract.outlet import OutletTable
+from searchapp.evaluate.realdata import OUTLET_OF_SOURCE, indosum_text, read_jsonl, slug_title, unix_date
+from searchapp.extract.outlet import OutletTable
 
 FORMATS = ("indosum", "csv")
 DEFAULT_SHARD_SIZE = 5000
@@ -226,7 +226,7 @@ def import_indosum(paths: Iterable[str | Path], table: OutletTable,
     the article was collected (on the 1,238 CNN Indonesia articles, whose URLs hold the publication time,
     it runs 19 hours to 34 days behind), so every record states it as ``collected``.
     """
-    from .extract.dates import date_from_url
+    from searchapp.extract.dates import date_from_url
 
     latest = dt.date.today()
     for line in read_jsonl(paths):
@@ -351,7 +351,7 @@ _ENGLISH_MONTHS = {
 
 
 def _month_number(name: str) -> int | None:
-    from .extract.dates import MONTHS
+    from searchapp.extract.dates import MONTHS
 
     name = name.casefold()
     return MONTHS.get(name) or _ENGLISH_MONTHS.get(name)
@@ -554,7 +554,7 @@ def register(commands, common) -> None:
 
 
 def run_import(args: argparse.Namespace) -> int:
-    from .config import load_settings
+    from searchapp.config import load_settings
 
     settings = load_settings(args.config)
     table = OutletTable.load(settings.outlets_file)

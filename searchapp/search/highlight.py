@@ -14,7 +14,7 @@ from functools import cached_property
 
 from markupsafe import Markup, escape
 
-from .analysis import iter_words
+from searchapp.index.analysis import iter_words
 
 FRAGMENT_CHARS = 200
 MAX_FRAGMENTS = 3
