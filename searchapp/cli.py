@@ -65,7 +65,8 @@ def settings_from(args: argparse.Namespace, **extra) -> Settings:
 
 
 def run_index(args: argparse.Namespace) -> int:
-    from searchapp.index.writer import Progress, build_index
+    from searchapp.index.progress import Progress
+    from searchapp.index.writer import build_index
 
     settings = settings_from(args, **{"indexing.workers": args.workers})
     report = build_index(settings, rebuild=args.rebuild, progress=Progress)
@@ -74,11 +75,11 @@ def run_index(args: argparse.Namespace) -> int:
 
 
 def run_search(args: argparse.Namespace) -> int:
-    from searchapp.search.engine import SearchEngine
+    from searchapp.search.interface import open_engine
     from searchapp.search.request import parse_search_params
 
     settings = settings_from(args)
-    engine = SearchEngine(settings)
+    engine = open_engine(settings)
     params = {"q": [args.query], "outlet": args.outlet, "person": args.person,
               "from": [args.date_from] if args.date_from else [], "to": [args.date_to] if args.date_to else [],
               "sort": [args.sort], "page": [args.page], "per_page": [args.per_page]}
@@ -111,7 +112,9 @@ def _plain(html: str) -> str:
 
 
 def run_serve(args: argparse.Namespace) -> int:
-    from searchapp.index.writer import Progress, build_index, index_exists
+    from searchapp.index.generations import index_exists
+    from searchapp.index.progress import Progress
+    from searchapp.index.writer import build_index
     from searchapp.web.app import create_app
     from searchapp.web.server import serve
 

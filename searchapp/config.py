@@ -1,4 +1,5 @@
-"""Configuration: `config/searchapp.yaml`, validated, overridable by environment variables and flags.
+"""Configuration: the one loader of every YAML file in `config/`, validated; `searchapp.yaml`
+overridable by environment variables and flags.
 
 Precedence, lowest first: built-in defaults, the YAML file, ``SEARCHAPP_*`` environment variables,
 command-line flags. Every key of the file has an environment variable named after its path:
@@ -10,6 +11,7 @@ the current directory.
 from __future__ import annotations
 
 import copy
+import math
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -40,6 +42,7 @@ DEFAULTS: dict[str, Any] = {
     },
     "search": {
         "posting_cache_mb": 32,  # decoded posting lists kept between searches, per process
+        "partial_below": 10,  # fewer complete matches of a plain query than this: partial ones follow
     },
     "indexing": {
         "workers": 0,  # 0: one per core
@@ -53,6 +56,18 @@ DEFAULTS: dict[str, Any] = {
     },
 }
 PATH_KEYS = ("corpus", "index", "outlets_file", "people_file", "stopwords_file")
+# Inclusive bounds of numeric settings (the others: not negative).
+BOUNDS: dict[str, tuple[float, float]] = {
+    "ranking.title_boost": (0.0, 100.0),
+    "ranking.exact_boost": (0.0, 100.0),
+    "search.posting_cache_mb": (0, 65536),
+    "search.partial_below": (0, 1000),
+    "indexing.workers": (0, 256),
+    "indexing.batch_size": (1, 100_000),
+    "server.port": (1, 65535),
+    "server.threads": (1, 1024),
+    "server.workers": (0, 256),
+}
 
 
 @dataclass(frozen=True)
@@ -70,6 +85,7 @@ class Settings:
     title_boost: float
     exact_boost: float
     posting_cache_mb: int
+    partial_below: int
     workers: int
     batch_size: int
     host: str
@@ -104,8 +120,13 @@ def _check(value: Any, default: Any, path: Path, key: str) -> Any:
         return value
     if type(value) is not type(default):
         raise ConfigError(path, f"must be {_type_name(default)}, not {value!r}", key)
-    if isinstance(value, (int, float)) and value < 0:
-        raise ConfigError(path, f"must not be negative, not {value!r}", key)
+    if isinstance(value, float) and not math.isfinite(value):
+        raise ConfigError(path, f"must be a finite number, not {value!r}", key)
+    if isinstance(value, (int, float)):
+        low, high = BOUNDS.get(key, (0, math.inf))
+        if not low <= value <= high:
+            bound = f"at least {low}" if high == math.inf else f"between {low} and {high}"
+            raise ConfigError(path, f"must be {bound}, not {value!r}", key)
     return value
 
 
@@ -119,6 +140,22 @@ def _merge(defaults: dict, given: Mapping, path: Path, prefix: str = "") -> dict
     return merged
 
 
+def env_name(dotted: str) -> str:
+    """The environment variable of a setting: ``server.port`` → ``SEARCHAPP_SERVER_PORT``."""
+    return ENV_PREFIX + dotted.replace(".", "_").upper()
+
+
+def _env_names(defaults: dict, prefix: str = "") -> dict[str, str]:
+    """Every setting's environment variable, to its dotted key."""
+    names: dict[str, str] = {}
+    for key, default in defaults.items():
+        if isinstance(default, dict):
+            names.update(_env_names(default, prefix + key + "."))
+        else:
+            names[env_name(prefix + key)] = prefix + key
+    return names
+
+
 def _env_overrides(defaults: dict, environ: Mapping[str, str], prefix: str = "") -> dict:
     """Settings given as ``SEARCHAPP_SECTION_KEY`` environment variables, parsed as YAML scalars."""
     found: dict[str, Any] = {}
@@ -129,7 +166,7 @@ def _env_overrides(defaults: dict, environ: Mapping[str, str], prefix: str = "")
             if nested:
                 found[key] = nested
             continue
-        name = ENV_PREFIX + dotted.replace(".", "_").upper()
+        name = env_name(dotted)
         if name in environ:
             raw = environ[name]
             if isinstance(default, str):
@@ -144,6 +181,21 @@ def _env_overrides(defaults: dict, environ: Mapping[str, str], prefix: str = "")
     return found
 
 
+class _StrictLoader(yaml.SafeLoader):
+    """PyYAML's safe loader, but a key given twice in one mapping is an error (PyYAML keeps the last)."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:
+        seen: set[Any] = set()
+        for key_node, _value_node in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if key in seen:
+                mark = key_node.start_mark
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"duplicate key {key!r}", mark)
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)
+
+
 def read_yaml(path: Path) -> Any:
     """The parsed YAML of *path*, or a ConfigError saying why it cannot be read."""
     try:
@@ -153,7 +205,7 @@ def read_yaml(path: Path) -> Any:
     except (OSError, UnicodeDecodeError) as error:
         raise ConfigError(path, f"cannot be read ({error})") from None
     try:
-        return yaml.safe_load(text)
+        return yaml.load(text, Loader=_StrictLoader)  # noqa: S506 - a SafeLoader subclass
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
@@ -184,10 +236,21 @@ def load_settings(config_path: str | os.PathLike | None = None, overrides: Mappi
     settings = _merge(DEFAULTS, given, path)
 
     extra_paths: dict[str, Path] = {}
+    known_names = _env_names(DEFAULTS)
+    unknown = sorted(name for name in environ
+                     if name.startswith(ENV_PREFIX) and name not in known_names and name != "SEARCHAPP_CONFIG")
+    if unknown:
+        raise ConfigError("<environment>", f"unknown variable (known: SEARCHAPP_CONFIG, {', '.join(known_names)})",
+                          unknown[0])
     env = _env_overrides(DEFAULTS, environ)
     flags = _unflatten({k: v for k, v in (overrides or {}).items() if v is not None})
     for source, source_name in ((env, "environment"), (flags, "command line")):
-        settings = _merge(settings, source, Path(f"<{source_name}>"))
+        try:
+            settings = _merge(settings, source, Path(f"<{source_name}>"))
+        except ConfigError as error:
+            if source is not env or error.key is None:
+                raise
+            raise ConfigError("<environment>", error.message, env_name(error.key)) from None
         for key in PATH_KEYS:
             if key in source:
                 extra_paths[key] = Path(source[key]).expanduser().resolve()
@@ -207,11 +270,12 @@ def load_settings(config_path: str | os.PathLike | None = None, overrides: Mappi
         title_boost=settings["ranking"]["title_boost"],
         exact_boost=settings["ranking"]["exact_boost"],
         posting_cache_mb=settings["search"]["posting_cache_mb"],
+        partial_below=settings["search"]["partial_below"],
         workers=settings["indexing"]["workers"] or (os.cpu_count() or 1),
-        batch_size=max(1, settings["indexing"]["batch_size"]),
+        batch_size=settings["indexing"]["batch_size"],
         host=settings["server"]["host"],
         port=settings["server"]["port"],
-        threads=max(1, settings["server"]["threads"]),
+        threads=settings["server"]["threads"],
         server_workers=settings["server"]["workers"] or (os.cpu_count() or 1),
     )
 
@@ -236,3 +300,53 @@ def load_stopwords(path: Path) -> frozenset[str]:
     if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
         raise ConfigError(path, "must be a list of words", "stopwords")
     return frozenset(w.lower() for w in words)
+
+
+# A field of a table entry is either a plain string ("str") or a list of strings ("list").
+Schema = dict[str, str]
+
+
+def load_entries(
+    path: str | Path, top_key: str, schema: Schema, required: tuple[str, ...]
+) -> list[dict[str, Any]]:
+    """Read ``path`` as ``{top_key: [entry, ...]}`` and check every entry against ``schema``.
+
+    Missing list fields become empty lists. Any problem raises :class:`ConfigError` naming the key.
+    """
+    data = read_yaml(Path(path))
+    if not isinstance(data, dict):
+        raise ConfigError(path, f"expected a mapping with a '{top_key}' list at the top")
+    for key in data:
+        if key != top_key:
+            raise ConfigError(path, "unknown key", str(key))
+    entries = data.get(top_key)
+    if not isinstance(entries, list):
+        raise ConfigError(path, "expected a list", top_key)
+    out = []
+    for i, entry in enumerate(entries):
+        where = f"{top_key}[{i}]"
+        if not isinstance(entry, dict):
+            raise ConfigError(path, "expected a mapping", where)
+        for key in entry:
+            if key not in schema:
+                raise ConfigError(path, "unknown key", f"{where}.{key}")
+        for key in required:
+            if key not in entry:
+                raise ConfigError(path, "missing required key", f"{where}.{key}")
+        clean: dict[str, Any] = {}
+        for key, kind in schema.items():
+            value = entry.get(key)
+            if kind == "str":
+                if key in entry and (not isinstance(value, str) or not value.strip()):
+                    raise ConfigError(path, "expected a non-empty string", f"{where}.{key}")
+                clean[key] = value.strip() if isinstance(value, str) else None
+            else:
+                value = [] if value is None else value
+                if not isinstance(value, list):
+                    raise ConfigError(path, "expected a list of strings", f"{where}.{key}")
+                for j, item in enumerate(value):
+                    if not isinstance(item, str) or not item.strip():
+                        raise ConfigError(path, "expected a non-empty string", f"{where}.{key}[{j}]")
+                clean[key] = [item.strip() for item in value]
+        out.append(clean)
+    return out

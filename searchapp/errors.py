@@ -11,6 +11,7 @@ class ConfigError(SearchappError):
     def __init__(self, path: str, message: str, key: str | None = None) -> None:
         self.path = str(path)
         self.key = key
+        self.message = message
         where = f"{self.path}: {key}: " if key else f"{self.path}: "
         super().__init__(where + message)
 

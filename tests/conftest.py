@@ -55,7 +55,7 @@ def fresh(tmp_path):
 
 @pytest.fixture(scope="session")
 def engine(built):
-    from searchapp.search.engine import SearchEngine
+    from searchapp.search.engine import WhooshEngine as SearchEngine
 
     return SearchEngine(built)
 

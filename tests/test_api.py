@@ -184,3 +184,28 @@ def test_real_server_serves_new_articles_after_reindexing(fresh):
         assert fetch(f"{base}/api/health")[1]["documents"] == 10
     finally:
         server.close()
+
+
+def test_an_index_whose_first_segment_has_no_date_serves_every_endpoint(tmp_path):
+    """Regression: Whoosh's multi-segment column reader skipped the undated first segment and read
+    past the end of the next one, and every endpoint answered 500 until a --rebuild."""
+    from conftest import make_settings
+
+    from searchapp.index.writer import build_index
+    from searchapp.web.app import create_app
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Berita tanpa tanggal tentang NATO dan Rusia di Jakarta.\n", encoding="utf-8")
+    settings = make_settings(corpus, tmp_path / "index", **{"indexing.workers": 1})
+    build_index(settings)
+    (corpus / "b.md").write_text("---\ndate: 2022-02-24\ntitle: Perang\n---\nRusia menyerang Ukraina.\n",
+                                 encoding="utf-8")
+    build_index(settings)
+    client = create_app(settings).test_client()
+    for path in ("/api/search?q=rusia", "/cari?q=rusia", "/api/health", "/api/outlets", "/api/search?sort=newest"):
+        assert client.get(path).status_code == 200, path
+    data = client.get("/api/search?q=rusia&sort=newest").get_json()
+    assert [r["date"] for r in data["results"]] == ["2022-02-24", None]
+    assert {m["value"]: m["count"] for m in data["facets"]["month"]} == {"2022-02": 1}
+    assert data["facets"]["unknown"]["date"] == 1

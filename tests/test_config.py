@@ -48,7 +48,14 @@ def test_config_file_named_by_environment(tmp_path):
         ("server: [1\n", "invalid YAML at line"),
         ("- a\n- b\n", "mapping of settings at the top level"),
         ("analysis:\n  stem_exclusions: bali\n", "analysis.stem_exclusions: must be a list"),
-        ("server:\n  port: -1\n", "must not be negative"),
+        ("server:\n  port: -1\n", "server.port: must be between 1 and 65535, not -1"),
+        ("server:\n  port: 99999\n", "server.port: must be between 1 and 65535, not 99999"),
+        ("ranking:\n  title_boost: .nan\n", "ranking.title_boost: must be a finite number"),
+        ("ranking:\n  exact_boost: .inf\n", "ranking.exact_boost: must be a finite number"),
+        ("indexing:\n  batch_size: 0\n", "indexing.batch_size: must be between 1 and"),
+        ("search:\n  posting_cache_mb: -3\n", "search.posting_cache_mb: must be between 0 and"),
+        ("server:\n  port: 8080\n  port: 9090\n", "duplicate key 'port'"),
+        ("server:\n  port: 8080\nserver:\n  host: x\n", "duplicate key 'server'"),
     ],
 )
 def test_bad_config_names_file_and_key(tmp_path, text, fragment):
@@ -64,9 +71,25 @@ def test_missing_named_config_file_is_an_error(tmp_path):
         load_settings(tmp_path / "nope.yaml", environ={})
 
 
-def test_bad_environment_value_is_named(tmp_path):
-    with pytest.raises(ConfigError, match="<environment>: server.port: must be an integer"):
+def test_bad_environment_value_is_named_by_its_variable(tmp_path):
+    with pytest.raises(ConfigError, match="<environment>: SEARCHAPP_SERVER_PORT: must be an integer"):
         load_settings(write(tmp_path / "c.yaml", ""), environ={"SEARCHAPP_SERVER_PORT": "x"})
+    with pytest.raises(ConfigError, match="SEARCHAPP_SERVER_PORT: must be between 1 and 65535"):
+        load_settings(write(tmp_path / "c.yaml", ""), environ={"SEARCHAPP_SERVER_PORT": "99999"})
+
+
+def test_a_misspelled_environment_variable_is_an_error(tmp_path):
+    with pytest.raises(ConfigError, match="<environment>: SEARCHAPP_SERVER_PROT: unknown variable"):
+        load_settings(write(tmp_path / "c.yaml", ""), environ={"SEARCHAPP_SERVER_PROT": "9000"})
+    assert load_settings(write(tmp_path / "c.yaml", ""), environ={"OTHER_PORT": "1"}).port == 8080
+
+
+def test_duplicate_keys_in_a_table_file_are_an_error(tmp_path):
+    from searchapp.extract.outlet import OutletTable
+
+    outlets = write(tmp_path / "outlets.yaml", "outlets:\n  - slug: a\n    name: A\n    name: B\n")
+    with pytest.raises(ConfigError, match="duplicate key 'name'"):
+        OutletTable.load(outlets)
 
 
 def test_bad_stopwords_file(tmp_path):

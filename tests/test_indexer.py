@@ -11,8 +11,9 @@ import time
 import pytest
 
 from searchapp.errors import IndexLockedError
-from searchapp.index.writer import build_index, current_generation, indexer_lock, open_index
-from searchapp.search.engine import SearchEngine
+from searchapp.index.generations import current_generation, indexer_lock, open_index
+from searchapp.index.writer import build_index
+from searchapp.search.engine import WhooshEngine as SearchEngine
 from searchapp.search.request import SearchRequest
 
 
@@ -212,7 +213,9 @@ def test_an_outlet_named_like_nothing_is_no_outlet(fresh):
     build_index(fresh)
     engine = SearchEngine(fresh)
     result = engine.search(SearchRequest(q="nato"))
-    assert "unknown" not in [v.value for v in result.facets.outlet]
+    unknown = [v for v in result.facets.outlet if v.value == "unknown"]  # no outlet: not an outlet slugged "unknown"
+    assert [(v.label, v.count) for v in unknown] == [("Outlet tidak diketahui", result.facets.unknown_outlet)]
+    assert result.facets.unknown_outlet >= 2
     assert {"odd", "odd2"} <= {h.id for h in engine.search(SearchRequest(outlets=("unknown",), per_page=50)).results}
 
 

@@ -36,11 +36,16 @@ def test_articles_with_every_word_come_first(engine):
     assert result.to_dict()["complete"] == 1 and result.to_dict()["results"][1]["partial"] is True
 
 
-def test_partial_matches_follow_only_few_complete_ones(engine, monkeypatch):
-    import searchapp.search.engine
+def engine_with(settings, **changes):
+    from dataclasses import replace
 
-    monkeypatch.setattr(searchapp.search.engine, "PARTIAL_BELOW", 1)
-    result = search(engine, "nato bucha")
+    from searchapp.search.engine import WhooshEngine
+
+    return WhooshEngine(replace(settings, **changes))
+
+
+def test_partial_matches_follow_only_few_complete_ones(built):
+    result = search(engine_with(built, partial_below=1), "nato bucha")
     assert ids(result) == ["000_66b54ca74a6c5a55"] and result.complete is None
     assert result.to_dict()["complete"] == result.total == 1
 
@@ -200,7 +205,7 @@ def test_outlet_facet_ignores_the_outlet_filter(engine):
     plain = search(engine, "nato")
     filtered = search(engine, "nato", outlets=("kontan",))
     counts = {v.value: v.count for v in plain.facets.outlet}
-    assert counts == {"kontan": 1, "cakapcakap": 1, "kompas-tv": 1}
+    assert counts == {"kontan": 1, "cakapcakap": 1, "kompas-tv": 1, "unknown": 2}
     assert {v.value: v.count for v in filtered.facets.outlet} == counts
     assert [v.value for v in filtered.facets.outlet if v.selected] == ["kontan"]
     assert plain.facets.unknown_outlet == 2
@@ -223,7 +228,9 @@ def test_person_and_month_facets_count_the_filtered_set(engine):
     assert people["Jens Stoltenberg"] == 5
     assert people["Vladimir Putin"] >= 2
     months = {v.value: v.count for v in result.facets.month}
-    assert months == {"2022-01": 1, "2022-02": 1, "2022-03": 1, "2022-08": 1}
+    # every month from the first to the last, those without results at 0 (the page and the API alike)
+    assert months == {"2022-01": 1, "2022-02": 1, "2022-03": 1, "2022-04": 0, "2022-05": 0, "2022-06": 0,
+                      "2022-07": 0, "2022-08": 1}
     assert [v.label for v in result.facets.month][0] == "Januari 2022"
     assert result.facets.unknown_date == 1
 
@@ -298,12 +305,10 @@ def test_whole_month_to_the_last_representable_day(engine):
 
 
 @pytest.mark.parametrize("q", ["nato bucha", "nato serangan", "nato siber", "bucha himars", "nato"])
-def test_ticking_a_facet_value_gives_the_count_it_showed(engine, q, monkeypatch):
-    import searchapp.search.engine
-
+def test_ticking_a_facet_value_gives_the_count_it_showed(built, q):
     # a small threshold, so that filters take some queries below it (whether to add partial matches
     # must not depend on the filters, or a ticked value would count differently from its facet)
-    monkeypatch.setattr(searchapp.search.engine, "PARTIAL_BELOW", 2)
+    engine = engine_with(built, partial_below=2)
     result = search(engine, q)
     for value in result.facets.outlet:
         assert search(engine, q, outlets=(value.value,)).total == value.count, (q, value.value)

@@ -31,7 +31,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from searchapp.config import Settings, load_settings
-from searchapp.index.analysis import iter_words, shared_stemmer
+from searchapp.index.analysis import QueryAnalysis, iter_words
+from searchapp.index.schema import configured_analyzer
 from searchapp.ingest.corpus import Article, read_corpus
 
 QUERY_COUNT = 200
@@ -181,10 +182,10 @@ def bench_searchapp(settings: Settings, corpus: Path, queries: list[BenchQuery],
     seconds = time.perf_counter() - started
     child_peak = max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024
 
-    from searchapp.search.engine import SearchEngine
+    from searchapp.search.interface import open_engine
     from searchapp.search.request import SearchRequest
 
-    engine = SearchEngine(settings)
+    engine = open_engine(settings)
 
     def run(query: BenchQuery) -> int:
         outlets = (query.outlet,) if query.outlet else ()
@@ -201,30 +202,29 @@ def bench_searchapp(settings: Settings, corpus: Path, queries: list[BenchQuery],
 # Peers: the same Sastrawi roots fed to SQLite FTS5 and tantivy-py
 
 
-def stemmed(text: str, stem: Callable[[str], str], stopwords: frozenset[str]) -> str:
-    return " ".join(stem(w.lower()) for w, _s, _e in iter_words(text) if w.lower() not in stopwords)
+def stemmed(text: str, analysis: QueryAnalysis) -> str:
+    """*text* as the roots searchapp's analyzer makes of it (what the peers index and are asked)."""
+    return " ".join(term.root for term in analysis.words(text))
 
 
-def peer_query_words(query: BenchQuery, stem, stopwords) -> tuple[list[str], bool]:
-    phrase = query.text.startswith('"')
-    words = [stem(w.lower()) for w, _s, _e in iter_words(query.text) if w.lower() not in stopwords]
-    return words, phrase
+def peer_query_words(query: BenchQuery, analysis: QueryAnalysis) -> tuple[list[str], bool]:
+    return stemmed(query.text, analysis).split(), query.text.startswith('"')
 
 
-def bench_fts5(records: Iterable[dict], folder: Path, queries: list[BenchQuery], size: int, stem,
-               stopwords) -> EngineFigures:
+def bench_fts5(records: Iterable[dict], folder: Path, queries: list[BenchQuery], size: int,
+               analysis: QueryAnalysis) -> EngineFigures:
     path = folder / "fts5.db"
     db = sqlite3.connect(path, check_same_thread=False)
     db.execute("CREATE VIRTUAL TABLE docs USING fts5(title, body, raw UNINDEXED, outlet UNINDEXED)")
     started = time.perf_counter()
     with db:
         db.executemany("INSERT INTO docs VALUES (?, ?, ?, ?)",
-                       ((stemmed(r.get("title") or "", stem, stopwords), stemmed(r["body"], stem, stopwords),
+                       ((stemmed(r.get("title") or "", analysis), stemmed(r["body"], analysis),
                          r["body"], r.get("outlet") or "") for r in records))
     seconds = time.perf_counter() - started
 
     def run(query: BenchQuery) -> int:
-        words, phrase = peer_query_words(query, stem, stopwords)
+        words, phrase = peer_query_words(query, analysis)
         if not words:
             return 0
         match = '"' + " ".join(words) + '"' if phrase else " AND ".join(f'"{w}"' for w in words)
@@ -245,8 +245,8 @@ def bench_fts5(records: Iterable[dict], folder: Path, queries: list[BenchQuery],
                          note="snippets are of the stemmed text")
 
 
-def bench_tantivy(records: Iterable[dict], folder: Path, queries: list[BenchQuery], size: int, stem,
-                  stopwords) -> EngineFigures | None:
+def bench_tantivy(records: Iterable[dict], folder: Path, queries: list[BenchQuery], size: int,
+                  analysis: QueryAnalysis) -> EngineFigures | None:
     try:
         import tantivy
     except ImportError:
@@ -260,8 +260,8 @@ def bench_tantivy(records: Iterable[dict], folder: Path, queries: list[BenchQuer
     writer = index.writer(heap_size=256 * 2**20, num_threads=2)
     started = time.perf_counter()
     for r in records:
-        writer.add_document(tantivy.Document(title=stemmed(r.get("title") or "", stem, stopwords),
-                                             body=stemmed(r["body"], stem, stopwords), outlet=r.get("outlet") or ""))
+        writer.add_document(tantivy.Document(title=stemmed(r.get("title") or "", analysis),
+                                             body=stemmed(r["body"], analysis), outlet=r.get("outlet") or ""))
     writer.commit()
     writer.wait_merging_threads()
     seconds = time.perf_counter() - started
@@ -270,7 +270,7 @@ def bench_tantivy(records: Iterable[dict], folder: Path, queries: list[BenchQuer
     snippets = {}
 
     def run(query: BenchQuery) -> int:
-        words, phrase = peer_query_words(query, stem, stopwords)
+        words, phrase = peer_query_words(query, analysis)
         if not words:
             return 0
         text = '"' + " ".join(words) + '"' if phrase else " AND ".join(words)
@@ -405,14 +405,12 @@ def run_bench(args) -> int:
         print(f"Machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}\n")
 
         figures = [bench_searchapp(settings, corpus, queries, size)]
-        stopwords = settings.load_stopwords()
-        stem = shared_stemmer(settings.stem_exclusions, stopwords)
+        analysis = QueryAnalysis(configured_analyzer(settings))
         if not args.no_peers:
             (workdir / "fts5").mkdir()
-            figures.append(bench_fts5(scale_articles(real, size), workdir / "fts5", queries, size, stem, stopwords))
+            figures.append(bench_fts5(scale_articles(real, size), workdir / "fts5", queries, size, analysis))
             (workdir / "tantivy").mkdir()
-            tantivy_figures = bench_tantivy(scale_articles(real, size), workdir / "tantivy", queries, size, stem,
-                                            stopwords)
+            tantivy_figures = bench_tantivy(scale_articles(real, size), workdir / "tantivy", queries, size, analysis)
             if tantivy_figures is None:
                 print("tantivy-py is not installed (pip install 'searchapp[bench]'): left out\n")
             else:

@@ -8,7 +8,6 @@ dateline, byline or footer markers; no URL). Agreement is counted on the article
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -47,10 +46,8 @@ class OutletReport:
 
 def given_slug(table, stated: str) -> tuple[str, bool]:
     """The slug of a stated outlet (slug, name, alias or host) and whether the table knows it."""
-    known = table.from_alias(stated) or table.from_host(stated)
-    if known is not None:
-        return known.slug, True
-    return "-".join(re.sub(r"[\W_]+", " ", stated.lower()).split()), False
+    slug, _name = table.resolve(stated)
+    return slug or "", table.get(slug or "") is not None
 
 
 def marker_evidence(text: str, url: str | None, slug: str, table) -> str | None:

@@ -202,19 +202,20 @@ class SearchappVariant(Variant):
         return (s.corpus, s.stemming, s.stem_exclusions, s.title_boost, s.stopwords_file, s.outlets_file)
 
     def prepare(self) -> None:
-        from searchapp.index.writer import Progress, build_index
-        from searchapp.search.engine import SearchEngine
+        from searchapp.index.progress import Progress
+        from searchapp.index.writer import build_index
+        from searchapp.search.interface import open_engine
 
         report = build_index(self.settings, rebuild=True, today=self.today,
                              progress=lambda total: Progress(total, label=f"indexing {self.name}"))
         print(f"  {self.name}: {report.summary().splitlines()[0]}", file=sys.stderr)
-        self.engine = SearchEngine(self.settings)
+        self.engine = open_engine(self.settings)
 
     def use_index_of(self, other: SearchappVariant) -> None:
-        from searchapp.search.engine import SearchEngine
+        from searchapp.search.interface import open_engine
 
         self.settings = _replace_settings(self.settings, index=other.settings.index)
-        self.engine = SearchEngine(self.settings)
+        self.engine = open_engine(self.settings)
 
     def search(self, text: str) -> tuple[list[str], int]:
         from searchapp.errors import SearchappError
@@ -404,12 +405,13 @@ def evaluate_retrieval(corpus: Path, config: str | None = None, limit: int | Non
     *corpus_name*: what to call the corpus in the report (default: its path).
     """
     from searchapp.config import load_settings
-    from searchapp.index.analysis import no_stemming, shared_stemmer
+    from searchapp.index.analysis import QueryAnalysis
+    from searchapp.index.schema import configured_analyzer
 
     corpus = Path(corpus).resolve()
     base = load_settings(config, {"corpus": str(corpus)})
     articles, _skipped = corpus_articles(corpus)
-    stem = shared_stemmer(base.stem_exclusions, base.load_stopwords()) if base.stemming else no_stemming
+    stem = QueryAnalysis(configured_analyzer(base)).stem  # the roots the index holds
     if questions is not None:
         chosen_questions = list(questions)
         if limit is not None and limit < len(chosen_questions):

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from searchapp.stemmer import sastrawi_roots, sastrawi_stopwords, shared_stemmer
+
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
@@ -269,25 +271,22 @@ REGIME_WORDS = _words("pemerintahan kubu kabinet koalisi rezim era masa zaman ke
 PARTICLES = _words("bin binti van von der den de da del della dos das du la le al el ibn ibnu ter")
 
 
-@lru_cache(maxsize=1)
 def common_roots() -> frozenset[str]:
     """Indonesian root words (PySastrawi's dictionary), loaded once."""
-    from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
+    return sastrawi_roots()
 
-    return frozenset(w.casefold() for w in StemmerFactory().get_words())
+
+def stop_words() -> frozenset[str]:
+    """Indonesian function words (PySastrawi's stop-word list, without single letters)."""
+    return _stop_words(sastrawi_stopwords())
 
 
 @lru_cache(maxsize=1)
-def stop_words() -> frozenset[str]:
-    """Indonesian function words (PySastrawi's stop-word list, without single letters)."""
-    from Sastrawi.StopWordRemover.StopWordRemoverFactory import StopWordRemoverFactory
-
-    return frozenset(w for w in StopWordRemoverFactory().get_stop_words() if len(w) > 1) | PRONOUNS
+def _stop_words(listed: frozenset[str]) -> frozenset[str]:
+    return frozenset(w for w in listed if len(w) > 1) | PRONOUNS
 
 
 def is_derived_word(word: str) -> bool:
     """True when ``word`` (lower case) is an affixed form of an Indonesian root: "pertanian", "kepolisian"."""
-    from searchapp.index.analysis import shared_stemmer  # the process's one cached stemmer, shared with the index
-
     stem = shared_stemmer()(word)
     return stem != word and stem in common_roots()

@@ -7,11 +7,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from searchapp.config import load_entries
 from searchapp.errors import ConfigError
-from searchapp.extract.tables_tmp import load_entries
 
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _HOST = re.compile(r"^[a-z0-9]+(?:[.-][a-z0-9]+)*\.[a-z]{2,}$")
+# The outlet filter value for articles without a known outlet; never an outlet's slug.
+UNKNOWN_OUTLET = "unknown"
 _SCHEMA = {"slug": "str", "name": "str", "hosts": "list", "patterns": "list", "aliases": "list"}
 
 
@@ -146,6 +148,15 @@ class OutletTable:
         """The outlet a user means by ``name`` (slug, display name or alias; case and spaces ignored)."""
         return self._by_alias.get(alias_key(name))
 
+    def resolve(self, stated: str) -> tuple[str | None, str | None]:
+        """Slug and display name of an outlet stated explicitly (slug, name, alias or host). An outlet
+        the table does not know keeps its name as written and gets the slug `slugify` makes of it."""
+        known = self.from_alias(stated) or self.from_host(stated)
+        if known is not None:
+            return known.slug, known.name
+        slug = slugify(stated)
+        return (slug, stated.strip()) if slug else (None, None)
+
     def from_host(self, url: str | None) -> Outlet | None:
         """The outlet whose host is the URL's host or a parent domain of it (``m.kompas.tv`` -> kompas-tv)."""
         host = host_of(url) if url else None
@@ -175,6 +186,13 @@ def _combine(
         return (re.compile("|".join(anchored), re.MULTILINE) if anchored else None), free
     except re.error:  # e.g. two markers define the same group name
         return None
+
+
+def slugify(name: str) -> str | None:
+    """The one slug rule for an outlet name: lower case, runs of anything but letters and digits as one
+    hyphen (``Tempo.co`` → ``tempo-co``); None when nothing is left, or for the reserved `UNKNOWN_OUTLET`."""
+    slug = "-".join(re.sub(r"[\W_]+", " ", name.casefold()).split())
+    return slug if slug and slug != UNKNOWN_OUTLET else None
 
 
 def alias_key(name: str) -> str:

@@ -12,10 +12,11 @@ phrases of surface forms) without a second copy of the text.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
-from functools import lru_cache
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 
 from whoosh.analysis import (
+    Analyzer,
     Composable,
     CompositeAnalyzer,
     Filter,
@@ -24,6 +25,8 @@ from whoosh.analysis import (
     Token,
     Tokenizer,
 )
+
+from searchapp.stemmer import Stemmer, no_stemming, shared_stemmer
 
 EXACT_MARK = "="
 
@@ -92,57 +95,6 @@ class IndonesianTokenizer(Tokenizer):
             yield token
 
 
-@lru_cache(maxsize=1)
-def _sastrawi():  # noqa: ANN202 - Sastrawi has no public types
-    """Sastrawi's stemmer with its dictionary, loaded once per process."""
-    from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
-
-    return StemmerFactory().create_stemmer().delegatedStemmer
-
-
-class Stemmer:
-    """Sastrawi with a per-word cache and an exclusion list (names it would mangle: Bali -> bal).
-
-    A word whose root would be a stopword keeps its written form: Sastrawi strips ``setelah`` to
-    ``telah`` and ``peserta`` to ``serta``, which would match every article.
-
-    Sastrawi's own ``stem()`` normalises and splits the text with two regex passes per call and caches
-    in an unbounded dict; we call its per-word routine once per distinct word and cache the result.
-    """
-
-    def __init__(self, exclusions: Iterable[str] = (), stop_roots: Iterable[str] = ()) -> None:
-        self._sastrawi = _sastrawi()
-        self._stop_roots = frozenset(stop_roots)
-        self._cache: dict[str, str] = {word.lower(): word.lower() for word in exclusions}
-
-    def __call__(self, word: str) -> str:
-        """Root of a lower-case word; the word itself when Sastrawi has no root for it."""
-        try:
-            return self._cache[word]
-        except KeyError:
-            pass
-        if not word.isalpha() and not ("-" in word and word.replace("-", "").isalpha()):
-            root = word  # numbers, codes (g20, covid19): never stemmed
-        else:
-            root = self._sastrawi.stem_word(word) or word
-            if root in self._stop_roots:
-                root = word
-        if len(self._cache) < 500_000:
-            self._cache[word] = root
-        return root
-
-
-_STEMMERS: dict[tuple[frozenset[str], frozenset[str]], Stemmer] = {}
-
-
-def shared_stemmer(exclusions: Iterable[str] = (), stop_roots: Iterable[str] = ()) -> Stemmer:
-    """One stemmer (and cache) per exclusion list and stopword list in this process."""
-    key = (frozenset(word.lower() for word in exclusions), frozenset(stop_roots))
-    if key not in _STEMMERS:
-        _STEMMERS[key] = Stemmer(*key)
-    return _STEMMERS[key]
-
-
 class SastrawiStemFilter(Filter):
     """Replaces each token's text by its Sastrawi root.
 
@@ -198,11 +150,6 @@ class ExactFormFilter(Filter):
                 yield token
 
 
-def exact_term(word: str, stemmer: Stemmer) -> str:
-    """The index term that matches *word* (lower case) only in the form it is written."""
-    return word if stemmer(word) == word else EXACT_MARK + word
-
-
 def build_analyzer(stopwords: Iterable[str] = (), stem_exclusions: Iterable[str] = (),
                    stemming: bool = True) -> CompositeAnalyzer:
     """The indexing analyzer of searchapp's text fields (*stemming* off: written forms only)."""
@@ -216,6 +163,45 @@ def build_analyzer(stopwords: Iterable[str] = (), stem_exclusions: Iterable[str]
     return CompositeAnalyzer(*chain.items)
 
 
-def no_stemming(word: str) -> str:
-    """The stemmer of an index built without stemming."""
-    return word
+
+@dataclass(frozen=True)
+class QueryTerm:
+    """A word of a query as the index holds it."""
+
+    form: str  # lower case, as written
+    root: str  # matches every form of the word
+
+    @property
+    def exact(self) -> str:
+        """The index term that matches the word only in the form it is written."""
+        return self.form if self.root == self.form else EXACT_MARK + self.form
+
+
+class QueryAnalysis:
+    """The query side of an index's own analyzer: the only place query text becomes index terms.
+
+    Queries run through the analyzer the index was built with (in query mode, where the exact-form
+    filter adds nothing), so a change to the analysis chain changes index and queries alike.
+    """
+
+    def __init__(self, analyzer: Analyzer) -> None:
+        self.analyzer = analyzer
+        items = getattr(analyzer, "items", [analyzer])
+        self.stem: Callable[[str], str] = next(
+            (item.stemmer for item in items if isinstance(item, SastrawiStemFilter)), no_stemming)
+        self.stopwords: frozenset[str] = next(
+            (frozenset(item.stops) for item in items if isinstance(item, StopFilter)), frozenset())
+
+    def terms(self, text: str) -> list[QueryTerm | None]:
+        """The words of *text* in order; None where a stopword stood (phrases keep its place)."""
+        found: list[QueryTerm | None] = []
+        expected = 0
+        for token in self.analyzer(text, positions=True, mode="query"):
+            found += [None] * (token.pos - expected)
+            found.append(QueryTerm(getattr(token, "surface", token.text), token.text))
+            expected = token.pos + 1
+        return found
+
+    def words(self, text: str) -> list[QueryTerm]:
+        """The words of *text* that are not stopwords."""
+        return [term for term in self.terms(text) if term is not None]

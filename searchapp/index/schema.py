@@ -7,17 +7,21 @@ phrases. Title and body are separate fields so that BM25F weighs the title highe
 
 from __future__ import annotations
 
+from whoosh.analysis import CompositeAnalyzer
 from whoosh.columns import VarBytesColumn
 from whoosh.fields import COLUMN, DATETIME, ID, KEYWORD, STORED, TEXT, Schema
 
 from searchapp.config import Settings
 from searchapp.index.analysis import build_analyzer
 
-TEXT_FIELDS = ("title", "body")
+
+def configured_analyzer(settings: Settings) -> CompositeAnalyzer:
+    """The analyzer of the text fields, as the configuration sets it up."""
+    return build_analyzer(settings.load_stopwords(), settings.stem_exclusions, settings.stemming)
 
 
 def build_schema(settings: Settings) -> Schema:
-    analyzer = build_analyzer(settings.load_stopwords(), settings.stem_exclusions, settings.stemming)
+    analyzer = configured_analyzer(settings)
     title_boost = settings.title_boost
     return Schema(
         id=ID(unique=True, stored=True, sortable=True),

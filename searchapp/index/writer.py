@@ -1,51 +1,35 @@
-"""Building and updating the index: incremental by content hash, atomic on rebuild.
-
-Layout of the index folder::
-
-    index/
-      CURRENT            name of the live generation folder (replaced atomically)
-      gen-<time>/        a complete Whoosh index
-      .indexer.lock      held (flock) by the one indexer allowed at a time
-
-An incremental run writes into the live generation through Whoosh's own commit, which readers only see
-once its table of contents is written. A rebuild writes a new generation beside it and switches
-``CURRENT`` with one rename, so a reader never sees a half-built index and a crash leaves the old one.
+"""Building and updating the index: incremental by content hash, atomic on rebuild (the folder layout
+and publishing are in `searchapp.index.generations`).
 
 The costly part of indexing a document — metadata extraction and Sastrawi analysis — runs in worker
-processes; the main process feeds the pre-analysed tokens to Whoosh's writer.
+processes, which write a segment each; the main process reads the corpus, deletes old versions and
+publishes every segment in one table of contents. Small runs are written in-process.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import fcntl
 import multiprocessing
-import os
 import queue
 import shutil
-import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import whoosh.index
 from whoosh.index import Index
-from whoosh.writing import SegmentWriter
 
 from searchapp.config import Settings
-from searchapp.errors import IndexLockedError, SearchappError
-from searchapp.extract import extract_metadata
-from searchapp.extract.outlet import OutletTable
-from searchapp.extract.people import PeopleRegistry
+from searchapp.documents import DocumentContext
+from searchapp.errors import SearchappError
+from searchapp.index.generations import indexer_lock, open_index, publish
+from searchapp.index.progress import Progress
 from searchapp.index.schema import build_schema
+from searchapp.index.whoosh27 import column_values, commit_segments, finish_segment, segment_writer
 from searchapp.ingest.corpus import Article, Skipped, corpus_files, read_corpus
-from searchapp.search.request import UNKNOWN_OUTLET
 
-POINTER = "CURRENT"
-LOCK = ".indexer.lock"
 PARALLEL_THRESHOLD = 64  # fewer changed articles than this are written in-process
 WRITER_MB = 256  # memory of each Whoosh writer's posting pool
 # Segments are written as separate files, not one compound file: Whoosh 2.7 on Python 3 opens a compound
@@ -71,6 +55,15 @@ class IndexReport:
     def docs_per_second(self) -> float:
         return self.written / self.seconds if self.seconds else 0.0
 
+    def count(self, article: Article, known: dict[str, str]) -> bool:
+        """Count *article* as added or updated; True when it replaces a version in the index."""
+        replaces = article.id in known
+        if replaces:
+            self.updated += 1
+        else:
+            self.added += 1
+        return replaces
+
     def summary(self) -> str:
         lines = [
             f"{'Rebuilt' if self.rebuilt else 'Updated'} index: {self.added} added, {self.updated} updated, "
@@ -82,175 +75,18 @@ class IndexReport:
         return "\n".join(lines)
 
 
-# ---------------------------------------------------------------------------------------------------
-# The index folder
+@dataclass
+class _Run:
+    """One indexing run: what it writes, into which index, and what it counts."""
 
-
-def current_generation(root: Path) -> Path | None:
-    """The live generation folder, or None when no index has been published."""
-    try:
-        name = (root / POINTER).read_text(encoding="utf-8").strip()
-    except (FileNotFoundError, NotADirectoryError):
-        return None
-    path = root / name
-    return path if name and path.is_dir() else None
-
-
-def open_index(root: Path) -> Index | None:
-    """The live index, or None when there is none yet."""
-    generation = current_generation(root)
-    if generation is None or not whoosh.index.exists_in(str(generation)):
-        return None
-    return whoosh.index.open_dir(str(generation))
-
-
-def index_exists(root: Path) -> bool:
-    generation = current_generation(root)
-    return generation is not None and whoosh.index.exists_in(str(generation))
-
-
-def _publish(root: Path, generation: Path) -> None:
-    """Make *generation* the live index with one atomic rename, then drop older generations but the one
-    it replaces (a server may be opening that one right now; it goes at the next publish)."""
-    previous = current_generation(root)
-    temporary = root / f".{POINTER}.{os.getpid()}"
-    temporary.write_text(generation.name + "\n", encoding="utf-8")
-    with open(temporary, "rb") as handle:
-        os.fsync(handle.fileno())
-    os.replace(temporary, root / POINTER)
-    for old in root.glob("gen-*"):
-        if old not in (generation, previous) and old.is_dir():
-            shutil.rmtree(old, ignore_errors=True)  # open readers keep their files (POSIX)
-
-
-@contextmanager
-def indexer_lock(root: Path) -> Iterator[None]:
-    """Exclusive right to write the index folder; IndexLockedError when another indexer has it."""
-    root.mkdir(parents=True, exist_ok=True)
-    with open(root / LOCK, "a+") as handle:
-        try:
-            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            raise IndexLockedError(
-                f"index is locked by another indexer ({root}); wait for it to finish"
-            ) from None
-        try:
-            yield
-        finally:
-            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
-
-
-# ---------------------------------------------------------------------------------------------------
-# Turning articles into index documents (runs in worker processes)
-
-
-@dataclass(frozen=True)
-class AnalysisContext:
-    """Everything a worker needs to turn an article into an index document."""
-
+    index: Index
+    changed: Iterable[Article]
+    removed: Callable[[], list[str]]  # known only once the corpus has been read through
+    context: DocumentContext
     settings: Settings
-    today: dt.date
-
-    def load(self) -> _Analyser:
-        return _Analyser(self)
-
-
-class _Analyser:
-    def __init__(self, context: AnalysisContext) -> None:
-        settings = context.settings
-        self.today = context.today
-        self.outlets = OutletTable.load(settings.outlets_file)
-        self.people = PeopleRegistry.load(settings.people_file)
-
-    def document(self, article: Article) -> dict:
-        latest = min(self.today, article.collected) if article.collected else self.today
-        meta = extract_metadata(article.body, url=article.url, outlets=self.outlets, people=self.people,
-                                today=latest, title=article.title)
-        outlet_slug, outlet_name = meta.outlet, None
-        if article.outlet:
-            outlet_slug, outlet_name = resolve_outlet(self.outlets, article.outlet)
-            outlet_slug = outlet_slug or meta.outlet
-        if outlet_slug and not outlet_name:
-            known = self.outlets.get(outlet_slug)
-            outlet_name = known.name if known else outlet_slug
-        date = article.date or meta.date
-        people = article.people if article.people is not None else meta.people
-        doc = {
-            "id": article.id,
-            # A title inferred from the lead repeats the body: stored to be shown, not indexed as a headline.
-            "title": meta.title if article.title else "",
-            "_stored_title": meta.title,
-            "body": article.body,
-            "people": ",".join(p.replace(",", " ") for p in people),
-            "_stored_people": list(people),
-            "source": article.source,
-            "content_hash": article.content_hash.encode("ascii"),
-        }
-        optional = {
-            "outlet": outlet_slug, "outlet_name": outlet_name,
-            "date": dt.datetime.combine(date, dt.time()) if date else None,
-            "reporter": article.reporter or meta.reporter, "editor": article.editor or meta.editor,
-            "url": article.url,
-        }
-        doc.update({key: value for key, value in optional.items() if value})
-        return doc
-
-
-def resolve_outlet(table: OutletTable, stated: str) -> tuple[str | None, str | None]:
-    """Slug and display name of an outlet stated explicitly (slug, name, alias or host); an outlet the
-    configuration does not know keeps its name and gets a slug made of it."""
-    known = table.from_alias(stated) or table.from_host(f"http://{stated.strip()}")
-    if known is not None:
-        return known.slug, known.name
-    slug = "-".join("".join(c if c.isalnum() else " " for c in stated.strip().lower()).split())
-    if not slug or slug == UNKNOWN_OUTLET:  # "unknown" is the filter for articles without an outlet
-        return None, None
-    return slug, stated.strip()
-
-
-def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
-    batch: list[Article] = []
-    for item in items:
-        batch.append(item)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
-
-
-# ---------------------------------------------------------------------------------------------------
-# The indexing run
-
-
-class Progress:
-    """A one-line progress bar on a terminal; a line every 10% otherwise (logs)."""
-
-    def __init__(self, total: int, stream=sys.stderr, label: str = "indexing") -> None:
-        self.total, self.stream, self.label = total, stream, label
-        self.done = 0
-        self.started = time.monotonic()
-        self.tty = hasattr(stream, "isatty") and stream.isatty()
-        self._last_tenth = 0
-
-    def advance(self, count: int = 1) -> None:
-        self.done += count
-        if not self.total:
-            return
-        elapsed = time.monotonic() - self.started
-        rate = self.done / elapsed if elapsed else 0.0
-        if self.tty:
-            width = 30
-            filled = int(width * self.done / self.total)
-            bar = "#" * filled + "-" * (width - filled)
-            self.stream.write(f"\r{self.label} [{bar}] {self.done}/{self.total} {rate:.0f} docs/s")
-            if self.done >= self.total:
-                self.stream.write("\n")
-            self.stream.flush()
-        elif self.total >= 1000 and self.done * 10 // self.total > self._last_tenth:
-            self._last_tenth = self.done * 10 // self.total
-            self.stream.write(f"{self.label}: {self.done}/{self.total} ({rate:.0f} docs/s)\n")
-            self.stream.flush()
+    report: IndexReport
+    known: dict[str, str]
+    bar: Progress | None
 
 
 def build_index(settings: Settings, *, rebuild: bool = False, today: dt.date | None = None,
@@ -263,14 +99,13 @@ def build_index(settings: Settings, *, rebuild: bool = False, today: dt.date | N
     root = settings.index
     report = IndexReport()
     started = time.monotonic()
-    context = AnalysisContext(settings, today or dt.date.today())
+    context = DocumentContext(settings, today or dt.date.today())
     context.load()  # fail early, before any writing, on a bad outlets or people file …
     settings.load_stopwords()  # … or stopwords file
     with indexer_lock(root):
         existing = None if rebuild else open_index(root)
         report.rebuilt = existing is None
         known = known_documents(existing) if existing is not None else {}
-
         seen: set[str] = set()
 
         def changed_articles() -> Iterator[Article]:
@@ -288,30 +123,36 @@ def build_index(settings: Settings, *, rebuild: bool = False, today: dt.date | N
                 else:
                     yield item
 
-        def removed() -> list[str]:  # known only once the corpus has been read through
+        def removed() -> list[str]:
             return [doc_id for doc_id in known if doc_id not in seen]
 
-        expected = estimate_articles(settings.corpus) - len(known)
+        expected = max(estimate_articles(settings.corpus) - len(known), 0)
+        bar = progress(expected) if progress else None
+
+        def run(index: Index) -> _Run:
+            return _Run(index, changed_articles(), removed, context, settings, report, known, bar)
+
+        parallel = settings.workers > 1 and expected >= PARALLEL_THRESHOLD
+        write = _write_parallel if parallel else _write
         if existing is None:
             generation = Path(tempfile.mkdtemp(prefix=f"gen-{time.strftime('%Y%m%d%H%M%S')}-", dir=root))
             try:
-                index = whoosh.index.create_in(str(generation), build_schema(settings))
-                _write(index, changed_articles(), removed, context, settings, report, known, expected, progress)
+                write(run(whoosh.index.create_in(str(generation), build_schema(settings))))
             except BaseException:
                 shutil.rmtree(generation, ignore_errors=True)
                 raise
-            _publish(root, generation)
+            publish(root, generation)
         else:
-            _write(existing, changed_articles(), removed, context, settings, report, known, expected, progress)
+            write(run(existing))
     report.seconds = time.monotonic() - started
     return report
 
 
 def known_documents(index: Index) -> dict[str, str]:
-    """Content hash of every document in the index, by id (read from columns, not stored text)."""
+    """Content hash of every live document in the index, by id (read from columns, not stored text)."""
     with index.reader() as reader:
-        ids = reader.column_reader("id")
-        hashes = reader.column_reader("content_hash")
+        ids = column_values(reader, "id", translate=True)
+        hashes = column_values(reader, "content_hash")
         return {ids[docnum]: hashes[docnum].decode("ascii") for docnum in reader.all_doc_ids()}
 
 
@@ -327,30 +168,23 @@ def estimate_articles(root: Path) -> int:
     return total
 
 
-def _write(index: Index, changed: Iterable[Article], removed: Callable[[], list[str]], context: AnalysisContext,
-           settings: Settings, report: IndexReport, known: dict[str, str], expected: int,
-           progress: Callable[[int], Progress] | None) -> None:
-    bar = progress(max(expected, 0)) if progress else None
-    if settings.workers > 1 and expected >= PARALLEL_THRESHOLD:
-        _write_parallel(index, changed, removed, context, settings, report, known, bar)
-        return
-    analyser = context.load()
-    writer = index.writer(limitmb=WRITER_MB, compound=False)
+def _write(run: _Run) -> None:
+    """Write in this process, through Whoosh's own writer and commit."""
+    builder = run.context.load()
+    writer = run.index.writer(limitmb=WRITER_MB, compound=False)
     try:
-        for article in changed:
-            document = analyser.document(article)
-            if document["id"] in known:
+        for article in run.changed:
+            document = builder.document(article)
+            if run.report.count(article, run.known):
                 writer.update_document(**document)
-                report.updated += 1
             else:
                 writer.add_document(**document)
-                report.added += 1
-            if bar:
-                bar.advance()
-        for doc_id in removed():
+            if run.bar:
+                run.bar.advance()
+        for doc_id in run.removed():
             writer.delete_by_term("id", doc_id)
-            report.deleted += 1
-        if report.written or report.deleted:
+            run.report.deleted += 1
+        if run.report.written or run.report.deleted:
             writer.commit()
         else:
             writer.cancel()
@@ -365,43 +199,47 @@ def _write(index: Index, changed: Iterable[Article], removed: Callable[[], list[
 # (the way Whoosh's own multi-segment writer works, with our analysis inside the workers).
 
 
-def _segment_worker(context: AnalysisContext, folder: str, indexname: str, jobs, results) -> None:
+def _segment_worker(context: DocumentContext, folder: str, indexname: str, jobs, results) -> None:
     try:
-        analyser = context.load()
-        index = whoosh.index.open_dir(folder, indexname=indexname)
-        writer = SegmentWriter(index, _lk=False, limitmb=WRITER_MB, compound=False)
+        builder = context.load()
+        writer = segment_writer(whoosh.index.open_dir(folder, indexname=indexname), WRITER_MB)
         while (batch := jobs.get()) is not None:
             for article in batch:
-                writer.add_document(**analyser.document(article))
+                writer.add_document(**builder.document(article))
             results.put(("progress", len(batch)))
-        if writer._added:
-            segment = writer._finalize_segment()
-        else:
-            writer._close_segment()
-            segment = None
-        results.put(("segment", segment))  # the temporary folder is shared: the main writer removes it
+        results.put(("segment", finish_segment(writer)))  # the main writer removes the shared temporary folder
     except BaseException as error:  # reported to the main process, which cancels the run
         results.put(("error", f"{type(error).__name__}: {error}"))
 
 
-def _write_parallel(index: Index, changed: Iterable[Article], removed: Callable[[], list[str]],
-                    context: AnalysisContext, settings: Settings, report: IndexReport, known: dict[str, str],
-                    bar: Progress | None) -> None:
+def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    batch: list[Article] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _write_parallel(run: _Run) -> None:
+    settings, report = run.settings, run.report
     processes = multiprocessing.get_context("fork")
     jobs = processes.Queue(maxsize=settings.workers * 2)
     results = processes.Queue()
     workers = [processes.Process(target=_segment_worker, daemon=True,
-                                 args=(context, index.storage.folder, index.indexname, jobs, results))
+                                 args=(run.context, run.index.storage.folder, run.index.indexname, jobs, results))
                for _ in range(settings.workers)]
     for worker in workers:
         worker.start()
-    writer = index.writer(compound=False)  # holds the index lock: deletions and the final table of contents
+    writer = run.index.writer(compound=False)  # holds the index lock: deletions and the final table of contents
     segments = []
 
     def handle(message: tuple) -> None:
         if message[0] == "progress":
-            if bar:
-                bar.advance(message[1])
+            if run.bar:
+                run.bar.advance(message[1])
         elif message[0] == "segment":
             segments.append(message[1])
         else:
@@ -432,16 +270,13 @@ def _write_parallel(index: Index, changed: Iterable[Article], removed: Callable[
                 drain()
 
     try:
-        for batch in _batches(changed, settings.batch_size):
+        for batch in _batches(run.changed, settings.batch_size):
             for article in batch:
-                if article.id in known:
+                if report.count(article, run.known):
                     writer.delete_by_term("id", article.id)  # the new version comes in a worker's segment
-                    report.updated += 1
-                else:
-                    report.added += 1
             put(batch)
             drain()
-        for doc_id in removed():
+        for doc_id in run.removed():
             writer.delete_by_term("id", doc_id)
             report.deleted += 1
         for _ in workers:
@@ -453,15 +288,7 @@ def _write_parallel(index: Index, changed: Iterable[Article], removed: Callable[
         if not report.written and not report.deleted:
             writer.cancel()
             return
-        # Whoosh's merge policy may copy small existing segments into this writer: flush them as a segment.
-        final = writer._merge_segments(None, None, None)
-        if writer._added:
-            final.append(writer._finalize_segment())
-        else:
-            writer._close_segment()
-        final += [s for s in segments if s is not None]
-        writer._commit_toc(final)
-        writer._finish()
+        commit_segments(writer, segments)
     except BaseException:
         for worker in workers:
             worker.kill()

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from whoosh import query as wq
 
 from searchapp.extract.outlet import OutletTable, alias_key
-from searchapp.index.analysis import exact_term, iter_words
+from searchapp.index.analysis import QueryAnalysis, QueryTerm, iter_words
 from searchapp.search.query import And, Field, Node, Not, Phrase, Word, date_range
 
 TEXT_FIELDS = ("title", "body")
@@ -22,10 +22,9 @@ TEXT_FIELDS = ("title", "body")
 class QueryCompiler:
     """Turns the query syntax tree into a Whoosh query over the index's fields."""
 
-    def __init__(self, stem, stopwords: frozenset[str], exact_boost: float, outlets: OutletTable,
+    def __init__(self, analysis: QueryAnalysis, exact_boost: float, outlets: OutletTable,
                  people: list[str], known_outlets: list[str]) -> None:
-        self.stem = stem
-        self.stopwords = stopwords
+        self.analysis = analysis
         self.exact_boost = exact_boost
         self.outlets = outlets
         self.people = people
@@ -50,48 +49,38 @@ class QueryCompiler:
             return children[0]
         return wq.And(children) if isinstance(node, And) else wq.Or(children)
 
-    def tokens(self, words: Iterable[str]) -> list[str | None]:
-        """Lower-case index words of *words*; None where a stopword stood (its position is kept)."""
-        out: list[str | None] = []
-        for word in words:
-            for token, _start, _end in iter_words(word):
-                token = token.lower()
-                out.append(None if token in self.stopwords else token)
-        return out
-
     def word(self, text: str) -> wq.Query | None:
-        tokens = self.tokens([text])
-        if len(tokens) > 1:
-            return self.phrase_tokens(tokens)
-        if not tokens or tokens[0] is None:
+        terms = self.analysis.terms(text)
+        if len(terms) > 1:
+            return self.phrase_terms(terms)
+        if not terms or terms[0] is None:
             return None
-        word = tokens[0]
-        root = self.stem(word)
-        exact = exact_term(word, self.stem)
+        term = terms[0]
         per_field = []
         for name in TEXT_FIELDS:
-            if exact == root:
-                per_field.append(wq.Term(name, root))
+            if term.exact == term.root:
+                per_field.append(wq.Term(name, term.root))
             else:
-                per_field.append(wq.Or([wq.Term(name, root), wq.Term(name, exact, boost=self.exact_boost)]))
+                per_field.append(wq.Or([wq.Term(name, term.root),
+                                        wq.Term(name, term.exact, boost=self.exact_boost)]))
         return wq.Or(per_field)
 
     def phrase(self, words: Iterable[str]) -> wq.Query | None:
-        return self.phrase_tokens(self.tokens(words))
+        return self.phrase_terms(self.analysis.terms(" ".join(words)))
 
-    def phrase_tokens(self, tokens: list[str | None]) -> wq.Query | None:
+    def phrase_terms(self, terms: list[QueryTerm | None]) -> wq.Query | None:
         """Words as written, in order; a dropped stopword still takes its place (slop)."""
-        while tokens and tokens[0] is None:
-            tokens = tokens[1:]
-        while tokens and tokens[-1] is None:
-            tokens = tokens[:-1]
-        terms = [exact_term(t, self.stem) for t in tokens if t is not None]
-        if not terms:
+        while terms and terms[0] is None:
+            terms = terms[1:]
+        while terms and terms[-1] is None:
+            terms = terms[:-1]
+        exact = [term.exact for term in terms if term is not None]
+        if not exact:
             return None
-        if len(terms) == 1:
-            return wq.Or([wq.Term(name, terms[0]) for name in TEXT_FIELDS])
-        gaps = len(tokens) - len(terms)
-        return wq.Or([wq.Phrase(name, terms, slop=1 + gaps) for name in TEXT_FIELDS])
+        if len(exact) == 1:
+            return wq.Or([wq.Term(name, exact[0]) for name in TEXT_FIELDS])
+        gaps = len(terms) - len(exact)
+        return wq.Or([wq.Phrase(name, exact, slop=1 + gaps) for name in TEXT_FIELDS])
 
     def field(self, node: Field) -> wq.Query:
         if node.name == "outlet":

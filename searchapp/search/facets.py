@@ -2,7 +2,8 @@
 
 The tables are built once per index generation (from the outlet and people postings and the date
 column, never from stored text) and shared by every request until the index changes. Counting a
-facet is then a loop over the matching document numbers, without scoring.
+facet is then a loop over the matching document numbers, without scoring. What the counts become —
+facet values a page and the API render alike — is `searchapp.search.facet_values`.
 """
 
 from __future__ import annotations
@@ -11,31 +12,13 @@ import datetime as dt
 import heapq
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
 from itertools import chain
 
 from whoosh.reading import IndexReader
 
-MONTHS_ID = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September",
-             "Oktober", "November", "Desember")
+from searchapp.index.whoosh27 import column_values
+
 NO_DATE = 0
-
-
-def month_label(month: str) -> str:
-    """``2022-02`` → ``Februari 2022``."""
-    year, number = month.split("-")
-    return f"{MONTHS_ID[int(number) - 1]} {year}"
-
-
-@dataclass(frozen=True)
-class FacetValue:
-    value: str
-    label: str
-    count: int
-    selected: bool = False
-
-    def to_dict(self) -> dict:
-        return {"value": self.value, "label": self.label, "count": self.count, "selected": self.selected}
 
 
 class FacetTables:
@@ -62,13 +45,11 @@ class FacetTables:
         self.date_of = [NO_DATE] * size  # proleptic ordinal, 0 when unknown
         self.months: list[str] = []
         self.month_of = [-1] * size
-        if "date" in reader.schema and reader.has_column("date"):
-            column = reader.column_reader("date", translate=False)
+        if "date" in reader.schema:
             field = reader.schema["date"]
             empty = field.column_type.default_value()
             month_ids: dict[str, int] = {}
-            for docnum in range(size):
-                raw = column[docnum]
+            for docnum, raw in enumerate(column_values(reader, "date")):
                 if raw is None or raw == empty or raw == 0:
                     continue
                 try:

@@ -14,7 +14,7 @@ from functools import cached_property
 
 from markupsafe import Markup, escape
 
-from searchapp.index.analysis import iter_words
+from searchapp.index.analysis import QueryAnalysis, iter_words
 
 FRAGMENT_CHARS = 200
 MAX_FRAGMENTS = 3
@@ -29,14 +29,9 @@ class MatchTerms:
     roots: frozenset[str]
 
     @classmethod
-    def of(cls, words: Iterable[str], stem: Callable[[str], str], stopwords: frozenset[str]) -> MatchTerms:
-        forms: set[str] = set()
-        for word in words:
-            for token, _start, _end in iter_words(word):
-                token = token.lower()
-                if token not in stopwords:
-                    forms.add(token)
-        return cls(frozenset(forms), frozenset(stem(form) for form in forms))
+    def of(cls, words: Iterable[str], analysis: QueryAnalysis) -> MatchTerms:
+        terms = [term for word in words for term in analysis.words(word)]
+        return cls(frozenset(t.form for t in terms), frozenset(t.root for t in terms))
 
     def __bool__(self) -> bool:
         return bool(self.forms)

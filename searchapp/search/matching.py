@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from array import array
 from collections import OrderedDict
-from itertools import accumulate
 
 from whoosh import query as wq
-from whoosh.reading import IndexReader, TermNotFound
+from whoosh.reading import IndexReader
 from whoosh.searching import Searcher
 
 from searchapp.index.analysis import EXACT_MARK
+from searchapp.index.whoosh27 import read_positions, read_postings
 
 
 class PostingCache:
@@ -62,24 +62,7 @@ class Postings:
         key = (field, text)
         found = self._read.get(key) or self.cache.get(key)
         if found is None:
-            ids: list[int] = []
-            weights: list[float] = []
-            for segment, offset in self.reader.leaf_readers():
-                try:
-                    matcher = segment.postings(field, text)
-                except (TermNotFound, KeyError):
-                    continue
-                deleted = None
-                if type(matcher).__name__ == "FilterMatcher":
-                    deleted, matcher = matcher._ids, matcher.child
-                segment_ids, segment_weights = _read_all(matcher)
-                if deleted:
-                    kept = [i for i, d in enumerate(segment_ids) if d not in deleted]
-                    segment_ids = [segment_ids[i] for i in kept]
-                    segment_weights = [segment_weights[i] for i in kept]
-                ids.extend(segment_ids if not offset else (d + offset for d in segment_ids))
-                weights.extend(segment_weights)
-            found = (array("i", ids), array("f", weights))
+            found = read_postings(self.reader, field, text)
             self.cache.put(key, found)
         self._read[key] = found
         return found
@@ -89,63 +72,7 @@ class Postings:
 
     def positions(self, field: str, text: str, wanted: set[int]) -> dict[int, list[int]]:
         """Word positions of the term in each of the *wanted* documents that hold it."""
-        decode = self.reader.schema[field].format.decode_positions
-        found: dict[int, list[int]] = {}
-        for segment, offset in self.reader.leaf_readers():
-            try:
-                matcher = segment.postings(field, text)
-            except (TermNotFound, KeyError):
-                continue
-            if type(matcher).__name__ == "FilterMatcher":
-                matcher = matcher.child
-            if not hasattr(matcher, "_read_data"):
-                while matcher.is_active():
-                    if matcher.id() + offset in wanted:
-                        found[matcher.id() + offset] = list(matcher.value_as("positions"))
-                    matcher.next()
-                continue
-            while matcher.is_active():
-                if matcher._data is None:
-                    matcher._read_data()
-                raw_ids = matcher._data[0]
-                ids = raw_ids if matcher._byteids else list(accumulate(raw_ids))
-                values = matcher._data[2]
-                for i, docnum in enumerate(ids):
-                    if docnum + offset in wanted:
-                        found[docnum + offset] = decode(values[i])
-                matcher._next_block()
-        return found
-
-
-def _read_all(matcher) -> tuple[list[int], list[float]]:
-    """All ids and weights of a leaf matcher: block by block for Whoosh 3 postings, else one by one."""
-    ids: list[int] = []
-    weights: list[float] = []
-    if not hasattr(matcher, "_read_data") or not hasattr(matcher, "_next_block"):
-        while matcher.is_active():
-            ids.append(matcher.id())
-            weights.append(matcher.weight())
-            matcher.next()
-        return ids, weights
-    while matcher.is_active():
-        if matcher._data is None:
-            matcher._read_data()
-        raw_ids, raw_weights = matcher._data[0], matcher._data[1]
-        count = matcher._blocklength
-        ids.extend(raw_ids if matcher._byteids else accumulate(raw_ids))
-        if raw_weights is None:
-            weights.extend([1.0] * count)
-        elif isinstance(raw_weights, float):
-            weights.extend([raw_weights] * count)
-        else:
-            weights.extend(raw_weights)
-        matcher._next_block()
-    return ids, weights
-
-
-def term_docs(reader: IndexReader, field: str, text: str) -> set[int]:
-    """Numbers of the live documents holding *text* in *field*."""
-    return Postings(reader).docs(field, text)
+        return read_positions(self.reader, field, text, wanted)
 
 
 class DocSets:

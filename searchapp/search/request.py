@@ -5,15 +5,17 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from urllib.parse import urlencode
 
 from searchapp.errors import QueryError
+from searchapp.extract.outlet import UNKNOWN_OUTLET
+from searchapp.search.query import date_span
 
 SORTS = ("relevance", "newest", "oldest")
 DEFAULT_PER_PAGE = 10
 MAX_PER_PAGE = 100
 MAX_PAGE = 1000
 MAX_QUERY_CHARS = 1000
-UNKNOWN_OUTLET = "unknown"
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,27 @@ class SearchRequest:
             params.append(("per_page", str(self.per_page)))
         return params
 
+    def url(self, path: str) -> str:
+        """The URL of this search at *path* (``/cari``, ``/api/search``)."""
+        params = self.to_params()
+        return f"{path}?{urlencode(params)}" if params else path
+
+    def toggled(self, facet: str, value: str) -> SearchRequest:
+        """This search with one facet value switched on or off (and back to the first page)."""
+        request = self.with_(page=1)
+        if facet == "outlet":
+            outlets = tuple(o for o in request.outlets if o != value)
+            return request.with_(outlets=outlets if value in request.outlets else request.outlets + (value,))
+        if facet == "person":
+            people = tuple(p for p in request.people if p != value)
+            return request.with_(people=people if value in request.people else request.people + (value,))
+        if facet == "month":
+            start, end = date_span(value) or (None, None)
+            if request.date_from == start and request.date_to == end:
+                return request.with_(date_from=None, date_to=None)
+            return request.with_(date_from=start, date_to=end)
+        raise ValueError(f"unknown facet {facet!r}")
+
 
 def _single(params: Mapping[str, Sequence[str]], name: str) -> str | None:
     values = params.get(name) or []
@@ -79,8 +102,6 @@ def parse_date_param(raw: str | None, name: str) -> dt.date | None:
     """An ISO date parameter (``2022-02-24``; ``2022-02`` and ``2022`` mean their first day)."""
     if raw is None or raw == "":
         return None
-    from searchapp.search.query import date_span
-
     span = date_span(raw)
     if span is None:
         raise QueryError(name, f"'{name}' must be a date written YYYY-MM-DD, not {raw[:40]!r}")

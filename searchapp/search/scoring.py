@@ -15,6 +15,7 @@ from whoosh.reading import IndexReader
 from whoosh.scoring import BM25F
 from whoosh.searching import Searcher
 
+from searchapp.index.whoosh27 import field_b
 from searchapp.search.matching import DocSets
 
 Scored = tuple[str, str, float, wq.Phrase | None]  # field, term, boost, the phrase it must be part of
@@ -105,7 +106,7 @@ def top_documents(searcher: Searcher, query: wq.Query, candidates: set[int], lim
         if not reader.schema[field].scorable:  # Whoosh scores these by their weight alone
             scores[docs] += boost * tf
             continue
-        b = weighting._field_B.get(field, weighting.B)
+        b = field_b(weighting, field)
         idf = searcher.idf(field, text)
         average = searcher.avg_field_length(field) or 1
         # Whoosh: bm25 = idf·((tf·(k1+1)) / (tf + k1·((1-b) + b·fl/avg))), times the term's boost

@@ -8,9 +8,8 @@ from werkzeug.exceptions import HTTPException
 from searchapp.errors import QueryError
 from searchapp.search.engine import NoIndexError
 from searchapp.search.request import parse_search_params
-from searchapp.web.app import engine
+from searchapp.web.context import engine
 from searchapp.web.openapi import openapi_document
-from searchapp.web.urls import result_with_urls
 
 blueprint = Blueprint("api", __name__, url_prefix="/api")
 
@@ -67,7 +66,7 @@ def search():
     search_engine = engine()
     search_request = parse_search_params(search_params(), search_engine.is_known_outlet)
     result = search_engine.search(search_request)
-    return jsonify(result_with_urls(result, request.path))
+    return jsonify(result.to_dict(request.path))
 
 
 @blueprint.get("/documents/<path:doc_id>")

@@ -9,7 +9,9 @@ from flask import Flask, Response, request
 from werkzeug.exceptions import HTTPException
 
 from searchapp.config import Settings, load_settings
-from searchapp.search.engine import SearchEngine
+from searchapp.search.interface import open_engine
+from searchapp.web import api, pages
+from searchapp.web.context import EXTENSION
 
 CONTENT_SECURITY_POLICY = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -31,9 +33,7 @@ def create_app(settings: Settings | Mapping[str, Any] | None = None) -> Flask:
     app.config["JSON_SORT_KEYS"] = False
     app.json.ensure_ascii = False
     app.json.sort_keys = False
-    app.extensions["searchapp"] = SearchEngine(settings)
-
-    from searchapp.web import api, pages
+    app.extensions[EXTENSION] = open_engine(settings)
 
     app.register_blueprint(api.blueprint)
     app.register_blueprint(pages.blueprint)
@@ -54,9 +54,3 @@ def create_app(settings: Settings | Mapping[str, Any] | None = None) -> Flask:
 
     return app
 
-
-def engine() -> SearchEngine:
-    """The search engine of the current app."""
-    from flask import current_app
-
-    return current_app.extensions["searchapp"]

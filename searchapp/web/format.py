@@ -6,8 +6,7 @@ import datetime as dt
 
 from flask import Blueprint
 
-from searchapp.ingest.corpus import parse_explicit_date
-from searchapp.search.facets import MONTHS_ID
+from searchapp.search.facet_values import MONTHS_ID
 
 MONTHS_SHORT_ID = ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des")
 UNKNOWN_DATE = "tanggal tidak diketahui"
@@ -15,8 +14,14 @@ UNKNOWN_DATE = "tanggal tidak diketahui"
 
 def as_date(value: dt.date | str | None) -> dt.date | None:
     """A date from a `date`, a `datetime` or an ISO string (``2022-02-24``); None when there is none."""
-    parsed = parse_explicit_date(value)
-    return parsed if isinstance(parsed, dt.date) else None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value)[:10]) if value else None
+    except ValueError:
+        return None
 
 
 def tanggal(value: dt.date | str | None, unknown: str = UNKNOWN_DATE) -> str:

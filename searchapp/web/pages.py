@@ -1,7 +1,7 @@
 """The HTML pages (in Indonesian): the search page and the article page.
 
 The search page calls the same `SearchEngine.search` as the JSON API and renders the same
-`result_with_urls` data (facet values with their ``toggle_url``); this module only adds what a page
+`SearchResult.to_dict` data (facet values with their ``toggle_url``); this module only adds what a page
 needs besides: chips of the active filters, page numbers, sort links, and the article links.
 Everything from articles and from the request is escaped by Jinja; the only markup passed through is
 the search layer's highlighted ``title_html``, ``snippet`` and ``paragraphs_html``.
@@ -18,20 +18,20 @@ from markupsafe import Markup
 from werkzeug.exceptions import HTTPException
 
 from searchapp.errors import QueryError
-from searchapp.search.engine import NoIndexError, SearchResult
+from searchapp.extract.outlet import UNKNOWN_OUTLET
+from searchapp.search.engine import NoIndexError
 from searchapp.search.query import date_span, is_whole_month
 from searchapp.search.request import (
     DEFAULT_PER_PAGE,
     MAX_PAGE,
     MAX_PER_PAGE,
     MAX_QUERY_CHARS,
-    UNKNOWN_OUTLET,
     SearchRequest,
     parse_search_params,
 )
+from searchapp.search.results import SearchResult
 from searchapp.web import format as fmt
-from searchapp.web.app import engine
-from searchapp.web.urls import result_with_urls, search_url, toggled
+from searchapp.web.context import engine
 
 blueprint = Blueprint("pages", __name__)
 fmt.register(blueprint)
@@ -39,10 +39,8 @@ fmt.register(blueprint)
 SEARCH_PATH = "/cari"
 SEARCH_PARAMS = ("q", "outlet", "person", "from", "to", "sort", "page", "per_page")
 SORT_LABELS = (("relevance", "Relevansi"), ("newest", "Terbaru"), ("oldest", "Terlama"))
-UNKNOWN_OUTLET_LABEL = "Outlet tidak diketahui"
 TOP_PEOPLE_SHOWN = 5
 HISTOGRAM_STEPS = 20  # bar heights are CSS classes h0 … h20 (the CSP forbids style attributes)
-MAX_FILLED_MONTHS = 120
 
 ERRORS = {
     400: ("Permintaan tidak valid", "Alamat ini berisi parameter yang tidak dapat dipahami."),
@@ -173,13 +171,13 @@ def chips(search: SearchRequest, outlet_labels: Mapping[str, str]) -> list[dict]
     for slug in search.outlets:
         label = "tidak diketahui" if slug == UNKNOWN_OUTLET else outlet_labels.get(slug, slug)
         found.append({"kind": "Outlet", "label": label,
-                      "url": search_url(SEARCH_PATH, toggled(search, "outlet", slug))})
+                      "url": search.toggled("outlet", slug).url(SEARCH_PATH)})
     for name in search.people:
         found.append({"kind": "Orang", "label": name,
-                      "url": search_url(SEARCH_PATH, toggled(search, "person", name))})
+                      "url": search.toggled("person", name).url(SEARCH_PATH)})
     if search.date_from or search.date_to:
         found.append({"kind": "Tanggal", "label": date_chip_label(search.date_from, search.date_to),
-                      "url": search_url(SEARCH_PATH, search.with_(date_from=None, date_to=None, page=1))})
+                      "url": search.with_(date_from=None, date_to=None, page=1).url(SEARCH_PATH)})
     return found
 
 
@@ -194,38 +192,18 @@ def page_numbers(current: int, last: int, around: int = 2) -> list[int | None]:
     return numbers
 
 
-def month_range(first: str, last: str) -> list[str]:
-    year, month = int(first[:4]), int(first[5:7])
-    months = []
-    while f"{year:04d}-{month:02d}" <= last and len(months) <= MAX_FILLED_MONTHS:
-        months.append(f"{year:04d}-{month:02d}")
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    return months
-
-
 def histogram(months: list[dict]) -> list[dict]:
-    """The month facet as bars: months without articles between the first and the last filled in."""
-    if not months:
-        return []
-    by_month = {m["value"]: m for m in months}
-    span = month_range(months[0]["value"], months[-1]["value"])
-    if len(span) > MAX_FILLED_MONTHS:
-        span = list(by_month)
-    highest = max(m["count"] for m in months) or 1
-    bars = []
-    for month in span:
-        value = by_month.get(month) or {"value": month, "label": fmt.bulan(month), "count": 0,
-                                        "selected": False, "toggle_url": None}
-        step = round(value["count"] / highest * HISTOGRAM_STEPS)
-        bars.append({**value, "short": fmt.bulan(month, short=True),
-                     "abbr": fmt.MONTHS_SHORT_ID[int(month[5:7]) - 1],
-                     "step": max(step, 1) if value["count"] else 0})
-    return bars
+    """The month facet (every month from the first to the last) as bars of the histogram."""
+    highest = max((m["count"] for m in months), default=0) or 1
+    return [{**month, "short": fmt.bulan(month["value"], short=True),
+             "abbr": fmt.MONTHS_SHORT_ID[int(month["value"][5:7]) - 1],
+             "step": max(round(month["count"] / highest * HISTOGRAM_STEPS), 1) if month["count"] else 0}
+            for month in months]
 
 
 def hit_view(hit: dict, search: SearchRequest) -> dict:
     people = [{"name": name, "selected": name in search.people,
-               "url": search_url(SEARCH_PATH, toggled(search, "person", name))} for name in hit["people"]]
+               "url": search.toggled("person", name).url(SEARCH_PATH)} for name in hit["people"]]
     return {**hit, "title_html": trusted(hit["title_html"]), "snippet": trusted(hit["snippet"]),
             "article_url": article_url(hit["id"], search.q), "people_links": people}
 
@@ -233,22 +211,13 @@ def hit_view(hit: dict, search: SearchRequest) -> dict:
 def search_page_context(result: SearchResult, data: dict) -> dict:
     search = result.request
     facets = data["facets"]
-    outlets = list(facets["outlet"])
-    unknown_outlets = facets["unknown"]["outlet"]
-    if unknown_outlets or UNKNOWN_OUTLET in search.outlets:
-        selected = UNKNOWN_OUTLET in search.outlets
-        outlets.append({
-            "value": UNKNOWN_OUTLET, "label": UNKNOWN_OUTLET_LABEL, "selected": selected,
-            # With other outlets ticked the API counts unknown-outlet articles among those (0): no count then.
-            "count": unknown_outlets if selected or not search.outlets else None,
-            "toggle_url": search_url(SEARCH_PATH, toggled(search, "outlet", UNKNOWN_OUTLET)),
-        })
+    outlets = facets["outlet"]
     outlet_labels = {o["value"]: o["label"] for o in outlets}
     people = facets["person"]
     listed_people = {p["value"] for p in people if p["selected"]}
     first = (search.page - 1) * search.per_page
     sort_options = [{"value": value, "label": label, "selected": search.sort == value,
-                     "url": search_url(SEARCH_PATH, search.with_(sort=value, page=1))}
+                     "url": search.with_(sort=value, page=1).url(SEARCH_PATH)}
                     for value, label in SORT_LABELS]
     return {
         "search": search,
@@ -264,13 +233,12 @@ def search_page_context(result: SearchResult, data: dict) -> dict:
         "months": histogram(facets["month"]),
         "unknown_dates": facets["unknown"]["date"],
         "chips": chips(search, outlet_labels),
-        "clear_url": search_url(SEARCH_PATH, SearchRequest(q=search.q, sort=search.sort,
-                                                           per_page=search.per_page)),
+        "clear_url": SearchRequest(q=search.q, sort=search.sort, per_page=search.per_page).url(SEARCH_PATH),
         "sort_options": sort_options,
         "pages": [{"number": n, "current": n == search.page,
-                   "url": search_url(SEARCH_PATH, search.with_(page=n)) if n else None}
+                   "url": search.with_(page=n).url(SEARCH_PATH) if n else None}
                   for n in page_numbers(search.page, data["pages"])],
-        "first_page_url": search_url(SEARCH_PATH, search.with_(page=1)),
+        "first_page_url": search.with_(page=1).url(SEARCH_PATH),
         "default_per_page": DEFAULT_PER_PAGE,
     }
 
@@ -282,7 +250,7 @@ def search():
     params = {key: request.args.getlist(key) for key in SEARCH_PARAMS if key in request.args}
     search_request, problems = parse_leniently(params, search_engine.is_known_outlet)
     result = search_engine.search(search_request)
-    data = result_with_urls(result, SEARCH_PATH)
+    data = result.to_dict(SEARCH_PATH)
     context = search_page_context(result, data)
     status = 400 if problems else 200
     return render_template("search.html", problems=problems, **context), status
@@ -298,7 +266,7 @@ def back_url(q: str) -> str:
         ours = parts.netloc == request.host and parts.scheme in ("http", "https")
         if ours and parts.path in ("/", SEARCH_PATH):
             return f"{SEARCH_PATH}?{parts.query}" if parts.query else SEARCH_PATH
-    return search_url(SEARCH_PATH, SearchRequest(q=q))
+    return SearchRequest(q=q).url(SEARCH_PATH)
 
 
 def safe_link(url: str | None) -> str | None:
@@ -320,9 +288,9 @@ def article(doc_id: str):
              "title_html": trusted(found["title_html"]),
              "paragraphs_html": [trusted(p) for p in found["paragraphs_html"]],
              "source_url": safe_link(found.get("url")),
-             "people_links": [{"name": name, "url": search_url(SEARCH_PATH, SearchRequest(people=(name,)))}
+             "people_links": [{"name": name, "url": SearchRequest(people=(name,)).url(SEARCH_PATH)}
                               for name in found["people"]],
-             "outlet_url": search_url(SEARCH_PATH, SearchRequest(outlets=(found["outlet"],)))
+             "outlet_url": SearchRequest(outlets=(found["outlet"],)).url(SEARCH_PATH)
              if found.get("outlet") else None,
              "related": [{**hit, "article_url": article_url(hit["id"])} for hit in found["related"]]}
     return render_template("article.html", article=found, q=q, back_url=back_url(q))

@@ -1,0 +1,79 @@
+"""An article and what extraction infers from it → the document the index stores.
+
+Stated metadata (front matter, JSON keys, an import's columns) always beats inferred metadata; an outlet
+stated by name is resolved through the outlet table (`OutletTable.resolve`, the one slug rule). The
+indexer and the evaluations build documents here, so they measure exactly what gets indexed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from searchapp.config import Settings
+from searchapp.extract import Metadata, extract_metadata
+from searchapp.extract.outlet import OutletTable
+from searchapp.extract.people import PeopleRegistry
+from searchapp.ingest.corpus import Article
+
+
+@dataclass(frozen=True)
+class DocumentContext:
+    """Everything a worker process needs to turn articles into index documents (picklable)."""
+
+    settings: Settings
+    today: dt.date
+
+    def load(self) -> DocumentBuilder:
+        return DocumentBuilder(OutletTable.load(self.settings.outlets_file),
+                               PeopleRegistry.load(self.settings.people_file), self.today)
+
+
+class DocumentBuilder:
+    """Turns articles into index documents with the configured outlet table and people registry."""
+
+    def __init__(self, outlets: OutletTable, people: PeopleRegistry, today: dt.date) -> None:
+        self.outlets = outlets
+        self.people = people
+        self.today = today
+
+    def metadata(self, article: Article) -> Metadata:
+        """What the article's text and URL say; a date no later than the day it was collected."""
+        latest = min(self.today, article.collected) if article.collected else self.today
+        return extract_metadata(article.body, url=article.url, outlets=self.outlets, people=self.people,
+                                today=latest, title=article.title)
+
+    def outlet(self, article: Article, inferred: str | None) -> tuple[str | None, str | None]:
+        """Slug and display name: the stated outlet, else the inferred one."""
+        slug, name = self.outlets.resolve(article.outlet) if article.outlet else (None, None)
+        slug = slug or inferred
+        if slug and not name:
+            known = self.outlets.get(slug)
+            name = known.name if known else slug
+        return slug, name
+
+    def document(self, article: Article) -> dict[str, Any]:
+        meta = self.metadata(article)
+        outlet_slug, outlet_name = self.outlet(article, meta.outlet)
+        date = article.date or meta.date
+        people = article.people if article.people is not None else meta.people
+        doc = {
+            "id": article.id,
+            # A title inferred from the lead repeats the body: stored to be shown, not indexed as a headline.
+            "title": meta.title if article.title else "",
+            "_stored_title": meta.title,
+            "body": article.body,
+            "people": ",".join(p.replace(",", " ") for p in people),
+            "_stored_people": list(people),
+            "source": article.source,
+            "content_hash": article.content_hash.encode("ascii"),
+        }
+        optional = {
+            "outlet": outlet_slug, "outlet_name": outlet_name,
+            "date": dt.datetime.combine(date, dt.time()) if date else None,
+            "reporter": article.reporter or meta.reporter, "editor": article.editor or meta.editor,
+            "url": article.url,
+        }
+        doc.update({key: value for key, value in optional.items() if value})
+        return doc

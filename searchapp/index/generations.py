@@ -1,0 +1,104 @@
+"""The index folder: published generations, the pointer to the live one, and the indexer's lock.
+
+Layout::
+
+    index/
+      CURRENT            name of the live generation folder (replaced atomically)
+      gen-<time>/        a complete Whoosh index
+      .indexer.lock      held (flock) by the one indexer allowed at a time
+
+An incremental run writes into the live generation through Whoosh's own commit, which readers only see
+once its table of contents is written. A rebuild writes a new generation beside it and switches
+``CURRENT`` with one rename, so a reader never sees a half-built index and a crash leaves the old one.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import whoosh.index
+from whoosh.index import Index
+
+from searchapp.errors import IndexLockedError
+from searchapp.index.whoosh27 import newest_toc
+
+POINTER = "CURRENT"
+LOCK = ".indexer.lock"
+
+
+def current_generation(root: Path) -> Path | None:
+    """The live generation folder, or None when no index has been published."""
+    try:
+        name = (root / POINTER).read_text(encoding="utf-8").strip()
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+    path = root / name
+    return path if name and path.is_dir() else None
+
+
+def open_index(root: Path) -> Index | None:
+    """The live index, or None when there is none yet."""
+    generation = current_generation(root)
+    if generation is None or not whoosh.index.exists_in(str(generation)):
+        return None
+    return whoosh.index.open_dir(str(generation))
+
+
+def index_exists(root: Path) -> bool:
+    generation = current_generation(root)
+    return generation is not None and whoosh.index.exists_in(str(generation))
+
+
+def publish(root: Path, generation: Path) -> None:
+    """Make *generation* the live index with one atomic rename, then drop older generations but the one
+    it replaces (a server may be opening that one right now; it goes at the next publish)."""
+    previous = current_generation(root)
+    temporary = root / f".{POINTER}.{os.getpid()}"
+    temporary.write_text(generation.name + "\n", encoding="utf-8")
+    with open(temporary, "rb") as handle:
+        os.fsync(handle.fileno())
+    os.replace(temporary, root / POINTER)
+    for old in root.glob("gen-*"):
+        if old not in (generation, previous) and old.is_dir():
+            shutil.rmtree(old, ignore_errors=True)  # open readers keep their files (POSIX)
+
+
+@contextmanager
+def indexer_lock(root: Path) -> Iterator[None]:
+    """Exclusive right to write the index folder; IndexLockedError when another indexer has it."""
+    root.mkdir(parents=True, exist_ok=True)
+    with open(root / LOCK, "a+") as handle:
+        try:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise IndexLockedError(
+                f"index is locked by another indexer ({root}); wait for it to finish"
+            ) from None
+        try:
+            yield
+        finally:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+
+
+
+
+def generation_key(root: Path) -> tuple | None:
+    """Changes whenever a rebuild is published or a commit is made (a few stat calls); None when
+    there is no index."""
+    try:
+        pointer = os.stat(root / POINTER)
+    except FileNotFoundError:
+        return None
+    generation = current_generation(root)
+    if generation is None:
+        return None
+    try:  # the folder's time and its newest table of contents (a commit writes a new one)
+        return (pointer.st_mtime_ns, pointer.st_ino, generation.name, os.stat(generation).st_mtime_ns,
+                newest_toc(generation))
+    except (FileNotFoundError, ValueError):
+        return None

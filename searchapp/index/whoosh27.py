@@ -1,0 +1,184 @@
+"""Every use of Whoosh 2.7.4's internals, in one place.
+
+The search fast path reads posting blocks, columns and segment writers below Whoosh's public API. Those
+parts are private and differ between Whoosh releases and its forks (which install into the same
+``whoosh`` package), so this module checks the version at import and is the only one that touches them:
+a Whoosh upgrade is a change to this file and its tests (`tests/test_whoosh27.py`), nowhere else.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from array import array
+from collections.abc import Iterator
+from itertools import accumulate
+from typing import Any
+
+import whoosh
+from whoosh.index import Index
+from whoosh.reading import IndexReader, TermNotFound
+from whoosh.scoring import BM25F
+from whoosh.writing import SegmentWriter
+
+from searchapp.errors import SearchappError
+
+SUPPORTED = (2, 7, 4)
+
+if tuple(whoosh.__version__[:3]) != SUPPORTED:
+    raise SearchappError(
+        f"searchapp needs Whoosh {'.'.join(map(str, SUPPORTED))}, but Whoosh "
+        f"{whoosh.versionstring()} is installed ({os.path.dirname(whoosh.__file__)}); "
+        f"run: pip install 'Whoosh=={'.'.join(map(str, SUPPORTED))}'"
+    )
+
+
+def alias_moved_modules() -> None:
+    """Indexes pickle their analyzer by module path: those written before the analysis moved to
+    ``searchapp.index.analysis`` name ``searchapp.analysis``, which must still unpickle."""
+    from searchapp.index import analysis
+
+    sys.modules.setdefault("searchapp.analysis", analysis)
+
+
+alias_moved_modules()
+
+
+# -- postings ---------------------------------------------------------------------------------------
+
+def _leaf_matchers(reader: IndexReader, field: str, text: str) -> Iterator[tuple[Any, frozenset | None, int]]:
+    """Per segment: the raw posting matcher of the term, the deleted document numbers it must skip
+    (Whoosh wraps it in a FilterMatcher), and the segment's offset in the reader's numbering."""
+    for segment, offset in reader.leaf_readers():
+        try:
+            matcher = segment.postings(field, text)
+        except (TermNotFound, KeyError):
+            continue
+        deleted = None
+        if type(matcher).__name__ == "FilterMatcher":
+            deleted, matcher = matcher._ids, matcher.child
+        yield matcher, deleted, offset
+
+
+def _blocks(matcher) -> Iterator[tuple[list[int], Any, Any, int]]:
+    """Each posting block of a leaf matcher: ids (segment numbering), raw weights, raw values, length."""
+    while matcher.is_active():
+        if matcher._data is None:
+            matcher._read_data()
+        raw_ids = matcher._data[0]
+        ids = raw_ids if matcher._byteids else list(accumulate(raw_ids))
+        yield ids, matcher._data[1], matcher._data[2], matcher._blocklength
+        matcher._next_block()
+
+
+def _is_block_matcher(matcher) -> bool:
+    return hasattr(matcher, "_read_data") and hasattr(matcher, "_next_block")
+
+
+def read_postings(reader: IndexReader, field: str, text: str) -> tuple[array, array]:
+    """Live document numbers (the reader's numbering, ascending per segment) and weights of a term,
+    decoded a whole block (up to 128 postings) at a time."""
+    ids: list[int] = []
+    weights: list[float] = []
+    for matcher, deleted, offset in _leaf_matchers(reader, field, text):
+        segment_ids: list[int] = []
+        segment_weights: list[float] = []
+        if not _is_block_matcher(matcher):
+            while matcher.is_active():
+                segment_ids.append(matcher.id())
+                segment_weights.append(matcher.weight())
+                matcher.next()
+        else:
+            for block_ids, raw_weights, _values, count in _blocks(matcher):
+                segment_ids.extend(block_ids)
+                if raw_weights is None:
+                    segment_weights.extend([1.0] * count)
+                elif isinstance(raw_weights, float):
+                    segment_weights.extend([raw_weights] * count)
+                else:
+                    segment_weights.extend(raw_weights)
+        if deleted:
+            kept = [i for i, d in enumerate(segment_ids) if d not in deleted]
+            segment_ids = [segment_ids[i] for i in kept]
+            segment_weights = [segment_weights[i] for i in kept]
+        ids.extend(segment_ids if not offset else (d + offset for d in segment_ids))
+        weights.extend(segment_weights)
+    return array("i", ids), array("f", weights)
+
+
+def read_positions(reader: IndexReader, field: str, text: str, wanted: set[int]) -> dict[int, list[int]]:
+    """Word positions of the term in each of the *wanted* documents (reader numbering) that hold it."""
+    decode = reader.schema[field].format.decode_positions
+    found: dict[int, list[int]] = {}
+    for matcher, _deleted, offset in _leaf_matchers(reader, field, text):
+        if not _is_block_matcher(matcher):
+            while matcher.is_active():
+                if matcher.id() + offset in wanted:
+                    found[matcher.id() + offset] = list(matcher.value_as("positions"))
+                matcher.next()
+            continue
+        for block_ids, _weights, values, _count in _blocks(matcher):
+            for i, docnum in enumerate(block_ids):
+                if docnum + offset in wanted:
+                    found[docnum + offset] = decode(values[i])
+    return found
+
+
+# -- columns ----------------------------------------------------------------------------------------
+
+def column_values(reader: IndexReader, field: str, translate: bool = False) -> list[Any]:
+    """The column value (raw unless *translate*) of every document number of *reader*; None in
+    segments without the column.
+
+    Whoosh 2.7.4's multi-segment column reader skips segments that lack the column and then maps
+    document numbers to the wrong segment (an index whose first segment holds no date failed every
+    request), so each segment is read on its own, at its own offset.
+    """
+    values: list[Any] = [None] * reader.doc_count_all()
+    for segment, offset in reader.leaf_readers():
+        if field not in segment.schema or not segment.has_column(field):
+            continue
+        column = segment.column_reader(field, translate=translate)
+        for docnum in range(segment.doc_count_all()):
+            values[offset + docnum] = column[docnum]
+    return values
+
+
+def field_b(weighting: BM25F, field: str) -> float:
+    """BM25F's length normalisation *b* for a field (Whoosh keeps the per-field values privately)."""
+    return weighting._field_B.get(field, weighting.B)
+
+
+# -- segment writing --------------------------------------------------------------------------------
+
+def segment_writer(index: Index, limitmb: int) -> SegmentWriter:
+    """A writer of one new segment that takes no index lock: the run's main writer holds it and
+    publishes every worker's segment in one table of contents (`commit_segments`)."""
+    return SegmentWriter(index, _lk=False, limitmb=limitmb, compound=False)
+
+
+def finish_segment(writer: SegmentWriter) -> Any | None:
+    """Flush a `segment_writer`'s documents as a segment (picklable); None when it wrote nothing."""
+    if writer._added:
+        return writer._finalize_segment()
+    writer._close_segment()
+    return None
+
+
+def commit_segments(writer: SegmentWriter, segments: list[Any]) -> None:
+    """Commit *writer* (its deletions, and the small segments Whoosh's merge policy hands it) together
+    with the segments written by `segment_writer`s, in one new table of contents."""
+    final = writer._merge_segments(None, None, None)
+    if writer._added:
+        final.append(writer._finalize_segment())
+    else:
+        writer._close_segment()
+    writer._commit_toc(final + [s for s in segments if s is not None])
+    writer._finish()
+
+
+def newest_toc(folder: str | os.PathLike) -> str:
+    """Name of the newest table of contents in an index folder (``_MAIN_<generation>.toc``): each
+    commit writes a new one, so it changes whenever the index does."""
+    tocs = [name for name in os.listdir(folder) if name.endswith(".toc")]
+    return max(tocs, key=lambda name: int(name.rsplit("_", 1)[-1].split(".")[0]), default="")

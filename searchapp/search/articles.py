@@ -1,0 +1,86 @@
+"""Articles as the reader sees them: a hit's highlighted title and snippet, the whole article with its
+matches marked, and its related articles ("berita terkait")."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from whoosh import query as wq
+from whoosh.searching import Searcher
+
+from searchapp.index.analysis import EXACT_MARK, QueryAnalysis
+from searchapp.search.highlight import MatchTerms, find_matches, highlight_paragraphs, mark, snippet
+from searchapp.search.query import parse_query, positive_words
+from searchapp.search.results import Hit
+
+RELATED = 5
+KEY_TERMS = 12
+
+
+class Articles:
+    """Reads stored articles of one searcher and renders them for a query's words."""
+
+    def __init__(self, searcher: Searcher, analysis: QueryAnalysis, outlet_label: Callable[[str], str]) -> None:
+        self.searcher = searcher
+        self.analysis = analysis
+        self.outlet_label = outlet_label
+
+    def terms(self, q: str) -> MatchTerms:
+        return MatchTerms.of(positive_words(parse_query(q)), self.analysis)
+
+    def hit(self, docnum: int, score: float | None, terms: MatchTerms, partial: bool = False) -> Hit:
+        stored = self.searcher.stored_fields(docnum)
+        body = stored.get("body", "")
+        title = stored.get("title", "")
+        date = stored.get("date")
+        stem = self.analysis.stem
+        outlet = stored.get("outlet")
+        return Hit(
+            id=stored["id"],
+            title=title,
+            title_html=mark(title, find_matches(title, terms, stem)),
+            url=stored.get("url"),
+            outlet=outlet,
+            outlet_name=stored.get("outlet_name") or (self.outlet_label(outlet) if outlet else None),
+            date=date.date() if isinstance(date, dt.datetime) else None,
+            people=list(stored.get("people") or []),
+            reporter=stored.get("reporter"),
+            editor=stored.get("editor"),
+            score=score,
+            snippet=snippet(body, find_matches(body, terms, stem)),
+            partial=partial,
+        )
+
+    def document(self, doc_id: str, q: str = "") -> dict | None:
+        """The whole article with its metadata, its body highlighted for *q*, and related articles."""
+        docnum = self.searcher.document_number(id=doc_id)
+        if docnum is None:
+            return None
+        stored = self.searcher.stored_fields(docnum)
+        terms = self.terms(q)
+        body = stored.get("body", "")
+        spans = find_matches(body, terms, self.analysis.stem)
+        article = self.hit(docnum, None, terms).to_dict()
+        del article["score"], article["snippet"]
+        article.update({
+            "body": body,
+            "paragraphs_html": [str(p) for p in highlight_paragraphs(body, spans)],
+            "matches": len(spans),
+            "source": stored.get("source"),
+            "related": [h.to_dict() for h in self.related(docnum)],
+        })
+        return article
+
+    def related(self, docnum: int, count: int = RELATED) -> list[Hit]:
+        """Articles sharing the most distinctive words of this one's body."""
+        stopwords = self.analysis.stopwords
+        key_terms = [term for term, _weight in self.searcher.key_terms([docnum], "body", numterms=30)
+                     if not term.startswith(EXACT_MARK) and term not in stopwords and not term.isdigit()]
+        key_terms = key_terms[:KEY_TERMS]
+        if not key_terms:
+            return []
+        similar = wq.Or([wq.Term(field, term) for field in ("body", "title") for term in key_terms])
+        results = self.searcher.search(similar, limit=count + 1, mask={docnum})
+        no_terms = MatchTerms(frozenset(), frozenset())
+        return [self.hit(hit.docnum, hit.score, no_terms) for hit in results[:count]]

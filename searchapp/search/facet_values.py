@@ -1,0 +1,104 @@
+"""Facets as the reader sees them: each value with its label, count, whether it is ticked, and the search
+that ticking it leads to. The HTML page and the JSON API render these same objects.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from searchapp.extract.outlet import UNKNOWN_OUTLET
+from searchapp.search.query import is_whole_month
+from searchapp.search.request import SearchRequest
+
+MONTHS_ID = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September",
+             "Oktober", "November", "Desember")
+UNKNOWN_OUTLET_LABEL = "Outlet tidak diketahui"
+MAX_FILLED_MONTHS = 120  # a longer span lists only the months that have articles
+
+
+def month_label(month: str) -> str:
+    """``2022-02`` → ``Februari 2022``."""
+    year, number = month.split("-")[:2]
+    return f"{MONTHS_ID[int(number) - 1]} {year}"
+
+
+@dataclass(frozen=True)
+class FacetValue:
+    value: str
+    label: str
+    count: int
+    selected: bool
+    toggle: SearchRequest  # the search with this value switched on or off
+
+    def to_dict(self, path: str) -> dict:
+        return {"value": self.value, "label": self.label, "count": self.count, "selected": self.selected,
+                "toggle_url": self.toggle.url(path)}
+
+
+class Facet:
+    """One facet of a search: its name is the request parameter its values toggle."""
+
+    name = ""
+
+    def __init__(self, request: SearchRequest) -> None:
+        self.request = request
+
+    def value(self, value: str, label: str, count: int, selected: bool) -> FacetValue:
+        return FacetValue(value, label, count, selected, self.request.toggled(self.name, value))
+
+
+class OutletFacet(Facet):
+    """Outlets by count (counted as if no outlet were ticked, so every count stays visible); a ticked
+    outlet stays listed at 0; articles without a known outlet are the value ``unknown``."""
+
+    name = "outlet"
+
+    def values(self, counts: Counter, unknown: int, label_of: Callable[[str], str]) -> list[FacetValue]:
+        ticked = self.request.outlets
+        values = [self.value(slug, label_of(slug), count, slug in ticked)
+                  for slug, count in sorted(counts.items(), key=lambda item: (-item[1], item[0]))]
+        values += [self.value(slug, label_of(slug), 0, True)
+                   for slug in ticked if slug not in counts and slug != UNKNOWN_OUTLET]
+        if unknown or UNKNOWN_OUTLET in ticked:
+            values.append(self.value(UNKNOWN_OUTLET, UNKNOWN_OUTLET_LABEL, unknown, UNKNOWN_OUTLET in ticked))
+        return values
+
+
+class PersonFacet(Facet):
+    """The people most often mentioned in the results."""
+
+    name = "person"
+
+    def values(self, top: list[tuple[str, int]], ticked: list[str]) -> list[FacetValue]:
+        return [self.value(name, name, count, name in ticked) for name, count in top]
+
+
+class MonthFacet(Facet):
+    """Results per month, from the first month to the last, months without results included."""
+
+    name = "month"
+
+    def values(self, counts: Counter) -> list[FacetValue]:
+        if not counts:
+            return []
+        span = month_span(min(counts), max(counts))
+        if len(span) > MAX_FILLED_MONTHS:
+            span = sorted(counts)
+        return [self.value(month, month_label(month), counts.get(month, 0), self.selected(month))
+                for month in span]
+
+    def selected(self, month: str) -> bool:
+        start, end = self.request.date_from, self.request.date_to
+        return bool(start and end and start.strftime("%Y-%m") == month and is_whole_month(start, end))
+
+
+def month_span(first: str, last: str) -> list[str]:
+    """Every month from *first* to *last* (``YYYY-MM``), at most one more than `MAX_FILLED_MONTHS`."""
+    year, month = int(first[:4]), int(first[5:7])
+    months = []
+    while f"{year:04d}-{month:02d}" <= last and len(months) <= MAX_FILLED_MONTHS:
+        months.append(f"{year:04d}-{month:02d}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return months

@@ -1,0 +1,40 @@
+"""The search interface every front end uses: the web pages and API, the command line, the evaluations
+and the benchmark. `WhooshEngine` (one index on this machine) is its implementation."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from searchapp.config import Settings
+from searchapp.search.request import SearchRequest
+from searchapp.search.results import SearchResult
+
+
+class SearchEngine(Protocol):
+    def search(self, request: SearchRequest) -> SearchResult:
+        """Ranked results of one page, facet counts, highlights and a suggestion."""
+
+    def document(self, doc_id: str, q: str = "") -> dict | None:
+        """One whole article, highlighted for *q*, with related articles; None when unknown."""
+
+    def outlets(self) -> list[dict]:
+        """Every outlet with its number of articles."""
+
+    def outlet_slugs(self) -> list[str]:
+        """Slugs of every outlet a request may name."""
+
+    def is_known_outlet(self, slug: str) -> bool:
+        """Whether *slug* names an outlet (configured, or in the index)."""
+
+    def people(self, prefix: str = "", limit: int = 20) -> list[dict]:
+        """People by number of articles, optionally by the start of a word of the name."""
+
+    def health(self) -> dict:
+        """Whether there is an index, its size, when it changed, the version."""
+
+
+def open_engine(settings: Settings) -> SearchEngine:
+    """The engine the configuration asks for."""
+    from searchapp.search.engine import WhooshEngine
+
+    return WhooshEngine(settings)

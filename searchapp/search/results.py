@@ -1,0 +1,102 @@
+"""What a search returns: hits, facets and the counts around them, rendered alike for the page, the API
+and the command line (`SearchResult.to_dict`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from searchapp.search.facet_values import FacetValue
+from searchapp.search.request import SearchRequest
+
+
+@dataclass
+class Hit:
+    id: str
+    title: str
+    title_html: Markup
+    url: str | None
+    outlet: str | None
+    outlet_name: str | None
+    date: dt.date | None
+    people: list[str]
+    reporter: str | None
+    editor: str | None
+    score: float | None
+    snippet: Markup
+    partial: bool = False  # holds some, not all, of the query's words (listed after every article that does)
+
+    def to_dict(self) -> dict:
+        return {
+            "id": self.id, "title": self.title, "title_html": str(self.title_html), "url": self.url,
+            "outlet": self.outlet, "outlet_name": self.outlet_name,
+            "date": self.date.isoformat() if self.date else None, "people": self.people,
+            "reporter": self.reporter, "editor": self.editor,
+            "score": round(self.score, 4) if self.score is not None else None,
+            "snippet": str(self.snippet), "partial": self.partial,
+        }
+
+
+@dataclass
+class Facets:
+    outlet: list[FacetValue]
+    person: list[FacetValue]
+    month: list[FacetValue]
+    unknown_outlet: int
+    unknown_date: int
+
+    def to_dict(self, path: str) -> dict:
+        return {
+            "outlet": [v.to_dict(path) for v in self.outlet],
+            "person": [v.to_dict(path) for v in self.person],
+            "month": [v.to_dict(path) for v in self.month],
+            "unknown": {"outlet": self.unknown_outlet, "date": self.unknown_date},
+        }
+
+
+@dataclass
+class SearchResult:
+    request: SearchRequest
+    total: int
+    results: list[Hit]
+    facets: Facets
+    suggestion: str | None
+    took_ms: float
+    relaxed: bool = False  # no article held every word: results hold some of them
+    complete: int | None = None  # how many of the results hold every word (None: all of them)
+
+    @property
+    def pages(self) -> int:
+        return max(1, math.ceil(self.total / self.request.per_page))
+
+    def to_dict(self, path: str = "/api/search") -> dict:
+        """The result as the API returns it; facet values and page links as URLs under *path*."""
+        r = self.request
+        return {
+            "query": r.q,
+            "filters": {
+                "outlet": list(r.outlets), "person": list(r.people),
+                "from": r.date_from.isoformat() if r.date_from else None,
+                "to": r.date_to.isoformat() if r.date_to else None,
+            },
+            "sort": r.sort,
+            "total": self.total,
+            "page": r.page,
+            "per_page": r.per_page,
+            "pages": self.pages,
+            "took_ms": round(self.took_ms, 2),
+            "results": [hit.to_dict() for hit in self.results],
+            "facets": self.facets.to_dict(path),
+            "suggestion": self.suggestion,
+            "relaxed": self.relaxed,
+            "complete": self.total if self.complete is None else self.complete,
+            "urls": {
+                "self": r.url(path),
+                "next": r.with_(page=r.page + 1).url(path) if r.page < self.pages else None,
+                "previous": r.with_(page=r.page - 1).url(path) if r.page > 1 else None,
+                "suggestion": r.with_(q=self.suggestion, page=1).url(path) if self.suggestion else None,
+            },
+        }
