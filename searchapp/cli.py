@@ -52,9 +52,9 @@ def build_parser() -> argparse.ArgumentParser:
     # Subcommands that live in their own modules register themselves.
     from searchapp.bench import cli as bench_cli
     from searchapp.evaluate import cli as evaluate_cli
-    from searchapp.ingest import importers
+    from searchapp.ingest import cli as import_cli
 
-    for module in (importers, evaluate_cli, bench_cli):
+    for module in (import_cli, evaluate_cli, bench_cli):
         module.register(commands, _common)
     return parser
 

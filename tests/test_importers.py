@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 
 from searchapp.cli import main
-from searchapp.evaluate.realdata import detokenize, indosum_text, slug_title, unix_date
 from searchapp.ingest.corpus import Article, read_corpus
-from searchapp.ingest.importers import DateReader, find_columns
+from searchapp.ingest.csv_export import DateReader, find_columns
+from searchapp.ingest.detokenize import detokenize, indosum_text
+from searchapp.ingest.indosum import slug_title, unix_date
 
 REPO = Path(__file__).resolve().parent.parent
 CONFIG = str(REPO / "config" / "searchapp.yaml")
@@ -147,7 +148,7 @@ def test_import_indosum(tmp_path, capsys):
 
 
 def test_shards_are_cut_by_size(tmp_path):
-    from searchapp.ingest.importers import ShardWriter
+    from searchapp.ingest.records import ShardWriter
 
     writer = ShardWriter(tmp_path, "x", size=100, max_bytes=200)
     for i in range(5):

@@ -46,7 +46,7 @@ WARMUP = 20
 def load_articles(path: Path, settings: Settings) -> list[dict]:
     """Records (id, title, body, outlet, date, url) of a raw IndoSum folder or a searchapp corpus folder."""
     from searchapp.extract.outlet import OutletTable
-    from searchapp.ingest.importers import import_indosum, indosum_files
+    from searchapp.ingest.indosum import import_indosum, indosum_files
 
     files = indosum_files(path)
     if files:

@@ -81,7 +81,7 @@ def _corpus(args: argparse.Namespace) -> Iterator[Source | None]:
     """The corpus to evaluate on; raw IndoSum JSONL or FacQA CSV is converted into a temporary folder."""
     from searchapp.evaluate.realdata import facqa_corpus, facqa_files
     from searchapp.extract.outlet import OutletTable
-    from searchapp.ingest.importers import import_indosum_folder, indosum_files
+    from searchapp.ingest.indosum import import_indosum_folder, indosum_files
 
     settings = _settings(args)
     corpus = settings.corpus
@@ -170,12 +170,9 @@ def run_outlets(args: argparse.Namespace) -> int:
 
 
 def run_people(args: argparse.Namespace) -> int:
-    try:
-        from searchapp.evaluate.people import evaluate_people, format_report
-        from searchapp.extract.people import PeopleRegistry
-    except ImportError as error:
-        print(f"searchapp eval people: the person evaluation is not available ({error})", file=sys.stderr)
-        return 2
+    from searchapp.evaluate.people import evaluate_people, format_report
+    from searchapp.extract.people import PeopleRegistry
+
     missing = [path for path in args.conll if not Path(path).is_file()]
     if missing:
         print(f"searchapp eval people: not a file: {', '.join(missing)}", file=sys.stderr)

@@ -32,7 +32,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from searchapp.evaluate.realdata import corpus_articles, slug_title
+from searchapp.evaluate.realdata import corpus_articles
+from searchapp.ingest.indosum import slug_title
 
 CUTOFF = 10
 WORDS_PER_QUERY = 3

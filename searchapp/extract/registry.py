@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from searchapp.config import load_entries
 from searchapp.errors import ConfigError
+from searchapp.yaml_files import load_entries
 
 # a word: letters, with inner apostrophes or hyphens ("Ma'ruf", "al-Assad", "Ki-moon")
 WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")

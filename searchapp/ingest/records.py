@@ -1,0 +1,198 @@
+"""What an import writes: corpus records in ``.jsonl`` shards, the problems it met, and its summary.
+
+Output is written in shards of ``--shard-size`` articles (``<prefix>-0001.jsonl``, …), first under hidden
+names, then renamed into place, replacing the shards of an earlier import with the same prefix. Articles
+are deduplicated on their id across all input files; a record that cannot be imported is reported with
+its file and line number and skipped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TextIO
+
+from searchapp.extract.outlet import OutletTable
+
+DEFAULT_SHARD_SIZE = 5000
+SHARD_BYTES = 32 * 2**20  # well below what the corpus reader accepts in one file (corpus.MAX_FILE_BYTES)
+MAX_LISTED = 50
+
+OUTLET_OF_SOURCE = {  # IndoSum `source` → outlet slug, for names the outlet table may not know
+    "cnn indonesia": "cnn-indonesia",
+    "dailysocial.id": "dailysocial",
+    "juara.net": "juara",
+    "goal indonesia": "goal-indonesia",
+}
+
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A record that was skipped (``skip``) or kept with something dropped (``warning``)."""
+
+    where: str  # path:line
+    reason: str
+    kind: str = "skip"  # or "warning"
+    row: bool = True  # False: about a whole file (not counted as a record read)
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.reason}"
+
+
+@dataclass
+class ImportSummary:
+    format: str
+    out: Path
+    read: int = 0
+    written: int = 0
+    duplicates: int = 0
+    files: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def skipped(self) -> list[Problem]:
+        return [p for p in self.problems if p.kind == "skip"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.kind == "warning"]
+
+    def format_text(self, listed: int = MAX_LISTED) -> str:
+        skipped, warnings = self.skipped, self.warnings
+        lines = [
+            f"Imported {self.format}: {self.read} read, {self.written} written, {self.duplicates} duplicate ids "
+            f"dropped, {len(skipped)} skipped, {len(warnings)} warnings",
+            f"  into {self.out}: {', '.join(self.files) or '(no file written)'}",
+        ]
+        for title, items in (("skipped", skipped), ("warning", warnings)):
+            if not items:
+                continue
+            reasons = Counter(_reason_kind(p.reason) for p in items)
+            lines.append(f"  {title}: " + "; ".join(f"{n} {reason}" for reason, n in reasons.most_common()))
+            lines += [f"    {title} {p}" for p in items[:listed]]
+            if len(items) > listed:
+                lines.append(f"    … and {len(items) - listed} more (--list N shows more)")
+        lines += [f"  note: {note}" for note in self.notes]
+        return "\n".join(lines)
+
+
+def _reason_kind(reason: str) -> str:
+    """The reason without its particulars (for counting): up to a colon or an opening parenthesis."""
+    return re.split(r"[:(]", reason, maxsplit=1)[0].strip()
+
+
+# ---------------------------------------------------------------------------------------------------
+# Writing shards
+
+
+class ShardWriter:
+    """Writes records as ``<prefix>-NNNN.jsonl`` files of at most *size* records and about *max_bytes*
+    bytes, published on close."""
+
+    def __init__(self, out: Path, prefix: str, size: int = DEFAULT_SHARD_SIZE, max_bytes: int = SHARD_BYTES) -> None:
+        self.out, self.prefix, self.size, self.max_bytes = out, prefix, max(1, size), max_bytes
+        self.out.mkdir(parents=True, exist_ok=True)
+        self._handle: TextIO | None = None
+        self._count = 0
+        self._bytes = 0
+        self._temporary: list[tuple[Path, Path]] = []
+
+    def write(self, record: dict[str, Any]) -> None:
+        line = json.dumps(record, ensure_ascii=False) + "\n"
+        size = len(line.encode("utf-8"))
+        if self._handle is None or self._count >= self.size or (self._count and self._bytes + size > self.max_bytes):
+            self._open_next()
+        assert self._handle is not None
+        self._handle.write(line)
+        self._count += 1
+        self._bytes += size
+
+    def _open_next(self) -> None:
+        if self._handle is not None:
+            self._handle.close()
+        final = self.out / f"{self.prefix}-{len(self._temporary) + 1:04d}.jsonl"
+        temporary = self.out / f".{final.name}.{os.getpid()}.tmp"  # hidden: never read as corpus
+        self._temporary.append((temporary, final))
+        self._handle = open(temporary, "w", encoding="utf-8")  # noqa: SIM115 (closed by _open_next/close)
+        self._count = 0
+        self._bytes = 0
+
+    def close(self) -> list[str]:
+        """Publish the shards, replacing older shards of the same prefix; the names written."""
+        if self._handle is not None:
+            self._handle.close()
+            self._handle = None
+        finals = {final for _temporary, final in self._temporary}
+        for old in self.out.glob(f"{glob_escape(self.prefix)}-[0-9][0-9][0-9][0-9].jsonl"):
+            if old not in finals:
+                old.unlink()
+        for temporary, final in self._temporary:
+            os.replace(temporary, final)
+        return [final.name for _temporary, final in self._temporary]
+
+    def abort(self) -> None:
+        if self._handle is not None:
+            self._handle.close()
+            self._handle = None
+        for temporary, _final in self._temporary:
+            temporary.unlink(missing_ok=True)
+
+
+def glob_escape(text: str) -> str:
+    return re.sub(r"([*?\[])", r"[\1]", text)
+
+
+def write_records(items: Iterable[dict[str, Any] | Problem], summary: ImportSummary, writer: ShardWriter) -> None:
+    """Write the records of *items* (deduplicated on ``id``), collecting problems in *summary*."""
+    seen: set[str] = set()
+    try:
+        for item in items:
+            if isinstance(item, Problem):
+                summary.problems.append(item)
+                if item.kind == "skip" and item.row:
+                    summary.read += 1
+                continue
+            summary.read += 1
+            if item["id"] in seen:
+                summary.duplicates += 1
+                continue
+            seen.add(item["id"])
+            writer.write(item)
+            summary.written += 1
+    except BaseException:
+        writer.abort()
+        raise
+    summary.files = writer.close()
+
+
+def _record(article_id: str, title: str | None, body: str, outlet: str | None, date: dt.date | None,
+            url: str | None, people: list[str] | None = None, **extra: Any) -> dict[str, Any]:
+    record: dict[str, Any] = {"id": article_id, "title": title, "body": body, "outlet": outlet,
+                              "date": date.isoformat() if date else None, "url": url}
+    if people:
+        record["people"] = people
+    record.update(extra)
+    return {key: value for key, value in record.items() if value not in (None, "")}
+
+
+def outlet_slug(table: OutletTable, name: str | None, url: str | None = None) -> str | None:
+    """The outlet slug of an outlet's name (slug, display name or alias), else of the URL's host.
+
+    A name the table does not know is kept as it is written (the indexer turns it into a slug).
+    """
+    if name and name.strip():
+        known = table.from_alias(name) or table.get(OUTLET_OF_SOURCE.get(name.strip().lower(), ""))
+        if known is not None:
+            return known.slug
+    by_host = table.from_host(url) if url else None
+    if by_host is not None:
+        return by_host.slug
+    return name.strip() if name and name.strip() else None
