@@ -18,6 +18,12 @@ from searchapp.extract.people import PeopleRegistry
 from searchapp.ingest.corpus import Article
 
 
+def latest_date(collected: dt.date | None, today: dt.date) -> dt.date:
+    """The latest date an article's text may be read to mean: the day it was collected, when stated
+    (``Senin (27/3)`` in an article collected in 2017 is 27 March 2017), never after *today*."""
+    return min(today, collected) if collected else today
+
+
 @dataclass(frozen=True)
 class DocumentContext:
     """Everything a worker process needs to turn articles into index documents (picklable)."""
@@ -40,9 +46,8 @@ class DocumentBuilder:
 
     def metadata(self, article: Article) -> Metadata:
         """What the article's text and URL say; a date no later than the day it was collected."""
-        latest = min(self.today, article.collected) if article.collected else self.today
         return extract_metadata(article.body, url=article.url, outlets=self.outlets, people=self.people,
-                                today=latest, title=article.title)
+                                today=latest_date(article.collected, self.today), title=article.title)
 
     def outlet(self, article: Article, inferred: str | None) -> tuple[str | None, str | None]:
         """Slug and display name: the stated outlet, else the inferred one."""

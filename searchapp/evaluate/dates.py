@@ -1,11 +1,13 @@
 """How well the publication date is inferred from text and URL alone (issue 5).
 
 For every corpus article with a stated ``date``, the date is inferred as if it were unknown, twice:
-from the text and the URL, as the indexer does, and from the text alone, the URL withheld — how the
-dateline rules fare on their own, as they must for every article whose URL carries no date. Each result
-falls in one of four buckets: the same day, one day off (a late-evening or time-zone shift), wrong (more
-than a day off), missing (no date inferred). The issue's figure, the same-day share where the text or URL
-writes a date, counts every article that writes one, whether or not a date was taken from it.
+from the text and the URL, as the indexer does (no later than the article's ``collected`` day, by the
+indexer's own rule, `searchapp.documents.latest_date`), and from the text alone, the URL withheld and
+no later than ``today`` — how the dateline rules fare on their own, as they must for every article
+whose URL carries no date. Each result falls in one of four buckets: the same day, one day off (a
+late-evening or time-zone shift), wrong (more than a day off), missing (no date inferred). The issue's
+figure, the same-day share where the text or URL writes a date, counts every article that writes one,
+whether or not a date was taken from it.
 
 The stated date must be the publication date. IndoSum's ids start with the time an article was
 collected, 19 hours to weeks after publication, so ``searchapp import indosum`` states the URL's date and
@@ -13,8 +15,9 @@ keeps the id's day as ``collected``. For articles with a ``collected`` day but n
 counts the inferred dates falling on the collection day or in the days before it, and those after it
 (certainly wrong), with how far collection runs behind publication where both are known.
 
-Dates are inferred no later than ``today``, one day for the whole corpus (the day an archive ends), not
-each article's ``collected`` day as the indexer does: that would give part of the answer away.
+The text alone, and the articles without a stated date, are bounded by ``today``, one day for the whole
+corpus (the day an archive ends), not each article's ``collected`` day: the collection day is what the
+unstated ones are measured against, and it would give part of the answer away to the dateline rules.
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from searchapp.documents import latest_date
 from searchapp.extract.dates import MONTHS, date_from_url, dates_in_text, extract_date, has_written_date
 
 BUCKETS = ("same day", "one day off", "wrong", "missing")
@@ -141,7 +145,7 @@ def evaluate_dates(articles: Iterable[Any], today: dt.date) -> DateReport:
             continue
         if collected is not None:
             report.collection_lag[(collected - article.date).days] += 1
-        case = _case(article, article.url, today)
+        case = _case(article, article.url, latest_date(collected, today))
         alone = _case(article, None, today)
         report.cases.append(case)
         report.text_alone.append(alone)
