@@ -1,20 +1,23 @@
 """Person mentions in a text: registry names first, then names vouched for by Indonesian cues
-(titles, speech verbs, roles, appositions, name-like word shapes), then repeated and coordinated names."""
+(titles, speech verbs, roles, appositions, name-like word shapes), then repeated and coordinated names.
+
+This module runs the passes in that order and owns what they share (the tokens, which of them are taken);
+how one capitalised run is judged lives in runs.py, the context predicates it uses in context.py."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from searchapp.extract import lexicon as lx
+from searchapp.extract.context import dash_between, lone_name
 from searchapp.extract.registry import PeopleRegistry
-from searchapp.extract.tokens import ROMAN, VERB_PREFIX, capish, is_initials, mask, tokenize
+from searchapp.extract.runs import name_in_run
+from searchapp.extract.tokens import capish, mask, tokenize
 
 # evidence that makes even a one-word name a person at article level
 STRONG_EVIDENCE = frozenset({"registry", "title", "speech", "role", "apposition"})
 _ENDS_NAME = frozenset({"unk", "root", "derived", "init", "particle", "title"})
 _COORDINATORS = frozenset({"dan", "atau", "serta"})
-# token kinds that may be part of a name
-_NAMEISH = frozenset({"unk", "root", "derived", "init", "init2", "particle"})
 
 
 @dataclass(frozen=True)
@@ -39,7 +42,6 @@ class _Analysis:
         self.toks = tokenize(mask(text))
         self.used = [False] * len(self.toks)
         self.mentions: list[tuple[int, int, str | None, str]] = []  # token range, canonical, evidence
-        self.evidence = ""  # why the last accepted rule name is a person
 
     def run(self) -> list[Mention]:
         self._registry_matches()
@@ -136,7 +138,7 @@ class _Analysis:
         for k in range(a, b):
             self.used[k] = True
 
-    # -- cue rules --------------------------------------------------------------------------
+    # -- cue rules: each capitalised run not taken by the registry, judged by runs.name_in_run --
     def _rule_matches(self) -> None:
         toks = self.toks
         i = 0
@@ -155,224 +157,11 @@ class _Analysis:
                 if not (capish(toks[j]) or inner_particle):
                     break
                 j += 1
-            name = self._name_in_run(i, j) if toks[j - 1].kind in _ENDS_NAME else None
-            if name is not None:
-                self._add(name[0], name[1], None, self.evidence)
+            found = name_in_run(toks, self.text, self.used, i, j) if toks[j - 1].kind in _ENDS_NAME else None
+            if found is not None:
+                a, b, evidence = found
+                self._add(a, b, None, evidence)
             i = j
-
-    def _name_in_run(self, lo: int, hi: int) -> tuple[int, int] | None:
-        """Token range of the person name that ends the capitalised run [lo, hi), if the context vouches."""
-        toks = self.toks
-        kinds = self._run_kinds(lo, hi)
-        b = len(kinds)
-        a = b
-        while a > 0 and kinds[a - 1] in _NAMEISH:
-            a -= 1
-        # a derived word ("Keuangan", "Pelaporan") ends an office name: the name comes after it
-        for k in range(b - 2, a - 1, -1):
-            if kinds[k] == "derived":
-                a = k + 1
-                break
-        while b > a and (
-            kinds[b - 1] == "particle" or (kinds[b - 1] == "init" and not ROMAN.match(toks[lo + b - 1].text))
-        ):
-            b -= 1
-        if a == b:
-            return None
-
-        first = toks[lo]
-        before = toks[lo - 1] if lo > 0 and not first.sent_start else None
-        after = toks[hi] if hi < len(toks) and (toks[hi].joined or toks[hi].comma) else None
-        prefix = kinds[:a]
-        last_title = max((k for k, kind in enumerate(prefix) if kind == "title"), default=-1)
-        if last_title > 0 and prefix[last_title - 1] in ("org", "place"):
-            last_title = -1  # "Stadion Kapten I Wayan Dipta", "Jalan Jenderal Sudirman": a named place
-        title = last_title >= 0 or (not prefix.count("title") and self._title_across_conjunction(lo))
-        left_cue = "cue" in prefix or (before is not None and before.text.casefold() in lx.LEFT_CUES)
-        right_cue = after is not None and after.text.casefold() in lx.RIGHT_CUES
-        role_cue = self._role_before(lo) or self._apposition(lo)
-        weak_left = before is not None and before.text.casefold() in lx.WEAK_LEFT_CUES
-        between_commas = first.comma and after is not None and after.comma and b - a >= 2
-        cue = title or left_cue or right_cue or role_cue or between_commas
-
-        # plain words leading the name are not part of it ("Badai Tropis Cristobal", "Karya Pettit"),
-        # except one before a name word when the context vouches ("Anggota DPR, Vena Melinda, ...")
-        while (
-            a < b
-            and kinds[a] in ("derived", "particle", "root", "init", "init2")
-            and not (kinds[a] in ("init", "init2") and a + 1 < b)
-        ):
-            keep_root = (
-                kinds[a] == "root"
-                and a + 1 < b
-                and kinds[a + 1] == "unk"
-                and cue
-                and (a == 0 or kinds[a - 1] not in ("root", "derived"))
-                and not toks[lo + a].sent_start
-            )
-            if keep_root:
-                break
-            if kinds[a] == "root" and a == b - 1 and a == 0 and b == len(kinds) and left_cue:
-                self.evidence = "speech"
-                return lo + a, lo + b  # "kata Mendur": a speech verb vouches for a one-word name
-            a += 1
-        if a == b:
-            return None
-        if (
-            a > 0
-            and b - a >= 3
-            and kinds[a + 1] == "init"
-            and toks[lo + a].text.casefold() not in lx.GIVEN_NAMES
-        ):
-            a += 1  # "Konsul Jenderal RI Jeddah M. Hery Saripudin": a place before the initial
-        if self._jurisdiction_before(lo + a):
-            # "Camat Kutabaharu", "Bupati Sleman Sri Purnomo": the first word names the place
-            if b - a == 1 or toks[lo + a].text.casefold() not in lx.GIVEN_NAMES:
-                a += 1
-            if a == b:
-                return None
-        name_kinds = kinds[a:b]
-        span = lo + a, lo + b
-        if before is not None and before.kind == "lower" and before.text.casefold() in lx.PLACE_CUES:
-            return None  # "di Raja Ampat"
-        if "unk" not in name_kinds:
-            return None
-        if any(kind in ("org", "eng") for kind in prefix) and not title and not (left_cue or right_cue):
-            return None  # "Universitas Gadjah Mada", "Partai Buruh"
-        if title and b - a == 1 and not right_cue and self._org_follows(hi):
-            return None  # "Direktur Keuangan Medco, D Cyril Noerhadi": the organisation, then the name
-        if title or left_cue or role_cue or right_cue:
-            self.evidence = "title" if title else "speech" if left_cue or right_cue else "role"
-            return span
-        if name_kinds[-1] == "derived":
-            return None  # "Konsil Kedokteran": without a cue, a name does not end in an affixed word
-        if between_commas or (weak_left and not first.sent_start):
-            self.evidence = "apposition" if between_commas else "context"
-            return span
-        if b - a == 1 and a == 0 and hi == lo + 1 and self._verb_follows(hi) and self._opens_clause(lo):
-            self.evidence = "subject"
-            return span  # "Suhardi mengalami ...", "..., Susno diduga ...": a clause opening with a name
-        if b - a == 1 and a == 0 and hi == lo + 1 and first.sent_start and self._person_apposition(hi):
-            self.evidence = "apposition"
-            return span  # "Rouhani, seorang tokoh moderat", "Gates, yang juga ..."
-        if b - a >= 2 and "eng" not in kinds:
-            self.evidence = "name-shape"
-            return span
-        return None
-
-    def _run_kinds(self, lo: int, hi: int) -> list[str]:
-        """Token kinds of a run, with title complements and initials resolved."""
-        toks = self.toks
-        kinds = [t.kind for t in toks[lo:hi]]
-        for k in range(1, len(kinds)):
-            word, prev = toks[lo + k].text.casefold(), toks[lo + k - 1].text.casefold()
-            if kinds[k - 1] == "title" and (word in lx.TITLE_PARTS or (word == "agung" and prev == "jaksa")):
-                kinds[k] = "title"  # "Jaksa Agung", "Ketua Umum", "Juru Bicara"
-        for k in range(len(kinds) - 1):  # "MS Hidayat", "TB Hasanuddin": two capitals are initials
-            after_title = k > 0 and kinds[k - 1] in ("title", "org", "place", "acr")
-            if (
-                kinds[k] == "acr"
-                and kinds[k + 1] == "unk"
-                and is_initials(toks[lo + k].text)
-                and not after_title
-            ):
-                kinds[k] = "init2"
-        # "Lukman Hakim": a title word that ends a run after a name word is part of the name
-        # (unless the run was cut short by a registry name: "Presiden Putin")
-        cut = hi < len(toks) and self.used[hi] and toks[hi].joined
-        if len(kinds) >= 2 and kinds[-1] == "title" and kinds[-2] == "unk" and not cut:
-            kinds[-1] = "unk"
-        return kinds
-
-    def _jurisdiction_before(self, k: int) -> bool:
-        """Token k follows a title of an office over a place ("Bupati", "Wakil Gubernur", "Konsul")."""
-        toks = self.toks
-        if k == 0 or not toks[k].joined:
-            return False
-        prev = toks[k - 1].text.casefold().rstrip(".")
-        if prev in lx.TITLE_PARTS and k >= 2 and toks[k - 1].joined:
-            prev = toks[k - 2].text.casefold().rstrip(".")
-        return prev in lx.JURISDICTION_TITLES
-
-    def _title_across_conjunction(self, lo: int) -> bool:
-        """ "Menteri Kelautan dan Perikanan X": the title stands before a "dan" inside the office name."""
-        toks = self.toks
-        if lo < 2 or toks[lo].kind != "org" or not toks[lo].joined:
-            return False
-        if toks[lo - 1].text.casefold() != "dan" or not toks[lo - 1].joined:
-            return False
-        return self._title_in_run_ending(lo - 2)
-
-    def _org_follows(self, hi: int) -> bool:
-        """After the run: ", Name" or "(ACRONYM)", so the run's last word named an organisation."""
-        toks = self.toks
-        if hi >= len(toks):
-            return False
-        if toks[hi].comma and capish(toks[hi]) and toks[hi].kind not in ("time", "place"):
-            return True
-        gap = self.text[toks[hi - 1].end : toks[hi].start]
-        return gap.strip() == "(" and toks[hi].kind == "acr"
-
-    def _person_apposition(self, hi: int) -> bool:
-        """After the run: ", yang ...", ", seorang ...", ", wakil presiden ..." or ", <another name>"."""
-        toks = self.toks
-        if hi >= len(toks) or not toks[hi].comma:
-            return False
-        nxt = toks[hi]
-        key = nxt.text.casefold()
-        if nxt.kind == "lower":
-            return key in ("yang", "seorang") or key in lx.TITLES
-        return nxt.kind == "unk" and hi + 1 < len(toks) and toks[hi + 1].joined and toks[hi + 1].kind == "unk"
-
-    def _opens_clause(self, lo: int) -> bool:
-        """The token starts a sentence or a clause: after a comma or a conjunction ("bahwa", "sejak")."""
-        tok = self.toks[lo]
-        if tok.sent_start or tok.comma:
-            return True
-        prev = self.toks[lo - 1]
-        return (
-            tok.joined and prev.kind in ("lower", "stop", "cue") and prev.text.casefold() in lx.CLAUSE_OPENERS
-        )
-
-    def _verb_follows(self, hi: int) -> bool:
-        toks = self.toks
-        if hi >= len(toks) or not toks[hi].joined or toks[hi].kind != "lower":
-            return False
-        word = toks[hi].text.casefold()
-        return word in lx.AUXILIARIES or (len(word) > 5 and VERB_PREFIX.match(word) is not None)
-
-    def _role_before(self, lo: int) -> bool:
-        """A lower-case role word shortly before: "kata pengamat politik X", "pemimpin MDC X"."""
-        toks = self.toks
-        k = lo
-        for _ in range(3):
-            if k == 0 or toks[k].sent_start or not (toks[k].joined or toks[k].comma):
-                return False
-            k -= 1
-            key = toks[k].text.casefold()
-            if toks[k].kind == "lower" and key in lx.TITLES:
-                return True
-            if toks[k].kind != "lower" or key in lx.stop_words():
-                return False
-        return False
-
-    def _apposition(self, lo: int) -> bool:
-        """ "Kepala Dinas Perumahan DKI Jakarta, Arifin": a name after a comma that follows a title phrase."""
-        toks = self.toks
-        if lo == 0 or not toks[lo].comma:
-            return False
-        return self._title_in_run_ending(lo - 1)
-
-    def _title_in_run_ending(self, k: int) -> bool:
-        """Whether the joined, capitalised run of words ending at token *k* holds a title."""
-        toks = self.toks
-        while k >= 0 and capish(toks[k]):
-            if toks[k].kind == "title":
-                return True
-            if not toks[k].joined:
-                break
-            k -= 1
-        return False
 
     # -- repeated mentions ------------------------------------------------------------------
     def _repeat_matches(self) -> None:
@@ -412,7 +201,7 @@ class _Analysis:
                     self._add(k, k + 1, None, "coordination")
 
     def _coordinated_with(self, a: int, b: int) -> list[int]:
-        toks = self.toks
+        toks, used, text = self.toks, self.used, self.text
         out = []
         # forward: "<person> dan X", "<person> - X"
         if (
@@ -422,46 +211,34 @@ class _Analysis:
             and toks[b + 1].joined
         ):
             k = b + 1
-            if self._lone_name(k):
+            if lone_name(toks, used, k):
                 out.append(k)
-        elif b < len(toks) and self._dash_between(b - 1, b) and self._lone_name(b):
+        elif b < len(toks) and dash_between(toks, text, b - 1, b) and lone_name(toks, used, b):
             out.append(b)
         # backward: "X dan <person>", "X - <person>"
         if a >= 2 and toks[a].joined and toks[a - 1].text.casefold() in _COORDINATORS and toks[a - 1].joined:
-            if self._lone_name(a - 2):
+            if lone_name(toks, used, a - 2):
                 out.append(a - 2)
-        elif a >= 1 and self._dash_between(a - 1, a) and self._lone_name(a - 1):
+        elif a >= 1 and dash_between(toks, text, a - 1, a) and lone_name(toks, used, a - 1):
             out.append(a - 1)
         return out
 
     def _listed_with(self, a: int, b: int) -> list[int]:
         """ "Neneng Sri Wahyuni, Yulianis, dan Oktarina Putri": lone name-like words in a list of persons."""
-        toks = self.toks
+        toks, used = self.toks, self.used
         out = []
         k = b
-        while k < len(toks) and toks[k].comma and self._lone_name(k):
+        while k < len(toks) and toks[k].comma and lone_name(toks, used, k):
             nxt = toks[k + 1] if k + 1 < len(toks) else None
             if nxt is None or not (nxt.comma or (nxt.joined and nxt.text.casefold() in _COORDINATORS)):
                 break
             out.append(k)
             k += 1
         k = a - 1
-        while k >= 0 and k + 1 < len(toks) and toks[k + 1].comma and self._lone_name(k) and toks[k].comma:
+        while k >= 0 and k + 1 < len(toks) and toks[k + 1].comma and lone_name(toks, used, k) and toks[k].comma:
             out.append(k)
             k -= 1
         return out
-
-    def _dash_between(self, i: int, j: int) -> bool:
-        return self.text[self.toks[i].end : self.toks[j].start].strip() in ("-", "–", "&")
-
-    def _lone_name(self, k: int) -> bool:
-        """Token k is one name-like word standing alone (not part of a longer capitalised run)."""
-        toks = self.toks
-        if toks[k].kind != "unk" or self.used[k] or toks[k].headline:
-            return False
-        before_joined = k > 0 and toks[k].joined and capish(toks[k - 1])
-        after_joined = k + 1 < len(toks) and toks[k + 1].joined and capish(toks[k + 1])
-        return not before_joined and not after_joined
 
 
 def find_mentions(text: str, registry: PeopleRegistry) -> list[Mention]:

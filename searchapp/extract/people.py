@@ -13,7 +13,7 @@ A single-word mention is merged with the full name that contains it in the same 
 
 from __future__ import annotations
 
-from searchapp.extract.mentions import STRONG_EVIDENCE, Mention, find_mentions
+from searchapp.extract.mentions import STRONG_EVIDENCE, Mention, find_mentions, find_person_spans
 from searchapp.extract.registry import WORD, PeopleRegistry, Person, fold
 
 __all__ = [
@@ -25,11 +25,6 @@ __all__ = [
     "find_person_spans",
     "fold",
 ]
-
-
-def find_person_spans(text: str, registry: PeopleRegistry) -> list[tuple[int, int]]:
-    """Character spans of person mentions as written in ``text`` (titles excluded), in text order."""
-    return sorted({(m.start, m.end) for m in find_mentions(text, registry)})
 
 
 def extract_people(text: str, registry: PeopleRegistry) -> tuple[str, ...]:

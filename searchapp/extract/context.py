@@ -1,0 +1,123 @@
+"""What the words around a token say about it: a title or role before, a verb, an apposition or an
+organisation after, a coordinating dash. Pure predicates over the token list and an index, so the rules
+that decide whether a capitalised run is a person read as a list of named conditions."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from searchapp.extract import lexicon as lx
+from searchapp.extract.tokens import VERB_PREFIX, Tok, capish
+
+# -- before the run ---------------------------------------------------------------------------
+
+
+def jurisdiction_before(toks: Sequence[Tok], k: int) -> bool:
+    """Token k follows a title of an office over a place ("Bupati", "Wakil Gubernur", "Konsul")."""
+    if k == 0 or not toks[k].joined:
+        return False
+    prev = toks[k - 1].text.casefold().rstrip(".")
+    if prev in lx.TITLE_PARTS and k >= 2 and toks[k - 1].joined:
+        prev = toks[k - 2].text.casefold().rstrip(".")
+    return prev in lx.JURISDICTION_TITLES
+
+
+def title_across_conjunction(toks: Sequence[Tok], lo: int) -> bool:
+    """ "Menteri Kelautan dan Perikanan X": the title stands before a "dan" inside the office name."""
+    if lo < 2 or toks[lo].kind != "org" or not toks[lo].joined:
+        return False
+    if toks[lo - 1].text.casefold() != "dan" or not toks[lo - 1].joined:
+        return False
+    return title_in_run_ending(toks, lo - 2)
+
+
+def role_before(toks: Sequence[Tok], lo: int) -> bool:
+    """A lower-case role word shortly before: "kata pengamat politik X", "pemimpin MDC X"."""
+    k = lo
+    for _ in range(3):
+        if k == 0 or toks[k].sent_start or not (toks[k].joined or toks[k].comma):
+            return False
+        k -= 1
+        key = toks[k].text.casefold()
+        if toks[k].kind == "lower" and key in lx.TITLES:
+            return True
+        if toks[k].kind != "lower" or key in lx.stop_words():
+            return False
+    return False
+
+
+def apposition(toks: Sequence[Tok], lo: int) -> bool:
+    """ "Kepala Dinas Perumahan DKI Jakarta, Arifin": a name after a comma that follows a title phrase."""
+    if lo == 0 or not toks[lo].comma:
+        return False
+    return title_in_run_ending(toks, lo - 1)
+
+
+def title_in_run_ending(toks: Sequence[Tok], k: int) -> bool:
+    """Whether the joined, capitalised run of words ending at token *k* holds a title."""
+    while k >= 0 and capish(toks[k]):
+        if toks[k].kind == "title":
+            return True
+        if not toks[k].joined:
+            break
+        k -= 1
+    return False
+
+
+def opens_clause(toks: Sequence[Tok], lo: int) -> bool:
+    """The token starts a sentence or a clause: after a comma or a conjunction ("bahwa", "sejak")."""
+    tok = toks[lo]
+    if tok.sent_start or tok.comma:
+        return True
+    prev = toks[lo - 1]
+    return tok.joined and prev.kind in ("lower", "stop", "cue") and prev.text.casefold() in lx.CLAUSE_OPENERS
+
+
+# -- after the run (token hi is the first one past it) ----------------------------------------
+
+
+def org_follows(toks: Sequence[Tok], text: str, hi: int) -> bool:
+    """After the run: ", Name" or "(ACRONYM)", so the run's last word named an organisation."""
+    if hi >= len(toks):
+        return False
+    if toks[hi].comma and capish(toks[hi]) and toks[hi].kind not in ("time", "place"):
+        return True
+    gap = text[toks[hi - 1].end : toks[hi].start]
+    return gap.strip() == "(" and toks[hi].kind == "acr"
+
+
+def person_apposition(toks: Sequence[Tok], hi: int) -> bool:
+    """After the run: ", yang ...", ", seorang ...", ", wakil presiden ..." or ", <another name>"."""
+    if hi >= len(toks) or not toks[hi].comma:
+        return False
+    nxt = toks[hi]
+    key = nxt.text.casefold()
+    if nxt.kind == "lower":
+        return key in ("yang", "seorang") or key in lx.TITLES
+    return nxt.kind == "unk" and hi + 1 < len(toks) and toks[hi + 1].joined and toks[hi + 1].kind == "unk"
+
+
+def verb_follows(toks: Sequence[Tok], hi: int) -> bool:
+    """After the run: an auxiliary ("akan", "sudah") or a prefixed verb ("mengatakan", "diduga")."""
+    if hi >= len(toks) or not toks[hi].joined or toks[hi].kind != "lower":
+        return False
+    word = toks[hi].text.casefold()
+    return word in lx.AUXILIARIES or (len(word) > 5 and VERB_PREFIX.match(word) is not None)
+
+
+# -- names standing side by side --------------------------------------------------------------
+
+
+def dash_between(toks: Sequence[Tok], text: str, i: int, j: int) -> bool:
+    """Only a dash or an ampersand between tokens i and j: "Prabowo - Hatta"."""
+    return text[toks[i].end : toks[j].start].strip() in ("-", "–", "&")
+
+
+def lone_name(toks: Sequence[Tok], used: Sequence[bool], k: int) -> bool:
+    """Token k is one name-like word standing alone (not part of a longer capitalised run), and not
+    already part of a mention (``used``)."""
+    if toks[k].kind != "unk" or used[k] or toks[k].headline:
+        return False
+    before_joined = k > 0 and toks[k].joined and capish(toks[k - 1])
+    after_joined = k + 1 < len(toks) and toks[k + 1].joined and capish(toks[k + 1])
+    return not before_joined and not after_joined

@@ -1,0 +1,143 @@
+"""The person name a capitalised run of words ends with, and the Indonesian cue that vouches for it
+(title, speech verb, role, apposition, clause subject, name shape). One run at a time: which runs to look
+at, and what was already taken by the registry, is the caller's business (see mentions.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from searchapp.extract import lexicon as lx
+from searchapp.extract.context import (
+    apposition,
+    jurisdiction_before,
+    opens_clause,
+    org_follows,
+    person_apposition,
+    role_before,
+    title_across_conjunction,
+    verb_follows,
+)
+from searchapp.extract.tokens import ROMAN, Tok, is_initials
+
+# token kinds that may be part of a name
+_NAMEISH = frozenset({"unk", "root", "derived", "init", "init2", "particle"})
+
+
+def name_in_run(toks: Sequence[Tok], text: str, used: Sequence[bool], lo: int, hi: int) -> tuple[int, int, str] | None:
+    """Token range and evidence of the person name that ends the capitalised run [lo, hi), if the context
+    vouches. ``used`` marks tokens already in a mention; ``text`` is the one ``toks`` were cut from."""
+    kinds = run_kinds(toks, used, lo, hi)
+    b = len(kinds)
+    a = b
+    while a > 0 and kinds[a - 1] in _NAMEISH:
+        a -= 1
+    # a derived word ("Keuangan", "Pelaporan") ends an office name: the name comes after it
+    for k in range(b - 2, a - 1, -1):
+        if kinds[k] == "derived":
+            a = k + 1
+            break
+    while b > a and (
+        kinds[b - 1] == "particle" or (kinds[b - 1] == "init" and not ROMAN.match(toks[lo + b - 1].text))
+    ):
+        b -= 1
+    if a == b:
+        return None
+
+    first = toks[lo]
+    before = toks[lo - 1] if lo > 0 and not first.sent_start else None
+    after = toks[hi] if hi < len(toks) and (toks[hi].joined or toks[hi].comma) else None
+    prefix = kinds[:a]
+    last_title = max((k for k, kind in enumerate(prefix) if kind == "title"), default=-1)
+    if last_title > 0 and prefix[last_title - 1] in ("org", "place"):
+        last_title = -1  # "Stadion Kapten I Wayan Dipta", "Jalan Jenderal Sudirman": a named place
+    title = last_title >= 0 or (not prefix.count("title") and title_across_conjunction(toks, lo))
+    left_cue = "cue" in prefix or (before is not None and before.text.casefold() in lx.LEFT_CUES)
+    right_cue = after is not None and after.text.casefold() in lx.RIGHT_CUES
+    role_cue = role_before(toks, lo) or apposition(toks, lo)
+    weak_left = before is not None and before.text.casefold() in lx.WEAK_LEFT_CUES
+    between_commas = first.comma and after is not None and after.comma and b - a >= 2
+    cue = title or left_cue or right_cue or role_cue or between_commas
+
+    # plain words leading the name are not part of it ("Badai Tropis Cristobal", "Karya Pettit"),
+    # except one before a name word when the context vouches ("Anggota DPR, Vena Melinda, ...")
+    while (
+        a < b
+        and kinds[a] in ("derived", "particle", "root", "init", "init2")
+        and not (kinds[a] in ("init", "init2") and a + 1 < b)
+    ):
+        keep_root = (
+            kinds[a] == "root"
+            and a + 1 < b
+            and kinds[a + 1] == "unk"
+            and cue
+            and (a == 0 or kinds[a - 1] not in ("root", "derived"))
+            and not toks[lo + a].sent_start
+        )
+        if keep_root:
+            break
+        if kinds[a] == "root" and a == b - 1 and a == 0 and b == len(kinds) and left_cue:
+            return lo + a, lo + b, "speech"  # "kata Mendur": a speech verb vouches for a one-word name
+        a += 1
+    if a == b:
+        return None
+    if (
+        a > 0
+        and b - a >= 3
+        and kinds[a + 1] == "init"
+        and toks[lo + a].text.casefold() not in lx.GIVEN_NAMES
+    ):
+        a += 1  # "Konsul Jenderal RI Jeddah M. Hery Saripudin": a place before the initial
+    if jurisdiction_before(toks, lo + a):
+        # "Camat Kutabaharu", "Bupati Sleman Sri Purnomo": the first word names the place
+        if b - a == 1 or toks[lo + a].text.casefold() not in lx.GIVEN_NAMES:
+            a += 1
+        if a == b:
+            return None
+    name_kinds = kinds[a:b]
+    start, end = lo + a, lo + b
+    if before is not None and before.kind == "lower" and before.text.casefold() in lx.PLACE_CUES:
+        return None  # "di Raja Ampat"
+    if "unk" not in name_kinds:
+        return None
+    if any(kind in ("org", "eng") for kind in prefix) and not title and not (left_cue or right_cue):
+        return None  # "Universitas Gadjah Mada", "Partai Buruh"
+    if title and b - a == 1 and not right_cue and org_follows(toks, text, hi):
+        return None  # "Direktur Keuangan Medco, D Cyril Noerhadi": the organisation, then the name
+    if title or left_cue or role_cue or right_cue:
+        return start, end, "title" if title else "speech" if left_cue or right_cue else "role"
+    if name_kinds[-1] == "derived":
+        return None  # "Konsil Kedokteran": without a cue, a name does not end in an affixed word
+    if between_commas or (weak_left and not first.sent_start):
+        return start, end, "apposition" if between_commas else "context"
+    if b - a == 1 and a == 0 and hi == lo + 1 and verb_follows(toks, hi) and opens_clause(toks, lo):
+        # "Suhardi mengalami ...", "..., Susno diduga ...": a clause opening with a name
+        return start, end, "subject"
+    if b - a == 1 and a == 0 and hi == lo + 1 and first.sent_start and person_apposition(toks, hi):
+        return start, end, "apposition"  # "Rouhani, seorang tokoh moderat", "Gates, yang juga ..."
+    if b - a >= 2 and "eng" not in kinds:
+        return start, end, "name-shape"
+    return None
+
+
+def run_kinds(toks: Sequence[Tok], used: Sequence[bool], lo: int, hi: int) -> list[str]:
+    """Token kinds of the run [lo, hi), with title complements and initials resolved."""
+    kinds = [t.kind for t in toks[lo:hi]]
+    for k in range(1, len(kinds)):
+        word, prev = toks[lo + k].text.casefold(), toks[lo + k - 1].text.casefold()
+        if kinds[k - 1] == "title" and (word in lx.TITLE_PARTS or (word == "agung" and prev == "jaksa")):
+            kinds[k] = "title"  # "Jaksa Agung", "Ketua Umum", "Juru Bicara"
+    for k in range(len(kinds) - 1):  # "MS Hidayat", "TB Hasanuddin": two capitals are initials
+        after_title = k > 0 and kinds[k - 1] in ("title", "org", "place", "acr")
+        if (
+            kinds[k] == "acr"
+            and kinds[k + 1] == "unk"
+            and is_initials(toks[lo + k].text)
+            and not after_title
+        ):
+            kinds[k] = "init2"
+    # "Lukman Hakim": a title word that ends a run after a name word is part of the name
+    # (unless the run was cut short by a registry name: "Presiden Putin")
+    cut = hi < len(toks) and used[hi] and toks[hi].joined
+    if len(kinds) >= 2 and kinds[-1] == "title" and kinds[-2] == "unk" and not cut:
+        kinds[-1] = "unk"
+    return kinds
