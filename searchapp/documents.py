@@ -78,7 +78,10 @@ class DocumentBuilder:
             "outlet": outlet_slug, "outlet_name": outlet_name,
             "date": dt.datetime.combine(date, dt.time()) if date else None,
             "reporter": article.reporter or meta.reporter, "editor": article.editor or meta.editor,
-            "url": article.url,
+            "url": article.url, "summary": article.summary, "category": article.category,
         }
+        if article.published and date == article.date:
+            optional.update(published=int(article.published.timestamp()),
+                            published_at=article.published.isoformat(), updated=article.updated)
         doc.update({key: value for key, value in optional.items() if value})
         return doc

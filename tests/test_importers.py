@@ -1,4 +1,5 @@
-"""`searchapp import`: IndoSum and CSV turned into corpus files, on small hand-written samples."""
+"""`searchapp import`: IndoSum and exports (CSV, XLSX, JSON Lines) turned into corpus files, on small
+hand-written samples shaped like the real ones."""
 
 from __future__ import annotations
 
@@ -10,8 +11,10 @@ import pytest
 
 from searchapp.cli import main
 from searchapp.ingest.corpus import Article, read_corpus
-from searchapp.ingest.csv_export import DateReader, find_columns
+from searchapp.ingest.datetimes import DateError, parse_stamp
 from searchapp.ingest.detokenize import detokenize, indosum_text
+from searchapp.ingest.export import entity_names, find_columns
+from searchapp.ingest.identity import normalize_url
 from searchapp.ingest.indosum import slug_title, unix_date
 
 REPO = Path(__file__).resolve().parent.parent
@@ -118,7 +121,7 @@ def test_import_indosum(tmp_path, capsys):
     out = tmp_path / "corpus"
     code, printed = run_import(capsys, "indosum", str(first), str(second), "--out", str(out))
     assert code == 0
-    assert "6 read, 3 written, 1 duplicate ids dropped, 2 skipped" in printed
+    assert "6 read, 3 written, 1 replaced (the same URL or id again: the newest version kept), 2 skipped" in printed
     assert f"{first}:3: not valid JSON" in printed
     assert f"{first}:4: no 'paragraphs'" in printed or f"{first}:4: empty text" in printed
 
@@ -185,15 +188,15 @@ def test_reimport_replaces_old_shards(tmp_path, capsys):
     source.write_text("\n".join(lines) + "\n")
     out = tmp_path / "out"
     run_import(capsys, "indosum", str(source), "--out", str(out), "--shard-size", "1")
-    assert sorted(p.name for p in out.iterdir()) == ["indosum-0001.jsonl", "indosum-0002.jsonl", "indosum-0003.jsonl"]
+    assert sorted(p.name for p in out.iterdir()) == ["in-0001.jsonl", "in-0002.jsonl", "in-0003.jsonl"]
     source.write_text(lines[0] + "\n")
     run_import(capsys, "indosum", str(source), "--out", str(out))
-    assert sorted(p.name for p in out.iterdir()) == ["indosum-0001.jsonl"]
+    assert sorted(p.name for p in out.iterdir()) == ["in-0001.jsonl"]
     assert len(read_out(out)) == 1
 
 
 # ---------------------------------------------------------------------------------------------------
-# CSV
+# Exports
 
 
 def test_import_csv_with_malformed_rows(tmp_path, capsys):
@@ -211,16 +214,17 @@ def test_import_csv_with_malformed_rows(tmp_path, capsys):
     out = tmp_path / "out"
     code, printed = run_import(capsys, "csv", str(source), "--out", str(out))
     assert code == 0
-    assert "6 read, 4 written, 0 duplicate ids dropped, 2 skipped, 1 warnings" in printed
+    assert "6 read, 4 written, 0 replaced (the same URL or id again: the newest version kept), 2 skipped, " \
+           "1 warnings" in printed
     assert f"{source}:7: wrong number of columns (2, the header has 4)" in printed
     assert f"{source}:8: empty body" in printed
-    assert f"{source}:9: bad date, kept without it" in printed
+    assert "bad date, kept without it" in printed
 
     records = read_out(out)
     by_title = {r["title"]: r for r in records}
-    assert by_title["Banjir di Bekasi"]["date"] == "2022-03-13"
+    assert by_title["Banjir di Bekasi"]["date"] == "2022-03-13T10:00:00+07:00"  # a time: WIB unless written
     assert by_title["Banjir di Bekasi"]["outlet"] == "kompas"  # from the URL's host
-    assert by_title["Gempa"]["date"] == "2022-04-05"  # the column showed M/D before
+    assert by_title["Gempa"]["date"] == "2022-04-05"  # the column's own dates decide: M/D
     assert by_title["Gempa"]["outlet"] == "tempo"
     assert by_title["Panjang"]["body"] == "Paragraf satu.\n\nParagraf dua, dengan koma."
     assert "date" not in by_title["Tanggal aneh"]
@@ -235,7 +239,7 @@ def test_import_csv_columns_by_flag_and_semicolons(tmp_path, capsys):
                       "Dua;Teks dua.;Harian Baru;24 Februari 2022\n", encoding="utf-8")
     out = tmp_path / "out"
     code, printed = run_import(capsys, "csv", str(source), "--out", str(out), "--body-col", "naskah",
-                               "--date-order", "mdy")
+                               "--date-col", "waktu", "--date-order", "mdy")
     assert code == 0, printed
     records = {r["title"]: r for r in read_out(out)}
     assert records["Satu"] | {"id": None} == {"id": None, "title": "Satu", "body": "Teks satu.", "outlet": "kontan",
@@ -255,36 +259,174 @@ def test_csv_without_body_column_is_reported(tmp_path, capsys):
 def test_find_columns_recognises_names():
     columns = find_columns(["ID", "Judul", "Isi Berita", "Link", "Published", "Sumber"], {})
     assert columns == {"id": 0, "title": 1, "body": 2, "url": 3, "date": 4, "outlet": 5}
+    indonews = find_columns(["sumber", "url", "judul", "author", "tanggal_publikasi", "isi_berita"], {})
+    assert indonews == {"title": 2, "body": 5, "url": 1, "date": 4, "outlet": 0, "reporter": 3}
+    click = find_columns(["title", "source", "date", "time", "category", "sub-category", "content", "url"], {})
+    assert click == {"title": 0, "body": 6, "url": 7, "date": 2, "time": 3, "outlet": 1, "category": 4}
+    assert find_columns(["berita", "tagging"], {}) == {"body": 0}
     with pytest.raises(ValueError, match="not a column"):
         find_columns(["judul", "isi"], {"url": "alamat"})
 
 
-@pytest.mark.parametrize(("text", "order", "date"), [
-    ("2022-02-24", None, dt.date(2022, 2, 24)),
-    ("2022-02-24T23:10:00+07:00", None, dt.date(2022, 2, 24)),
-    ("2022-02-24 23:10:05", None, dt.date(2022, 2, 24)),
-    ("24/2/2022", None, dt.date(2022, 2, 24)),
-    ("2/24/2022 10:15", None, dt.date(2022, 2, 24)),
-    ("4/5/2022", None, dt.date(2022, 5, 4)),
-    ("4/5/2022", "dmy", dt.date(2022, 5, 4)),
-    ("4/5/2022 08:00 PM", "mdy", dt.date(2022, 4, 5)),
-    ("24 Februari 2022", None, dt.date(2022, 2, 24)),
-    ("Kamis, 24 Februari 2022 10:00 WIB", None, dt.date(2022, 2, 24)),
-    ("24 March 2022", None, dt.date(2022, 3, 24)),
+WIB = "+07:00"
+
+
+@pytest.mark.parametrize(("text", "order", "expected", "updated"), [
+    ("2022-02-24", "dmy", "2022-02-24", False),
+    ("2022-02-24T23:10:00+07:00", "dmy", "2022-02-24T23:10:00+07:00", False),
+    ("2022-02-24 23:10:05", "dmy", f"2022-02-24T23:10:05{WIB}", False),
+    ("24/2/2022", "dmy", "2022-02-24", False),
+    ("2/24/2022 10:15", "dmy", f"2022-02-24T10:15:00{WIB}", False),  # 24 is no month: M/D whatever the order
+    ("4/5/2022", "dmy", "2022-05-04", False),
+    ("4/5/2022 08:00 PM", "mdy", f"2022-04-05T20:00:00{WIB}", False),
+    ("24 Februari 2022", "dmy", "2022-02-24", False),
+    ("Kamis, 24 Februari 2022 10:00 WIB", "dmy", f"2022-02-24T10:00:00{WIB}", False),
+    ("24 March 2022", "dmy", "2022-03-24", False),
+    ("June 18, 2025 2:05 PM", "dmy", f"2025-06-18T14:05:00{WIB}", False),
+    # as the sites of ../shared/data/indonews print them
+    ("Diperbarui 18 Jun 2025, 14:05 WIB", "dmy", f"2025-06-18T14:05:00{WIB}", True),
+    (",\xa0Jurnalis-Senin, 16 Juni 2025 |15:20 WIB", "dmy", f"2025-06-16T15:20:00{WIB}", False),
+    ("18 Juni 2025 | 20.04 WIB", "dmy", f"2025-06-18T20:04:00{WIB}", False),
+    ("Kompas.com- 18/06/2025, 21:35 WIB", "dmy", f"2025-06-18T21:35:00{WIB}", False),
+    ("Rabu   18 Jun 2025  22:02 WIB", "dmy", f"2025-06-18T22:02:00{WIB}", False),
+    ("18 Jun 2025 10:00 WITA", "dmy", "2025-06-18T10:00:00+08:00", False),
+    ("18 Jun 2025 10:00 WIT", "dmy", "2025-06-18T10:00:00+09:00", False),
+    ("Wed, 18 Jun 2025 14:05:00 +0700", "dmy", f"2025-06-18T14:05:00{WIB}", False),
+    # as ../shared/data/click-id writes them
+    ("10-Sep-19", "dmy", "2019-09-10", False),
+    ("31 Juli 2019", "dmy", "2019-07-31", False),
+    ("43718", "dmy", "2019-09-10", False),  # a spreadsheet serial number
+    ("43718.5", "dmy", f"2019-09-10T12:00:00{WIB}", False),
 ])
-def test_date_reader(text, order, date):
-    assert DateReader(order=order).parse(text) == date
+def test_dates_as_printed(text, order, expected, updated):
+    stamp = parse_stamp(text, order)
+    assert stamp.isoformat() == expected and stamp.updated is updated
 
 
-@pytest.mark.parametrize("text", ["kemarin", "31/2/2022", "13/13/2022", "2022-13-01", "24 Bulan 2022", "1/2/3"])
-def test_date_reader_rejects(text):
-    with pytest.raises(ValueError, match="not a date|unknown month"):
-        DateReader().parse(text)
+@pytest.mark.parametrize("text", ["kemarin", "31/2/2022", "13/13/2022", "2022-13-01", "24 Bulan 2022", "1/2/3",
+                                  "12345", "Rp 16.216"])
+def test_dates_rejected(text):
+    with pytest.raises(DateError):
+        parse_stamp(text)
 
 
-def test_date_reader_learns_the_column_order_and_notes_a_conflict():
-    reader = DateReader()
-    assert reader.parse("4/5/2022") == dt.date(2022, 5, 4)  # no evidence yet: D/M
-    assert reader.parse("3/13/2022") == dt.date(2022, 3, 13)  # the column writes M/D
-    assert reader.parse("4/5/2022") == dt.date(2022, 4, 5)
-    assert reader.conflict and "--date-order mdy" in reader.conflict
+def test_the_date_order_is_decided_by_the_column_and_said(tmp_path, capsys):
+    source = tmp_path / "export.csv"
+    source.write_text("judul,isi,tanggal\nA,Teks a.,4/5/2022\nB,Teks b.,3/13/2022\nC,Teks c.,6/7/2022\n",
+                      encoding="utf-8")
+    out = tmp_path / "out"
+    code = main(["import", "csv", str(source), "--out", str(out), "--config", CONFIG])
+    said = capsys.readouterr().err
+    assert code == 0
+    assert "order M/D/YYYY: 0 of 3 numeric dates parse only as D/M/YYYY, 1 only as M/D/YYYY" in said
+    by_title = {r["title"]: r["date"] for r in read_out(out)}
+    assert by_title == {"A": "2022-04-05", "B": "2022-03-13", "C": "2022-06-07"}  # M/D, as row B shows
+
+
+def test_the_mapping_is_printed_before_writing_and_a_dry_run_writes_nothing(tmp_path, capsys):
+    source = tmp_path / "kanal.csv"
+    source.write_text("judul,isi_berita,url,tanggal_publikasi,sumber,author,tagging\n"
+                      "Harga cabai naik,Harga cabai naik lagi.,https://www.detik.com/a/1,"
+                      "\"Rabu, 18 Jun 2025 07:30 WIB\",detik.com,Retno,x\n", encoding="utf-8")
+    code = main(["import", "csv", str(source), "--dry-run", "--config", CONFIG])
+    captured = capsys.readouterr()
+    assert code == 0
+    assert "'isi_berita' → body" in captured.err and "'tanggal_publikasi' → date" in captured.err
+    assert "unused: 'tagging'" in captured.err
+    assert "1 of 1 sampled dates read (1 named)" in captured.err
+    assert '"date": "2025-06-18T07:30:00+07:00"' in captured.out and "nothing written" in captured.out
+    assert not (tmp_path / "out").exists() and list(tmp_path.iterdir()) == [source]
+
+
+def test_cp1252_with_semicolons_and_an_xlsx_sheet(tmp_path, capsys):
+    hoax = tmp_path / "hoax.csv"
+    hoax.write_bytes("berita;tagging\n\"Isu lele \x93paling jorok\x94 menyebar.\";hoax\n".encode("latin-1"))
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["title", "source", "date", "time", "category", "content", "url"])
+    sheet.append(["Trase LRT", "tempo.co", dt.datetime(2019, 9, 17), "21:12", "bisnis", "Badan Pengelola usul.",
+                  "https://bisnis.tempo.co/read/1249068/trase-lrt"])
+    sheet.append(["Serial", "tempo.co", 43718, None, "nasional", "Teks kedua.", "https://tempo.co/read/2"])
+    workbook = tmp_path / "tempo.xlsx"
+    book.save(workbook)
+    out = tmp_path / "out"
+    code, printed = run_import(capsys, "csv", str(hoax), str(workbook), "--out", str(out))
+    assert code == 0, printed
+    records = {r.get("title", "hoax"): r for r in read_out(out)}
+    assert records["hoax"]["body"] == "Isu lele “paling jorok” menyebar."  # cp1252 quotes
+    assert records["Trase LRT"] | {"id": None} == {
+        "id": None, "title": "Trase LRT", "body": "Badan Pengelola usul.", "outlet": "tempo",
+        "date": "2019-09-17T21:12:00+07:00", "url": "https://bisnis.tempo.co/read/1249068/trase-lrt",
+        "category": "bisnis"}
+    assert records["Serial"]["date"] == "2019-09-10"
+
+
+def test_the_same_url_twice_is_one_article_the_newest_kept(tmp_path, capsys):
+    crawl = tmp_path / "crawl.csv"
+    crawl.write_text(
+        "judul,isi,url,tanggal\n"
+        "Versi lama,Isi lama.,https://www.detik.com/berita/1?utm_source=x,18 Jun 2025 10:00 WIB\n"
+        "Versi baru,Isi baru.,http://detik.com/berita/1/,18 Jun 2025 12:00 WIB\n"
+        "Lain,Isi lain.,https://detik.com/berita/2,17 Jun 2025\n"
+        "Versi tengah,Isi tengah.,https://m.detik.com/berita/1,18 Jun 2025 11:00 WIB\n", encoding="utf-8")
+    out = tmp_path / "out"
+    code, printed = run_import(capsys, "csv", str(crawl), "--out", str(out))
+    assert code == 0 and "4 read, 2 written, 2 replaced" in printed
+    assert sorted(r["title"] for r in read_out(out)) == ["Lain", "Versi baru"]
+
+
+def test_two_exports_with_numbered_ids_do_not_collide_and_add_up(tmp_path, capsys):
+    out = tmp_path / "out"
+    for name in ("januari", "februari"):
+        export = tmp_path / f"{name}.csv"
+        export.write_text(f"id,judul,isi\n1,Satu {name},Isi satu {name}.\n2,Dua {name},Isi dua {name}.\n",
+                          encoding="utf-8")
+        assert run_import(capsys, "csv", str(export), "--out", str(out))[0] == 0
+    ids = sorted(r["id"] for r in read_out(out))
+    assert ids == ["februari/1", "februari/2", "januari/1", "januari/2"]
+
+
+@pytest.mark.parametrize(("cell", "names"), [
+    ('["Presiden Prabowo Subianto", "Sri Mulyani"]', ["Presiden Prabowo Subianto", "Sri Mulyani"]),
+    ('{"government": ["Presiden Prabowo Subianto"], "other": ["Tito Karnavian"]}',
+     ["Presiden Prabowo Subianto", "Tito Karnavian"]),
+    ("Joko Widodo; Ma'ruf Amin", ["Joko Widodo", "Ma'ruf Amin"]),
+    ("", []),
+])
+def test_entity_cells(cell, names):
+    assert entity_names(cell) == names
+
+
+def test_entity_lists_keep_people_without_their_titles(tmp_path, capsys):
+    source = tmp_path / "cms.jsonl"
+    source.write_text(json.dumps({"id": 7, "title": "Rapat", "content": "Rapat kabinet digelar.",
+                                  "entities": {"government": ["Menteri Dalam Negeri Tito Karnavian",
+                                                              "Presiden Prabowo Subianto"],
+                                               "org": ["kementerian keuangan"]}}) + "\n"
+                      + '{"id": 8, "title": "Rusak", "content": "Isi.", "entities": "{\\"government\\": [1"}\n',
+                      encoding="utf-8")
+    out = tmp_path / "out"
+    code, printed = run_import(capsys, "jsonl", str(source), "--out", str(out))
+    assert code == 0, printed
+    records = {r["title"]: r for r in read_out(out)}
+    assert records["Rapat"]["people"] == ["Tito Karnavian", "Prabowo Subianto"]
+    assert "people" not in records["Rusak"] and "people ignored: entity list is not valid JSON" in printed
+
+
+@pytest.mark.parametrize(("url", "canonical"), [
+    ("https://www.kompas.com/read/2025/06/18/x", "kompas.com/read/2025/06/18/x"),
+    ("http://kompas.com/read/2025/06/18/x/", "kompas.com/read/2025/06/18/x"),
+    ("https://kompas.com/read/2025/06/18/x?utm_source=fb&utm_medium=social#komentar", "kompas.com/read/2025/06/18/x"),
+    ("https://amp.kompas.com/read/2025/06/18/x", "kompas.com/read/2025/06/18/x"),
+    ("https://m.detik.com/news/berita/d-1/judul", "detik.com/news/berita/d-1/judul"),
+    ("https://news.detik.com/berita/d-1/judul/amp", "news.detik.com/berita/d-1/judul"),
+    ("https://www.liputan6.com/amp/6055023/judul", "liputan6.com/6055023/judul"),
+    ("https://x.id/a?b=2&a=1&fbclid=z", "x.id/a?a=1&b=2"),
+    ("https://x.id/a?page=2", "x.id/a?page=2"),
+    ("javascript:alert(1)", None),
+    ("", None),
+])
+def test_normalize_url(url, canonical):
+    assert normalize_url(url) == canonical

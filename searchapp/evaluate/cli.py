@@ -97,7 +97,7 @@ def _corpus(args: argparse.Namespace) -> Iterator[Source | None]:
         if indosum:
             summary = import_indosum_folder(corpus, Path(work), OutletTable.load(settings.outlets_file))
             print(f"{corpus} holds IndoSum JSONL: {summary.written} articles imported as `searchapp import indosum` "
-                  f"would ({summary.duplicates} duplicate ids dropped, {len(summary.skipped)} skipped)",
+                  f"would ({summary.replaced} duplicate ids dropped, {len(summary.skipped)} skipped)",
                   file=sys.stderr)
             yield Source(Path(work), name=str(corpus))
         else:

@@ -13,6 +13,7 @@ A single-word mention is merged with the full name that contains it in the same 
 
 from __future__ import annotations
 
+from searchapp.extract import lexicon as lx
 from searchapp.extract.mentions import STRONG_EVIDENCE, Mention, find_mentions, find_person_spans
 from searchapp.extract.registry import WORD, PeopleRegistry, Person, fold
 
@@ -23,6 +24,7 @@ __all__ = [
     "extract_people",
     "find_mentions",
     "find_person_spans",
+    "stated_person",
     "fold",
 ]
 
@@ -62,3 +64,21 @@ def extract_people(text: str, registry: PeopleRegistry) -> tuple[str, ...]:
 def _contains(seq: tuple[str, ...], sub: tuple[str, ...]) -> bool:
     n = len(sub)
     return any(seq[i : i + n] == sub for i in range(len(seq) - n + 1))
+
+
+def stated_person(name: str, registry: PeopleRegistry) -> str | None:
+    """A person as an export's entity list states them, with titles and offices removed: ``Menteri Dalam
+    Negeri Tito Karnavian`` → ``Tito Karnavian``; the registry's canonical name where it knows them; None
+    when nothing of it is a name (an organisation's lower-case description, say)."""
+    found = extract_people(name, registry)
+    if len(found) == 1:
+        return found[0]
+    words = WORD.findall(name)
+    office = lx.TITLES | lx.TITLE_PARTS | lx.PORTFOLIOS | {"dalam", "luar", "agung", "ri", "dki"}
+    titled = False
+    while words and (words[0].casefold() in office or (titled and words[0].casefold() in lx.PLACES)):
+        titled = True  # a place right after an office is its jurisdiction: "Gubernur DKI Jakarta …"
+        words = words[1:]
+    if not words or not all(word[:1].isupper() for word in words) or all(w.casefold() in lx.PLACES for w in words):
+        return None
+    return registry.canonical(" ".join(words)) or " ".join(words)

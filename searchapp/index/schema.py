@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from whoosh.analysis import CompositeAnalyzer
 from whoosh.columns import VarBytesColumn
-from whoosh.fields import COLUMN, DATETIME, ID, KEYWORD, STORED, TEXT, Schema
+from whoosh.fields import COLUMN, DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 
 from searchapp.config import Settings
 from searchapp.index.analysis import build_analyzer
@@ -29,7 +29,12 @@ def build_schema(settings: Settings) -> Schema:
         body=TEXT(analyzer=analyzer, stored=True),
         outlet=ID(stored=True, sortable=True),  # slug; absent when unknown
         outlet_name=STORED,
-        date=DATETIME(stored=True, sortable=True),  # absent when unknown
+        date=DATETIME(stored=True, sortable=True),  # the day as printed; absent when unknown
+        published=NUMERIC(bits=64, signed=True, stored=False, sortable=True),  # epoch seconds, when a time is stated
+        published_at=STORED,  # the stated moment, ISO with its zone
+        updated=STORED,  # the stated moment is the site's last update
+        summary=STORED,
+        category=ID(stored=True, sortable=True),
         people=KEYWORD(stored=True, commas=True, scorable=False, lowercase=False),
         reporter=STORED,
         editor=STORED,

@@ -127,8 +127,8 @@ def read_positions(reader: IndexReader, field: str, text: str, wanted: set[int])
 # -- columns ----------------------------------------------------------------------------------------
 
 def column_values(reader: IndexReader, field: str, translate: bool = False) -> list[Any]:
-    """The column value (raw unless *translate*) of every document number of *reader*; None in
-    segments without the column.
+    """The column value (raw unless *translate*) of every document number of *reader*; None where a
+    document has no value (Whoosh fills in the column type's default) and in segments without the column.
 
     Whoosh 2.7.4's multi-segment column reader skips segments that lack the column and then maps
     document numbers to the wrong segment (an index whose first segment holds no date failed every
@@ -138,9 +138,13 @@ def column_values(reader: IndexReader, field: str, translate: bool = False) -> l
     for segment, offset in reader.leaf_readers():
         if field not in segment.schema or not segment.has_column(field):
             continue
-        column = segment.column_reader(field, translate=translate)
+        column_type = segment.schema[field].column_type
+        empty = column_type.default_value()
+        raw = segment.column_reader(field, translate=False)
+        translated = segment.column_reader(field, translate=True) if translate else raw
         for docnum in range(segment.doc_count_all()):
-            values[offset + docnum] = column[docnum]
+            if raw[docnum] != empty:
+                values[offset + docnum] = translated[docnum]
     return values
 
 

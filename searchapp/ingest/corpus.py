@@ -25,6 +25,8 @@ from typing import Any
 
 import yaml
 
+from searchapp.ingest.datetimes import WIB
+
 ARTICLE_SUFFIXES = {".txt", ".md"}
 RECORD_SUFFIXES = {".jsonl", ".json"}
 SUFFIXES = ARTICLE_SUFFIXES | RECORD_SUFFIXES
@@ -48,6 +50,10 @@ class Article:
     reporter: str | None = None
     editor: str | None = None
     collected: dt.date | None = None  # the latest the article can have been published
+    published: dt.datetime | None = None  # the moment of publication, when the time is stated (aware)
+    updated: bool = False  # the stated moment is the site's last update, not the first publication
+    summary: str | None = None
+    category: str | None = None  # the outlet's rubric (rubrik, kanal)
     warnings: tuple[str, ...] = field(default=(), compare=False)
 
     @property
@@ -55,8 +61,11 @@ class Article:
         """Changes whenever the text or any explicit metadata changes."""
         state = [self.body, self.title, self.outlet, self.date and self.date.isoformat(), self.url,
                  self.people, self.reporter, self.editor]
-        if self.collected:  # only when stated, so the hashes of earlier indexes stay valid
-            state.append(self.collected.isoformat())
+        # later keys only when stated, so the hashes of earlier indexes stay valid
+        later = {"collected": self.collected and self.collected.isoformat(),
+                 "published": self.published and self.published.isoformat(), "updated": self.updated,
+                 "summary": self.summary, "category": self.category}
+        state += [f"{key}={value}" for key, value in later.items() if value]
         return hashlib.sha1(json.dumps(state, ensure_ascii=False).encode("utf-8")).hexdigest()
 
 
@@ -250,6 +259,7 @@ def build_article(record: Any, source: str, default_id: str) -> Article | Skippe
     if isinstance(date, str):
         warnings.append(date)
         date = None
+    published = stated_moment(record.get("date")) if date else None
     collected = parse_explicit_date(record.get("collected"), "collected")
     if isinstance(collected, str):
         warnings.append(collected)
@@ -267,12 +277,30 @@ def build_article(record: Any, source: str, default_id: str) -> Article | Skippe
         reporter=text_field("reporter"),
         editor=text_field("editor"),
         collected=collected,
+        published=published,
+        updated=record.get("updated") is True,
+        summary=text_field("summary"),
+        category=text_field("category"),
         warnings=tuple(warnings),
     )
 
 
+def stated_moment(value: Any) -> dt.datetime | None:
+    """The moment of a stated date that gives a time of day (an ISO text with a time, or a datetime);
+    one without a zone is taken to be in WIB (UTC+7)."""
+    if isinstance(value, str) and ("T" in value or " " in value.strip()):
+        try:
+            value = dt.datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+        except ValueError:
+            return None
+    if not isinstance(value, dt.datetime):
+        return None
+    return value if value.tzinfo else value.replace(tzinfo=WIB)
+
+
 def parse_explicit_date(value: Any, key: str = "date") -> dt.date | None | str:
-    """A stated date (ISO text, date or datetime); a message string when it is not a date."""
+    """A stated date (ISO text, date or datetime: its day as written); a message string when it is
+    not a date."""
     if value is None or value == "":
         return None
     if isinstance(value, dt.datetime):

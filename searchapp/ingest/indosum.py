@@ -20,7 +20,7 @@ from urllib.parse import unquote, urlsplit
 
 from searchapp.extract.outlet import OutletTable
 from searchapp.ingest.detokenize import indosum_text
-from searchapp.ingest.records import ImportSummary, Problem, ShardWriter, _record, outlet_slug, write_records
+from searchapp.ingest.records import ImportSummary, Problem, ShardWriter, make_record, outlet_slug, write_records
 
 
 def unix_date(article_id: str) -> dt.date | None:
@@ -169,7 +169,7 @@ def import_indosum(paths: Iterable[str | Path], table: OutletTable,
                           "a collection date", "warning")
         date = date_from_url(url, latest) if date_from == "url" else collected
         source = record.get("source") if isinstance(record.get("source"), str) else None
-        yield _record(article_id.strip(), title or None, body, outlet_slug(table, source, url), date, url,
+        yield make_record(article_id.strip(), title or None, body, outlet_slug(table, source, url), date, url,
                       title_from=title_from if title else None,
                       collected=collected.isoformat() if collected else None)
 

@@ -1,9 +1,9 @@
 """What an import writes: corpus records in ``.jsonl`` shards, the problems it met, and its summary.
 
 Output is written in shards of ``--shard-size`` articles (``<prefix>-0001.jsonl``, …), first under hidden
-names, then renamed into place, replacing the shards of an earlier import with the same prefix. Articles
-are deduplicated on their id across all input files; a record that cannot be imported is reported with
-its file and line number and skipped.
+names, then renamed into place, replacing the shards of an earlier import with the same prefix (and only
+those: another export imported into the same folder stays). One record per id across all input files, the
+newest version winning; a record that cannot be imported is reported with its file and line and skipped.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from searchapp.extract.outlet import OutletTable
+from searchapp.ingest.datetimes import Stamp
 
 DEFAULT_SHARD_SIZE = 5000
 SHARD_BYTES = 32 * 2**20  # well below what the corpus reader accepts in one file (corpus.MAX_FILE_BYTES)
@@ -52,7 +53,7 @@ class ImportSummary:
     out: Path
     read: int = 0
     written: int = 0
-    duplicates: int = 0
+    replaced: int = 0  # records of an id (URL) seen before: the newest version kept
     files: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
@@ -68,8 +69,8 @@ class ImportSummary:
     def format_text(self, listed: int = MAX_LISTED) -> str:
         skipped, warnings = self.skipped, self.warnings
         lines = [
-            f"Imported {self.format}: {self.read} read, {self.written} written, {self.duplicates} duplicate ids "
-            f"dropped, {len(skipped)} skipped, {len(warnings)} warnings",
+            f"Imported {self.format}: {self.read} read, {self.written} written, {self.replaced} replaced "
+            f"(the same URL or id again: the newest version kept), {len(skipped)} skipped, {len(warnings)} warnings",
             f"  into {self.out}: {', '.join(self.files) or '(no file written)'}",
         ]
         for title, items in (("skipped", skipped), ("warning", warnings)):
@@ -151,8 +152,10 @@ def glob_escape(text: str) -> str:
 
 
 def write_records(items: Iterable[dict[str, Any] | Problem], summary: ImportSummary, writer: ShardWriter) -> None:
-    """Write the records of *items* (deduplicated on ``id``), collecting problems in *summary*."""
-    seen: set[str] = set()
+    """Write the records of *items*, one per ``id``: of two with the same id (the same URL), the newer by
+    its stated date wins, else the later one; problems are collected in *summary*. Records are held until
+    the end so that a later, newer version replaces an earlier one in place."""
+    kept: dict[str, dict[str, Any]] = {}
     try:
         for item in items:
             if isinstance(item, Problem):
@@ -161,11 +164,14 @@ def write_records(items: Iterable[dict[str, Any] | Problem], summary: ImportSumm
                     summary.read += 1
                 continue
             summary.read += 1
-            if item["id"] in seen:
-                summary.duplicates += 1
-                continue
-            seen.add(item["id"])
-            writer.write(item)
+            previous = kept.get(item["id"])
+            if previous is not None:
+                summary.replaced += 1
+                if _moment(previous) > _moment(item):
+                    continue
+            kept[item["id"]] = item
+        for record in kept.values():
+            writer.write(record)
             summary.written += 1
     except BaseException:
         writer.abort()
@@ -173,10 +179,22 @@ def write_records(items: Iterable[dict[str, Any] | Problem], summary: ImportSumm
     summary.files = writer.close()
 
 
-def _record(article_id: str, title: str | None, body: str, outlet: str | None, date: dt.date | None,
-            url: str | None, people: list[str] | None = None, **extra: Any) -> dict[str, Any]:
+def _moment(record: dict[str, Any]) -> dt.datetime:
+    """A record's stated date as a comparable moment (no date: the earliest)."""
+    try:
+        moment = dt.datetime.fromisoformat(record.get("date") or "0001-01-01")
+    except ValueError:
+        moment = dt.datetime.min
+    return moment if moment.tzinfo else moment.replace(tzinfo=dt.timezone.utc)
+
+
+def make_record(article_id: str, title: str | None, body: str, outlet: str | None, date: dt.date | Stamp | None,
+                url: str | None, people: list[str] | None = None, **extra: Any) -> dict[str, Any]:
+    """A corpus record; a `Stamp` with a time is written as an ISO moment with its zone."""
     record: dict[str, Any] = {"id": article_id, "title": title, "body": body, "outlet": outlet,
                               "date": date.isoformat() if date else None, "url": url}
+    if isinstance(date, Stamp) and date.updated:
+        record["updated"] = True  # the site printed when it last updated the article
     if people:
         record["people"] = people
     record.update(extra)

@@ -302,8 +302,10 @@ class WhooshEngine:
 
 
 def by_date(tables: FacetTables, docnums: set[int], newest: bool, limit: int) -> list[int]:
-    """The *limit* newest (or oldest) of *docnums*, undated ones last, ties by document number."""
-    date_of = tables.date_of
+    """The *limit* newest (or oldest) of *docnums*: by day, within a day by the stated time (articles
+    without one after those with one), undated ones last, ties by document number."""
+    date_of, time_of = tables.date_of, tables.time_of
     if newest:
-        return heapq.nsmallest(limit, docnums, key=lambda d: (-date_of[d] if date_of[d] else 1, d))
-    return heapq.nsmallest(limit, docnums, key=lambda d: (date_of[d] or 10**9, d))
+        return heapq.nsmallest(limit, docnums, key=lambda d: (-date_of[d] if date_of[d] else 1,
+                                                              -time_of[d] if time_of[d] else 0, d))
+    return heapq.nsmallest(limit, docnums, key=lambda d: (date_of[d] or 10**9, time_of[d] or 2**62, d))

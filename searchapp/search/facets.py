@@ -43,14 +43,16 @@ class FacetTables:
         self._person_counts = Counter(chain.from_iterable(self.people_of))  # live documents only
 
         self.date_of = [NO_DATE] * size  # proleptic ordinal, 0 when unknown
+        # the stated moment in epoch seconds (0 when no time is stated): orders articles within a day
+        self.time_of = [value or 0 for value in column_values(reader, "published", translate=True)] \
+            if "published" in reader.schema else [0] * size
         self.months: list[str] = []
         self.month_of = [-1] * size
         if "date" in reader.schema:
             field = reader.schema["date"]
-            empty = field.column_type.default_value()
             month_ids: dict[str, int] = {}
             for docnum, raw in enumerate(column_values(reader, "date")):
-                if raw is None or raw == empty or raw == 0:
+                if not raw:
                     continue
                 try:
                     when = field.from_column_value(raw)

@@ -1,0 +1,249 @@
+"""A newsroom's export (CSV, XLSX, JSON Lines) as corpus records, with no flags for the forms real exports
+come in: columns recognised by their Indonesian or English names, dates as sites print them, the outlet
+from a name or the URL's host, entity lists given as JSON. Before any record is written the mapping it
+chose is said: column → field, the date forms with the evidence for the day/month order, and the columns
+left unused.
+
+Identity: an article with a URL is named by its canonical URL (`searchapp.ingest.identity`), so the same
+URL exported twice under different ids is one article; without a URL, by the export's own id, prefixed
+with the file's name so that two exports numbering rows 1, 2, … cannot collide; else by its text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from itertools import chain, islice
+from pathlib import Path
+from typing import Any
+
+from searchapp.extract.outlet import OutletTable, slugify
+from searchapp.ingest.datetimes import DateError, Stamp, numeric_order, parse_stamp, serial_day
+from searchapp.ingest.identity import url_id
+from searchapp.ingest.records import Problem, make_record, outlet_slug
+from searchapp.ingest.tables import Table, TableError, open_table
+
+COLUMN_NAMES = {  # recognised header names (lower case, spaces and hyphens as "_"), in preference order
+    "id": ("id", "article_id", "doc_id", "news_id"),
+    "title": ("judul", "title", "headline", "judul_berita"),
+    "body": ("isi", "isi_berita", "konten", "body", "content", "text", "teks", "artikel", "berita"),
+    "url": ("url", "tautan", "link", "source_url", "permalink"),
+    "date": ("tanggal", "tanggal_publikasi", "date", "published", "published_at", "tanggal_terbit",
+             "datetime", "waktu_terbit", "pubdate"),
+    "time": ("time", "jam", "waktu", "pukul"),
+    "outlet": ("media", "outlet", "sumber", "source", "portal", "situs", "publisher"),
+    "people": ("people", "tokoh", "orang", "persons", "person", "entities", "entitas"),
+    "reporter": ("author", "penulis", "reporter", "wartawan", "jurnalis", "byline"),
+    "editor": ("editor", "penyunting"),
+    "summary": ("summary", "ringkasan", "description", "deskripsi", "lead", "excerpt"),
+    "category": ("category", "kategori", "rubrik", "kanal", "section", "channel"),
+}
+DATE_ORDERS = ("dmy", "mdy")
+SAMPLE = 200  # rows read ahead to choose the date order
+ORDER_NAMES = {"dmy": "D/M/YYYY", "mdy": "M/D/YYYY"}
+
+
+def header_key(name: str) -> str:
+    return re.sub(r"[\s\-]+", "_", str(name).strip().lower())
+
+
+def find_columns(header: list[str], given: dict[str, str | None]) -> dict[str, int]:
+    """Column index of each role: from *given* (a header name or a 1-based number), else by name.
+
+    Raises ValueError when a given column is not in the header, or no body column is found.
+    """
+    keys = [header_key(name) for name in header]
+    columns: dict[str, int] = {}
+    for role, names in COLUMN_NAMES.items():
+        wanted = given.get(role)
+        if wanted:
+            if wanted.isdigit() and 1 <= int(wanted) <= len(header):
+                columns[role] = int(wanted) - 1
+            elif header_key(wanted) in keys:
+                columns[role] = keys.index(header_key(wanted))
+            else:
+                raise ValueError(f"--{role}-col {wanted!r} is not a column (columns: {', '.join(header)})")
+            continue
+        for name in names:
+            if name in keys and keys.index(name) not in columns.values():
+                columns[role] = keys.index(name)
+                break
+    if "body" not in columns:
+        raise ValueError(f"no body column (looked for {', '.join(COLUMN_NAMES['body'])}; "
+                         f"columns: {', '.join(header)}); name it with --body-col")
+    return columns
+
+
+@dataclass
+class DateEvidence:
+    """How the sampled cells of a date column read: by form, and which day/month order they decide."""
+
+    forms: Counter = field(default_factory=Counter)
+    orders: Counter = field(default_factory=Counter)  # dmy / mdy / either, of NN/NN/YYYY dates
+    unreadable: int = 0
+
+    def add(self, cell: Any) -> None:
+        if isinstance(cell, (dt.date, int, float)) and not isinstance(cell, bool):
+            self.forms["spreadsheet date" if isinstance(cell, dt.date) else "serial number"] += 1
+            return
+        text = str(cell)
+        try:
+            self.forms[parse_stamp(text).form] += 1
+        except DateError:
+            self.unreadable += 1
+            return
+        if order := numeric_order(text):
+            self.orders[order] += 1
+
+    def order(self, given: str | None) -> str:
+        if given:
+            return given
+        return "mdy" if self.orders["mdy"] > self.orders["dmy"] else "dmy"
+
+    def describe(self, given: str | None) -> str:
+        sampled = sum(self.forms.values()) + self.unreadable
+        forms = ", ".join(f"{n} {form}" for form, n in self.forms.most_common())
+        order = self.order(given)
+        numeric = self.orders["dmy"] + self.orders["mdy"] + self.orders["either"]
+        why = ("as given (--date-order)" if given else
+               f"{self.orders['dmy']} of {numeric} numeric dates parse only as D/M/YYYY, {self.orders['mdy']} only "
+               f"as M/D/YYYY" if numeric else "no numeric date to decide it; D/M/YYYY, the Indonesian order")
+        return (f"{sampled - self.unreadable} of {sampled} sampled dates read ({forms or 'none'}"
+                f"{f', {self.unreadable} unreadable' if self.unreadable else ''}); order {ORDER_NAMES[order]}: {why}")
+
+
+@dataclass
+class Mapping:
+    columns: dict[str, int]
+    header: list[str]
+    date_order: str
+    evidence: str | None
+    kind: str = "csv"  # csv rows must be as wide as the header (a shorter one is broken quoting)
+
+    def describe(self, table: Table) -> list[str]:
+        lines = [f"{table.path}: {table.kind}, {'; '.join(table.notes)}"]
+        lines += [f"  {self.header[index]!r} → {role}" for role, index in self.columns.items()]
+        if self.evidence:
+            lines.append(f"  dates: {self.evidence}")
+        unused = [name for i, name in enumerate(self.header) if i not in self.columns.values() and name]
+        lines.append(f"  unused: {', '.join(repr(name) for name in unused) or 'none'}")
+        return lines
+
+
+def _stamp(date_cell: Any, time_cell: Any, order: str) -> Stamp | None:
+    """The publication stamp of a row's date (and separate time) cells."""
+    if date_cell in (None, ""):
+        return None
+    if isinstance(date_cell, dt.datetime):
+        moment = date_cell if date_cell.tzinfo else date_cell.replace(tzinfo=serial_day(0).tzinfo)
+        stamp = Stamp(moment.date(), moment if moment.time() != dt.time() else None, form="spreadsheet")
+    elif isinstance(date_cell, dt.date):
+        stamp = Stamp(date_cell, form="spreadsheet")
+    elif isinstance(date_cell, (int, float)) and not isinstance(date_cell, bool):
+        stamp = parse_stamp(repr(float(date_cell)) if date_cell % 1 else str(int(date_cell)), order)
+    else:
+        stamp = parse_stamp(str(date_cell), order)
+    if time_cell not in (None, "") and stamp.moment is None:
+        text = time_cell.strftime("%H:%M") if isinstance(time_cell, dt.time) else str(time_cell)
+        with_time = parse_stamp(f"{stamp.day.isoformat()} {text}")
+        stamp = Stamp(stamp.day, with_time.moment, stamp.updated, stamp.form)
+    return stamp
+
+
+def entity_names(cell: Any) -> list[str]:
+    """Names of an entity cell: a JSON list, a JSON object of lists (``{"government": […]}``), or
+    names separated by commas or semicolons."""
+    if cell in (None, ""):
+        return []
+    text = str(cell).strip()
+    if text[:1] in "[{":
+        try:
+            value = json.loads(text)
+        except (json.JSONDecodeError, RecursionError):
+            raise ValueError(f"entity list is not valid JSON: {text[:60]!r}") from None
+        values = value.values() if isinstance(value, dict) else [value]
+        names = [item for items in values for item in (items if isinstance(items, list) else [items])]
+        return [name.strip() for name in names if isinstance(name, str) and name.strip()]
+    return [name.strip() for name in re.split(r"[;,]", text) if name.strip()]
+
+
+def import_table(paths: Iterable[str | Path], table: OutletTable, columns_given: dict[str, str | None] | None = None,
+                 date_order: str | None = None, delimiter: str | None = None,
+                 say: Callable[[str], None] = lambda line: None,
+                 clean_person: Callable[[str], str | None] = lambda name: name) -> Iterator[dict[str, Any] | Problem]:
+    """Corpus records of export files; *say* receives the mapping of each file before its rows;
+    *clean_person* turns a stated entity into a person's name (titles removed), or None."""
+    for path in map(Path, paths):
+        try:
+            source = open_table(path, delimiter)
+            columns = find_columns(source.header, columns_given or {})
+        except (TableError, ValueError, OSError) as error:
+            yield Problem(str(path), f"file skipped: {getattr(error, 'strerror', None) or error}", row=False)
+            continue
+        sample = list(islice(source.rows, SAMPLE))
+        evidence = DateEvidence()
+        if "date" in columns:
+            for _line, row in sample:
+                if columns["date"] < len(row) and row[columns["date"]] not in (None, ""):
+                    evidence.add(row[columns["date"]])
+        mapping = Mapping(columns, source.header, evidence.order(date_order),
+                          evidence.describe(date_order) if "date" in columns else None, source.kind)
+        for line in mapping.describe(source):
+            say(line)
+        namespace = slugify(path.stem) or "export"
+        for line, row in chain(sample, source.rows):
+            where = f"{path}:{line}"
+            item, warnings = _row_record(where, row, mapping, table, namespace, clean_person)
+            yield from (Problem(where, warning, "warning") for warning in warnings)
+            yield item
+
+
+def _row_record(where: str, row: list[Any], mapping: Mapping, table: OutletTable, namespace: str,
+                clean_person: Callable[[str], str | None]) -> tuple[dict[str, Any] | Problem, list[str]]:
+    """The record of one row, or the Problem that skips it; and the warnings of what it lost."""
+    if len(row) == 1 and isinstance(row[0], str) and row[0].startswith("\0"):
+        return Problem(where, row[0][1:]), []
+    if not any(cell not in (None, "") for cell in row):
+        return Problem(where, "empty row"), []
+    if len(row) != len(mapping.header) and (mapping.kind == "csv" or mapping.columns["body"] >= len(row)):
+        return Problem(where, f"wrong number of columns ({len(row)}, the header has {len(mapping.header)})"), []
+
+    def cell(role: str) -> Any:
+        index = mapping.columns.get(role)
+        value = row[index] if index is not None and index < len(row) else None
+        return value.strip() if isinstance(value, str) else value
+
+    def text(role: str) -> str | None:
+        value = cell(role)
+        return None if value in (None, "") else str(value).strip()
+
+    body = text("body")
+    if body is None:
+        return Problem(where, "empty body"), []
+    warnings: list[str] = []
+    try:
+        stamp = _stamp(cell("date"), cell("time"), mapping.date_order)
+    except DateError as error:
+        stamp = None
+        warnings.append(f"bad date, kept without it: {error}")
+    people = None
+    if text("people"):
+        try:
+            people = [name for name in map(clean_person, entity_names(cell("people"))) if name]
+        except ValueError as error:
+            warnings.append(f"people ignored: {error}")
+    url, title = text("url"), text("title")
+    article_id = url_id(url) if url else None
+    if article_id is None and text("id"):
+        article_id = f"{namespace}/{text('id')}"
+    if article_id is None:
+        article_id = "t-" + hashlib.sha1(f"{title or ''}\n{body}".encode()).hexdigest()[:16]
+    record = make_record(article_id, title, body.replace("\r\n", "\n"), outlet_slug(table, text("outlet"), url),
+                         stamp, url, people, summary=text("summary"), category=text("category"),
+                         reporter=text("reporter"), editor=text("editor"), source_id=text("id"))
+    return record, warnings

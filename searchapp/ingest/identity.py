@@ -1,0 +1,48 @@
+"""Article identity: a URL names one article however it is written.
+
+Two URLs are the same article when they differ only in scheme, a ``www.``/``m.``/``amp.`` host prefix,
+a trailing slash, a fragment, tracking parameters (``utm_*``, ``fbclid`` …), the order of the other
+parameters, or an AMP variant of the page (``/amp/…``, ``…/amp``, ``?amp=1``, ``.amp``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from urllib.parse import parse_qsl, urlencode, urlsplit
+
+TRACKING = re.compile(r"^(utm_\w+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|igshid|yclid|_ga|ref|ref_src|"
+                      r"source|src|from|share|s_cid|cmpid|amp|outputType|output|page_source)$", re.IGNORECASE)
+HOST_PREFIXES = ("www.", "m.", "amp.", "mobile.")
+
+
+def normalize_url(url: str | None) -> str | None:
+    """The canonical form of a web address (``host/path?query``), or None when *url* is not one."""
+    if not url or not url.strip():
+        return None
+    text = url.strip()
+    if "://" not in text:
+        text = "//" + text
+    try:
+        parts = urlsplit(text)
+        host = (parts.hostname or "").lower().rstrip(".")
+    except ValueError:
+        return None
+    if parts.scheme not in ("", "http", "https") or "." not in host:
+        return None
+    for prefix in HOST_PREFIXES:
+        if host.startswith(prefix) and host.count(".") > 1:
+            host = host[len(prefix):]
+    path = re.sub(r"/{2,}", "/", parts.path or "/")
+    path = re.sub(r"(?:/amp)+(?=/|$)", "", path, flags=re.IGNORECASE)  # /amp/… and …/amp
+    path = re.sub(r"\.amp(?=$|\.html?$)", "", path, flags=re.IGNORECASE)
+    path = path.rstrip("/") or "/"
+    query = sorted((key, value) for key, value in parse_qsl(parts.query, keep_blank_values=True)
+                   if not TRACKING.match(key))
+    return host + path + (f"?{urlencode(query)}" if query else "")
+
+
+def url_id(url: str) -> str | None:
+    """A short id made of the canonical URL (the same for every way of writing it)."""
+    canonical = normalize_url(url)
+    return "u-" + hashlib.sha1(canonical.encode("utf-8")).hexdigest()[:16] if canonical else None
