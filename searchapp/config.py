@@ -33,6 +33,7 @@ DEFAULTS: dict[str, Any] = {
     "outlets_file": "outlets.yaml",
     "people_file": "people.yaml",
     "stopwords_file": "stopwords.yaml",
+    "boilerplate_file": "boilerplate.yaml",
     "analysis": {
         "stemming": True,
         "stem_exclusions": [],
@@ -56,7 +57,7 @@ DEFAULTS: dict[str, Any] = {
         "workers": 0,  # processes; 0 = one per core
     },
 }
-PATH_KEYS = ("corpus", "index", "outlets_file", "people_file", "stopwords_file")
+PATH_KEYS = ("corpus", "index", "outlets_file", "people_file", "stopwords_file", "boilerplate_file")
 # Inclusive bounds of numeric settings (the others: not negative).
 BOUNDS: dict[str, tuple[float, float]] = {
     "ranking.title_boost": (0.0, 100.0),
@@ -81,6 +82,7 @@ class Settings:
     outlets_file: Path
     people_file: Path
     stopwords_file: Path
+    boilerplate_file: Path
     stemming: bool
     stem_exclusions: tuple[str, ...]
     title_boost: float
@@ -234,6 +236,7 @@ def load_settings(config_path: str | os.PathLike | None = None, overrides: Mappi
         outlets_file=resolve("outlets_file"),
         people_file=resolve("people_file"),
         stopwords_file=resolve("stopwords_file"),
+        boilerplate_file=resolve("boilerplate_file"),
         stemming=settings["analysis"]["stemming"],
         stem_exclusions=tuple(w.lower() for w in settings["analysis"]["stem_exclusions"]),
         title_boost=settings["ranking"]["title_boost"],

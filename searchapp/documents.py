@@ -15,6 +15,7 @@ from searchapp.config import Settings
 from searchapp.extract import Metadata, extract_metadata
 from searchapp.extract.outlet import OutletTable
 from searchapp.extract.people import PeopleRegistry
+from searchapp.ingest.cleaning import Boilerplate
 from searchapp.ingest.corpus import Article
 
 
@@ -33,21 +34,35 @@ class DocumentContext:
 
     def load(self) -> DocumentBuilder:
         return DocumentBuilder(OutletTable.load(self.settings.outlets_file),
-                               PeopleRegistry.load(self.settings.people_file), self.today)
+                               PeopleRegistry.load(self.settings.people_file), self.today,
+                               Boilerplate.load(self.settings.boilerplate_file))
 
 
 class DocumentBuilder:
-    """Turns articles into index documents with the configured outlet table and people registry."""
+    """Turns articles into index documents with the configured outlet table, people registry and
+    boilerplate patterns."""
 
-    def __init__(self, outlets: OutletTable, people: PeopleRegistry, today: dt.date) -> None:
+    def __init__(self, outlets: OutletTable, people: PeopleRegistry, today: dt.date,
+                 boilerplate: Boilerplate | None = None) -> None:
         self.outlets = outlets
         self.people = people
         self.today = today
+        self.boilerplate = boilerplate or Boilerplate([])
 
-    def metadata(self, article: Article) -> Metadata:
-        """What the article's text and URL say; a date no later than the day it was collected."""
+    def body(self, article: Article) -> str:
+        """The article's text without publisher boilerplate (its stated or URL's outlet's patterns too)."""
+        outlet = self.outlets.resolve(article.outlet)[0] if article.outlet else None
+        if outlet is None and article.url:
+            known = self.outlets.from_host(article.url)
+            outlet = known.slug if known else None
+        return self.boilerplate.clean(article.body, outlet)[0]
+
+    def metadata(self, article: Article, body: str | None = None) -> Metadata:
+        """What the article's text and URL say (the people: of *body*, the text without boilerplate);
+        a date no later than the day it was collected."""
         return extract_metadata(article.body, url=article.url, outlets=self.outlets, people=self.people,
-                                today=latest_date(article.collected, self.today), title=article.title)
+                                today=latest_date(article.collected, self.today), title=article.title,
+                                people_text=body)
 
     def outlet(self, article: Article, inferred: str | None) -> tuple[str | None, str | None]:
         """Slug and display name: the stated outlet, else the inferred one."""
@@ -59,7 +74,8 @@ class DocumentBuilder:
         return slug, name
 
     def document(self, article: Article) -> dict[str, Any]:
-        meta = self.metadata(article)
+        body = self.body(article)
+        meta = self.metadata(article, body)
         outlet_slug, outlet_name = self.outlet(article, meta.outlet)
         date = article.date or meta.date
         people = article.people if article.people is not None else meta.people
@@ -68,7 +84,7 @@ class DocumentBuilder:
             # A title inferred from the lead repeats the body: stored to be shown, not indexed as a headline.
             "title": meta.title if article.title else "",
             "_stored_title": meta.title,
-            "body": article.body,
+            "body": body,
             "people": ",".join(p.replace(",", " ") for p in people),
             "_stored_people": list(people),
             "source": article.source,
@@ -79,6 +95,7 @@ class DocumentBuilder:
             "date": dt.datetime.combine(date, dt.time()) if date else None,
             "reporter": article.reporter or meta.reporter, "editor": article.editor or meta.editor,
             "url": article.url, "summary": article.summary, "category": article.category,
+            "raw": article.body if body != article.body else None,
         }
         if article.published and date == article.date:
             optional.update(published=int(article.published.timestamp()),

@@ -51,18 +51,21 @@ def extract_metadata(
     people: PeopleRegistry,
     today: dt.date,
     title: str | None = None,
+    people_text: str | None = None,
 ) -> Metadata:
     """Everything the text (and URL) of an article tells: title, outlet, date, people, byline.
 
     An explicit ``title`` wins over the lead sentence. Dates after ``today`` are never returned.
-    Outlet names and the byline's reporter and editor are not counted among the people.
+    Outlet names and the byline's reporter and editor are not counted among the people. People are
+    found in *people_text* when given (the text without publisher boilerplate: a "Baca juga" headline
+    names people of another story), the rest in *text*, whose credits and datelines say who and where.
     """
     reporter, editor = extract_byline(text)
     byline = {_name_key(n) for n in (reporter, editor) if n}
     outlet_names = outlets.name_keys()
     names = tuple(
         n
-        for n in extract_people(text, people)
+        for n in extract_people(text if people_text is None else people_text, people)
         if _name_key(n) not in byline and _name_key(n) not in outlet_names
     )
     return Metadata(

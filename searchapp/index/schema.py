@@ -26,7 +26,8 @@ def build_schema(settings: Settings) -> Schema:
     return Schema(
         id=ID(unique=True, stored=True, sortable=True),
         title=TEXT(analyzer=analyzer, stored=True, field_boost=title_boost),
-        body=TEXT(analyzer=analyzer, stored=True),
+        body=TEXT(analyzer=analyzer, stored=True),  # without publisher boilerplate
+        raw=STORED,  # the body as read, when boilerplate was removed from it
         outlet=ID(stored=True, sortable=True),  # slug; absent when unknown
         outlet_name=STORED,
         date=DATETIME(stored=True, sortable=True),  # the day as printed; absent when unknown

@@ -25,6 +25,7 @@ from typing import Any
 
 import yaml
 
+from searchapp.ingest.cleaning import repair
 from searchapp.ingest.datetimes import WIB
 
 ARTICLE_SUFFIXES = {".txt", ".md"}
@@ -265,11 +266,12 @@ def build_article(record: Any, source: str, default_id: str) -> Article | Skippe
         warnings.append(collected)
         collected = None
 
+    title = text_field("title")
     return Article(
         id=text_field("id") or default_id,
         source=source,
-        body=body.strip(),
-        title=text_field("title"),
+        body=repair(body.strip()),
+        title=repair(title) if title else None,
         outlet=text_field("outlet"),
         date=date,
         url=text_field("url"),

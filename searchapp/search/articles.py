@@ -52,8 +52,9 @@ class Articles:
             partial=partial,
         )
 
-    def document(self, doc_id: str, q: str = "") -> dict | None:
-        """The whole article with its metadata, its body highlighted for *q*, and related articles."""
+    def document(self, doc_id: str, q: str = "", raw: bool = False) -> dict | None:
+        """The whole article with its metadata, its body highlighted for *q*, and related articles;
+        with *raw*, the text as read too (publisher boilerplate included)."""
         docnum = self.searcher.document_number(id=doc_id)
         if docnum is None:
             return None
@@ -68,8 +69,14 @@ class Articles:
             "paragraphs_html": [str(p) for p in highlight_paragraphs(body, spans)],
             "matches": len(spans),
             "source": stored.get("source"),
+            "published_at": stored.get("published_at"),
+            "updated": bool(stored.get("updated")),
+            "summary": stored.get("summary"),
+            "category": stored.get("category"),
             "related": [h.to_dict() for h in self.related(docnum)],
         })
+        if raw:
+            article["raw"] = stored.get("raw") or body
         return article
 
     def related(self, docnum: int, count: int = RELATED) -> list[Hit]:

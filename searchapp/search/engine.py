@@ -241,8 +241,8 @@ class WhooshEngine:
     # -- documents and listings ------------------------------------------------------------------
 
     @_locked
-    def document(self, doc_id: str, q: str = "") -> dict | None:
-        return self.articles(self._current()).document(doc_id, q)
+    def document(self, doc_id: str, q: str = "", raw: bool = False) -> dict | None:
+        return self.articles(self._current()).document(doc_id, q, raw)
 
     @_locked
     def outlets(self) -> list[dict]:

@@ -14,8 +14,9 @@ class SearchEngine(Protocol):
     def search(self, request: SearchRequest) -> SearchResult:
         """Ranked results of one page, facet counts, highlights and a suggestion."""
 
-    def document(self, doc_id: str, q: str = "") -> dict | None:
-        """One whole article, highlighted for *q*, with related articles; None when unknown."""
+    def document(self, doc_id: str, q: str = "", raw: bool = False) -> dict | None:
+        """One whole article, highlighted for *q*, with related articles (and with *raw* the text as
+        read); None when unknown."""
 
     def outlets(self) -> list[dict]:
         """Every outlet with its number of articles."""

@@ -74,7 +74,10 @@ def document(doc_id: str):
     q = request.args.get("q", "")
     if len(q) > 1000:
         raise QueryError("q", "the query is longer than 1000 characters")
-    article = engine().document(doc_id, q)
+    raw = request.args.get("raw", "")
+    if raw not in ("", "0", "1"):
+        raise QueryError("raw", f"'raw' must be 1 or 0, not {raw[:40]!r}")
+    article = engine().document(doc_id, q, raw == "1")
     if article is None:
         return error_response(404, "not_found", f"no article with id {doc_id[:200]!r}", "id")
     return jsonify(article)

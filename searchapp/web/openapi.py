@@ -110,6 +110,11 @@ DOCUMENT = {
         "paragraphs_html": {"type": "array", "items": {"type": "string"}},
         "matches": {"type": "integer", "minimum": 0},
         "source": NULLABLE_STRING,
+        "published_at": {**NULLABLE_STRING, "description": "the stated moment of publication, ISO with its zone"},
+        "updated": {"type": "boolean", "description": "published_at is the site's last update"},
+        "summary": NULLABLE_STRING,
+        "category": {**NULLABLE_STRING, "description": "the outlet's rubric"},
+        "raw": {"type": "string", "description": "with raw=1: the text as read, publisher boilerplate included"},
         "related": {"type": "array", "maxItems": 5, "items": {"$ref": "#/components/schemas/Hit"}},
     },
 }
@@ -189,6 +194,8 @@ def openapi_document(outlets: list[str] | None = None) -> dict:
                 "parameters": [
                     {"name": "id", "in": "path", "required": True, "schema": {"type": "string"}},
                     _param("q", "query whose words to highlight", {"type": "string", "maxLength": 1000}),
+                    _param("raw", "1: also the text as read, publisher boilerplate included",
+                           {"type": "string", "enum": ["", "0", "1"]}),
                 ],
                 "responses": {"200": _json("Document", "the article"),
                               "404": _json("Error", "no such article"), **ERRORS},

@@ -1,0 +1,84 @@
+"""Text as it should be read: mojibake repaired (ftfy), publisher boilerplate lines removed.
+
+Repair runs when an article is read; boilerplate removal when it becomes an index document, once its
+outlet is known (some patterns are an outlet's own). The article as read stays stored beside the
+cleaned text (API ``raw``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import ftfy
+
+from searchapp.errors import ConfigError
+from searchapp.yaml_files import load_entries
+
+# Characters that (almost) only occur in mojibake of Indonesian and English text: ftfy only looks
+# at a text that holds one, which keeps its cost off clean text.
+_SUSPECT = re.compile("[ÃÂâ€™œ˜žŸ¬ï¿½ðŸ]")
+# Left by decoding UTF-8 as Mac Roman, which ftfy does not undo: a no-break space read as "¬†".
+_LEFTOVERS = (("¬†", " "),)
+_FTFY = ftfy.TextFixerConfig(uncurl_quotes=False, fix_latin_ligatures=False, fix_character_width=False,
+                             normalization="NFC")
+_SCHEMA = {"name": "str", "pattern": "str", "outlets": "list"}
+
+
+def repair(text: str) -> str:
+    """*text* with mojibake undone (``â€”`` → ``—``); a text without a suspect character is returned as it is."""
+    if not _SUSPECT.search(text):
+        return text
+    for bad, good in _LEFTOVERS:
+        text = text.replace(bad, good)
+    return ftfy.fix_text(text, _FTFY)
+
+
+@dataclass(frozen=True)
+class Pattern:
+    name: str
+    regex: re.Pattern[str]
+    outlets: frozenset[str]  # empty: every outlet
+
+
+class Boilerplate:
+    """The boilerplate lines of config/boilerplate.yaml."""
+
+    def __init__(self, patterns: list[Pattern]) -> None:
+        self.patterns = patterns
+
+    @classmethod
+    def load(cls, path: str | Path) -> Boilerplate:
+        patterns = []
+        for number, entry in enumerate(load_entries(path, "boilerplate", _SCHEMA, required=("name", "pattern"))):
+            try:
+                regex = re.compile(rf"(?:{entry['pattern']})\Z")
+            except re.error as error:
+                raise ConfigError(path, f"not a regular expression ({error})", f"boilerplate[{number}].pattern") \
+                    from None
+            patterns.append(Pattern(entry["name"], regex, frozenset(entry["outlets"])))
+        return cls(patterns)
+
+    def match(self, line: str, outlet: str | None) -> Pattern | None:
+        """The pattern *line* is boilerplate by, for an article of *outlet*; None for a line of the story."""
+        stripped = line.strip()
+        if not stripped or len(stripped) > 400:
+            return None
+        for pattern in self.patterns:
+            if (not pattern.outlets or outlet in pattern.outlets) and pattern.regex.match(stripped):
+                return pattern
+        return None
+
+    def clean(self, text: str, outlet: str | None) -> tuple[str, list[tuple[str, str]]]:
+        """*text* without its boilerplate lines, and the lines removed with the name of their pattern."""
+        kept, removed = [], []
+        for line in text.split("\n"):
+            pattern = self.match(line, outlet)
+            if pattern is None:
+                kept.append(line)
+            else:
+                removed.append((pattern.name, line.strip()))
+        if not removed:
+            return text, removed
+        return re.sub(r"\n{3,}", "\n\n", "\n".join(kept)).strip(), removed

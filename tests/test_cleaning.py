@@ -1,0 +1,106 @@
+"""Mojibake repaired and publisher boilerplate removed (config/boilerplate.yaml), on lines shaped like
+those of real crawls and exports; the original stays available."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from searchapp.ingest.cleaning import Boilerplate, repair
+
+REPO = Path(__file__).resolve().parent.parent
+BOILERPLATE = Boilerplate.load(REPO / "config" / "boilerplate.yaml")
+
+
+@pytest.mark.parametrize(("line", "outlet", "name"), [
+    ("Advertisement", "liputan6", "advertisement"),
+    ("SCROLL TO CONTINUE WITH CONTENT", "detik", "scroll"),
+    ("Baca Juga", "liputan6", "read also"),
+    ("Baca juga:RUPS PLN: Darmawan Prasodjo Tetap Dirut", "kompas", "read also"),
+    ("[Gambas:Video 20detik]", "detik", "embed"),
+    ("[Gambas:Instagram]", None, "embed"),
+    ("Simak juga Video: Suku Bunga Acuan BI Turun Jadi 5,75 Persen!", "detik", "video teaser"),
+    ("Simak Video 'Eks Pejabat MA Zarof Ricar Divonis 16 Tahun Bui':", "detik", "video teaser"),
+    ("Saksikan Live DetikPagi:", "detik", "watch also"),
+    ("Artikel ini telah naik didetikJabar.", "detik", "first published elsewhere"),
+    ("Simak berita selengkapnya di halaman selanjutnya.", "detik", "next page"),
+    ("Ikuti Whatsapp Channel Republika", "republika", "channel invitation"),
+    ("Pewarta: Hendri Sukma Indrawan", "antara", "credits"),
+    ("Editor: Yuniman Farid", "detik", "credits"),
+    ("Copyright © ANTARA 2025", "antara", "copyright"),
+    ("Disclaimer:Setiap keputusan investasi ada di tangan pembaca. Pastikan terlebih dahulu.", None,
+     "investment disclaimer"),
+])
+def test_boilerplate_lines(line, outlet, name):
+    assert BOILERPLATE.match(line, outlet).name == name
+
+
+@pytest.mark.parametrize(("line", "outlet"), [
+    ("Baca juga berita lain di situs kami, kata dia, sambil tersenyum.", "kompas"),  # a sentence
+    ("Iklan rokok dilarang tayang di televisi pada siang hari.", None),
+    ("Saksikan Live DetikPagi:", "kompas"),  # detik's own line, in another outlet's text
+    ("Editor: ia menyebut bahwa rapat itu berlangsung lama. Lalu ia pulang.", None),  # a sentence, not a credit
+    ("JAKARTA, KOMPAS.com - Harga cabai naik.", "kompas"),  # the dateline is the story's
+    ("", None),
+])
+def test_story_lines_stay(line, outlet):
+    assert BOILERPLATE.match(line, outlet) is None
+
+
+def test_clean_keeps_paragraphs_and_says_what_it_removed():
+    text = "Liputan6.com, Jakarta - Harga naik.\nAdvertisement\n\nBaca Juga\n\nKata dia.\n[Gambas:Video 20detik]"
+    cleaned, removed = BOILERPLATE.clean(text, "liputan6")
+    assert cleaned == "Liputan6.com, Jakarta - Harga naik.\n\nKata dia."
+    assert [name for name, _line in removed] == ["advertisement", "read also", "embed"]
+
+
+@pytest.mark.parametrize(("text", "repaired"), [
+    ("Trase LRT¬†Jabodebek", "Trase LRT Jabodebek"),  # a no-break space read as Mac Roman (click-id Tempo)
+    ("Jokowi â€” Presiden", "Jokowi — Presiden"),
+    ("CafÃ© di Bandung", "Café di Bandung"),
+    ("“Kutipan” tetap melengkung", "“Kutipan” tetap melengkung"),  # clean text is left as it is
+    ("Harga Rp 16.216", "Harga Rp 16.216"),
+])
+def test_repair(text, repaired):
+    assert repair(text) == repaired
+
+
+def test_a_bad_pattern_is_a_config_error(tmp_path):
+    from searchapp.errors import ConfigError
+
+    bad = tmp_path / "b.yaml"
+    bad.write_text("boilerplate:\n  - name: x\n    pattern: '(unclosed'\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"boilerplate\[0\].pattern: not a regular expression"):
+        Boilerplate.load(bad)
+
+
+def test_boilerplate_is_neither_indexed_nor_shown_but_raw_keeps_it(tmp_path):
+    from conftest import make_settings
+
+    from searchapp.index.writer import build_index
+    from searchapp.web.app import create_app
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    body = ("Liputan6.com, Jakarta - Harga cabai di pasar induk naik tajam pekan ini.\nAdvertisement\n"
+            "Baca Juga\nPedagang mengeluhkan pasokan yang seret.\nSCROLL TO CONTINUE WITH CONTENT\n"
+            "Simak juga Video: Harga Emas Antam Naik Lagi")
+    (corpus / "a.jsonl").write_text(json.dumps({"id": "cabai", "body": body,
+                                                "url": "https://www.liputan6.com/bisnis/read/1/cabai"}) + "\n",
+                                    encoding="utf-8")
+    settings = make_settings(corpus, tmp_path / "index", **{"indexing.workers": 1})
+    build_index(settings)
+    client = create_app(settings).test_client()
+    assert client.get("/api/search?q=advertisement").get_json()["total"] == 0
+    assert client.get("/api/search?q=emas antam").get_json()["complete"] == 0
+    hit = client.get("/api/search?q=cabai").get_json()["results"][0]
+    assert "Advertisement" not in hit["snippet"] and "SCROLL" not in hit["snippet"]
+    article = client.get("/api/documents/cabai").get_json()
+    assert "Advertisement" not in article["body"] and "Pedagang mengeluhkan" in article["body"]
+    assert "raw" not in article
+    assert client.get("/api/documents/cabai?raw=1").get_json()["raw"] == body
+    assert client.get("/api/documents/cabai?raw=yes").status_code == 400
+    page = client.get("/artikel/cabai").get_data(as_text=True)
+    assert "Advertisement" not in page and "SCROLL TO CONTINUE" not in page
