@@ -237,3 +237,39 @@ def test_collected_day_bounds_the_date_read_from_the_text(fresh):
     engine = SearchEngine(fresh)
     dates = {hit.id: hit.date for hit in engine.search(SearchRequest(q="tol")).results}
     assert {k: str(v) for k, v in dates.items()} == {"arsip": "2017-09-06", "kini": "2023-09-06"}
+
+
+def _ids(settings, q):
+    engine = SearchEngine(settings)
+    return sorted(hit.id for hit in engine.search(SearchRequest(q=q, per_page=50)).results)
+
+
+def test_one_article_per_url_the_newest_version_wins(fresh):
+    first = {"id": "crawl1/7", "body": "Harga cabai rawit naik di Pasar Induk.", "date": "2025-06-18T10:00:00+07:00",
+             "url": "https://www.detik.com/finance/d-7/harga-cabai?utm_source=rss"}
+    edited = {**first, "id": "crawl2/3", "body": "Harga cabai rawit naik lagi di Pasar Induk, kata pedagang.",
+              "date": "2025-06-18T12:30:00+07:00", "url": "http://m.detik.com/finance/d-7/harga-cabai/"}
+    (fresh.corpus / "crawl2.jsonl").write_text(json.dumps(edited) + "\n", encoding="utf-8")
+    (fresh.corpus / "crawl1.jsonl").write_text(json.dumps(first) + "\n", encoding="utf-8")  # read first, older
+    report = build_index(fresh)
+    assert report.replaced == 1 and "1 older versions left out" in report.summary()
+    assert _ids(fresh, "cabai") == ["crawl2/3"]
+    # a newer re-crawl arrives later: it replaces the indexed version, which is deleted
+    newest = {**first, "id": "crawl3/1", "body": "Harga cabai rawit turun di Pasar Induk.",
+              "date": "2025-06-19T08:00:00+07:00"}
+    (fresh.corpus / "crawl3.jsonl").write_text(json.dumps(newest) + "\n", encoding="utf-8")
+    report = build_index(fresh)
+    assert report.replaced == 2 and report.added == 1 and report.deleted == 1
+    assert _ids(fresh, "cabai") == ["crawl3/1"]
+    assert build_index(fresh).written == 0  # stable: nothing to do on the next run
+
+
+def test_the_same_id_twice_keeps_the_later_version(fresh):
+    (fresh.corpus / "a.jsonl").write_text(json.dumps({"id": "x1", "body": "Versi pertama tentang gempa."}) + "\n",
+                                          encoding="utf-8")
+    (fresh.corpus / "b.jsonl").write_text(json.dumps({"id": "x1", "body": "Versi kedua tentang gempa."}) + "\n",
+                                          encoding="utf-8")
+    report = build_index(fresh)
+    assert report.replaced == 1 and not [s for s in report.skipped if "x1" in str(s)]
+    engine = SearchEngine(fresh)
+    assert "kedua" in engine.document("x1")["body"]

@@ -29,6 +29,7 @@ from searchapp.index.progress import Progress
 from searchapp.index.schema import build_schema
 from searchapp.index.whoosh27 import column_values, commit_segments, finish_segment, segment_writer
 from searchapp.ingest.corpus import Article, Skipped, corpus_files, read_corpus
+from searchapp.ingest.identity import identity_key, newest_versions
 
 PARALLEL_THRESHOLD = 64  # fewer changed articles than this are written in-process
 WRITER_MB = 256  # memory of each Whoosh writer's posting pool
@@ -42,6 +43,7 @@ class IndexReport:
     updated: int = 0
     deleted: int = 0
     unchanged: int = 0
+    replaced: int = 0  # older versions of an article (the same URL or id) left out for the newest
     skipped: list[Skipped] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     seconds: float = 0.0
@@ -67,8 +69,8 @@ class IndexReport:
     def summary(self) -> str:
         lines = [
             f"{'Rebuilt' if self.rebuilt else 'Updated'} index: {self.added} added, {self.updated} updated, "
-            f"{self.deleted} deleted, {self.unchanged} unchanged, {len(self.skipped)} skipped "
-            f"in {self.seconds:.1f} s ({self.docs_per_second:.0f} docs/s)"
+            f"{self.deleted} deleted, {self.unchanged} unchanged, {self.replaced} older versions left out, "
+            f"{len(self.skipped)} skipped in {self.seconds:.1f} s ({self.docs_per_second:.0f} docs/s)"
         ]
         lines += [f"  skipped {item}" for item in self.skipped]
         lines += [f"  warning {item}" for item in self.warnings]
@@ -107,11 +109,15 @@ def build_index(settings: Settings, *, rebuild: bool = False, today: dt.date | N
         report.rebuilt = existing is None
         known = known_documents(existing) if existing is not None else {}
         seen: set[str] = set()
+        newest = newest_versions(read_corpus(settings.corpus))  # a first, light pass: no extraction
 
         def changed_articles() -> Iterator[Article]:
             for item in read_corpus(settings.corpus):
                 if isinstance(item, Skipped):
                     report.skipped.append(item)
+                    continue
+                if newest.get(identity_key(item), item.source) != item.source:
+                    report.replaced += 1
                     continue
                 if item.id in seen:
                     report.skipped.append(Skipped(item.source, f"duplicate id {item.id!r}"))

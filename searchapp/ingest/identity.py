@@ -1,4 +1,5 @@
-"""Article identity: a URL names one article however it is written.
+"""Article identity: a URL names one article however it is written; of several versions of one article
+(re-crawls, edited copies, the same export twice), the newest is the article.
 
 Two URLs are the same article when they differ only in scheme, a ``www.``/``m.``/``amp.`` host prefix,
 a trailing slash, a fragment, tracking parameters (``utm_*``, ``fbclid`` …), the order of the other
@@ -7,9 +8,14 @@ parameters, or an AMP variant of the page (``/amp/…``, ``…/amp``, ``?amp=1``
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
+from collections.abc import Iterable
 from urllib.parse import parse_qsl, urlencode, urlsplit
+
+from searchapp.ingest.corpus import Article, Skipped
+from searchapp.ingest.datetimes import WIB
 
 TRACKING = re.compile(r"^(utm_\w+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|igshid|yclid|_ga|ref|ref_src|"
                       r"source|src|from|share|s_cid|cmpid|amp|outputType|output|page_source)$", re.IGNORECASE)
@@ -46,3 +52,35 @@ def url_id(url: str) -> str | None:
     """A short id made of the canonical URL (the same for every way of writing it)."""
     canonical = normalize_url(url)
     return "u-" + hashlib.sha1(canonical.encode("utf-8")).hexdigest()[:16] if canonical else None
+
+
+def identity_key(article: Article) -> str:
+    """What names an article: its canonical URL when it has one, else its id."""
+    canonical = normalize_url(article.url)
+    return f"url:{canonical}" if canonical else f"id:{article.id}"
+
+
+def _moment(article: Article) -> dt.datetime:
+    if article.published:
+        return article.published
+    if article.date:
+        return dt.datetime.combine(article.date, dt.time(), WIB)
+    return dt.datetime.min.replace(tzinfo=dt.timezone.utc)
+
+
+def newest_versions(items: Iterable[Article | Skipped]) -> dict[str, str]:
+    """For each article identity seen more than once: the source (file and line) of its newest version
+    by stated date and time, the later one read when they tie or state none."""
+    best: dict[str, tuple[dt.datetime, str]] = {}
+    seen_twice: set[str] = set()
+    for item in items:
+        if isinstance(item, Skipped):
+            continue
+        key = identity_key(item)
+        moment = _moment(item)
+        if key in best:
+            seen_twice.add(key)
+            if moment < best[key][0]:
+                continue
+        best[key] = (moment, item.source)
+    return {key: best[key][1] for key in seen_twice}
