@@ -8,23 +8,10 @@ from types import SimpleNamespace
 
 import pytest
 
-from searchapp.evaluate.retrieval import (
-    Metrics,
-    Outcome,
-    Query,
-    RetrievalReport,
-    Variant,
-    build_queries,
-    check_numbers,
-    evaluate_retrieval,
-    format_examples,
-    format_report,
-    rank_of,
-    run_variant,
-    searchapp_query,
-    tantivy_query,
-    title_words,
-)
+from searchapp.evaluate.queries import Query, build_queries, searchapp_query, tantivy_query, title_words
+from searchapp.evaluate.retrieval import RetrievalReport, evaluate_retrieval, format_examples, format_report
+from searchapp.evaluate.scoring import Metrics, Outcome, check_numbers, rank_of, run_variant
+from searchapp.evaluate.variants import Variant
 from searchapp.search.query import And, Word, parse_query
 
 REPO = Path(__file__).resolve().parent.parent

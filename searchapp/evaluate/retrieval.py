@@ -1,6 +1,6 @@
 """Known-item retrieval on a real corpus: does a query made from an article find that very article?
 
-Three query sets per article (`build_queries`):
+Three query sets per article (`build_queries`, in searchapp.evaluate.queries):
 
 * ``title``: its whole title (the stated title, else the words of its URL slug);
 * ``words``: 3 random title words longer than 3 letters, not stopwords (seeded per article) — what people
@@ -11,11 +11,11 @@ Three query sets per article (`build_queries`):
 A corpus of questions over passages (FacQA) has no titles: there each question stands in for a title
 (set ``question``), the right answer to it and to its words being the passage it was asked about.
 
-Each set is run against several engines over the same articles (`Variant`): searchapp as configured,
-without stemming, without the exact-form boost, and tantivy's default tokenizer (AND and OR). The one
-right answer is the article itself: MRR@10, success@1, success@10 and the number of queries without any
-hit are reported. Queries are reduced to their words first, so that quotes, colons, parentheses, a
-leading ``-`` or an ``OR`` in a title never act as query syntax.
+Each set is run against several engines over the same articles (`Variant`, in searchapp.evaluate.variants):
+searchapp as configured, without stemming, without the exact-form boost, and tantivy's default tokenizer
+(AND and OR). The one right answer is the article itself: MRR@10, success@1, success@10 and the number of
+queries without any hit are reported. Queries are reduced to their words first, so that quotes, colons,
+parentheses, a leading ``-`` or an ``OR`` in a title never act as query syntax.
 """
 
 from __future__ import annotations
@@ -23,292 +23,17 @@ from __future__ import annotations
 import datetime as dt
 import json
 import random
-import re
 import sys
 import tempfile
-import time
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from searchapp.evaluate.queries import WORDS_PER_QUERY, Query, build_queries, build_question_queries
 from searchapp.evaluate.realdata import corpus_articles
-from searchapp.ingest.indosum import slug_title
-
-CUTOFF = 10
-WORDS_PER_QUERY = 3
-MIN_LETTERS = 4  # "longer than 3 letters"
-
-_QUERY_WORD = re.compile(r"[^\W_]+(?:[-.,][^\W_]+)*")  # a word as searchapp's query parser reads it
-_OPERATORS = frozenset({"OR", "AND", "NOT", "TO"})
-_ALNUM_RUN = re.compile(r"[^\W_]+")  # a token of tantivy's default (simple) tokenizer
-THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(?:([.,\s])\d{3})(?:\1\d{3})*(?![\d]|[.,]\d)")
-DIGITS = re.compile(r"\d")
-
-
-# ---------------------------------------------------------------------------------------------------
-# Queries
-
-
-@dataclass(frozen=True)
-class Query:
-    article_id: str
-    text: str
-
-
-def searchapp_query(text: str) -> str:
-    """*text* as plain words for searchapp: no quotes, fields, groups, negation or operators."""
-    words = _QUERY_WORD.findall(text)
-    return " ".join(w.lower() if w in _OPERATORS else w for w in words)
-
-
-def tantivy_query(text: str) -> str:
-    """*text* as plain lower-case terms for tantivy's query parser (its tokenizer's own split)."""
-    return " ".join(w.lower() for w in _ALNUM_RUN.findall(text))
-
-
-def title_words(title: str, stopwords: frozenset[str]) -> list[str]:
-    """Distinct lower-case words of *title* with at least 4 letters and no digit, stopwords left out."""
-    from searchapp.index.analysis import iter_words
-
-    found: dict[str, None] = {}
-    for word, _start, _end in iter_words(title):
-        word = word.lower()
-        letters = word.replace("-", "")
-        if len(letters) >= MIN_LETTERS and letters.isalpha() and word not in stopwords:
-            found.setdefault(word, None)
-    return list(found)
-
-
-def article_title(article) -> str | None:
-    """The title a user would know: stated, else the words of the URL slug."""
-    return article.title or slug_title(article.url)
-
-
-def build_queries(articles: Iterable[Any], stem: Callable[[str], str], stopwords: frozenset[str],
-                  seed: int) -> dict[str, list[Query]]:
-    """The three query sets for *articles* (objects with ``id``, ``title``, ``url``).
-
-    The random words of an article depend only on *seed* and its id, never on which other articles
-    are queried.
-    """
-    return _query_sets("title", ((a.id, a.id, article_title(a)) for a in articles), stem, stopwords, seed)
-
-
-def build_question_queries(questions: Sequence[tuple[str, str]], stem: Callable[[str], str],
-                           stopwords: frozenset[str], seed: int) -> dict[str, list[Query]]:
-    """The query sets of *questions* (passage id, question): the whole question, 3 of its words, their roots."""
-    return _query_sets("question", ((f"{pid}#{n}", pid, text) for n, (pid, text) in enumerate(questions)),
-                       stem, stopwords, seed)
-
-
-def _query_sets(whole: str, sources: Iterable[tuple[str, str, str | None]], stem: Callable[[str], str],
-                stopwords: frozenset[str], seed: int) -> dict[str, list[Query]]:
-    """Query sets named *whole*, ``words`` and ``roots`` of (random key, right answer, text) triples."""
-    sets: dict[str, list[Query]] = {whole: [], "words": [], "roots": []}
-    for key, answer, text in sources:
-        if not text or not searchapp_query(text):
-            continue
-        sets[whole].append(Query(answer, text))
-        candidates = title_words(text, stopwords)
-        if not candidates:
-            continue
-        rng = random.Random(f"{seed}:{key}")
-        words = rng.sample(candidates, min(WORDS_PER_QUERY, len(candidates)))
-        sets["words"].append(Query(answer, " ".join(words)))
-        roots = [stem(word) for word in words]
-        if roots != words:
-            sets["roots"].append(Query(answer, " ".join(roots)))
-    return sets
-
-
-# ---------------------------------------------------------------------------------------------------
-# Metrics
-
-
-@dataclass(frozen=True)
-class Outcome:
-    """What one query gave: the rank of the right article in the top 10 (None: not there), hit count."""
-
-    rank: int | None
-    total: int
-
-
-@dataclass(frozen=True)
-class Metrics:
-    queries: int
-    mrr: float
-    success_1: float
-    success_10: float
-    zero_hits: int
-
-    @classmethod
-    def of(cls, outcomes: Sequence[Outcome], cutoff: int = CUTOFF) -> Metrics:
-        n = len(outcomes)
-        if not n:
-            return cls(0, 0.0, 0.0, 0.0, 0)
-        ranks = [o.rank for o in outcomes]
-        return cls(
-            queries=n,
-            mrr=sum(1 / r for r in ranks if r is not None and r <= cutoff) / n,
-            success_1=sum(1 for r in ranks if r == 1) / n,
-            success_10=sum(1 for r in ranks if r is not None and r <= cutoff) / n,
-            zero_hits=sum(1 for o in outcomes if o.total == 0),
-        )
-
-
-def rank_of(target: str, ids: Sequence[str]) -> int | None:
-    """1-based rank of *target* in *ids*, None when absent."""
-    for rank, doc_id in enumerate(ids, 1):
-        if doc_id == target:
-            return rank
-    return None
-
-
-# ---------------------------------------------------------------------------------------------------
-# Engines
-
-
-class Variant:
-    """An engine over the corpus: ``search(text)`` gives the top ids and the number of hits."""
-
-    name = ""
-    available = True
-    why_not = ""
-
-    def prepare(self) -> None:  # build the index
-        pass
-
-    def search(self, text: str) -> tuple[list[str], int]:
-        raise NotImplementedError
-
-
-class SearchappVariant(Variant):
-    """searchapp with configuration overrides, its index built in *index* (shared by equal schemas)."""
-
-    def __init__(self, name: str, config: str | None, corpus: Path, index: Path, overrides: dict[str, Any],
-                 workers: int, today: dt.date | None = None) -> None:
-        from searchapp.config import load_settings
-
-        self.name = name
-        self.settings = load_settings(config, {"corpus": str(corpus), "index": str(index),
-                                               "indexing.workers": workers, **overrides})
-        self.today = today
-        self.engine = None
-
-    @property
-    def index_key(self) -> tuple:
-        """What the index depends on (exact_boost, a query-time weight, does not count)."""
-        s = self.settings
-        return (s.corpus, s.stemming, s.stem_exclusions, s.title_boost, s.stopwords_file, s.outlets_file)
-
-    def prepare(self) -> None:
-        from searchapp.index.progress import Progress
-        from searchapp.index.writer import build_index
-        from searchapp.search.interface import open_engine
-
-        report = build_index(self.settings, rebuild=True, today=self.today,
-                             progress=lambda total: Progress(total, label=f"indexing {self.name}"))
-        print(f"  {self.name}: {report.summary().splitlines()[0]}", file=sys.stderr)
-        self.engine = open_engine(self.settings)
-
-    def use_index_of(self, other: SearchappVariant) -> None:
-        from searchapp.search.interface import open_engine
-
-        self.settings = _replace_settings(self.settings, index=other.settings.index)
-        self.engine = open_engine(self.settings)
-
-    def search(self, text: str) -> tuple[list[str], int]:
-        from searchapp.errors import SearchappError
-        from searchapp.search.request import SearchRequest
-
-        query = searchapp_query(text)
-        if not query:
-            return [], 0
-        try:
-            result = self.engine.search(SearchRequest(q=query, per_page=CUTOFF))
-        except SearchappError:
-            return [], 0
-        return [hit.id for hit in result.results], result.total
-
-
-def _replace_settings(settings, **changes):
-    from dataclasses import replace
-
-    return replace(settings, **changes)
-
-
-class TantivyVariant(Variant):
-    """tantivy-py with its default tokenizer over title and body (title weighted like searchapp's)."""
-
-    def __init__(self, name: str, articles: Sequence[Any], folder: Path, conjunction: bool,
-                 title_boost: float, shared: TantivyVariant | None = None) -> None:
-        self.name = name
-        self.articles = articles
-        self.folder = folder
-        self.conjunction = conjunction
-        self.title_boost = title_boost
-        self.shared = shared
-        self.index = None
-        try:
-            import tantivy  # noqa: F401  (an optional extra: searchapp[bench])
-        except ImportError:
-            self.available = False
-            self.why_not = "not installed (pip install 'searchapp[bench]')"
-
-    def prepare(self) -> None:
-        if self.shared is not None and self.shared.index is not None:
-            self.index = self.shared.index
-            return
-        import tantivy
-
-        builder = tantivy.SchemaBuilder()
-        builder.add_text_field("id", stored=True, tokenizer_name="raw")
-        builder.add_text_field("title", stored=False)
-        builder.add_text_field("body", stored=False)
-        schema = builder.build()
-        self.folder.mkdir(parents=True, exist_ok=True)
-        index = tantivy.Index(schema, path=str(self.folder))
-        writer = index.writer(heap_size=128 * 1024 * 1024, num_threads=1)
-        for article in self.articles:
-            writer.add_document(tantivy.Document(id=article.id, title=article.title or "", body=article.body))
-        writer.commit()
-        writer.wait_merging_threads()
-        index.reload()
-        self.index = index
-        print(f"  {self.name}: indexed {len(self.articles)} articles", file=sys.stderr)
-
-    def search(self, text: str) -> tuple[list[str], int]:
-        query_text = tantivy_query(text)
-        if not query_text:
-            return [], 0
-        index = self.index
-        try:
-            query = index.parse_query(query_text, ["title", "body"], field_boosts={"title": self.title_boost},
-                                      conjunction_by_default=self.conjunction)
-        except ValueError:
-            return [], 0
-        searcher = index.searcher()
-        result = searcher.search(query, CUTOFF, count=True)
-        ids = [searcher.doc(address)["id"][0] for _score, address in result.hits]
-        return ids, result.count or 0
-
-
-# ---------------------------------------------------------------------------------------------------
-# The run
-
-
-@dataclass
-class VariantResult:
-    name: str
-    available: bool = True
-    why_not: str = ""
-    outcomes: dict[str, list[Outcome]] = field(default_factory=dict)
-    seconds: float = 0.0
-    number_check: dict[str, int] = field(default_factory=dict)
-
-    def metrics(self, query_set: str) -> Metrics:
-        return Metrics.of(self.outcomes.get(query_set, []))
+from searchapp.evaluate.scoring import Outcome, VariantResult, run_variant
+from searchapp.evaluate.variants import CUTOFF, VARIANTS, SearchappVariant, TantivyVariant, Variant
 
 
 @dataclass
@@ -321,63 +46,6 @@ class RetrievalReport:
     results: list[VariantResult]
     short_word_sets: int = 0  # articles with fewer than 3 usable title words
     without_titles: bool = False
-
-
-def run_variant(variant: Variant, sets: dict[str, list[Query]], progress: bool = True) -> VariantResult:
-    """Every query of every set against *variant* (already prepared)."""
-    result = VariantResult(variant.name, variant.available, variant.why_not)
-    if not variant.available:
-        return result
-    started = time.monotonic()
-    total = sum(len(queries) for queries in sets.values())
-    done = 0
-    for name, queries in sets.items():
-        outcomes = []
-        for query in queries:
-            ids, hits = variant.search(query.text)
-            outcomes.append(Outcome(rank_of(query.article_id, ids), hits))
-            done += 1
-            if progress and done % 500 == 0:
-                print(f"  {variant.name}: {done}/{total} queries", file=sys.stderr)
-        result.outcomes[name] = outcomes
-    whole = next(iter(sets))
-    result.number_check = check_numbers(variant, sets[whole], result.outcomes[whole])
-    result.seconds = time.monotonic() - started
-    return result
-
-
-def check_numbers(variant: Variant, queries: Sequence[Query], outcomes: Sequence[Outcome]) -> dict[str, int]:
-    """How many whole-title queries fail only because of their numbers.
-
-    A query *fails* when its article is not in the top 10. It fails only because of a number when it
-    holds one and succeeds once its numbers are taken out: separately for numbers written with
-    thousands separators (``16.216``, ``16 216``, ``16,216``) and for any digits.
-    """
-    counts = {"with_thousands": 0, "failing_thousands": 0, "fixed_thousands": 0,
-              "with_digits": 0, "failing_digits": 0, "fixed_digits": 0}
-    for query, outcome in zip(queries, outcomes, strict=True):
-        failed = outcome.rank is None or outcome.rank > CUTOFF
-        for kind, pattern, strip in (("thousands", THOUSANDS, THOUSANDS),
-                                     ("digits", DIGITS, re.compile(r"\S*\d\S*"))):
-            if not pattern.search(query.text):
-                continue
-            counts[f"with_{kind}"] += 1
-            if not failed:
-                continue
-            counts[f"failing_{kind}"] += 1
-            stripped = " ".join(strip.sub(" ", query.text).split())
-            if stripped and rank_of(query.article_id, variant.search(stripped)[0]) is not None:
-                counts[f"fixed_{kind}"] += 1
-    return counts
-
-
-VARIANTS = (  # name, searchapp overrides (None: tantivy), tantivy conjunction
-    ("(a) searchapp", {}, None),
-    ("(b) no stemming", {"analysis.stemming": False}, None),
-    ("(c) no exact boost", {"ranking.exact_boost": 0.0}, None),
-    ("(d) tantivy AND", None, True),
-    ("(d') tantivy OR", None, False),
-)
 
 
 def write_untitled(articles: Iterable[Any], folder: Path) -> Path:
