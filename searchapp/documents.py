@@ -13,6 +13,7 @@ from typing import Any
 
 from searchapp.config import Settings
 from searchapp.extract import Metadata, extract_metadata
+from searchapp.extract.fingerprint import fingerprint
 from searchapp.extract.outlet import OutletTable
 from searchapp.extract.people import PeopleRegistry
 from searchapp.ingest.cleaning import Boilerplate
@@ -96,6 +97,7 @@ class DocumentBuilder:
             "reporter": article.reporter or meta.reporter, "editor": article.editor or meta.editor,
             "url": article.url, "summary": article.summary, "category": article.category,
             "raw": article.body if body != article.body else None,
+            "fingerprint": fingerprint(body),
         }
         if article.published and date == article.date:
             optional.update(published=int(article.published.timestamp()),

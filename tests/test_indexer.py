@@ -235,7 +235,7 @@ def test_collected_day_bounds_the_date_read_from_the_text(fresh):
     (fresh.corpus / "arsip.jsonl").write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
     build_index(fresh, today=dt.date(2026, 11, 25))
     engine = SearchEngine(fresh)
-    dates = {hit.id: hit.date for hit in engine.search(SearchRequest(q="tol")).results}
+    dates = {hit.id: hit.date for hit in engine.search(SearchRequest(q="tol", collapse=False)).results}
     assert {k: str(v) for k, v in dates.items()} == {"arsip": "2017-09-06", "kini": "2023-09-06"}
 
 

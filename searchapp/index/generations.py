@@ -29,6 +29,7 @@ from searchapp.index.whoosh27 import newest_toc
 
 POINTER = "CURRENT"
 LOCK = ".indexer.lock"
+STORIES = "stories.json"  # written by searchapp.index.stories after each run
 
 
 def current_generation(root: Path) -> Path | None:
@@ -97,8 +98,9 @@ def generation_key(root: Path) -> tuple | None:
     generation = current_generation(root)
     if generation is None:
         return None
-    try:  # the folder's time and its newest table of contents (a commit writes a new one)
+    try:  # the folder's time, its newest table of contents (a commit writes a new one), its stories
+        stories = generation / STORIES
         return (pointer.st_mtime_ns, pointer.st_ino, generation.name, os.stat(generation).st_mtime_ns,
-                newest_toc(generation))
+                newest_toc(generation), stories.stat().st_mtime_ns if stories.exists() else 0)
     except (FileNotFoundError, ValueError):
         return None

@@ -42,4 +42,5 @@ def build_schema(settings: Settings) -> Schema:
         url=STORED,
         source=STORED,
         content_hash=COLUMN(VarBytesColumn()),  # read back per document for incremental runs
+        fingerprint=COLUMN(VarBytesColumn()),  # MinHash of the text, to group copies into stories
     )

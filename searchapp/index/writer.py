@@ -24,9 +24,10 @@ from whoosh.index import Index
 from searchapp.config import Settings
 from searchapp.documents import DocumentContext
 from searchapp.errors import SearchappError
-from searchapp.index.generations import indexer_lock, open_index, publish
+from searchapp.index.generations import STORIES, indexer_lock, open_index, publish
 from searchapp.index.progress import Progress
 from searchapp.index.schema import build_schema
+from searchapp.index.stories import read_stories, write_stories
 from searchapp.index.whoosh27 import column_values, commit_segments, finish_segment, segment_writer
 from searchapp.ingest.corpus import Article, Skipped, corpus_files, read_corpus
 from searchapp.ingest.identity import identity_key, newest_versions
@@ -44,6 +45,7 @@ class IndexReport:
     deleted: int = 0
     unchanged: int = 0
     replaced: int = 0  # older versions of an article (the same URL or id) left out for the newest
+    in_stories: int = 0  # articles that have copies (grouped into stories)
     skipped: list[Skipped] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     seconds: float = 0.0
@@ -70,7 +72,8 @@ class IndexReport:
         lines = [
             f"{'Rebuilt' if self.rebuilt else 'Updated'} index: {self.added} added, {self.updated} updated, "
             f"{self.deleted} deleted, {self.unchanged} unchanged, {self.replaced} older versions left out, "
-            f"{len(self.skipped)} skipped in {self.seconds:.1f} s ({self.docs_per_second:.0f} docs/s)"
+            f"{len(self.skipped)} skipped in {self.seconds:.1f} s ({self.docs_per_second:.0f} docs/s); "
+            f"{self.in_stories} articles have copies (grouped into stories)"
         ]
         lines += [f"  skipped {item}" for item in self.skipped]
         lines += [f"  warning {item}" for item in self.warnings]
@@ -143,15 +146,27 @@ def build_index(settings: Settings, *, rebuild: bool = False, today: dt.date | N
         if existing is None:
             generation = Path(tempfile.mkdtemp(prefix=f"gen-{time.strftime('%Y%m%d%H%M%S')}-", dir=root))
             try:
-                write(run(whoosh.index.create_in(str(generation), build_schema(settings))))
+                index = whoosh.index.create_in(str(generation), build_schema(settings))
+                write(run(index))
+                report.in_stories = _group(index, generation)
             except BaseException:
                 shutil.rmtree(generation, ignore_errors=True)
                 raise
             publish(root, generation)
         else:
             write(run(existing))
+            if report.written or report.deleted or not (Path(existing.storage.folder) / STORIES).exists():
+                report.in_stories = _group(existing, Path(existing.storage.folder))
+            else:
+                report.in_stories = len(read_stories(Path(existing.storage.folder)))
     report.seconds = time.monotonic() - started
     return report
+
+
+def _group(index: Index, folder: Path) -> int:
+    """Group the index's articles into stories (after every change, over all of them)."""
+    with index.reader() as reader:
+        return write_stories(folder, reader)
 
 
 def known_documents(index: Index) -> dict[str, str]:

@@ -13,6 +13,7 @@ from searchapp.index.analysis import EXACT_MARK, QueryAnalysis
 from searchapp.search.highlight import MatchTerms, find_matches, highlight_paragraphs, mark, snippet
 from searchapp.search.query import parse_query, positive_words
 from searchapp.search.results import Hit
+from searchapp.search.stories import StoryTable
 
 RELATED = 5
 KEY_TERMS = 12
@@ -21,10 +22,12 @@ KEY_TERMS = 12
 class Articles:
     """Reads stored articles of one searcher and renders them for a query's words."""
 
-    def __init__(self, searcher: Searcher, analysis: QueryAnalysis, outlet_label: Callable[[str], str]) -> None:
+    def __init__(self, searcher: Searcher, analysis: QueryAnalysis, outlet_label: Callable[[str], str],
+                 stories: StoryTable) -> None:
         self.searcher = searcher
         self.analysis = analysis
         self.outlet_label = outlet_label
+        self.stories = stories
 
     def terms(self, q: str) -> MatchTerms:
         return MatchTerms.of(positive_words(parse_query(q)), self.analysis)
@@ -50,7 +53,17 @@ class Articles:
             score=score,
             snippet=snippet(body, find_matches(body, terms, stem)),
             partial=partial,
+            story=self.stories.name_of.get(self.stories.story_of[docnum]),
+            copies=[self.copy(d) for d in self.stories.copies(docnum)],
         )
+
+    def copy(self, docnum: int) -> dict:
+        """Another article of a story, in brief."""
+        stored = self.searcher.stored_fields(docnum)
+        outlet, date = stored.get("outlet"), stored.get("date")
+        return {"id": stored["id"], "title": stored.get("title", ""), "url": stored.get("url"), "outlet": outlet,
+                "outlet_name": stored.get("outlet_name") or (self.outlet_label(outlet) if outlet else None),
+                "date": date.date().isoformat() if isinstance(date, dt.datetime) else None}
 
     def document(self, doc_id: str, q: str = "", raw: bool = False) -> dict | None:
         """The whole article with its metadata, its body highlighted for *q*, and related articles;
@@ -88,6 +101,8 @@ class Articles:
         if not key_terms:
             return []
         similar = wq.Or([wq.Term(field, term) for field in ("body", "title") for term in key_terms])
-        results = self.searcher.search(similar, limit=count + 1, mask={docnum})
+        # not the article itself, nor its copies (those are listed apart, as where else it was published)
+        own_story = {docnum, *self.stories.copies(docnum)}
+        results = self.searcher.search(similar, limit=count + len(own_story), mask=own_story)
         no_terms = MatchTerms(frozenset(), frozenset())
         return [self.hit(hit.docnum, hit.score, no_terms) for hit in results[:count]]

@@ -28,6 +28,7 @@ from searchapp.errors import SearchappError
 from searchapp.extract.outlet import OutletTable
 from searchapp.index.analysis import QueryAnalysis
 from searchapp.index.generations import current_generation, generation_key, open_index
+from searchapp.index.stories import read_stories
 from searchapp.search.articles import Articles
 from searchapp.search.compiler import TEXT_FIELDS, QueryCompiler
 from searchapp.search.facet_values import MonthFacet, OutletFacet, PersonFacet
@@ -38,6 +39,7 @@ from searchapp.search.query import And, Node, Or, Word, parse_query, positive_wo
 from searchapp.search.request import SearchRequest
 from searchapp.search.results import Facets, SearchResult
 from searchapp.search.scoring import LengthTable, top_documents
+from searchapp.search.stories import StoryTable
 from searchapp.search.suggest import suggest
 
 TOP_PEOPLE = 20
@@ -50,12 +52,13 @@ class NoIndexError(SearchappError):
 class _Generation:
     """The open searcher of one index generation and the tables derived from it."""
 
-    def __init__(self, key: tuple, searcher: Searcher, posting_cache_mb: int) -> None:
+    def __init__(self, key: tuple, searcher: Searcher, posting_cache_mb: int, folder: Path) -> None:
         self.key = key
         self.searcher = searcher
         reader = searcher.reader()
         self.analysis = QueryAnalysis(searcher.schema["body"].analyzer)
         self.tables = FacetTables(reader)
+        self.stories = StoryTable(reader, read_stories(folder))
         self.lengths = LengthTable(reader, TEXT_FIELDS)
         self.posting_cache = PostingCache(posting_cache_mb * 2**20 // 8)
 
@@ -130,7 +133,7 @@ class WhooshEngine:
             raise NoIndexError(f"no index in {self.root}; run 'searchapp index' first")
         searcher = index.searcher(weighting=BM25F())
         try:
-            return _Generation(key, searcher, self.settings.posting_cache_mb)
+            return _Generation(key, searcher, self.settings.posting_cache_mb, Path(index.storage.folder))
         except BaseException:
             searcher.close()
             raise
@@ -140,7 +143,7 @@ class WhooshEngine:
                              state.tables.people, state.tables.outlets)
 
     def articles(self, state: _Generation) -> Articles:
-        return Articles(state.searcher, state.analysis, self.outlet_label)
+        return Articles(state.searcher, state.analysis, self.outlet_label, state.stories)
 
     # -- search ----------------------------------------------------------------------------------
 
@@ -170,7 +173,7 @@ class WhooshEngine:
         suggestion = suggest(state.searcher.reader(), state.analysis, request.q, found.node)
         took = (time.perf_counter() - started) * 1000
         return SearchResult(request, len(found.matching), hits, facets, suggestion, took, found.relaxed,
-                            len(found.complete) if partial else None)
+                            len(found.complete) if partial else None, state.stories.count(found.matching))
 
     def _match(self, state: _Generation, request: SearchRequest, docsets: DocSets, people: list[str]) -> _Matches:
         node = parse_query(request.q)
@@ -209,14 +212,28 @@ class WhooshEngine:
         if found.partial_query is not None:
             groups.append((found.matching - found.complete, found.partial_query))
         page: list[tuple[int, float | None]] = []
+        seen: set[int] = set()  # stories on the page so far (when collapsed)
         for docnums, query in groups:
             if len(page) >= end or not docnums:
                 continue
-            if request.sort == "relevance" and query is not None:
-                page += self.rank(state, query, docnums, end - len(page), docsets)
-            else:
-                newest = request.sort != "oldest"
-                page += [(d, None) for d in by_date(state.tables, docnums, newest, end - len(page))]
+            wanted = end - len(page)
+            limit = wanted if not request.collapse else 2 * wanted + 10
+            while True:  # collapsed: rank more until enough stories, or every match, are in
+                limit = min(limit, len(docnums))
+                if request.sort == "relevance" and query is not None:
+                    ranked = self.rank(state, query, docnums, limit, docsets)
+                else:
+                    ranked = [(d, None) for d in by_date(state.tables, docnums, request.sort != "oldest", limit)]
+                if not request.collapse:
+                    page += ranked
+                    break
+                tier_seen = set(seen)
+                kept = state.stories.collapse(ranked, tier_seen, wanted)
+                if len(kept) >= wanted or limit >= len(docnums):
+                    page += kept
+                    seen = tier_seen
+                    break
+                limit *= 4
         return page[start:end]
 
     @staticmethod

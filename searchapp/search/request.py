@@ -28,6 +28,7 @@ class SearchRequest:
     sort: str = "relevance"
     page: int = 1
     per_page: int = DEFAULT_PER_PAGE
+    collapse: bool = True  # each story once, at its best-ranked article (False: every article)
 
     @property
     def has_filters(self) -> bool:
@@ -53,6 +54,8 @@ class SearchRequest:
             params.append(("page", str(self.page)))
         if self.per_page != DEFAULT_PER_PAGE:
             params.append(("per_page", str(self.per_page)))
+        if not self.collapse:
+            params.append(("collapse", "false"))
         return params
 
     def url(self, path: str) -> str:
@@ -131,7 +134,11 @@ def parse_search_params(params: Mapping[str, Sequence[str]],
     sort = _single(params, "sort") or "relevance"
     if sort not in SORTS:
         raise QueryError("sort", f"'sort' must be one of {', '.join(SORTS)}, not {sort[:40]!r}")
+    collapse = (_single(params, "collapse") or "true").lower()
+    if collapse not in ("true", "false", "1", "0"):
+        raise QueryError("collapse", f"'collapse' must be true or false, not {collapse[:40]!r}")
     return SearchRequest(
+        collapse=collapse in ("true", "1"),
         q=q,
         outlets=outlets,
         people=people,

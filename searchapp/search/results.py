@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
@@ -28,6 +28,8 @@ class Hit:
     score: float | None
     snippet: Markup
     partial: bool = False  # holds some, not all, of the query's words (listed after every article that does)
+    story: str | None = None  # the story's name (its smallest article id) when the article has copies
+    copies: list[dict] = field(default_factory=list)  # the story's other articles: id, title, outlet, url, date
 
     def to_dict(self) -> dict:
         return {
@@ -37,6 +39,7 @@ class Hit:
             "reporter": self.reporter, "editor": self.editor,
             "score": round(self.score, 4) if self.score is not None else None,
             "snippet": str(self.snippet), "partial": self.partial,
+            "story": self.story, "copies": self.copies,
         }
 
 
@@ -67,10 +70,12 @@ class SearchResult:
     took_ms: float
     relaxed: bool = False  # no article held every word: results hold some of them
     complete: int | None = None  # how many of the results hold every word (None: all of them)
+    stories: int | None = None  # how many stories the results tell (copies of one article count once)
 
     @property
     def pages(self) -> int:
-        return max(1, math.ceil(self.total / self.request.per_page))
+        shown = self.stories if self.request.collapse and self.stories is not None else self.total
+        return max(1, math.ceil(shown / self.request.per_page))
 
     def to_dict(self, path: str = "/api/search") -> dict:
         """The result as the API returns it; facet values and page links as URLs under *path*."""
@@ -83,7 +88,9 @@ class SearchResult:
                 "to": r.date_to.isoformat() if r.date_to else None,
             },
             "sort": r.sort,
+            "collapse": r.collapse,
             "total": self.total,
+            "stories": self.total if self.stories is None else self.stories,
             "page": r.page,
             "per_page": r.per_page,
             "pages": self.pages,

@@ -37,22 +37,34 @@ HIT_PROPERTIES: dict[str, Any] = {
     "editor": NULLABLE_STRING,
 }
 
+COPY = {
+    "type": "object",
+    "required": ["id", "title", "url", "outlet", "outlet_name", "date"],
+    "properties": {"id": {"type": "string"}, "title": {"type": "string"}, "url": NULLABLE_STRING,
+                   "outlet": NULLABLE_STRING, "outlet_name": NULLABLE_STRING, "date": NULLABLE_DATE},
+    "additionalProperties": False,
+}
+
 HIT = {
     "type": "object",
-    "required": [*HIT_PROPERTIES, "score", "snippet", "partial"],
+    "required": [*HIT_PROPERTIES, "score", "snippet", "partial", "story", "copies"],
     "properties": {
         **HIT_PROPERTIES,
         "score": {"type": ["number", "null"], "description": "BM25F score; null when sorted by date"},
         "snippet": {"type": "string", "description": "1-3 passages, HTML-escaped, matches in <mark>"},
         "partial": {"type": "boolean", "description": "holds some, not all, of the query's words"},
+        "story": {**NULLABLE_STRING, "description": "the story (its smallest article id) when the article has "
+                                                    "copies: the same text, syndicated or lightly rewritten"},
+        "copies": {"type": "array", "maxItems": 50, "items": COPY,
+                   "description": "the story's other articles, wherever they were published"},
     },
     "additionalProperties": False,
 }
 
 SEARCH_RESULT = {
     "type": "object",
-    "required": ["query", "filters", "sort", "total", "page", "per_page", "pages", "took_ms", "results",
-                 "facets", "suggestion", "relaxed", "complete", "urls"],
+    "required": ["query", "filters", "sort", "collapse", "total", "stories", "page", "per_page", "pages", "took_ms",
+                 "results", "facets", "suggestion", "relaxed", "complete", "urls"],
     "properties": {
         "query": {"type": "string"},
         "filters": {
@@ -66,7 +78,11 @@ SEARCH_RESULT = {
             },
         },
         "sort": {"enum": ["relevance", "newest", "oldest"]},
-        "total": {"type": "integer", "minimum": 0},
+        "collapse": {"type": "boolean", "description": "each story once, at its best-ranked article"},
+        "total": {"type": "integer", "minimum": 0, "description": "matching articles (copies each counted)"},
+        "stories": {"type": "integer", "minimum": 0,
+                    "description": "the stories they tell: copies of one text count once (pages count these "
+                                   "when collapse is true)"},
         "page": {"type": "integer", "minimum": 1},
         "per_page": {"type": "integer", "minimum": 1, "maximum": 100},
         "pages": {"type": "integer", "minimum": 1},
@@ -185,6 +201,8 @@ def openapi_document(outlets: list[str] | None = None) -> dict:
                            _or_empty({"type": "integer", "minimum": 1, "maximum": 1000})),
                     _param("per_page", "results per page (empty: 10)",
                            _or_empty({"type": "integer", "minimum": 1, "maximum": 100})),
+                    _param("collapse", "false: every article, copies of one story too (empty: true)",
+                           {"enum": ["true", "false", "1", "0", ""]}),
                 ],
                 "responses": {"200": _json("SearchResult", "the search result"), **ERRORS},
             }},

@@ -37,7 +37,7 @@ blueprint = Blueprint("pages", __name__)
 fmt.register(blueprint)
 
 SEARCH_PATH = "/cari"
-SEARCH_PARAMS = ("q", "outlet", "person", "from", "to", "sort", "page", "per_page")
+SEARCH_PARAMS = ("q", "outlet", "person", "from", "to", "sort", "page", "per_page", "collapse")
 SORT_LABELS = (("relevance", "Relevansi"), ("newest", "Terbaru"), ("oldest", "Terlama"))
 TOP_PEOPLE_SHOWN = 5
 HISTOGRAM_STEPS = 20  # bar heights are CSS classes h0 … h20 (the CSP forbids style attributes)
@@ -204,8 +204,15 @@ def histogram(months: list[dict]) -> list[dict]:
 def hit_view(hit: dict, search: SearchRequest) -> dict:
     people = [{"name": name, "selected": name in search.people,
                "url": search.toggled("person", name).url(SEARCH_PATH)} for name in hit["people"]]
+    outlets = list(dict.fromkeys(copy["outlet_name"] or "Outlet tidak diketahui" for copy in hit["copies"]))
     return {**hit, "title_html": trusted(hit["title_html"]), "snippet": trusted(hit["snippet"]),
-            "article_url": article_url(hit["id"], search.q), "people_links": people}
+            "article_url": article_url(hit["id"], search.q), "people_links": people,
+            "copy_outlets": outlets, "copy_links": copy_links(hit["copies"], search.q)}
+
+
+def copy_links(copies: list[dict], q: str = "") -> list[dict]:
+    """The other articles of a story, each with its article page."""
+    return [{**copy, "article_url": article_url(copy["id"], q)} for copy in copies]
 
 
 def search_page_context(result: SearchResult, data: dict) -> dict:
@@ -239,6 +246,8 @@ def search_page_context(result: SearchResult, data: dict) -> dict:
                    "url": search.with_(page=n).url(SEARCH_PATH) if n else None}
                   for n in page_numbers(search.page, data["pages"])],
         "first_page_url": search.with_(page=1).url(SEARCH_PATH),
+        "all_copies_url": search.with_(collapse=False, page=1).url(SEARCH_PATH),
+        "grouped_url": search.with_(collapse=True, page=1).url(SEARCH_PATH),
         "default_per_page": DEFAULT_PER_PAGE,
     }
 
@@ -292,5 +301,6 @@ def article(doc_id: str):
                               for name in found["people"]],
              "outlet_url": SearchRequest(outlets=(found["outlet"],)).url(SEARCH_PATH)
              if found.get("outlet") else None,
-             "related": [{**hit, "article_url": article_url(hit["id"])} for hit in found["related"]]}
+             "related": [{**hit, "article_url": article_url(hit["id"])} for hit in found["related"]],
+             "copy_links": copy_links(found["copies"])}
     return render_template("article.html", article=found, q=q, back_url=back_url(q))

@@ -1,0 +1,56 @@
+"""Stories at search time: which live articles are copies of one another (`searchapp.index.stories`),
+as a per-generation table of document numbers, so that a result page shows each story once."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from whoosh.reading import IndexReader
+
+from searchapp.index.whoosh27 import column_values
+
+MAX_COPIES = 50  # other articles of a story listed with a hit
+
+
+class StoryTable:
+    """For each document number of one reader: its story number (its own when it has no copies), and the
+    live members of every story that has more than one."""
+
+    def __init__(self, reader: IndexReader, stories: dict[str, str]) -> None:
+        size = reader.doc_count_all()
+        ids = column_values(reader, "id", translate=True)
+        numbers: dict[str, int] = {}
+        self.story_of = list(range(size))
+        self.name_of: dict[int, str] = {}
+        self.members: dict[int, list[int]] = {}
+        for docnum in reader.all_doc_ids():
+            name = stories.get(ids[docnum])
+            if name is None:
+                continue
+            number = numbers.setdefault(name, size + len(numbers))
+            self.story_of[docnum] = number
+            self.name_of[number] = name
+            self.members.setdefault(number, []).append(docnum)
+
+    def count(self, docnums: Iterable[int]) -> int:
+        """How many stories the documents tell."""
+        story_of = self.story_of
+        return len({story_of[d] for d in docnums})
+
+    def copies(self, docnum: int) -> list[int]:
+        """The other live articles of the document's story."""
+        return [d for d in self.members.get(self.story_of[docnum], ()) if d != docnum][:MAX_COPIES]
+
+    def collapse(self, ranked: Iterable[tuple[int, float | None]], seen: set[int],
+                 wanted: int) -> list[tuple[int, float | None]]:
+        """The first *wanted* of *ranked* whose story is not in *seen* (which is updated): each story once,
+        at its best-ranked article."""
+        kept = []
+        for docnum, score in ranked:
+            if len(kept) >= wanted:
+                break
+            story = self.story_of[docnum]
+            if story not in seen:
+                seen.add(story)
+                kept.append((docnum, score))
+        return kept

@@ -1,0 +1,119 @@
+"""Copies of one story (syndicated, republished, lightly rewritten) grouped at index time, shown once in
+results with where else they ran; every article still counted and findable."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from searchapp.extract.fingerprint import fingerprint, similarity
+from searchapp.index.stories import find_stories
+
+WIRE = ("Bank Indonesia menurunkan suku bunga acuan sebesar 25 basis poin menjadi 5,50 persen dalam rapat dewan "
+        "gubernur yang berakhir Rabu sore. Gubernur Bank Indonesia Perry Warjiyo mengatakan keputusan itu "
+        "diambil untuk menjaga pertumbuhan ekonomi di tengah ketidakpastian global yang masih tinggi, sementara "
+        "inflasi diperkirakan tetap terkendali dalam kisaran sasaran hingga akhir tahun depan. Rupiah menguat "
+        "tipis setelah pengumuman itu dan indeks harga saham gabungan ditutup naik hampir satu persen.")
+# the same wire text as a second outlet printed it: its own dateline, one word changed, a sentence added
+REPRINT = ("JAKARTA - " + WIRE.replace("Rabu sore", "Rabu petang")
+           + " Para analis menilai langkah itu sudah diperkirakan pasar.")
+OTHER = ("Harga cabai rawit di sejumlah pasar tradisional di Jakarta melonjak hingga dua kali lipat dalam sepekan "
+         "terakhir karena pasokan dari daerah sentra produksi berkurang akibat hujan deras. Pedagang di Pasar "
+         "Induk Kramat Jati mengatakan pembeli mulai mengurangi belanja, sementara pemerintah daerah berjanji "
+         "menggelar operasi pasar untuk menahan kenaikan harga sebelum hari raya.")
+# the same topic, another story: the central bank's decision told anew, not copied
+SAME_TOPIC = ("Keputusan bank sentral memangkas bunga disambut pelaku usaha. Ketua asosiasi pengusaha menyebut "
+              "biaya kredit modal kerja akan turun dan ekspansi pabrik baru bisa dipercepat, meski permintaan "
+              "ekspor masih lesu karena perlambatan ekonomi Tiongkok dan Eropa yang berlangsung sejak awal tahun.")
+
+
+def test_fingerprints_agree_for_copies_not_for_other_stories():
+    assert similarity(fingerprint(WIRE), fingerprint(WIRE)) == 1.0
+    assert similarity(fingerprint(WIRE), fingerprint(REPRINT)) > 0.6
+    assert similarity(fingerprint(WIRE), fingerprint(OTHER)) < 0.1
+    assert similarity(fingerprint(WIRE), fingerprint(SAME_TOPIC)) < 0.1
+    assert fingerprint("Gempa di Cianjur.") is None  # too short to tell a copy from a coincidence
+
+
+@pytest.mark.parametrize(("texts", "stories"), [
+    ({"a": WIRE, "b": REPRINT, "c": OTHER}, {"a": "a", "b": "a"}),
+    ({"z": WIRE, "b": WIRE, "c": SAME_TOPIC}, {"z": "b", "b": "b"}),  # named by the smallest id
+    ({"a": WIRE, "c": OTHER, "d": SAME_TOPIC}, {}),
+    ({"a": "Singkat sekali.", "b": "Singkat sekali."}, {}),  # no fingerprint: never grouped
+])
+def test_find_stories(texts, stories):
+    ids = list(texts)
+    assert find_stories(ids, [fingerprint(texts[i]) for i in ids]) == stories
+
+
+@pytest.fixture(scope="module")
+def client(tmp_path_factory):
+    from conftest import make_settings
+
+    from searchapp.index.writer import build_index
+    from searchapp.web.app import create_app
+
+    root = tmp_path_factory.mktemp("stories")
+    corpus = root / "corpus"
+    corpus.mkdir()
+    records = [
+        {"id": "antara-1", "body": WIRE, "outlet": "antara", "date": "2025-06-18T15:00:00+07:00"},
+        {"id": "kontan-9", "body": REPRINT, "outlet": "kontan", "date": "2025-06-18T16:10:00+07:00"},
+        {"id": "tempo-4", "body": WIRE.replace("25 basis poin", "seperempat poin persentase"), "outlet": "tempo",
+         "date": "2025-06-18T15:30:00+07:00"},
+        {"id": "detik-2", "body": SAME_TOPIC, "outlet": "detik", "date": "2025-06-19T09:00:00+07:00"},
+        {"id": "detik-3", "body": OTHER, "outlet": "detik", "date": "2025-06-19T10:00:00+07:00"},
+    ]
+    (corpus / "wire.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    settings = make_settings(corpus, root / "index", **{"indexing.workers": 1})
+    report = build_index(settings)
+    assert report.in_stories == 3
+    return create_app(settings).test_client()
+
+
+def test_a_story_is_shown_once_with_where_else_it_ran(client):
+    data = client.get('/api/search?q="suku bunga acuan"').get_json()
+    assert data["total"] == 3 and data["stories"] == 1 and data["collapse"] is True
+    assert len(data["results"]) == 1
+    hit = data["results"][0]
+    assert hit["story"] == "antara-1"
+    assert sorted(c["id"] for c in hit["copies"]) == sorted({"antara-1", "kontan-9", "tempo-4"} - {hit["id"]})
+    assert {c["outlet"] for c in hit["copies"]} | {hit["outlet"]} == {"antaranews", "kontan", "tempo"}
+    # facet counts stay true per outlet: every article counts
+    assert {v["value"]: v["count"] for v in data["facets"]["outlet"]} == {"antaranews": 1, "kontan": 1, "tempo": 1}
+    assert data["pages"] == 1
+
+
+def test_collapse_false_lists_every_article(client):
+    data = client.get('/api/search?q="suku bunga acuan"&collapse=false').get_json()
+    assert sorted(r["id"] for r in data["results"]) == ["antara-1", "kontan-9", "tempo-4"]
+    assert data["collapse"] is False
+    assert client.get("/api/search?q=bunga&collapse=maybe").status_code == 400
+
+
+def test_a_story_is_one_result_among_others_and_pages_count_stories(client):
+    data = client.get("/api/search?q=bunga OR cabai OR bank&per_page=1").get_json()
+    assert data["total"] == 5 and data["stories"] == 3 and data["pages"] == 3
+    seen = [data["results"][0]["story"] or data["results"][0]["id"]]
+    for page in (2, 3):
+        hit = client.get(f"/api/search?q=bunga OR cabai OR bank&per_page=1&page={page}").get_json()["results"][0]
+        seen.append(hit["story"] or hit["id"])
+    assert len(set(seen)) == 3  # each story once across the pages
+
+
+def test_related_articles_leave_out_the_story_and_the_page_says_where_else(client):
+    article = client.get("/api/documents/kontan-9").get_json()
+    assert {r["id"] for r in article["related"]}.isdisjoint({"antara-1", "tempo-4"})
+    assert sorted(c["id"] for c in article["copies"]) == ["antara-1", "tempo-4"]
+    page = client.get("/artikel/kontan-9").get_data(as_text=True)
+    assert "Juga dimuat di" in page and 'href="/artikel/antara-1"' in page
+
+
+def test_the_results_page_groups_copies(client):
+    page = client.get('/cari?q="suku bunga acuan"').get_data(as_text=True)
+    assert page.count('<li class="hit') == 1 and "2 berita serupa" in page
+    assert "3 hasil" in page or "<strong>3</strong>" in page
+    assert "1 berita berbeda" in page and "collapse=false" in page
+    every = client.get('/cari?q="suku bunga acuan"&collapse=false').get_data(as_text=True)
+    assert every.count('<li class="hit') == 3 and "berita serupa" not in every
