@@ -191,9 +191,18 @@ class QueryAnalysis:
             (item.stemmer for item in items if isinstance(item, SastrawiStemFilter)), no_stemming)
         self.stopwords: frozenset[str] = next(
             (frozenset(item.stops) for item in items if isinstance(item, StopFilter)), frozenset())
+        self._terms: dict[str, list[QueryTerm | None]] = {}  # queries repeat their words: analysed once
 
     def terms(self, text: str) -> list[QueryTerm | None]:
         """The words of *text* in order; None where a stopword stood (phrases keep its place)."""
+        found = self._terms.get(text)
+        if found is None:
+            found = self._analyse(text)
+            if len(self._terms) < 100_000:
+                self._terms[text] = found
+        return list(found)
+
+    def _analyse(self, text: str) -> list[QueryTerm | None]:
         found: list[QueryTerm | None] = []
         expected = 0
         for token in self.analyzer(text, positions=True, mode="query"):

@@ -99,8 +99,11 @@ def generation_key(root: Path) -> tuple | None:
     if generation is None:
         return None
     try:  # the folder's time, its newest table of contents (a commit writes a new one), its stories
-        stories = generation / STORIES
-        return (pointer.st_mtime_ns, pointer.st_ino, generation.name, os.stat(generation).st_mtime_ns,
-                newest_toc(generation), stories.stat().st_mtime_ns if stories.exists() else 0)
+        key = (pointer.st_mtime_ns, pointer.st_ino, generation.name, os.stat(generation).st_mtime_ns,
+               newest_toc(generation))
     except (FileNotFoundError, ValueError):
         return None
+    try:
+        return (*key, os.stat(generation / STORIES).st_mtime_ns)
+    except FileNotFoundError:
+        return (*key, 0)

@@ -30,7 +30,12 @@ class FacetValue:
     label: str
     count: int
     selected: bool
-    toggle: SearchRequest  # the search with this value switched on or off
+    facet: Facet
+
+    @property
+    def toggle(self) -> SearchRequest:
+        """The search with this value switched on or off (made when rendered: most values never are)."""
+        return self.facet.request.toggled(self.facet.name, self.value)
 
     def to_dict(self, path: str) -> dict:
         return {"value": self.value, "label": self.label, "count": self.count, "selected": self.selected,
@@ -46,7 +51,7 @@ class Facet:
         self.request = request
 
     def value(self, value: str, label: str, count: int, selected: bool) -> FacetValue:
-        return FacetValue(value, label, count, selected, self.request.toggled(self.name, value))
+        return FacetValue(value, label, count, selected, self)
 
 
 class OutletFacet(Facet):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from searchapp.errors import QueryError
@@ -35,7 +35,9 @@ class SearchRequest:
         return bool(self.outlets or self.people or self.date_from or self.date_to)
 
     def with_(self, **changes) -> SearchRequest:
-        return replace(self, **changes)
+        """This request with some fields changed (without `dataclasses.replace`'s per-call field
+        introspection: page links and facet toggles make dozens of these per page)."""
+        return SearchRequest(**{**self.__dict__, **changes})
 
     def to_params(self) -> list[tuple[str, str]]:
         """The request as URL parameters (defaults left out), in a stable order."""
