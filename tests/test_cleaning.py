@@ -59,6 +59,9 @@ def test_clean_keeps_paragraphs_and_says_what_it_removed():
 @pytest.mark.parametrize(("text", "repaired"), [
     ("Trase LRT¬†Jabodebek", "Trase LRT Jabodebek"),  # a no-break space read as Mac Roman (click-id Tempo)
     ("Jokowi â€” Presiden", "Jokowi — Presiden"),
+    ("‚Äì Bea Cukai Lhokseumawe", "– Bea Cukai Lhokseumawe"),  # UTF-8 read as Mac Roman (click-id Okezone)
+    ("skuad The Gunners ‚Äìjulukan Arsenal‚Äì hanya", "skuad The Gunners –julukan Arsenal– hanya"),
+    ("‚ÄúKutip‚Äù kata dia", "“Kutip” kata dia"),
     ("CafÃ© di Bandung", "Café di Bandung"),
     ("“Kutipan” tetap melengkung", "“Kutipan” tetap melengkung"),  # clean text is left as it is
     ("Harga Rp 16.216", "Harga Rp 16.216"),

@@ -1,6 +1,6 @@
 """`searchapp bench`: searchapp beside SQLite FTS5 and tantivy-py on the same real articles.
 
-    searchapp bench --corpus ../shared/data/indosum [--scale 100000] [--http]
+    searchapp bench --corpus ../shared/data/indosum [--corpus ../shared/data/indonews …] [--scale 100000] [--http]
 
 Every engine gets the same articles and the same analysis (Sastrawi roots) and answers the same fixed
 query mix with a full search request: top 10, outlet facet counts, highlighted snippets. Queries are
@@ -25,7 +25,7 @@ from pathlib import Path
 from searchapp.bench.http_load import bench_http
 from searchapp.bench.peers import bench_fts5, bench_tantivy
 from searchapp.bench.timing import WARMUP, EngineFigures, folder_mb, percentile, time_queries
-from searchapp.bench.workload import QUERY_COUNT, BenchQuery, load_articles, query_mix, scale_articles
+from searchapp.bench.workload import QUERY_COUNT, BenchQuery, load_all, query_mix, scale_articles
 from searchapp.config import Settings, load_settings
 from searchapp.index.analysis import QueryAnalysis
 from searchapp.index.schema import configured_analyzer
@@ -57,9 +57,9 @@ def bench_searchapp(settings: Settings, corpus: Path, queries: list[BenchQuery],
 
 
 def run_bench(args: argparse.Namespace) -> int:
-    source = Path(args.corpus)
-    print(f"Reading {source} …", file=sys.stderr)
-    real = load_articles(source, load_settings(args.config))
+    sources = [Path(path) for path in args.corpus]
+    print(f"Reading {', '.join(map(str, sources))} …", file=sys.stderr)
+    real = load_all(sources, load_settings(args.config))
     size = args.scale or len(real)
     workdir = Path(tempfile.mkdtemp(prefix="searchapp-bench-"))
     try:
@@ -119,7 +119,9 @@ def format_table(figures: list[EngineFigures], size: int) -> str:
 def register(commands, common) -> None:
     bench = commands.add_parser("bench", help="benchmark against SQLite FTS5 and tantivy-py on a real corpus")
     bench.add_argument("--config", help="configuration file")
-    bench.add_argument("--corpus", required=True, help="a raw IndoSum folder or a searchapp corpus folder")
+    bench.add_argument("--corpus", required=True, action="append",
+                       help="a raw IndoSum folder, a folder of exports (CSV, XLSX) or a searchapp corpus folder; "
+                            "repeat it for the distinct articles of several")
     bench.add_argument("--scale", type=int, help="articles to index, generating more from real paragraphs")
     bench.add_argument("--queries", type=int, default=QUERY_COUNT, help="timed queries")
     bench.add_argument("--workers", type=int, help="indexing workers")

@@ -22,11 +22,38 @@ QUERY_COUNT = 200
 # The articles
 
 
+EXPORT_SUFFIXES = (".csv", ".xlsx")
+
+
+def load_all(paths: list[Path], settings: Settings) -> list[dict]:
+    """The distinct articles of several folders: one per id (an article with a URL: its canonical URL),
+    the first read kept."""
+    seen: set[str] = set()
+    records = []
+    for path in paths:
+        for record in load_articles(path, settings):
+            if record["id"] not in seen:
+                seen.add(record["id"])
+                records.append(record)
+    return records
+
+
 def load_articles(path: Path, settings: Settings) -> list[dict]:
-    """Records (id, title, body, outlet, date, url) of a raw IndoSum folder or a searchapp corpus folder."""
+    """Records (id, title, body, outlet, date, url) of a raw IndoSum folder, a folder of exports (CSV,
+    XLSX: read as `searchapp import` reads them) or a searchapp corpus folder."""
     from searchapp.extract.outlet import OutletTable
+    from searchapp.ingest.export import import_table
     from searchapp.ingest.indosum import import_indosum, indosum_files
 
+    exports = sorted(p for p in path.rglob("*") if p.suffix.lower() in EXPORT_SUFFIXES)
+    if exports:
+        # click-id ships each outlet as CSV and as XLSX: a file whose name another format already has is left out
+        chosen: dict[str, Path] = {}
+        for export in exports:
+            chosen.setdefault(export.stem, export)
+        table = OutletTable.load(settings.outlets_file)
+        return [{key: value for key, value in record.items() if key in ("id", "title", "body", "outlet", "date", "url")}
+                for record in import_table(chosen.values(), table) if isinstance(record, dict)]
     files = indosum_files(path)
     if files:
         seen: set[str] = set()

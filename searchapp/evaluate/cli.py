@@ -60,6 +60,20 @@ def register(commands, common) -> None:
     people.add_argument("--conll", nargs="+", required=True, metavar="PATH", help="gold CoNLL files (IOB PER tags)")
     people.set_defaults(run=run_people)
 
+    duplicates = tools.add_parser("duplicates", help="stories: copies grouped, against hand-labelled pairs")
+    duplicates.add_argument("--config", help="configuration file (for the boilerplate patterns)")
+    duplicates.add_argument("--data", default="../shared/data",
+                            help="folder holding hoax600/, click-id/ and indonews/ (../shared/data)")
+    duplicates.add_argument("--sample", type=int, default=0, metavar="N",
+                            help="also print N grouped pairs and N near misses per data set not labelled yet")
+    duplicates.set_defaults(run=run_duplicates)
+
+    boilerplate = tools.add_parser("boilerplate", help="publisher boilerplate lines removed from real crawls")
+    boilerplate.add_argument("--config", help="configuration file (for the boilerplate patterns)")
+    boilerplate.add_argument("--data", default="../shared/data/indonews", help="a folder of CSV crawls")
+    boilerplate.add_argument("--sample", type=int, default=40, metavar="N", help="removed lines to list (40)")
+    boilerplate.set_defaults(run=run_boilerplate)
+
 
 def _settings(args: argparse.Namespace):
     from searchapp.config import load_settings
@@ -179,4 +193,34 @@ def run_people(args: argparse.Namespace) -> int:
         return 2
     registry = PeopleRegistry.load(_settings(args).people_file)
     print(format_report(evaluate_people(list(args.conll), registry)))
+    return 0
+
+
+def run_duplicates(args: argparse.Namespace) -> int:
+    from searchapp.config import load_settings
+    from searchapp.evaluate.duplicates import evaluate_duplicates, read_labels, report, sample
+    from searchapp.ingest.cleaning import Boilerplate
+
+    data = Path(args.data)
+    if not data.is_dir():
+        print(f"searchapp eval duplicates: data folder not found: {data}", file=sys.stderr)
+        return 2
+    results = evaluate_duplicates(data, Boilerplate.load(load_settings(args.config).boilerplate_file))
+    labels = read_labels()
+    print(report(results, labels))
+    for result in results if args.sample else ():
+        print(f"\n# {result.name}: pairs to label (copy or different)\n" + sample(result, labels, args.sample))
+    return 0
+
+
+def run_boilerplate(args: argparse.Namespace) -> int:
+    from searchapp.config import load_settings
+    from searchapp.evaluate.boilerplate import evaluate_boilerplate
+
+    folder = Path(args.data)
+    if not folder.is_dir():
+        print(f"searchapp eval boilerplate: folder not found: {folder}", file=sys.stderr)
+        return 2
+    settings = load_settings(args.config)
+    print(evaluate_boilerplate(folder, settings, args.sample))
     return 0

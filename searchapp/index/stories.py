@@ -1,10 +1,10 @@
 """Stories: exact copies, syndicated copies and light rewrites of one text, grouped.
 
 After each indexing run the fingerprints of every live article (a column of the index, computed when
-the article was analysed) are put through MinHash LSH (datasketch) to find candidate pairs; a pair
-whose fingerprints agree in at least `THRESHOLD` of their positions is a copy, and copies of copies
-are one story. Each story is named by its smallest article id, which stays the same while its members
-do. The groups are written beside the index as ``stories.json`` (article id → story), replaced
+the article was analysed) are put through MinHash LSH (datasketch) to find candidates; an article
+whose fingerprint agrees in at least `THRESHOLD` of its positions with a story's first article is a
+copy of it. Each story is named by its first (smallest) article id, which stays the same while it is
+indexed. The groups are written beside the index as ``stories.json`` (article id → story), replaced
 atomically; an article in no group is a story of its own.
 """
 
@@ -30,37 +30,37 @@ THRESHOLD = 0.5
 
 
 def find_stories(ids: list[str], fingerprints: list[bytes | None], threshold: float = THRESHOLD) -> dict[str, str]:
-    """The story of every article that has copies: article id → the smallest id of its story."""
+    """The story of every article that has copies: article id → the smallest id of its story.
+
+    Articles are taken in id order; each joins the story whose first article (its leader) it is most
+    similar to, at `threshold` or more, else starts a story of its own. Every member is a copy of its
+    leader: a chain of articles each sharing a paragraph with the next is not one story (single
+    linkage merged a rumour's debunking with the reactions to it, each quoting the one before).
+    """
     lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
-    signatures: dict[int, np.ndarray] = {}
-    for number, value in enumerate(fingerprints):
-        if value is None:
-            continue
-        signature = np.frombuffer(value, dtype=np.uint32)
-        signatures[number] = signature
-        lsh.insert(number, LeanMinHash(seed=1, hashvalues=signature, scheme=SCHEME), check_duplication=False)
-    parent = list(range(len(ids)))
-
-    def root(number: int) -> int:
-        while parent[number] != number:
-            parent[number] = parent[parent[number]]
-            number = parent[number]
-        return number
-
-    for number, signature in signatures.items():
-        for other in lsh.query(LeanMinHash(seed=1, hashvalues=signature, scheme=SCHEME)):
-            if other > number and np.mean(signature == signatures[other]) >= threshold:
-                a, b = root(number), root(other)
-                if a != b:
-                    parent[max(a, b)] = min(a, b)
+    signatures = {number: np.frombuffer(value, dtype=np.uint32)
+                  for number, value in enumerate(fingerprints) if value is not None}
+    leader_of: dict[int, int] = {}
+    for number in sorted(signatures, key=lambda n: ids[n]):
+        signature = signatures[number]
+        minhash = LeanMinHash(seed=1, hashvalues=signature, scheme=SCHEME)
+        best, best_similarity = None, threshold
+        for leader in lsh.query(minhash):
+            similar = float(np.mean(signature == signatures[leader]))
+            if similar >= best_similarity and (best is None or similar > best_similarity or ids[leader] < ids[best]):
+                best, best_similarity = leader, similar
+        if best is None:
+            lsh.insert(number, minhash, check_duplication=False)  # only leaders are looked up
+            leader_of[number] = number
+        else:
+            leader_of[number] = best
     members: dict[int, list[int]] = {}
-    for number in signatures:
-        members.setdefault(root(number), []).append(number)
+    for number, leader in leader_of.items():
+        members.setdefault(leader, []).append(number)
     stories: dict[str, str] = {}
-    for group in members.values():
+    for leader, group in members.items():
         if len(group) > 1:
-            name = min(ids[n] for n in group)
-            stories.update({ids[n]: name for n in group})
+            stories.update({ids[n]: ids[leader] for n in group})
     return stories
 
 

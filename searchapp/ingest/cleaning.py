@@ -18,9 +18,10 @@ from searchapp.yaml_files import load_entries
 
 # Characters that (almost) only occur in mojibake of Indonesian and English text: ftfy only looks
 # at a text that holds one, which keeps its cost off clean text.
-_SUSPECT = re.compile("[ÃÂâ€™œ˜žŸ¬ï¿½ðŸ]")
-# Left by decoding UTF-8 as Mac Roman, which ftfy does not undo: a no-break space read as "¬†".
-_LEFTOVERS = (("¬†", " "),)
+_SUSPECT = re.compile("[ÃÂâ€™œ˜žŸ¬ï¿½ðŸ‚]")
+# UTF-8 read as Mac Roman, which ftfy does not undo: "¬†" a no-break space, "‚Äì" an en dash, "‚Äú" a
+# quotation mark (click-id's Tempo and Okezone bodies); each such run is decoded back.
+_MAC_ROMAN = re.compile("[\u201a\u00ac][\u00c4\u2020][^\\s]?")
 _FTFY = ftfy.TextFixerConfig(uncurl_quotes=False, fix_latin_ligatures=False, fix_character_width=False,
                              normalization="NFC")
 _SCHEMA = {"name": "str", "pattern": "str", "outlets": "list"}
@@ -30,9 +31,17 @@ def repair(text: str) -> str:
     """*text* with mojibake undone (``â€”`` → ``—``); a text without a suspect character is returned as it is."""
     if not _SUSPECT.search(text):
         return text
-    for bad, good in _LEFTOVERS:
-        text = text.replace(bad, good)
-    return ftfy.fix_text(text, _FTFY)
+    return ftfy.fix_text(_MAC_ROMAN.sub(_from_mac_roman, text), _FTFY).replace("\xa0", " ")
+
+
+def _from_mac_roman(match: re.Match) -> str:
+    run = match.group()
+    for end in (len(run), len(run) - 1):  # the third character may belong to the next word
+        try:
+            return run[:end].encode("mac_roman").decode("utf-8") + run[end:]
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            continue
+    return run
 
 
 @dataclass(frozen=True)

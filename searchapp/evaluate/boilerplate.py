@@ -1,0 +1,49 @@
+"""What the boilerplate patterns remove from real crawls (``../shared/data/indonews``): lines per pattern
+and per outlet, and a seeded sample of removed lines to check by hand that none is part of a story."""
+
+from __future__ import annotations
+
+import random
+from collections import Counter
+from pathlib import Path
+
+from searchapp.config import Settings
+from searchapp.extract.outlet import OutletTable
+from searchapp.ingest.cleaning import Boilerplate, repair
+from searchapp.ingest.tables import open_table
+
+
+def evaluate_boilerplate(folder: Path, settings: Settings, listed: int = 40, seed: int = 13) -> str:
+    boilerplate = Boilerplate.load(settings.boilerplate_file)
+    outlets = OutletTable.load(settings.outlets_file)
+    by_pattern: Counter = Counter()
+    by_outlet: Counter = Counter()
+    removed_lines: list[tuple[str, str, str]] = []
+    articles = touched = lines = 0
+    for path in sorted(folder.glob("*.csv")):
+        table = open_table(path)
+        header = [name.strip().lower() for name in table.header]
+        for _line, row in table.rows:
+            record = dict(zip(header, row, strict=False))
+            body = repair(str(record.get("isi_berita") or ""))
+            if not body.strip():
+                continue
+            known = outlets.from_host(record.get("url") or "")
+            outlet = known.slug if known else None
+            _cleaned, removed = boilerplate.clean(body, outlet)
+            articles += 1
+            lines += sum(1 for line in body.split("\n") if line.strip())
+            touched += bool(removed)
+            for name, line in removed:
+                by_pattern[name] += 1
+                by_outlet[outlet or "?"] += 1
+                removed_lines.append((outlet or "?", name, line))
+    out = [f"{articles} articles, {lines} non-empty lines; {sum(by_pattern.values())} boilerplate lines removed "
+           f"from {touched} articles ({sum(by_pattern.values()) / max(1, lines):.1%} of the lines)", "by pattern:"]
+    out += [f"  {name:28} {count}" for name, count in by_pattern.most_common()]
+    out.append("by outlet: " + ", ".join(f"{outlet} {count}" for outlet, count in by_outlet.most_common()))
+    distinct = sorted(set(removed_lines))
+    out.append(f"{len(distinct)} distinct removed lines; a sample of {min(listed, len(distinct))} to check by hand:")
+    out += [f"  [{outlet}] {name}: {line[:160]}"
+            for outlet, name, line in random.Random(seed).sample(distinct, min(listed, len(distinct)))]
+    return "\n".join(out)

@@ -1,0 +1,170 @@
+"""How well copies of one story are grouped (`searchapp.index.stories`), on three real data sets.
+
+* ``hoax600``: 600 articles on 12 rumours, 50 each, in topic order; copies and rewrites of one text
+  across sites sit inside a topic, so a story spanning two topics is certainly a wrong merge.
+* ``click-id``: Okezone and Sindonews (one media group) republish each other's articles.
+* ``indonews``: three daily crawls; a URL crawled twice with an edited body gives pairs that are
+  copies by construction (the measure of recall on real edits), and different URLs grouped are checked.
+
+Pair precision and recall are counted against hand labels (``dataset, id, id, copy|different`` lines,
+`LABELS`); ``--sample N`` prints grouped pairs and near misses that are not labelled yet, to label by
+reading them. Texts are fingerprinted as the indexer does, boilerplate removed.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from searchapp.extract.fingerprint import fingerprint, similarity
+from searchapp.index.stories import THRESHOLD, find_stories
+from searchapp.ingest.cleaning import Boilerplate, repair
+from searchapp.ingest.identity import normalize_url
+from searchapp.ingest.tables import open_table
+
+LABELS = Path(__file__).with_name("duplicate_labels.tsv")
+NEAR = 0.25  # from this similarity up to the threshold, a pair is a near miss worth a look
+
+
+@dataclass
+class Doc:
+    id: str
+    text: str
+    key: str  # topic (hoax600), outlet (click-id), canonical URL (indonews)
+
+
+@dataclass
+class Result:
+    name: str
+    docs: list[Doc]
+    stories: dict[str, str]
+    seconds: float
+    pairs: set[tuple[str, str]] = field(default_factory=set)  # grouped pairs, ids in order
+    fingerprints: dict[str, bytes | None] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        members: dict[str, list[str]] = defaultdict(list)
+        for doc_id, story in self.stories.items():
+            members[story].append(doc_id)
+        for group in members.values():
+            group.sort()
+            self.pairs |= {(a, b) for i, a in enumerate(group) for b in group[i + 1:]}
+
+    def key_of(self) -> dict[str, str]:
+        return {doc.id: doc.key for doc in self.docs}
+
+    def similar(self, a: str, b: str) -> float:
+        fa, fb = self.fingerprints.get(a), self.fingerprints.get(b)
+        return similarity(fa, fb) if fa and fb else 0.0
+
+
+def _rows(path: Path) -> Iterable[tuple[int, dict]]:
+    table = open_table(path)
+    keys = [name.strip().lower() for name in table.header]
+    for line, row in table.rows:
+        yield line, dict(zip(keys, row, strict=False))
+
+
+def hoax600(folder: Path) -> list[Doc]:
+    path = folder / "600 news with valid hoax label.csv"
+    return [Doc(f"hoax-{n}", repair(str(row["berita"])), f"topic-{n // 50}")
+            for n, (_line, row) in enumerate(_rows(path)) if row.get("berita")]
+
+
+def click_id(folder: Path) -> list[Doc]:
+    docs = []
+    for outlet in ("okezone", "sindonews"):
+        for line, row in _rows(folder / "xlsx" / f"{outlet}.xlsx"):
+            if row.get("content"):
+                docs.append(Doc(f"{outlet}-{line}", repair(str(row["content"])), outlet))
+    return docs
+
+
+def indonews(folder: Path) -> list[Doc]:
+    docs = []
+    for path in sorted(folder.glob("*.csv")):
+        for line, row in _rows(path):
+            if row.get("isi_berita"):
+                docs.append(Doc(f"{path.stem[-5:]}-{line}", repair(str(row["isi_berita"])),
+                                normalize_url(row.get("url")) or f"{path.stem}-{line}"))
+    return docs
+
+
+def group(name: str, docs: list[Doc], boilerplate: Boilerplate) -> Result:
+    started = time.perf_counter()
+    prints = {doc.id: fingerprint(boilerplate.clean(doc.text, None)[0]) for doc in docs}
+    stories = find_stories([d.id for d in docs], [prints[d.id] for d in docs])
+    return Result(name, docs, stories, time.perf_counter() - started, fingerprints=prints)
+
+
+def read_labels(path: Path = LABELS) -> dict[tuple[str, str, str], bool]:
+    labels = {}
+    if path.exists():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip() and not line.startswith("#"):
+                dataset, a, b, verdict = line.split("\t")[:4]
+                labels[(dataset, *sorted((a, b)))] = verdict.strip() == "copy"
+    return labels
+
+
+def report(results: list[Result], labels: dict[tuple[str, str, str], bool]) -> str:
+    lines = [f"Stories: word 3-shingle MinHash, 128 permutations, LSH at estimated Jaccard ≥ {THRESHOLD}", ""]
+    for result in results:
+        keys = result.key_of()
+        cross = sum(1 for a, b in result.pairs if keys[a] != keys[b])
+        per_1000 = result.seconds / max(1, len(result.docs)) * 1000
+        lines.append(f"{result.name}: {len(result.docs)} articles, {len(result.stories)} in "
+                     f"{len(set(result.stories.values()))} stories, {len(result.pairs)} grouped pairs, "
+                     f"{per_1000:.2f} s per 1,000 articles (fingerprints and grouping)")
+        kind = {"hoax600": "across two topics (certainly wrong)", "click-id": "across the two outlets",
+                "indonews": "with different URLs"}[result.name]
+        lines.append(f"  grouped pairs {kind}: {cross}")
+        if result.name == "indonews":
+            versions = defaultdict(list)
+            for doc in result.docs:
+                versions[doc.key].append(doc)
+            edited = [(a.id, b.id) for group_ in versions.values() for i, a in enumerate(group_)
+                      for b in group_[i + 1:] if a.text != b.text]
+            found = sum(1 for a, b in edited if tuple(sorted((a, b))) in result.pairs)
+            lines.append(f"  edited re-crawls of one URL (copies by construction): {len(edited)} pairs, "
+                         f"{found} grouped (recall {found / max(1, len(edited)):.3f})")
+        mine = {(a, b): copy for (dataset, a, b), copy in labels.items() if dataset == result.name}
+        grouped = [copy for pair, copy in mine.items() if pair in result.pairs]
+        copies = [pair in result.pairs for pair, copy in mine.items() if copy]
+        if mine:
+            lines.append(f"  hand-labelled pairs: {len(mine)}; precision {sum(grouped)}/{len(grouped)} = "
+                         f"{sum(grouped) / max(1, len(grouped)):.3f}; recall {sum(copies)}/{len(copies)} = "
+                         f"{sum(copies) / max(1, len(copies)):.3f}")
+    return "\n".join(lines)
+
+
+def sample(result: Result, labels: dict[tuple[str, str, str], bool], count: int, seed: int = 13) -> str:
+    """Grouped pairs and near misses not labelled yet, with the start of both texts, to label by hand."""
+    rng = random.Random(f"{seed}:{result.name}")
+    texts = {doc.id: doc.text for doc in result.docs}
+    grouped = sorted(p for p in result.pairs if (result.name, *p) not in labels)
+    by_key: dict[str, list[str]] = defaultdict(list)
+    for doc in result.docs:
+        by_key[doc.key].append(doc.id)
+    near = []
+    for ids in ([d.id for d in result.docs],) if result.name != "hoax600" else by_key.values():
+        candidates = [(a, b) for i, a in enumerate(ids) for b in ids[i + 1:i + 60]]
+        near += [tuple(sorted(p)) for p in candidates if NEAR <= result.similar(*p) < THRESHOLD]
+    near = sorted(p for p in set(near) if (result.name, *p) not in labels)
+    lines = []
+    for title, pairs in (("grouped", grouped), ("near miss", near)):
+        for a, b in rng.sample(pairs, min(count, len(pairs))):
+            lines += [f"{result.name}\t{a}\t{b}\t?\t# {title}, similarity {result.similar(a, b):.2f}",
+                      f"  A: {' '.join(texts[a].split())[:400]}", f"  B: {' '.join(texts[b].split())[:400]}"]
+    return "\n".join(lines)
+
+
+def evaluate_duplicates(data: Path, boilerplate: Boilerplate) -> list[Result]:
+    sets = (("hoax600", hoax600, data / "hoax600"), ("click-id", click_id, data / "click-id"),
+            ("indonews", indonews, data / "indonews"))
+    return [group(name, read(folder), boilerplate) for name, read, folder in sets if folder.is_dir()]
+
