@@ -27,6 +27,9 @@ from searchapp.index.whoosh27 import column_values
 # `searchapp eval duplicates` (README "Quality"); rewrites of one press release sit above it,
 # different stories on one topic far below.
 THRESHOLD = 0.5
+# LSH finds candidates from a lower similarity, so that pairs just above the threshold are not missed
+# by its banding (each candidate is then checked against the threshold itself).
+CANDIDATE_THRESHOLD = 0.3
 
 
 def find_stories(ids: list[str], fingerprints: list[bytes | None], threshold: float = THRESHOLD) -> dict[str, str]:
@@ -37,7 +40,7 @@ def find_stories(ids: list[str], fingerprints: list[bytes | None], threshold: fl
     leader: a chain of articles each sharing a paragraph with the next is not one story (single
     linkage merged a rumour's debunking with the reactions to it, each quoting the one before).
     """
-    lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+    lsh = MinHashLSH(threshold=min(threshold, CANDIDATE_THRESHOLD), num_perm=NUM_PERM)
     signatures = {number: np.frombuffer(value, dtype=np.uint32)
                   for number, value in enumerate(fingerprints) if value is not None}
     leader_of: dict[int, int] = {}

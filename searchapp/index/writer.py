@@ -46,6 +46,7 @@ class IndexReport:
     unchanged: int = 0
     replaced: int = 0  # older versions of an article (the same URL or id) left out for the newest
     in_stories: int = 0  # articles that have copies (grouped into stories)
+    phases: dict[str, float] = field(default_factory=dict)  # seconds of each step of the run
     skipped: list[Skipped] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     seconds: float = 0.0
@@ -75,6 +76,8 @@ class IndexReport:
             f"{len(self.skipped)} skipped in {self.seconds:.1f} s ({self.docs_per_second:.0f} docs/s); "
             f"{self.in_stories} articles have copies (grouped into stories)"
         ]
+        if self.phases:
+            lines.append("  steps: " + ", ".join(f"{name} {seconds:.1f} s" for name, seconds in self.phases.items()))
         lines += [f"  skipped {item}" for item in self.skipped]
         lines += [f"  warning {item}" for item in self.warnings]
         return "\n".join(lines)
@@ -112,7 +115,10 @@ def build_index(settings: Settings, *, rebuild: bool = False, today: dt.date | N
         report.rebuilt = existing is None
         known = known_documents(existing) if existing is not None else {}
         seen: set[str] = set()
+        step = time.monotonic()
         newest = newest_versions(read_corpus(settings.corpus))  # a first, light pass: no extraction
+        report.phases["versions"] = time.monotonic() - step
+        step = time.monotonic()
 
         def changed_articles() -> Iterator[Article]:
             for item in read_corpus(settings.corpus):
@@ -148,17 +154,23 @@ def build_index(settings: Settings, *, rebuild: bool = False, today: dt.date | N
             try:
                 index = whoosh.index.create_in(str(generation), build_schema(settings))
                 write(run(index))
+                report.phases["write"] = time.monotonic() - step
+                step = time.monotonic()
                 report.in_stories = _group(index, generation)
+                report.phases["stories"] = time.monotonic() - step
             except BaseException:
                 shutil.rmtree(generation, ignore_errors=True)
                 raise
             publish(root, generation)
         else:
             write(run(existing))
+            report.phases["write"] = time.monotonic() - step
+            step = time.monotonic()
             if report.written or report.deleted or not (Path(existing.storage.folder) / STORIES).exists():
                 report.in_stories = _group(existing, Path(existing.storage.folder))
             else:
                 report.in_stories = len(read_stories(Path(existing.storage.folder)))
+            report.phases["stories"] = time.monotonic() - step
     report.seconds = time.monotonic() - started
     return report
 
