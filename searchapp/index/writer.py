@@ -15,7 +15,7 @@ import shutil
 import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import whoosh.index
@@ -26,6 +26,7 @@ from searchapp.documents import DocumentContext
 from searchapp.errors import SearchappError
 from searchapp.index.generations import STORIES, indexer_lock, open_index, publish
 from searchapp.index.progress import Progress
+from searchapp.index.report import IndexReport
 from searchapp.index.schema import build_schema
 from searchapp.index.stories import read_stories, write_stories
 from searchapp.index.whoosh27 import column_values, commit_segments, finish_segment, segment_writer
@@ -36,51 +37,6 @@ PARALLEL_THRESHOLD = 64  # fewer changed articles than this are written in-proce
 WRITER_MB = 256  # memory of each Whoosh writer's posting pool
 # Segments are written as separate files, not one compound file: Whoosh 2.7 on Python 3 opens a compound
 # file's parts through BytesIO(memoryview), which copies the whole posting file into every reader.
-
-
-@dataclass
-class IndexReport:
-    added: int = 0
-    updated: int = 0
-    deleted: int = 0
-    unchanged: int = 0
-    replaced: int = 0  # older versions of an article (the same URL or id) left out for the newest
-    in_stories: int = 0  # articles that have copies (grouped into stories)
-    phases: dict[str, float] = field(default_factory=dict)  # seconds of each step of the run
-    skipped: list[Skipped] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
-    seconds: float = 0.0
-    rebuilt: bool = False
-
-    @property
-    def written(self) -> int:
-        return self.added + self.updated
-
-    @property
-    def docs_per_second(self) -> float:
-        return self.written / self.seconds if self.seconds else 0.0
-
-    def count(self, article: Article, known: dict[str, str]) -> bool:
-        """Count *article* as added or updated; True when it replaces a version in the index."""
-        replaces = article.id in known
-        if replaces:
-            self.updated += 1
-        else:
-            self.added += 1
-        return replaces
-
-    def summary(self) -> str:
-        lines = [
-            f"{'Rebuilt' if self.rebuilt else 'Updated'} index: {self.added} added, {self.updated} updated, "
-            f"{self.deleted} deleted, {self.unchanged} unchanged, {self.replaced} older versions left out, "
-            f"{len(self.skipped)} skipped in {self.seconds:.1f} s ({self.docs_per_second:.0f} docs/s); "
-            f"{self.in_stories} articles have copies (grouped into stories)"
-        ]
-        if self.phases:
-            lines.append("  steps: " + ", ".join(f"{name} {seconds:.1f} s" for name, seconds in self.phases.items()))
-        lines += [f"  skipped {item}" for item in self.skipped]
-        lines += [f"  warning {item}" for item in self.warnings]
-        return "\n".join(lines)
 
 
 @dataclass

@@ -26,7 +26,7 @@ from typing import Any
 import yaml
 
 from searchapp.ingest.cleaning import repair
-from searchapp.ingest.datetimes import WIB
+from searchapp.ingest.datetimes import parse_explicit_date, stated_moment
 
 ARTICLE_SUFFIXES = {".txt", ".md"}
 RECORD_SUFFIXES = {".jsonl", ".json"}
@@ -285,36 +285,6 @@ def build_article(record: Any, source: str, default_id: str) -> Article | Skippe
         category=text_field("category"),
         warnings=tuple(warnings),
     )
-
-
-def stated_moment(value: Any) -> dt.datetime | None:
-    """The moment of a stated date that gives a time of day (an ISO text with a time, or a datetime);
-    one without a zone is taken to be in WIB (UTC+7)."""
-    if isinstance(value, str) and ("T" in value or " " in value.strip()):
-        try:
-            value = dt.datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
-        except ValueError:
-            return None
-    if not isinstance(value, dt.datetime):
-        return None
-    return value if value.tzinfo else value.replace(tzinfo=WIB)
-
-
-def parse_explicit_date(value: Any, key: str = "date") -> dt.date | None | str:
-    """A stated date (ISO text, date or datetime: its day as written); a message string when it is
-    not a date."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        try:
-            return dt.datetime.fromisoformat(value.strip().replace("Z", "+00:00")).date()
-        except ValueError:
-            pass
-    return f"'{key}' ignored: {value!r} is not an ISO date (YYYY-MM-DD)"
 
 
 def _first_line(error: Exception) -> str:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from typing import Any
 
 MONTHS = {
     "januari": 1, "jan": 1, "january": 1, "februari": 2, "pebruari": 2, "feb": 2, "february": 2,
@@ -149,3 +150,33 @@ def numeric_order(text: str) -> str | None:
     if second > 12 >= first:
         return "mdy"
     return "either"
+
+
+def stated_moment(value: Any) -> dt.datetime | None:
+    """The moment of a stated date that gives a time of day (an ISO text with a time, or a datetime);
+    one without a zone is taken to be in WIB (UTC+7)."""
+    if isinstance(value, str) and ("T" in value or " " in value.strip()):
+        try:
+            value = dt.datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+        except ValueError:
+            return None
+    if not isinstance(value, dt.datetime):
+        return None
+    return value if value.tzinfo else value.replace(tzinfo=WIB)
+
+
+def parse_explicit_date(value: Any, key: str = "date") -> dt.date | None | str:
+    """A stated date (ISO text, date or datetime: its day as written); a message string when it is
+    not a date."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.datetime.fromisoformat(value.strip().replace("Z", "+00:00")).date()
+        except ValueError:
+            pass
+    return f"'{key}' ignored: {value!r} is not an ISO date (YYYY-MM-DD)"

@@ -10,7 +10,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import functools
-import heapq
 import os
 import threading
 import time
@@ -223,7 +222,7 @@ class WhooshEngine:
                 if request.sort == "relevance" and query is not None:
                     ranked = self.rank(state, query, docnums, limit, docsets)
                 else:
-                    ranked = [(d, None) for d in by_date(state.tables, docnums, request.sort != "oldest", limit)]
+                    ranked = [(d, None) for d in state.tables.by_date(docnums, request.sort != "oldest", limit)]
                 if not request.collapse:
                     page += ranked
                     break
@@ -317,12 +316,3 @@ class WhooshEngine:
             "version": __version__,
         }
 
-
-def by_date(tables: FacetTables, docnums: set[int], newest: bool, limit: int) -> list[int]:
-    """The *limit* newest (or oldest) of *docnums*: by day, within a day by the stated time (articles
-    without one after those with one), undated ones last, ties by document number."""
-    date_of, time_of = tables.date_of, tables.time_of
-    if newest:
-        return heapq.nsmallest(limit, docnums, key=lambda d: (-date_of[d] if date_of[d] else 1,
-                                                              -time_of[d] if time_of[d] else 0, d))
-    return heapq.nsmallest(limit, docnums, key=lambda d: (date_of[d] or 10**9, time_of[d] or 2**62, d))

@@ -103,3 +103,12 @@ class FacetTables:
         high = end.toordinal() if end else dt.date.max.toordinal()
         date_of = self.date_of
         return {d for d in docnums if low <= date_of[d] <= high}
+
+    def by_date(self, docnums: set[int], newest: bool, limit: int) -> list[int]:
+        """The *limit* newest (or oldest) of *docnums*: by day, within a day by the stated time (articles
+        without one after those with one), undated ones last, ties by document number."""
+        date_of, time_of = self.date_of, self.time_of
+        if newest:
+            return heapq.nsmallest(limit, docnums, key=lambda d: (-date_of[d] if date_of[d] else 1,
+                                                                  -time_of[d] if time_of[d] else 0, d))
+        return heapq.nsmallest(limit, docnums, key=lambda d: (date_of[d] or 10**9, time_of[d] or 2**62, d))
