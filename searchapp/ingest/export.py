@@ -181,26 +181,41 @@ def import_table(paths: Iterable[str | Path], table: OutletTable, columns_given:
     for path in map(Path, paths):
         try:
             source = open_table(path, delimiter)
-            columns = find_columns(source.header, columns_given or {})
-        except (TableError, ValueError, OSError) as error:
+        except (TableError, OSError) as error:
             yield Problem(str(path), f"file skipped: {getattr(error, 'strerror', None) or error}", row=False)
             continue
-        sample = list(islice(source.rows, SAMPLE))
-        evidence = DateEvidence()
-        if "date" in columns:
-            for _line, row in sample:
-                if columns["date"] < len(row) and row[columns["date"]] not in (None, ""):
-                    evidence.add(row[columns["date"]])
-        mapping = Mapping(columns, source.header, evidence.order(date_order),
-                          evidence.describe(date_order) if "date" in columns else None, source.kind)
-        for line in mapping.describe(source):
-            say(line)
-        namespace = slugify(path.stem) or "export"
-        for line, row in chain(sample, source.rows):
-            where = f"{path}:{line}"
-            item, warnings = _row_record(where, row, mapping, table, namespace, clean_person)
-            yield from (Problem(where, warning, "warning") for warning in warnings)
-            yield item
+        try:
+            columns = find_columns(source.header, columns_given or {})
+        except ValueError as error:
+            source.close()
+            yield Problem(str(path), f"file skipped: {error}", row=False)
+            continue
+        try:
+            yield from _table_records(source, columns, table, date_order, say, clean_person)
+        finally:
+            source.close()
+
+
+def _table_records(source: Table, columns: dict[str, int], table: OutletTable, date_order: str | None,
+                   say: Callable[[str], None],
+                   clean_person: Callable[[str], str | None]) -> Iterator[dict[str, Any] | Problem]:
+    """The records of one table, once its mapping (said first) is chosen from a sample of its rows."""
+    sample = list(islice(source.rows, SAMPLE))
+    evidence = DateEvidence()
+    if "date" in columns:
+        for _line, row in sample:
+            if columns["date"] < len(row) and row[columns["date"]] not in (None, ""):
+                evidence.add(row[columns["date"]])
+    mapping = Mapping(columns, source.header, evidence.order(date_order),
+                      evidence.describe(date_order) if "date" in columns else None, source.kind)
+    for line in mapping.describe(source):
+        say(line)
+    namespace = slugify(source.path.stem) or "export"
+    for line, row in chain(sample, source.rows):
+        where = f"{source.path}:{line}"
+        item, warnings = _row_record(where, row, mapping, table, namespace, clean_person)
+        yield from (Problem(where, warning, "warning") for warning in warnings)
+        yield item
 
 
 def _row_record(where: str, row: list[Any], mapping: Mapping, table: OutletTable, namespace: str,

@@ -7,7 +7,7 @@ from __future__ import annotations
 import codecs
 import csv
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -27,6 +27,11 @@ class Table:
     header: list[str]
     rows: Iterator[tuple[int, list[Any]]]  # (line or sheet row, cells in header order)
     notes: list[str] = field(default_factory=list)  # how it was read: encoding, delimiter, sheet
+    closer: Callable[[], None] = lambda: None
+
+    def close(self) -> None:
+        """Release the file (also when its rows were not read to the end)."""
+        self.closer()
 
 
 def open_table(path: Path, delimiter: str | None = None) -> Table:
@@ -89,7 +94,7 @@ def _csv(path: Path, delimiter: str | None) -> Table:
                 yield start, row
 
     name = {"\t": "tab"}.get(chosen, repr(chosen))
-    return Table(path, "csv", header, rows(), [f"encoding {encoding}, delimiter {name}"])
+    return Table(path, "csv", header, rows(), [f"encoding {encoding}, delimiter {name}"], handle.close)
 
 
 def _xlsx(path: Path) -> Table:
@@ -119,7 +124,8 @@ def _xlsx(path: Path) -> Table:
         finally:
             book.close()
 
-    return Table(path, "xlsx", header, rows(), [f"sheet {sheet.title!r} (the first of {len(book.sheetnames)})"])
+    return Table(path, "xlsx", header, rows(), [f"sheet {sheet.title!r} (the first of {len(book.sheetnames)})"],
+                 book.close)
 
 
 def _jsonl(path: Path) -> Table:
