@@ -16,9 +16,11 @@ import ftfy
 from searchapp.errors import ConfigError
 from searchapp.yaml_files import load_entries
 
-# Characters that (almost) only occur in mojibake of Indonesian and English text: ftfy only looks
-# at a text that holds one, which keeps its cost off clean text.
-_SUSPECT = re.compile("[ÃÂâ€™œ˜žŸ¬ï¿½ðŸ‚]")
+# Characters that start (almost) every mojibake of Indonesian and English text — UTF-8 read as cp1252 or
+# Latin-1 (Ã Â â Å ð ï), as Mac Roman (¬ ‚), or replaced (�): ftfy only looks at a text holding one, which
+# keeps its cost off clean text (a substring test a character is far faster than a character class).
+_SUSPECTS = ("Ã", "Â", "â", "Å", "ð", "ï", "\ufffd")
+_MAC_SUSPECTS = ("¬", "‚")
 # UTF-8 read as Mac Roman, which ftfy does not undo: "¬†" a no-break space, "‚Äì" an en dash, "‚Äú" a
 # quotation mark (click-id's Tempo and Okezone bodies); each such run is decoded back.
 _MAC_ROMAN = re.compile("[\u201a\u00ac][\u00c4\u2020][^\\s]?")
@@ -29,9 +31,13 @@ _SCHEMA = {"name": "str", "pattern": "str", "outlets": "list"}
 
 def repair(text: str) -> str:
     """*text* with mojibake undone (``â€”`` → ``—``); a text without a suspect character is returned as it is."""
-    if not _SUSPECT.search(text):
+    if text.isascii():
         return text
-    return ftfy.fix_text(_MAC_ROMAN.sub(_from_mac_roman, text), _FTFY).replace("\xa0", " ")
+    if any(suspect in text for suspect in _MAC_SUSPECTS):
+        text = _MAC_ROMAN.sub(_from_mac_roman, text).replace("\xa0", " ")
+    if any(suspect in text for suspect in _SUSPECTS):
+        text = ftfy.fix_text(text, _FTFY).replace("\xa0", " ")
+    return text
 
 
 def _from_mac_roman(match: re.Match) -> str:
