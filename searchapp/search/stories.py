@@ -3,8 +3,9 @@ as a per-generation table of document numbers, so that a result page shows each 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
+import numpy as np
 from whoosh.reading import IndexReader
 
 from searchapp.index.whoosh27 import column_values
@@ -31,11 +32,14 @@ class StoryTable:
             self.story_of[docnum] = number
             self.name_of[number] = name
             self.members.setdefault(number, []).append(docnum)
+        self._story_array = np.array(self.story_of, dtype=np.int64)
 
-    def count(self, docnums: Iterable[int]) -> int:
+    def count(self, docnums: Collection[int]) -> int:
         """How many stories the documents tell."""
-        story_of = self.story_of
-        return len({story_of[d] for d in docnums})
+        if not self.members:  # no copies in the index: every article is a story
+            return len(docnums)
+        chosen = np.fromiter(docnums, dtype=np.int64, count=len(docnums))
+        return int(np.unique(self._story_array[chosen]).size)
 
     def copies(self, docnum: int) -> list[int]:
         """The other live articles of the document's story."""
