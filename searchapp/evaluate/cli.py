@@ -201,9 +201,8 @@ def run_duplicates(args: argparse.Namespace) -> int:
     from searchapp.evaluate.duplicates import evaluate_duplicates, read_labels, report, sample
     from searchapp.ingest.cleaning import Boilerplate
 
-    data = Path(args.data)
-    if not data.is_dir():
-        print(f"searchapp eval duplicates: data folder not found: {data}", file=sys.stderr)
+    data = _existing_folder("duplicates", args.data)
+    if data is None:
         return 2
     results = evaluate_duplicates(data, Boilerplate.load(load_settings(args.config).boilerplate_file))
     labels = read_labels()
@@ -217,10 +216,17 @@ def run_boilerplate(args: argparse.Namespace) -> int:
     from searchapp.config import load_settings
     from searchapp.evaluate.boilerplate import evaluate_boilerplate
 
-    folder = Path(args.data)
-    if not folder.is_dir():
-        print(f"searchapp eval boilerplate: folder not found: {folder}", file=sys.stderr)
+    folder = _existing_folder("boilerplate", args.data)
+    if folder is None:
         return 2
-    settings = load_settings(args.config)
-    print(evaluate_boilerplate(folder, settings, args.sample))
+    print(evaluate_boilerplate(folder, load_settings(args.config), args.sample))
     return 0
+
+
+def _existing_folder(evaluation: str, value: str) -> Path | None:
+    """The folder named on the command line, or None (said on stderr) when there is none."""
+    folder = Path(value)
+    if not folder.is_dir():
+        print(f"searchapp eval {evaluation}: folder not found: {folder}", file=sys.stderr)
+        return None
+    return folder
