@@ -54,7 +54,7 @@ def test_repeated_parameters_mean_several_values(client):
 def test_dates_are_iso_and_filters_echoed(client):
     data = conforms(client.get("/api/search?q=nato&from=2022-02-01&to=2022-03-31&sort=oldest"), "/api/search")
     assert [r["date"] for r in data["results"]] == ["2022-02-24", "2022-03-24"]
-    assert data["filters"] == {"outlet": [], "person": [], "from": "2022-02-01", "to": "2022-03-31"}
+    assert data["filters"] == {"outlet": [], "rubrik": [], "person": [], "from": "2022-02-01", "to": "2022-03-31"}
 
 
 def test_pagination_links(client):

@@ -13,7 +13,7 @@ import functools
 import os
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from whoosh import query as wq
@@ -30,7 +30,7 @@ from searchapp.index.generations import current_generation, generation_key, open
 from searchapp.index.stories import read_stories
 from searchapp.search.articles import Articles
 from searchapp.search.compiler import TEXT_FIELDS, QueryCompiler
-from searchapp.search.facet_values import MonthFacet, OutletFacet, PersonFacet
+from searchapp.search.facet_values import CategoryFacet, MonthFacet, OutletFacet, PersonFacet
 from searchapp.search.facets import FacetTables
 from searchapp.search.highlight import MatchTerms
 from searchapp.search.matching import DocSets, PostingCache, Postings
@@ -65,7 +65,7 @@ class _Generation:
 @dataclass
 class _Matches:
     """The documents of one request: those the text query matches (*found*); with every filter but
-    the outlet (*unfiltered*, which outlet counts use); with all of them (*matching*); and of those,
+    the outlet (*unfiltered*, which outlet counts use) or but the rubric; with all of them (*matching*); and of those,
     the ones holding every word (*complete*), when some hold only some (*partial_query*)."""
 
     found: set[int]
@@ -76,6 +76,7 @@ class _Matches:
     partial_query: wq.Query | None = None
     relaxed: bool = False
     node: Node | None = None
+    but_category: set[int] = field(default_factory=set)  # every filter but the rubric (its counts)
 
 
 def _locked(method):
@@ -162,6 +163,7 @@ class WhooshEngine:
             month=MonthFacet(request).values(month_counts),
             unknown_outlet=unknown_outlet,
             unknown_date=unknown_date,
+            category=CategoryFacet(request).values(state.tables.category_counts(found.but_category)),
         )
         page = self._page(state, request, found, docsets)
         articles = self.articles(state)
@@ -179,25 +181,29 @@ class WhooshEngine:
         compiler = self.compiler(state)
         text_query = compiler.compile(node)
 
-        def matches(query: wq.Query | None) -> tuple[set[int], set[int], set[int]]:
+        def matches(query: wq.Query | None) -> tuple[set[int], set[int], set[int], set[int]]:
+            """The query's documents; with every filter but the outlet; but the rubric; with all."""
             found = docsets.of(query) if query is not None else set(docsets.all_docs())
-            unfiltered = found
+            base = found
             for name in people:
-                unfiltered = unfiltered & docsets.postings.docs("people", name)
+                base = base & docsets.postings.docs("people", name)
             if request.date_from or request.date_to:
-                unfiltered = state.tables.within_dates(unfiltered, request.date_from, request.date_to)
-            matching = state.tables.with_outlets(unfiltered, request.outlets) if request.outlets else unfiltered
-            return found, unfiltered, matching
+                base = state.tables.within_dates(base, request.date_from, request.date_to)
+            tables = state.tables
+            but_outlet = tables.with_categories(base, request.categories) if request.categories else base
+            but_category = tables.with_outlets(base, request.outlets) if request.outlets else base
+            matching = tables.with_outlets(but_outlet, request.outlets) if request.outlets else but_outlet
+            return found, but_outlet, but_category, matching
 
-        found, unfiltered, matching = matches(text_query)
-        result = _Matches(found, unfiltered, matching, matching, text_query, node=node)
+        found, unfiltered, but_category, matching = matches(text_query)
+        result = _Matches(found, unfiltered, matching, matching, text_query, node=node, but_category=but_category)
         # Few articles hold every word of a plain query (decided before any filter, so that ticking a facet
         # value gives the count it showed), or none within the filters: those with some of the words follow.
         plain = isinstance(node, And) and all(isinstance(n, Word) for n in node.nodes)
         if plain and (len(found) < self.settings.partial_below or not matching):
             any_node = Or(node.nodes)
             result.partial_query = compiler.compile(any_node)
-            _found, result.unfiltered, result.matching = matches(result.partial_query)  # supersets
+            _found, result.unfiltered, result.but_category, result.matching = matches(result.partial_query)
             if not result.complete:  # every result is partial: ranked by how many words, and the page says so
                 result.node, result.relaxed = any_node, bool(result.matching)
         return result

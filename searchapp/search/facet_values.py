@@ -71,6 +71,21 @@ class OutletFacet(Facet):
         return values
 
 
+class CategoryFacet(Facet):
+    """The outlets' rubrics (where a corpus states them), by count; counted, like outlets, as if no rubric
+    were ticked."""
+
+    name = "rubrik"
+
+    def values(self, counts: Counter) -> list[FacetValue]:
+        ticked = {name.casefold() for name in self.request.categories}
+        values = [self.value(name, name, count, name.casefold() in ticked)
+                  for name, count in sorted(counts.items(), key=lambda item: (-item[1], item[0]))]
+        listed = {value.value.casefold() for value in values}
+        return values + [self.value(name, name, 0, True) for name in self.request.categories
+                         if name.casefold() not in listed]
+
+
 class PersonFacet(Facet):
     """The people most often mentioned in the results."""
 

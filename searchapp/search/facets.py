@@ -33,6 +33,12 @@ class FacetTables:
             for docnum in reader.postings("outlet", slug).all_ids():
                 self.outlet_of[docnum] = number
 
+        self.categories: list[str] = sorted(reader.field_terms("category")) if "category" in reader.schema else []
+        self.category_of = [-1] * size
+        for number, name in enumerate(self.categories):
+            for docnum in reader.postings("category", name).all_ids():
+                self.category_of[docnum] = number
+
         self.people: list[str] = list(reader.field_terms("people"))
         self.person_by_lower = {name.lower(): name for name in self.people}
         people_of: list[list[int]] = [[] for _ in range(size)]
@@ -89,6 +95,19 @@ class FacetTables:
         top = [(self.people[i], n) for i, n in counts.items() if n >= threshold]
         top.sort(key=lambda item: (-item[1], item[0]))
         return top[:count]
+
+    def category_counts(self, docnums: Iterable[int]) -> Counter:
+        """Documents per rubric (those without one not counted)."""
+        counts = Counter(map(self.category_of.__getitem__, docnums))
+        counts.pop(-1, None)
+        return Counter({self.categories[i]: n for i, n in counts.items()})
+
+    def with_categories(self, docnums: Iterable[int], names: Iterable[str]) -> set[int]:
+        """The documents in one of the rubrics *names* (compared without regard to case)."""
+        wanted_names = {name.casefold() for name in names}
+        wanted = {i for i, name in enumerate(self.categories) if name.casefold() in wanted_names}
+        category_of = self.category_of
+        return {d for d in docnums if category_of[d] in wanted}
 
     def with_outlets(self, docnums: Iterable[int], slugs: Iterable[str]) -> set[int]:
         """The documents whose outlet is one of *slugs* (``unknown``: no known outlet)."""

@@ -22,6 +22,7 @@ MAX_QUERY_CHARS = 1000
 class SearchRequest:
     q: str = ""
     outlets: tuple[str, ...] = ()  # any of these outlet slugs ("unknown": no known outlet)
+    categories: tuple[str, ...] = ()  # any of these rubrics (as the outlets name them)
     people: tuple[str, ...] = ()  # all of these people
     date_from: dt.date | None = None
     date_to: dt.date | None = None
@@ -32,7 +33,7 @@ class SearchRequest:
 
     @property
     def has_filters(self) -> bool:
-        return bool(self.outlets or self.people or self.date_from or self.date_to)
+        return bool(self.outlets or self.categories or self.people or self.date_from or self.date_to)
 
     def with_(self, **changes) -> SearchRequest:
         """This request with some fields changed (without `dataclasses.replace`'s per-call field
@@ -45,6 +46,7 @@ class SearchRequest:
         if self.q:
             params.append(("q", self.q))
         params += [("outlet", slug) for slug in self.outlets]
+        params += [("rubrik", name) for name in self.categories]
         params += [("person", name) for name in self.people]
         if self.date_from:
             params.append(("from", self.date_from.isoformat()))
@@ -71,6 +73,10 @@ class SearchRequest:
         if facet == "outlet":
             outlets = tuple(o for o in request.outlets if o != value)
             return request.with_(outlets=outlets if value in request.outlets else request.outlets + (value,))
+        if facet == "rubrik":
+            categories = tuple(c for c in request.categories if c != value)
+            return request.with_(categories=categories if value in request.categories
+                                 else request.categories + (value,))
         if facet == "person":
             people = tuple(p for p in request.people if p != value)
             return request.with_(people=people if value in request.people else request.people + (value,))
@@ -126,6 +132,9 @@ def parse_search_params(params: Mapping[str, Sequence[str]],
     for slug in outlets:
         if slug != UNKNOWN_OUTLET and not is_known_outlet(slug):
             raise QueryError("outlet", f"unknown outlet {slug[:60]!r}; see /api/outlets for the outlets")
+    categories = tuple(dict.fromkeys(" ".join(v.split()) for v in params.get("rubrik") or [] if v and v.strip()))
+    if any(len(c) > 100 for c in categories):
+        raise QueryError("rubrik", "a rubric is at most 100 characters")
     people = tuple(dict.fromkeys(" ".join(v.split()) for v in params.get("person") or [] if v and v.strip()))
     if any(len(p) > 200 for p in people):
         raise QueryError("person", "a person's name is at most 200 characters")
@@ -143,6 +152,7 @@ def parse_search_params(params: Mapping[str, Sequence[str]],
         collapse=collapse in ("true", "1"),
         q=q,
         outlets=outlets,
+        categories=categories,
         people=people,
         date_from=date_from,
         date_to=date_to,

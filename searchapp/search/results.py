@@ -50,12 +50,14 @@ class Facets:
     month: list[FacetValue]
     unknown_outlet: int
     unknown_date: int
+    category: list[FacetValue] = field(default_factory=list)
 
     def to_dict(self, path: str) -> dict:
         return {
             "outlet": [v.to_dict(path) for v in self.outlet],
             "person": [v.to_dict(path) for v in self.person],
             "month": [v.to_dict(path) for v in self.month],
+            "rubrik": [v.to_dict(path) for v in self.category],
             "unknown": {"outlet": self.unknown_outlet, "date": self.unknown_date},
         }
 
@@ -83,7 +85,7 @@ class SearchResult:
         return {
             "query": r.q,
             "filters": {
-                "outlet": list(r.outlets), "person": list(r.people),
+                "outlet": list(r.outlets), "rubrik": list(r.categories), "person": list(r.people),
                 "from": r.date_from.isoformat() if r.date_from else None,
                 "to": r.date_to.isoformat() if r.date_to else None,
             },

@@ -59,7 +59,7 @@ def search_params() -> dict[str, list[str]]:
 
 @blueprint.get("/search")
 def search():
-    known = {"q", "outlet", "person", "from", "to", "sort", "page", "per_page", "collapse"}
+    known = {"q", "outlet", "rubrik", "person", "from", "to", "sort", "page", "per_page", "collapse"}
     unknown = sorted(set(request.args) - known)
     if unknown:
         raise QueryError(unknown[0], f"unknown parameter {unknown[0][:40]!r}; known: {', '.join(sorted(known))}")

@@ -69,9 +69,10 @@ SEARCH_RESULT = {
         "query": {"type": "string"},
         "filters": {
             "type": "object",
-            "required": ["outlet", "person", "from", "to"],
+            "required": ["outlet", "rubrik", "person", "from", "to"],
             "properties": {
                 "outlet": {"type": "array", "items": {"type": "string"}},
+                "rubrik": {"type": "array", "items": {"type": "string"}},
                 "person": {"type": "array", "items": {"type": "string"}},
                 "from": NULLABLE_DATE,
                 "to": NULLABLE_DATE,
@@ -95,6 +96,8 @@ SEARCH_RESULT = {
                 "outlet": {"type": "array", "items": {"$ref": "#/components/schemas/FacetValue"}},
                 "person": {"type": "array", "items": {"$ref": "#/components/schemas/FacetValue"}},
                 "month": {"type": "array", "items": {"$ref": "#/components/schemas/FacetValue"}},
+                "rubrik": {"type": "array", "items": {"$ref": "#/components/schemas/FacetValue"},
+                           "description": "the outlets' rubrics, where the corpus states them"},
                 "unknown": {
                     "type": "object",
                     "required": ["outlet", "date"],
@@ -190,6 +193,8 @@ def openapi_document(outlets: list[str] | None = None) -> dict:
                            {"type": "string", "maxLength": 1000}),
                     _param("outlet", "outlet slug, several OR'ed ('unknown': no known outlet)",
                            outlet_schema, repeat=True),
+                    _param("rubrik", "an outlet's rubric (category), several OR'ed",
+                           {"type": "string", "maxLength": 100}, repeat=True),
                     _param("person", "person's name, several AND'ed", {"type": "string"}, repeat=True),
                     _param("from", "earliest date: YYYY-MM-DD (YYYY-MM, YYYY: from its first day; empty: open)",
                            DATE_PARAMETER),

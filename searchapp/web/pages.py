@@ -37,7 +37,7 @@ blueprint = Blueprint("pages", __name__)
 fmt.register(blueprint)
 
 SEARCH_PATH = "/cari"
-SEARCH_PARAMS = ("q", "outlet", "person", "from", "to", "sort", "page", "per_page", "collapse")
+SEARCH_PARAMS = ("q", "outlet", "rubrik", "person", "from", "to", "sort", "page", "per_page", "collapse")
 SORT_LABELS = (("relevance", "Relevansi"), ("newest", "Terbaru"), ("oldest", "Terlama"))
 TOP_PEOPLE_SHOWN = 5
 HISTOGRAM_STEPS = 20  # bar heights are CSS classes h0 … h20 (the CSP forbids style attributes)
@@ -95,6 +95,8 @@ def problem_message(problem: QueryError, params: Mapping[str, Sequence[str]],
         return f"Outlet {_quote(unknown[0] if unknown else raw)} tidak dikenal; filter outlet itu diabaikan."
     if name == "person":
         return "Nama orang terlalu panjang (maksimal 200 karakter); filter orang diabaikan."
+    if name == "rubrik":
+        return "Nama rubrik terlalu panjang (maksimal 100 karakter); filter rubrik diabaikan."
     if name in ("from", "to"):
         label = "awal" if name == "from" else "akhir"
         if date_span(raw.strip()) is None:
@@ -172,6 +174,8 @@ def chips(search: SearchRequest, outlet_labels: Mapping[str, str]) -> list[dict]
         label = "tidak diketahui" if slug == UNKNOWN_OUTLET else outlet_labels.get(slug, slug)
         found.append({"kind": "Outlet", "label": label,
                       "url": search.toggled("outlet", slug).url(SEARCH_PATH)})
+    for name in search.categories:
+        found.append({"kind": "Rubrik", "label": name, "url": search.toggled("rubrik", name).url(SEARCH_PATH)})
     for name in search.people:
         found.append({"kind": "Orang", "label": name,
                       "url": search.toggled("person", name).url(SEARCH_PATH)})
@@ -233,6 +237,7 @@ def search_page_context(result: SearchResult, data: dict) -> dict:
         "first_rank": first + 1,
         "last_rank": first + len(data["results"]),
         "outlets": outlets,
+        "categories": facets["rubrik"],
         "people_top": people[:TOP_PEOPLE_SHOWN],
         "people_more": people[TOP_PEOPLE_SHOWN:],
         # selected people the facet does not list (so the filter form keeps them)
