@@ -36,6 +36,23 @@ def make_settings(corpus: Path, index: Path, **overrides):
                          {"corpus": str(corpus), "index": str(index), **overrides}, environ={})
 
 
+def client_over(root: Path, records: list[dict]):
+    """A test client of the app over a real index of *records* (a corpus of one JSON Lines file)."""
+    import json
+
+    from searchapp.index.writer import build_index
+    from searchapp.web.app import create_app
+
+    corpus = root / "corpus"
+    corpus.mkdir(parents=True)
+    (corpus / "records.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    settings = make_settings(corpus, root / "index", **{"indexing.workers": 1})
+    report = build_index(settings)
+    client = create_app(settings).test_client()
+    client.report = report
+    return client
+
+
 @pytest.fixture(scope="session")
 def built(tmp_path_factory):
     """Settings of a session-wide index of the seeds and test articles (do not modify it)."""

@@ -3,31 +3,19 @@ column), results can be counted and narrowed by them."""
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
 
 @pytest.fixture(scope="module")
 def client(tmp_path_factory):
-    from conftest import make_settings
+    from conftest import client_over
 
-    from searchapp.index.writer import build_index
-    from searchapp.web.app import create_app
-
-    root = tmp_path_factory.mktemp("rubrik")
-    corpus = root / "corpus"
-    corpus.mkdir()
-    records = [
+    return client_over(tmp_path_factory.mktemp("rubrik"), [
         {"id": "a", "body": "Harga cabai naik di pasar induk Jakarta.", "outlet": "kompas", "category": "Ekonomi"},
         {"id": "b", "body": "Harga beras naik menjelang hari raya.", "outlet": "kompas", "category": "ekonomi"},
         {"id": "c", "body": "Harga tiket konser naik tajam.", "outlet": "detik", "category": "Hiburan"},
         {"id": "d", "body": "Harga emas naik lagi pekan ini.", "outlet": "detik"},
-    ]
-    (corpus / "a.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
-    settings = make_settings(corpus, root / "index", **{"indexing.workers": 1})
-    build_index(settings)
-    return create_app(settings).test_client()
+    ])
 
 
 def facet(data, name):

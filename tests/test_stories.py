@@ -3,8 +3,6 @@ results with where else they ran; every article still counted and findable."""
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
 from searchapp.extract.fingerprint import fingerprint, similarity
@@ -49,27 +47,18 @@ def test_find_stories(texts, stories):
 
 @pytest.fixture(scope="module")
 def client(tmp_path_factory):
-    from conftest import make_settings
+    from conftest import client_over
 
-    from searchapp.index.writer import build_index
-    from searchapp.web.app import create_app
-
-    root = tmp_path_factory.mktemp("stories")
-    corpus = root / "corpus"
-    corpus.mkdir()
-    records = [
+    client = client_over(tmp_path_factory.mktemp("stories"), [
         {"id": "antara-1", "body": WIRE, "outlet": "antara", "date": "2025-06-18T15:00:00+07:00"},
         {"id": "kontan-9", "body": REPRINT, "outlet": "kontan", "date": "2025-06-18T16:10:00+07:00"},
         {"id": "tempo-4", "body": WIRE.replace("25 basis poin", "seperempat poin persentase"), "outlet": "tempo",
          "date": "2025-06-18T15:30:00+07:00"},
         {"id": "detik-2", "body": SAME_TOPIC, "outlet": "detik", "date": "2025-06-19T09:00:00+07:00"},
         {"id": "detik-3", "body": OTHER, "outlet": "detik", "date": "2025-06-19T10:00:00+07:00"},
-    ]
-    (corpus / "wire.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
-    settings = make_settings(corpus, root / "index", **{"indexing.workers": 1})
-    report = build_index(settings)
-    assert report.in_stories == 3
-    return create_app(settings).test_client()
+    ])
+    assert client.report.in_stories == 3
+    return client
 
 
 def test_a_story_is_shown_once_with_where_else_it_ran(client):
