@@ -95,7 +95,8 @@ class DocumentBuilder:
             "outlet": outlet_slug, "outlet_name": outlet_name,
             "date": dt.datetime.combine(date, dt.time()) if date else None,
             "reporter": article.reporter or meta.reporter, "editor": article.editor or meta.editor,
-            "url": article.url, "summary": article.summary, "category": article.category,
+            "url": article.url, "summary": article.summary,
+            "category": " ".join(article.category.split()) if article.category else None,
             "raw": article.body if body != article.body else None,
             "fingerprint": fingerprint(body),
         }

@@ -30,6 +30,8 @@ BOILERPLATE = Boilerplate.load(REPO / "config" / "boilerplate.yaml")
     ("Pewarta: Hendri Sukma Indrawan", "antara", "credits"),
     ("Editor: Yuniman Farid", "detik", "credits"),
     ("Copyright © ANTARA 2025", "antara", "copyright"),
+    ("Reporter: Noverius Laoli | Editor: Noverius Laoli", "kontan", "credits"),
+    ("Tonton juga Video Detik-detik Truk Ugal-ugalan Seruduk Kendaraan di Gresik", "detik", "video teaser"),
     ("Disclaimer:Setiap keputusan investasi ada di tangan pembaca. Pastikan terlebih dahulu.", None,
      "investment disclaimer"),
 ])
@@ -42,6 +44,11 @@ def test_boilerplate_lines(line, outlet, name):
     ("Iklan rokok dilarang tayang di televisi pada siang hari.", None),
     ("Saksikan Live DetikPagi:", "kompas"),  # detik's own line, in another outlet's text
     ("Editor: ia menyebut bahwa rapat itu berlangsung lama. Lalu ia pulang.", None),  # a sentence, not a credit
+    ("Penulis: Saya tidak setuju dengan keputusan itu", None),
+    ("Sumber: Badan Pusat Statistik", None),  # a table's source is the story's
+    ("Lihat video yang beredar, polisi langsung bergerak menangkap pelaku.", None),
+    ("Tonton video tersebut, warga ramai-ramai datang.", "detik"),
+    ("Hak cipta lagu itu kini dipegang oleh ahli waris.", None),
     ("JAKARTA, KOMPAS.com - Harga cabai naik.", "kompas"),  # the dateline is the story's
     ("", None),
 ])

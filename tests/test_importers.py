@@ -252,8 +252,19 @@ def test_csv_without_body_column_is_reported(tmp_path, capsys):
     source = tmp_path / "export.csv"
     source.write_text("judul,catatan\nSatu,dua\n", encoding="utf-8")
     code, printed = run_import(capsys, "csv", str(source), "--out", str(tmp_path / "out"))
-    assert code == 0
+    assert code == 1  # nothing imported: a failure
     assert "no body column" in printed and "--body-col" in printed
+
+
+def test_a_failed_reimport_keeps_the_earlier_import(tmp_path, capsys):
+    source = tmp_path / "export.csv"
+    source.write_text("judul,isi\nSatu,Isi satu.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert run_import(capsys, "csv", str(source), "--out", str(out))[0] == 0
+    source.write_text("", encoding="utf-8")  # the export broke: empty
+    code, printed = run_import(capsys, "csv", str(source), "--out", str(out))
+    assert code == 1 and "empty file" in printed
+    assert [r["title"] for r in read_out(out)] == ["Satu"]
 
 
 def test_find_columns_recognises_names():
@@ -285,6 +296,8 @@ WIB = "+07:00"
     ("June 18, 2025 2:05 PM", "dmy", f"2025-06-18T14:05:00{WIB}", False),
     # as the sites of ../shared/data/indonews print them
     ("Diperbarui 18 Jun 2025, 14:05 WIB", "dmy", f"2025-06-18T14:05:00{WIB}", True),
+    ("Kompas.com - 18/06/2025, 20:04 WIB Diperbarui 19/06/2025, 09:00 WIB", "dmy", f"2025-06-18T20:04:00{WIB}",
+     False),  # the publication time, then the update: the first is read, and it is no update
     (",\xa0Jurnalis-Senin, 16 Juni 2025 |15:20 WIB", "dmy", f"2025-06-16T15:20:00{WIB}", False),
     ("18 Juni 2025 | 20.04 WIB", "dmy", f"2025-06-18T20:04:00{WIB}", False),
     ("Kompas.com- 18/06/2025, 21:35 WIB", "dmy", f"2025-06-18T21:35:00{WIB}", False),
@@ -349,6 +362,8 @@ def test_cp1252_with_semicolons_and_an_xlsx_sheet(tmp_path, capsys):
     sheet.append(["Trase LRT", "tempo.co", dt.datetime(2019, 9, 17), "21:12", "bisnis", "Badan Pengelola usul.",
                   "https://bisnis.tempo.co/read/1249068/trase-lrt"])
     sheet.append(["Serial", "tempo.co", 43718, None, "nasional", "Teks kedua.", "https://tempo.co/read/2"])
+    sheet.append(["Sore", "tempo.co", "10-Sep-19", "2:05 PM", "nasional", "Teks ketiga.", "https://tempo.co/read/3"])
+    sheet.append(["Makassar", "tempo.co", "10-Sep-19", "10.00 WITA", "daerah", "Teks empat.", "https://tempo.co/4"])
     workbook = tmp_path / "tempo.xlsx"
     book.save(workbook)
     out = tmp_path / "out"
@@ -361,6 +376,8 @@ def test_cp1252_with_semicolons_and_an_xlsx_sheet(tmp_path, capsys):
         "date": "2019-09-17T21:12:00+07:00", "url": "https://bisnis.tempo.co/read/1249068/trase-lrt",
         "category": "bisnis"}
     assert records["Serial"]["date"] == "2019-09-10"
+    assert records["Sore"]["date"] == "2019-09-10T14:05:00+07:00"  # a time column read as times are printed
+    assert records["Makassar"]["date"] == "2019-09-10T10:00:00+08:00"
 
 
 def test_the_same_url_twice_is_one_article_the_newest_kept(tmp_path, capsys):

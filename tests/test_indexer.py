@@ -273,3 +273,22 @@ def test_the_same_id_twice_keeps_the_later_version(fresh):
     assert report.replaced == 1 and not [s for s in report.skipped if "x1" in str(s)]
     engine = SearchEngine(fresh)
     assert "kedua" in engine.document("x1")["body"]
+
+
+def test_an_index_of_an_earlier_version_is_rebuilt(fresh):
+    """An index written before fields were added (here without the fingerprint) is rebuilt, not updated
+    with documents its schema cannot hold."""
+    import whoosh.index
+
+    from searchapp.index.generations import publish
+    from searchapp.index.schema import build_schema
+
+    schema = build_schema(fresh)
+    schema.remove("fingerprint")
+    generation = fresh.index / "gen-earlier"
+    generation.mkdir(parents=True)
+    whoosh.index.create_in(str(generation), schema)
+    publish(fresh.index, generation)
+    report = build_index(fresh)
+    assert report.rebuilt and any("earlier version of searchapp" in w for w in report.warnings)
+    assert SearchEngine(fresh).search(SearchRequest(q="nato")).total == 5

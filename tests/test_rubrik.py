@@ -35,6 +35,10 @@ def test_rubrics_are_counted_and_filter(client):
     assert both["total"] == 0 and facet(both, "rubrik")["Ekonomi"] == (1, False)
     toggle = [v["toggle_url"] for v in data["facets"]["rubrik"] if v["value"] == "Hiburan"][0]
     assert [r["id"] for r in client.get(toggle).get_json()["results"]] == ["c"]
+    # ticked as "hiburan", shown as "Hiburan": its toggle unticks it
+    ticked = client.get("/api/search?q=harga&rubrik=hiburan").get_json()
+    untick = [v["toggle_url"] for v in ticked["facets"]["rubrik"] if v["value"] == "Hiburan"][0]
+    assert client.get(untick).get_json()["filters"]["rubrik"] == []
 
 
 def test_a_bad_rubric_is_a_400_and_the_page_shows_the_facet(client):

@@ -45,6 +45,14 @@ def test_find_stories(texts, stories):
     assert find_stories(ids, [fingerprint(texts[i]) for i in ids]) == stories
 
 
+def test_a_story_keeps_its_leader_when_an_article_with_a_smaller_id_arrives():
+    texts = {"u-b": WIRE, "u-c": REPRINT}
+    assert find_stories(list(texts), [fingerprint(t) for t in texts.values()]) == {"u-b": "u-b", "u-c": "u-b"}
+    texts = {"u-a": WIRE.replace("Rabu sore", "Rabu siang"), **texts}
+    prints = [fingerprint(t) for t in texts.values()]
+    assert find_stories(list(texts), prints, leaders=frozenset({"u-b"})) == {"u-a": "u-b", "u-b": "u-b", "u-c": "u-b"}
+
+
 @pytest.fixture(scope="module")
 def client(tmp_path_factory):
     from conftest import client_over

@@ -3,9 +3,9 @@
 After each indexing run the fingerprints of every live article (a column of the index, computed when
 the article was analysed, with datasketch) are banded (MinHash LSH) to find candidates; an article
 whose fingerprint agrees in at least `THRESHOLD` of its positions with a story's first article is a
-copy of it. Each story is named by its first (smallest) article id, which stays the same while it is
-indexed. The groups are written beside the index as ``stories.json`` (article id → story), replaced
-atomically; an article in no group is a story of its own.
+copy of it. Each story is named by its leader's id; the leaders of the last run lead again, so a story
+keeps its name and members while they stay indexed. The groups are written beside the index as
+``stories.json`` (article id → story), replaced atomically; an article in no group is a story of its own.
 """
 
 from __future__ import annotations
@@ -54,10 +54,12 @@ def _buckets(matrix: np.ndarray) -> dict[int, list[int]]:
     return buckets_of
 
 
-def find_stories(ids: list[str], fingerprints: list[bytes | None], threshold: float = THRESHOLD) -> dict[str, str]:
-    """The story of every article that has copies: article id → the smallest id of its story.
+def find_stories(ids: list[str], fingerprints: list[bytes | None], threshold: float = THRESHOLD,
+                 leaders: frozenset[str] = frozenset()) -> dict[str, str]:
+    """The story of every article that has copies: article id → its story's name (its leader's id).
 
-    Articles are taken in id order; each joins the story whose first article (its leader) it is most
+    The *leaders* of earlier runs come first, so that a story keeps its name and its members while they
+    are indexed, then the other articles in id order; each joins the story whose leader it is most
     similar to, at `threshold` or more, else starts a story of its own. Every member is a copy of its
     leader: a chain of articles each sharing a paragraph with the next is not one story (single
     linkage merged a rumour's debunking with the reactions to it, each quoting the one before).
@@ -71,7 +73,7 @@ def find_stories(ids: list[str], fingerprints: list[bytes | None], threshold: fl
     buckets_of = _buckets(matrix)
     leaders_in: dict[int, list[int]] = {}  # bucket → its leaders so far (rows of the matrix)
     leader_of: dict[int, int] = {}
-    for row in sorted(range(len(numbers)), key=lambda r: ids[numbers[r]]):
+    for row in sorted(range(len(numbers)), key=lambda r: (ids[numbers[r]] not in leaders, ids[numbers[r]])):
         buckets = buckets_of.get(row, ())
         best, best_similarity = None, threshold
         for leader in {leader for bucket in buckets for leader in leaders_in.get(bucket, ())}:
@@ -109,7 +111,7 @@ def write_stories(folder: Path, reader: IndexReader) -> int:
     for doc_id, value in live_fingerprints(reader):
         ids.append(doc_id)
         fingerprints.append(value)
-    stories = find_stories(ids, fingerprints)
+    stories = find_stories(ids, fingerprints, leaders=frozenset(read_stories(folder).values()))
     temporary = folder / f".{STORIES}.{os.getpid()}"
     temporary.write_text(json.dumps(stories, ensure_ascii=False), encoding="utf-8")
     os.replace(temporary, folder / STORIES)

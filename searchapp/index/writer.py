@@ -68,6 +68,10 @@ def build_index(settings: Settings, *, rebuild: bool = False, today: dt.date | N
     settings.load_stopwords()  # … or stopwords file
     with indexer_lock(root):
         existing = None if rebuild else open_index(root)
+        if existing is not None and set(build_schema(settings).names()) - set(existing.schema.names()):
+            # built by an earlier searchapp: its documents lack fields every document now has
+            report.warnings.append("the index was built by an earlier version of searchapp: rebuilt")
+            existing = None
         report.rebuilt = existing is None
         known = known_documents(existing) if existing is not None else {}
         seen: set[str] = set()

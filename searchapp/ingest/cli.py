@@ -100,7 +100,8 @@ def run_import(args: argparse.Namespace) -> int:
     prefix = args.prefix or slugify(Path(args.paths[0]).stem) or args.format
     write_records(items, summary, ShardWriter(out, prefix, args.shard_size))
     print(summary.format_text(max(0, args.list)))
-    return 0 if summary.written or not summary.read else 1
+    failed_files = any(not problem.row for problem in summary.problems)
+    return 0 if summary.written or not (summary.read or failed_files) else 1
 
 
 def dry_run(items: Iterable[dict[str, Any] | Problem]) -> int:

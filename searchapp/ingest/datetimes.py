@@ -82,8 +82,9 @@ def _day(year: int, month: int, day: int, text: str) -> dt.date:
         raise DateError(f"{text.strip()[:40]!r} is not a calendar date") from None
 
 
-def _time(rest: str, day: dt.date) -> dt.datetime | None:
-    """The first time of day in *rest*, on *day*, in its zone (WIB when none is written)."""
+def time_on(day: dt.date, rest: str) -> dt.datetime | None:
+    """The first time of day in *rest* (``14:05``, ``20.04``, ``2:05 PM``, ``10:00 WITA``), on *day*, in
+    its zone (WIB when none is written); None when there is none."""
     found = _TIME.search(rest)
     if not found:
         return None
@@ -108,31 +109,37 @@ def parse_stamp(text: str, order: str = "dmy") -> Stamp:
     """The date (and time) printed in *text*; ``order`` reads an ambiguous ``NN/NN/YYYY`` (``dmy`` or
     ``mdy``). Raises DateError when there is none."""
     text = text.replace("\xa0", " ")
-    updated = bool(_UPDATED.search(text))
+    marker = _UPDATED.search(text)
+
+    def updated_before(position: int) -> bool:
+        """The date read at *position* is the one the site calls an update ("Diperbarui 18 Jun …"), not
+        a publication date followed by an update."""
+        return marker is not None and marker.start() < position
+
     if serial := _SERIAL.match(text):
         value = float(f"{serial[1]}.{serial[2] or 0}")
         if not SERIAL_RANGE[0] <= value <= SERIAL_RANGE[1]:
             raise DateError(f"{text.strip()!r} is a number, not a date")
         moment = serial_day(value)
-        return Stamp(moment.date(), moment if serial[2] else None, updated, "serial")
+        return Stamp(moment.date(), moment if serial[2] else None, False, "serial")
     if iso := _ISO.search(text):
         day = _day(int(iso[1]), int(iso[2]), int(iso[3]), text)
         moment = None
         if iso[4]:
             moment = dt.datetime.combine(day, dt.time(int(iso[4]), int(iso[5]), int(iso[6] or 0)),
                                          _zone(iso[7]) if iso[7] else WIB)
-        return Stamp(day, moment, updated, "iso")
+        return Stamp(day, moment, updated_before(iso.start()), "iso")
     for pattern, groups in ((_DAY_MONTH_YEAR, (1, 2, 3)), (_MONTH_DAY_YEAR, (2, 1, 3))):
         if named := pattern.search(text):
             day_text, month_text, year_text = (named[g] for g in groups)
             day = _day(_year(year_text), MONTHS[month_text.lower()], int(day_text), text)
-            return Stamp(day, _time(text[named.end():], day), updated, "named")
+            return Stamp(day, time_on(day, text[named.end():]), updated_before(named.start()), "named")
     if numeric := _NUMERIC.search(text):
         first, second, year = int(numeric[1]), int(numeric[2]), _year(numeric[3])
         form = "mdy" if (second > 12 or (order == "mdy" and first <= 12)) and first <= 12 else "dmy"
         month, day_number = (first, second) if form == "mdy" else (second, first)
         day = _day(year, month, day_number, text)
-        return Stamp(day, _time(text[numeric.end():], day), updated, form)
+        return Stamp(day, time_on(day, text[numeric.end():]), updated_before(numeric.start()), form)
     raise DateError(f"{text.strip()[:40]!r} holds no date")
 
 

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from searchapp.extract.outlet import OutletTable, slugify
-from searchapp.ingest.datetimes import DateError, Stamp, numeric_order, parse_stamp, serial_day
+from searchapp.ingest.datetimes import DateError, Stamp, numeric_order, parse_stamp, serial_day, time_on
 from searchapp.ingest.identity import url_id
 from searchapp.ingest.records import Problem, make_record, outlet_slug
 from searchapp.ingest.tables import Table, TableError, open_table
@@ -150,8 +150,7 @@ def _stamp(date_cell: Any, time_cell: Any, order: str) -> Stamp | None:
         stamp = parse_stamp(str(date_cell), order)
     if time_cell not in (None, "") and stamp.moment is None:
         text = time_cell.strftime("%H:%M") if isinstance(time_cell, dt.time) else str(time_cell)
-        with_time = parse_stamp(f"{stamp.day.isoformat()} {text}")
-        stamp = Stamp(stamp.day, with_time.moment, stamp.updated, stamp.form)
+        stamp = Stamp(stamp.day, time_on(stamp.day, text), stamp.updated, stamp.form)
     return stamp
 
 

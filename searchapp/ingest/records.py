@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from searchapp.extract.outlet import OutletTable
-from searchapp.ingest.datetimes import Stamp
+from searchapp.ingest.datetimes import WIB, Stamp
 
 DEFAULT_SHARD_SIZE = 5000
 SHARD_BYTES = 32 * 2**20  # well below what the corpus reader accepts in one file (corpus.MAX_FILE_BYTES)
@@ -176,6 +176,9 @@ def write_records(items: Iterable[dict[str, Any] | Problem], summary: ImportSumm
     except BaseException:
         writer.abort()
         raise
+    if not summary.written:  # nothing to write: an earlier import's files stay as they are
+        writer.abort()
+        return
     summary.files = writer.close()
 
 
@@ -185,7 +188,7 @@ def _moment(record: dict[str, Any]) -> dt.datetime:
         moment = dt.datetime.fromisoformat(record.get("date") or "0001-01-01")
     except ValueError:
         moment = dt.datetime.min
-    return moment if moment.tzinfo else moment.replace(tzinfo=dt.timezone.utc)
+    return moment if moment.tzinfo else moment.replace(tzinfo=WIB)  # a day alone: its start in WIB, as the indexer
 
 
 def make_record(article_id: str, title: str | None, body: str, outlet: str | None, date: dt.date | Stamp | None,

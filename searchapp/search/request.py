@@ -73,10 +73,10 @@ class SearchRequest:
         if facet == "outlet":
             outlets = tuple(o for o in request.outlets if o != value)
             return request.with_(outlets=outlets if value in request.outlets else request.outlets + (value,))
-        if facet == "rubrik":
-            categories = tuple(c for c in request.categories if c != value)
-            return request.with_(categories=categories if value in request.categories
-                                 else request.categories + (value,))
+        if facet == "rubrik":  # rubrics compare without regard to case, as the filter does
+            categories = tuple(c for c in request.categories if c.casefold() != value.casefold())
+            ticked = len(categories) < len(request.categories)
+            return request.with_(categories=categories if ticked else request.categories + (value,))
         if facet == "person":
             people = tuple(p for p in request.people if p != value)
             return request.with_(people=people if value in request.people else request.people + (value,))

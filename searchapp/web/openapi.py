@@ -91,7 +91,7 @@ SEARCH_RESULT = {
         "results": {"type": "array", "items": {"$ref": "#/components/schemas/Hit"}},
         "facets": {
             "type": "object",
-            "required": ["outlet", "person", "month", "unknown"],
+            "required": ["outlet", "person", "month", "rubrik", "unknown"],
             "properties": {
                 "outlet": {"type": "array", "items": {"$ref": "#/components/schemas/FacetValue"}},
                 "person": {"type": "array", "items": {"$ref": "#/components/schemas/FacetValue"}},
@@ -110,7 +110,8 @@ SEARCH_RESULT = {
                     "description": "no article held every word of the query; results hold some of them"},
         "complete": {"type": "integer", "minimum": 0,
                      "description": "how many of the results hold every word (0 when relaxed); when fewer "
-                                    "than 10 articles do, those holding some of the words follow them "
+                                    "articles than search.partial_below (10) do, those holding some of the "
+                                    "words follow them "
                                     "(`partial` results, counted in total)"},
         "urls": {
             "type": "object",
@@ -122,9 +123,12 @@ SEARCH_RESULT = {
 
 DOCUMENT = {
     "type": "object",
-    "required": [*HIT_PROPERTIES, "body", "paragraphs_html", "matches", "source", "related"],
+    "required": [*HIT_PROPERTIES, "body", "paragraphs_html", "matches", "source", "related", "story", "copies"],
     "properties": {
         **HIT_PROPERTIES,
+        "partial": {"type": "boolean"},
+        "story": HIT["properties"]["story"],
+        "copies": HIT["properties"]["copies"],
         "body": {"type": "string"},
         "paragraphs_html": {"type": "array", "items": {"type": "string"}},
         "matches": {"type": "integer", "minimum": 0},
