@@ -209,3 +209,11 @@ def test_an_index_whose_first_segment_has_no_date_serves_every_endpoint(tmp_path
     assert [r["date"] for r in data["results"]] == ["2022-02-24", None]
     assert {m["value"]: m["count"] for m in data["facets"]["month"]} == {"2022-02": 1}
     assert data["facets"]["unknown"]["date"] == 1
+
+
+def test_a_query_over_the_limit_is_refused_as_sent_not_as_trimmed(client):
+    """The limit is on the parameter as sent (as the OpenAPI description says), control characters
+    that trimming would drop included."""
+    response = client.get("/api/search", query_string={"q": "nato" + "\x1f" * 1000})
+    assert response.status_code == 400 and response.get_json()["error"]["param"] == "q"
+    assert client.get("/api/search", query_string={"q": "nato" + " " * 990}).status_code == 200

@@ -126,8 +126,9 @@ def parse_search_params(params: Mapping[str, Sequence[str]],
     Raises QueryError naming the parameter for anything malformed; nothing is silently dropped.
     """
     q = _single(params, "q") or ""
-    if len(q) > MAX_QUERY_CHARS:
-        raise QueryError("q", f"the query is {len(q)} characters long; at most {MAX_QUERY_CHARS} are allowed")
+    longest = max((len(v) for v in params.get("q") or [] if v), default=0)  # as sent, before trimming
+    if longest > MAX_QUERY_CHARS:
+        raise QueryError("q", f"the query is {longest} characters long; at most {MAX_QUERY_CHARS} are allowed")
     outlets = tuple(dict.fromkeys(v.strip() for v in params.get("outlet") or [] if v and v.strip()))
     for slug in outlets:
         if slug != UNKNOWN_OUTLET and not is_known_outlet(slug):
