@@ -16,6 +16,7 @@ from searchapp.search.results import Hit
 from searchapp.search.stories import StoryTable
 
 RELATED = 5
+MAX_BRIEFS = 50_000  # copies kept in brief per index generation
 KEY_TERMS = 12
 
 
@@ -58,7 +59,16 @@ class Articles:
         )
 
     def copy(self, docnum: int) -> dict:
-        """Another article of a story, in brief."""
+        """Another article of a story, in brief (kept for the generation: a story's copies recur on every
+        page that shows it, and reading an article's stored fields reads its whole text)."""
+        brief = self.stories.briefs.get(docnum)
+        if brief is None:
+            brief = self._brief(docnum)
+            if len(self.stories.briefs) < MAX_BRIEFS:
+                self.stories.briefs[docnum] = brief
+        return dict(brief)
+
+    def _brief(self, docnum: int) -> dict:
         stored = self.searcher.stored_fields(docnum)
         outlet, date = stored.get("outlet"), stored.get("date")
         return {"id": stored["id"], "title": stored.get("title", ""), "url": stored.get("url"), "outlet": outlet,

@@ -33,6 +33,7 @@ class StoryTable:
             self.name_of[number] = name
             self.members.setdefault(number, []).append(docnum)
         self._story_array = np.array(self.story_of, dtype=np.int64)
+        self.briefs: dict[int, dict] = {}  # copies in brief, read once per generation (see Articles.copy)
 
     def count(self, docnums: Collection[int]) -> int:
         """How many stories the documents tell."""
