@@ -50,9 +50,12 @@ class DocumentBuilder:
         self.today = today
         self.boilerplate = boilerplate or Boilerplate([])
 
-    def body(self, article: Article) -> str:
+    def stated_outlet(self, article: Article) -> tuple[str | None, str | None]:
+        """Slug and display name of the outlet the article states, if it states one."""
+        return self.outlets.resolve(article.outlet) if article.outlet else (None, None)
+
+    def body(self, article: Article, outlet: str | None) -> str:
         """The article's text without publisher boilerplate (its stated or URL's outlet's patterns too)."""
-        outlet = self.outlets.resolve(article.outlet)[0] if article.outlet else None
         if outlet is None and article.url:
             known = self.outlets.from_host(article.url)
             outlet = known.slug if known else None
@@ -65,9 +68,9 @@ class DocumentBuilder:
                                 today=latest_date(article.collected, self.today), title=article.title,
                                 people_text=body)
 
-    def outlet(self, article: Article, inferred: str | None) -> tuple[str | None, str | None]:
+    def outlet(self, stated: tuple[str | None, str | None], inferred: str | None) -> tuple[str | None, str | None]:
         """Slug and display name: the stated outlet, else the inferred one."""
-        slug, name = self.outlets.resolve(article.outlet) if article.outlet else (None, None)
+        slug, name = stated
         slug = slug or inferred
         if slug and not name:
             known = self.outlets.get(slug)
@@ -75,9 +78,10 @@ class DocumentBuilder:
         return slug, name
 
     def document(self, article: Article) -> dict[str, Any]:
-        body = self.body(article)
+        stated = self.stated_outlet(article)
+        body = self.body(article, stated[0])
         meta = self.metadata(article, body)
-        outlet_slug, outlet_name = self.outlet(article, meta.outlet)
+        outlet_slug, outlet_name = self.outlet(stated, meta.outlet)
         date = article.date or meta.date
         people = article.people if article.people is not None else meta.people
         doc = {

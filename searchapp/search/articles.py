@@ -37,17 +37,15 @@ class Articles:
         stored = self.searcher.stored_fields(docnum)
         body = stored.get("body", "")
         title = stored.get("title", "")
-        date = stored.get("date")
         stem = self.analysis.stem
-        outlet = stored.get("outlet")
         return Hit(
             id=stored["id"],
             title=title,
             title_html=mark(title, find_matches(title, terms, stem)),
             url=stored.get("url"),
-            outlet=outlet,
-            outlet_name=stored.get("outlet_name") or (self.outlet_label(outlet) if outlet else None),
-            date=date.date() if isinstance(date, dt.datetime) else None,
+            outlet=stored.get("outlet"),
+            outlet_name=self.outlet_name(stored),
+            date=day_of(stored),
             people=list(stored.get("people") or []),
             reporter=stored.get("reporter"),
             editor=stored.get("editor"),
@@ -70,10 +68,15 @@ class Articles:
 
     def _brief(self, docnum: int) -> dict:
         stored = self.searcher.stored_fields(docnum)
-        outlet, date = stored.get("outlet"), stored.get("date")
-        return {"id": stored["id"], "title": stored.get("title", ""), "url": stored.get("url"), "outlet": outlet,
-                "outlet_name": stored.get("outlet_name") or (self.outlet_label(outlet) if outlet else None),
-                "date": date.date().isoformat() if isinstance(date, dt.datetime) else None}
+        day = day_of(stored)
+        return {"id": stored["id"], "title": stored.get("title", ""), "url": stored.get("url"),
+                "outlet": stored.get("outlet"), "outlet_name": self.outlet_name(stored),
+                "date": day.isoformat() if day else None}
+
+    def outlet_name(self, stored: dict) -> str | None:
+        """The outlet's name as stored, else as configured for its slug; None without an outlet."""
+        outlet = stored.get("outlet")
+        return stored.get("outlet_name") or (self.outlet_label(outlet) if outlet else None)
 
     def document(self, doc_id: str, q: str = "", raw: bool = False) -> dict | None:
         """The whole article with its metadata, its body highlighted for *q*, and related articles;
@@ -116,3 +119,9 @@ class Articles:
         results = self.searcher.search(similar, limit=count + len(own_story), mask=own_story)
         no_terms = MatchTerms(frozenset(), frozenset())
         return [self.hit(hit.docnum, hit.score, no_terms) for hit in results[:count]]
+
+
+def day_of(stored: dict) -> dt.date | None:
+    """The stored publication day (the index keeps it as a datetime at midnight)."""
+    date = stored.get("date")
+    return date.date() if isinstance(date, dt.datetime) else None
