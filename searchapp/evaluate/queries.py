@@ -40,15 +40,16 @@ def tantivy_query(text: str) -> str:
     return " ".join(w.lower() for w in _ALNUM_RUN.findall(text))
 
 
-def title_words(title: str, stopwords: frozenset[str]) -> list[str]:
-    """Distinct lower-case words of *title* with at least 4 letters and no digit, stopwords left out."""
+def title_words(title: str) -> list[str]:
+    """Distinct lower-case words of *title* with at least 4 letters and no digit, function words included
+    (a reader types `untuk`, `telah`, `kalau` as readily as any other word)."""
     from searchapp.index.analysis import iter_words
 
     found: dict[str, None] = {}
     for word, _start, _end in iter_words(title):
         word = word.lower()
         letters = word.replace("-", "")
-        if len(letters) >= MIN_LETTERS and letters.isalpha() and word not in stopwords:
+        if len(letters) >= MIN_LETTERS and letters.isalpha():
             found.setdefault(word, None)
     return list(found)
 
@@ -58,32 +59,31 @@ def article_title(article) -> str | None:
     return article.title or slug_title(article.url)
 
 
-def build_queries(articles: Iterable[Any], stem: Callable[[str], str], stopwords: frozenset[str],
-                  seed: int) -> dict[str, list[Query]]:
+def build_queries(articles: Iterable[Any], stem: Callable[[str], str], seed: int) -> dict[str, list[Query]]:
     """The three query sets for *articles* (objects with ``id``, ``title``, ``url``).
 
     The random words of an article depend only on *seed* and its id, never on which other articles
     are queried.
     """
-    return _query_sets("title", ((a.id, a.id, article_title(a)) for a in articles), stem, stopwords, seed)
+    return _query_sets("title", ((a.id, a.id, article_title(a)) for a in articles), stem, seed)
 
 
 def build_question_queries(questions: Sequence[tuple[str, str]], stem: Callable[[str], str],
-                           stopwords: frozenset[str], seed: int) -> dict[str, list[Query]]:
+                           seed: int) -> dict[str, list[Query]]:
     """The query sets of *questions* (passage id, question): the whole question, 3 of its words, their roots."""
     return _query_sets("question", ((f"{pid}#{n}", pid, text) for n, (pid, text) in enumerate(questions)),
-                       stem, stopwords, seed)
+                       stem, seed)
 
 
 def _query_sets(whole: str, sources: Iterable[tuple[str, str, str | None]], stem: Callable[[str], str],
-                stopwords: frozenset[str], seed: int) -> dict[str, list[Query]]:
+                seed: int) -> dict[str, list[Query]]:
     """Query sets named *whole*, ``words`` and ``roots`` of (random key, right answer, text) triples."""
     sets: dict[str, list[Query]] = {whole: [], "words": [], "roots": []}
     for key, answer, text in sources:
         if not text or not searchapp_query(text):
             continue
         sets[whole].append(Query(answer, text))
-        candidates = title_words(text, stopwords)
+        candidates = title_words(text)
         if not candidates:
             continue
         rng = random.Random(f"{seed}:{key}")

@@ -3,8 +3,8 @@
 Three query sets per article (`build_queries`, in searchapp.evaluate.queries):
 
 * ``title``: its whole title (the stated title, else the words of its URL slug);
-* ``words``: 3 random title words longer than 3 letters, not stopwords (seeded per article) — what people
-  type;
+* ``words``: 3 random title words longer than 3 letters, function words included (seeded per article) —
+  what people type;
 * ``roots``: the same words reduced to their Sastrawi root (``penyerangan`` → ``serang``); only articles
   where at least one of the words changes take part.
 
@@ -86,14 +86,14 @@ def evaluate_retrieval(corpus: Path, config: str | None = None, limit: int | Non
         if limit is not None and limit < len(chosen_questions):
             chosen_questions = random.Random(seed).sample(chosen_questions, limit)
         queried = len(chosen_questions)
-        sets = build_question_queries(chosen_questions, stem, base.load_stopwords(), seed)
+        sets = build_question_queries(chosen_questions, stem, seed)
     else:
         chosen = articles
         if limit is not None and limit < len(articles):
             picked = set(random.Random(seed).sample(sorted(a.id for a in articles), limit))
             chosen = [a for a in articles if a.id in picked]
         queried = len(chosen)
-        sets = build_queries(chosen, stem, base.load_stopwords(), seed)
+        sets = build_queries(chosen, stem, seed)
     short = sum(1 for q in sets["words"] if len(q.text.split()) < WORDS_PER_QUERY)
 
     with tempfile.TemporaryDirectory(prefix="searchapp-eval-") as temporary:
