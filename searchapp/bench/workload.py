@@ -97,8 +97,9 @@ class BenchQuery:
 
 def query_mix(articles: list[dict], stopwords: frozenset[str], count: int = QUERY_COUNT,
               seed: int = 11) -> list[BenchQuery]:
-    """Single words from three frequency bands (stopwords left out), word pairs and two-word phrases
-    from real sentences; a third of them with an outlet filter."""
+    """Single words from three frequency bands (stopwords left out), word pairs, two-word phrases from
+    real sentences, and three words a reader would type from a headline (its title, else its opening),
+    function words included; a third of them with an outlet filter."""
     rng = random.Random(seed)
     frequency: Counter = Counter()
     sample = articles if len(articles) <= 5000 else rng.sample(articles, 5000)
@@ -110,11 +111,18 @@ def query_mix(articles: list[dict], stopwords: frozenset[str], count: int = QUER
     outlets = sorted({a["outlet"] for a in sample if a.get("outlet")})
     queries: list[BenchQuery] = []
     while len(queries) < count:
-        kind = rng.choice(["common", "mid", "rare", "pair", "phrase"])
+        kind = rng.choice(["common", "mid", "rare", "pair", "phrase", "typed"])
         if kind in bands:
             text = rng.choice(bands[kind])
         elif kind == "pair":
             text = f"{rng.choice(bands['common'])} {rng.choice(bands['mid'])}"
+        elif kind == "typed":
+            article = rng.choice(sample)
+            headline = article.get("title") or " ".join(article["body"].split()[:20])
+            words = list(dict.fromkeys(w.lower() for w, _s, _e in iter_words(headline) if w.isalpha() and len(w) > 3))
+            if len(words) < 3:
+                continue
+            text = " ".join(rng.sample(words, 3))
         else:
             words = [w for w, _s, _e in iter_words(rng.choice(sample)["body"])
                      if w.isalpha() and len(w) > 3 and w.lower() not in stopwords]

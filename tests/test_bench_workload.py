@@ -1,0 +1,28 @@
+"""The bench's query mix: the kinds of query it times, made from the corpus it is given."""
+
+from itertools import product
+
+from searchapp.bench.workload import query_mix
+
+# 2,600 distinct made-up words, so that every frequency band of the mix has words
+VOCABULARY = ["".join(letters) + "an" for letters in product("bcdfghjklmnprstwyz", "aiueo", "bcdgklmnprst")]
+
+
+def article(n: int) -> dict:
+    body = " ".join(VOCABULARY[(n * 37 + k * k) % len(VOCABULARY)] for k in range(300))
+    return {"id": f"a{n}", "title": f"Harga cabai di pasar naik untuk pekan ke-{n} kata pedagang",
+            "body": body, "outlet": "kompas" if n % 2 else "detik"}
+
+
+ARTICLES = [article(n) for n in range(60)]
+
+
+def test_query_mix_has_every_kind_and_typed_queries_keep_function_words():
+    queries = query_mix(ARTICLES, frozenset({"untuk", "kata"}), count=120, seed=3)
+    assert {q.kind for q in queries} == {"common", "mid", "rare", "pair", "phrase", "typed"}
+    typed = [q.text.split() for q in queries if q.kind == "typed"]
+    assert all(len(words) == 3 and len(set(words)) == 3 for words in typed)
+    title_words = {"harga", "cabai", "pasar", "naik", "untuk", "pekan", "kata", "pedagang"}
+    assert all(set(words) <= title_words for words in typed)
+    assert any("untuk" in words or "kata" in words for words in typed)  # stopwords are typed too
+    assert not any(w in ("untuk", "kata") for q in queries if q.kind != "typed" for w in q.text.strip('"').split())
