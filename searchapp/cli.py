@@ -87,11 +87,11 @@ def run_search(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
         return 0
-    print(f"{result.total} articles ({result.took_ms:.1f} ms)")
+    print(f"{result.total} articles hold every word ({result.took_ms:.1f} ms)")
     if result.relaxed:
-        print("No article holds every word: those holding most of them come first")
-    elif result.complete is not None and result.complete < result.total:
-        print(f"{result.complete} hold every word; the others, marked ~, hold some of them")
+        print(f"No article holds every word: {result.partial} holding most of them come first")
+    elif result.partial:
+        print(f"{result.partial} more, marked ~, hold some of them")
     if result.suggestion:
         print(f"Did you mean: {result.suggestion}")
     first = (result.request.page - 1) * result.request.per_page

@@ -2,7 +2,7 @@ import pickle
 
 import pytest
 
-from searchapp.index.analysis import SastrawiStemFilter, build_analyzer, iter_words
+from searchapp.index.analysis import QueryAnalysis, SastrawiStemFilter, build_analyzer, iter_words
 
 
 @pytest.fixture(scope="module")
@@ -16,7 +16,7 @@ def texts(analyzer, text):
 
 def test_roots_and_written_forms_share_a_position(analyzer):
     tokens = [(t.text, t.pos) for t in analyzer("Serangan yang menyerang", positions=True)]
-    assert tokens == [("serang", 0), ("=serangan", 0), ("serang", 2), ("=menyerang", 2)]
+    assert tokens == [("serang", 0), ("=serangan", 0), ("yang", 1), ("serang", 2), ("=menyerang", 2)]
 
 
 def test_character_offsets_point_at_the_written_word(analyzer):
@@ -54,9 +54,15 @@ def test_decimal_comma_and_dates_stay_apart():
     assert [w for w, _s, _e in iter_words("1,2 persen (24/2/2022)")] == ["1", "2", "persen", "24", "2", "2022"]
 
 
-def test_stopwords_removed_but_positions_kept(analyzer):
-    tokens = [(t.text, t.pos) for t in analyzer("serangan di Ukraina", positions=True)]
-    assert tokens == [("serang", 0), ("=serangan", 0), ("ukraina", 2)]
+def test_function_words_are_indexed_in_place(analyzer):
+    tokens = [(t.text, t.pos) for t in analyzer("serangan di bawah Ukraina tidak", positions=True)]
+    assert tokens == [("serang", 0), ("=serangan", 0), ("di", 1), ("bawah", 2), ("ukraina", 3), ("tidak", 4)]
+
+
+def test_query_analysis_keeps_every_word_and_knows_the_stop_list(analyzer):
+    analysis = QueryAnalysis(analyzer, frozenset({"yang", "di"}))
+    assert [term.form for term in analysis.words("Telah untuk di Tahun")] == ["telah", "untuk", "di", "tahun"]
+    assert "di" in analysis.stopwords
 
 
 def test_filter_pickles_without_its_stemmer(analyzer):

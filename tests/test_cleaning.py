@@ -104,7 +104,7 @@ def test_boilerplate_is_neither_indexed_nor_shown_but_raw_keeps_it(tmp_path):
     build_index(settings)
     client = create_app(settings).test_client()
     assert client.get("/api/search?q=advertisement").get_json()["total"] == 0
-    assert client.get("/api/search?q=emas antam").get_json()["complete"] == 0
+    assert client.get("/api/search?q=emas antam").get_json()["total"] == 0
     hit = client.get("/api/search?q=cabai").get_json()["results"][0]
     assert "Advertisement" not in hit["snippet"] and "SCROLL" not in hit["snippet"]
     article = client.get("/api/documents/cabai").get_json()

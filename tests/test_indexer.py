@@ -292,3 +292,20 @@ def test_an_index_of_an_earlier_version_is_rebuilt(fresh):
     report = build_index(fresh)
     assert report.rebuilt and any("earlier version of searchapp" in w for w in report.warnings)
     assert SearchEngine(fresh).search(SearchRequest(q="nato")).total == 5
+
+
+def test_an_index_analysed_otherwise_is_rebuilt_not_mixed(fresh):
+    """An index whose words were analysed by another chain (here: function words dropped, as before every
+    word was indexed; or stemming switched off) is rebuilt, so that old and new articles match alike."""
+    from dataclasses import replace
+
+    from whoosh.analysis import StopFilter
+
+    from searchapp.index.generations import open_index
+
+    build_index(fresh)
+    assert not build_index(fresh).rebuilt  # the same analysis: an incremental run
+    unstemmed = build_index(replace(fresh, stemming=False))
+    assert unstemmed.rebuilt and any("text analysis changed" in w for w in unstemmed.warnings)
+    assert not any(isinstance(item, StopFilter) for item in open_index(fresh.index).schema["body"].analyzer.items)
+    assert build_index(fresh).rebuilt  # and back

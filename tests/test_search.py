@@ -27,13 +27,17 @@ def test_nato_finds_every_seed(engine):
 
 def test_articles_with_every_word_come_first(engine):
     result = search(engine, "nato bucha")
-    assert ids(result)[0] == "000_66b54ca74a6c5a55" and result.complete == 1 and not result.relaxed
-    # fewer than PARTIAL_BELOW hold both words: the others holding one of them follow, marked partial
-    assert set(ids(result)) == SEEDS and result.total == 5
+    assert ids(result)[0] == "000_66b54ca74a6c5a55" and result.total == 1 and not result.relaxed
+    # fewer than PARTIAL_BELOW hold both words: the others holding one of them follow, marked partial and
+    # counted apart, never in the total or the facets
+    assert set(ids(result)) == SEEDS and result.partial == 4
     assert [hit.partial for hit in result.results] == [False, True, True, True, True]
     partial_scores = [hit.score for hit in result.results[1:]]
     assert partial_scores == sorted(partial_scores, reverse=True)
-    assert result.to_dict()["complete"] == 1 and result.to_dict()["results"][1]["partial"] is True
+    as_json = result.to_dict()
+    assert as_json["total"] == 1 and as_json["partial"] == 4 and as_json["results"][1]["partial"] is True
+    assert sum(v.count for v in result.facets.outlet) == 1
+    assert sum(v.count for v in result.facets.month) + result.facets.unknown_date == 1
 
 
 def engine_with(settings, **changes):
@@ -46,8 +50,8 @@ def engine_with(settings, **changes):
 
 def test_partial_matches_follow_only_few_complete_ones(built):
     result = search(engine_with(built, partial_below=1), "nato bucha")
-    assert ids(result) == ["000_66b54ca74a6c5a55"] and result.complete is None
-    assert result.to_dict()["complete"] == result.total == 1
+    assert ids(result) == ["000_66b54ca74a6c5a55"] and result.partial == 0
+    assert result.to_dict()["partial"] == 0 and result.total == 1
 
 
 def test_partial_matches_only_for_plain_words(engine):
@@ -320,5 +324,6 @@ def test_ticking_a_facet_value_gives_the_count_it_showed(built, q):
 
 def test_relaxed_results_are_all_partial(engine):
     result = search(engine, "bucha himars")
-    assert result.relaxed and result.complete == 0 and result.total == 2
-    assert all(hit.partial for hit in result.results) and result.to_dict()["complete"] == 0
+    assert result.relaxed and result.total == 0 and result.partial == 2 and len(result.results) == 2
+    assert all(hit.partial for hit in result.results) and result.to_dict()["partial"] == 2
+    assert not any(v.count for v in result.facets.outlet)  # partial matches are never in the facets

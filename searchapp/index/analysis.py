@@ -1,6 +1,10 @@
 """Indonesian text analysis, composed the way Whoosh composes analyzers.
 
-    IndonesianTokenizer() | LowercaseFilter() | StopFilter(...) | SastrawiStemFilter(...) | ExactFormFilter()
+    IndonesianTokenizer() | LowercaseFilter() | SastrawiStemFilter(...) | ExactFormFilter()
+
+Every word is indexed, function words included: a word the reader typed always takes part in matching
+and weighs what its IDF says (`di bawah` matches as written; `tidak`, `belum`, `harus` carry meaning in
+news). The stop list serves only where a common word is noise: did-you-mean and related articles.
 
 The tokenizer keeps character offsets, so highlighting marks the word as written (`perekonomian` for a
 search of `ekonomi`). The stem filter replaces each token by its Sastrawi root; the exact-form filter then
@@ -21,7 +25,6 @@ from whoosh.analysis import (
     CompositeAnalyzer,
     Filter,
     LowercaseFilter,
-    StopFilter,
     Token,
     Tokenizer,
 )
@@ -152,12 +155,9 @@ class ExactFormFilter(Filter):
 
 def build_analyzer(stopwords: Iterable[str] = (), stem_exclusions: Iterable[str] = (),
                    stemming: bool = True) -> CompositeAnalyzer:
-    """The indexing analyzer of searchapp's text fields (*stemming* off: written forms only)."""
-    chain: Composable = (
-        IndonesianTokenizer()
-        | LowercaseFilter()
-        | StopFilter(stoplist=frozenset(stopwords), minsize=1, renumber=False)
-    )
+    """The indexing analyzer of searchapp's text fields (*stemming* off: written forms only); a word whose
+    root would be one of *stopwords* keeps its written form as its root (`setelah` is not `telah`)."""
+    chain: Composable = IndonesianTokenizer() | LowercaseFilter()
     if stemming:
         chain = chain | SastrawiStemFilter(stem_exclusions, stopwords) | ExactFormFilter()
     return CompositeAnalyzer(*chain.items)
@@ -184,17 +184,17 @@ class QueryAnalysis:
     filter adds nothing), so a change to the analysis chain changes index and queries alike.
     """
 
-    def __init__(self, analyzer: Analyzer) -> None:
+    def __init__(self, analyzer: Analyzer, stopwords: frozenset[str] = frozenset()) -> None:
         self.analyzer = analyzer
         items = getattr(analyzer, "items", [analyzer])
         self.stem: Callable[[str], str] = next(
             (item.stemmer for item in items if isinstance(item, SastrawiStemFilter)), no_stemming)
-        self.stopwords: frozenset[str] = next(
-            (frozenset(item.stops) for item in items if isinstance(item, StopFilter)), frozenset())
+        self.stopwords = stopwords  # not dropped from queries: for did-you-mean and related articles
         self._terms: dict[str, list[QueryTerm | None]] = {}  # queries repeat their words: analysed once
 
     def terms(self, text: str) -> list[QueryTerm | None]:
-        """The words of *text* in order; None where a stopword stood (phrases keep its place)."""
+        """The words of *text* in order; None where the analyzer dropped a word (an index built before
+        every word was indexed dropped function words: phrases keep their place)."""
         found = self._terms.get(text)
         if found is None:
             found = self._analyse(text)
@@ -212,5 +212,5 @@ class QueryAnalysis:
         return found
 
     def words(self, text: str) -> list[QueryTerm]:
-        """The words of *text* that are not stopwords."""
+        """The words of *text* the index holds."""
         return [term for term in self.terms(text) if term is not None]

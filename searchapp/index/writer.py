@@ -68,9 +68,14 @@ def build_index(settings: Settings, *, rebuild: bool = False, today: dt.date | N
     settings.load_stopwords()  # … or stopwords file
     with indexer_lock(root):
         existing = None if rebuild else open_index(root)
-        if existing is not None and set(build_schema(settings).names()) - set(existing.schema.names()):
+        schema = build_schema(settings)
+        if existing is not None and set(schema.names()) - set(existing.schema.names()):
             # built by an earlier searchapp: its documents lack fields every document now has
             report.warnings.append("the index was built by an earlier version of searchapp: rebuilt")
+            existing = None
+        elif existing is not None and existing.schema["body"].analyzer != schema["body"].analyzer:
+            # its words were analysed otherwise (stemming, exclusions, function words): one rule for all
+            report.warnings.append("the text analysis changed since the index was built: rebuilt")
             existing = None
         report.rebuilt = existing is None
         known = known_documents(existing) if existing is not None else {}
@@ -112,7 +117,7 @@ def build_index(settings: Settings, *, rebuild: bool = False, today: dt.date | N
         if existing is None:
             generation = Path(tempfile.mkdtemp(prefix=f"gen-{time.strftime('%Y%m%d%H%M%S')}-", dir=root))
             try:
-                index = whoosh.index.create_in(str(generation), build_schema(settings))
+                index = whoosh.index.create_in(str(generation), schema)
                 write(run(index))
                 report.phases["write"] = time.monotonic() - step
                 step = time.monotonic()

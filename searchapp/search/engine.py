@@ -51,11 +51,12 @@ class NoIndexError(SearchappError):
 class _Generation:
     """The open searcher of one index generation and the tables derived from it."""
 
-    def __init__(self, key: tuple, searcher: Searcher, posting_cache_mb: int, folder: Path) -> None:
+    def __init__(self, key: tuple, searcher: Searcher, posting_cache_mb: int, folder: Path,
+                 stopwords: frozenset[str]) -> None:
         self.key = key
         self.searcher = searcher
         reader = searcher.reader()
-        self.analysis = QueryAnalysis(searcher.schema["body"].analyzer)
+        self.analysis = QueryAnalysis(searcher.schema["body"].analyzer, stopwords)
         self.tables = FacetTables(reader)
         self.stories = StoryTable(reader, read_stories(folder))
         self.lengths = LengthTable(reader, TEXT_FIELDS)
@@ -65,14 +66,15 @@ class _Generation:
 @dataclass
 class _Matches:
     """The documents of one request: those the text query matches (*found*); with every filter but
-    the outlet (*unfiltered*, which outlet counts use) or but the rubric; with all of them (*matching*); and of those,
-    the ones holding every word (*complete*), when some hold only some (*partial_query*)."""
+    the outlet (*unfiltered*, which outlet counts use) or but the rubric; with all of them (*matching*,
+    what ``total`` and the facets count); and, when few hold every word, those within the filters that
+    hold only some of the words (*partial*, listed after them and counted apart)."""
 
     found: set[int]
     unfiltered: set[int]
     matching: set[int]
-    complete: set[int]
     text_query: wq.Query | None
+    partial: set[int] = field(default_factory=set)
     partial_query: wq.Query | None = None
     relaxed: bool = False
     node: Node | None = None
@@ -101,6 +103,7 @@ class WhooshEngine:
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
+        self.stopwords = settings.load_stopwords()
         self.root = Path(settings.index)
         self.outlet_table = OutletTable.load(settings.outlets_file)
         self._lock = threading.RLock()
@@ -133,7 +136,8 @@ class WhooshEngine:
             raise NoIndexError(f"no index in {self.root}; run 'searchapp index' first")
         searcher = index.searcher(weighting=BM25F())
         try:
-            return _Generation(key, searcher, self.settings.posting_cache_mb, Path(index.storage.folder))
+            return _Generation(key, searcher, self.settings.posting_cache_mb, Path(index.storage.folder),
+                               self.stopwords)
         except BaseException:
             searcher.close()
             raise
@@ -168,13 +172,12 @@ class WhooshEngine:
         page = self._page(state, request, found, docsets)
         articles = self.articles(state)
         terms = MatchTerms.of(positive_words(found.node), state.analysis)
-        partial = found.partial_query is not None
-        hits = [articles.hit(docnum, score, terms, partial and docnum not in found.complete)
-                for docnum, score in page]
+        hits = [articles.hit(docnum, score, terms, docnum in found.partial) for docnum, score in page]
         suggestion = suggest(state.searcher.reader(), state.analysis, request.q, found.node)
         took = (time.perf_counter() - started) * 1000
         return SearchResult(request, len(found.matching), hits, facets, suggestion, took, found.relaxed,
-                            len(found.complete) if partial else None, state.stories.count(found.matching))
+                            len(found.partial), state.stories.count(found.matching),
+                            state.stories.count(found.partial) if found.partial else 0)
 
     def _match(self, state: _Generation, request: SearchRequest, docsets: DocSets, people: list[str]) -> _Matches:
         node = parse_query(request.q)
@@ -196,16 +199,16 @@ class WhooshEngine:
             return found, but_outlet, but_category, matching
 
         found, unfiltered, but_category, matching = matches(text_query)
-        result = _Matches(found, unfiltered, matching, matching, text_query, node=node, but_category=but_category)
-        # Few articles hold every word of a plain query (decided before any filter, so that ticking a facet
-        # value gives the count it showed), or none within the filters: those with some of the words follow.
+        result = _Matches(found, unfiltered, matching, text_query, node=node, but_category=but_category)
+        # Few articles hold every word of a plain query (decided before any filter), or none within the
+        # filters: those with some of the words follow them, counted apart and never in the facets.
         plain = isinstance(node, And) and all(isinstance(n, Word) for n in node.nodes)
         if plain and (len(found) < self.settings.partial_below or not matching):
             any_node = Or(node.nodes)
             result.partial_query = compiler.compile(any_node)
-            _found, result.unfiltered, result.but_category, result.matching = matches(result.partial_query)
-            if not result.complete:  # every result is partial: ranked by how many words, and the page says so
-                result.node, result.relaxed = any_node, bool(result.matching)
+            result.partial = matches(result.partial_query)[3] - matching
+            if not matching:  # every result is partial: ranked by how many words, and the page says so
+                result.node, result.relaxed = any_node, bool(result.partial)
         return result
 
     def _page(self, state: _Generation, request: SearchRequest, found: _Matches,
@@ -213,9 +216,7 @@ class WhooshEngine:
         """The requested page: the complete matches first, then the partial ones, each in the requested order."""
         start = (request.page - 1) * request.per_page
         end = start + request.per_page
-        groups = [(found.complete, found.text_query)]
-        if found.partial_query is not None:
-            groups.append((found.matching - found.complete, found.partial_query))
+        groups = [(found.matching, found.text_query), (found.partial, found.partial_query)]
         page: list[tuple[int, float | None]] = []
         seen: set[int] = set()  # stories on the page so far (when collapsed)
         for docnums, query in groups:

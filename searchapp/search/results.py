@@ -71,12 +71,16 @@ class SearchResult:
     suggestion: str | None
     took_ms: float
     relaxed: bool = False  # no article held every word: results hold some of them
-    complete: int | None = None  # how many of the results hold every word (None: all of them)
-    stories: int | None = None  # how many stories the results tell (copies of one article count once)
+    partial: int = 0  # articles holding only some of the words, listed after the *total* that hold all
+    stories: int | None = None  # how many stories the complete matches tell (copies count once)
+    partial_stories: int = 0  # … and the partial ones
 
     @property
     def pages(self) -> int:
-        shown = self.stories if self.request.collapse and self.stories is not None else self.total
+        if self.request.collapse and self.stories is not None:
+            shown = self.stories + self.partial_stories
+        else:
+            shown = self.total + self.partial
         return max(1, math.ceil(shown / self.request.per_page))
 
     def to_dict(self, path: str = "/api/search") -> dict:
@@ -101,7 +105,7 @@ class SearchResult:
             "facets": self.facets.to_dict(path),
             "suggestion": self.suggestion,
             "relaxed": self.relaxed,
-            "complete": self.total if self.complete is None else self.complete,
+            "partial": self.partial,
             "urls": {
                 "self": r.url(path),
                 "next": r.with_(page=r.page + 1).url(path) if r.page < self.pages else None,

@@ -64,7 +64,7 @@ HIT = {
 SEARCH_RESULT = {
     "type": "object",
     "required": ["query", "filters", "sort", "collapse", "total", "stories", "page", "per_page", "pages", "took_ms",
-                 "results", "facets", "suggestion", "relaxed", "complete", "urls"],
+                 "results", "facets", "suggestion", "relaxed", "partial", "urls"],
     "properties": {
         "query": {"type": "string"},
         "filters": {
@@ -80,7 +80,9 @@ SEARCH_RESULT = {
         },
         "sort": {"enum": ["relevance", "newest", "oldest"]},
         "collapse": {"type": "boolean", "description": "each story once, at its best-ranked article"},
-        "total": {"type": "integer", "minimum": 0, "description": "matching articles (copies each counted)"},
+        "total": {"type": "integer", "minimum": 0,
+                  "description": "articles holding every word of the query within the filters (copies each "
+                                 "counted); what the facets count too"},
         "stories": {"type": "integer", "minimum": 0,
                     "description": "the stories they tell: copies of one text count once (pages count these "
                                    "when collapse is true)"},
@@ -108,11 +110,10 @@ SEARCH_RESULT = {
         "suggestion": {**NULLABLE_STRING, "description": "a corrected query (did you mean)"},
         "relaxed": {"type": "boolean",
                     "description": "no article held every word of the query; results hold some of them"},
-        "complete": {"type": "integer", "minimum": 0,
-                     "description": "how many of the results hold every word (0 when relaxed); when fewer "
-                                    "articles than search.partial_below (10) do, those holding some of the "
-                                    "words follow them "
-                                    "(`partial` results, counted in total)"},
+        "partial": {"type": "integer", "minimum": 0,
+                    "description": "articles holding only some of the words, listed after the `total` that "
+                                   "hold every word when fewer than search.partial_below (10) do (each marked "
+                                   "`partial`); counted neither in `total` nor in the facets"},
         "urls": {
             "type": "object",
             "required": ["self", "next", "previous", "suggestion"],
