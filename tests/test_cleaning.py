@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from searchapp.ingest.cleaning import Boilerplate, repair
+from searchapp.ingest.cleaning import REPEATED, Boilerplate, repair
 
 REPO = Path(__file__).resolve().parent.parent
 BOILERPLATE = Boilerplate.load(REPO / "config" / "boilerplate.yaml")
@@ -61,6 +61,26 @@ def test_clean_keeps_paragraphs_and_says_what_it_removed():
     cleaned, removed = BOILERPLATE.clean(text, "liputan6")
     assert cleaned == "Liputan6.com, Jakarta - Harga naik.\n\nKata dia."
     assert [name for name, _line in removed] == ["advertisement", "read also", "embed"]
+
+
+P1 = "REPUBLIKA.CO.ID, CIREBON -- Kepolisian memastikan penambangan di galian C tidak berizin."
+P2 = "Kapolres Cirebon Kota mengatakan penambangan di Argasunya sebenarnya telah lama ditutup."
+P3 = "Pada 2 Juni 2025, Forkopimda melakukan survei ke lokasi galian bersama warga setempat."
+
+
+@pytest.mark.parametrize(("lines", "kept"), [
+    # a crawl that flattened nested paragraphs: each paragraph first run on into the rest, then alone
+    ([P1 + P2 + P3, P1, P2 + P3, P2, P3, P3], [P1, P2, P3]),
+    ([P1, P1, P2], [P1, P2]),  # a paragraph written twice in a row
+    ([P1, P2, P3], [P1, P2, P3]),  # an ordinary article
+    (["Jakarta", "Jakarta menjadi tuan rumah pertemuan para menteri luar negeri ASEAN pekan depan."],
+     ["Jakarta", "Jakarta menjadi tuan rumah pertemuan para menteri luar negeri ASEAN pekan depan."]),
+    ([P1 + " Selengkapnya:", "REPUBLIKA.CO.ID, CIREBON"], [P1 + " Selengkapnya:", "REPUBLIKA.CO.ID, CIREBON"]),
+])
+def test_repeated_paragraphs_are_kept_once(lines, kept):
+    text, removed = BOILERPLATE.clean("\n".join(lines), "republika.co.id")
+    assert text.split("\n") == kept
+    assert len(removed) == len(lines) - len(kept) and all(name == REPEATED for name, _line in removed)
 
 
 @pytest.mark.parametrize(("text", "repaired"), [

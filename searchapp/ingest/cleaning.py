@@ -57,6 +57,16 @@ class Pattern:
     outlets: frozenset[str]  # empty: every outlet
 
 
+REPEATED = "repeated paragraphs"
+MIN_REPEATED = 40  # characters: a shorter line (a name, a heading) may well open the next line by chance
+
+
+def _repeats(line: str, after: str) -> bool:
+    """A crawl that flattened nested paragraphs writes each paragraph twice, first run on into the rest
+    of the article (`p1 p2 p3`, `p1`, `p2 p3`, `p2`, …): a line that the next line opens repeats it."""
+    return len(after) >= MIN_REPEATED and line.startswith(after)
+
+
 class Boilerplate:
     """The boilerplate lines of config/boilerplate.yaml."""
 
@@ -88,9 +98,13 @@ class Boilerplate:
     def clean(self, text: str, outlet: str | None) -> tuple[str, list[tuple[str, str]]]:
         """*text* without its boilerplate lines, and the lines removed with the name of their pattern."""
         kept, removed = [], []
-        for line in text.split("\n"):
+        lines = text.split("\n")
+        following = [line.strip() for line in lines[1:]] + [""]
+        for line, after in zip(lines, following, strict=True):
             pattern = self.match(line, outlet)
-            if pattern is None:
+            if pattern is None and _repeats(line.strip(), after):
+                removed.append((REPEATED, line.strip()))
+            elif pattern is None:
                 kept.append(line)
             else:
                 removed.append((pattern.name, line.strip()))
