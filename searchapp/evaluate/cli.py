@@ -55,9 +55,16 @@ def register(commands, common) -> None:
     outlets.add_argument("--list", type=int, default=30, metavar="N", help="wrong outlets to list per mode (30)")
     outlets.set_defaults(run=run_outlets)
 
-    people = tools.add_parser("people", help="person spans found against gold CoNLL annotations")
+    people = tools.add_parser("people", help="person spans against gold CoNLL annotations, or each article's "
+                                             "people against hand labels (--articles)")
     common(people)
-    people.add_argument("--conll", nargs="+", required=True, metavar="PATH", help="gold CoNLL files (IOB PER tags)")
+    gold = people.add_mutually_exclusive_group(required=True)
+    gold.add_argument("--conll", nargs="+", metavar="PATH", help="gold CoNLL files (IOB PER tags)")
+    gold.add_argument("--articles", nargs="?", const="", metavar="LABELS",
+                      help="people labelled per article (URL, names; default: the labels shipped with searchapp)")
+    people.add_argument("--data", default="../shared/data/indonews",
+                        help="with --articles: the folder of CSV exports the labelled articles come from")
+    people.add_argument("--list", type=int, default=40, metavar="N", help="false positives and misses to list (40)")
     people.set_defaults(run=run_people)
 
     duplicates = tools.add_parser("duplicates", help="stories: copies grouped, against hand-labelled pairs")
@@ -187,12 +194,31 @@ def run_people(args: argparse.Namespace) -> int:
     from searchapp.evaluate.people import evaluate_people, format_report
     from searchapp.extract.people import PeopleRegistry
 
+    if args.articles is not None:
+        return run_article_people(args)
     missing = [path for path in args.conll if not Path(path).is_file()]
     if missing:
         print(f"searchapp eval people: not a file: {', '.join(missing)}", file=sys.stderr)
         return 2
     registry = PeopleRegistry.load(_settings(args).people_file)
     print(format_report(evaluate_people(list(args.conll), registry)))
+    return 0
+
+
+def run_article_people(args: argparse.Namespace) -> int:
+    import datetime as dt
+
+    from searchapp.evaluate import article_people
+
+    labels_path = Path(args.articles) if args.articles else article_people.LABELS
+    exports = sorted(Path(args.data).glob("*.csv"))
+    if not labels_path.is_file() or not exports:
+        print(f"searchapp eval people: {'no labels file ' + str(labels_path) if not labels_path.is_file() else ''}"
+              f"{'no CSV export in ' + args.data if not exports else ''}", file=sys.stderr)
+        return 2
+    found = article_people.people_of_export(exports, _settings(args), dt.date.today())
+    print(article_people.format_report(article_people.score(article_people.read_labels(labels_path), found),
+                                       args.list))
     return 0
 
 

@@ -75,7 +75,7 @@ class SearchappVariant(Variant):
             result = self.engine.search(SearchRequest(q=query, per_page=CUTOFF))
         except SearchappError:
             return [], 0
-        return [hit.id for hit in result.results], result.total
+        return [hit.id for hit in result.results], result.total + result.partial
 
 
 def _replace_settings(settings, **changes):
