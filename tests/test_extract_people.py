@@ -233,3 +233,39 @@ def test_load_rejects_bad_config(tmp_path, body, key, message):
 def test_load_missing_file(tmp_path):
     with pytest.raises(ConfigError, match="not found"):
         PeopleRegistry.load(tmp_path / "nope.yaml")
+
+
+@pytest.mark.parametrize(("text", "people"), [
+    # a crawl dropped the space around a link: the name is read as if it were there
+    ("Gubernur Jakarta Pramono Anungmengatakan taman dibuka. Ia menambahkan, Pramono Anung akan hadir.",
+     ("Pramono Anung",)),
+    ("Menurut Presiden AS Donald Trumpmengatakan pihaknya siap.", ("Donald Trump",)),
+    ("Ketua Umum PSSIErick Thohir menyatakan Timnas siap. “Kami siap,” kata Erick.", ("Erick Thohir",)),
+    ("Kebahagiaan pasangan selebritasAl GhazalidanAlyssaParamitha Daguise terpancar. Al Ghazali dan Alyssa "
+     "tampil serasi.", ("Al Ghazali", "Alyssa Paramitha Daguise")),
+    ("Direktur Utama PLN Darmawan Prasodjo mengatakan PLNkini menambah daya.", ("Darmawan Prasodjo",)),
+])
+def test_glued_words_are_read_apart(registry, text, people):
+    assert extract_people(text, registry) == people
+
+
+@pytest.mark.parametrize("word", ["Prawiranegara", "Setiabudi", "Ramadan", "McDonald", "WhatsApp", "Krakatau",
+                                  "Nasution"])
+def test_names_that_only_look_glued_stay_whole(word):
+    from searchapp.extract.glue import unglue
+
+    assert unglue(f"Warga {word} datang. Rama dan Setia pergi, Mc juga.") == \
+        f"Warga {word} datang. Rama dan Setia pergi, Mc juga."
+
+
+def test_a_credit_line_names_no_person_of_the_article(registry):
+    text = "Pebalap Marc Marquez menang lagi di Mugello.\n(Wikanto Arungbudoyo)"
+    assert extract_people(text, registry) == ("Marc Marquez",)
+    assert extract_people("Oleh Emerson Yuntho\nKPK kembali diuji, kata Bambang Widjojanto.", registry) == \
+        ("Bambang Widjojanto",)
+
+
+def test_a_capitalised_particle_opens_a_name_and_short_forms_join_it(registry):
+    text = ("Penyanyi Al Ghazali menikahi Alyssa Paramitha Daguise. Ghazali dan Alyssa Daguise "
+            "menggelar ngunduh mantu, kata Gubernur Sumatera Utara Bobby Nasution.")
+    assert extract_people(text, registry) == ("Al Ghazali", "Alyssa Paramitha Daguise", "Bobby Nasution")

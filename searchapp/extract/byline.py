@@ -23,6 +23,10 @@ def extract_byline(text: str) -> tuple[str | None, str | None]:
     return (reporter.group(1).strip() if reporter else None, editor.group(1).strip() if editor else None)
 
 
+# a credit on a line of its own: "(Wikanto Arungbudoyo)" closing an article, "Oleh Emerson Yuntho" opening one
+CREDIT_LINE = re.compile(r"^[ \t]*(?:\([ \t]*" + _NAME + r"[ \t]*\)|Oleh[ \t]+" + _NAME + r")[ \t]*$", re.MULTILINE)
+
+
 def byline_spans(text: str) -> list[tuple[int, int]]:
-    """Character ranges of byline lines, whose names are not people the article is about."""
-    return [m.span() for m in BYLINE_LINE.finditer(text)]
+    """Character ranges of byline and credit lines, whose names are not people the article is about."""
+    return [m.span() for pattern in (BYLINE_LINE, CREDIT_LINE) for m in pattern.finditer(text)]

@@ -35,7 +35,7 @@ advokat pengacara kuasa tersangka terdakwa terpidana saksi pelaku aktor aktris a
 pebulutangkis pebalap petinju pegolf petenis perenang pesepakbola atlet pemain gelandang penyerang bek
 kiper striker kapten wartawan jurnalis fotografer sutradara produser novelis sastrawan seniman budayawan
 komedian presenter selebritas ulama imam khatib mufti kardinal uskup paus pastor pendeta romo biksu
-bhikkhu raja ratu pangeran permaisuri sultan syekh habib ustaz ustad ustadz ustazah kiai kyai kh pak bu
+ayatollah bhikkhu raja ratu pangeran permaisuri sultan syekh habib ustaz ustad ustadz ustazah kiai kyai kh pak bu
 bapak ibu mas mbak bang abang kak om tante tuan nyonya nona mr mrs ms miss sir madame dr drs dra ir h hj
 haji hajjah dokter letjen mayjen brigjen kolonel letkol mayor lettu letda serma serka sertu serda kopral
 pratu prada laksamana laksdya laksda laksma marsekal marsdya marsda marsma komjen irjen kombes akbp
@@ -109,7 +109,8 @@ rsup puskesmas klinik masjid gereja pura vihara klenteng pondok pesantren ponpes
 bandara bandar pelabuhan terminal stasiun hotel mal mall plaza pasar jalan jl tol kampus museum taman
 pantai gunung danau sungai selat teluk pulau laut samudra samudera provinsi kabupaten kota kecamatan
 kelurahan desa kampung dusun wilayah kawasan daerah negara kerajaan republik kesultanan federal
-perserikatan perang operasi piala liga turnamen kejuaraan olimpiade festival konferensi kongres muktamar
+perserikatan perang operasi piala sekuritas televisi graha grha departemen kec kel daop gunungapi
+terasering pulo liga turnamen kejuaraan olimpiade festival konferensi kongres muktamar
 munas rakernas rapimnas pemilu pilpres pilkada pileg pilgub pilwalkot pilbup pilkades undang-undang uu
 perpres perppu pasal ayat peraturan keputusan hari tahun pekan bulan dunia program proyek gerbang menara
 monumen lapangan sirkuit arena hall tower center centre square park street road avenue island airport
@@ -121,7 +122,7 @@ zaman masa abad dinasti kekaisaran sekutu uni blok faksi sayap laskar milisi rez
 """)
 # Single-word organisations, media and brands often written like names.
 KNOWN_ORGS = _words("""
-nato pbb kpk dpr mpr dpd tni polri golkar gerindra demokrat pdip pdi-p nasdem pkb pks pan ppp hanura
+komdigi nato pbb kpk dpr mpr dpd tni polri golkar gerindra demokrat pdip pdi-p nasdem pkb pks pan ppp hanura
 perindo psi berkarya pertamina pln telkom telkomsel indosat garuda google facebook meta apple microsoft
 samsung xiaomi huawei oppo vivo twitter instagram youtube whatsapp tiktok telegram tesla amazon netflix
 gojek grab tokopedia bukalapak shopee traveloka reuters afp ap bloomberg xinhua bbc cnn kompas kompastv
@@ -143,7 +144,7 @@ wwf sky associated press nasa esa spacex cakapcakap pt cv un eu fc sc ac ud ltd 
 FACILITIES = _words("""
 universitas univ jalan jl stadion bandara gedung rs rsud rsup rumah masjid museum taman lapangan kampus
 sekolah monumen makam pelabuhan terminal stasiun hotel yayasan institut akademi fakultas politeknik sma
-smp sd smk tol bendungan waduk kapal km kri
+smp sd smk tol bendungan waduk kapal km kri pangkalan
 """)
 # Fields of a ministry or office, written between a title and a name: "Menteri Hukum dan HAM Amir".
 PORTFOLIOS = _words("""
@@ -174,6 +175,7 @@ ignasius ratu nanang rahmad yanto yanti yuli yulia diana sinta nia nina lina rin
 irfan fadli fadel firdaus helmi hilman johan jhon john michael david daniel robert richard thomas william
 james george charles peter paul mark tony
 jan
+nasution
 """)
 # Countries, regions, provinces and cities (Indonesian and English spellings) and compass words.
 PLACES = _words("""
@@ -251,7 +253,8 @@ sun moon sky times journal herald tribune gazette review magazine weekly monthly
 gallery museum theatre theater arts design fashion beauty queen miss king kings prince princess lady lord
 sir knight dragon tiger lion eagle wolf heart soul story legend legends hero heroes wars war game games
 player players season episode chapter part volume deluxe special limited classic premium platinum diamond
-crown
+crown seat load factor officer operating chief executive completely knocked down liquid glass giant sea
+wall employee volunteering
 """)
 # Lines that are boilerplate, not part of the article (regular expressions matched at a line start,
 # case ignored): their names are not the article's people.
@@ -267,6 +270,12 @@ BOILERPLATE = (
 )
 # Words that make a pair of names the name of a government or camp: "pemerintahan Jokowi-JK".
 REGIME_WORDS = _words("pemerintahan kubu kabinet koalisi rezim era masa zaman kepemimpinan duet tim")
+# Function words a name is often glued to by a crawl ("Trumpmengatakan", "Ghazalidan"): see glue.py.
+# Not Sastrawi's stop list: it holds "ngga", and "Airlangga" is not "Airla ngga".
+GLUE_FOLLOWERS = _words("""
+dan yang ini itu pun juga akan telah sudah masih sedang bahwa sebagai adalah ialah kembali saat ketika
+dengan untuk dari dalam pada kepada bersama serta atau tetapi namun hingga sejak seperti kini lalu
+""")
 # Name particles allowed inside a name: "Bashar al-Assad", "Ursula von der Leyen", "Abu Bakar bin Ali".
 PARTICLES = _words("bin binti van von der den de da del della dos das du la le al el ibn ibnu ter")
 

@@ -14,6 +14,7 @@ A single-word mention is merged with the full name that contains it in the same 
 from __future__ import annotations
 
 from searchapp.extract import lexicon as lx
+from searchapp.extract.glue import unglue
 from searchapp.extract.mentions import STRONG_EVIDENCE, Mention, find_mentions, find_person_spans
 from searchapp.extract.registry import WORD, PeopleRegistry, Person, fold
 
@@ -37,7 +38,7 @@ def extract_people(text: str, registry: PeopleRegistry) -> tuple[str, ...]:
     A one-word name that no full name contains needs strong evidence somewhere in the article
     (a title, a speech verb, a role or an apposition): "Lakers memimpin" alone is not enough.
     """
-    mentions = find_mentions(text, registry)
+    mentions = find_mentions(unglue(text), registry)
     full_names: dict[tuple[str, ...], str] = {}
     strong: set[tuple[str, ...]] = set()
     for m in mentions:
@@ -51,7 +52,7 @@ def extract_people(text: str, registry: PeopleRegistry) -> tuple[str, ...]:
             name: str | None = m.canonical
         else:
             words = tuple(WORD.findall(m.surface))
-            longer = {full_names[o] for o in full_names if len(o) > len(words) and _contains(o, words)}
+            longer = {full_names[o] for o in full_names if len(o) > len(words) and _short_form(words, o)}
             if longer:
                 name = longer.pop() if len(longer) == 1 else None
             else:
@@ -59,6 +60,17 @@ def extract_people(text: str, registry: PeopleRegistry) -> tuple[str, ...]:
         if name is not None and name not in out:
             out.append(name)
     return tuple(out)
+
+
+def _short_form(words: tuple[str, ...], full: tuple[str, ...]) -> bool:
+    """*words* name the person *full* names: a part of it ("Sanchez"), or its first and last words with
+    some of those between left out ("Alyssa Daguise" for "Alyssa Paramitha Daguise")."""
+    if _contains(full, words):
+        return True
+    if len(words) < 2 or words[0] != full[0] or words[-1] != full[-1]:
+        return False
+    rest = iter(full[1:-1])
+    return all(word in rest for word in words[1:-1])
 
 
 def _contains(seq: tuple[str, ...], sub: tuple[str, ...]) -> bool:

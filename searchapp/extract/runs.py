@@ -64,7 +64,8 @@ def name_in_run(toks: Sequence[Tok], text: str, used: Sequence[bool], lo: int, h
         a < b
         and kinds[a] in ("derived", "particle", "root", "init", "init2")
         and not (kinds[a] in ("init", "init2") and a + 1 < b)
-    ):
+        and not (kinds[a] == "particle" and a + 1 < b and kinds[a + 1] == "unk" and toks[lo + a].text[0].isupper())
+    ):  # a capitalised particle opens a name: "Al Ghazali", "El Rumi", "De Gea", "Van Dijk"
         keep_root = (
             kinds[a] == "root"
             and a + 1 < b

@@ -1,0 +1,80 @@
+"""Words glued together where a crawl dropped the space around a link: `Donald Trumpmengatakan`,
+`PSSIErick Thohir`, `selebritasAl Ghazali`, `AlyssaParamitha Daguise`, `Al Ghazalidan Alyssa`.
+
+Read for people only (the text shown and indexed is left as written): a glued name is otherwise a new,
+wrong name (`Anungmengatakan`) and the person it hides is missed. Each split needs evidence, so a name
+that merely looks glued (`McDonald`, `Ramadan`, `Nasution`) stays whole:
+
+* capitals then a capitalised word (`PSSIErick`, `TNIJenderal`): an acronym or a shouted kicker before
+  a name, always two words;
+* a lower-case word of 3+ letters then a capitalised word (`selebritasAl`): always two words;
+* capitalised words run together (`AlyssaParamitha`, `GhazalidanAlyssa`): split when one of them stands
+  alone elsewhere in the text;
+* a capitalised word running into a lower-case word (`Trumpmengatakan`, `Ghazalidan`): split when the
+  head stands alone elsewhere in the text as a capitalised word and the tail is a function word or a
+  prefixed verb, or without that evidence when both are long enough (`_follows_names`);
+* an acronym running into a word (`PLNkini`) or a name (`PSSIErick`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from searchapp.extract import lexicon as lx
+from searchapp.extract.tokens import VERB_PREFIX
+
+_CAPS_THEN_WORD = re.compile(r"\b([A-Z]{2,})([a-z]{3,})\b")
+_CAPS_THEN_NAME = re.compile(r"\b([A-Z]{2,})([A-Z][a-z]{2,})")
+_CAMEL_WORD = re.compile(r"\b[A-Za-z]*[a-z][A-Z][A-Za-z]*\b")
+_CAMEL_CUT = re.compile(r"(?<=[a-z])(?=[A-Z])")
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
+_NAME_PREFIXES = ("Mc", "Mac", "De", "Di", "La", "Le", "Van", "Von")
+MIN_HEAD = 3  # letters of a name glued to the next word
+MIN_TAIL = 3  # letters of the word glued after it ("dan", "yang", "mengatakan")
+
+
+def unglue(text: str) -> str:
+    """*text* with the spaces a crawl dropped between a name and its neighbours put back."""
+    text = _CAPS_THEN_WORD.sub(lambda m: f"{m[1]} {m[2]}" if _is_word(m[2]) else m[0], text)  # "PLNkini"
+    text = _CAPS_THEN_NAME.sub(r"\1 \2", text)
+    alone = set(_CAPITALISED.findall(text))
+    text = _CAMEL_WORD.sub(lambda m: _camel(m.group(), alone), text)
+    alone = set(_CAPITALISED.findall(text))
+    return _CAPITALISED.sub(lambda m: _name_then_word(m.group(), alone), text)
+
+
+def _camel(word: str, alone: set[str]) -> str:
+    """``selebritasAl`` → ``selebritas Al``; ``AlyssaParamitha`` → ``Alyssa Paramitha`` when one of its
+    parts stands alone elsewhere in the text; ``McDonald``, ``WhatsApp``, ``KompasTV`` stay whole."""
+    parts = _CAMEL_CUT.split(word)
+    if word.startswith(_NAME_PREFIXES) and len(parts) == 2:
+        return word
+    if parts[0].islower() and len(parts[0]) >= MIN_HEAD or any(part in alone for part in parts):
+        return " ".join(parts)
+    return word
+
+
+def _name_then_word(word: str, alone: set[str]) -> str:
+    """``Trumpmengatakan`` → ``Trump mengatakan`` when ``Trump`` stands alone elsewhere in the text."""
+    cuts = range(len(word) - MIN_TAIL, MIN_HEAD - 1, -1)
+    found = next((cut for cut in cuts if word[:cut] in alone and _is_word(word[cut:])), None)  # longest head
+    if found is None:
+        found = next((cut for cut in reversed(cuts) if _follows_names(word[cut:], cut)), None)  # longest tail
+    if found is None or _is_word(word.casefold()) or word.casefold() in lx.common_roots():  # "Ramadan"
+        return word
+    return f"{word[:found]} {word[found:]}"
+
+
+def _follows_names(tail: str, head: int) -> bool:
+    """A word that follows a name so often that no other evidence is needed: a function word of 4+
+    letters (`sebagai`, `adalah`) or a prefixed verb (`mengatakan`, `menegaskan`), after a 5+ letter
+    head (`Krakatau` is not `Krak atau`). Not a root noun: Javanese names end in words (`Prawiranegara`,
+    `Setiabudi`)."""
+    return head >= 5 and len(tail) >= 4 and _is_word(tail)
+
+
+def _is_word(word: str) -> bool:
+    """A word that often follows a name in running text: a function word or a prefixed verb."""
+    if word in lx.GLUE_FOLLOWERS:
+        return True
+    return len(word) >= 6 and VERB_PREFIX.match(word) is not None and lx.is_derived_word(word)
