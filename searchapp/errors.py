@@ -27,3 +27,17 @@ class QueryError(SearchappError):
         self.param = param
         self.code = code
         super().__init__(message)
+
+
+class PersonChoiceError(QueryError):
+    """A person filter names no indexed person, or several (*choices*): maps to HTTP 400 in the API, and
+    to a notice with the choices in the page."""
+
+    def __init__(self, typed: str, choices: list[str]) -> None:
+        self.typed = typed
+        self.choices = choices
+        if choices:
+            message = f"{typed[:100]!r} names several people: {'; '.join(choices)}; give one of them"
+        else:
+            message = f"no person in the index is named {typed[:100]!r}"
+        super().__init__("person", message, "ambiguous_person" if choices else "unknown_person")

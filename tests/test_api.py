@@ -51,6 +51,26 @@ def test_repeated_parameters_mean_several_values(client):
     assert [r["id"] for r in data["results"]] == ["004_54ce74dbc7c0aa92"]
 
 
+@pytest.mark.parametrize(("typed", "person"), [("putin", "Vladimir Putin"), ("Jens", "Jens Stoltenberg")])
+def test_a_person_filter_resolves_as_autocomplete_does(client, typed, person):
+    data = conforms(client.get(f"/api/search?person={typed}"), "/api/search")
+    assert data["filters"]["person"] == [person]
+    assert data["total"] == {"Vladimir Putin": 3, "Jens Stoltenberg": 5}[person]
+    selected = [v for v in data["facets"]["person"] if v["selected"]]
+    assert [v["value"] for v in selected] == [person] and selected[0]["toggle_url"] == "/api/search"
+
+
+@pytest.mark.parametrize(("typed", "code", "choices"), [
+    ("b", "ambiguous_person", ["Bashar al-Assad", "Budi Santoso", "Joe Biden"]),
+    ("Tak Dikenal", "unknown_person", []),
+])
+def test_a_person_filter_naming_several_or_nobody_is_400_naming_them(client, typed, code, choices):
+    response = client.get("/api/search", query_string={"q": "nato", "person": typed})
+    error = response.get_json()["error"]
+    assert response.status_code == 400 and error["code"] == code and error["param"] == "person"
+    assert error["choices"] == choices and all(name in error["message"] for name in choices)
+
+
 def test_dates_are_iso_and_filters_echoed(client):
     data = conforms(client.get("/api/search?q=nato&from=2022-02-01&to=2022-03-31&sort=oldest"), "/api/search")
     assert [r["date"] for r in data["results"]] == ["2022-02-24", "2022-03-24"]

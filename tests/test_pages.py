@@ -246,12 +246,27 @@ def test_many_people_fold_under_lainnya(client):
     assert len(more.find_all("input", type="checkbox")) == len(people) - 5
 
 
-def test_an_unlisted_person_filter_is_kept_by_the_form(client):
-    doc = get(client, "/cari?q=nato&person=Tak+Dikenal")
-    assert total(doc) == 0
-    hidden = doc.find("form", id="cari").find("input", type="hidden", name="person")
-    assert hidden.get("value") == "Tak Dikenal"
-    assert chips(doc) == [("Orang: Tak Dikenal", "/cari?q=nato")]
+def test_a_person_filter_naming_nobody_says_so_and_is_left_out(client):
+    doc = get(client, "/cari?q=nato&person=Tak+Dikenal", status=400)
+    assert "Tidak ada orang bernama “Tak Dikenal” di indeks" in doc.find("div", class_="notice-error").text
+    assert total(doc) == 5 and chips(doc) == []  # the search itself still runs, without that filter
+
+
+@pytest.mark.parametrize(("typed", "person"), [("putin", "Vladimir Putin"), ("jens", "Jens Stoltenberg"),
+                                                ("JENS stolt", "Jens Stoltenberg")])
+def test_a_typed_name_resolves_as_autocomplete_does(client, typed, person):
+    doc = get(client, f"/cari?person={typed}")
+    assert chips(doc) == [(f"Orang: {person}", "/cari")]
+    assert total(doc) == {"Vladimir Putin": 3, "Jens Stoltenberg": 5}[person]
+
+
+def test_a_name_naming_several_people_offers_them(client):
+    doc = get(client, "/cari?q=&person=b")
+    choices = doc.find("div", class_="notice-choices")
+    links = [(a.text, a.get("href")) for a in choices.find_all("a")]
+    assert [name for name, _href in links] == ["Bashar al-Assad", "Budi Santoso", "Joe Biden"]
+    assert links[1][1] == "/cari?person=Budi+Santoso"
+    assert total(get(client, links[1][1])) == 1
 
 
 def test_month_histogram_and_date_range(client):

@@ -23,7 +23,7 @@ from whoosh.searching import Searcher
 
 from searchapp import __version__
 from searchapp.config import Settings
-from searchapp.errors import SearchappError
+from searchapp.errors import PersonChoiceError, SearchappError
 from searchapp.extract.outlet import OutletTable
 from searchapp.index.analysis import QueryAnalysis
 from searchapp.index.generations import current_generation, generation_key, open_index
@@ -34,6 +34,7 @@ from searchapp.search.facet_values import CategoryFacet, MonthFacet, OutletFacet
 from searchapp.search.facets import FacetTables
 from searchapp.search.highlight import MatchTerms
 from searchapp.search.matching import DocSets, PostingCache, Postings
+from searchapp.search.people import names_person, person_choices
 from searchapp.search.query import And, Node, Or, Word, parse_query, positive_words
 from searchapp.search.request import SearchRequest
 from searchapp.search.results import Facets, SearchResult
@@ -157,6 +158,7 @@ class WhooshEngine:
         state = self._current()
         docsets = DocSets(state.searcher, Postings(state.searcher.reader(), state.posting_cache))
         people = self.resolve_people(request, state.tables)
+        request = request.with_(people=tuple(dict.fromkeys(people)))  # as resolved: `putin` is Vladimir Putin
         found = self._match(state, request, docsets, people)
 
         outlet_counts, unknown_outlet = state.tables.outlet_counts(found.unfiltered)
@@ -252,10 +254,16 @@ class WhooshEngine:
             best = [(hit.docnum, hit.score) for hit in results[:limit]]
         return best
 
-    @staticmethod
-    def resolve_people(request: SearchRequest, tables: FacetTables) -> list[str]:
-        """Requested people as indexed (case-insensitive); an unknown name is kept and matches nothing."""
-        return [tables.person_by_lower.get(name.lower(), name) for name in request.people]
+    def resolve_people(self, request: SearchRequest, tables: FacetTables) -> list[str]:
+        """Requested people as indexed, each through the lookup autocomplete uses (`person_choices`);
+        PersonChoiceError when one names no indexed person, or several."""
+        resolved = []
+        for typed in request.people:
+            choices = person_choices(tables, typed)
+            if len(choices) != 1:
+                raise PersonChoiceError(typed, choices)
+            resolved.append(choices[0])
+        return resolved
 
     def outlet_label(self, slug: str) -> str:
         outlet = self.outlet_table.get(slug)
@@ -297,16 +305,14 @@ class WhooshEngine:
 
     @_locked
     def people(self, prefix: str = "", limit: int = 20) -> list[dict]:
-        state = self._current()
-        wanted = prefix.strip().lower()
-        found = []
-        for name, count in state.tables.person_counts().items():
-            if wanted and not any(w.lower().startswith(wanted) for w in name.split()) \
-                    and not name.lower().startswith(wanted):
-                continue
-            found.append({"name": name, "count": count})
+        counts = self._current().tables.person_counts()
+        found = [{"name": name, "count": counts[name]} for name in counts if names_person(name, prefix)]
         found.sort(key=lambda p: (-p["count"], p["name"]))
         return found[:limit]
+
+    @_locked
+    def person_choices(self, typed: str) -> list[str]:
+        return person_choices(self._current().tables, typed)
 
     @_locked
     def health(self) -> dict:

@@ -30,6 +30,9 @@ class SearchEngine(Protocol):
     def people(self, prefix: str = "", limit: int = 20) -> list[dict]:
         """People by number of articles, optionally by the start of a word of the name."""
 
+    def person_choices(self, typed: str) -> list[str]:
+        """The indexed people a typed name names (the lookup of `people` and of the person filter)."""
+
     def health(self) -> dict:
         """Whether there is an index, its size, when it changed, the version."""
 

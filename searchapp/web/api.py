@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, Response, jsonify, request
 from werkzeug.exceptions import HTTPException
 
-from searchapp.errors import QueryError
+from searchapp.errors import PersonChoiceError, QueryError
 from searchapp.search.engine import NoIndexError
 from searchapp.search.request import parse_search_params
 from searchapp.web.context import engine
@@ -14,13 +14,20 @@ from searchapp.web.openapi import openapi_document
 blueprint = Blueprint("api", __name__, url_prefix="/api")
 
 
-def error_response(status: int, code: str, message: str, param: str | None = None) -> tuple[Response, int]:
-    return jsonify({"error": {"code": code, "message": message, "param": param}}), status
+def error_response(status: int, code: str, message: str, param: str | None = None,
+                   **details: object) -> tuple[Response, int]:
+    return jsonify({"error": {"code": code, "message": message, "param": param, **details}}), status
 
 
 @blueprint.errorhandler(QueryError)
 def bad_parameter(error: QueryError):
     return error_response(400, error.code, str(error), error.param)
+
+
+@blueprint.errorhandler(PersonChoiceError)
+def person_choice(error: PersonChoiceError):
+    """A person filter that names several people lists them (`choices`), each a value to send instead."""
+    return error_response(400, error.code, str(error), error.param, choices=error.choices)
 
 
 @blueprint.errorhandler(NoIndexError)

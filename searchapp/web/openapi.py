@@ -150,7 +150,12 @@ ERROR = {
         "error": {
             "type": "object",
             "required": ["code", "message", "param"],
-            "properties": {"code": {"type": "string"}, "message": {"type": "string"}, "param": NULLABLE_STRING},
+            "properties": {
+                "code": {"type": "string"}, "message": {"type": "string"}, "param": NULLABLE_STRING,
+                "choices": {"type": "array", "items": {"type": "string"},
+                            "description": "with code ambiguous_person: the people the `person` value names "
+                                           "(send one of them); with unknown_person: empty"},
+            },
         }
     },
 }
@@ -200,7 +205,9 @@ def openapi_document(outlets: list[str] | None = None) -> dict:
                            outlet_schema, repeat=True),
                     _param("rubrik", "an outlet's rubric (category), several OR'ed",
                            {"type": "string", "maxLength": 100}, repeat=True),
-                    _param("person", "person's name, several AND'ed", {"type": "string"}, repeat=True),
+                    _param("person", "a person: a name as indexed, or words that open one name (`putin`); "
+                                     "several AND'ed; 400 when it names several people or nobody",
+                           {"type": "string"}, repeat=True),
                     _param("from", "earliest date: YYYY-MM-DD (YYYY-MM, YYYY: from its first day; empty: open)",
                            DATE_PARAMETER),
                     _param("to", "latest date: YYYY-MM-DD (YYYY-MM, YYYY: to its last day; empty: open)",

@@ -263,11 +263,31 @@ def search():
     search_engine = engine()
     params = {key: request.args.getlist(key) for key in SEARCH_PARAMS if key in request.args}
     search_request, problems = parse_leniently(params, search_engine.is_known_outlet)
+    search_request, person_choices = resolve_people(search_engine, search_request, problems)
     result = search_engine.search(search_request)
     data = result.to_dict(SEARCH_PATH)
     context = search_page_context(result, data)
     status = 400 if problems else 200
-    return render_template("search.html", problems=problems, **context), status
+    return render_template("search.html", problems=problems, person_choices=person_choices, **context), status
+
+
+def resolve_people(search_engine, search: SearchRequest, problems: list[str]) -> tuple[SearchRequest, list[dict]]:
+    """The request with each typed person resolved as autocomplete resolves it (`putin` → Vladimir Putin);
+    a name that names several people is left out of the search and offered as choices, one that names
+    nobody is left out with a notice in *problems*."""
+    resolved, choices = [], []
+    for typed in search.people:
+        found = search_engine.person_choices(typed)
+        if len(found) == 1:
+            resolved.append(found[0])
+        elif found:
+            others = tuple(p for p in search.people if p != typed)
+            choices.append({"typed": typed, "people": [
+                {"name": name, "url": search.with_(people=others + (name,), page=1).url(SEARCH_PATH)}
+                for name in found]})
+        else:
+            problems.append(f"Tidak ada orang bernama {_quote(typed)} di indeks; filter orang itu diabaikan.")
+    return search.with_(people=tuple(dict.fromkeys(resolved))), choices
 
 
 # -- the article page -----------------------------------------------------------------------------
