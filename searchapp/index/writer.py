@@ -29,6 +29,7 @@ from searchapp.index.progress import Progress
 from searchapp.index.report import IndexReport
 from searchapp.index.schema import build_schema
 from searchapp.index.stories import read_stories, write_stories
+from searchapp.index.vocabulary import IDS, write_vocabulary
 from searchapp.index.whoosh27 import column_values, commit_segments, finish_segment, segment_writer
 from searchapp.ingest.corpus import Article, Skipped, corpus_files, read_corpus
 from searchapp.ingest.identity import identity_key, newest_versions
@@ -120,9 +121,7 @@ def build_index(settings: Settings, *, rebuild: bool = False, today: dt.date | N
                 index = whoosh.index.create_in(str(generation), schema)
                 write(run(index))
                 report.phases["write"] = time.monotonic() - step
-                step = time.monotonic()
-                report.in_stories = _group(index, generation)
-                report.phases["stories"] = time.monotonic() - step
+                report.in_stories = _group(index, generation, report.phases)
             except BaseException:
                 shutil.rmtree(generation, ignore_errors=True)
                 raise
@@ -130,20 +129,26 @@ def build_index(settings: Settings, *, rebuild: bool = False, today: dt.date | N
         else:
             write(run(existing))
             report.phases["write"] = time.monotonic() - step
-            step = time.monotonic()
-            if report.written or report.deleted or not (Path(existing.storage.folder) / STORIES).exists():
-                report.in_stories = _group(existing, Path(existing.storage.folder))
+            folder = Path(existing.storage.folder)
+            if report.written or report.deleted or not all((folder / name).exists() for name in (STORIES, IDS)):
+                report.in_stories = _group(existing, folder, report.phases)
             else:
-                report.in_stories = len(read_stories(Path(existing.storage.folder)))
-            report.phases["stories"] = time.monotonic() - step
+                report.in_stories = len(read_stories(folder))
     report.seconds = time.monotonic() - started
     return report
 
 
-def _group(index: Index, folder: Path) -> int:
-    """Group the index's articles into stories (after every change, over all of them)."""
+def _group(index: Index, folder: Path, phases: dict[str, float]) -> int:
+    """Write the index's vocabulary for did-you-mean, then group its articles into stories (after every
+    change, over all of them; the stories last, as the engine notices a new generation by them)."""
     with index.reader() as reader:
-        return write_stories(folder, reader)
+        step = time.monotonic()
+        write_vocabulary(folder, reader)
+        phases["vocabulary"] = time.monotonic() - step
+        step = time.monotonic()
+        grouped = write_stories(folder, reader)
+        phases["stories"] = time.monotonic() - step
+        return grouped
 
 
 def known_documents(index: Index) -> dict[str, str]:

@@ -28,6 +28,7 @@ from searchapp.extract.outlet import OutletTable
 from searchapp.index.analysis import QueryAnalysis
 from searchapp.index.generations import current_generation, generation_key, open_index
 from searchapp.index.stories import read_stories
+from searchapp.index.vocabulary import Vocabulary
 from searchapp.search.articles import Articles
 from searchapp.search.compiler import TEXT_FIELDS, QueryCompiler
 from searchapp.search.facet_values import CategoryFacet, MonthFacet, OutletFacet, PersonFacet
@@ -60,6 +61,7 @@ class _Generation:
         self.analysis = QueryAnalysis(searcher.schema["body"].analyzer, stopwords)
         self.tables = FacetTables(reader)
         self.stories = StoryTable(reader, read_stories(folder))
+        self.vocabulary = Vocabulary.open(folder)
         self.lengths = LengthTable(reader, TEXT_FIELDS)
         self.posting_cache = PostingCache(posting_cache_mb * 2**20 // 8)
 
@@ -175,7 +177,9 @@ class WhooshEngine:
         articles = self.articles(state)
         terms = MatchTerms.of(positive_words(found.node), state.analysis)
         hits = [articles.hit(docnum, score, terms, docnum in found.partial) for docnum, score in page]
-        suggestion = suggest(state.searcher.reader(), state.analysis, request.q, found.node)
+        plenty = len(found.matching) >= self.settings.partial_below  # no need to second-guess the words
+        suggestion = None if plenty else suggest(state.searcher.reader(), state.analysis, state.vocabulary,
+                                                 request.q, found.node)
         took = (time.perf_counter() - started) * 1000
         return SearchResult(request, len(found.matching), hits, facets, suggestion, took, found.relaxed,
                             len(found.partial), state.stories.count(found.matching),

@@ -1,60 +1,81 @@
-"""Did you mean: a query's rare or unknown words replaced by a close, common indexed word."""
+"""Did you mean: a query's words replaced by a close word of the index that is more common.
+
+Candidates come from the index's vocabulary (titles, bodies and people's names; `searchapp.index.vocabulary`)
+within one edit of a word of up to 5 letters, two of a longer one; the nearest wins, then the most common
+(`purbya` → `purbaya`, one edit, before `punya`, two). A word is replaced only by one at least
+`MORE_COMMON` times as frequent (so a real word is left alone), never by a function word.
+"""
 
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from whoosh.reading import IndexReader
 
-from searchapp.index.analysis import EXACT_MARK, QueryAnalysis
+from searchapp.index.analysis import QueryAnalysis
+from searchapp.index.vocabulary import MAX_LETTERS, Vocabulary
 from searchapp.search.compiler import TEXT_FIELDS
 from searchapp.search.query import Node, positive_words
 
 MIN_LETTERS = 4
-RARE_SHARE = 10_000  # a word is rare in at most 1 of this many articles (the edit-distance walk is costly)
+MORE_COMMON = 3
+MAX_CANDIDATES = 300  # words checked per typed word: a bound on the cost of one search
 
 
-def suggest(reader: IndexReader, analysis: QueryAnalysis, q: str, node: Node | None) -> str | None:
-    """*q* with each rare word replaced by the most common indexed word within a small edit distance;
-    None when nothing changes."""
-    total_docs = max(1, reader.doc_count())
+def suggest(reader: IndexReader, analysis: QueryAnalysis, vocabulary: Vocabulary | None, q: str,
+            node: Node | None) -> str | None:
+    """*q* with each word that has a close, more common word in the index replaced by it; None when
+    nothing changes (or the index has no vocabulary yet)."""
+    if vocabulary is None:
+        return None
     corrected = q
     for word in dict.fromkeys(positive_words(node)):
         terms = analysis.words(word)
-        if len(terms) != 1 or terms[0].form.isdigit() or len(terms[0].form) < MIN_LETTERS:
+        if len(terms) != 1 or not terms[0].form.isalpha() or not MIN_LETTERS <= len(terms[0].form) <= MAX_LETTERS:
             continue
-        term = terms[0]
-        frequency = max(reader.doc_frequency(name, term.root) for name in TEXT_FIELDS)
-        if frequency > total_docs // RARE_SHARE:
-            continue
-        best = _closest_common(reader, term.form, frequency)
+        best = closest(reader, analysis, vocabulary, terms[0].form)
         if best:
             corrected = re.sub(rf"(?<!\w){re.escape(word)}(?!\w)", best, corrected, flags=re.IGNORECASE)
     return corrected if corrected != q else None
 
 
-def _closest_common(reader: IndexReader, token: str, frequency: int) -> str | None:
-    maxdist = 1 if len(token) <= 5 else 2
-    candidates: dict[str, int] = {}
-    for name in TEXT_FIELDS:
-        for term in reader.terms_within(name, token, maxdist, prefix=1):
-            candidates[term] = max(candidates.get(term, 0), reader.doc_frequency(name, term))
-        for term in reader.terms_within(name, EXACT_MARK + token, maxdist, prefix=2):
-            candidates[term[1:]] = max(candidates.get(term[1:], 0), reader.doc_frequency(name, term))
-    candidates.pop(token, None)
-    common = [(count, term) for term, count in candidates.items() if count >= max(2, 3 * frequency)]
-    if not common:
-        return None
-    common.sort(key=lambda item: (-item[0], distance(token, item[1]), item[1]))
-    return common[0][1]
+def closest(reader: IndexReader, analysis: QueryAnalysis, vocabulary: Vocabulary, word: str) -> str | None:
+    """The nearest word of the index at least `MORE_COMMON` times as frequent as *word* (then the most
+    frequent, then the first in alphabetical order), or None."""
+    limit = 1 if len(word) <= 5 else 2
+    floor = max(2, MORE_COMMON * frequency(reader, analysis, word))
+    best: tuple[int, int, str] | None = None
+    for candidate in islice(vocabulary.near(word), MAX_CANDIDATES):
+        if candidate == word or candidate in analysis.stopwords:
+            continue
+        edits = distance(word, candidate)
+        if edits > limit or (best is not None and edits > best[0]):
+            continue
+        count = frequency(reader, analysis, candidate)
+        if count >= floor and (best is None or (edits, -count, candidate) < best):
+            best = (edits, -count, candidate)
+    return best[2] if best else None
+
+
+def frequency(reader: IndexReader, analysis: QueryAnalysis, word: str) -> int:
+    """Articles holding *word* as written (in the title or the body)."""
+    terms = analysis.words(word)
+    if len(terms) != 1:
+        return 0
+    return max(reader.doc_frequency(name, terms[0].exact) for name in TEXT_FIELDS)
 
 
 def distance(a: str, b: str) -> int:
-    """Levenshtein distance (small words only: used to order a handful of suggestions)."""
+    """Edit distance with adjacent transpositions (`stoltenbreg` is one edit from `stoltenberg`)."""
+    previous2: list[int] = []
     previous = list(range(len(b) + 1))
     for i, ca in enumerate(a, 1):
         current = [i]
         for j, cb in enumerate(b, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
-        previous = current
+            cost = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb))
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                cost = min(cost, previous2[j - 2] + 1)
+            current.append(cost)
+        previous2, previous = previous, current
     return previous[-1]

@@ -1,0 +1,77 @@
+"""Did you mean: the index's vocabulary (a deletion index written at index time) and the choice of word."""
+
+from itertools import combinations
+
+import pytest
+
+from searchapp.index.vocabulary import IDS, KEYS, WORDS, deletions
+from searchapp.search.suggest import distance
+from tests.conftest import client_over, make_settings
+
+FILLER = "Warga berkumpul di balai desa untuk membahas rencana pembangunan jalan baru pekan depan."
+
+
+def records() -> list[dict]:
+    made = []
+    for n in range(6):  # a name in 6 articles
+        made.append({"id": f"purbaya-{n}", "title": f"Menkeu Purbaya bicara soal pajak {n}",
+                     "body": f"Menteri Keuangan Purbaya Yudhi Sadewa menjelaskan kebijakan pajak. {FILLER}"})
+    for n in range(30):  # a common word two edits from the typo
+        made.append({"id": f"punya-{n}", "title": f"Warga punya cerita {n}",
+                     "body": f"Setiap warga punya cerita tentang desa dan berat beban hidup. {FILLER}"})
+    for n in range(12):
+        made.append({"id": f"beras-{n}", "title": f"Harga beras {n}", "body": f"Harga beras naik lagi. {FILLER}"})
+    return made
+
+
+@pytest.fixture(scope="module")
+def client(tmp_path_factory):
+    return client_over(tmp_path_factory.mktemp("suggest"), records())
+
+
+def suggestion(client, q):
+    return client.get("/api/search", query_string={"q": q}).get_json()["suggestion"]
+
+
+@pytest.mark.parametrize(("typed", "meant"), [
+    ("purbya", "purbaya"),  # one edit from the name, two from the commoner `punya`: the nearer wins
+    ("Purbaya Yudhi Sadwa", "Purbaya Yudhi sadewa"),  # a name's word, within a query
+    ("puyna", "punya"),  # a transposition is one edit
+    ("pembanguan", "pembangunan"),  # a word as written (affixed), not its root
+])
+def test_the_nearest_more_common_word_is_suggested(client, typed, meant):
+    assert suggestion(client, typed) == meant
+
+
+@pytest.mark.parametrize("q", [
+    "punya",  # a common word is left alone even beside a rarer neighbour
+    "beras",  # 12 articles hold it: plenty of complete results, nothing to second-guess (`berat` is commoner)
+    "xyzzyq",  # nothing near it
+    "a" * 1000,  # far too long to be a word: no work at all
+])
+def test_no_suggestion(client, q):
+    assert suggestion(client, q) is None
+
+
+def test_an_index_without_a_vocabulary_suggests_nothing_until_the_next_run(tmp_path):
+    from searchapp.index.generations import current_generation
+    from searchapp.index.writer import build_index
+    from searchapp.web.app import create_app
+
+    client_over(tmp_path, records()[:8])
+    settings = make_settings(tmp_path / "corpus", tmp_path / "index", **{"indexing.workers": 1})
+    generation = current_generation(tmp_path / "index")
+    for name in (WORDS, KEYS, IDS):
+        (generation / name).unlink()  # as an index written before there was a vocabulary
+    assert suggestion(create_app(settings).test_client(), "purbya") is None
+    report = build_index(settings)  # nothing changed, yet the missing vocabulary is written again
+    assert report.written == 0 and all((generation / name).exists() for name in (WORDS, KEYS, IDS))
+    assert suggestion(create_app(settings).test_client(), "purbya") == "purbaya"
+
+
+def test_deletions_and_distance():
+    assert deletions("kpk", 1) == {"kpk", "pk", "kk", "kp"}
+    two = deletions("purbaya", 2)
+    assert two == {"".join(kept) for n in (5, 6, 7) for kept in combinations("purbaya", n)}
+    assert distance("stoltenbreg", "stoltenberg") == 1 and distance("purbya", "punya") == 2
+    assert distance("", "abc") == 3 and distance("kasus", "kasus") == 0
