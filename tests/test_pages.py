@@ -10,7 +10,8 @@ from html.parser import HTMLParser
 import pytest
 
 from searchapp.web import format as fmt
-from searchapp.web.pages import page_numbers, safe_link
+from searchapp.web.pages import safe_link
+from searchapp.web.search_view import page_numbers
 
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 

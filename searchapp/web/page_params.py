@@ -1,0 +1,115 @@
+"""The search page's reading of its parameters: lenient where the API is strict.
+
+A bad parameter is left out and the page says why, in Indonesian, instead of refusing the whole search;
+a person typed in the filter is resolved as autocomplete resolves it, several people offered as choices.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from searchapp.errors import QueryError
+from searchapp.extract.outlet import UNKNOWN_OUTLET
+from searchapp.search.query import date_span
+from searchapp.search.request import (
+    DEFAULT_PER_PAGE,
+    MAX_PAGE,
+    MAX_PER_PAGE,
+    MAX_QUERY_CHARS,
+    SearchRequest,
+    parse_search_params,
+)
+
+SEARCH_PATH = "/cari"
+SEARCH_PARAMS = ("q", "outlet", "rubrik", "person", "from", "to", "sort", "page", "per_page", "collapse")
+
+
+def _quote(value: str, limit: int = 60) -> str:
+    value = value.strip()
+    return f"“{value[:limit]}{'…' if len(value) > limit else ''}”"
+
+
+def problem_message(problem: QueryError, params: Mapping[str, Sequence[str]],
+                    is_known_outlet) -> str:
+    """The QueryError of a search parameter, said in Indonesian for the page."""
+    name = problem.param
+    values = [v for v in params.get(name) or [] if v is not None]
+    if len({v.strip() for v in values}) > 1 and name not in ("outlet", "person"):
+        return f"Parameter “{name}” diberikan lebih dari sekali dengan nilai berbeda; parameter diabaikan."
+    raw = values[0] if values else ""
+    if name == "q":
+        return f"Kueri terlalu panjang (maksimal {MAX_QUERY_CHARS} karakter); kueri diabaikan."
+    if name == "outlet":
+        unknown = [v for v in values
+                   if v.strip() and v.strip() != UNKNOWN_OUTLET and not is_known_outlet(v.strip())]
+        return f"Outlet {_quote(unknown[0] if unknown else raw)} tidak dikenal; filter outlet itu diabaikan."
+    if name == "person":
+        return "Nama orang terlalu panjang (maksimal 200 karakter); filter orang diabaikan."
+    if name == "rubrik":
+        return "Nama rubrik terlalu panjang (maksimal 100 karakter); filter rubrik diabaikan."
+    if name in ("from", "to"):
+        label = "awal" if name == "from" else "akhir"
+        if date_span(raw.strip()) is None:
+            return (f"Tanggal {label} {_quote(raw)} tidak valid. Tulis tanggal sebagai TTTT-BB-HH, "
+                    f"misalnya 2022-02-24; filter tanggal {label} diabaikan.")
+        return "Tanggal awal jatuh setelah tanggal akhir; filter tanggal diabaikan."
+    if name == "sort":
+        return f"Urutan {_quote(raw)} tidak dikenal; hasil diurutkan menurut relevansi."
+    if name == "page":
+        return f"Nomor halaman {_quote(raw)} tidak valid (1 sampai {MAX_PAGE}); halaman 1 ditampilkan."
+    if name == "per_page":
+        return (f"Jumlah hasil per halaman {_quote(raw)} tidak valid (1 sampai {MAX_PER_PAGE}); "
+                f"{DEFAULT_PER_PAGE} hasil per halaman ditampilkan.")
+    return f"Parameter “{name}” tidak valid dan diabaikan."
+
+
+def reversed_dates(params: Mapping[str, Sequence[str]]) -> bool:
+    """Both dates are valid, so the problem with them is their order."""
+    dates = [(params.get(name) or [""])[0].strip() for name in ("from", "to")]
+    return all(dates) and all(date_span(d) is not None for d in dates)
+
+
+def parse_leniently(params: dict[str, list[str]], is_known_outlet) -> tuple[SearchRequest, list[str]]:
+    """The search request of *params*, leaving out each bad parameter (and saying why, in Indonesian)."""
+    problems: list[str] = []
+    for _attempt in range(len(SEARCH_PARAMS) + 1):
+        try:
+            return parse_search_params(params, is_known_outlet), problems
+        except QueryError as problem:
+            problems.append(problem_message(problem, params, is_known_outlet))
+            if problem.param == "outlet":
+                known = [v for v in params.get("outlet", [])
+                         if v.strip() == UNKNOWN_OUTLET or (v.strip() and is_known_outlet(v.strip()))]
+                if known == params.get("outlet"):
+                    params.pop("outlet", None)
+                else:
+                    params["outlet"] = known
+            elif problem.param == "from" and reversed_dates(params):
+                params.pop("from")
+                params.pop("to")
+            elif problem.param in params:
+                params.pop(problem.param)
+            else:
+                break
+    return SearchRequest(), problems
+
+
+def resolve_people(search_engine, search: SearchRequest, problems: list[str]) -> tuple[SearchRequest, list[dict]]:
+    """The request with each typed person resolved as autocomplete resolves it (`putin` → Vladimir Putin);
+    a name that names several people is left out of the search and offered as choices, one that names
+    nobody is left out with a notice in *problems*."""
+    resolved, choices = [], []
+    for typed in search.people:
+        found = search_engine.person_choices(typed)
+        if len(found) == 1:
+            resolved.append(found[0])
+        elif found:
+            others = tuple(p for p in search.people if p != typed)
+            choices.append({"typed": typed, "people": [
+                {"name": name, "url": search.with_(people=others + (name,), page=1).url(SEARCH_PATH)}
+                for name in found]})
+        else:
+            problems.append(f"Tidak ada orang bernama {_quote(typed)} di indeks; filter orang itu diabaikan.")
+    return search.with_(people=tuple(dict.fromkeys(resolved))), choices
+
+

@@ -1,0 +1,134 @@
+"""What the search page shows besides the API's data: article links, active-filter chips, page numbers,
+the month histogram, each hit's links (Datasette's habit: the page renders the API's own facet values)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+
+from flask import url_for
+from markupsafe import Markup
+
+from searchapp.extract.outlet import UNKNOWN_OUTLET
+from searchapp.search.query import is_whole_month
+from searchapp.search.request import DEFAULT_PER_PAGE, SearchRequest
+from searchapp.search.results import SearchResult
+from searchapp.web import format as fmt
+from searchapp.web.page_params import SEARCH_PATH
+
+SORT_LABELS = (("relevance", "Relevansi"), ("newest", "Terbaru"), ("oldest", "Terlama"))
+TOP_PEOPLE_SHOWN = 5
+HISTOGRAM_STEPS = 20  # bar heights are CSS classes h0 … h20 (the CSP forbids style attributes)
+
+
+def article_url(doc_id: str, q: str = "") -> str:
+    return url_for("pages.article", doc_id=doc_id, q=q or None)
+
+
+def trusted(html: str) -> Markup:
+    """Markup written by the search layer (escaped text with <mark>), passed through as it is."""
+    return Markup(html)
+
+
+def date_chip_label(date_from: dt.date | None, date_to: dt.date | None) -> str:
+    if date_from and date_to:
+        if is_whole_month(date_from, date_to):
+            return fmt.bulan(date_from.strftime("%Y-%m"))
+        if date_from == date_to:
+            return fmt.tanggal(date_from)
+        return f"{fmt.tanggal(date_from)} – {fmt.tanggal(date_to)}"
+    if date_from:
+        return f"sejak {fmt.tanggal(date_from)}"
+    return f"sampai {fmt.tanggal(date_to)}"
+
+
+def chips(search: SearchRequest, outlet_labels: Mapping[str, str]) -> list[dict]:
+    """The active filters, each with the URL that removes it."""
+    found = []
+    for slug in search.outlets:
+        label = "tidak diketahui" if slug == UNKNOWN_OUTLET else outlet_labels.get(slug, slug)
+        found.append({"kind": "Outlet", "label": label,
+                      "url": search.toggled("outlet", slug).url(SEARCH_PATH)})
+    for name in search.categories:
+        found.append({"kind": "Rubrik", "label": name, "url": search.toggled("rubrik", name).url(SEARCH_PATH)})
+    for name in search.people:
+        found.append({"kind": "Orang", "label": name,
+                      "url": search.toggled("person", name).url(SEARCH_PATH)})
+    if search.date_from or search.date_to:
+        found.append({"kind": "Tanggal", "label": date_chip_label(search.date_from, search.date_to),
+                      "url": search.with_(date_from=None, date_to=None, page=1).url(SEARCH_PATH)})
+    return found
+
+
+def page_numbers(current: int, last: int, around: int = 2) -> list[int | None]:
+    """Page numbers to link: the first, the last and those around *current*; None for a gap."""
+    wanted = {1, last} | set(range(max(1, current - around), min(last, current + around) + 1))
+    numbers: list[int | None] = []
+    for number in sorted(wanted):
+        if numbers and number - (numbers[-1] or 0) > 1:
+            numbers.append(None if number - (numbers[-1] or 0) > 2 else number - 1)
+        numbers.append(number)
+    return numbers
+
+
+def histogram(months: list[dict]) -> list[dict]:
+    """The month facet (every month from the first to the last) as bars of the histogram."""
+    highest = max((m["count"] for m in months), default=0) or 1
+    return [{**month, "short": fmt.bulan(month["value"], short=True),
+             "abbr": fmt.MONTHS_SHORT_ID[int(month["value"][5:7]) - 1],
+             "step": max(round(month["count"] / highest * HISTOGRAM_STEPS), 1) if month["count"] else 0}
+            for month in months]
+
+
+def hit_view(hit: dict, search: SearchRequest) -> dict:
+    people = [{"name": name, "selected": name in search.people,
+               "url": search.toggled("person", name).url(SEARCH_PATH)} for name in hit["people"]]
+    outlets = list(dict.fromkeys(copy["outlet_name"] or "Outlet tidak diketahui" for copy in hit["copies"]))
+    return {**hit, "title_html": trusted(hit["title_html"]), "snippet": trusted(hit["snippet"]),
+            "article_url": article_url(hit["id"], search.q), "people_links": people,
+            "copy_outlets": outlets, "copy_links": copy_links(hit["copies"], search.q)}
+
+
+def copy_links(copies: list[dict], q: str = "") -> list[dict]:
+    """The other articles of a story, each with its article page."""
+    return [{**copy, "article_url": article_url(copy["id"], q)} for copy in copies]
+
+
+def search_page_context(result: SearchResult, data: dict) -> dict:
+    search = result.request
+    facets = data["facets"]
+    outlets = facets["outlet"]
+    outlet_labels = {o["value"]: o["label"] for o in outlets}
+    people = facets["person"]
+    listed_people = {p["value"] for p in people if p["selected"]}
+    first = (search.page - 1) * search.per_page
+    sort_options = [{"value": value, "label": label, "selected": search.sort == value,
+                     "url": search.with_(sort=value, page=1).url(SEARCH_PATH)}
+                    for value, label in SORT_LABELS]
+    return {
+        "search": search,
+        "data": data,
+        "hits": [hit_view(hit, search) for hit in data["results"]],
+        "first_rank": first + 1,
+        "last_rank": first + len(data["results"]),
+        "outlets": outlets,
+        "categories": facets["rubrik"],
+        "people_top": people[:TOP_PEOPLE_SHOWN],
+        "people_more": people[TOP_PEOPLE_SHOWN:],
+        # selected people the facet does not list (so the filter form keeps them)
+        "people_hidden": [name for name in search.people if name not in listed_people],
+        "months": histogram(facets["month"]),
+        "unknown_dates": facets["unknown"]["date"],
+        "chips": chips(search, outlet_labels),
+        "clear_url": SearchRequest(q=search.q, sort=search.sort, per_page=search.per_page).url(SEARCH_PATH),
+        "sort_options": sort_options,
+        "pages": [{"number": n, "current": n == search.page,
+                   "url": search.with_(page=n).url(SEARCH_PATH) if n else None}
+                  for n in page_numbers(search.page, data["pages"])],
+        "first_page_url": search.with_(page=1).url(SEARCH_PATH),
+        "all_copies_url": search.with_(collapse=False, page=1).url(SEARCH_PATH),
+        "grouped_url": search.with_(collapse=True, page=1).url(SEARCH_PATH),
+        "default_per_page": DEFAULT_PER_PAGE,
+    }
+
+
