@@ -237,3 +237,16 @@ def test_a_query_over_the_limit_is_refused_as_sent_not_as_trimmed(client):
     response = client.get("/api/search", query_string={"q": "nato" + "\x1f" * 1000})
     assert response.status_code == 400 and response.get_json()["error"]["param"] == "q"
     assert client.get("/api/search", query_string={"q": "nato" + " " * 990}).status_code == 200
+
+
+def test_a_date_pick_keeps_the_histogram_and_every_outlet(client):
+    everything = client.get("/api/search").get_json()
+    february = client.get("/api/search?from=2022-02-01&to=2022-02-28").get_json()
+    months = {v["value"]: v["count"] for v in everything["facets"]["month"]}
+    assert {v["value"]: v["count"] for v in february["facets"]["month"]} == months  # counted as if no date picked
+    assert [v["value"] for v in february["facets"]["month"] if v["selected"]] == ["2022-02"]
+    assert february["total"] == 3 < sum(months.values())
+    outlets = {v["value"]: v["count"] for v in february["facets"]["outlet"]}
+    assert set(outlets) == {v["value"] for v in everything["facets"]["outlet"]}  # none disappears …
+    assert 0 in outlets.values() and sum(outlets.values()) == february["total"]  # … some at 0
+    assert "unknown" in outlets and february["facets"]["unknown"]["date"] == everything["facets"]["unknown"]["date"]

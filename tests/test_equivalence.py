@@ -88,6 +88,7 @@ class Reference:
         node = parse_query(request.q)
         self.text_query = self.compiler.compile(node) or wq.Every()
         filters = [wq.Term("people", p) for p in request.people]
+        self.undated_filters = list(filters)  # every filter but the dates (the month counts)
         if request.date_from or request.date_to:
             filters.append(date_query(request.date_from, request.date_to))
         outlets = [wq.Not(wq.Every("outlet")) if o == "unknown" else wq.Term("outlet", o) for o in request.outlets]
@@ -101,8 +102,9 @@ class Reference:
         self.matching = self.complete  # total and facets: articles holding every word
         self.partial = (self.docs(self.partial_query, outlet=True) - self.complete) if self.partial_query else set()
 
-    def docs(self, query, outlet: bool) -> set[int]:
-        parts = [query, *self.filters] + ([self.outlet_filter] if outlet and self.outlet_filter else [])
+    def docs(self, query, outlet: bool, dates: bool = True) -> set[int]:
+        filters = self.filters if dates else self.undated_filters
+        parts = [query, *filters] + ([self.outlet_filter] if outlet and self.outlet_filter else [])
         return set(self.searcher.docs_for_query(wq.And(parts) if len(parts) > 1 else query))
 
     def outlet_counts(self) -> dict:
@@ -125,11 +127,12 @@ class Reference:
         return self.searcher.stored_fields(docnum).get("date")
 
     def month_counts(self) -> tuple[dict, int]:
+        but_dates = self.docs(self.text_query, outlet=True, dates=False)
         months: dict[str, int] = {}
-        for docnum in self.matching:
+        for docnum in but_dates:
             if (when := self.date(docnum)) is not None:
                 months[when.strftime("%Y-%m")] = months.get(when.strftime("%Y-%m"), 0) + 1
-        return months, sum(1 for d in self.matching if self.date(d) is None)
+        return months, sum(1 for d in but_dates if self.date(d) is None)
 
     def top(self) -> list[tuple[str, float | None]]:
         groups = [self.complete, self.partial]

@@ -82,6 +82,7 @@ class _Matches:
     relaxed: bool = False
     node: Node | None = None
     but_category: set[int] = field(default_factory=set)  # every filter but the rubric (its counts)
+    but_date: set[int] = field(default_factory=set)  # every filter but the dates (the month counts)
 
 
 def _locked(method):
@@ -164,9 +165,10 @@ class WhooshEngine:
         found = self._match(state, request, docsets, people)
 
         outlet_counts, unknown_outlet = state.tables.outlet_counts(found.unfiltered)
-        month_counts, unknown_date = state.tables.month_counts(found.matching)
+        month_counts, unknown_date = state.tables.month_counts(found.but_date)
         facets = Facets(
-            outlet=OutletFacet(request).values(outlet_counts, unknown_outlet, self.outlet_label),
+            outlet=OutletFacet(request).values(outlet_counts, unknown_outlet, self.outlet_label, state.tables.outlets,
+                                               state.tables.any_unknown_outlet),
             person=PersonFacet(request).values(state.tables.top_people(found.matching, TOP_PEOPLE), people),
             month=MonthFacet(request).values(month_counts),
             unknown_outlet=unknown_outlet,
@@ -190,22 +192,31 @@ class WhooshEngine:
         compiler = self.compiler(state)
         text_query = compiler.compile(node)
 
-        def matches(query: wq.Query | None) -> tuple[set[int], set[int], set[int], set[int]]:
-            """The query's documents; with every filter but the outlet; but the rubric; with all."""
-            found = docsets.of(query) if query is not None else set(docsets.all_docs())
-            base = found
-            for name in people:
-                base = base & docsets.postings.docs("people", name)
-            if request.date_from or request.date_to:
-                base = state.tables.within_dates(base, request.date_from, request.date_to)
-            tables = state.tables
-            but_outlet = tables.with_categories(base, request.categories) if request.categories else base
-            but_category = tables.with_outlets(base, request.outlets) if request.outlets else base
-            matching = tables.with_outlets(but_outlet, request.outlets) if request.outlets else but_outlet
-            return found, but_outlet, but_category, matching
+        tables = state.tables
 
-        found, unfiltered, but_category, matching = matches(text_query)
+        def outlets_and_rubrics(docs: set[int]) -> tuple[set[int], set[int], set[int]]:
+            """*docs* with every filter but the outlet; but the rubric; with both."""
+            but_outlet = tables.with_categories(docs, request.categories) if request.categories else docs
+            but_category = tables.with_outlets(docs, request.outlets) if request.outlets else docs
+            matching = tables.with_outlets(but_outlet, request.outlets) if request.outlets else but_outlet
+            return but_outlet, but_category, matching
+
+        def matches(query: wq.Query | None) -> tuple[set[int], set[int], set[int], set[int], set[int]]:
+            """The query's documents; with every filter but the outlet; but the rubric; with all; the
+            people filter's documents (before the dates)."""
+            found = docsets.of(query) if query is not None else set(docsets.all_docs())
+            with_people = found
+            for name in people:
+                with_people = with_people & docsets.postings.docs("people", name)
+            base = with_people
+            if request.date_from or request.date_to:
+                base = tables.within_dates(base, request.date_from, request.date_to)
+            return found, *outlets_and_rubrics(base), with_people
+
+        found, unfiltered, but_category, matching, with_people = matches(text_query)
         result = _Matches(found, unfiltered, matching, text_query, node=node, but_category=but_category)
+        dated = request.date_from or request.date_to
+        result.but_date = outlets_and_rubrics(with_people)[2] if dated else matching
         # Few articles hold every word of a plain query (decided before any filter), or none within the
         # filters: those with some of the words follow them, counted apart and never in the facets.
         plain = isinstance(node, And) and all(isinstance(n, Word) for n in node.nodes)

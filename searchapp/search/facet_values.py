@@ -5,7 +5,7 @@ that ticking it leads to. The HTML page and the JSON API render these same objec
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from searchapp.extract.outlet import UNKNOWN_OUTLET
@@ -55,18 +55,21 @@ class Facet:
 
 
 class OutletFacet(Facet):
-    """Outlets by count (counted as if no outlet were ticked, so every count stays visible); a ticked
-    outlet stays listed at 0; articles without a known outlet are the value ``unknown``."""
+    """Every outlet of the index by count (counted as if no outlet were ticked), those without results at
+    0, so that no outlet disappears after a pick; a ticked outlet is always listed; articles without a
+    known outlet are the value ``unknown``, listed whenever the index has any."""
 
     name = "outlet"
 
-    def values(self, counts: Counter, unknown: int, label_of: Callable[[str], str]) -> list[FacetValue]:
+    def values(self, counts: Counter, unknown: int, label_of: Callable[[str], str], indexed: Iterable[str] = (),
+               any_unknown: bool = False) -> list[FacetValue]:
         ticked = self.request.outlets
+        every = Counter({slug: 0 for slug in indexed if slug != UNKNOWN_OUTLET})
+        every.update({slug: 0 for slug in ticked if slug != UNKNOWN_OUTLET})
+        every.update(counts)
         values = [self.value(slug, label_of(slug), count, slug in ticked)
-                  for slug, count in sorted(counts.items(), key=lambda item: (-item[1], item[0]))]
-        values += [self.value(slug, label_of(slug), 0, True)
-                   for slug in ticked if slug not in counts and slug != UNKNOWN_OUTLET]
-        if unknown or UNKNOWN_OUTLET in ticked:
+                  for slug, count in sorted(every.items(), key=lambda item: (-item[1], item[0]))]
+        if unknown or any_unknown or UNKNOWN_OUTLET in ticked:
             values.append(self.value(UNKNOWN_OUTLET, UNKNOWN_OUTLET_LABEL, unknown, UNKNOWN_OUTLET in ticked))
         return values
 
@@ -96,7 +99,8 @@ class PersonFacet(Facet):
 
 
 class MonthFacet(Facet):
-    """Results per month, from the first month to the last, months without results included."""
+    """Results per month, from the first month to the last, months without results included; counted as
+    if no date were picked, so that the histogram stays whole after a pick."""
 
     name = "month"
 

@@ -32,6 +32,7 @@ class FacetTables:
         for number, slug in enumerate(self.outlets):
             for docnum in reader.postings("outlet", slug).all_ids():
                 self.outlet_of[docnum] = number
+        self.any_unknown_outlet = -1 in self.outlet_of
 
         self.categories: list[str] = sorted(reader.field_terms("category")) if "category" in reader.schema else []
         self.category_of = [-1] * size
