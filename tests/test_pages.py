@@ -460,12 +460,24 @@ def test_article_page_reporter_editor_and_unknown_date(client):
     assert doc.find("a", class_="back-link").get("href") == "/cari"
 
 
-def test_article_back_link_returns_to_the_search_it_came_from(client):
-    doc = get(client, "/artikel/004_54ce74dbc7c0aa92?q=nato",
-              headers={"Referer": "http://localhost/cari?q=nato&outlet=kontan&page=2"})
-    assert doc.find("a", class_="back-link").get("href") == "/cari?q=nato&outlet=kontan&page=2"
-    doc = get(client, "/artikel/004_54ce74dbc7c0aa92?q=nato", headers={"Referer": "https://jahat.example/cari?q=x"})
-    assert doc.find("a", class_="back-link").get("href") == "/cari?q=nato"
+def test_the_whole_search_state_travels_with_the_article_and_its_related_articles(client):
+    state = "q=nato&outlet=kontan&outlet=kompas-tv&sort=oldest&page=2&per_page=1"
+    hit = get(client, f"/cari?{state}").find("ol", class_="hits").find("a").get("href")
+    assert hit.startswith("/artikel/") and hit.endswith(f"?{state}")
+    article = get(client, hit)
+    assert article.find("a", class_="back-link").get("href") == f"/cari?{state}"
+    related = article.find("ul", class_="related-list").find("a").get("href")
+    assert related.split("?")[1] == hit.split("?")[1]  # after a related article the query and filters remain
+    again = get(client, related)
+    assert again.find("a", class_="back-link").get("href") == article.find("a", class_="back-link").get("href")
+    assert again.find("mark")  # the query's words are still highlighted
+
+
+def test_an_article_reached_without_a_search_goes_back_to_ours_only(client):
+    doc = get(client, "/artikel/004_54ce74dbc7c0aa92", headers={"Referer": "http://localhost/cari?q=nato&page=2"})
+    assert doc.find("a", class_="back-link").get("href") == "/cari?q=nato&page=2"
+    doc = get(client, "/artikel/004_54ce74dbc7c0aa92", headers={"Referer": "https://jahat.example/cari?q=x"})
+    assert doc.find("a", class_="back-link").get("href") == "/cari"
 
 
 def test_unknown_article_is_a_friendly_404(client):
@@ -546,3 +558,26 @@ def test_partial_matches_are_marked_once(client):
 def test_far_future_date_range_renders(client):
     assert client.get("/cari?from=2022-01-01&to=9999-12-31").status_code == 200
     assert client.get("/cari?q=tanggal:>9999").status_code == 200
+
+
+def test_the_sort_label_tells_the_truth(client):
+    def options(doc):
+        return [(o.text, "selected" in o.attrs) for o in doc.find("select", id="urutan").find_all("option")]
+
+    assert options(get(client, "/")) == [("Terbaru", True), ("Terlama", False)]  # nothing to rank by relevance
+    assert options(get(client, "/cari?q=nato")) == [("Relevansi", True), ("Terbaru", False), ("Terlama", False)]
+    assert options(get(client, "/cari?sort=oldest")) == [("Terbaru", False), ("Terlama", True)]
+
+
+def test_source_and_byline_come_first_on_the_article_page(tmp_path):
+    from tests.conftest import client_over
+
+    body = "Reporter: Noverius Laoli | Editor: Yudho Winarto\n" + "Harga cabai rawit naik tajam di pasar. " * 40
+    client = client_over(tmp_path, [{"id": "cabai", "title": "Harga cabai naik", "body": body,
+                                     "url": "https://www.kontan.co.id/news/harga-cabai-naik"}])
+    doc = get(client, "/artikel/cabai")
+    source = doc.find("p", class_="article-meta").find("a", class_="source")
+    assert source.get("href") == "https://www.kontan.co.id/news/harga-cabai-naik"
+    html = client.get("/artikel/cabai").data.decode()
+    assert html.index('class="source"') < html.index('class="byline"') < html.index('class="article-body"')
+    assert "Noverius Laoli" in doc.find("dl", class_="byline").text

@@ -15,7 +15,7 @@ from flask import Blueprint, render_template, request
 from werkzeug.exceptions import HTTPException
 
 from searchapp.search.engine import NoIndexError
-from searchapp.search.request import MAX_QUERY_CHARS, SearchRequest
+from searchapp.search.request import SearchRequest
 from searchapp.web import format as fmt
 from searchapp.web.context import engine
 from searchapp.web.page_params import SEARCH_PARAMS, SEARCH_PATH, parse_leniently, resolve_people
@@ -73,15 +73,18 @@ def search():
 
 # -- the article page -----------------------------------------------------------------------------
 
-def back_url(q: str) -> str:
-    """Back to the search the reader came from (the Referer, when it is one of our search pages)."""
+def back_url(search: SearchRequest) -> str:
+    """Back to the search the reader came from: the one the article's URL carries, else the Referer when
+    it is one of our search pages, else the search page."""
+    if search != SearchRequest():
+        return search.url(SEARCH_PATH)
     referrer = request.referrer
     if referrer:
         parts = urlsplit(referrer)
         ours = parts.netloc == request.host and parts.scheme in ("http", "https")
         if ours and parts.path in ("/", SEARCH_PATH):
             return f"{SEARCH_PATH}?{parts.query}" if parts.query else SEARCH_PATH
-    return SearchRequest(q=q).url(SEARCH_PATH)
+    return SEARCH_PATH
 
 
 def safe_link(url: str | None) -> str | None:
@@ -93,7 +96,9 @@ def safe_link(url: str | None) -> str | None:
 
 @blueprint.get("/artikel/<path:doc_id>")
 def article(doc_id: str):
-    q = request.args.get("q", "").strip()[:MAX_QUERY_CHARS]
+    params = {key: request.args.getlist(key) for key in SEARCH_PARAMS if key in request.args}
+    search, _problems = parse_leniently(params, engine().is_known_outlet)  # the search it was found by
+    q = search.q
     found = engine().document(doc_id, q)
     if found is None:
         return error_page(404, "Artikel tidak ditemukan",
@@ -107,6 +112,6 @@ def article(doc_id: str):
                               for name in found["people"]],
              "outlet_url": SearchRequest(outlets=(found["outlet"],)).url(SEARCH_PATH)
              if found.get("outlet") else None,
-             "related": [{**hit, "article_url": article_url(hit["id"])} for hit in found["related"]],
-             "copy_links": copy_links(found["copies"])}
-    return render_template("article.html", article=found, q=q, back_url=back_url(q))
+             "related": [{**hit, "article_url": article_url(hit["id"], search)} for hit in found["related"]],
+             "copy_links": copy_links(found["copies"], search)}
+    return render_template("article.html", article=found, q=q, back_url=back_url(search))

@@ -21,8 +21,11 @@ TOP_PEOPLE_SHOWN = 5
 HISTOGRAM_STEPS = 20  # bar heights are CSS classes h0 … h20 (the CSP forbids style attributes)
 
 
-def article_url(doc_id: str, q: str = "") -> str:
-    return url_for("pages.article", doc_id=doc_id, q=q or None)
+def article_url(doc_id: str, search: SearchRequest | None = None) -> str:
+    """An article's page, carrying the whole search it was found by (query, filters, sort, page), so that
+    its back link, related articles and copies keep that search."""
+    path = url_for("pages.article", doc_id=doc_id)
+    return search.url(path) if search is not None else path
 
 
 def trusted(html: str) -> Markup:
@@ -85,13 +88,22 @@ def hit_view(hit: dict, search: SearchRequest) -> dict:
                "url": search.toggled("person", name).url(SEARCH_PATH)} for name in hit["people"]]
     outlets = list(dict.fromkeys(copy["outlet_name"] or "Outlet tidak diketahui" for copy in hit["copies"]))
     return {**hit, "title_html": trusted(hit["title_html"]), "snippet": trusted(hit["snippet"]),
-            "article_url": article_url(hit["id"], search.q), "people_links": people,
-            "copy_outlets": outlets, "copy_links": copy_links(hit["copies"], search.q)}
+            "article_url": article_url(hit["id"], search), "people_links": people,
+            "copy_outlets": outlets, "copy_links": copy_links(hit["copies"], search)}
 
 
-def copy_links(copies: list[dict], q: str = "") -> list[dict]:
+def copy_links(copies: list[dict], search: SearchRequest | None = None) -> list[dict]:
     """The other articles of a story, each with its article page."""
-    return [{**copy, "article_url": article_url(copy["id"], q)} for copy in copies]
+    return [{**copy, "article_url": article_url(copy["id"], search)} for copy in copies]
+
+
+def sort_options(search: SearchRequest) -> list[dict]:
+    """The sort choices, the one in effect selected: without a query there is nothing to rank by
+    relevance, and the results come newest first (so the label says "Terbaru")."""
+    in_effect = search.sort if search.q or search.sort != "relevance" else "newest"
+    return [{"value": value, "label": label, "selected": value == in_effect,
+             "url": search.with_(sort=value, page=1).url(SEARCH_PATH)}
+            for value, label in SORT_LABELS if search.q or value != "relevance"]
 
 
 def search_page_context(result: SearchResult, data: dict) -> dict:
@@ -102,9 +114,6 @@ def search_page_context(result: SearchResult, data: dict) -> dict:
     people = facets["person"]
     listed_people = {p["value"] for p in people if p["selected"]}
     first = (search.page - 1) * search.per_page
-    sort_options = [{"value": value, "label": label, "selected": search.sort == value,
-                     "url": search.with_(sort=value, page=1).url(SEARCH_PATH)}
-                    for value, label in SORT_LABELS]
     return {
         "search": search,
         "data": data,
@@ -121,7 +130,7 @@ def search_page_context(result: SearchResult, data: dict) -> dict:
         "unknown_dates": facets["unknown"]["date"],
         "chips": chips(search, outlet_labels),
         "clear_url": SearchRequest(q=search.q, sort=search.sort, per_page=search.per_page).url(SEARCH_PATH),
-        "sort_options": sort_options,
+        "sort_options": sort_options(search),
         "pages": [{"number": n, "current": n == search.page,
                    "url": search.with_(page=n).url(SEARCH_PATH) if n else None}
                   for n in page_numbers(search.page, data["pages"])],
