@@ -1,6 +1,7 @@
 """The search function over a real index of the seeds and the test articles."""
 
 import datetime as dt
+import re
 
 import pytest
 
@@ -327,3 +328,18 @@ def test_relaxed_results_are_all_partial(engine):
     assert result.relaxed and result.total == 0 and result.partial == 2 and len(result.results) == 2
     assert all(hit.partial for hit in result.results) and result.to_dict()["partial"] == 2
     assert not any(v.count for v in result.facets.outlet)  # partial matches are never in the facets
+
+
+def test_snippets_are_two_or_three_lines_of_the_best_passages():
+    from searchapp.search.highlight import SNIPPET_CHARS, snippet
+
+    text = " ".join(["Warga desa berkumpul di balai untuk membahas rencana pembangunan jalan."] * 30)
+    text = text.replace("rencana", "rencana NATO", 3).replace("jalan.", "jalan Ukraina.", 25)
+    spans = [(m.start(), m.end()) for word in ("NATO", "Ukraina") for m in re.finditer(word, text)]
+    shown = str(snippet(text, sorted(spans)))
+    plain = shown.replace("<mark>", "").replace("</mark>", "")
+    assert len(plain) <= SNIPPET_CHARS + 40 and "<mark>NATO</mark>" in shown and "<mark>Ukraina</mark>" in shown
+    one_word = str(snippet(text, [(m.start(), m.end()) for m in re.finditer("NATO", text)]))
+    assert one_word.count("…") <= 2 and len(one_word.replace("<mark>", "").replace("</mark>", "")) <= SNIPPET_CHARS + 40
+    lead = str(snippet(text, []))
+    assert len(lead) <= SNIPPET_CHARS + 20 and lead.endswith("…")

@@ -16,8 +16,8 @@ from markupsafe import Markup, escape
 
 from searchapp.index.analysis import QueryAnalysis, iter_words
 
-FRAGMENT_CHARS = 200
-MAX_FRAGMENTS = 3
+SNIPPET_CHARS = 240  # two or three lines of a result: the best passages, not a paragraph
+MAX_FRAGMENTS = 2
 ELLIPSIS = "…"
 
 
@@ -113,18 +113,20 @@ def _word_boundary_right(text: str, position: int) -> int:
     return min(candidates) if candidates else len(text)
 
 
-def snippet(text: str, spans: list[tuple[int, int]], fragment_chars: int = FRAGMENT_CHARS,
+def snippet(text: str, spans: list[tuple[int, int]], budget: int = SNIPPET_CHARS,
             max_fragments: int = MAX_FRAGMENTS) -> Markup:
-    """Up to *max_fragments* passages of about *fragment_chars* around the densest matches.
+    """About *budget* characters of the passages around the densest matches: one passage for a query of
+    one word, up to *max_fragments* shorter ones when several words are matched.
 
     Without matches, the lead of the text. Passages are joined by an ellipsis, in text order.
     """
     if not spans:
-        end = _word_boundary_right(text, fragment_chars) if len(text) > fragment_chars else len(text)
+        end = _word_boundary_right(text, budget) if len(text) > budget else len(text)
         return mark(text, [], 0, end) + (ELLIPSIS if end < len(text) else "")
 
     # Score a window starting at each match by the distinct words it covers, then its match count.
     lowered = [text[s:e].lower() for s, e in spans]
+    fragment_chars = budget // min(max_fragments, len(set(lowered)))
     windows = []
     for i, (start, _end) in enumerate(spans):
         covered = set()
