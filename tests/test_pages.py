@@ -280,8 +280,8 @@ def test_month_histogram_and_date_range(client):
     assert "Tanggal tidak diketahui: 1 berita" in doc.find("fieldset", class_="facet-date").text
     doc = get(client, "/cari?from=2022-02-01&to=2022-02-28")
     assert total(doc) == 3
-    assert doc.find("input", id="dari").get("value") == "2022-02-01"
-    assert doc.find("input", id="sampai").get("value") == "2022-02-28"
+    assert doc.find("input", id="dari").get("value") == "01/02/2022"
+    assert doc.find("input", id="sampai").get("value") == "28/02/2022"
     assert chips(doc) == [("Tanggal: Februari 2022", "/cari")]
     selected = doc.find("a", class_="selected")
     assert selected.get("aria-current") == "true" and selected.get("href") == "/cari"
@@ -312,7 +312,10 @@ def test_pagination_with_page_numbers(client):
     assert nav.find("a", class_="current").get("aria-current") == "page"
     assert doc.find("ol", class_="hits").get("start") == "3"
     assert "menampilkan 3–4" in doc.find(id="ringkasan").text
-    assert doc.find("input", type="hidden", name="per_page").get("value") == "2"
+    per_page = doc.find("select", id="per-halaman")
+    assert [(o.text, "selected" in o.attrs) for o in per_page.find_all("option")] == [
+        ("2", True), ("10", False), ("20", False), ("50", False)]
+    assert per_page.find_all("option")[2].get("data-url") == "/cari?per_page=20"
     assert not get(client, "/cari?q=nato").find_all("nav", class_="pagination")
 
 

@@ -78,7 +78,8 @@ def test_a_story_is_shown_once_with_where_else_it_ran(client):
     assert sorted(c["id"] for c in hit["copies"]) == sorted({"antara-1", "kontan-9", "tempo-4"} - {hit["id"]})
     assert {c["outlet"] for c in hit["copies"]} | {hit["outlet"]} == {"antaranews", "kontan", "tempo"}
     # facet counts stay true per outlet: every article counts
-    assert {v["value"]: v["count"] for v in data["facets"]["outlet"]} == {"antaranews": 1, "kontan": 1, "tempo": 1}
+    counts = {v["value"]: v["count"] for v in data["facets"]["outlet"] if v["count"]}
+    assert counts == {"antaranews": 1, "kontan": 1, "tempo": 1}
     assert data["pages"] == 1
 
 

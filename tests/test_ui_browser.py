@@ -33,7 +33,7 @@ CHROMIUM = "/usr/bin/chromium"
 CHROMEDRIVER = "/usr/bin/chromedriver"
 SCREENSHOTS = REPO / "test-artifacts" / "screenshots"
 DESKTOP = (1280, 900)
-PHONE = (360, 740)
+PHONE = (390, 844)
 
 
 # -- the server and the browser ---------------------------------------------------------------------
@@ -274,12 +274,13 @@ def test_ticking_and_unticking_outlets(page, server):
 
 def test_filter_form_with_dates_and_apply_button(page, server):
     page.get(server + "/cari?q=nato")
-    page.execute_script("document.getElementById('dari').value = '2022-02-01';"
-                        "document.getElementById('sampai').value = '2022-03-31';")
+    page.find_element(By.ID, "dari").send_keys("01/02/2022")  # typed the Indonesian way …
+    page.find_element(By.ID, "sampai").send_keys("31/3/2022")
     navigate(page, page.find_element(By.CSS_SELECTOR, "button.apply").click)
-    assert params(page)["from"] == ["2022-02-01"] and params(page)["to"] == ["2022-03-31"]
+    assert params(page)["from"] == ["2022-02-01"] and params(page)["to"] == ["2022-03-31"]  # … ISO in the URL
     assert sorted(hit_dates(page)) == ["2022-02-24", "2022-03-24"]
-    assert page.find_element(By.ID, "dari").get_attribute("value") == "2022-02-01"
+    assert page.find_element(By.ID, "dari").get_attribute("value") == "01/02/2022"
+    assert page.find_element(By.ID, "sampai").get_attribute("value") == "31/03/2022"
     assert chips(page) == ["Tanggal: 1 Februari 2022 – 31 Maret 2022"]
     navigate(page, page.find_element(By.CLASS_NAME, "clear-all").click)
     assert params(page) == {"q": ["nato"]} and total(page) == 5
@@ -298,7 +299,7 @@ def test_without_javascript_the_filter_form_works(page, server):
         assert params(page)["outlet"] == ["kompas-tv", "kontan"] and total(page) == 2
         Select(page.find_element(By.ID, "urutan")).select_by_visible_text("Terlama")
         button = page.find_element(By.CSS_SELECTOR, ".sort button")
-        assert button.is_displayed() and button.text == "Urutkan"
+        assert button.is_displayed() and button.text == "Terapkan"
         navigate(page, button.click)
         assert params(page)["sort"] == ["oldest"] and params(page)["outlet"] == ["kompas-tv", "kontan"]
         assert hit_dates(page) == ["2022-02-24"]  # and the one without a date last
@@ -344,8 +345,9 @@ def test_month_histogram(page, server):
     navigate(page, february.click)
     assert params(page)["from"] == ["2022-02-01"] and params(page)["to"] == ["2022-02-28"]
     assert total(page) == 3 and all(d.startswith("2022-02") for d in hit_dates(page))
-    assert page.find_element(By.ID, "sampai").get_attribute("value") == "2022-02-28"
+    assert page.find_element(By.ID, "sampai").get_attribute("value") == "28/02/2022"
     assert chips(page) == ["Tanggal: Februari 2022"]
+    assert len(page.find_elements(By.CSS_SELECTOR, ".bars a.bar")) == 5  # every month with articles stays
     selected = page.find_element(By.CSS_SELECTOR, "a.bar.selected")
     navigate(page, selected.click)  # the selected month's bar removes the filter
     assert "from" not in params(page) and total(page) == 9
@@ -502,8 +504,59 @@ def test_phone_viewport_has_no_horizontal_scrolling(page, server):
                 sizes = page.execute_script(WIDTHS)
                 assert sizes[0] <= sizes[1], (path, "filters open", sizes)
                 screenshot(page, "phone-filters-open")
+                navigate(page, outlet_box(page, "kontan").click)  # a tick loads a new page …
+                assert "kontan" not in params(page)["outlet"]
+                assert page.find_element(By.ID, "isi-filter").is_displayed()  # … with the panel still open
+                page.find_element(By.CLASS_NAME, "filters-toggle").click()  # closed, it stays closed
+                navigate(page, lambda again=server + path: page.get(again))
+                assert not page.find_element(By.ID, "isi-filter").is_displayed()
+            if name == "phone-search-results":  # the first screen shows results, not header and tips
+                first = page.find_element(By.CSS_SELECTOR, ".hits .hit-title")
+                top = page.execute_script("return arguments[0].getBoundingClientRect().bottom", first)
+                assert top < PHONE[1] * 0.6, top
     finally:
         viewport(page, *DESKTOP)
+
+
+def test_date_presets_narrow_to_recent_days_and_toggle_off(page, server):
+    import datetime as dt
+
+    page.get(server + "/cari?q=nato")
+    months = len(page.find_elements(By.CSS_SELECTOR, ".bars a.bar"))
+    navigate(page, page.find_element(By.LINK_TEXT, "30 hari").click)
+    today = dt.date.today()
+    assert params(page)["from"] == [(today - dt.timedelta(days=29)).isoformat()]
+    assert params(page)["to"] == [today.isoformat()] and params(page)["q"] == ["nato"]
+    assert page.find_element(By.LINK_TEXT, "30 hari").get_attribute("aria-current") == "true"
+    assert len(page.find_elements(By.CSS_SELECTOR, ".bars a.bar")) == months > 1  # the histogram stays whole
+    navigate(page, page.find_element(By.LINK_TEXT, "30 hari").click)
+    assert params(page) == {"q": ["nato"]}
+    navigate(page, page.find_element(By.LINK_TEXT, "Tahun ini").click)
+    assert params(page)["from"] == [f"{today.year}-01-01"]
+
+
+def test_titles_only_view_is_a_remembered_preference(page, server):
+    page.get(server + "/cari?q=nato")
+    button = page.find_element(By.CLASS_NAME, "view-toggle")
+    assert button.is_displayed() and button.get_attribute("aria-pressed") == "false"
+    assert page.find_element(By.CSS_SELECTOR, ".hit .snippet").is_displayed()
+    try:
+        button.click()
+        assert button.get_attribute("aria-pressed") == "true"
+        assert not page.find_element(By.CSS_SELECTOR, ".hit .snippet").is_displayed()
+        screenshot(page, "desktop-titles-only")
+        navigate(page, lambda: page.get(server + "/cari?q=rusia"))  # another search: still titles only
+        assert not page.find_element(By.CSS_SELECTOR, ".hit .snippet").is_displayed()
+        page.find_element(By.CLASS_NAME, "view-toggle").click()
+        assert page.find_element(By.CSS_SELECTOR, ".hit .snippet").is_displayed()
+    finally:
+        page.execute_script("window.localStorage.clear()")
+
+
+def test_results_per_page_choice(page, server):
+    page.get(server + "/cari?q=nato&per_page=2&page=2")
+    navigate(page, lambda: Select(page.find_element(By.ID, "per-halaman")).select_by_visible_text("20"))
+    assert params(page) == {"q": ["nato"], "per_page": ["20"]} and len(page.find_elements(By.CLASS_NAME, "hit")) == 5
 
 
 def test_static_assets_and_security_headers(server):

@@ -126,7 +126,8 @@ def snippet(text: str, spans: list[tuple[int, int]], budget: int = SNIPPET_CHARS
 
     # Score a window starting at each match by the distinct words it covers, then its match count.
     lowered = [text[s:e].lower() for s, e in spans]
-    fragment_chars = budget // min(max_fragments, len(set(lowered)))
+    fragments = min(max_fragments, len(set(lowered)))
+    fragment_chars = budget // fragments
     windows = []
     for i, (start, _end) in enumerate(spans):
         covered = set()
@@ -148,7 +149,7 @@ def snippet(text: str, spans: list[tuple[int, int]], budget: int = SNIPPET_CHARS
         if any(left < c_right and right > c_left for c_left, c_right in chosen):
             continue
         chosen.append((left, right))
-        if len(chosen) >= max_fragments:
+        if len(chosen) >= fragments:
             break
     chosen.sort()
     parts: list[str] = []

@@ -223,14 +223,20 @@ def positive_words(node: Node | None) -> list[str]:
 
 
 _DATE_RE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
+_DMY_RE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
 
 
 def date_span(text: str) -> tuple[dt.date, dt.date] | None:
-    """First and last day of a year (``2022``), month (``2022-02``) or day (``2022-02-24``)."""
+    """First and last day of a year (``2022``), month (``2022-02``) or day (``2022-02-24``, or as
+    Indonesians write it, ``24/02/2022``)."""
     match = _DATE_RE.match(text.strip())
-    if not match:
+    written = _DMY_RE.match(text.strip()) if not match else None
+    if not match and not written:
         return None
-    year, month, day = (int(g) if g else None for g in match.groups())
+    if written:
+        day, month, year = (int(g) for g in written.groups())
+    else:
+        year, month, day = (int(g) if g else None for g in match.groups())
     try:
         if month is None:
             return dt.date(year, 1, 1), dt.date(year, 12, 31)

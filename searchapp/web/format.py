@@ -54,7 +54,13 @@ def durasi(milliseconds: float) -> str:
     return f"{angka(milliseconds)} milidetik"
 
 
+def hbt(value: dt.date | None) -> str:
+    """``2022-02-24`` → ``24/02/2022``, a date as it is typed in Indonesia (empty when there is none)."""
+    return value.strftime("%d/%m/%Y") if value else ""
+
+
 def register(blueprint: Blueprint) -> None:
     """Make the functions above available to every template of the app as filters."""
-    for name, function in (("tanggal", tanggal), ("bulan", bulan), ("angka", angka), ("durasi", durasi)):
+    for name, function in (("tanggal", tanggal), ("bulan", bulan), ("angka", angka), ("durasi", durasi),
+                           ("hbt", hbt)):
         blueprint.add_app_template_filter(function, name)

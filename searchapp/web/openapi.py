@@ -9,7 +9,7 @@ from searchapp import __version__
 NULLABLE_STRING = {"type": ["string", "null"]}
 NULLABLE_DATE = {"type": ["string", "null"], "format": "date"}
 # Forms submit empty fields, so an empty date means "no limit"; a year or month stands for its span.
-DATE_PARAMETER = {"type": "string", "pattern": r"^(\d{4}(-\d{1,2}(-\d{1,2})?)?)?$"}
+DATE_PARAMETER = {"type": "string", "pattern": r"^(\d{4}(-\d{1,2}(-\d{1,2})?)?|\d{1,2}/\d{1,2}/\d{4})?$"}
 
 FACET_VALUE = {
     "type": "object",
@@ -208,9 +208,10 @@ def openapi_document(outlets: list[str] | None = None) -> dict:
                     _param("person", "a person: a name as indexed, or words that open one name (`putin`); "
                                      "several AND'ed; 400 when it names several people or nobody",
                            {"type": "string"}, repeat=True),
-                    _param("from", "earliest date: YYYY-MM-DD (YYYY-MM, YYYY: from its first day; empty: open)",
+                    _param("from", "earliest date: YYYY-MM-DD or DD/MM/YYYY (YYYY-MM, YYYY: from its first day; "
+                                   "empty: open)",
                            DATE_PARAMETER),
-                    _param("to", "latest date: YYYY-MM-DD (YYYY-MM, YYYY: to its last day; empty: open)",
+                    _param("to", "latest date: YYYY-MM-DD or DD/MM/YYYY (YYYY-MM, YYYY: to its last day; empty: open)",
                            DATE_PARAMETER),
                     _param("sort", "order of results (empty: relevance)",
                            {"enum": ["relevance", "newest", "oldest", ""]}),

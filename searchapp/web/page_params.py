@@ -50,8 +50,8 @@ def problem_message(problem: QueryError, params: Mapping[str, Sequence[str]],
     if name in ("from", "to"):
         label = "awal" if name == "from" else "akhir"
         if date_span(raw.strip()) is None:
-            return (f"Tanggal {label} {_quote(raw)} tidak valid. Tulis tanggal sebagai TTTT-BB-HH, "
-                    f"misalnya 2022-02-24; filter tanggal {label} diabaikan.")
+            return (f"Tanggal {label} {_quote(raw)} tidak valid. Tulis tanggal sebagai hari/bulan/tahun, "
+                    f"misalnya 24/02/2022; filter tanggal {label} diabaikan.")
         return "Tanggal awal jatuh setelah tanggal akhir; filter tanggal diabaikan."
     if name == "sort":
         return f"Urutan {_quote(raw)} tidak dikenal; hasil diurutkan menurut relevansi."

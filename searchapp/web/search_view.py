@@ -11,7 +11,7 @@ from markupsafe import Markup
 
 from searchapp.extract.outlet import UNKNOWN_OUTLET
 from searchapp.search.query import is_whole_month
-from searchapp.search.request import DEFAULT_PER_PAGE, SearchRequest
+from searchapp.search.request import SearchRequest
 from searchapp.search.results import SearchResult
 from searchapp.web import format as fmt
 from searchapp.web.page_params import SEARCH_PATH
@@ -97,13 +97,37 @@ def copy_links(copies: list[dict], search: SearchRequest | None = None) -> list[
     return [{**copy, "article_url": article_url(copy["id"], search)} for copy in copies]
 
 
+PER_PAGE_CHOICES = (10, 20, 50)
+DATE_PRESETS = (("24 jam", 1), ("7 hari", 7), ("30 hari", 30), ("Tahun ini", None))
+
+
+def date_presets(search: SearchRequest, today: dt.date) -> list[dict]:
+    """Quick date ranges ending today (the last day, 7 or 30 days, this year), each toggling itself."""
+    presets = []
+    for label, days in DATE_PRESETS:
+        start = today - dt.timedelta(days=days - 1) if days else today.replace(month=1, day=1)
+        selected = (search.date_from, search.date_to) == (start, today)
+        target = search.with_(date_from=None, date_to=None, page=1) if selected else \
+            search.with_(date_from=start, date_to=today, page=1)
+        presets.append({"label": label, "selected": selected, "url": target.url(SEARCH_PATH)})
+    return presets
+
+
+def per_page_options(search: SearchRequest) -> list[dict]:
+    """Results per page to choose from (the one in effect among them)."""
+    choices = sorted({*PER_PAGE_CHOICES, search.per_page})
+    return [{"value": n, "selected": n == search.per_page,
+             "url": search.with_(per_page=n, page=1).url(SEARCH_PATH)} for n in choices]
+
+
 def sort_options(search: SearchRequest) -> list[dict]:
-    """The sort choices, the one in effect selected: without a query there is nothing to rank by
-    relevance, and the results come newest first (so the label says "Terbaru")."""
-    in_effect = search.sort if search.q or search.sort != "relevance" else "newest"
-    return [{"value": value, "label": label, "selected": value == in_effect,
-             "url": search.with_(sort=value, page=1).url(SEARCH_PATH)}
-            for value, label in SORT_LABELS if search.q or value != "relevance"]
+    """The sort choices, the one in effect selected. Without a query there is nothing to rank by
+    relevance and the results come newest first: the default is labelled "Terbaru" (and stays the
+    default, so that a query typed next is ranked by relevance)."""
+    choices = SORT_LABELS if search.q else (("relevance" if search.sort != "newest" else "newest", "Terbaru"),
+                                            ("oldest", "Terlama"))
+    return [{"value": value, "label": label, "selected": value == search.sort,
+             "url": search.with_(sort=value, page=1).url(SEARCH_PATH)} for value, label in choices]
 
 
 def search_page_context(result: SearchResult, data: dict) -> dict:
@@ -131,13 +155,14 @@ def search_page_context(result: SearchResult, data: dict) -> dict:
         "chips": chips(search, outlet_labels),
         "clear_url": SearchRequest(q=search.q, sort=search.sort, per_page=search.per_page).url(SEARCH_PATH),
         "sort_options": sort_options(search),
+        "per_page_options": per_page_options(search),
+        "date_presets": date_presets(search, dt.date.today()),
         "pages": [{"number": n, "current": n == search.page,
                    "url": search.with_(page=n).url(SEARCH_PATH) if n else None}
                   for n in page_numbers(search.page, data["pages"])],
         "first_page_url": search.with_(page=1).url(SEARCH_PATH),
         "all_copies_url": search.with_(collapse=False, page=1).url(SEARCH_PATH),
         "grouped_url": search.with_(collapse=True, page=1).url(SEARCH_PATH),
-        "default_per_page": DEFAULT_PER_PAGE,
     }
 
 

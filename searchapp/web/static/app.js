@@ -1,7 +1,9 @@
 /* Cari Berita: small enhancements of pages that work without JavaScript.
-   - ticking a facet checkbox or choosing a sort order navigates at once (its URL is in data-url);
+   - ticking a facet checkbox, choosing a sort order or a number of results per page navigates at once
+     (its URL is in data-url);
+   - "Judul saja" shows titles only (remembered in localStorage);
    - "/" focuses the search box;
-   - on a phone the filter panel folds behind a "Filter" button;
+   - on a phone the filter panel folds behind a "Filter" button, and stays open across ticks;
    - the person field suggests names from /api/people as you type. */
 (function () {
   "use strict";
@@ -26,12 +28,40 @@
     });
   }
 
-  function sortSelect() {
-    var select = document.getElementById("urutan");
-    if (!select) { return; }
-    select.addEventListener("change", function () {
-      var option = select.options[select.selectedIndex];
-      go(option && option.getAttribute("data-url"));
+  function linkedSelects() {
+    /* The sort order and the results per page: each option carries its URL. */
+    Array.prototype.forEach.call(document.querySelectorAll(".sort select"), function (select) {
+      select.addEventListener("change", function () {
+        var option = select.options[select.selectedIndex];
+        go(option && option.getAttribute("data-url"));
+      });
+    });
+  }
+
+  function remembered(storage, key, value) {
+    /* Read (value undefined) or write a preference; storage may be unavailable (private mode). */
+    try {
+      if (value === undefined) { return storage.getItem(key); }
+      if (value === null) { storage.removeItem(key); } else { storage.setItem(key, value); }
+    } catch (error) { return null; }
+    return value;
+  }
+
+  function viewToggle() {
+    /* "Judul saja": titles only, a reader's preference kept across searches. */
+    var button = document.querySelector(".view-toggle");
+    var hits = document.querySelector(".hits");
+    if (!button || !hits) { return; }
+    function apply(compact) {
+      hits.classList.toggle("compact", compact);
+      button.setAttribute("aria-pressed", compact ? "true" : "false");
+    }
+    button.hidden = false;
+    apply(remembered(window.localStorage, "tampilan", undefined) === "judul");
+    button.addEventListener("click", function () {
+      var compact = !hits.classList.contains("compact");
+      remembered(window.localStorage, "tampilan", compact ? "judul" : null);
+      apply(compact);
     });
   }
 
@@ -49,12 +79,19 @@
   }
 
   function filterToggle() {
+    /* On a phone the panel stays open across ticks (each tick loads a new page) until it is closed. */
     var panel = document.querySelector(".filters");
     var button = panel && panel.querySelector(".filters-toggle");
     if (!button) { return; }
-    button.addEventListener("click", function () {
-      var open = panel.classList.toggle("open");
+    function show(open) {
+      panel.classList.toggle("open", open);
       button.setAttribute("aria-expanded", open ? "true" : "false");
+    }
+    show(remembered(window.sessionStorage, "filter-terbuka", undefined) === "1");
+    button.addEventListener("click", function () {
+      var open = !panel.classList.contains("open");
+      remembered(window.sessionStorage, "filter-terbuka", open ? "1" : null);
+      show(open);
     });
   }
 
@@ -66,7 +103,13 @@
       var query = new URLSearchParams();
       new FormData(form).forEach(function (value, name) {
         value = typeof value === "string" ? value.trim() : "";
-        if (value === "" || (name === "sort" && value === "relevance")) { return; }
+        var typed = (name === "from" || name === "to") && /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(value);
+        if (typed) {  /* 24/02/2022 as typed, 2022-02-24 in the URL (as the links write it) */
+          value = typed[3] + "-" + ("0" + typed[2]).slice(-2) + "-" + ("0" + typed[1]).slice(-2);
+        }
+        if (value === "" || (name === "sort" && value === "relevance") || (name === "per_page" && value === "10")) {
+          return;
+        }
         query.append(name, value);
       });
       event.preventDefault();
@@ -123,7 +166,8 @@
 
   document.addEventListener("DOMContentLoaded", function () {
     facetCheckboxes();
-    sortSelect();
+    linkedSelects();
+    viewToggle();
     slashFocus();
     filterToggle();
     cleanSubmit();
