@@ -56,6 +56,7 @@ class Postings:
         self.reader = reader
         self.cache = cache if cache is not None else PostingCache(0)
         self._read: dict[tuple[str, str], tuple[array, array]] = {}
+        self._sets: dict[tuple[str, str], set[int]] = {}  # a function word's set is built once a request
 
     def get(self, field: str, text: str) -> tuple[array, array]:
         """Document numbers (global to the reader, ascending per segment) and weights."""
@@ -68,7 +69,12 @@ class Postings:
         return found
 
     def docs(self, field: str, text: str) -> set[int]:
-        return set(self.get(field, text)[0])
+        """The term's documents, a new set each call (callers combine them in place)."""
+        key = (field, text)
+        found = self._sets.get(key)
+        if found is None:
+            found = self._sets[key] = set(self.get(field, text)[0])
+        return set(found)
 
     def positions(self, field: str, text: str, wanted: set[int]) -> dict[int, list[int]]:
         """Word positions of the term in each of the *wanted* documents that hold it."""

@@ -21,6 +21,7 @@ from searchapp.search.query import Node, positive_words
 MIN_LETTERS = 4
 MORE_COMMON = 3
 MAX_CANDIDATES = 300  # words checked per typed word: a bound on the cost of one search
+COMMON_SHARE = 200  # a word in 0.5% of the articles or more is not second-guessed
 
 
 def suggest(reader: IndexReader, analysis: QueryAnalysis, vocabulary: Vocabulary | None, q: str,
@@ -42,12 +43,16 @@ def suggest(reader: IndexReader, analysis: QueryAnalysis, vocabulary: Vocabulary
 
 def closest(reader: IndexReader, analysis: QueryAnalysis, vocabulary: Vocabulary, word: str) -> str | None:
     """The nearest word of the index at least `MORE_COMMON` times as frequent as *word* (then the most
-    frequent, then the first in alphabetical order), or None."""
+    frequent, then the first in alphabetical order), or None. A word in at least 1 of `COMMON_SHARE`
+    articles is a word of the language, not a typo: it is left alone (and costs nothing)."""
     limit = 1 if len(word) <= 5 else 2
-    floor = max(2, MORE_COMMON * frequency(reader, analysis, word))
+    own = frequency(reader, analysis, word)
+    if own * COMMON_SHARE >= reader.doc_count():
+        return None
+    floor = max(2, MORE_COMMON * own)
     best: tuple[int, int, str] | None = None
     for candidate in islice(vocabulary.near(word), MAX_CANDIDATES):
-        if candidate == word or candidate in analysis.stopwords:
+        if candidate == word or abs(len(candidate) - len(word)) > limit or candidate in analysis.stopwords:
             continue
         edits = distance(word, candidate)
         if edits > limit or (best is not None and edits > best[0]):
