@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import warnings
 from collections.abc import Sequence
@@ -141,6 +142,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("searchapp: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # `searchapp search … | head`: the reader has what it wanted
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit's flush
+        return 0
+    except OSError as error:  # a disk full, a folder not writable: one line, not a traceback
+        print(f"searchapp: error: {error.strerror or error}"
+              f"{f' ({error.filename})' if error.filename else ''}", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

@@ -17,7 +17,9 @@ from searchapp.extract.fingerprint import fingerprint
 from searchapp.extract.outlet import OutletTable
 from searchapp.extract.people import PeopleRegistry
 from searchapp.ingest.cleaning import Boilerplate
-from searchapp.ingest.corpus import Article
+from searchapp.ingest.corpus import Article, Skipped
+
+MAX_PEOPLE = 50  # people kept per article, in order of first mention (a list of 2,900 is not a facet)
 
 
 def latest_date(collected: dt.date | None, today: dt.date) -> dt.date:
@@ -83,7 +85,7 @@ class DocumentBuilder:
         meta = self.metadata(article, body)
         outlet_slug, outlet_name = self.outlet(stated, meta.outlet)
         date = article.date or meta.date
-        people = article.people if article.people is not None else meta.people
+        people = (article.people if article.people is not None else meta.people)[:MAX_PEOPLE]
         doc = {
             "id": article.id,
             # A title inferred from the lead repeats the body: stored to be shown, not indexed as a headline.
@@ -109,3 +111,11 @@ class DocumentBuilder:
                             published_at=article.published.isoformat(), updated=article.updated)
         doc.update({key: value for key, value in optional.items() if value})
         return doc
+
+    def document_or_skipped(self, article: Article) -> dict[str, Any] | Skipped:
+        """The index document of *article*, or why it was skipped: one article the extractors cannot
+        read costs that article, never the run."""
+        try:
+            return self.document(article)
+        except (ValueError, TypeError, LookupError, ArithmeticError, RecursionError) as error:
+            return Skipped(article.source, f"could not be analysed ({type(error).__name__}: {str(error)[:200]})")

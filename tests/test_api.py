@@ -250,3 +250,22 @@ def test_a_date_pick_keeps_the_histogram_and_every_outlet(client):
     assert set(outlets) == {v["value"] for v in everything["facets"]["outlet"]}  # none disappears …
     assert 0 in outlets.values() and sum(outlets.values()) == february["total"]  # … some at 0
     assert "unknown" in outlets and february["facets"]["unknown"]["date"] == everything["facets"]["unknown"]["date"]
+
+
+@pytest.mark.parametrize(("query", "param", "words"), [
+    ("q=" + "+".join(["kata"] * 51), "q", "51 words"),
+    ("q=" + "a" * 101, "q", "longer than 100"),
+    ("&".join(f"person=orang{n}" for n in range(21)), "person", "21 'person' values"),
+    ("&".join(f"outlet=x{n}" for n in range(21)), "outlet", "21 'outlet' values"),
+    ("&".join(f"rubrik=r{n}" for n in range(1000)), "rubrik", "1000 'rubrik' values"),
+])
+def test_a_request_beyond_the_caps_is_400_naming_the_cap(client, query, param, words):
+    response = client.get(f"/api/search?{query}")
+    error = response.get_json()["error"]
+    assert response.status_code == 400 and error["param"] == param and words in error["message"]
+
+
+def test_the_page_leaves_out_what_is_beyond_the_caps(client):
+    response = client.get("/cari?q=nato&" + "&".join(f"person=orang{n}" for n in range(21)))
+    assert response.status_code == 400 and "Terlalu banyak nilai “person” (maksimal 20)" in response.data.decode()
+    assert "5</strong> hasil" in response.data.decode()  # the search itself runs, without that filter

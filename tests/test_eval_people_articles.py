@@ -25,7 +25,7 @@ def test_score_counts_each_name_once_per_article_and_lists_errors():
     found = {"a.com/1": ["Bobby Nasution", "Bobby", "prabowo subianto"], "a.com/2": ["Giant Sea Wall"]}
     scores = score(labels, found)
     assert (scores.articles, scores.gold, scores.predicted, scores.correct) == (2, 2, 4, 2)
-    assert scores.precision == 0.5 and scores.recall == 1.0
+    assert scores.scores.precision == 0.5 and scores.scores.recall == 1.0
     assert sorted(scores.false_positives) == [("a.com/1", "Bobby"), ("a.com/2", "Giant Sea Wall")]
     assert scores.misses == [] and scores.not_found == ["a.com/3"]
 

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from searchapp.config import Settings
 from searchapp.documents import DocumentContext
+from searchapp.evaluate.people import Scores
 from searchapp.extract.outlet import OutletTable
 from searchapp.extract.people import PeopleRegistry, stated_person
 from searchapp.ingest.corpus import Article, read_corpus
@@ -65,17 +66,8 @@ class ArticleScores:
     misses: list[tuple[str, str]] = field(default_factory=list)  # (url, name labelled)
 
     @property
-    def precision(self) -> float:
-        return self.correct / self.predicted if self.predicted else 1.0
-
-    @property
-    def recall(self) -> float:
-        return self.correct / self.gold if self.gold else 1.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+    def scores(self) -> Scores:
+        return Scores(self.correct, self.predicted, self.correct, self.gold)
 
 
 def score(labels: dict[str, list[str]], found: dict[str, list[str]]) -> ArticleScores:
@@ -115,8 +107,8 @@ def format_report(scores: ArticleScores, listed: int = 40) -> str:
     lines = [
         f"People at article level: {scores.articles} labelled articles, {scores.gold} people labelled, "
         f"{scores.predicted} found",
-        f"  precision {scores.precision:.3f} ({scores.correct}/{scores.predicted})   "
-        f"recall {scores.recall:.3f} ({scores.correct}/{scores.gold})   F1 {scores.f1:.3f}",
+        f"  precision {scores.scores.precision:.3f} ({scores.correct}/{scores.predicted})   "
+        f"recall {scores.scores.recall:.3f} ({scores.correct}/{scores.gold})   F1 {scores.scores.f1:.3f}",
     ]
     if scores.not_found:
         lines.append(f"  {len(scores.not_found)} labelled URLs not in the export: {', '.join(scores.not_found[:5])}")

@@ -4,6 +4,7 @@ name-like...) and what separates them from the previous word."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -128,6 +129,13 @@ def _headline_lines(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def _within(spans: list[tuple[int, int]], position: int) -> bool:
+    """Whether *position* falls in one of the sorted, disjoint *spans* (a binary search: a long text has
+    many headline-like lines, and each word was once checked against all of them)."""
+    index = bisect_right(spans, (position, float("inf"))) - 1
+    return index >= 0 and spans[index][0] <= position < spans[index][1]
+
+
 def tokenize(text: str) -> list[Tok]:
     toks: list[Tok] = []
     headlines = _headline_lines(text)
@@ -150,7 +158,7 @@ def tokenize(text: str) -> list[Tok]:
             joined, comma, sent_start = _gap_class(text[prev_end:start])
         else:
             joined, comma, sent_start = False, False, True
-        headline = bool(headlines) and any(a <= start < b for a, b in headlines)
+        headline = _within(headlines, start)
         toks.append(Tok(start, end, word, kind, joined, comma, sent_start, headline))
         prev_end = end
     return toks

@@ -5,7 +5,7 @@ Layout::
     index/
       CURRENT            name of the live generation folder (replaced atomically)
       gen-<time>/        a complete Whoosh index
-      .indexer.lock      held (flock) by the one indexer allowed at a time
+      .indexer.lock      held (lockf) by the one indexer allowed at a time, its process id inside
 
 An incremental run writes into the live generation through Whoosh's own commit, which readers only see
 once its table of contents is written. A rebuild writes a new generation beside it and switches
@@ -17,6 +17,7 @@ from __future__ import annotations
 import fcntl
 import os
 import shutil
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -28,6 +29,8 @@ from searchapp.errors import IndexLockedError
 from searchapp.index.whoosh27 import newest_toc
 
 POINTER = "CURRENT"
+_HELD: set[str] = set()  # index folders this process is indexing
+_HELD_LOCK = threading.Lock()
 LOCK = ".indexer.lock"
 STORIES = "stories.json"  # written by searchapp.index.stories after each run
 
@@ -71,21 +74,42 @@ def publish(root: Path, generation: Path) -> None:
 
 @contextmanager
 def indexer_lock(root: Path) -> Iterator[None]:
-    """Exclusive right to write the index folder; IndexLockedError when another indexer has it."""
+    """Exclusive right to write the index folder; IndexLockedError (naming the holder) when another
+    indexer has it.
+
+    A POSIX record lock (``lockf``), not ``flock``: it belongs to this process alone, so the worker
+    processes it forks do not hold it, and the kernel releases it when the process ends however it
+    ends (``kill -9`` included): a lock is never left stale.
+    """
     root.mkdir(parents=True, exist_ok=True)
-    with open(root / LOCK, "a+") as handle:
-        try:
-            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            raise IndexLockedError(
-                f"index is locked by another indexer ({root}); wait for it to finish"
-            ) from None
-        try:
-            yield
-        finally:
-            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
-
-
+    key = str(root.resolve())
+    with _HELD_LOCK:  # record locks do not exclude the process itself: its own indexers are counted here
+        if key in _HELD:
+            raise IndexLockedError(f"index is locked by another indexer (process {os.getpid()}, this one) "
+                                   f"in {root}; wait for it to finish")
+        _HELD.add(key)
+    try:
+        with open(root / LOCK, "a+") as handle:
+            try:
+                fcntl.lockf(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError:
+                handle.seek(0)
+                holder = handle.read(40).strip() or "unknown"
+                raise IndexLockedError(
+                    f"index is locked by another indexer (process {holder}) in {root}; wait for it to finish"
+                ) from None
+            handle.seek(0)
+            handle.truncate()
+            handle.write(f"{os.getpid()}\n")
+            handle.flush()
+            try:
+                yield
+            finally:
+                handle.truncate(0)
+                fcntl.lockf(handle.fileno(), fcntl.LOCK_UN)
+    finally:
+        with _HELD_LOCK:
+            _HELD.discard(key)
 
 
 def generation_key(root: Path) -> tuple | None:

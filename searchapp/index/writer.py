@@ -9,8 +9,6 @@ publishes every segment in one table of contents. Small runs are written in-proc
 from __future__ import annotations
 
 import datetime as dt
-import multiprocessing
-import queue
 import shutil
 import tempfile
 import time
@@ -23,19 +21,18 @@ from whoosh.index import Index
 
 from searchapp.config import Settings
 from searchapp.documents import DocumentContext
-from searchapp.errors import SearchappError
 from searchapp.index.generations import STORIES, indexer_lock, open_index, publish
+from searchapp.index.parallel import WRITER_MB, write_parallel
 from searchapp.index.progress import Progress
 from searchapp.index.report import IndexReport
 from searchapp.index.schema import build_schema
 from searchapp.index.stories import read_stories, write_stories
 from searchapp.index.vocabulary import IDS, write_vocabulary
-from searchapp.index.whoosh27 import column_values, commit_segments, finish_segment, segment_writer
+from searchapp.index.whoosh27 import column_values
 from searchapp.ingest.corpus import Article, Skipped, corpus_files, read_corpus
 from searchapp.ingest.identity import identity_key, newest_versions
 
 PARALLEL_THRESHOLD = 64  # fewer changed articles than this are written in-process
-WRITER_MB = 256  # memory of each Whoosh writer's posting pool
 # Segments are written as separate files, not one compound file: Whoosh 2.7 on Python 3 opens a compound
 # file's parts through BytesIO(memoryview), which copies the whole posting file into every reader.
 
@@ -114,7 +111,7 @@ def build_index(settings: Settings, *, rebuild: bool = False, today: dt.date | N
             return _Run(index, changed_articles(), removed, context, settings, report, known, bar)
 
         parallel = settings.workers > 1 and expected >= PARALLEL_THRESHOLD
-        write = _write_parallel if parallel else _write
+        write = write_parallel if parallel else _write
         if existing is None:
             generation = Path(tempfile.mkdtemp(prefix=f"gen-{time.strftime('%Y%m%d%H%M%S')}-", dir=root))
             try:
@@ -164,8 +161,11 @@ def estimate_articles(root: Path) -> int:
     total = 0
     for path in corpus_files(root):
         if path.suffix.lower() == ".jsonl":
-            with open(path, "rb") as handle:
-                total += sum(chunk.count(b"\n") for chunk in iter(lambda: handle.read(1 << 20), b""))
+            try:
+                with open(path, "rb") as handle:
+                    total += sum(chunk.count(b"\n") for chunk in iter(lambda: handle.read(1 << 20), b""))
+            except OSError:  # unreadable: the run itself reports it
+                total += 1
         else:
             total += 1
     return total
@@ -177,7 +177,10 @@ def _write(run: _Run) -> None:
     writer = run.index.writer(limitmb=WRITER_MB, compound=False)
     try:
         for article in run.changed:
-            document = builder.document(article)
+            document = builder.document_or_skipped(article)
+            if isinstance(document, Skipped):
+                run.report.skipped.append(document)
+                continue
             if run.report.count(article, run.known):
                 writer.update_document(**document)
             else:
@@ -192,108 +195,5 @@ def _write(run: _Run) -> None:
         else:
             writer.cancel()
     except BaseException:
-        writer.cancel()
-        raise
-
-
-# ---------------------------------------------------------------------------------------------------
-# Parallel writing: each worker process extracts, analyses and writes a segment of its own; the main
-# process reads the corpus, deletes old versions and publishes all segments in one table of contents
-# (the way Whoosh's own multi-segment writer works, with our analysis inside the workers).
-
-
-def _segment_worker(context: DocumentContext, folder: str, indexname: str, jobs, results) -> None:
-    try:
-        builder = context.load()
-        writer = segment_writer(whoosh.index.open_dir(folder, indexname=indexname), WRITER_MB)
-        while (batch := jobs.get()) is not None:
-            for article in batch:
-                writer.add_document(**builder.document(article))
-            results.put(("progress", len(batch)))
-        results.put(("segment", finish_segment(writer)))  # the main writer removes the shared temporary folder
-    except BaseException as error:  # reported to the main process, which cancels the run
-        results.put(("error", f"{type(error).__name__}: {error}"))
-
-
-def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
-    batch: list[Article] = []
-    for item in items:
-        batch.append(item)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
-
-
-def _write_parallel(run: _Run) -> None:
-    settings, report = run.settings, run.report
-    processes = multiprocessing.get_context("fork")
-    jobs = processes.Queue(maxsize=settings.workers * 2)
-    results = processes.Queue()
-    workers = [processes.Process(target=_segment_worker, daemon=True,
-                                 args=(run.context, run.index.storage.folder, run.index.indexname, jobs, results))
-               for _ in range(settings.workers)]
-    for worker in workers:
-        worker.start()
-    writer = run.index.writer(compound=False)  # holds the index lock: deletions and the final table of contents
-    segments = []
-
-    def handle(message: tuple) -> None:
-        if message[0] == "progress":
-            if run.bar:
-                run.bar.advance(message[1])
-        elif message[0] == "segment":
-            segments.append(message[1])
-        else:
-            raise SearchappError(f"an indexing worker failed: {message[1]}")
-
-    def drain(wait: bool = False) -> None:
-        """Handle the workers' waiting messages; with *wait*, wait up to a second for one."""
-        try:
-            handle(results.get(timeout=1.0) if wait else results.get_nowait())
-        except queue.Empty:
-            if any(worker.exitcode not in (None, 0) for worker in workers):
-                raise SearchappError("an indexing worker died") from None
-            return
-        while True:
-            try:
-                handle(results.get_nowait())
-            except queue.Empty:
-                return
-
-    def put(job: list[Article] | None) -> None:
-        """Queue a job, handling the workers' messages while the queue is full (so a dead worker is
-        noticed instead of waited for)."""
-        while True:
-            try:
-                jobs.put(job, timeout=0.5)
-                return
-            except queue.Full:
-                drain()
-
-    try:
-        for batch in _batches(run.changed, settings.batch_size):
-            for article in batch:
-                if report.count(article, run.known):
-                    writer.delete_by_term("id", article.id)  # the new version comes in a worker's segment
-            put(batch)
-            drain()
-        for doc_id in run.removed():
-            writer.delete_by_term("id", doc_id)
-            report.deleted += 1
-        for _ in workers:
-            put(None)  # end of work
-        while len(segments) < len(workers):
-            drain(wait=True)
-        for worker in workers:
-            worker.join()
-        if not report.written and not report.deleted:
-            writer.cancel()
-            return
-        commit_segments(writer, segments)
-    except BaseException:
-        for worker in workers:
-            worker.kill()
         writer.cancel()
         raise

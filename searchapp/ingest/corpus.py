@@ -18,6 +18,7 @@ import codecs
 import datetime as dt
 import hashlib
 import json
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -100,7 +101,13 @@ def read_corpus(root: str | Path) -> Iterator[Article | Skipped]:
         yield Skipped(str(root), "corpus folder not found")
         return
     for path in corpus_files(root):
-        yield from read_file(path, path.relative_to(root).as_posix())
+        yield from read_file(path, printable(path.relative_to(root).as_posix()))
+
+
+def printable(text: str) -> str:
+    """*text* with what cannot be written as UTF-8 replaced (a file name in another encoding, a lone
+    surrogate from a JSON escape such as ``"\\ud800"``): it is shown, stored and indexed safely."""
+    return _SURROGATE.sub("\ufffd", text)
 
 
 def read_file(path: Path, source: str) -> Iterator[Article | Skipped]:
@@ -147,6 +154,9 @@ def _read_jsonl_lines(path: Path, source: str) -> Iterator[Article | Skipped]:
                 yield Skipped(where, f"line {number} is not valid UTF-8 (byte 0x{raw[error.start]:02x})")
                 continue
             yield parse_jsonl_line(line, number, source)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class DecodeProblem(str):
@@ -198,6 +208,8 @@ def parse_text_article(text: str, source: str) -> Article | Skipped:
             loaded = yaml.safe_load(text[4:end])
         except yaml.YAMLError as error:
             return Skipped(source, f"front matter is not valid YAML ({_first_line(error)})")
+        except (ValueError, RecursionError) as error:  # PyYAML reads `2017-02-30` as a date, and fails
+            return Skipped(source, f"front matter holds a value that cannot be read ({_first_line(error)})")
         if loaded is not None and not isinstance(loaded, Mapping):
             return Skipped(source, "front matter is not a mapping of keys to values")
         metadata = loaded or {}
@@ -211,6 +223,8 @@ def parse_jsonl_line(line: str, number: int, source: str) -> Article | Skipped:
         record = json.loads(line)
     except json.JSONDecodeError as error:
         return Skipped(where, f"line {number} is not valid JSON ({error.msg})")
+    except (ValueError, RecursionError) as error:  # a 5,000-digit number, 100,000 nested brackets
+        return Skipped(where, f"line {number} cannot be read ({_first_line(error)[:200]})")
     return build_article(record, where, default_id=f"{source.rsplit('.', 1)[0]}/{number}")
 
 
@@ -219,6 +233,9 @@ def parse_json(text: str, source: str) -> Iterator[Article | Skipped]:
         data = json.loads(text)
     except json.JSONDecodeError as error:
         yield Skipped(source, f"not valid JSON ({error.msg} at line {error.lineno})")
+        return
+    except (ValueError, RecursionError) as error:  # a 5,000-digit number, 100,000 nested brackets
+        yield Skipped(source, f"cannot be read ({_first_line(error)[:200]})")
         return
     if isinstance(data, list):
         for number, record in enumerate(data, 1):
@@ -229,7 +246,17 @@ def parse_json(text: str, source: str) -> Iterator[Article | Skipped]:
 
 
 def build_article(record: Any, source: str, default_id: str) -> Article | Skipped:
-    """An `Article` from a mapping of explicit fields; explicit metadata is kept as stated."""
+    """An `Article` from a mapping of explicit fields; explicit metadata is kept as stated; a record
+    none of whose text can be read is skipped with the reason, never an error for the whole run."""
+    try:
+        return _build_article(record, source, default_id)
+    except (ValueError, TypeError, RecursionError) as error:
+        return Skipped(source, f"record cannot be read ({type(error).__name__}: {_first_line(error)[:200]})")
+
+
+def _build_article(record: Any, source: str, default_id: str) -> Article | Skipped:
+    if isinstance(record, Mapping):
+        record = {key: printable(value) if isinstance(value, str) else value for key, value in record.items()}
     if not isinstance(record, Mapping):
         return Skipped(source, "record is not an object of keys to values")
     body = next((record[key] for key in BODY_KEYS if record.get(key) is not None), None)
@@ -251,7 +278,7 @@ def build_article(record: Any, source: str, default_id: str) -> Article | Skippe
         if isinstance(people, str):
             people = [p.strip() for p in people.split(",")]
         if isinstance(people, list) and all(isinstance(p, str) for p in people):
-            people = tuple(p.strip() for p in people if p.strip())
+            people = tuple(printable(p.strip()) for p in people if p.strip())
         else:
             warnings.append("'people' ignored: expected a list of names")
             people = None

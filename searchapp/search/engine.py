@@ -13,7 +13,6 @@ import functools
 import os
 import threading
 import time
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from whoosh import query as wq
@@ -36,10 +35,11 @@ from searchapp.search.facets import FacetTables
 from searchapp.search.highlight import MatchTerms
 from searchapp.search.matching import DocSets, PostingCache, Postings
 from searchapp.search.people import names_person, person_choices
-from searchapp.search.query import And, Node, Or, Word, parse_query, positive_words
+from searchapp.search.query import positive_words
 from searchapp.search.request import SearchRequest
 from searchapp.search.results import Facets, SearchResult
 from searchapp.search.scoring import LengthTable, top_documents
+from searchapp.search.selection import Matches, select
 from searchapp.search.stories import StoryTable
 from searchapp.search.suggest import suggest
 
@@ -64,25 +64,6 @@ class _Generation:
         self.vocabulary = Vocabulary.open(folder)
         self.lengths = LengthTable(reader, TEXT_FIELDS)
         self.posting_cache = PostingCache(posting_cache_mb * 2**20 // 8)
-
-
-@dataclass
-class _Matches:
-    """The documents of one request: those the text query matches (*found*); with every filter but
-    the outlet (*unfiltered*, which outlet counts use) or but the rubric; with all of them (*matching*,
-    what ``total`` and the facets count); and, when few hold every word, those within the filters that
-    hold only some of the words (*partial*, listed after them and counted apart)."""
-
-    found: set[int]
-    unfiltered: set[int]
-    matching: set[int]
-    text_query: wq.Query | None
-    partial: set[int] = field(default_factory=set)
-    partial_query: wq.Query | None = None
-    relaxed: bool = False
-    node: Node | None = None
-    but_category: set[int] = field(default_factory=set)  # every filter but the rubric (its counts)
-    but_date: set[int] = field(default_factory=set)  # every filter but the dates (the month counts)
 
 
 def _locked(method):
@@ -162,7 +143,7 @@ class WhooshEngine:
         docsets = DocSets(state.searcher, Postings(state.searcher.reader(), state.posting_cache))
         people = self.resolve_people(request, state.tables)
         request = request.with_(people=tuple(dict.fromkeys(people)))  # as resolved: `putin` is Vladimir Putin
-        found = self._match(state, request, docsets, people)
+        found = select(request, people, self.compiler(state), state.tables, docsets, self.settings.partial_below)
 
         outlet_counts, unknown_outlet = state.tables.outlet_counts(found.unfiltered)
         month_counts, unknown_date = state.tables.month_counts(found.but_date)
@@ -187,48 +168,7 @@ class WhooshEngine:
                             len(found.partial), state.stories.count(found.matching),
                             state.stories.count(found.partial) if found.partial else 0)
 
-    def _match(self, state: _Generation, request: SearchRequest, docsets: DocSets, people: list[str]) -> _Matches:
-        node = parse_query(request.q)
-        compiler = self.compiler(state)
-        text_query = compiler.compile(node)
-
-        tables = state.tables
-
-        def outlets_and_rubrics(docs: set[int]) -> tuple[set[int], set[int], set[int]]:
-            """*docs* with every filter but the outlet; but the rubric; with both."""
-            but_outlet = tables.with_categories(docs, request.categories) if request.categories else docs
-            but_category = tables.with_outlets(docs, request.outlets) if request.outlets else docs
-            matching = tables.with_outlets(but_outlet, request.outlets) if request.outlets else but_outlet
-            return but_outlet, but_category, matching
-
-        def matches(query: wq.Query | None) -> tuple[set[int], set[int], set[int], set[int], set[int]]:
-            """The query's documents; with every filter but the outlet; but the rubric; with all; the
-            people filter's documents (before the dates)."""
-            found = docsets.of(query) if query is not None else set(docsets.all_docs())
-            with_people = found
-            for name in people:
-                with_people = with_people & docsets.postings.docs("people", name)
-            base = with_people
-            if request.date_from or request.date_to:
-                base = tables.within_dates(base, request.date_from, request.date_to)
-            return found, *outlets_and_rubrics(base), with_people
-
-        found, unfiltered, but_category, matching, with_people = matches(text_query)
-        result = _Matches(found, unfiltered, matching, text_query, node=node, but_category=but_category)
-        dated = request.date_from or request.date_to
-        result.but_date = outlets_and_rubrics(with_people)[2] if dated else matching
-        # Few articles hold every word of a plain query (decided before any filter), or none within the
-        # filters: those with some of the words follow them, counted apart and never in the facets.
-        plain = isinstance(node, And) and all(isinstance(n, Word) for n in node.nodes)
-        if plain and (len(found) < self.settings.partial_below or not matching):
-            any_node = Or(node.nodes)
-            result.partial_query = compiler.compile(any_node)
-            result.partial = matches(result.partial_query)[3] - matching
-            if not matching:  # every result is partial: ranked by how many words, and the page says so
-                result.node, result.relaxed = any_node, bool(result.partial)
-        return result
-
-    def _page(self, state: _Generation, request: SearchRequest, found: _Matches,
+    def _page(self, state: _Generation, request: SearchRequest, found: Matches,
               docsets: DocSets) -> list[tuple[int, float | None]]:
         """The requested page: the complete matches first, then the partial ones, each in the requested order."""
         start = (request.page - 1) * request.per_page

@@ -16,6 +16,9 @@ DEFAULT_PER_PAGE = 10
 MAX_PER_PAGE = 100
 MAX_PAGE = 1000
 MAX_QUERY_CHARS = 1000
+MAX_QUERY_WORDS = 50  # a search's cost grows with its words: more is not a reader's search
+MAX_WORD_CHARS = 100  # the longest words of any language are far shorter
+MAX_FILTER_VALUES = 20  # outlets, rubrics or people in one search (each value's links list all the others)
 
 
 @dataclass(frozen=True)
@@ -129,6 +132,15 @@ def parse_search_params(params: Mapping[str, Sequence[str]],
     longest = max((len(v) for v in params.get("q") or [] if v), default=0)  # as sent, before trimming
     if longest > MAX_QUERY_CHARS:
         raise QueryError("q", f"the query is {longest} characters long; at most {MAX_QUERY_CHARS} are allowed")
+    words = q.split()
+    if len(words) > MAX_QUERY_WORDS:
+        raise QueryError("q", f"the query has {len(words)} words; at most {MAX_QUERY_WORDS} are allowed")
+    if any(len(word) > MAX_WORD_CHARS for word in words):
+        raise QueryError("q", f"a word of the query is longer than {MAX_WORD_CHARS} characters")
+    for name in ("outlet", "rubrik", "person"):
+        values = {v for v in params.get(name) or [] if v and v.strip()}
+        if len(values) > MAX_FILTER_VALUES:
+            raise QueryError(name, f"{len(values)} '{name}' values; at most {MAX_FILTER_VALUES} are allowed")
     outlets = tuple(dict.fromkeys(v.strip() for v in params.get("outlet") or [] if v and v.strip()))
     for slug in outlets:
         if slug != UNKNOWN_OUTLET and not is_known_outlet(slug):

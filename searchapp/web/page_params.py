@@ -13,9 +13,12 @@ from searchapp.extract.outlet import UNKNOWN_OUTLET
 from searchapp.search.query import date_span
 from searchapp.search.request import (
     DEFAULT_PER_PAGE,
+    MAX_FILTER_VALUES,
     MAX_PAGE,
     MAX_PER_PAGE,
     MAX_QUERY_CHARS,
+    MAX_QUERY_WORDS,
+    MAX_WORD_CHARS,
     SearchRequest,
     parse_search_params,
 )
@@ -34,11 +37,14 @@ def problem_message(problem: QueryError, params: Mapping[str, Sequence[str]],
     """The QueryError of a search parameter, said in Indonesian for the page."""
     name = problem.param
     values = [v for v in params.get(name) or [] if v is not None]
+    if len({v for v in values if v.strip()}) > MAX_FILTER_VALUES:
+        return f"Terlalu banyak nilai “{name}” (maksimal {MAX_FILTER_VALUES}); filter itu diabaikan."
     if len({v.strip() for v in values}) > 1 and name not in ("outlet", "person"):
         return f"Parameter “{name}” diberikan lebih dari sekali dengan nilai berbeda; parameter diabaikan."
     raw = values[0] if values else ""
     if name == "q":
-        return f"Kueri terlalu panjang (maksimal {MAX_QUERY_CHARS} karakter); kueri diabaikan."
+        return (f"Kueri terlalu panjang (maksimal {MAX_QUERY_CHARS} karakter, {MAX_QUERY_WORDS} kata, "
+                f"{MAX_WORD_CHARS} karakter per kata); kueri diabaikan.")
     if name == "outlet":
         unknown = [v for v in values
                    if v.strip() and v.strip() != UNKNOWN_OUTLET and not is_known_outlet(v.strip())]

@@ -1,0 +1,156 @@
+"""Parallel writing: each worker process extracts, analyses and writes a segment of its own; the main
+process reads the corpus, deletes old versions and publishes all segments in one table of contents (the
+way Whoosh's own multi-segment writer works, with our analysis inside the workers).
+
+A run never hangs and never leaves a process behind: a failed or interrupted run kills its workers and
+lets go of its queues (whose feeder threads would otherwise wait forever on pipes nobody reads), and a
+worker whose indexer was killed notices within a second and exits.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import queue
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+import whoosh.index
+
+from searchapp.documents import DocumentContext
+from searchapp.errors import SearchappError
+from searchapp.index.whoosh27 import commit_segments, finish_segment, segment_writer
+from searchapp.ingest.corpus import Article, Skipped
+
+WRITER_MB = 256  # memory of each Whoosh writer's posting pool
+
+
+def _segment_worker(context: DocumentContext, folder: str, indexname: str, jobs, results, parent: int) -> None:
+    try:
+        builder = context.load()
+        writer = segment_writer(whoosh.index.open_dir(folder, indexname=indexname), WRITER_MB)
+        while (batch := _next_job(jobs, parent)) is not None:
+            for article in batch:
+                document = builder.document_or_skipped(article)
+                if isinstance(document, Skipped):
+                    results.put(("skipped", document, article.id))
+                else:
+                    writer.add_document(**document)
+            results.put(("progress", len(batch)))
+        results.put(("segment", finish_segment(writer)))  # the main writer removes the shared temporary folder
+    except _Orphaned:
+        os._exit(1)  # the indexer is gone (killed): nothing to report to, nothing to finish
+    except BaseException as error:  # reported to the main process, which cancels the run
+        results.put(("error", f"{type(error).__name__}: {error}"))
+
+
+class _Orphaned(Exception):
+    """The worker's parent, the indexer, has died."""
+
+
+def _next_job(jobs, parent: int) -> list[Article] | None:
+    """The next batch, waiting a second at a time and checking the indexer is still alive (a worker of a
+    killed indexer exits instead of waiting forever)."""
+    while True:
+        try:
+            return jobs.get(timeout=1.0)
+        except queue.Empty:
+            if os.getppid() != parent:
+                raise _Orphaned from None
+
+
+def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    batch: list[Article] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def write_parallel(run: Any) -> None:
+    """Write the changes of *run* (a `searchapp.index.writer` run) through `settings.workers` processes."""
+    settings, report = run.settings, run.report
+    processes = multiprocessing.get_context("fork")
+    jobs = processes.Queue(maxsize=settings.workers * 2)
+    results = processes.Queue()
+    workers = [processes.Process(target=_segment_worker, daemon=True,
+                                 args=(run.context, run.index.storage.folder, run.index.indexname, jobs, results,
+                                       os.getpid()))
+               for _ in range(settings.workers)]
+    for worker in workers:
+        worker.start()
+    writer = run.index.writer(compound=False)  # holds the index lock: deletions and the final table of contents
+    segments = []
+
+    def handle(message: tuple) -> None:
+        if message[0] == "progress":
+            if run.bar:
+                run.bar.advance(message[1])
+        elif message[0] == "segment":
+            segments.append(message[1])
+        elif message[0] == "skipped":  # counted as added or updated when it was sent: it is neither
+            report.skipped.append(message[1])
+            if message[2] in run.known:
+                report.updated -= 1
+            else:
+                report.added -= 1
+        else:
+            raise SearchappError(f"an indexing worker failed: {message[1]}")
+
+    def drain(wait: bool = False) -> None:
+        """Handle the workers' waiting messages; with *wait*, wait up to a second for one."""
+        try:
+            handle(results.get(timeout=1.0) if wait else results.get_nowait())
+        except queue.Empty:
+            if any(worker.exitcode not in (None, 0) for worker in workers):
+                raise SearchappError("an indexing worker died") from None
+            return
+        while True:
+            try:
+                handle(results.get_nowait())
+            except queue.Empty:
+                return
+
+    def put(job: list[Article] | None) -> None:
+        """Queue a job, handling the workers' messages while the queue is full (so a dead worker is
+        noticed instead of waited for)."""
+        while True:
+            try:
+                jobs.put(job, timeout=0.5)
+                return
+            except queue.Full:
+                drain()
+
+    try:
+        for batch in _batches(run.changed, settings.batch_size):
+            for article in batch:
+                if report.count(article, run.known):
+                    writer.delete_by_term("id", article.id)  # the new version comes in a worker's segment
+            put(batch)
+            drain()
+        for doc_id in run.removed():
+            writer.delete_by_term("id", doc_id)
+            report.deleted += 1
+        for _ in workers:
+            put(None)  # end of work
+        while len(segments) < len(workers):
+            drain(wait=True)
+        for worker in workers:
+            worker.join()
+        if not report.written and not report.deleted:
+            writer.cancel()
+            return
+        commit_segments(writer, segments)
+    except BaseException:
+        for worker in workers:
+            worker.kill()
+        for worker in workers:
+            worker.join(timeout=5)
+        for channel in (jobs, results):  # their feeder threads would wait forever on pipes nobody reads
+            channel.cancel_join_thread()
+            channel.close()
+        writer.cancel()
+        raise

@@ -1,0 +1,158 @@
+"""The indexer under bad input, interruption and kill: one bad file costs that file, a run always ends,
+and nothing it started outlives it (workers, lock)."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from conftest import REPO, make_settings
+
+from searchapp.errors import IndexLockedError
+from searchapp.index.writer import build_index
+from searchapp.search.engine import WhooshEngine
+from searchapp.search.request import SearchRequest
+
+BODY = "Harga beras di pasar induk naik lagi pekan ini menurut pedagang setempat. " * 8
+
+
+def good_articles(folder: Path, count: int) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    with open(folder / "good.jsonl", "w", encoding="utf-8") as handle:
+        for n in range(count):
+            record = {"id": f"good-{n}", "title": f"Berita baik {n}", "body": f"{BODY} nomor{n}"}
+            handle.write(json.dumps(record) + "\n")
+
+
+BAD_FILES = {
+    "tanggal-mustahil.md": "---\ntitle: Satu\ndate: 2017-02-30\n---\n" + BODY,
+    "bulan-13.md": "---\ntitle: Dua\ndate: 2017-13-45\n---\n" + BODY,
+    "dikumpulkan.md": "---\ntitle: Tiga\ncollected: 2017-02-29\n---\n" + BODY,
+    "bersarang.json": "[" * 100_000 + "]" * 100_000,
+    "angka-raksasa.json": '{"id": "angka", "body": "' + BODY + '", "title": ' + "9" * 5000 + "}",
+}
+
+
+@pytest.fixture()
+def messy(tmp_path):
+    corpus = tmp_path / "corpus"
+    good_articles(corpus, 120)  # enough for the parallel writers
+    for name, text in BAD_FILES.items():
+        (corpus / name).write_text(text, encoding="utf-8")
+    (corpus / "surrogat.jsonl").write_text(json.dumps({"id": "surrogat", "title": "Judul \ud800 rusak",
+                                                       "body": BODY + " \udfff"}) + "\n", encoding="utf-8")
+    (corpus / os.fsdecode(b"nama-\xff\xfe.txt")).write_text("Nama berkas bukan UTF-8. " + BODY, encoding="utf-8")
+    return make_settings(corpus, tmp_path / "index", **{"indexing.workers": 2})
+
+
+def test_each_bad_file_is_reported_and_every_good_article_indexed(messy):
+    report = build_index(messy)
+    reasons = {item.source.split("#")[0]: item.reason for item in report.skipped}
+    assert set(reasons) == set(BAD_FILES)
+    assert "cannot be read" in reasons["tanggal-mustahil.md"] and "bulan-13.md" in reasons
+    assert "cannot be read" in reasons["bersarang.json"] and "cannot be read" in reasons["angka-raksasa.json"]
+    assert report.added == 122  # 120 good articles, the lone surrogates replaced, the odd file name kept
+    engine = WhooshEngine(messy)
+    assert engine.search(SearchRequest(q="beras")).total == 122
+    hit = engine.search(SearchRequest(q="rusak")).results[0]
+    assert hit.id == "surrogat" and "\ufffd" in hit.title_html
+    assert engine.search(SearchRequest(q="berkas")).total == 1
+
+
+def big_corpus(tmp_path: Path) -> Path:
+    corpus = tmp_path / "corpus"
+    good_articles(corpus, 4000)
+    return corpus
+
+
+def start_indexer(tmp_path: Path, corpus: Path) -> subprocess.Popen:
+    environment = {**os.environ, "SEARCHAPP_CORPUS": str(corpus), "SEARCHAPP_INDEX": str(tmp_path / "index"),
+                   "SEARCHAPP_INDEXING_WORKERS": "2", "PYTHONPATH": str(REPO)}
+    process = subprocess.Popen([sys.executable, "-m", "searchapp.cli", "index", "--rebuild"], env=environment,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and len(children(process.pid)) < 2:
+        time.sleep(0.1)  # until both workers are running
+    assert len(children(process.pid)) == 2, process.stderr.read() if process.poll() is not None else ""
+    return process
+
+
+def children(pid: int) -> list[int]:
+    found = subprocess.run(["pgrep", "-P", str(pid)], capture_output=True, text=True).stdout.split()
+    return [int(child) for child in found]
+
+
+def alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    with open(f"/proc/{pid}/stat") as handle:  # a zombie (exited, not yet reaped) is not alive
+        return handle.read().split(")")[-1].split()[0] != "Z"
+
+
+def wait_until(condition, seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.1)
+    return condition()
+
+
+def test_ctrl_c_ends_a_parallel_run_and_its_workers(tmp_path):
+    process = start_indexer(tmp_path, big_corpus(tmp_path))
+    workers = children(process.pid)
+    process.send_signal(signal.SIGINT)
+    try:
+        assert process.wait(timeout=20) != 0  # it ends (it used to wait forever on its queues)
+    finally:
+        process.kill()
+    assert wait_until(lambda: not any(alive(w) for w in workers), 10)
+    assert "interrupted" in process.stderr.read().lower()
+
+
+def test_kill_9_leaves_no_worker_and_no_lock(tmp_path):
+    corpus = big_corpus(tmp_path)
+    process = start_indexer(tmp_path, corpus)
+    workers = children(process.pid)
+    process.kill()
+    process.wait(timeout=10)
+    assert wait_until(lambda: not any(alive(w) for w in workers), 10)  # orphans notice and exit
+    settings = make_settings(corpus, tmp_path / "index", **{"indexing.workers": 2})
+    assert build_index(settings).added == 4000  # the lock died with its indexer: the next run completes
+
+
+def test_a_held_lock_names_its_process(tmp_path):
+    root = tmp_path / "index"
+    holder = subprocess.Popen([sys.executable, "-c", (
+        "import sys, time; from pathlib import Path; from searchapp.index.generations import indexer_lock\n"
+        f"with indexer_lock(Path({str(root)!r})):\n    print('held', flush=True); time.sleep(60)")],
+        env={**os.environ, "PYTHONPATH": str(REPO)}, stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        settings = make_settings(tmp_path / "corpus", root)
+        good_articles(tmp_path / "corpus", 3)
+        with pytest.raises(IndexLockedError, match=f"process {holder.pid}"):
+            build_index(settings)
+    finally:
+        holder.kill()
+        holder.wait()
+    assert build_index(settings).added == 3  # its holder killed, the lock is free at once
+
+
+def test_a_closed_pipe_ends_the_cli_quietly(built, monkeypatch, capsys):
+    """`searchapp search … | head`: the reader closed the pipe; the command ends without a traceback."""
+    from searchapp.cli import main
+
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # the reader has gone
+    monkeypatch.setattr(sys, "stdout", os.fdopen(write_end, "w", buffering=1))
+    status = main(["search", "nato", "--json", "--corpus", str(built.corpus), "--index", str(built.index)])
+    assert status == 0
