@@ -584,3 +584,9 @@ def test_source_and_byline_come_first_on_the_article_page(tmp_path):
     html = client.get("/artikel/cabai").data.decode()
     assert html.index('class="source"') < html.index('class="byline"') < html.index('class="article-body"')
     assert "Noverius Laoli" in doc.find("dl", class_="byline").text
+
+
+@pytest.mark.parametrize("path", ["/", "/cari?q=nato", "/artikel/004_54ce74dbc7c0aa92", "/api/search?q=nato"])
+def test_a_host_header_no_browser_sends_is_a_400_not_a_500(client, path):
+    response = client.get(path, headers={"Host": "a" * 70 + ".example"})  # a DNS label is at most 63
+    assert response.status_code == 400
