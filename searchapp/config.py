@@ -24,6 +24,7 @@ from searchapp.errors import ConfigError
 from searchapp.yaml_files import load_stopwords, read_yaml
 
 DEFAULT_CONFIG = Path("config") / "searchapp.yaml"
+CHECKOUT_CONFIG = Path(__file__).resolve().parents[1] / DEFAULT_CONFIG
 ENV_PREFIX = "SEARCHAPP_"
 
 # The shape of the file: every key with its default; the default's type is the key's type.
@@ -188,13 +189,16 @@ def load_settings(config_path: str | os.PathLike | None = None, overrides: Mappi
                   environ: Mapping[str, str] | None = None) -> Settings:
     """Read and validate the configuration.
 
-    *config_path*: the file (default: ``$SEARCHAPP_CONFIG`` or ``config/searchapp.yaml``); *overrides*:
+    *config_path*: the file (default: ``$SEARCHAPP_CONFIG``, else ``config/searchapp.yaml`` of the current
+    folder, else of the checkout searchapp runs from); *overrides*:
     values from command-line flags, by dotted key (``{"corpus": "x", "server.port": 9000}``), ``None``
     values ignored.
     """
     environ = os.environ if environ is None else environ
     explicit = config_path or environ.get("SEARCHAPP_CONFIG")
     path = Path(explicit or DEFAULT_CONFIG).expanduser()
+    if not explicit and not path.exists() and CHECKOUT_CONFIG.exists():
+        path = CHECKOUT_CONFIG  # run outside the project folder: the configuration of the checkout
     if path.exists() or explicit:
         given = read_yaml(path)
         if given is None:

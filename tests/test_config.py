@@ -97,3 +97,12 @@ def test_bad_stopwords_file(tmp_path):
     write(tmp_path / "sw.yaml", "words: [a]\n")
     with pytest.raises(ConfigError, match="single key 'stopwords'"):
         load_settings(config, environ={}).load_stopwords()
+
+
+def test_run_outside_the_project_folder_the_checkout_configuration_is_used(tmp_path, monkeypatch):
+    from searchapp.config import CHECKOUT_CONFIG, load_settings
+
+    monkeypatch.chdir(tmp_path)
+    settings = load_settings(environ={})
+    assert settings.outlets_file == CHECKOUT_CONFIG.parent / "outlets.yaml" and settings.outlets_file.exists()
+    assert settings.corpus == CHECKOUT_CONFIG.parent.parent / "corpus"
