@@ -17,7 +17,8 @@ from searchapp.extract.fingerprint import fingerprint
 from searchapp.extract.outlet import OutletTable
 from searchapp.extract.people import PeopleRegistry
 from searchapp.ingest.cleaning import Boilerplate
-from searchapp.ingest.corpus import Article, Skipped
+from searchapp.ingest.corpus import Article
+from searchapp.ingest.files import Skipped
 
 MAX_PEOPLE = 50  # people kept per article, in order of first mention (a list of 2,900 is not a facet)
 

@@ -3,7 +3,8 @@
 import codecs
 import datetime as dt
 
-from searchapp.ingest.corpus import Article, Skipped, read_corpus
+from searchapp.ingest.corpus import Article, read_corpus
+from searchapp.ingest.files import Skipped
 
 
 def read(folder):
@@ -97,3 +98,27 @@ def test_jsonl_is_streamed_and_a_bad_line_is_skipped_alone(tmp_path):
     articles, skipped = read(tmp_path)
     assert [a.id for a in articles] == ["a", "c"]
     assert skipped == {"big.jsonl#2": "line 2 is not valid UTF-8 (byte 0xe9)"}
+
+
+def test_links_fifos_and_loops_are_passed_over_with_the_reason(tmp_path):
+    import os
+
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "rahasia.txt").write_text("Berkas di luar korpus tidak boleh terbaca sama sekali.", encoding="utf-8")
+    corpus = tmp_path / "corpus"
+    (corpus / "sub").mkdir(parents=True)
+    (corpus / "sub" / "asli.txt").write_text("Artikel asli yang ada di dalam korpus ini.", encoding="utf-8")
+    (corpus / "keluar").symlink_to(outside)  # a folder out of the corpus
+    (corpus / "keluar.txt").symlink_to(outside / "rahasia.txt")  # a file out of the corpus
+    (corpus / "salinan.txt").symlink_to(corpus / "sub" / "asli.txt")  # a file of the corpus, again
+    (corpus / "putar.txt").symlink_to(corpus / "putar.txt")  # a loop
+    (corpus / "dalam").symlink_to(corpus / "sub")  # a folder of the corpus, again
+    os.mkfifo(corpus / "pipa.txt")
+    found = list(read_corpus(corpus))
+    articles = [item.source for item in found if isinstance(item, Article)]
+    skipped = {item.source: item.reason for item in found if isinstance(item, Skipped)}
+    assert articles == ["sub/asli.txt"]  # read once, where it is
+    assert "out of the corpus" in skipped["keluar"] and "out of the corpus" in skipped["keluar.txt"]
+    assert "read there" in skipped["salinan.txt"] and "loop" in skipped["putar.txt"]
+    assert "not a regular file" in skipped["pipa.txt"] and "dalam" not in skipped

@@ -27,7 +27,8 @@ from searchapp.ingest.detokenize import detokenize
 def corpus_articles(corpus: str | Path) -> tuple[list[Any], list[str]]:
     """The articles of a searchapp corpus folder, the first of each id (as the indexer keeps them), and
     the reasons files or records were skipped."""
-    from searchapp.ingest.corpus import Skipped, read_corpus
+    from searchapp.ingest.corpus import read_corpus
+    from searchapp.ingest.files import Skipped
 
     articles, skipped, seen = [], [], set()
     for item in read_corpus(corpus):

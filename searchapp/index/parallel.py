@@ -20,7 +20,8 @@ import whoosh.index
 from searchapp.documents import DocumentContext
 from searchapp.errors import SearchappError
 from searchapp.index.whoosh27 import commit_segments, finish_segment, segment_writer
-from searchapp.ingest.corpus import Article, Skipped
+from searchapp.ingest.corpus import Article
+from searchapp.ingest.files import Skipped
 
 WRITER_MB = 256  # memory of each Whoosh writer's posting pool
 

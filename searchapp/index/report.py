@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from searchapp.ingest.corpus import Article, Skipped
+from searchapp.ingest.corpus import Article
+from searchapp.ingest.files import Skipped
 
 
 @dataclass

@@ -29,7 +29,8 @@ from searchapp.index.schema import build_schema
 from searchapp.index.stories import read_stories, write_stories
 from searchapp.index.vocabulary import IDS, write_vocabulary
 from searchapp.index.whoosh27 import column_values
-from searchapp.ingest.corpus import Article, Skipped, corpus_files, read_corpus
+from searchapp.ingest.corpus import Article, read_corpus
+from searchapp.ingest.files import Skipped, corpus_files
 from searchapp.ingest.identity import identity_key, newest_versions
 
 PARALLEL_THRESHOLD = 64  # fewer changed articles than this are written in-process

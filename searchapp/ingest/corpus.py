@@ -18,7 +18,6 @@ import codecs
 import datetime as dt
 import hashlib
 import json
-import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,10 +27,8 @@ import yaml
 
 from searchapp.ingest.cleaning import repair
 from searchapp.ingest.datetimes import parse_explicit_date, stated_moment
+from searchapp.ingest.files import ARTICLE_SUFFIXES, Skipped, corpus_entries, printable
 
-ARTICLE_SUFFIXES = {".txt", ".md"}
-RECORD_SUFFIXES = {".jsonl", ".json"}
-SUFFIXES = ARTICLE_SUFFIXES | RECORD_SUFFIXES
 BODY_KEYS = ("body", "text", "content", "isi", "isi_berita")
 MAX_FILE_BYTES = 50 * 1024 * 1024
 
@@ -71,43 +68,17 @@ class Article:
         return hashlib.sha1(json.dumps(state, ensure_ascii=False).encode("utf-8")).hexdigest()
 
 
-@dataclass(frozen=True)
-class Skipped:
-    """A file or record that was not indexed, and why."""
-
-    source: str
-    reason: str
-
-    def __str__(self) -> str:
-        return f"{self.source}: {self.reason}"
-
-
-def corpus_files(root: Path) -> list[Path]:
-    """Article files below *root*, in a stable order; hidden files and folders are ignored."""
-    files = []
-    for path in root.rglob("*"):
-        relative = path.relative_to(root)
-        if any(part.startswith(".") for part in relative.parts):
-            continue
-        if path.suffix.lower() in SUFFIXES and path.is_file():
-            files.append(path)
-    return sorted(files)
-
-
 def read_corpus(root: str | Path) -> Iterator[Article | Skipped]:
     """Every article below *root*, or the reason it was skipped."""
     root = Path(root)
     if not root.is_dir():
         yield Skipped(str(root), "corpus folder not found")
         return
-    for path in corpus_files(root):
-        yield from read_file(path, printable(path.relative_to(root).as_posix()))
-
-
-def printable(text: str) -> str:
-    """*text* with what cannot be written as UTF-8 replaced (a file name in another encoding, a lone
-    surrogate from a JSON escape such as ``"\\ud800"``): it is shown, stored and indexed safely."""
-    return _SURROGATE.sub("\ufffd", text)
+    for entry in corpus_entries(root):
+        if isinstance(entry, Skipped):
+            yield entry
+        else:
+            yield from read_file(entry, printable(entry.relative_to(root).as_posix()))
 
 
 def read_file(path: Path, source: str) -> Iterator[Article | Skipped]:
@@ -154,9 +125,6 @@ def _read_jsonl_lines(path: Path, source: str) -> Iterator[Article | Skipped]:
                 yield Skipped(where, f"line {number} is not valid UTF-8 (byte 0x{raw[error.start]:02x})")
                 continue
             yield parse_jsonl_line(line, number, source)
-
-
-_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class DecodeProblem(str):

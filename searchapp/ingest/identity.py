@@ -14,8 +14,9 @@ import re
 from collections.abc import Iterable
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
-from searchapp.ingest.corpus import Article, Skipped
+from searchapp.ingest.corpus import Article
 from searchapp.ingest.datetimes import WIB
+from searchapp.ingest.files import Skipped
 
 TRACKING = re.compile(r"^(utm_\w+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|igshid|yclid|_ga|ref|ref_src|"
                       r"source|src|from|share|s_cid|cmpid|amp|outputType|output|page_source)$", re.IGNORECASE)
