@@ -1,7 +1,8 @@
 """Reading the corpus: every format, and every kind of bad input reported and skipped."""
-
 import codecs
 import datetime as dt
+
+import pytest
 
 from searchapp.ingest.corpus import Article, read_corpus
 from searchapp.ingest.files import Skipped
@@ -122,3 +123,12 @@ def test_links_fifos_and_loops_are_passed_over_with_the_reason(tmp_path):
     assert "out of the corpus" in skipped["keluar"] and "out of the corpus" in skipped["keluar.txt"]
     assert "read there" in skipped["salinan.txt"] and "loop" in skipped["putar.txt"]
     assert "not a regular file" in skipped["pipa.txt"] and "dalam" not in skipped
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_byte_order_mark_is_read_and_binary_is_not(tmp_path, encoding):
+    (tmp_path / "tanpa-bom.txt").write_bytes("Berita dalam UTF-16 tanpa penanda urutan bita.".encode(encoding))
+    (tmp_path / "gambar.txt").write_bytes(bytes(range(256)) * 4)
+    found = {item.source: item for item in read_corpus(tmp_path)}
+    assert found["tanpa-bom.txt"].body == "Berita dalam UTF-16 tanpa penanda urutan bita."
+    assert isinstance(found["gambar.txt"], Skipped) and "binary" in found["gambar.txt"].reason

@@ -150,7 +150,10 @@ def decode(raw: bytes) -> str | DecodeProblem:
             break
     else:
         if b"\x00" in raw[:8192]:
-            return DecodeProblem("binary file (NUL bytes), not text")
+            encoding = _utf16_without_bom(raw[:8192])
+            if encoding is None:
+                return DecodeProblem("binary file (NUL bytes), not text")
+            return decode((codecs.BOM_UTF16_LE if encoding == "utf-16-le" else codecs.BOM_UTF16_BE) + raw)
         try:
             text = raw.decode("utf-8")
         except UnicodeDecodeError as error:
@@ -162,6 +165,17 @@ def decode(raw: bytes) -> str | DecodeProblem:
     if not text.strip():
         return DecodeProblem("empty file")
     return text
+
+
+def _utf16_without_bom(sample: bytes) -> str | None:
+    """UTF-16 written without a byte-order mark: in text of Latin letters every other byte is NUL (the
+    odd ones little-endian, the even ones big-endian), which no binary file keeps up for long."""
+    odd, even = sample[1::2], sample[0::2]
+    if len(sample) >= 8 and odd.count(0) >= 0.9 * len(odd) and even.count(0) <= 0.1 * len(even):
+        return "utf-16-le"
+    if len(sample) >= 8 and even.count(0) >= 0.9 * len(even) and odd.count(0) <= 0.1 * len(odd):
+        return "utf-16-be"
+    return None
 
 
 def parse_text_article(text: str, source: str) -> Article | Skipped:
