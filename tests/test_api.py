@@ -269,3 +269,16 @@ def test_the_page_leaves_out_what_is_beyond_the_caps(client):
     response = client.get("/cari?q=nato&" + "&".join(f"person=orang{n}" for n in range(21)))
     assert response.status_code == 400 and "Terlalu banyak nilai “person” (maksimal 20)" in response.data.decode()
     assert "5</strong> hasil" in response.data.decode()  # the search itself runs, without that filter
+
+
+@pytest.mark.parametrize(("value", "status"), [("%1F", 400), ("0765-00", 400), ("2022-13", 400), ("%20", 200),
+                                               ("24%2F02%2F2022", 200), ("2022-02", 200)])
+def test_date_parameters_agree_with_the_openapi_pattern(client, value, status):
+    import re
+    from urllib.parse import unquote
+
+    from searchapp.web.openapi import DATE_PARAMETER
+
+    response = client.get(f"/api/search?to={value}")
+    assert response.status_code == status
+    assert bool(re.match(DATE_PARAMETER["pattern"], unquote(value))) == (status == 200)

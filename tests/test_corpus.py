@@ -1,4 +1,5 @@
 """Reading the corpus: every format, and every kind of bad input reported and skipped."""
+
 import codecs
 import datetime as dt
 

@@ -96,7 +96,7 @@ def _single(params: Mapping[str, Sequence[str]], name: str) -> str | None:
     values = [v for v in values if v is not None]
     if len(values) > 1 and len(set(values)) > 1:
         raise QueryError(name, f"'{name}' was given {len(values)} times; give it once")
-    return values[0].strip() if values else None
+    return values[0].strip(" \t") if values else None  # spaces only: a control character is not nothing
 
 
 def _int(params: Mapping[str, Sequence[str]], name: str, default: int, low: int, high: int) -> int:
@@ -116,7 +116,7 @@ def parse_date_param(raw: str | None, name: str) -> dt.date | None:
     """An ISO date parameter (``2022-02-24``; ``2022-02`` and ``2022`` mean their first day)."""
     if raw is None or raw == "":
         return None
-    span = date_span(raw)
+    span = date_span(raw) if raw.isprintable() else None
     if span is None:
         raise QueryError(name, f"'{name}' must be a date written YYYY-MM-DD, not {raw[:40]!r}")
     return span[0] if name == "from" else span[1]

@@ -9,7 +9,9 @@ from searchapp import __version__
 NULLABLE_STRING = {"type": ["string", "null"]}
 NULLABLE_DATE = {"type": ["string", "null"], "format": "date"}
 # Forms submit empty fields, so an empty date means "no limit"; a year or month stands for its span.
-DATE_PARAMETER = {"type": "string", "pattern": r"^(\d{4}(-\d{1,2}(-\d{1,2})?)?|\d{1,2}/\d{1,2}/\d{4})?$"}
+_MONTH, _DAY = r"(0?[1-9]|1[0-2])", r"(0?[1-9]|[12]\d|3[01])"
+DATE_PARAMETER = {"type": "string",
+                  "pattern": rf"^[ \t]*(\d{{4}}(-{_MONTH}(-{_DAY})?)?|{_DAY}/{_MONTH}/\d{{4}})?[ \t]*$"}
 
 FACET_VALUE = {
     "type": "object",
