@@ -20,6 +20,15 @@ class IndexLockedError(SearchappError):
     """Another indexer holds the index's write lock."""
 
 
+class CorruptIndexError(SearchappError):
+    """The index's files cannot be read (truncated, damaged, written by an incompatible version)."""
+
+    def __init__(self, root: object, cause: BaseException) -> None:
+        self.root = root
+        super().__init__(f"the index in {root} cannot be read ({type(cause).__name__}: {str(cause)[:120]}); "
+                         "run 'searchapp index --rebuild' to build it again")
+
+
 class QueryError(SearchappError):
     """A search request holds a bad parameter (maps to HTTP 400)."""
 

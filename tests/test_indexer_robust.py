@@ -156,3 +156,32 @@ def test_a_closed_pipe_ends_the_cli_quietly(built, monkeypatch, capsys):
     monkeypatch.setattr(sys, "stdout", os.fdopen(write_end, "w", buffering=1))
     status = main(["search", "nato", "--json", "--corpus", str(built.corpus), "--index", str(built.index)])
     assert status == 0
+
+
+@pytest.mark.parametrize("damage", ["truncated segment", "truncated table of contents"])
+def test_a_damaged_index_is_one_clear_message_everywhere(tmp_path, damage, capsys):
+    from searchapp.cli import main
+    from searchapp.index.generations import current_generation
+    from searchapp.web.app import create_app
+
+    corpus = tmp_path / "corpus"
+    good_articles(corpus, 5)
+    settings = make_settings(corpus, tmp_path / "index")
+    build_index(settings)
+    generation = current_generation(tmp_path / "index")
+    targets = list(generation.glob("*.pst")) + list(generation.glob("*.trm")) if damage == "truncated segment" \
+        else list(generation.glob("*.toc"))
+    for path in targets:
+        os.truncate(path, 10)
+    client = create_app(settings).test_client()
+    api = client.get("/api/search?q=beras")
+    assert api.status_code == 503 and api.get_json()["error"]["code"] == "index_unreadable"
+    assert "searchapp index --rebuild" in api.get_json()["error"]["message"]
+    assert client.get("/api/health").get_json()["status"] == "index unreadable"
+    page = client.get("/cari?q=beras")
+    assert page.status_code == 503 and "searchapp index --rebuild" in page.data.decode()
+    flags = ["--corpus", str(corpus), "--index", str(tmp_path / "index")]
+    assert main(["search", "beras", *flags]) == 2
+    error = capsys.readouterr().err
+    assert error.count("\n") == 1 and "searchapp index --rebuild" in error and "Traceback" not in error
+    assert main(["index", "--rebuild", *flags]) == 0 and main(["search", "beras", *flags]) == 0

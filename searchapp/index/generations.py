@@ -16,8 +16,11 @@ from __future__ import annotations
 
 import fcntl
 import os
+import pickle
 import shutil
+import struct
 import threading
+import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -25,7 +28,7 @@ from pathlib import Path
 import whoosh.index
 from whoosh.index import Index
 
-from searchapp.errors import IndexLockedError
+from searchapp.errors import CorruptIndexError, IndexLockedError
 from searchapp.index.whoosh27 import newest_toc
 
 POINTER = "CURRENT"
@@ -45,12 +48,20 @@ def current_generation(root: Path) -> Path | None:
     return path if name and path.is_dir() else None
 
 
+# What Whoosh raises on files it cannot read: truncated tables of contents and segments, damaged pickles.
+UNREADABLE = (struct.error, pickle.UnpicklingError, EOFError, zlib.error, ValueError, KeyError, AttributeError,
+              IndexError, TypeError)
+
+
 def open_index(root: Path) -> Index | None:
-    """The live index, or None when there is none yet."""
+    """The live index, or None when there is none yet; CorruptIndexError when its files cannot be read."""
     generation = current_generation(root)
     if generation is None or not whoosh.index.exists_in(str(generation)):
         return None
-    return whoosh.index.open_dir(str(generation))
+    try:
+        return whoosh.index.open_dir(str(generation))
+    except UNREADABLE as error:
+        raise CorruptIndexError(root, error) from None
 
 
 def index_exists(root: Path) -> bool:

@@ -22,10 +22,10 @@ from whoosh.searching import Searcher
 
 from searchapp import __version__
 from searchapp.config import Settings
-from searchapp.errors import PersonChoiceError, SearchappError
+from searchapp.errors import CorruptIndexError, PersonChoiceError, SearchappError
 from searchapp.extract.outlet import OutletTable
 from searchapp.index.analysis import QueryAnalysis
-from searchapp.index.generations import current_generation, generation_key, open_index
+from searchapp.index.generations import UNREADABLE, current_generation, generation_key, open_index
 from searchapp.index.stories import read_stories
 from searchapp.index.vocabulary import Vocabulary
 from searchapp.search.articles import Articles
@@ -67,14 +67,29 @@ class _Generation:
 
 
 def _locked(method):
-    """Run an engine method holding the engine's lock (one searcher per process, see WhooshEngine)."""
+    """Run an engine method holding the engine's lock (one searcher per process, see WhooshEngine); a
+    damaged index file met on the way is a CorruptIndexError naming the command that mends it."""
 
     @functools.wraps(method)
     def wrapper(self, *args, **kwargs):
         with self._lock:
-            return method(self, *args, **kwargs)
+            try:
+                return method(self, *args, **kwargs)
+            except UNREADABLE as error:
+                if not isinstance(error, (ValueError, KeyError, TypeError, IndexError, AttributeError)) \
+                        or _from_whoosh(error):
+                    raise CorruptIndexError(self.root, error) from None
+                raise
 
     return wrapper
+
+
+def _from_whoosh(error: BaseException) -> bool:
+    """Whether *error* was raised reading Whoosh's files (not by a bug of ours that raises the same type)."""
+    trace = error.__traceback__
+    while trace is not None and trace.tb_next is not None:
+        trace = trace.tb_next
+    return trace is not None and "/whoosh/" in trace.tb_frame.f_code.co_filename
 
 
 class WhooshEngine:
@@ -98,6 +113,12 @@ class WhooshEngine:
 
     def _current(self) -> _Generation:
         """The live generation (call with the lock held): reopened when the index has changed."""
+        try:
+            return self._current_or_unreadable()
+        except UNREADABLE as error:
+            raise CorruptIndexError(self.root, error) from None
+
+    def _current_or_unreadable(self) -> _Generation:
         key = generation_key(self.root)
         if key is None:
             raise NoIndexError(f"no index in {self.root}; run 'searchapp index' first")
@@ -123,6 +144,9 @@ class WhooshEngine:
         try:
             return _Generation(key, searcher, self.settings.posting_cache_mb, Path(index.storage.folder),
                                self.stopwords)
+        except UNREADABLE as error:  # the tables read every segment: a damaged one shows here
+            searcher.close()
+            raise CorruptIndexError(self.root, error) from None
         except BaseException:
             searcher.close()
             raise
@@ -276,6 +300,9 @@ class WhooshEngine:
             state = self._current()
         except NoIndexError:
             return {"status": "no index", "documents": 0, "last_modified": None, "version": __version__}
+        except CorruptIndexError as error:
+            return {"status": "index unreadable", "problem": str(error), "documents": 0, "last_modified": None,
+                    "version": __version__}
         modified = dt.datetime.fromtimestamp(os.stat(generation).st_mtime, dt.timezone.utc) if generation else None
         return {
             "status": "ok",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, Response, jsonify, request
 from werkzeug.exceptions import HTTPException
 
-from searchapp.errors import PersonChoiceError, QueryError
+from searchapp.errors import CorruptIndexError, PersonChoiceError, QueryError
 from searchapp.search.engine import NoIndexError
 from searchapp.search.request import parse_search_params
 from searchapp.web.context import engine
@@ -33,6 +33,11 @@ def person_choice(error: PersonChoiceError):
 @blueprint.errorhandler(NoIndexError)
 def no_index(error: NoIndexError):
     return error_response(503, "no_index", str(error))
+
+
+@blueprint.errorhandler(CorruptIndexError)
+def unreadable_index(error: CorruptIndexError):
+    return error_response(503, "index_unreadable", str(error))
 
 
 def http_error(error: HTTPException):

@@ -269,7 +269,10 @@ def openapi_document(outlets: list[str] | None = None) -> dict:
                 "operationId": "health",
                 "responses": {"200": {"description": "status", "content": {"application/json": {"schema": {
                     "type": "object", "required": ["status", "documents", "last_modified", "version"],
-                    "properties": {"status": {"type": "string"}, "documents": {"type": "integer"},
+                    "properties": {"status": {"type": "string",
+                                              "description": "ok, no index, or index unreadable (see problem)"},
+                                   "problem": {"type": "string", "description": "why the index cannot be read"},
+                                   "documents": {"type": "integer"},
                                    "last_modified": {"type": ["string", "null"], "format": "date-time"},
                                    "version": {"type": "string"}}}}}}},
             }},

@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 from flask import Blueprint, render_template, request
 from werkzeug.exceptions import HTTPException
 
+from searchapp.errors import CorruptIndexError
 from searchapp.search.engine import NoIndexError
 from searchapp.search.request import SearchRequest
 from searchapp.web import format as fmt
@@ -53,6 +54,12 @@ def http_error(error: HTTPException):
 @blueprint.errorhandler(NoIndexError)
 def no_index(error: NoIndexError):
     return error_page(503)
+
+
+@blueprint.errorhandler(CorruptIndexError)
+def unreadable_index(error: CorruptIndexError):
+    return error_page(503, "Indeks tidak dapat dibaca", "Berkas indeks rusak atau tidak lengkap. Jalankan "
+                      "'searchapp index --rebuild' untuk membangunnya kembali, lalu muat ulang halaman ini.")
 
 
 # -- the search page ------------------------------------------------------------------------------
