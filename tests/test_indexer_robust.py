@@ -185,3 +185,22 @@ def test_a_damaged_index_is_one_clear_message_everywhere(tmp_path, damage, capsy
     error = capsys.readouterr().err
     assert error.count("\n") == 1 and "searchapp index --rebuild" in error and "Traceback" not in error
     assert main(["index", "--rebuild", *flags]) == 0 and main(["search", "beras", *flags]) == 0
+
+
+def test_a_half_written_generation_of_a_killed_rebuild_is_removed_by_the_next_run(tmp_path):
+    from searchapp.index.generations import current_generation
+
+    corpus = tmp_path / "corpus"
+    good_articles(corpus, 5)
+    settings = make_settings(corpus, tmp_path / "index")
+    build_index(settings)
+    live = current_generation(tmp_path / "index")
+    half = tmp_path / "index" / "gen-20260101000000-abcd1234"
+    half.mkdir()
+    (half / "MAIN_x.pst").write_bytes(b"\0" * 1000)  # as a rebuild killed before it was published
+    report = build_index(settings)
+    assert not half.exists() and current_generation(tmp_path / "index") == live
+    assert any("half-written" in warning for warning in report.warnings)
+    build_index(settings, rebuild=True)
+    assert live.exists() and sorted(p.name for p in (tmp_path / "index").glob("gen-*")) == sorted(
+        [live.name, current_generation(tmp_path / "index").name])  # the previous generation stays for readers

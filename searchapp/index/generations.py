@@ -35,6 +35,7 @@ POINTER = "CURRENT"
 _HELD: set[str] = set()  # index folders this process is indexing
 _HELD_LOCK = threading.Lock()
 LOCK = ".indexer.lock"
+PUBLISHED = ".published"  # in a generation once it has been live: one without it was never finished
 STORIES = "stories.json"  # written by searchapp.index.stories after each run
 
 
@@ -69,10 +70,21 @@ def index_exists(root: Path) -> bool:
     return generation is not None and whoosh.index.exists_in(str(generation))
 
 
+def drop_abandoned(root: Path) -> list[Path]:
+    """Remove the generations a killed rebuild left half-written (never published: no marker), and
+    return them; call with the indexer lock held, so that none of them is being written."""
+    live = current_generation(root)
+    abandoned = [gen for gen in root.glob("gen-*") if gen.is_dir() and gen != live and not (gen / PUBLISHED).exists()]
+    for gen in abandoned:
+        shutil.rmtree(gen, ignore_errors=True)
+    return abandoned
+
+
 def publish(root: Path, generation: Path) -> None:
     """Make *generation* the live index with one atomic rename, then drop older generations but the one
     it replaces (a server may be opening that one right now; it goes at the next publish)."""
     previous = current_generation(root)
+    (generation / PUBLISHED).touch()
     temporary = root / f".{POINTER}.{os.getpid()}"
     temporary.write_text(generation.name + "\n", encoding="utf-8")
     with open(temporary, "rb") as handle:

@@ -21,7 +21,7 @@ from whoosh.index import Index
 
 from searchapp.config import Settings
 from searchapp.documents import DocumentContext
-from searchapp.index.generations import STORIES, indexer_lock, open_index, publish
+from searchapp.index.generations import STORIES, drop_abandoned, indexer_lock, open_index, publish
 from searchapp.index.parallel import WRITER_MB, write_parallel
 from searchapp.index.progress import Progress
 from searchapp.index.report import IndexReport
@@ -66,6 +66,9 @@ def build_index(settings: Settings, *, rebuild: bool = False, today: dt.date | N
     context.load()  # fail early, before any writing, on a bad outlets or people file …
     settings.load_stopwords()  # … or stopwords file
     with indexer_lock(root):
+        abandoned = drop_abandoned(root)
+        if abandoned:
+            report.warnings.append(f"removed {len(abandoned)} half-written generation(s) of an interrupted rebuild")
         existing = None if rebuild else open_index(root)
         schema = build_schema(settings)
         if existing is not None and set(schema.names()) - set(existing.schema.names()):
