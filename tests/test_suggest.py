@@ -47,7 +47,7 @@ def test_the_nearest_more_common_word_is_suggested(client, typed, meant):
     "punya",  # a common word is left alone even beside a rarer neighbour
     "beras",  # 12 articles hold it: plenty of complete results, nothing to second-guess (`berat` is commoner)
     "xyzzyq",  # nothing near it
-    "a" * 1000,  # far too long to be a word: no work at all
+    "a" * 100,  # far too long to be a word (the longest a query may hold): no work at all
 ])
 def test_no_suggestion(client, q):
     assert suggestion(client, q) is None

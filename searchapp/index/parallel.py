@@ -4,7 +4,7 @@ way Whoosh's own multi-segment writer works, with our analysis inside the worker
 
 A run never hangs and never leaves a process behind: a failed or interrupted run kills its workers and
 lets go of its queues (whose feeder threads would otherwise wait forever on pipes nobody reads), and a
-worker whose indexer was killed notices within a second and exits.
+worker whose indexer was killed notices within a second and exits, whatever it was doing.
 """
 
 from __future__ import annotations
@@ -12,6 +12,8 @@ from __future__ import annotations
 import multiprocessing
 import os
 import queue
+import threading
+import time
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -24,13 +26,15 @@ from searchapp.ingest.corpus import Article
 from searchapp.ingest.files import Skipped
 
 WRITER_MB = 256  # memory of each Whoosh writer's posting pool
+ORPHAN_CHECK_SECONDS = 0.5
 
 
 def _segment_worker(context: DocumentContext, folder: str, indexname: str, jobs, results, parent: int) -> None:
+    threading.Thread(target=_exit_when_orphaned, args=(parent,), daemon=True).start()
     try:
         builder = context.load()
         writer = segment_writer(whoosh.index.open_dir(folder, indexname=indexname), WRITER_MB)
-        while (batch := _next_job(jobs, parent)) is not None:
+        while (batch := jobs.get()) is not None:
             for article in batch:
                 document = builder.document_or_skipped(article)
                 if isinstance(document, Skipped):
@@ -39,25 +43,16 @@ def _segment_worker(context: DocumentContext, folder: str, indexname: str, jobs,
                     writer.add_document(**document)
             results.put(("progress", len(batch)))
         results.put(("segment", finish_segment(writer)))  # the main writer removes the shared temporary folder
-    except _Orphaned:
-        os._exit(1)  # the indexer is gone (killed): nothing to report to, nothing to finish
     except BaseException as error:  # reported to the main process, which cancels the run
         results.put(("error", f"{type(error).__name__}: {error}"))
 
 
-class _Orphaned(Exception):
-    """The worker's parent, the indexer, has died."""
-
-
-def _next_job(jobs, parent: int) -> list[Article] | None:
-    """The next batch, waiting a second at a time and checking the indexer is still alive (a worker of a
-    killed indexer exits instead of waiting forever)."""
-    while True:
-        try:
-            return jobs.get(timeout=1.0)
-        except queue.Empty:
-            if os.getppid() != parent:
-                raise _Orphaned from None
+def _exit_when_orphaned(parent: int) -> None:
+    """End this worker when the indexer that started it is gone (killed): whatever the worker is doing,
+    reading a job half-written by the dead indexer included, nothing is left to finish or report."""
+    while os.getppid() == parent:
+        time.sleep(ORPHAN_CHECK_SECONDS)
+    os._exit(1)
 
 
 def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
