@@ -269,3 +269,21 @@ def test_a_capitalised_particle_opens_a_name_and_short_forms_join_it(registry):
     text = ("Penyanyi Al Ghazali menikahi Alyssa Paramitha Daguise. Ghazali dan Alyssa Daguise "
             "menggelar ngunduh mantu, kata Gubernur Sumatera Utara Bobby Nasution.")
     assert extract_people(text, registry) == ("Al Ghazali", "Alyssa Paramitha Daguise", "Bobby Nasution")
+
+
+@pytest.mark.parametrize(("text", "people"), [
+    ("Mantan Presiden Suharto wafat pada 2008, kata sejarawan.", ("Soeharto",)),  # old and new spelling alike
+    ("Pak Harto memimpin selama 32 tahun.", ("Soeharto",)),
+    ("Gus Ipul meninjau dapur umum di Pasuruan.", ("Saifullah Yusuf",)),
+    ("Jaksa mengatakan Setnov kembali disidang pekan depan.", ("Setya Novanto",)),
+    ("Ical bertemu Jokowi dan JK di Istana.", ("Aburizal Bakrie", "Joko Widodo", "Jusuf Kalla")),
+])
+def test_nicknames_and_old_spelling_name_one_person(registry, text, people):
+    assert extract_people(text, registry) == people
+
+
+def test_old_spelling_folds_for_matching_only():
+    from searchapp.extract.registry import fold
+
+    assert fold("Soeharto") == fold("Suharto") and fold("Djoko Tjandra") == "joko candra"
+    assert fold("Erdoğan") == "erdogan"

@@ -26,11 +26,13 @@ class Person:
 
 @lru_cache(maxsize=100_000)
 def fold(word: str) -> str:
-    """Case- and accent-insensitive form of a word: "Erdoğan" -> "erdogan", "António" -> "antonio"."""
+    """Case-, accent- and spelling-insensitive form of a word: "Erdoğan" -> "erdogan", "António" ->
+    "antonio", and Indonesian names in the old spelling as in the new: "Soeharto" -> "suharto",
+    "Djoko Tjandra" -> "joko candra" (oe → u, dj → j, tj → c)."""
     word = word.casefold()
-    if word.isascii():
-        return word
-    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+    if not word.isascii():
+        word = "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+    return word.replace("oe", "u").replace("dj", "j").replace("tj", "c")
 
 
 def _key_tokens(name: str) -> tuple[str, ...]:
