@@ -56,3 +56,95 @@ def test_serve_indexes_first_then_serves_from_two_processes(tmp_path):
     for worker in workers:
         status = Path(f"/proc/{worker}/status")
         assert not status.exists() or "zombie" in status.read_text().lower()
+
+
+def start_server(tmp_path, port: int, workers: int = 2) -> subprocess.Popen:
+    """A real `searchapp serve` over an index built first; returns once it answers."""
+    from searchapp.index.writer import build_index
+    from tests.conftest import make_settings
+
+    corpus = make_corpus(tmp_path / "corpus")
+    if not (tmp_path / "index").exists():
+        build_index(make_settings(corpus, tmp_path / "index"))
+    command = [sys.executable, "-m", "searchapp.cli", "serve", "--corpus", str(corpus), "--index",
+               str(tmp_path / "index"), "--port", str(port), "--workers", str(workers)]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                               env={**__import__("os").environ, "PYTHONPATH": str(REPO)})
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            get(f"http://127.0.0.1:{port}/api/health")
+            return process
+        except OSError:
+            assert process.poll() is None, process.stderr.read()
+            assert time.monotonic() < deadline, "the server did not start"
+            time.sleep(0.2)
+
+
+def stop_server(process: subprocess.Popen) -> str:
+    process.send_signal(signal.SIGTERM)
+    process.wait(timeout=20)
+    return process.stderr.read()
+
+
+def test_a_second_server_on_a_busy_port_stops_with_one_line(tmp_path):
+    port = free_port()
+    first = start_server(tmp_path, port)
+    try:
+        second = subprocess.run([sys.executable, "-m", "searchapp.cli", "serve", "--corpus", str(tmp_path / "corpus"),
+                                 "--index", str(tmp_path / "index"), "--port", str(port), "--workers", "2"],
+                                capture_output=True, text=True, timeout=30, env={**__import__("os").environ,
+                                                                                  "PYTHONPATH": str(REPO)})
+        assert second.returncode == 2
+        assert second.stderr.strip() == (f"searchapp: error: port {port} is in use on 127.0.0.1: stop the server "
+                                         "using it, or choose another port with --port")
+        assert get(f"http://127.0.0.1:{port}/api/health")["documents"] == 9  # the first one is untouched
+    finally:
+        stop_server(first)
+
+
+def test_a_killed_worker_is_replaced_and_sighup_restarts_them_all(tmp_path):
+    import os
+
+    port = free_port()
+    process = start_server(tmp_path, port)
+    try:
+        workers = children_of(process.pid)
+        assert len(workers) == 2
+        os.kill(workers[0], signal.SIGKILL)
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline and (len(children_of(process.pid)) != 2
+                                               or workers[0] in children_of(process.pid)):
+            time.sleep(0.1)
+        replaced = children_of(process.pid)
+        assert len(replaced) == 2 and workers[0] not in replaced and workers[1] in replaced
+        with ThreadPoolExecutor(8) as pool:  # both serve
+            assert set(pool.map(lambda _: get(f"http://127.0.0.1:{port}/api/search?q=nato")["total"], range(40))) == {5}
+        process.send_signal(signal.SIGHUP)
+        deadline = time.monotonic() + 15
+        while time.monotonic() < deadline and set(children_of(process.pid)) & set(replaced):
+            time.sleep(0.1)
+        assert len(children_of(process.pid)) == 2 and not set(children_of(process.pid)) & set(replaced)
+        assert get(f"http://127.0.0.1:{port}/api/search?q=nato")["total"] == 5
+    finally:
+        err = stop_server(process)
+    assert f"worker {workers[0]} ended (signal 9)" in err and "workers restarted" in err
+    assert process.returncode == 0
+
+
+def test_idle_connections_do_not_lock_out_readers(tmp_path):
+    import socket as sockets
+
+    port = free_port()
+    process = start_server(tmp_path, port, workers=1)
+    idle = []
+    try:
+        for _ in range(300):  # more than waitress's default limit of 100 connections a process
+            connection = sockets.create_connection(("127.0.0.1", port), timeout=5)
+            connection.sendall(b"GET /api/search?q=nato HTTP/1.1\r\nHost: x\r\n")  # and never finishes
+            idle.append(connection)
+        assert get(f"http://127.0.0.1:{port}/api/search?q=nato")["total"] == 5  # answered within get's timeout
+    finally:
+        for connection in idle:
+            connection.close()
+        stop_server(process)
