@@ -181,9 +181,10 @@ def test_a_damaged_index_is_one_clear_message_everywhere(tmp_path, damage, capsy
     page = client.get("/cari?q=beras")
     assert page.status_code == 503 and "searchapp index --rebuild" in page.data.decode()
     flags = ["--corpus", str(corpus), "--index", str(tmp_path / "index")]
-    assert main(["search", "beras", *flags]) == 2
-    error = capsys.readouterr().err
-    assert error.count("\n") == 1 and "searchapp index --rebuild" in error and "Traceback" not in error
+    for command in (["search", "beras"], ["index"]):  # an incremental run cannot mend it either
+        assert main([*command, *flags]) == 2
+        error = capsys.readouterr().err
+        assert error.count("\n") == 1 and "searchapp index --rebuild" in error and "Traceback" not in error
     assert main(["index", "--rebuild", *flags]) == 0 and main(["search", "beras", *flags]) == 0
 
 
@@ -204,3 +205,32 @@ def test_a_half_written_generation_of_a_killed_rebuild_is_removed_by_the_next_ru
     build_index(settings, rebuild=True)
     assert live.exists() and sorted(p.name for p in (tmp_path / "index").glob("gen-*")) == sorted(
         [live.name, current_generation(tmp_path / "index").name])  # the previous generation stays for readers
+
+
+def test_an_updated_article_that_cannot_be_analysed_keeps_its_old_version(tmp_path, monkeypatch):
+    from searchapp.documents import DocumentBuilder
+
+    corpus = tmp_path / "corpus"
+    good_articles(corpus, 120)
+    settings = make_settings(corpus, tmp_path / "index", **{"indexing.workers": 2})
+    build_index(settings)
+    lines = (corpus / "good.jsonl").read_text(encoding="utf-8").splitlines()
+    changed = json.loads(lines[5])
+    changed["body"] += " versi baru yang rusak"  # an update that cannot be analysed …
+    lines[5] = json.dumps(changed)
+    lines += [json.dumps({"id": f"baru-{n}", "title": f"Baru {n}", "body": f"{BODY} baru{n}"})
+              for n in range(70)]  # … among enough new articles for the parallel writers
+    (corpus / "good.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    original = DocumentBuilder.document
+
+    def broken(self, article):
+        if "rusak" in article.body:
+            raise ValueError("cannot be analysed")
+        return original(self, article)
+
+    monkeypatch.setattr(DocumentBuilder, "document", broken)  # the forked workers inherit it
+    report = build_index(settings)
+    assert (report.added, report.updated) == (70, 0)
+    assert [item.reason.split(" (")[0] for item in report.skipped] == ["could not be analysed"]
+    engine = WhooshEngine(settings)
+    assert engine.search(SearchRequest(q="nomor5")).total == 1 and engine.search(SearchRequest(q="beras")).total == 190

@@ -590,3 +590,15 @@ def test_source_and_byline_come_first_on_the_article_page(tmp_path):
 def test_a_host_header_no_browser_sends_is_a_400_not_a_500(client, path):
     response = client.get(path, headers={"Host": "a" * 70 + ".example"})  # a DNS label is at most 63
     assert response.status_code == 400
+
+
+def test_a_control_character_in_a_date_is_an_invalid_date_not_reversed_dates(client):
+    doc = get(client, "/cari?from=2023%0b", status=400)
+    notice = doc.find("div", class_="notice-error").text
+    assert "tidak valid" in notice and "setelah tanggal akhir" not in notice
+
+
+def test_an_early_year_is_shown_with_four_digits_and_read_back(client):
+    doc = get(client, "/cari?from=0500")
+    value = doc.find("input", id="dari").get("value")
+    assert value == "01/01/0500" and get(client, f"/cari?from={value}").find("input", id="dari").get("value") == value

@@ -4,7 +4,7 @@ from itertools import combinations
 
 import pytest
 
-from searchapp.index.vocabulary import IDS, KEYS, WORDS, deletions
+from searchapp.index.vocabulary import VOCABULARY, deletions
 from searchapp.search.suggest import distance
 from tests.conftest import client_over, make_settings
 
@@ -61,11 +61,10 @@ def test_an_index_without_a_vocabulary_suggests_nothing_until_the_next_run(tmp_p
     client_over(tmp_path, records()[:8])
     settings = make_settings(tmp_path / "corpus", tmp_path / "index", **{"indexing.workers": 1})
     generation = current_generation(tmp_path / "index")
-    for name in (WORDS, KEYS, IDS):
-        (generation / name).unlink()  # as an index written before there was a vocabulary
+    (generation / VOCABULARY).unlink()  # as an index written before there was a vocabulary
     assert suggestion(create_app(settings).test_client(), "purbya") is None
     report = build_index(settings)  # nothing changed, yet the missing vocabulary is written again
-    assert report.written == 0 and all((generation / name).exists() for name in (WORDS, KEYS, IDS))
+    assert report.written == 0 and (generation / VOCABULARY).exists()
     assert suggestion(create_app(settings).test_client(), "purbya") == "purbaya"
 
 
@@ -75,3 +74,17 @@ def test_deletions_and_distance():
     assert two == {"".join(kept) for n in (5, 6, 7) for kept in combinations("purbaya", n)}
     assert distance("stoltenbreg", "stoltenberg") == 1 and distance("purbya", "punya") == 2
     assert distance("", "abc") == 3 and distance("kasus", "kasus") == 0
+
+
+def test_the_vocabulary_is_one_file_replaced_whole_and_a_foreign_file_is_ignored(tmp_path):
+    from searchapp.index.generations import current_generation
+    from searchapp.index.vocabulary import Vocabulary
+
+    client_over(tmp_path, records()[:8] + [{"id": "aksen", "title": "Kafe", "body": "José dan Zoë minum kopi. " * 20}])
+    generation = current_generation(tmp_path / "index")
+    vocabulary = Vocabulary.open(generation)
+    assert {"purbaya", "josé", "zoë"} <= set(vocabulary.near("purbaya")) | set(vocabulary.near("jose")) | \
+        set(vocabulary.near("zoe"))
+    assert [p.name for p in generation.iterdir() if p.name.startswith(("vocabulary", ".vocabulary"))] == [VOCABULARY]
+    (generation / VOCABULARY).write_bytes(b"not a vocabulary at all")
+    assert Vocabulary.open(generation) is None

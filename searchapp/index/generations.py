@@ -57,24 +57,26 @@ UNREADABLE = (struct.error, pickle.UnpicklingError, EOFError, zlib.error, ValueE
 def open_index(root: Path) -> Index | None:
     """The live index, or None when there is none yet; CorruptIndexError when its files cannot be read."""
     generation = current_generation(root)
-    if generation is None or not whoosh.index.exists_in(str(generation)):
-        return None
     try:
+        if generation is None or not whoosh.index.exists_in(str(generation)):
+            return None
         return whoosh.index.open_dir(str(generation))
     except UNREADABLE as error:
         raise CorruptIndexError(root, error) from None
 
 
 def index_exists(root: Path) -> bool:
-    generation = current_generation(root)
-    return generation is not None and whoosh.index.exists_in(str(generation))
+    """Whether there is an index; CorruptIndexError when there is one whose files cannot be read."""
+    return open_index(root) is not None
 
 
 def drop_abandoned(root: Path) -> list[Path]:
-    """Remove the generations a killed rebuild left half-written (never published: no marker), and
-    return them; call with the indexer lock held, so that none of them is being written."""
+    """Remove the generations a killed rebuild left half-written (never published, never committed: no
+    marker, no table of contents — a generation published before there were markers has one), and return
+    them; call with the indexer lock held, so that none of them is being written."""
     live = current_generation(root)
-    abandoned = [gen for gen in root.glob("gen-*") if gen.is_dir() and gen != live and not (gen / PUBLISHED).exists()]
+    abandoned = [gen for gen in root.glob("gen-*") if gen.is_dir() and gen != live
+                 and not (gen / PUBLISHED).exists() and not any(gen.glob("*.toc"))]
     for gen in abandoned:
         shutil.rmtree(gen, ignore_errors=True)
     return abandoned

@@ -80,6 +80,7 @@ def write_parallel(run: Any) -> None:
         worker.start()
     writer = run.index.writer(compound=False)  # holds the index lock: deletions and the final table of contents
     segments = []
+    replaced: set[str] = set()  # ids whose version in the index a worker's segment replaces
 
     def handle(message: tuple) -> None:
         if message[0] == "progress":
@@ -91,6 +92,7 @@ def write_parallel(run: Any) -> None:
             report.skipped.append(message[1])
             if message[2] in run.known:
                 report.updated -= 1
+                replaced.discard(message[2])  # its version in the index stays
             else:
                 report.added -= 1
         else:
@@ -124,7 +126,7 @@ def write_parallel(run: Any) -> None:
         for batch in _batches(run.changed, settings.batch_size):
             for article in batch:
                 if report.count(article, run.known):
-                    writer.delete_by_term("id", article.id)  # the new version comes in a worker's segment
+                    replaced.add(article.id)  # the new version comes in a worker's segment
             put(batch)
             drain()
         for doc_id in run.removed():
@@ -136,6 +138,8 @@ def write_parallel(run: Any) -> None:
             drain(wait=True)
         for worker in workers:
             worker.join()
+        for doc_id in replaced:  # only now: an old version stays when its new one could not be analysed
+            writer.delete_by_term("id", doc_id)
         if not report.written and not report.deleted:
             writer.cancel()
             return

@@ -5,8 +5,9 @@ each of its one-letter deletions (and itself) as a 32-bit key pointing at it. A 
 to two letters, looked up in the sorted keys, find the words within an edit or two of it (two letters
 missing from the typed word are not found) in a few array searches, however large the vocabulary.
 
-Written as plain arrays (numpy ``.npy``) that the search engine maps from disk: nothing to build when a
-server starts, and the pages are shared by its worker processes. symspellpy, the well-known library,
+Written as one file of plain arrays that the search engine maps from disk (numpy ``memmap``): nothing to
+build when a server starts, the pages are shared by its worker processes, and the file is replaced in
+one rename, so a server never reads the words of one run with the keys of another. symspellpy, the well-known library,
 keeps its deletions in Python dictionaries: 172 MB per process for the 91,000 words of click-id's 22,000
 articles, in every worker, again for every index generation.
 """
@@ -23,9 +24,9 @@ from whoosh.reading import IndexReader
 
 from searchapp.index.analysis import EXACT_MARK
 
-WORDS = "vocabulary.txt"
-KEYS = "vocabulary-keys.npy"
-IDS = "vocabulary-ids.npy"
+VOCABULARY = "vocabulary.bin"
+_MAGIC = b"SAVOCAB1"
+_HEADER = np.dtype([("magic", "S8"), ("pairs", "<u8"), ("words", "<u8"), ("text", "<u8")])
 MIN_LETTERS, MAX_LETTERS = 3, 30
 TEXT_FIELDS = ("title", "body")
 
@@ -61,41 +62,56 @@ def _plain(word: str) -> str:
 
 
 def write_vocabulary(folder: Path, reader: IndexReader) -> int:
-    """Write the deletion index of *reader*'s words into *folder* (each file replaced atomically); the
-    number of words."""
+    """Write the deletion index of *reader*'s words into *folder* (replaced atomically); the number of
+    words. Layout: a header, the sorted 32-bit keys, the word number of each key, the words' offsets, and
+    the words (UTF-8)."""
     words = index_words(reader)
-    pairs = [(key(deleted), number) for number, word in enumerate(words) for deleted in deletions(word, 1)]
-    pairs.sort()
-    keys = np.fromiter((k for k, _n in pairs), dtype=np.uint32, count=len(pairs))
-    ids = np.fromiter((n for _k, n in pairs), dtype=np.uint32, count=len(pairs))
-    _replace(folder / WORDS, lambda path: path.write_text("\n".join(words), encoding="utf-8"))
-    _replace(folder / KEYS, lambda path: np.save(path, keys, allow_pickle=False))
-    _replace(folder / IDS, lambda path: np.save(path, ids, allow_pickle=False))
+    pairs = sorted((key(deleted), number) for number, word in enumerate(words) for deleted in deletions(word, 1))
+    text = "".join(words).encode("utf-8")
+    offsets = np.zeros(len(words) + 1, dtype="<u8")
+    np.cumsum([len(word.encode("utf-8")) for word in words], out=offsets[1:])
+    header = np.array([(_MAGIC, len(pairs), len(words), len(text))], dtype=_HEADER)
+    temporary = folder / f".{VOCABULARY}.{os.getpid()}"
+    with open(temporary, "wb") as handle:
+        handle.write(header.tobytes())
+        handle.write(np.fromiter((k for k, _n in pairs), dtype="<u4", count=len(pairs)).tobytes())
+        handle.write(np.fromiter((n for _k, n in pairs), dtype="<u4", count=len(pairs)).tobytes())
+        handle.write(offsets.tobytes())
+        handle.write(text)
+    os.replace(temporary, folder / VOCABULARY)
     return len(words)
-
-
-def _replace(target: Path, write) -> None:
-    temporary = target.with_name(f".{target.stem}.{os.getpid()}{target.suffix}")
-    write(temporary)
-    os.replace(temporary, target)
 
 
 class Vocabulary:
     """The deletion index of one index generation, mapped from disk."""
 
-    def __init__(self, words: list[str], keys: np.ndarray, ids: np.ndarray) -> None:
-        self.words, self.keys, self.ids = words, keys, ids
+    def __init__(self, keys: np.ndarray, ids: np.ndarray, offsets: np.ndarray, text: np.ndarray) -> None:
+        self.keys, self.ids, self.offsets, self.text = keys, ids, offsets, text
 
     @classmethod
     def open(cls, folder: Path) -> Vocabulary | None:
-        """The vocabulary written beside an index; None for an index written before there was one."""
+        """The vocabulary written beside an index; None for an index written before there was one (or a
+        file that is not one)."""
+        path = folder / VOCABULARY
         try:
-            words = (folder / WORDS).read_text(encoding="utf-8").split("\n")
-            keys = np.load(folder / KEYS, mmap_mode="r", allow_pickle=False)
-            ids = np.load(folder / IDS, mmap_mode="r", allow_pickle=False)
+            header = np.fromfile(path, dtype=_HEADER, count=1)
+            if len(header) != 1 or header["magic"][0] != _MAGIC:
+                return None
+            pairs, words, text = (int(header[name][0]) for name in ("pairs", "words", "text"))
+            start = _HEADER.itemsize
+            keys = np.memmap(path, dtype="<u4", mode="r", offset=start, shape=(pairs,)) if pairs else np.zeros(0, "<u4")
+            start += 4 * pairs
+            ids = np.memmap(path, dtype="<u4", mode="r", offset=start, shape=(pairs,)) if pairs else np.zeros(0, "<u4")
+            start += 4 * pairs
+            offsets = np.memmap(path, dtype="<u8", mode="r", offset=start, shape=(words + 1,))
+            start += 8 * (words + 1)
+            blob = np.memmap(path, dtype="u1", mode="r", offset=start, shape=(text,)) if text else np.zeros(0, "u1")
         except (FileNotFoundError, ValueError):
             return None
-        return cls(words, keys, ids)
+        return cls(keys, ids, offsets, blob)
+
+    def word(self, number: int) -> str:
+        return bytes(self.text[int(self.offsets[number]):int(self.offsets[number + 1])]).decode("utf-8")
 
     def near(self, typed: str) -> Iterator[str]:
         """Words of the vocabulary that may be within two edits of *typed* (to be checked by the caller)."""
@@ -105,4 +121,4 @@ class Vocabulary:
         starts = np.searchsorted(self.keys, probes, side="left")
         ends = np.searchsorted(self.keys, probes, side="right")
         numbers: Iterable[int] = {int(n) for a, b in zip(starts, ends, strict=True) for n in self.ids[a:b]}
-        return (self.words[n] for n in sorted(numbers))
+        return (self.word(n) for n in sorted(numbers))

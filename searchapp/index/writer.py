@@ -21,13 +21,14 @@ from whoosh.index import Index
 
 from searchapp.config import Settings
 from searchapp.documents import DocumentContext
-from searchapp.index.generations import STORIES, drop_abandoned, indexer_lock, open_index, publish
+from searchapp.errors import CorruptIndexError
+from searchapp.index.generations import STORIES, UNREADABLE, drop_abandoned, indexer_lock, open_index, publish
 from searchapp.index.parallel import WRITER_MB, write_parallel
 from searchapp.index.progress import Progress
 from searchapp.index.report import IndexReport
 from searchapp.index.schema import build_schema
 from searchapp.index.stories import read_stories, write_stories
-from searchapp.index.vocabulary import IDS, write_vocabulary
+from searchapp.index.vocabulary import VOCABULARY, write_vocabulary
 from searchapp.index.whoosh27 import column_values
 from searchapp.ingest.corpus import Article, read_corpus
 from searchapp.ingest.files import Skipped, corpus_files
@@ -80,7 +81,10 @@ def build_index(settings: Settings, *, rebuild: bool = False, today: dt.date | N
             report.warnings.append("the text analysis changed since the index was built: rebuilt")
             existing = None
         report.rebuilt = existing is None
-        known = known_documents(existing) if existing is not None else {}
+        try:
+            known = known_documents(existing) if existing is not None else {}
+        except UNREADABLE as error:  # a damaged segment: only a rebuild mends it
+            raise CorruptIndexError(root, error) from None
         seen: set[str] = set()
         step = time.monotonic()
         newest = newest_versions(read_corpus(settings.corpus))  # a first, light pass: no extraction
@@ -131,7 +135,7 @@ def build_index(settings: Settings, *, rebuild: bool = False, today: dt.date | N
             write(run(existing))
             report.phases["write"] = time.monotonic() - step
             folder = Path(existing.storage.folder)
-            if report.written or report.deleted or not all((folder / name).exists() for name in (STORIES, IDS)):
+            if report.written or report.deleted or not all((folder / name).exists() for name in (STORIES, VOCABULARY)):
                 report.in_stories = _group(existing, folder, report.phases)
             else:
                 report.in_stories = len(read_stories(folder))

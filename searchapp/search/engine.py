@@ -76,16 +76,18 @@ def _locked(method):
             try:
                 return method(self, *args, **kwargs)
             except UNREADABLE as error:
-                if not isinstance(error, (ValueError, KeyError, TypeError, IndexError, AttributeError)) \
-                        or _from_whoosh(error):
+                if unreadable(error):
                     raise CorruptIndexError(self.root, error) from None
                 raise
 
     return wrapper
 
 
-def _from_whoosh(error: BaseException) -> bool:
-    """Whether *error* was raised reading Whoosh's files (not by a bug of ours that raises the same type)."""
+def unreadable(error: BaseException) -> bool:
+    """Whether *error* says an index file cannot be read: a broken struct, pickle or zlib stream, or an
+    error of a common type raised inside Whoosh (not by a bug of ours that raises the same type)."""
+    if not isinstance(error, (ValueError, KeyError, TypeError, IndexError, AttributeError)):
+        return True  # struct.error, UnpicklingError, EOFError, zlib.error
     trace = error.__traceback__
     while trace is not None and trace.tb_next is not None:
         trace = trace.tb_next
@@ -116,7 +118,9 @@ class WhooshEngine:
         try:
             return self._current_or_unreadable()
         except UNREADABLE as error:
-            raise CorruptIndexError(self.root, error) from None
+            if unreadable(error):
+                raise CorruptIndexError(self.root, error) from None
+            raise
 
     def _current_or_unreadable(self) -> _Generation:
         key = generation_key(self.root)
@@ -146,7 +150,9 @@ class WhooshEngine:
                                self.stopwords)
         except UNREADABLE as error:  # the tables read every segment: a damaged one shows here
             searcher.close()
-            raise CorruptIndexError(self.root, error) from None
+            if unreadable(error):
+                raise CorruptIndexError(self.root, error) from None
+            raise
         except BaseException:
             searcher.close()
             raise

@@ -56,7 +56,7 @@ def durasi(milliseconds: float) -> str:
 
 def hbt(value: dt.date | None) -> str:
     """``2022-02-24`` → ``24/02/2022``, a date as it is typed in Indonesia (empty when there is none)."""
-    return value.strftime("%d/%m/%Y") if value else ""
+    return f"{value.day:02d}/{value.month:02d}/{value.year:04d}" if value else ""
 
 
 def register(blueprint: Blueprint) -> None:

@@ -55,7 +55,7 @@ def problem_message(problem: QueryError, params: Mapping[str, Sequence[str]],
         return "Nama rubrik terlalu panjang (maksimal 100 karakter); filter rubrik diabaikan."
     if name in ("from", "to"):
         label = "awal" if name == "from" else "akhir"
-        if date_span(raw.strip()) is None:
+        if not raw.strip(" \t").isprintable() or date_span(raw.strip(" \t")) is None:
             return (f"Tanggal {label} {_quote(raw)} tidak valid. Tulis tanggal sebagai hari/bulan/tahun, "
                     f"misalnya 24/02/2022; filter tanggal {label} diabaikan.")
         return "Tanggal awal jatuh setelah tanggal akhir; filter tanggal diabaikan."
@@ -71,7 +71,7 @@ def problem_message(problem: QueryError, params: Mapping[str, Sequence[str]],
 
 def reversed_dates(params: Mapping[str, Sequence[str]]) -> bool:
     """Both dates are valid, so the problem with them is their order."""
-    dates = [(params.get(name) or [""])[0].strip() for name in ("from", "to")]
+    dates = [(params.get(name) or [""])[0].strip(" \t") for name in ("from", "to")]
     return all(dates) and all(date_span(d) is not None for d in dates)
 
 
