@@ -26,3 +26,17 @@ def test_query_mix_has_every_kind_and_typed_queries_keep_function_words():
     assert all(set(words) <= title_words for words in typed)
     assert any("untuk" in words or "kata" in words for words in typed)  # stopwords are typed too
     assert not any(w in ("untuk", "kata") for q in queries if q.kind != "typed" for w in q.text.strip('"').split())
+
+
+def test_http_load_while_indexing_counts_errors_and_sees_new_articles(tmp_path):
+    import subprocess
+    import sys
+
+    from conftest import REPO
+
+    command = [sys.executable, "-m", "searchapp.cli", "bench", "--corpus", str(REPO / "corpus"), "--no-peers",
+               "--http", "--seconds", "3", "--clients", "2", "--queries", "20", "--while-indexing", "add"]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=240, cwd=REPO)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert " 0 errors" in result.stdout and "added 200 articles" in result.stdout
+    assert "searchable" in result.stdout and "nan" not in result.stdout

@@ -22,7 +22,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from searchapp.bench.http_load import bench_http
+from searchapp.bench.http_load import ADDED, bench_http
 from searchapp.bench.peers import bench_fts5, bench_tantivy
 from searchapp.bench.timing import WARMUP, EngineFigures, folder_mb, percentile, time_queries
 from searchapp.bench.workload import QUERY_COUNT, BenchQuery, load_all, query_mix, scale_articles
@@ -93,10 +93,16 @@ def run_bench(args: argparse.Namespace) -> int:
                 figures.append(tantivy_figures)
         print(format_table(figures, size))
         if args.http:
-            http = bench_http(settings, queries[:-WARMUP], clients=args.clients, seconds=args.seconds)
-            print(f"\nHTTP (searchapp serve on 127.0.0.1, {http['clients']} concurrent clients, {args.seconds:.0f} s): "
-                  f"{http['req_per_s']:.0f} req/s, p50 {http['p50']:.1f} ms, p99 {http['p99']:.1f} ms, "
-                  f"{http['errors']} errors, {http['requests']} requests, server RSS {http['server_rss_mb']:.0f} MB")
+            http = bench_http(settings, queries[:-WARMUP], clients=args.clients, seconds=args.seconds,
+                              while_indexing=args.while_indexing)
+            print(f"\nHTTP (searchapp serve on 127.0.0.1, {http['clients']} concurrent clients, API and pages, "
+                  f"{http['seconds']:.0f} s): {http['req_per_s']:.0f} req/s, p50 {http['p50']:.1f} ms, "
+                  f"p99 {http['p99']:.1f} ms, {http['errors']} errors, {http['requests']} requests, "
+                  f"server RSS {http['server_rss_mb']:.0f} MB")
+            if args.while_indexing:
+                print(f"Meanwhile `searchapp index{' --rebuild' if args.while_indexing == 'rebuild' else ''}` added "
+                      f"{ADDED} articles in {http['index_seconds']:.1f} s; searchable "
+                      f"{http.get('visible_after_s', float('nan')):.1f} s after it ended, without a restart")
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
     return 0
@@ -128,6 +134,8 @@ def register(commands, common) -> None:
     bench.add_argument("--workers", type=int, help="indexing workers")
     bench.add_argument("--no-peers", action="store_true", help="searchapp only")
     bench.add_argument("--http", action="store_true", help="also load a real server over HTTP")
+    bench.add_argument("--while-indexing", choices=("add", "rebuild"),
+                       help="with --http: meanwhile add 200 articles with `searchapp index` (or --rebuild)")
     bench.add_argument("--clients", type=int, default=8, help="concurrent HTTP clients")
     bench.add_argument("--seconds", type=float, default=20.0, help="HTTP load duration")
     bench.set_defaults(run=run_bench)
