@@ -40,3 +40,20 @@ def test_http_load_while_indexing_counts_errors_and_sees_new_articles(tmp_path):
     assert result.returncode == 0, result.stderr[-2000:]
     assert " 0 errors" in result.stdout and "added 200 articles" in result.stdout
     assert "searchable" in result.stdout and "nan" not in result.stdout
+
+
+def test_an_exports_outlet_host_becomes_the_slug_searchapp_filters_by(tmp_path):
+    from conftest import make_settings
+
+    from searchapp.bench.workload import load_articles
+    from searchapp.extract.outlet import OutletTable
+
+    export = tmp_path / "ekspor" / "kapanlagi.csv"
+    export.parent.mkdir()
+    export.write_text("judul,isi,sumber,tanggal\nPemain baru,Isi berita tentang pemain baru hari ini.,"
+                      "kapanlagi.com,2019-09-10\nDebut,Isi berita debut.,kompas.com,2019-09-11\n", encoding="utf-8")
+    settings = make_settings(tmp_path / "corpus", tmp_path / "index")
+    records = load_articles(export.parent, settings)
+    table = OutletTable.load(settings.outlets_file)
+    assert [r["outlet"] for r in records] == [table.resolve("kapanlagi.com")[0], table.resolve("kompas.com")[0]]
+    assert all(r["outlet"] and "." not in r["outlet"] for r in records)  # slugs, not the hosts as stated

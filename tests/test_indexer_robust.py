@@ -207,6 +207,23 @@ def test_a_half_written_generation_of_a_killed_rebuild_is_removed_by_the_next_ru
         [live.name, current_generation(tmp_path / "index").name])  # the previous generation stays for readers
 
 
+def test_a_rebuild_killed_between_its_commit_and_publishing_is_removed_but_an_older_legacy_one_is_kept(tmp_path):
+    from searchapp.index.generations import current_generation
+
+    corpus, root = tmp_path / "corpus", tmp_path / "index"
+    good_articles(corpus, 5)
+    settings = make_settings(corpus, root)
+    build_index(settings)
+    live = current_generation(root)
+    committed = root / "gen-29991231235959-killed00"  # begun after the live one, committed, never published
+    legacy = root / "gen-20000101000000-legacy00"  # published before generations were marked
+    for generation in (committed, legacy):
+        generation.mkdir()
+        (generation / "_MAIN_1.toc").write_bytes(b"\0" * 100)
+    build_index(settings)
+    assert not committed.exists() and legacy.exists() and current_generation(root) == live
+
+
 def test_an_updated_article_that_cannot_be_analysed_keeps_its_old_version(tmp_path, monkeypatch):
     from searchapp.documents import DocumentBuilder
 

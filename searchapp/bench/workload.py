@@ -52,16 +52,18 @@ def load_articles(path: Path, settings: Settings) -> list[dict]:
         for export in exports:
             chosen.setdefault(export.stem, export)
         table = OutletTable.load(settings.outlets_file)
-        return [{key: value for key, value in record.items() if key in ("id", "title", "body", "outlet", "date", "url")}
+        return [_with_slug({key: value for key, value in record.items()
+                            if key in ("id", "title", "body", "outlet", "date", "url")}, table)
                 for record in import_table(chosen.values(), table) if isinstance(record, dict)]
     files = indosum_files(path)
     if files:
         seen: set[str] = set()
         records = []
-        for record in import_indosum(files, OutletTable.load(settings.outlets_file)):
+        table = OutletTable.load(settings.outlets_file)
+        for record in import_indosum(files, table):
             if isinstance(record, dict) and record["id"] not in seen:
                 seen.add(record["id"])
-                records.append(record)
+                records.append(_with_slug(record, table))
         return records
     records = []
     for item in read_corpus(path):
@@ -69,6 +71,14 @@ def load_articles(path: Path, settings: Settings) -> list[dict]:
             records.append({"id": item.id, "body": item.body, "title": item.title, "outlet": item.outlet,
                             "date": item.date.isoformat() if item.date else None, "url": item.url})
     return records
+
+
+def _with_slug(record: dict, table) -> dict:
+    """The record with its outlet as the slug searchapp indexes it by (an export states a name or a host,
+    `kapanlagi.com`), so that a query's outlet filter names an outlet every engine knows."""
+    if record.get("outlet"):
+        record["outlet"] = table.resolve(record["outlet"])[0]
+    return record
 
 
 def scale_articles(articles: list[dict], size: int, seed: int = 7) -> Iterator[dict]:

@@ -71,15 +71,22 @@ def index_exists(root: Path) -> bool:
 
 
 def drop_abandoned(root: Path) -> list[Path]:
-    """Remove the generations a killed rebuild left half-written (never published, never committed: no
-    marker, no table of contents — a generation published before there were markers has one), and return
-    them; call with the indexer lock held, so that none of them is being written."""
+    """Remove the generations a killed rebuild left behind, and return them: never published (no marker)
+    and either never committed (no table of contents) or begun after the live one (killed between its
+    commit and its publishing). A generation published before there were markers has a table of contents
+    and is older than the live one. Call with the indexer lock held, so that none is being written."""
     live = current_generation(root)
     abandoned = [gen for gen in root.glob("gen-*") if gen.is_dir() and gen != live
-                 and not (gen / PUBLISHED).exists() and not any(gen.glob("*.toc"))]
+                 and not (gen / PUBLISHED).exists()
+                 and (not any(gen.glob("*.toc")) or live is None or _begun(gen) >= _begun(live))]
     for gen in abandoned:
         shutil.rmtree(gen, ignore_errors=True)
     return abandoned
+
+
+def _begun(generation: Path) -> str:
+    """When a generation was begun, as its name says (``gen-<YYYYmmddHHMMSS>-<random>``)."""
+    return generation.name.split("-")[1]
 
 
 def publish(root: Path, generation: Path) -> None:
