@@ -48,6 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, help="port (default from the configuration)")
     serve.add_argument("--threads", type=int, help="threads per process")
     serve.add_argument("--workers", type=int, help="server processes (default: one per core)")
+    serve.add_argument("--timeout", type=int, help="seconds a worker may make no progress before it is replaced")
     serve.set_defaults(run=run_serve)
 
     # Subcommands that live in their own modules register themselves.
@@ -117,16 +118,18 @@ def run_serve(args: argparse.Namespace) -> int:
     from searchapp.index.progress import Progress
     from searchapp.index.writer import build_index
     from searchapp.web.app import create_app
-    from searchapp.web.server import serve
+    from searchapp.web.server import Limits, serve
 
     settings = settings_from(args, **{"server.host": args.host, "server.port": args.port,
-                                      "server.threads": args.threads, "server.workers": args.workers})
+                                      "server.threads": args.threads, "server.workers": args.workers,
+                                      "server.timeout": args.timeout})
     if not index_exists(settings.index):
         print(f"No index in {settings.index}: indexing {settings.corpus} first.", file=sys.stderr)
         report = build_index(settings, progress=Progress)
         print(report.summary(), file=sys.stderr)
     app = create_app(settings)
-    serve(app, settings.host, settings.port, settings.threads, settings.server_workers)
+    serve(app, settings.host, settings.port, Limits(settings.threads, settings.server_workers,
+                                                    settings.server_timeout, settings.drain_seconds))
     return 0
 
 

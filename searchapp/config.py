@@ -56,6 +56,8 @@ DEFAULTS: dict[str, Any] = {
         "port": 8080,
         "threads": 8,
         "workers": 0,  # processes; 0 = one per core
+        "timeout": 30,  # seconds a worker may go without progress before it is replaced
+        "drain": 30,  # seconds a stopping worker has to finish the requests it holds
     },
 }
 PATH_KEYS = ("corpus", "index", "outlets_file", "people_file", "stopwords_file", "boilerplate_file")
@@ -70,6 +72,8 @@ BOUNDS: dict[str, tuple[float, float]] = {
     "server.port": (1, 65535),
     "server.threads": (1, 1024),
     "server.workers": (0, 256),
+    "server.timeout": (1, 3600),
+    "server.drain": (0, 3600),
 }
 
 
@@ -96,6 +100,8 @@ class Settings:
     port: int
     threads: int
     server_workers: int
+    server_timeout: int
+    drain_seconds: int
 
     def load_stopwords(self) -> frozenset[str]:
         return load_stopwords(self.stopwords_file)
@@ -253,6 +259,8 @@ def load_settings(config_path: str | os.PathLike | None = None, overrides: Mappi
         port=settings["server"]["port"],
         threads=settings["server"]["threads"],
         server_workers=settings["server"]["workers"] or (os.cpu_count() or 1),
+        server_timeout=settings["server"]["timeout"],
+        drain_seconds=settings["server"]["drain"],
     )
 
 

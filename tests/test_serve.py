@@ -1,5 +1,5 @@
-"""`searchapp serve` as a user runs it: indexes on first start, serves from several processes, stops
-cleanly on SIGTERM."""
+"""`searchapp serve` as a user runs it: indexes on first start, serves from several processes, replaces
+a worker that dies or hangs, finishes the requests it holds when told to stop (SIGTERM)."""
 
 import json
 import signal
@@ -58,16 +58,16 @@ def test_serve_indexes_first_then_serves_from_two_processes(tmp_path):
         assert not status.exists() or "zombie" in status.read_text().lower()
 
 
-def start_server(tmp_path, port: int, workers: int = 2) -> subprocess.Popen:
+def start_server(tmp_path, port: int, workers: int = 2, timeout: int = 30) -> subprocess.Popen:
     """A real `searchapp serve` over an index built first; returns once it answers."""
     from searchapp.index.writer import build_index
     from tests.conftest import make_settings
 
-    corpus = make_corpus(tmp_path / "corpus")
+    corpus = tmp_path / "corpus" if (tmp_path / "corpus").exists() else make_corpus(tmp_path / "corpus")
     if not (tmp_path / "index").exists():
         build_index(make_settings(corpus, tmp_path / "index"))
     command = [sys.executable, "-m", "searchapp.cli", "serve", "--corpus", str(corpus), "--index",
-               str(tmp_path / "index"), "--port", str(port), "--workers", str(workers)]
+               str(tmp_path / "index"), "--port", str(port), "--workers", str(workers), "--timeout", str(timeout)]
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                                env={**__import__("os").environ, "PYTHONPATH": str(REPO)})
     deadline = time.monotonic() + 30
@@ -148,3 +148,81 @@ def test_idle_connections_do_not_lock_out_readers(tmp_path):
         for connection in idle:
             connection.close()
         stop_server(process)
+
+
+def test_sigterm_lets_every_request_already_sent_finish(tmp_path):
+    import socket as sockets
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    body = "Banjir merendam ratusan rumah warga di bantaran sungai setelah hujan deras semalaman. " * 12
+    with open(corpus / "banjir.jsonl", "w", encoding="utf-8") as handle:
+        for n in range(300):
+            text = f"{body} Warga kampung {n} mengungsi ke balai desa nomor {n * 7}."  # 300 stories, not one
+            handle.write(json.dumps({"id": f"banjir-{n}", "title": f"Banjir {n}", "body": text}) + "\n")
+    from searchapp.index.writer import build_index
+    from tests.conftest import make_settings
+
+    build_index(make_settings(corpus, tmp_path / "index"))
+    port = free_port()
+    process = start_server(tmp_path, port)  # its corpus folder exists: the index above is served
+    connections = []
+    for _ in range(40):  # more than the workers' 16 threads can take at once: most wait in a queue
+        connection = sockets.create_connection(("127.0.0.1", port), timeout=30)
+        connection.sendall(b"GET /cari?q=banjir+hujan&per_page=100&collapse=false HTTP/1.1\r\n"
+                           b"Host: x\r\nConnection: close\r\n\r\n")
+        connections.append(connection)
+    process.send_signal(signal.SIGTERM)
+    answers = []
+    for connection in connections:
+        data = b""
+        while chunk := connection.recv(65536):
+            data += chunk
+        connection.close()
+        answers.append(data)
+    process.wait(timeout=40)
+    assert process.returncode == 0
+    finished = sum(a.startswith(b"HTTP/1.1 200") and a.rstrip().endswith(b"</html>") for a in answers)
+    assert finished == 40, f"{finished} of 40 requests sent before SIGTERM were answered in full"
+
+
+def test_a_worker_that_makes_no_progress_is_killed_and_replaced(tmp_path):
+    import os
+
+    port = free_port()
+    process = start_server(tmp_path, port, timeout=2)
+    try:
+        workers = children_of(process.pid)
+        os.kill(workers[0], signal.SIGSTOP)  # as a worker stuck for good: alive, answering nothing
+        deadline = time.monotonic() + 15
+        while time.monotonic() < deadline and workers[0] in children_of(process.pid):
+            time.sleep(0.2)
+        assert workers[0] not in children_of(process.pid) and len(children_of(process.pid)) == 2
+        with ThreadPoolExecutor(8) as pool:
+            assert set(pool.map(lambda _: get(f"http://127.0.0.1:{port}/api/search?q=nato")["total"], range(40))) == {5}
+    finally:
+        err = stop_server(process)
+    assert f"worker {workers[0]} made no progress for" in err and f"worker {workers[0]} ended (signal 9)" in err
+
+
+def test_a_stalled_request_stops_the_heartbeat_and_a_streaming_one_does_not():
+    from searchapp.web.server import Progress
+
+    pieces = iter([b"a", b"b"])
+
+    def streaming(environ, start_response):
+        start_response("200 OK", [])
+        return pieces
+
+    progress = Progress(streaming)
+    body = progress({}, lambda *a: None)
+    stream = iter(body)
+    next(stream)
+    assert not progress.stalled(0.05)
+    time.sleep(0.1)
+    assert progress.stalled(0.05)  # nothing handed over for 0.1 s
+    next(stream)
+    assert not progress.stalled(0.05)  # a new piece is progress
+    body.close()
+    time.sleep(0.1)
+    assert not progress.stalled(0.05)  # a finished request is forgotten
