@@ -35,11 +35,16 @@ def test_http_load_while_indexing_counts_errors_and_sees_new_articles(tmp_path):
     from conftest import REPO
 
     command = [sys.executable, "-m", "searchapp.cli", "bench", "--corpus", str(REPO / "corpus"), "--no-peers",
-               "--http", "--seconds", "3", "--clients", "2", "--queries", "20", "--while-indexing", "add"]
+               "--http", "--seconds", "3", "--clients", "2", "--queries", "20", "--while-indexing", "add",
+               "--rounds", "2", "--attackers", "1"]
     result = subprocess.run(command, capture_output=True, text=True, timeout=240, cwd=REPO)
     assert result.returncode == 0, result.stderr[-2000:]
-    assert " 0 errors" in result.stdout and "added 200 articles" in result.stdout
-    assert "searchable" in result.stdout and "nan" not in result.stdout
+    out = result.stdout
+    assert out.count(" 0 errors") == 3 and "round 2:" in out and "added 200 articles" in out  # two rounds, one attacked
+    assert "searchable" in out and "nan" not in out
+    costly = [row for row in out.splitlines() if row.startswith("| ") and ("(page)" in row or "(API)" in row)]
+    assert len(costly) >= 20 and all(" | 200 | " in row for row in costly), costly  # within the caps: answered
+    assert "With 1 clients looping over them" in out
 
 
 def test_an_exports_outlet_host_becomes_the_slug_searchapp_filters_by(tmp_path):

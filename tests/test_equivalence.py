@@ -70,7 +70,7 @@ def engine(big):
 
 def test_the_index_has_an_undated_first_segment_and_deletions(engine):
     state = engine._current()
-    reader = state.searcher.reader()
+    reader = state.searcher().reader()
     segments = list(reader.leaf_readers())
     assert len(segments) >= 3 and reader.has_deletions()
     first, _offset = segments[0]
@@ -83,7 +83,7 @@ class Reference:
     def __init__(self, engine: WhooshEngine, request: SearchRequest) -> None:
         self.engine, self.request = engine, request
         state = engine._current()
-        self.searcher = state.searcher
+        self.searcher = state.searcher()
         self.compiler = engine.compiler(state)
         node = parse_query(request.q)
         self.text_query = self.compiler.compile(node) or wq.Every()

@@ -94,18 +94,37 @@ def run_bench(args: argparse.Namespace) -> int:
         print(format_table(figures, size))
         if args.http:
             http = bench_http(settings, queries[:-WARMUP], clients=args.clients, seconds=args.seconds,
-                              while_indexing=args.while_indexing)
-            print(f"\nHTTP (searchapp serve on 127.0.0.1, {http['clients']} concurrent clients, API and pages, "
-                  f"{http['seconds']:.0f} s): {http['req_per_s']:.0f} req/s, p50 {http['p50']:.1f} ms, "
-                  f"p99 {http['p99']:.1f} ms, {http['errors']} errors, {http['requests']} requests, "
-                  f"server RSS {http['server_rss_mb']:.0f} MB")
-            if args.while_indexing:
-                print(f"Meanwhile `searchapp index{' --rebuild' if args.while_indexing == 'rebuild' else ''}` added "
-                      f"{ADDED} articles in {http['index_seconds']:.1f} s; searchable "
-                      f"{http.get('visible_after_s', float('nan')):.1f} s after it ended, without a restart")
+                              while_indexing=args.while_indexing, rounds=args.rounds, attackers=args.attackers,
+                              articles=real)
+            print(format_http(http, args.while_indexing))
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
     return 0
+
+
+def format_http(http: dict, while_indexing: str | None) -> str:
+    """The load rounds, one line each; the costliest requests alone; the round with attackers."""
+    lines = [f"\nHTTP (searchapp serve on 127.0.0.1, {http['clients']} concurrent clients, API and pages):"]
+    for number, one in enumerate(http["rounds"], 1):
+        lines.append(f"round {number}: {one['seconds']:.0f} s, {one['req_per_s']:.0f} req/s, p50 {one['p50']:.1f} ms, "
+                     f"p99 {one['p99']:.1f} ms, {one['errors']} errors, {one['requests']} requests, "
+                     f"server RSS {one['server_rss_mb']:.0f} MB")
+    first = http["rounds"][0]
+    if while_indexing:
+        lines.append(f"Meanwhile (round 1) `searchapp index{' --rebuild' if while_indexing == 'rebuild' else ''}` "
+                     f"added {ADDED} articles in {first['index_seconds']:.1f} s; searchable "
+                     f"{first.get('visible_after_s', float('nan')):.1f} s after it ended, without a restart")
+    if "alone" in http:
+        lines += ["", "The costliest requests, each alone: | request | status | server CPU s | KB | wall ms |",
+                  "|---|---|---|---|---|"]
+        for one in sorted(http["alone"], key=lambda f: -f["cpu_s"]):
+            lines.append(f"| {one['label']} | {one['status']} | {one['cpu_s']:.2f} | {one['bytes'] / 1024:.0f} | "
+                         f"{one['wall_s'] * 1000:.0f} |")
+        hit = http["attacked"]
+        lines.append(f"\nWith {http['attackers']} clients looping over them ({hit['attacks']} requests): readers "
+                     f"{hit['req_per_s']:.0f} req/s, p50 {hit['p50']:.1f} ms, p99 {hit['p99']:.1f} ms "
+                     f"({hit['p99'] / first['p99']:.2f}× round 1's), {hit['errors']} errors")
+    return "\n".join(lines)
 
 
 def format_table(figures: list[EngineFigures], size: int) -> str:
@@ -137,5 +156,9 @@ def register(commands, common) -> None:
     bench.add_argument("--while-indexing", choices=("add", "rebuild"),
                        help="with --http: meanwhile add 200 articles with `searchapp index` (or --rebuild)")
     bench.add_argument("--clients", type=int, default=8, help="concurrent HTTP clients")
-    bench.add_argument("--seconds", type=float, default=20.0, help="HTTP load duration")
+    bench.add_argument("--seconds", type=float, default=20.0, help="HTTP load duration (of each round)")
+    bench.add_argument("--rounds", type=int, default=1, help="with --http: rounds of load (server memory after each)")
+    bench.add_argument("--attackers", type=int, default=0,
+                       help="with --http: measure the costliest requests alone, then a round with this many more "
+                            "clients looping over them")
     bench.set_defaults(run=run_bench)

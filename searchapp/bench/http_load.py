@@ -3,6 +3,7 @@ latency through the whole web stack rather than the engine alone."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 import statistics
@@ -14,6 +15,7 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
+from searchapp.bench.hostile import hostile_requests, measure_alone
 from searchapp.bench.timing import WARMUP, percentile
 from searchapp.bench.workload import BenchQuery
 from searchapp.config import Settings
@@ -23,11 +25,14 @@ ADDED = 200
 
 
 def bench_http(settings: Settings, queries: list[BenchQuery], clients: int = 8, seconds: float = 20.0,
-               while_indexing: str | None = None) -> dict:
+               while_indexing: str | None = None, rounds: int = 1, attackers: int = 0,
+               articles: list[dict] | None = None) -> dict:
     """A real `searchapp serve` on 127.0.0.1 under *clients* concurrent clients for *seconds*, half of them
-    asking the API and half the search page; with *while_indexing* (``add`` or ``rebuild``), a quarter
-    of the way in, `searchapp index` adds `ADDED` articles to the corpus (``rebuild``: and rebuilds the
-    whole index), the load lasting until they are searchable."""
+    asking the API and half the search page, *rounds* times (server memory after each). With
+    *while_indexing* (``add`` or ``rebuild``), a quarter of the way into the first round, `searchapp
+    index` adds `ADDED` articles to the corpus (``rebuild``: and rebuilds the whole index), the round
+    lasting until they are searchable. With *attackers*, the costliest requests are measured one by one,
+    then a last round runs with that many more clients looping over them."""
     from searchapp.web.server import free_port
 
     port = free_port()
@@ -36,62 +41,97 @@ def bench_http(settings: Settings, queries: list[BenchQuery], clients: int = 8, 
     server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                urllib.request.urlopen(f"{base}/api/health", timeout=2).read()
-                break
-            except OSError:
-                if time.monotonic() > deadline:
-                    raise
-                time.sleep(0.2)
+        _wait_for(base)
         urls = [f"{base}{'/api/search' if n % 2 else '/cari'}?" + urllib.parse.urlencode(
             [("q", q.text)] + ([("outlet", q.outlet)] if q.outlet else [])) for n, q in enumerate(queries)]
         for url in urls[:WARMUP]:
             urllib.request.urlopen(url, timeout=30).read()
-        latencies: list[float] = []
-        errors = 0
-        lock = threading.Lock()
-        stop = time.monotonic() + seconds
-        indexing: dict = {}
-        indexer = threading.Thread(target=_index_meanwhile,
-                                   args=(settings, base, while_indexing, seconds / 4, indexing))
-        if while_indexing:
-            indexer.start()
-
-        def client(offset: int) -> None:
-            nonlocal errors
-            n = offset
-            while time.monotonic() < stop or indexer.is_alive():
-                url = urls[n % len(urls)]
-                n += clients
-                started = time.perf_counter()
-                try:
-                    urllib.request.urlopen(url, timeout=30).read()
-                    ok = True
-                except OSError:
-                    ok = False
-                elapsed = (time.perf_counter() - started) * 1000
-                with lock:
-                    if ok:
-                        latencies.append(elapsed)
-                    else:
-                        errors += 1
-
-        threads = [threading.Thread(target=client, args=(i,)) for i in range(clients)]
-        started = time.perf_counter()
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
-        elapsed = time.perf_counter() - started
-        rss = _rss_of(server.pid)
-        return {"clients": clients, "requests": len(latencies), "errors": errors, "seconds": elapsed,
-                "req_per_s": len(latencies) / elapsed, "p50": statistics.median(latencies),
-                "p99": percentile(latencies, 0.99), "server_rss_mb": rss, **indexing}
+        result: dict = {"clients": clients, "rounds": []}
+        for number in range(rounds):
+            indexing = while_indexing if number == 0 else None
+            result["rounds"].append(_load_round(urls, clients, seconds, server.pid,
+                                                lambda out, mode=indexing: _index_meanwhile(settings, base, mode,
+                                                                                            seconds / 4, out)))
+        if attackers:
+            requests = hostile_requests(base, articles or [])
+            result["alone"] = measure_alone(base, requests, _children(server.pid))
+            result["attackers"] = attackers
+            result["attacked"] = _load_round(urls, clients, seconds, server.pid,
+                                             attack=[base + path for _label, path in requests], attackers=attackers)
+        return result
     finally:
         server.terminate()
-        server.wait(timeout=30)
+        server.wait(timeout=60)
+
+
+def _wait_for(base: str) -> None:
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            urllib.request.urlopen(f"{base}/api/health", timeout=2).read()
+            return
+        except OSError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.2)
+
+
+def _load_round(urls: list[str], clients: int, seconds: float, server_pid: int, meanwhile=None,
+                attack: list[str] | None = None, attackers: int = 0) -> dict:
+    """One round of load: readers' requests per second, latency and failures, the attackers' requests
+    (not counted with the readers'), what *meanwhile* noted, the server's memory at the end."""
+    latencies: list[float] = []
+    errors = attacks = 0
+    lock = threading.Lock()
+    stop = time.monotonic() + seconds
+    noted: dict = {}
+    side = threading.Thread(target=meanwhile, args=(noted,)) if meanwhile else None
+    if side:
+        side.start()
+
+    def going() -> bool:
+        return time.monotonic() < stop or (side is not None and side.is_alive())
+
+    def reader(offset: int) -> None:
+        nonlocal errors
+        n = offset
+        while going():
+            url = urls[n % len(urls)]
+            n += clients
+            started = time.perf_counter()
+            try:
+                urllib.request.urlopen(url, timeout=30).read()
+                ok = True
+            except OSError:
+                ok = False
+            elapsed = (time.perf_counter() - started) * 1000
+            with lock:
+                if ok:
+                    latencies.append(elapsed)
+                else:
+                    errors += 1
+
+    def attacker(offset: int) -> None:
+        nonlocal attacks
+        n = offset
+        while going():
+            with contextlib.suppress(OSError):  # a 400 is an answer too
+                urllib.request.urlopen((attack or [])[n % len(attack or [1])], timeout=60).read()
+            n += 1
+            with lock:
+                attacks += 1
+
+    threads = [threading.Thread(target=reader, args=(i,)) for i in range(clients)]
+    threads += [threading.Thread(target=attacker, args=(i,)) for i in range(attackers if attack else 0)]
+    started = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    elapsed = time.perf_counter() - started
+    return {"requests": len(latencies), "errors": errors, "seconds": elapsed, "attacks": attacks,
+            "req_per_s": len(latencies) / elapsed, "p50": statistics.median(latencies),
+            "p99": percentile(latencies, 0.99), "server_rss_mb": _rss_of(server_pid), **noted}
 
 
 def _index_meanwhile(settings: Settings, base: str, mode: str | None, delay: float, out: dict) -> None:
@@ -118,14 +158,15 @@ def _index_meanwhile(settings: Settings, base: str, mode: str | None, delay: flo
         time.sleep(0.1)
 
 
+def _children(pid: int) -> list[int]:
+    children = Path(f"/proc/{pid}/task/{pid}/children")
+    return [int(p) for p in children.read_text().split()] if children.exists() else []
+
+
 def _rss_of(pid: int) -> float:
     """Resident memory of a process and its children, MB (Linux /proc)."""
     total = 0
-    pids = [pid]
-    children = Path(f"/proc/{pid}/task/{pid}/children")
-    if children.exists():
-        pids += [int(p) for p in children.read_text().split()]
-    for each in pids:
+    for each in [pid, *_children(pid)]:
         status = Path(f"/proc/{each}/status")
         if status.exists():
             match = re.search(r"VmRSS:\s+(\d+)", status.read_text())

@@ -148,6 +148,17 @@ def column_values(reader: IndexReader, field: str, translate: bool = False) -> l
     return values
 
 
+def read_toc(index: Index) -> Any:
+    """The index's table of contents as it is now: its schema, segments and generation."""
+    return index._read_toc()
+
+
+def reader_at(index: Index, toc: Any) -> IndexReader:
+    """A new reader of the segments *toc* lists: many readers of one state of the index (one per
+    thread: a reader's files are not safe to share), whatever commits came since."""
+    return index._reader(index.storage, toc.schema, toc.segments, toc.generation)
+
+
 def field_b(weighting: BM25F, field: str) -> float:
     """BM25F's length normalisation *b* for a field (Whoosh keeps the per-field values privately)."""
     return weighting._field_B.get(field, weighting.B)

@@ -8,6 +8,7 @@ postings) at a time and combined with set operations in C. Queries this module d
 
 from __future__ import annotations
 
+import threading
 from array import array
 from collections import OrderedDict
 
@@ -30,22 +31,27 @@ class PostingCache:
         self.max_postings = max_postings
         self.held = 0
         self._lists: OrderedDict[tuple[str, str], tuple[array, array]] = OrderedDict()
+        self._lock = threading.Lock()  # a process's searching threads share it
 
     def get(self, key: tuple[str, str]) -> tuple[array, array] | None:
-        found = self._lists.get(key)
-        if found is not None:
-            self._lists.move_to_end(key)
-        return found
+        with self._lock:
+            found = self._lists.get(key)
+            if found is not None:
+                self._lists.move_to_end(key)
+            return found
 
     def put(self, key: tuple[str, str], lists: tuple[array, array]) -> None:
         size = len(lists[0])
         if size > self.max_postings:
             return
-        self._lists[key] = lists
-        self.held += size
-        while self.held > self.max_postings:
-            _key, (ids, _weights) = self._lists.popitem(last=False)
-            self.held -= len(ids)
+        with self._lock:
+            if key in self._lists:  # another thread read it meanwhile
+                return
+            self._lists[key] = lists
+            self.held += size
+            while self.held > self.max_postings:
+                _key, (ids, _weights) = self._lists.popitem(last=False)
+                self.held -= len(ids)
 
 
 class Postings:

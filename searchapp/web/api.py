@@ -6,7 +6,7 @@ from flask import Blueprint, Response, jsonify, request
 from werkzeug.exceptions import HTTPException
 
 from searchapp.errors import CorruptIndexError, PersonChoiceError, QueryError
-from searchapp.search.engine import NoIndexError
+from searchapp.search.live import NoIndexError
 from searchapp.search.request import parse_search_params
 from searchapp.web.context import engine
 from searchapp.web.openapi import openapi_document

@@ -15,7 +15,7 @@ from flask import Blueprint, render_template, request
 from werkzeug.exceptions import HTTPException
 
 from searchapp.errors import CorruptIndexError
-from searchapp.search.engine import NoIndexError
+from searchapp.search.live import NoIndexError
 from searchapp.search.request import SearchRequest
 from searchapp.web import format as fmt
 from searchapp.web.context import engine
