@@ -226,3 +226,31 @@ def test_a_stalled_request_stops_the_heartbeat_and_a_streaming_one_does_not():
     body.close()
     time.sleep(0.1)
     assert not progress.stalled(0.05)  # a finished request is forgotten
+
+
+def test_the_servers_own_error_answers_are_json_with_the_security_headers(tmp_path):
+    import contextlib
+    import socket as sockets
+
+    port = free_port()
+    process = start_server(tmp_path, port, workers=1)
+    try:
+        answers = {}
+        huge = b"GET /api/search?q=" + b"a" * 300_000 + b" HTTP/1.1\r\nHost: x\r\n\r\n"
+        for name, raw in (("bad request line", b"GARBAGE\r\n\r\n"), ("URL over 256 KB", huge)):
+            with sockets.create_connection(("127.0.0.1", port), timeout=10) as connection:
+                connection.sendall(raw)
+                data = b""
+                with contextlib.suppress(ConnectionResetError):  # it closes on what it did not read
+                    while chunk := connection.recv(65536):
+                        data += chunk
+            head, _, body = data.partition(b"\r\n\r\n")
+            answers[name] = (head.decode(), json.loads(body))
+    finally:
+        stop_server(process)
+    for head, body in answers.values():
+        assert "Content-Type: application/json" in head and "X-Content-Type-Options: nosniff" in head
+        assert "frame-ancestors 'none'" in head and body["error"]["message"]
+    assert " 400 " in answers["bad request line"][0].splitlines()[0]
+    assert " 431 " in answers["URL over 256 KB"][0].splitlines()[0]
+    assert answers["URL over 256 KB"][1]["error"]["code"] == "request_header_fields_too_large"

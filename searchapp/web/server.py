@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import json
 import logging
 import os
 import signal
@@ -123,6 +124,32 @@ class _Tracked:
             close()
 
 
+def _json_error_channel():
+    """waitress's connection class, its own error answers (a request line it cannot parse, headers over
+    256 KB, a body too large) given in the API's JSON shape with the app's security headers, rather
+    than as plain text."""
+    from waitress.channel import HTTPChannel
+    from waitress.task import ErrorTask
+
+    from searchapp.web.app import SECURITY_HEADERS
+
+    class JsonErrorTask(ErrorTask):
+        def execute(self) -> None:
+            error = self.request.error
+            code = "_".join(error.reason.lower().split())
+            body = json.dumps({"error": {"code": code, "message": f"{error.reason}: {error.body}", "param": None}})
+            self.status = f"{error.code} {error.reason}"
+            self.response_headers.extend([("Content-Type", "application/json"), *SECURITY_HEADERS])
+            self.set_close_on_finish()
+            self.content_length = len(body.encode())
+            self.write(body.encode())
+
+    class Channel(HTTPChannel):
+        error_task_class = JsonErrorTask
+
+    return Channel
+
+
 def _run_worker(app: Flask, listener: socket.socket, limits: Limits, heartbeat: int) -> None:
     """One worker: waitress's event loop, run here so that the worker can beat its heartbeat between
     turns and, told to stop, stop accepting and finish what it holds before it ends."""
@@ -131,6 +158,7 @@ def _run_worker(app: Flask, listener: socket.socket, limits: Limits, heartbeat: 
     progress = Progress(app)
     server = create_server(progress, sockets=[listener], threads=limits.threads, ident="searchapp",
                            connection_limit=CONNECTION_LIMIT, channel_timeout=IDLE_TIMEOUT)
+    server.channel_class = _json_error_channel()
     stop = threading.Event()
     for signum in (signal.SIGTERM, signal.SIGINT):
         signal.signal(signum, lambda *_: stop.set())
