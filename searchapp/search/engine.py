@@ -35,6 +35,7 @@ from searchapp.search.results import Facets, SearchResult
 from searchapp.search.scoring import top_documents
 from searchapp.search.selection import Matches, select
 from searchapp.search.suggest import suggest
+from searchapp.search.timeline import Timeline, build_timeline
 
 TOP_PEOPLE = 20
 
@@ -79,14 +80,11 @@ class WhooshEngine:
     # -- search ----------------------------------------------------------------------------------
 
     @_request
-    def search(self, request: SearchRequest) -> SearchResult:
+    def search(self, request: SearchRequest, timeline: str | None = None) -> SearchResult:
         started = time.perf_counter()
         state = self._current()
         searcher = state.searcher()
-        docsets = DocSets(searcher, Postings(searcher.reader(), state.posting_cache))
-        people = self.resolve_people(request, state.tables)
-        request = request.with_(people=tuple(dict.fromkeys(people)))  # as resolved: `putin` is Vladimir Putin
-        found = select(request, people, self.compiler(state), state.tables, docsets, self.settings.partial_below)
+        request, people, found, docsets = self._select(state, request)
 
         outlet_counts, unknown_outlet = state.tables.outlet_counts(found.unfiltered)
         month_counts, unknown_date = state.tables.month_counts(found.but_date)
@@ -106,10 +104,33 @@ class WhooshEngine:
         plenty = len(found.matching) >= self.settings.partial_below  # no need to second-guess the words
         suggestion = None if plenty else suggest(searcher.reader(), state.analysis, state.vocabulary,
                                                  request.q, found.node)
+        attention = self._timeline(state, request, found, timeline) if timeline else None
         took = (time.perf_counter() - started) * 1000
         return SearchResult(request, len(found.matching), hits, facets, suggestion, took, found.relaxed,
                             len(found.partial), state.stories.count(found.matching),
-                            state.stories.count(found.partial) if found.partial else 0)
+                            state.stories.count(found.partial) if found.partial else 0, attention)
+
+    def _select(self, state: Generation, request: SearchRequest) -> tuple[SearchRequest, list[str], Matches, DocSets]:
+        """The request with its people resolved (`putin` is Vladimir Putin), them, its documents, and
+        the posting reader of this request."""
+        searcher = state.searcher()
+        docsets = DocSets(searcher, Postings(searcher.reader(), state.posting_cache))
+        people = self.resolve_people(request, state.tables)
+        request = request.with_(people=tuple(dict.fromkeys(people)))
+        found = select(request, people, self.compiler(state), state.tables, docsets, self.settings.partial_below)
+        return request, people, found, docsets
+
+    @staticmethod
+    def _timeline(state: Generation, request: SearchRequest, found: Matches, interval: str) -> Timeline:
+        dates = map(state.tables.date_of.__getitem__, found.matching)
+        return build_timeline(dates, state.day_totals, None if interval == "auto" else interval,
+                              request.date_from, request.date_to)
+
+    @_request
+    def timeline(self, request: SearchRequest, interval: str = "auto") -> tuple[SearchRequest, int, Timeline]:
+        state = self._current()
+        request, _people, found, _docsets = self._select(state, request)
+        return request, len(found.matching), self._timeline(state, request, found, interval)
 
     def _page(self, state: Generation, request: SearchRequest, found: Matches,
               docsets: DocSets) -> list[tuple[int, float | None]]:

@@ -8,11 +8,16 @@ from typing import Protocol
 from searchapp.config import Settings
 from searchapp.search.request import SearchRequest
 from searchapp.search.results import SearchResult
+from searchapp.search.timeline import Timeline
 
 
 class SearchEngine(Protocol):
-    def search(self, request: SearchRequest) -> SearchResult:
-        """Ranked results of one page, facet counts, highlights and a suggestion."""
+    def search(self, request: SearchRequest, timeline: str | None = None) -> SearchResult:
+        """Ranked results of one page, facet counts, highlights and a suggestion; with *timeline*
+        (``auto``, ``day``, ``week``, ``month``) its articles over time too."""
+
+    def timeline(self, request: SearchRequest, interval: str = "auto") -> tuple[SearchRequest, int, Timeline]:
+        """The request as resolved, its total, and its articles over time (`searchapp.search.timeline`)."""
 
     def document(self, doc_id: str, q: str = "", raw: bool = False) -> dict | None:
         """One whole article, highlighted for *q*, with related articles (and with *raw* the text as

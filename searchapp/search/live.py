@@ -11,7 +11,9 @@ generation from start to end; a generation replaced by a newer one is closed onc
 from __future__ import annotations
 
 import contextlib
+import functools
 import threading
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -82,6 +84,12 @@ class Generation:
             with self._lock:
                 self._searchers.append(searcher)
         return searcher
+
+    @functools.cached_property
+    def day_totals(self) -> Counter:
+        """Live articles per day (proleptic ordinal): what a timeline's shares are shares of."""
+        date_of = self.tables.date_of
+        return Counter(date_of[d] for d in self.searcher().reader().all_doc_ids() if date_of[d])
 
     def close(self) -> None:
         with self._lock:

@@ -11,6 +11,7 @@ from markupsafe import Markup
 
 from searchapp.search.facet_values import FacetValue
 from searchapp.search.request import SearchRequest
+from searchapp.search.timeline import Timeline
 
 
 @dataclass
@@ -74,6 +75,7 @@ class SearchResult:
     partial: int = 0  # articles holding only some of the words, listed after the *total* that hold all
     stories: int | None = None  # how many stories the complete matches tell (copies count once)
     partial_stories: int = 0  # … and the partial ones
+    timeline: Timeline | None = None  # attention over time, when asked for
 
     @property
     def pages(self) -> int:
@@ -113,3 +115,17 @@ class SearchResult:
                 "suggestion": r.with_(q=self.suggestion, page=1).url(path) if self.suggestion else None,
             },
         }
+
+
+def timeline_dict(timeline: Timeline, request: SearchRequest, total: int, path: str) -> dict:
+    """A timeline as the API returns it: each bucket with a URL that narrows the search to it."""
+    return {
+        "interval": timeline.interval,
+        "total": total,
+        "dated": timeline.dated,
+        "undated": timeline.undated,
+        "buckets": [{"start": b.start.isoformat(), "end": b.end.isoformat(), "count": b.count, "total": b.total,
+                     "share": round(b.share, 6),
+                     "url": request.with_(date_from=b.start, date_to=b.end, page=1).url(path)}
+                    for b in timeline.buckets],
+    }

@@ -8,6 +8,8 @@ from werkzeug.exceptions import HTTPException
 from searchapp.errors import CorruptIndexError, PersonChoiceError, QueryError
 from searchapp.search.live import NoIndexError
 from searchapp.search.request import parse_search_params
+from searchapp.search.results import timeline_dict
+from searchapp.search.timeline import INTERVALS, IntervalError
 from searchapp.web.context import engine
 from searchapp.web.openapi import openapi_document
 
@@ -69,16 +71,42 @@ def search_params() -> dict[str, list[str]]:
     return {key: request.args.getlist(key) for key in request.args}
 
 
-@blueprint.get("/search")
-def search():
-    known = {"q", "outlet", "rubrik", "person", "from", "to", "sort", "page", "per_page", "collapse"}
+SEARCH_KEYS = frozenset({"q", "outlet", "rubrik", "person", "from", "to", "sort", "page", "per_page", "collapse"})
+
+
+def only_known(known: frozenset[str]) -> None:
     unknown = sorted(set(request.args) - known)
     if unknown:
         raise QueryError(unknown[0], f"unknown parameter {unknown[0][:40]!r}; known: {', '.join(sorted(known))}")
+
+
+@blueprint.get("/search")
+def search():
+    only_known(SEARCH_KEYS)
     search_engine = engine()
     search_request = parse_search_params(search_params(), search_engine.is_known_outlet)
     result = search_engine.search(search_request)
     return jsonify(result.to_dict(request.path))
+
+
+def interval_param() -> str:
+    interval = request.args.get("interval", "auto")
+    if interval not in ("auto", *INTERVALS):
+        raise QueryError("interval", f"'interval' must be auto, {', '.join(INTERVALS)}; not {interval[:40]!r}")
+    return interval
+
+
+@blueprint.get("/timeline")
+def timeline():
+    """The search's articles per day, week or month, and as a share of all articles of each period."""
+    only_known(SEARCH_KEYS | {"interval"})
+    search_engine = engine()
+    search_request = parse_search_params(search_params(), search_engine.is_known_outlet)
+    try:
+        resolved, total, attention = search_engine.timeline(search_request, interval_param())
+    except IntervalError as error:
+        raise QueryError("interval", str(error)) from None
+    return jsonify({"query": resolved.q, **timeline_dict(attention, resolved, total, "/api/search")})
 
 
 @blueprint.get("/documents/<path:doc_id>")

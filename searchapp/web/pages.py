@@ -17,10 +17,18 @@ from werkzeug.exceptions import HTTPException
 from searchapp.errors import CorruptIndexError
 from searchapp.search.live import NoIndexError
 from searchapp.search.request import SearchRequest
+from searchapp.search.timeline import IntervalError
 from searchapp.web import format as fmt
 from searchapp.web.context import engine
 from searchapp.web.page_params import SEARCH_PARAMS, SEARCH_PATH, parse_leniently, resolve_people
-from searchapp.web.search_view import article_url, copy_links, search_page_context, trusted
+from searchapp.web.search_view import (
+    article_url,
+    attention_view,
+    chart_params,
+    copy_links,
+    search_page_context,
+    trusted,
+)
 
 blueprint = Blueprint("pages", __name__)
 fmt.register(blueprint)
@@ -71,9 +79,16 @@ def search():
     params = {key: request.args.getlist(key) for key in SEARCH_PARAMS if key in request.args}
     search_request, problems = parse_leniently(params, search_engine.is_known_outlet)
     search_request, person_choices = resolve_people(search_engine, search_request, problems)
-    result = search_engine.search(search_request)
+    interval, scale = chart_params(request.args, problems)
+    try:
+        result = search_engine.search(search_request, timeline=interval)
+    except IntervalError as error:
+        problems.append(f"{error} Grafik ditampilkan per periode yang dipilih otomatis.")
+        interval = "auto"
+        result = search_engine.search(search_request, timeline=interval)
     data = result.to_dict(SEARCH_PATH)
     context = search_page_context(result, data)
+    context["attention"] = attention_view(result, interval, scale)
     status = 400 if problems else 200
     return render_template("search.html", problems=problems, person_choices=person_choices, **context), status
 

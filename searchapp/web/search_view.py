@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
+from urllib.parse import urlencode
 
 from flask import url_for
 from markupsafe import Markup
@@ -12,8 +13,10 @@ from markupsafe import Markup
 from searchapp.extract.outlet import UNKNOWN_OUTLET
 from searchapp.search.query import is_whole_month
 from searchapp.search.request import SearchRequest
-from searchapp.search.results import SearchResult
+from searchapp.search.results import SearchResult, timeline_dict
+from searchapp.search.timeline import INTERVALS
 from searchapp.web import format as fmt
+from searchapp.web.chart import INTERVAL_LABELS, SCALES, attention_svg, period_label
 from searchapp.web.page_params import SEARCH_PATH
 
 SORT_LABELS = (("relevance", "Relevansi"), ("newest", "Terbaru"), ("oldest", "Terlama"))
@@ -166,3 +169,41 @@ def search_page_context(result: SearchResult, data: dict) -> dict:
     }
 
 
+
+
+def chart_params(args: Mapping[str, str], problems: list[str]) -> tuple[str, str]:
+    """The chart's interval (``auto`` unless chosen) and scale (``share`` unless ``count``); a bad value
+    is a problem shown on the page, and the default is used."""
+    interval, scale = args.get("interval", "auto"), args.get("skala", "share")
+    if interval not in ("auto", *INTERVALS):
+        problems.append(f"Interval grafik {interval[:40]!r} tidak dikenal (hari: day, minggu: week, bulan: month).")
+        interval = "auto"
+    if scale not in SCALES:
+        problems.append(f"Skala grafik {scale[:40]!r} tidak dikenal (share atau count).")
+        scale = "share"
+    return interval, scale
+
+
+def _with(url: str, **params: str) -> str:
+    extra = urlencode({key: value for key, value in params.items() if value not in ("auto", "share")})
+    return f"{url}{'&' if '?' in url else '?'}{extra}" if extra else url
+
+
+def attention_view(result: SearchResult, interval: str, scale: str) -> dict | None:
+    """The chart above the results, its table, and the links that switch its interval and scale."""
+    if result.timeline is None or not result.timeline.buckets:
+        return None
+    search = result.request
+    timeline = timeline_dict(result.timeline, search, result.total, SEARCH_PATH)
+    here = search.url(SEARCH_PATH)
+    return {
+        "svg": attention_svg(timeline, scale),
+        "rows": [{**bucket, "label": period_label(bucket, timeline["interval"]),
+                  "percent": fmt.angka(bucket["share"] * 100, 1)} for bucket in timeline["buckets"]],
+        "undated": timeline["undated"],
+        "intervals": [{"label": label, "selected": value == timeline["interval"],
+                       "url": _with(here, interval=value, skala=scale)} for value, label in INTERVAL_LABELS.items()],
+        "scales": [{"label": label, "selected": value == scale, "url": _with(here, interval=interval, skala=value)}
+                   for value, label in SCALES.items()],
+        "api_url": _with(search.url("/api/timeline"), interval=interval),
+    }

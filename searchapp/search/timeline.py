@@ -1,0 +1,95 @@
+"""Attention over time: a search's articles per day, week or month, as counts and as a share of every
+article the index holds for that period (pure: dates in, buckets out)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+INTERVALS = ("day", "week", "month")
+MAX_BUCKETS = 1000  # a finer interval over a longer span is a 400 naming a coarser one
+
+
+class IntervalError(ValueError):
+    """The interval asked for would make more than MAX_BUCKETS buckets."""
+
+
+@dataclass(frozen=True)
+class Bucket:
+    start: dt.date
+    end: dt.date  # the last day in it
+    count: int  # the search's articles dated within it
+    total: int  # every article of the index dated within it
+
+    @property
+    def share(self) -> float:
+        return self.count / self.total if self.total else 0.0
+
+
+@dataclass(frozen=True)
+class Timeline:
+    interval: str
+    buckets: list[Bucket]
+    undated: int  # the search's articles without a date (in no bucket)
+
+    @property
+    def dated(self) -> int:
+        return sum(bucket.count for bucket in self.buckets)
+
+
+def choose_interval(first: dt.date, last: dt.date) -> str:
+    """Days over two months at most, weeks over two years at most, else months."""
+    span = (last - first).days
+    return "day" if span <= 62 else "week" if span <= 731 else "month"
+
+
+def bucket_start(day: dt.date, interval: str) -> dt.date:
+    if interval == "week":
+        return day - dt.timedelta(days=day.weekday())  # weeks begin on Monday
+    if interval == "month":
+        return day.replace(day=1)
+    return day
+
+
+def next_start(start: dt.date, interval: str) -> dt.date:
+    if interval == "week":
+        return start + dt.timedelta(days=7)
+    if interval == "month":
+        return (start.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+    return start + dt.timedelta(days=1)
+
+
+def build_timeline(dates: Iterable[int], totals: Counter, interval: str | None = None,
+                   date_from: dt.date | None = None, date_to: dt.date | None = None) -> Timeline:
+    """Buckets from the first to the last dated article of *dates* (proleptic ordinals, 0 for undated),
+    or over [date_from, date_to] where the search names them, empty buckets included; *totals*:
+    articles of the whole index per ordinal."""
+    days = Counter(dates)
+    undated = days.pop(0, 0)
+    if not days and not (date_from and date_to):
+        return Timeline(interval or "month", [], undated)
+    first = date_from or dt.date.fromordinal(min(days))
+    last = date_to or dt.date.fromordinal(max(days))
+    interval = interval or choose_interval(first, last)
+    start = bucket_start(first, interval)
+    starts = []
+    while start <= last:
+        starts.append(start)
+        if len(starts) > MAX_BUCKETS:
+            coarser = INTERVALS[min(INTERVALS.index(interval) + 1, len(INTERVALS) - 1)]
+            raise IntervalError(f"{interval} buckets from {first} to {last} are more than {MAX_BUCKETS}; "
+                                f"choose interval={coarser} or a shorter span")
+        start = next_start(start, interval)
+    per_bucket: Counter = Counter()
+    all_per_bucket: Counter = Counter()
+    for ordinal, n in days.items():
+        per_bucket[bucket_start(dt.date.fromordinal(ordinal), interval)] += n
+    low, high = starts[0].toordinal(), next_start(starts[-1], interval).toordinal()
+    for ordinal, n in totals.items():
+        if low <= ordinal < high:
+            all_per_bucket[bucket_start(dt.date.fromordinal(ordinal), interval)] += n
+    buckets = [Bucket(s, next_start(s, interval) - dt.timedelta(days=1), per_bucket[s], all_per_bucket[s])
+               for s in starts]
+    return Timeline(interval, buckets, undated)

@@ -1,0 +1,87 @@
+"""Attention over time: buckets that add up to the search's total, shares of the whole index, a chart
+in the page whose bars narrow the search to their period."""
+
+import datetime as dt
+import json
+import re
+from collections import Counter
+
+import pytest
+from conftest import client_over
+
+from searchapp.search.timeline import IntervalError, build_timeline, choose_interval
+
+D = dt.date
+
+
+def ordinals(*dates: str) -> list[int]:
+    return [D.fromisoformat(d).toordinal() if d else 0 for d in dates]
+
+
+def test_buckets_cover_the_span_with_empty_ones_and_count_shares_of_the_whole_index():
+    dates = ordinals("2025-06-02", "2025-06-04", "2025-06-20", "")
+    totals = Counter(ordinals("2025-06-02", "2025-06-03", "2025-06-04", "2025-06-20", "2025-06-21", "2025-05-30"))
+    timeline = build_timeline(dates, totals, "week")
+    assert [b.start for b in timeline.buckets] == [D(2025, 6, 2), D(2025, 6, 9), D(2025, 6, 16)]  # Mondays
+    assert [(b.count, b.total) for b in timeline.buckets] == [(2, 3), (0, 0), (1, 2)]
+    assert timeline.buckets[0].end == D(2025, 6, 8) and timeline.buckets[2].share == 0.5
+    assert timeline.dated + timeline.undated == len(dates)
+    months = build_timeline(dates, totals, "month")
+    assert [(b.start, b.end, b.count) for b in months.buckets] == [(D(2025, 6, 1), D(2025, 6, 30), 3)]
+
+
+def test_the_interval_follows_the_span_and_too_many_buckets_name_a_coarser_one():
+    assert choose_interval(D(2025, 6, 1), D(2025, 7, 15)) == "day"
+    assert choose_interval(D(2025, 1, 1), D(2025, 12, 31)) == "week"
+    assert choose_interval(D(2019, 1, 1), D(2025, 12, 31)) == "month"
+    with pytest.raises(IntervalError, match="interval=week"):
+        build_timeline(ordinals("2020-01-01", "2025-01-01"), Counter(), "day")
+
+
+def article(n: int) -> dict:
+    day = D(2025, 3, 1) + dt.timedelta(days=n * 3)
+    words = "banjir bandang" if n % 2 else "harga cabai"
+    return {"id": f"a{n}", "title": f"Berita {words} {n}", "body": f"Laporan {words} hari ini nomor {n}. " * 5,
+            "date": day.isoformat() if n % 10 else None, "outlet": "kontan"}
+
+
+@pytest.fixture(scope="module")
+def timeline_client(tmp_path_factory):
+    return client_over(tmp_path_factory.mktemp("timeline"), [article(n) for n in range(120)])
+
+
+def test_the_api_timeline_adds_up_to_the_searchs_total_and_its_links_narrow_to_a_bucket(timeline_client):
+    for query in ("q=banjir", "q=banjir&interval=month", "q=cabai&outlet=kontan&interval=day", "q="):
+        data = timeline_client.get(f"/api/timeline?{query}").get_json()
+        total = timeline_client.get(f"/api/search?{query.replace('&interval=month', '').replace('&interval=day', '')}"
+                                    ).get_json()["total"]
+        assert data["total"] == total and data["dated"] + data["undated"] == total
+        assert sum(b["count"] for b in data["buckets"]) == data["dated"]
+        assert all(0 <= b["count"] <= b["total"] for b in data["buckets"])
+        busiest = max(data["buckets"], key=lambda b: b["count"])
+        narrowed = timeline_client.get(busiest["url"]).get_json()  # the bucket's link: its articles
+        assert narrowed["total"] == busiest["count"]
+
+
+def test_the_api_timeline_rejects_a_bad_interval_with_a_400(timeline_client):
+    for query, param in (("interval=hour", "interval"), ("from=2000-01-01&to=2025-01-01&interval=day", "interval"),
+                         ("zzz=1", "zzz")):
+        response = timeline_client.get(f"/api/timeline?{query}")
+        assert response.status_code == 400 and response.get_json()["error"]["param"] == param
+
+
+def test_the_page_draws_the_chart_with_a_title_a_table_and_bars_that_narrow_the_search(timeline_client):
+    html = timeline_client.get("/cari?q=banjir&interval=week").get_data(as_text=True)
+    svg = re.search(r"<svg class=\"attention\".*?</svg>", html, re.S).group(0)
+    assert '<title id="grafik-judul">Berita per minggu' in svg and "Waktu (per minggu)" in svg
+    bars = re.findall(r'<a href="([^"]+)"><rect class="bar-rect"', svg)
+    api = timeline_client.get("/api/timeline?q=banjir&interval=week").get_json()
+    assert len(bars) == len(api["buckets"])
+    first = bars[0].replace("&amp;", "&")
+    assert first.startswith("/cari?q=banjir&from=") and "&to=" in first
+    assert "<table>" in html and html.count('<th scope="row">') == len(api["buckets"])
+    counted = timeline_client.get("/cari?q=banjir&skala=count").get_data(as_text=True)
+    assert "jumlah berita</title>" in counted
+    bad = timeline_client.get("/cari?q=banjir&interval=tahun")
+    assert bad.status_code == 400 and "<svg class=\"attention\"" in bad.get_data(as_text=True)  # said, and drawn
+    assert json.loads(timeline_client.get("/api/timeline?q=banjir").get_data())["interval"] in ("day", "week")
