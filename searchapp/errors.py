@@ -50,3 +50,12 @@ class PersonChoiceError(QueryError):
         else:
             message = f"no person in the index is named {typed[:100]!r}"
         super().__init__("person", message, "ambiguous_person" if choices else "unknown_person")
+
+
+class ExportTooLargeError(SearchappError):
+    """A search matches more articles than an export may hold."""
+
+    def __init__(self, total: int, limit: int) -> None:
+        self.total, self.limit = total, limit
+        super().__init__(f"this search matches {total:,} articles; an export holds at most {limit:,}: narrow it "
+                         "by date (from, to), outlet or person, and export each part")

@@ -4,6 +4,7 @@ matches marked, and its related articles ("berita terkait")."""
 from __future__ import annotations
 
 import datetime as dt
+import html
 from collections.abc import Callable
 
 from whoosh import query as wq
@@ -55,6 +56,20 @@ class Articles:
             story=self.stories.name_of.get(self.stories.story_of[docnum]),
             copies=[self.copy(d) for d in self.stories.copies(docnum)],
         )
+
+    def row(self, docnum: int, score: float | None, terms: MatchTerms, published: str | None) -> dict:
+        """An article as an export row: its metadata, its story's name and its snippet as plain text."""
+        stored = self.searcher.stored_fields(docnum)
+        body = stored.get("body", "")
+        day = day_of(stored)
+        return {"id": stored["id"], "title": stored.get("title", ""), "url": stored.get("url"),
+                "outlet": stored.get("outlet"), "outlet_name": self.outlet_name(stored),
+                "date": day.isoformat() if day else None, "published": published,
+                "people": list(stored.get("people") or []), "reporter": stored.get("reporter"),
+                "story": self.stories.name_of.get(self.stories.story_of[docnum]),
+                "score": round(score, 4) if score is not None else None,
+                "snippet": html.unescape(str(snippet(body, find_matches(body, terms, self.analysis.stem)))
+                                         .replace("<mark>", "").replace("</mark>", ""))}
 
     def copy(self, docnum: int) -> dict:
         """Another article of a story, in brief (kept for the generation: a story's copies recur on every

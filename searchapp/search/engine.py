@@ -12,13 +12,14 @@ import datetime as dt
 import functools
 import os
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 from whoosh import query as wq
 
 from searchapp import __version__
 from searchapp.config import Settings
-from searchapp.errors import CorruptIndexError, PersonChoiceError
+from searchapp.errors import CorruptIndexError, ExportTooLargeError, PersonChoiceError
 from searchapp.extract.outlet import OutletTable
 from searchapp.index.generations import current_generation
 from searchapp.search.articles import Articles
@@ -108,7 +109,8 @@ class WhooshEngine:
         took = (time.perf_counter() - started) * 1000
         return SearchResult(request, len(found.matching), hits, facets, suggestion, took, found.relaxed,
                             len(found.partial), state.stories.count(found.matching),
-                            state.stories.count(found.partial) if found.partial else 0, attention)
+                            state.stories.count(found.partial) if found.partial else 0, attention,
+                            state.name)
 
     def _select(self, state: Generation, request: SearchRequest) -> tuple[SearchRequest, list[str], Matches, DocSets]:
         """The request with its people resolved (`putin` is Vladimir Putin), them, its documents, and
@@ -172,6 +174,32 @@ class WhooshEngine:
             results = state.searcher().search(text_query, limit=None, filter=matching)
             best = [(hit.docnum, hit.score) for hit in results[:limit]]
         return best
+
+    def export(self, request: SearchRequest, limit: int) -> tuple[int, Iterator[dict]]:
+        """Every article of a search (those holding every word, within the filters), in its order, as
+        rows streamed one at a time: their number, then the rows. ExportTooLargeError above *limit*;
+        a bad person filter raises here, before any row."""
+        rows = self._export(request, limit)
+        return next(rows), rows
+
+    def _export(self, request: SearchRequest, limit: int) -> Iterator:
+        with self.live.hold() as state:
+            request, _people, found, docsets = self._select(state, request)
+            if len(found.matching) > limit:
+                raise ExportTooLargeError(len(found.matching), limit)
+            yield len(found.matching)
+            if request.sort == "relevance" and found.text_query is not None:
+                ordered = self.rank(state, found.text_query, found.matching, len(found.matching), docsets)
+            else:
+                newest = request.sort != "oldest"
+                ordered = [(d, None) for d in state.tables.by_date(found.matching, newest, len(found.matching))]
+            articles = self.articles(state)
+            terms = MatchTerms.of(positive_words(found.node), state.analysis)
+            time_of = state.tables.time_of
+            for docnum, score in ordered:
+                moment = time_of[docnum]
+                published = dt.datetime.fromtimestamp(moment, dt.timezone.utc).isoformat() if moment else None
+                yield articles.row(docnum, score, terms, published)
 
     def resolve_people(self, request: SearchRequest, tables: FacetTables) -> list[str]:
         """Requested people as indexed, each through the lookup autocomplete uses (`person_choices`);

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import hashlib
 import threading
 from collections import Counter
 from collections.abc import Iterator
@@ -55,6 +56,7 @@ class Generation:
 
     def __init__(self, key: tuple, index: Index, posting_cache_mb: int, stopwords: frozenset[str]) -> None:
         self.key = key
+        self.name = hashlib.sha1(repr(key).encode()).hexdigest()[:12]  # for cursors: which state answered
         self.index = index
         self.toc = read_toc(index)
         self._local = threading.local()
@@ -129,11 +131,26 @@ class LiveIndex:
     def _release(self) -> None:
         generation, self._local.generation = getattr(self._local, "generation", None), None
         if generation is not None:
-            with self._lock:
-                generation.users -= 1
-                done = generation.retired and generation.users == 0
-            if done:
-                generation.close()
+            self._let_go(generation)
+
+    def _let_go(self, generation: Generation) -> None:
+        with self._lock:
+            generation.users -= 1
+            done = generation.retired and generation.users == 0
+        if done:
+            generation.close()
+
+    @contextlib.contextmanager
+    def hold(self) -> Iterator[Generation]:
+        """The live generation, held open for as long as the block runs, whichever thread runs it (a
+        streamed export: a generator the server may resume anywhere)."""
+        with self._lock:
+            generation = self._refresh()
+            generation.users += 1
+        try:
+            yield generation
+        finally:
+            self._let_go(generation)
 
     def current(self) -> Generation:
         """The generation of this request: the live one when the request first asks."""

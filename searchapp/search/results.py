@@ -76,6 +76,7 @@ class SearchResult:
     stories: int | None = None  # how many stories the complete matches tell (copies count once)
     partial_stories: int = 0  # … and the partial ones
     timeline: Timeline | None = None  # attention over time, when asked for
+    generation: str = ""  # which state of the index answered (a cursor is valid in that one only)
 
     @property
     def pages(self) -> int:

@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-INTERVALS = ("day", "week", "month")
+INTERVALS = ("day", "week", "month", "year")
 MAX_BUCKETS = 1000  # a finer interval over a longer span is a 400 naming a coarser one
 
 
@@ -40,9 +40,10 @@ class Timeline:
 
 
 def choose_interval(first: dt.date, last: dt.date) -> str:
-    """Days over two months at most, weeks over two years at most, else months."""
+    """Days over two months at most, weeks over two years at most, months over fifty years at most, else
+    years."""
     span = (last - first).days
-    return "day" if span <= 62 else "week" if span <= 731 else "month"
+    return "day" if span <= 62 else "week" if span <= 731 else "month" if span <= 50 * 366 else "year"
 
 
 def bucket_start(day: dt.date, interval: str) -> dt.date:
@@ -50,32 +51,50 @@ def bucket_start(day: dt.date, interval: str) -> dt.date:
         return day - dt.timedelta(days=day.weekday())  # weeks begin on Monday
     if interval == "month":
         return day.replace(day=1)
+    if interval == "year":
+        return day.replace(month=1, day=1)
     return day
 
 
-def next_start(start: dt.date, interval: str) -> dt.date:
-    if interval == "week":
-        return start + dt.timedelta(days=7)
-    if interval == "month":
-        return (start.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
-    return start + dt.timedelta(days=1)
+def next_start(start: dt.date, interval: str) -> dt.date | None:
+    """The first day of the next period; None past the end of the calendar (9999)."""
+    try:
+        if interval == "week":
+            return start + dt.timedelta(days=7)
+        if interval == "month":
+            return (start.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+        if interval == "year":
+            return start.replace(year=start.year + 1, month=1, day=1)
+        return start + dt.timedelta(days=1)
+    except (OverflowError, ValueError):
+        return None
+
+
+def last_day(start: dt.date, interval: str) -> dt.date:
+    following = next_start(start, interval)
+    return following - dt.timedelta(days=1) if following else dt.date.max
 
 
 def build_timeline(dates: Iterable[int], totals: Counter, interval: str | None = None,
                    date_from: dt.date | None = None, date_to: dt.date | None = None) -> Timeline:
     """Buckets from the first to the last dated article of *dates* (proleptic ordinals, 0 for undated),
-    or over [date_from, date_to] where the search names them, empty buckets included; *totals*:
-    articles of the whole index per ordinal."""
+    or over [date_from, date_to] where the search names them, as far as the index holds articles, empty
+    buckets included; *totals*: articles of the whole index per ordinal."""
     days = Counter(dates)
     undated = days.pop(0, 0)
-    if not days and not (date_from and date_to):
+    if not days and not (date_from and date_to and totals):
         return Timeline(interval or "month", [], undated)
-    first = date_from or dt.date.fromordinal(min(days))
-    last = date_to or dt.date.fromordinal(max(days))
+    held = [ordinal for ordinal in totals if ordinal] or list(days)
+    first = max(date_from, dt.date.fromordinal(min(held))) if date_from else dt.date.fromordinal(min(days))
+    last = min(date_to, dt.date.fromordinal(max(held))) if date_to else dt.date.fromordinal(max(days))
+    if days:  # never cut off an article of the search
+        first, last = min(first, dt.date.fromordinal(min(days))), max(last, dt.date.fromordinal(max(days)))
+    if first > last:
+        return Timeline(interval or "month", [], undated)
     interval = interval or choose_interval(first, last)
-    start = bucket_start(first, interval)
-    starts = []
-    while start <= last:
+    start: dt.date | None = bucket_start(first, interval)
+    starts: list[dt.date] = []
+    while start is not None and start <= last:
         starts.append(start)
         if len(starts) > MAX_BUCKETS:
             coarser = INTERVALS[min(INTERVALS.index(interval) + 1, len(INTERVALS) - 1)]
@@ -86,10 +105,9 @@ def build_timeline(dates: Iterable[int], totals: Counter, interval: str | None =
     all_per_bucket: Counter = Counter()
     for ordinal, n in days.items():
         per_bucket[bucket_start(dt.date.fromordinal(ordinal), interval)] += n
-    low, high = starts[0].toordinal(), next_start(starts[-1], interval).toordinal()
+    low, high = starts[0].toordinal(), last_day(starts[-1], interval).toordinal()
     for ordinal, n in totals.items():
-        if low <= ordinal < high:
+        if low <= ordinal <= high:
             all_per_bucket[bucket_start(dt.date.fromordinal(ordinal), interval)] += n
-    buckets = [Bucket(s, next_start(s, interval) - dt.timedelta(days=1), per_bucket[s], all_per_bucket[s])
-               for s in starts]
+    buckets = [Bucket(s, last_day(s, interval), per_bucket[s], all_per_bucket[s]) for s in starts]
     return Timeline(interval, buckets, undated)

@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+import csv
+import io
+import json
+import re
+from collections.abc import Iterator
+
 from flask import Blueprint, Response, jsonify, request
 from werkzeug.exceptions import HTTPException
 
-from searchapp.errors import CorruptIndexError, PersonChoiceError, QueryError
+from searchapp.errors import CorruptIndexError, ExportTooLargeError, PersonChoiceError, QueryError
 from searchapp.search.live import NoIndexError
 from searchapp.search.request import parse_search_params
 from searchapp.search.results import timeline_dict
 from searchapp.search.timeline import INTERVALS, IntervalError
 from searchapp.web.context import engine
+from searchapp.web.cursor import CursorExpiredError, make_cursor, read_cursor
 from searchapp.web.openapi import openapi_document
 
 blueprint = Blueprint("api", __name__, url_prefix="/api")
@@ -82,11 +89,26 @@ def only_known(known: frozenset[str]) -> None:
 
 @blueprint.get("/search")
 def search():
-    only_known(SEARCH_KEYS)
+    only_known(SEARCH_KEYS | {"after"})
     search_engine = engine()
-    search_request = parse_search_params(search_params(), search_engine.is_known_outlet)
+    params = search_params()
+    token = params.pop("after", [""])[-1]
+    if token and ("page" in params or "per_page" in params):
+        raise QueryError("after", "'after' carries the page and its size: give it without 'page' or 'per_page'")
+    search_request = parse_search_params(params, search_engine.is_known_outlet)
+    generation = ""
+    if token:
+        page, per_page, generation = read_cursor(token)
+        search_request = search_request.with_(page=page, per_page=per_page)
     result = search_engine.search(search_request)
-    return jsonify(result.to_dict(request.path))
+    if generation and generation != result.generation:
+        raise CursorExpiredError()
+    data = result.to_dict(request.path)
+    more = search_request.page < result.pages
+    data["after"] = make_cursor(search_request.page + 1, search_request.per_page, result.generation) if more else None
+    first = search_request.with_(page=1, per_page=10).url(request.path)  # the cursor carries page and size
+    data["urls"]["next_after"] = f"{first}{'&' if '?' in first else '?'}after={data['after']}" if more else None
+    return jsonify(data)
 
 
 def interval_param() -> str:
@@ -107,6 +129,46 @@ def timeline():
     except IntervalError as error:
         raise QueryError("interval", str(error)) from None
     return jsonify({"query": resolved.q, **timeline_dict(attention, resolved, total, "/api/search")})
+
+
+EXPORT_LIMIT = 100_000  # rows in one export; above it, a 400 that says how to narrow the search
+EXPORT_COLUMNS = ("id", "title", "url", "outlet", "outlet_name", "date", "published", "people", "reporter",
+                  "story", "score", "snippet")
+
+
+@blueprint.get("/export")
+def export():
+    """Every article of a search as CSV or JSON Lines, streamed in its order (each row read when sent)."""
+    only_known(SEARCH_KEYS | {"format"})
+    kind = request.args.get("format", "csv")
+    if kind not in ("csv", "jsonl"):
+        raise QueryError("format", f"'format' must be csv or jsonl, not {kind[:40]!r}")
+    search_engine = engine()
+    search_request = parse_search_params(search_params(), search_engine.is_known_outlet)
+    try:
+        total, rows = search_engine.export(search_request, EXPORT_LIMIT)
+    except ExportTooLargeError as error:
+        return error_response(400, "too_many_rows", str(error), "q", total=error.total, limit=error.limit)
+    lines = csv_lines(rows) if kind == "csv" else (json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
+    name = "-".join(re.findall(r"\w+", search_request.q.lower()))[:60] or "semua"
+    response = Response(lines, mimetype="text/csv" if kind == "csv" else "application/x-ndjson")
+    response.headers["Content-Disposition"] = f'attachment; filename="searchapp-{name}.{kind}"'
+    response.headers["X-Total-Count"] = str(total)
+    return response
+
+
+def csv_lines(rows: Iterator[dict]) -> Iterator[str]:
+    """A header, then one CSV line per row (people joined by "; ")."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(EXPORT_COLUMNS)
+    for row in rows:
+        writer.writerow(["; ".join(row[c]) if c == "people" else row[c] for c in EXPORT_COLUMNS])
+        if buffer.tell() > 64 * 1024:  # sent in pieces of about 64 KB
+            yield buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate()
+    yield buffer.getvalue()
 
 
 @blueprint.get("/documents/<path:doc_id>")

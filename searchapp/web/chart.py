@@ -10,13 +10,15 @@ from searchapp.web import format as fmt
 
 WIDTH, HEIGHT = 640, 170
 LEFT, RIGHT, TOP, BOTTOM = 44, 8, 10, 34  # margins: the y axis' labels left, the dates below
-INTERVAL_LABELS = {"day": "Hari", "week": "Minggu", "month": "Bulan"}
+INTERVAL_LABELS = {"day": "Hari", "week": "Minggu", "month": "Bulan", "year": "Tahun"}
 SCALES = {"share": "Persentase", "count": "Jumlah"}
 SCALE_TITLES = {"share": "persentase dari semua berita periode itu", "count": "jumlah berita"}
 
 
 def period_label(bucket: dict, interval: str) -> str:
     """The bucket's period as a reader says it: `18 Mar 2019`, `minggu 18–24 Mar 2019`, `Maret 2019`."""
+    if interval == "year":
+        return bucket["start"][:4]
     if interval == "month":
         return fmt.bulan(bucket["start"][:7])
     if interval == "week":

@@ -9,14 +9,15 @@ the search layer's highlighted ``title_html``, ``snippet`` and ``paragraphs_html
 
 from __future__ import annotations
 
+import datetime as dt
 from urllib.parse import urlsplit
 
-from flask import Blueprint, render_template, request
+from flask import Blueprint, Response, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException
 
-from searchapp.errors import CorruptIndexError
+from searchapp.errors import CorruptIndexError, PersonChoiceError, QueryError
 from searchapp.search.live import NoIndexError
-from searchapp.search.request import SearchRequest
+from searchapp.search.request import SearchRequest, parse_search_params
 from searchapp.search.timeline import IntervalError
 from searchapp.web import format as fmt
 from searchapp.web.context import engine
@@ -83,14 +84,48 @@ def search():
     try:
         result = search_engine.search(search_request, timeline=interval)
     except IntervalError as error:
-        problems.append(f"{error} Grafik ditampilkan per periode yang dipilih otomatis.")
-        interval = "auto"
-        result = search_engine.search(search_request, timeline=interval)
+        problems.append(f"Grafik tidak dapat digambar: {error}.")
+        result = search_engine.search(search_request)
     data = result.to_dict(SEARCH_PATH)
     context = search_page_context(result, data)
     context["attention"] = attention_view(result, interval, scale)
     status = 400 if problems else 200
     return render_template("search.html", problems=problems, person_choices=person_choices, **context), status
+
+
+FEED_SIZE = 50
+
+
+@blueprint.get(SEARCH_PATH + ".atom")
+def feed():
+    """Every search as an Atom feed of its 50 newest articles (each story once): how a reader gets
+    alerts without an account, by pointing a feed reader here."""
+    search_engine = engine()
+    params = {key: request.args.getlist(key) for key in SEARCH_PARAMS if key in request.args}
+    try:
+        search_request = parse_search_params(params, search_engine.is_known_outlet)
+        search_request = search_request.with_(sort="newest", page=1, per_page=FEED_SIZE)
+        result = search_engine.search(search_request)
+    except (QueryError, PersonChoiceError) as error:
+        return jsonify({"error": {"code": error.code, "message": str(error), "param": error.param}}), 400
+    root = request.url_root.rstrip("/")
+    changed = search_engine.health().get("last_modified") or dt.datetime.now(dt.timezone.utc).isoformat()
+    entries = [feed_entry(hit, root, changed) for hit in result.to_dict(SEARCH_PATH)["results"]]
+    body = render_template(
+        "feed.atom.xml", entries=entries, title=search_request.q or "semua berita",
+        subtitle=f"{FEED_SIZE} berita terbaru yang cocok, dari searchapp",
+        feed_url=root + search_request.with_(sort="relevance", per_page=10).url(SEARCH_PATH + ".atom"),
+        page_url=root + search_request.with_(sort="newest", per_page=10).url(SEARCH_PATH),
+        updated=max((e["updated"] for e in entries), default=changed))
+    return Response(body, mimetype="application/atom+xml")
+
+
+def feed_entry(hit: dict, root: str, changed: str) -> dict:
+    """A hit as an Atom entry; an article without a date is dated by the index's last change."""
+    published = f"{hit['date']}T00:00:00+07:00" if hit.get("date") else None
+    return {"title": hit["title"], "url": root + article_url(hit["id"]), "source_url": safe_link(hit.get("url")),
+            "published": published, "updated": published or changed,
+            "outlet": hit.get("outlet_name") or "tidak diketahui", "snippet": hit["snippet"]}
 
 
 # -- the article page -----------------------------------------------------------------------------

@@ -166,7 +166,16 @@ def search_page_context(result: SearchResult, data: dict) -> dict:
         "first_page_url": search.with_(page=1).url(SEARCH_PATH),
         "all_copies_url": search.with_(collapse=False, page=1).url(SEARCH_PATH),
         "grouped_url": search.with_(collapse=True, page=1).url(SEARCH_PATH),
+        "feed_url": _takeaway(search).url(SEARCH_PATH + ".atom"),
+        "export_csv_url": _takeaway(search).with_(sort=search.sort).url("/api/export"),
+        "export_jsonl_url": _with(_takeaway(search).with_(sort=search.sort).url("/api/export"), format="jsonl"),
     }
+
+
+def _takeaway(search: SearchRequest) -> SearchRequest:
+    """The search as a feed or an export takes it: the query and filters (they choose their own order
+    and size)."""
+    return search.with_(page=1, sort="relevance", per_page=SearchRequest().per_page)
 
 
 

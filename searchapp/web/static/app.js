@@ -164,7 +164,16 @@
     input.addEventListener("focus", ask);
   }
 
+  // On a phone the chart starts folded, so that the first screen shows results.
+  function foldChartOnPhones() {
+    var chart = document.querySelector("details.attention-chart");
+    if (chart && window.matchMedia("(max-width: 53.99rem)").matches) {
+      chart.removeAttribute("open");
+    }
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    foldChartOnPhones();
     facetCheckboxes();
     linkedSelects();
     viewToggle();

@@ -1,0 +1,100 @@
+"""Taking results away: every search as an Atom feed (read by a real feed parser), as a complete CSV or
+JSON Lines export (exactly the search's articles, in its order), and walked to the end by cursor."""
+
+import csv
+import datetime as dt
+import io
+import json
+
+import feedparser
+import pytest
+from conftest import client_over, make_settings
+
+from searchapp.index.writer import build_index
+
+
+def article(n: int) -> dict:
+    words = "banjir bandang" if n % 3 else "harga cabai"
+    record = {"id": f"a{n}", "title": f"Berita {words} <{n}> & lainnya", "body": f"Laporan {words} nomor {n}. " * 6,
+              "outlet": "kontan" if n % 2 else "kompas-tv", "url": f"https://contoh.id/{n}",
+              "people": ["Joko Widodo"] if n % 4 == 0 else []}
+    if n % 7:
+        record["date"] = (dt.date(2025, 1, 1) + dt.timedelta(days=n)).isoformat()
+    return record
+
+
+@pytest.fixture(scope="module")
+def client(tmp_path_factory):
+    return client_over(tmp_path_factory.mktemp("takeaway"), [article(n) for n in range(150)])
+
+
+def test_every_search_is_a_valid_atom_feed_of_its_newest_articles(client):
+    response = client.get("/cari.atom?q=banjir&outlet=kontan")
+    assert response.status_code == 200 and response.mimetype == "application/atom+xml"
+    feed = feedparser.parse(response.data)
+    assert not feed.bozo, feed.bozo_exception
+    search = client.get("/api/search?q=banjir&outlet=kontan&sort=newest&per_page=50").get_json()
+    assert [e.link.rsplit("/", 1)[1] for e in feed.entries] == [h["id"] for h in search["results"]]
+    first = feed.entries[0]
+    assert first.title == search["results"][0]["title"] and "<" in first.title  # escaped, read back as written
+    assert any(link.rel == "related" and link.href.startswith("https://contoh.id/") for link in first.links)
+    assert first.published.startswith(search["results"][0]["date"]) and first.author == "Kontan"
+    assert "banjir" in first.summary.lower()
+    assert "&lt;mark&gt;banjir&lt;/mark&gt;" in response.get_data(as_text=True)  # the match marked in the HTML summary
+    page = client.get("/cari?q=banjir&outlet=kontan").get_data(as_text=True)
+    assert 'type="application/atom+xml"' in page and ">Langganan (Atom)</a>" in page
+    assert 'href="/api/export?q=banjir&amp;outlet=kontan" download>Unduh CSV' in page
+    assert client.get("/cari.atom?page=x").status_code == 400
+
+
+def test_an_export_holds_exactly_the_searchs_articles_in_its_order(client):
+    for query in ("q=banjir", "q=cabai&sort=newest", "q=&outlet=kompas-tv&sort=oldest", "q=banjir&person=joko"):
+        total = client.get(f"/api/search?{query}").get_json()["total"]
+        ids = []
+        page = 1
+        while True:
+            data = client.get(f"/api/search?{query}&collapse=false&per_page=100&page={page}").get_json()
+            ids += [h["id"] for h in data["results"] if not h["partial"]]
+            if page >= data["pages"]:
+                break
+            page += 1
+        exported = client.get(f"/api/export?{query}")
+        assert exported.status_code == 200 and exported.headers["X-Total-Count"] == str(total)
+        rows = list(csv.DictReader(io.StringIO(exported.get_data(as_text=True))))
+        assert [r["id"] for r in rows] == ids and len(rows) == total
+        lines = client.get(f"/api/export?format=jsonl&{query}").get_data(as_text=True).splitlines()
+        assert [json.loads(line)["id"] for line in lines] == ids
+    row = json.loads(client.get("/api/export?format=jsonl&q=banjir&person=joko").get_data(as_text=True).split("\n")[0])
+    assert row["people"] == ["Joko Widodo"] and row["url"].startswith("https://") and "banjir" in row["snippet"].lower()
+
+
+def test_an_export_over_the_ceiling_is_a_400_saying_how_to_narrow_it(client, monkeypatch):
+    from searchapp.web import api
+
+    monkeypatch.setattr(api, "EXPORT_LIMIT", 10)
+    response = client.get("/api/export?q=banjir")
+    error = response.get_json()["error"]
+    assert response.status_code == 400 and error["code"] == "too_many_rows" and error["total"] == 100
+    assert "from, to" in error["message"]
+    assert client.get("/api/export?format=xml").status_code == 400
+
+
+def test_a_cursor_walks_every_result_past_the_page_wall_and_expires_when_the_index_changes(tmp_path):
+    client = client_over(tmp_path, [article(n) for n in range(150)])
+    data = client.get("/api/search?q=&per_page=7&collapse=false").get_json()
+    seen = []
+    while True:
+        seen += [h["id"] for h in data["results"]]
+        if data["urls"]["next_after"] is None:
+            break
+        data = client.get(data["urls"]["next_after"]).get_json()
+    assert len(seen) == len(set(seen)) == 150
+    cursor = client.get("/api/search?q=banjir").get_json()["after"]
+    assert client.get(f"/api/search?q=banjir&after={cursor}").status_code == 200
+    with open(tmp_path / "corpus" / "more.jsonl", "w", encoding="utf-8") as handle:
+        handle.write(json.dumps(article(500)) + "\n")
+    build_index(make_settings(tmp_path / "corpus", tmp_path / "index", **{"indexing.workers": 1}))
+    expired = client.get(f"/api/search?q=banjir&after={cursor}")
+    assert expired.status_code == 400 and expired.get_json()["error"]["code"] == "cursor_expired"
+    for bad in ("after=zzz", f"after={cursor}&page=2"):
+        assert client.get(f"/api/search?q=banjir&{bad}").get_json()["error"]["param"] == "after"
