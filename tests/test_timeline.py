@@ -98,3 +98,27 @@ def test_a_span_the_index_does_not_fill_is_drawn_over_the_articles_it_holds_and_
     assert years.buckets[0].start == D(9990, 1, 1) and years.buckets[-1].end == D(9999, 12, 31)
     assert len(years.buckets) == 10 and years.dated == 2
     assert build_timeline(ordinals("9999-12-31"), Counter(), "month").buckets[-1].end == D(9999, 12, 31)
+
+
+def test_compared_queries_line_up_over_one_span_each_with_its_total(timeline_client):
+    data = timeline_client.get("/api/compare?q=banjir&q=cabai&outlet=kontan&interval=week").get_json()
+    assert [one["query"] for one in data["series"]] == ["banjir", "cabai"] and data["interval"] == "week"
+    spans = {(one["buckets"][0]["start"], one["buckets"][-1]["end"], len(one["buckets"])) for one in data["series"]}
+    assert len(spans) == 1  # bucket by bucket the same periods
+    for one in data["series"]:
+        alone = timeline_client.get(f"/api/search?q={one['query']}&outlet=kontan").get_json()["total"]
+        assert one["total"] == alone == one["dated"] + one["undated"] == sum(b["count"] for b in one["buckets"]) + one[
+            "undated"]
+    assert timeline_client.get("/api/compare?" + "&".join(["q=a"] * 5)).status_code == 400
+
+
+def test_the_compare_page_draws_a_line_per_query_with_a_legend_and_a_table(timeline_client):
+    html = timeline_client.get("/bandingkan?q=banjir&q=cabai&q=%3Cb%3Ex").get_data(as_text=True)
+    assert html.count('<polyline class="line s') == 3 and '<title id="grafik-judul">Perbandingan 3 pencarian' in html
+    assert "&lt;b&gt;x" in html and "<b>x" not in html  # typed text escaped everywhere
+    api = timeline_client.get("/api/compare?q=banjir&q=cabai&q=%3Cb%3Ex").get_json()
+    legend = html[html.index('<ul class="legend">'):html.index("</ul>", html.index('<ul class="legend">'))]
+    for one in api["series"]:
+        assert f"<strong>{one['total']}</strong>" in legend
+    assert html.count('<th scope="row">') == len(api["series"][0]["buckets"])
+    assert timeline_client.get("/bandingkan").status_code == 200  # the empty form

@@ -36,7 +36,7 @@ from searchapp.search.results import Facets, SearchResult
 from searchapp.search.scoring import top_documents
 from searchapp.search.selection import Matches, select
 from searchapp.search.suggest import suggest
-from searchapp.search.timeline import Timeline, build_timeline
+from searchapp.search.timeline import Timeline, aligned_timelines
 
 TOP_PEOPLE = 20
 
@@ -105,7 +105,7 @@ class WhooshEngine:
         plenty = len(found.matching) >= self.settings.partial_below  # no need to second-guess the words
         suggestion = None if plenty else suggest(searcher.reader(), state.analysis, state.vocabulary,
                                                  request.q, found.node)
-        attention = self._timeline(state, request, found, timeline) if timeline else None
+        attention = self._timelines(state, [(request, found.matching)], timeline)[0] if timeline else None
         took = (time.perf_counter() - started) * 1000
         return SearchResult(request, len(found.matching), hits, facets, suggestion, took, found.relaxed,
                             len(found.partial), state.stories.count(found.matching),
@@ -122,17 +122,24 @@ class WhooshEngine:
         found = select(request, people, self.compiler(state), state.tables, docsets, self.settings.partial_below)
         return request, people, found, docsets
 
-    @staticmethod
-    def _timeline(state: Generation, request: SearchRequest, found: Matches, interval: str) -> Timeline:
-        dates = map(state.tables.date_of.__getitem__, found.matching)
-        return build_timeline(dates, state.day_totals, None if interval == "auto" else interval,
-                              request.date_from, request.date_to)
-
     @_request
-    def timeline(self, request: SearchRequest, interval: str = "auto") -> tuple[SearchRequest, int, Timeline]:
+    def timelines(self, requests: list[SearchRequest], interval: str = "auto") -> list[tuple[SearchRequest, int,
+                                                                                           Timeline]]:
+        """Each request as resolved, its total and its articles over time, all over one span and one
+        interval (a comparison's series line up bucket by bucket)."""
         state = self._current()
-        request, _people, found, _docsets = self._select(state, request)
-        return request, len(found.matching), self._timeline(state, request, found, interval)
+        chosen = []
+        for request in requests:
+            request, _people, found, _docsets = self._select(state, request)
+            chosen.append((request, found.matching))
+        timelines = self._timelines(state, chosen, interval)
+        return [(request, len(docs), timeline) for (request, docs), timeline in zip(chosen, timelines, strict=True)]
+
+    @staticmethod
+    def _timelines(state: Generation, chosen: list[tuple[SearchRequest, set[int]]], interval: str) -> list[Timeline]:
+        date_of = state.tables.date_of
+        series = [(request.date_from, request.date_to, [date_of[d] for d in docs]) for request, docs in chosen]
+        return aligned_timelines(series, state.day_totals, None if interval == "auto" else interval)
 
     def _page(self, state: Generation, request: SearchRequest, found: Matches,
               docsets: DocSets) -> list[tuple[int, float | None]]:

@@ -16,8 +16,10 @@ class SearchEngine(Protocol):
         """Ranked results of one page, facet counts, highlights and a suggestion; with *timeline*
         (``auto``, ``day``, ``week``, ``month``) its articles over time too."""
 
-    def timeline(self, request: SearchRequest, interval: str = "auto") -> tuple[SearchRequest, int, Timeline]:
-        """The request as resolved, its total, and its articles over time (`searchapp.search.timeline`)."""
+    def timelines(self, requests: list[SearchRequest], interval: str = "auto") -> list[tuple[SearchRequest, int,
+                                                                                           Timeline]]:
+        """Each request as resolved, its total, and its articles over time (`searchapp.search.timeline`),
+        all over one span and interval."""
 
     def document(self, doc_id: str, q: str = "", raw: bool = False) -> dict | None:
         """One whole article, highlighted for *q*, with related articles (and with *raw* the text as

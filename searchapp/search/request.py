@@ -173,3 +173,14 @@ def parse_search_params(params: Mapping[str, Sequence[str]],
         page=_int(params, "page", 1, 1, MAX_PAGE),
         per_page=_int(params, "per_page", DEFAULT_PER_PAGE, 1, MAX_PER_PAGE),
     )
+
+
+MAX_COMPARED = 4  # queries on one comparison chart
+
+
+def parse_compared(params: dict[str, list[str]], is_known_outlet: Callable[[str], bool]) -> list[SearchRequest]:
+    """One search per `q` (1 to MAX_COMPARED), each with the filters the parameters share."""
+    queries = params.get("q") or [""]
+    if not 1 <= len(queries) <= MAX_COMPARED:
+        raise QueryError("q", f"compare 1 to {MAX_COMPARED} queries (one `q` each), not {len(queries)}")
+    return [parse_search_params({**params, "q": [q]}, is_known_outlet) for q in queries]

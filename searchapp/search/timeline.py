@@ -111,3 +111,22 @@ def build_timeline(dates: Iterable[int], totals: Counter, interval: str | None =
             all_per_bucket[bucket_start(dt.date.fromordinal(ordinal), interval)] += n
     buckets = [Bucket(s, last_day(s, interval), per_bucket[s], all_per_bucket[s]) for s in starts]
     return Timeline(interval, buckets, undated)
+
+
+def aligned_timelines(series: list[tuple[dt.date | None, dt.date | None, list[int]]], totals: Counter,
+                      interval: str | None = None) -> list[Timeline]:
+    """Timelines of several searches (each its date filters and its articles' ordinals) over one span —
+    from the earliest of their first dates (or dated articles) to the latest of their last — and one
+    interval, so that their buckets line up."""
+    ends: list[dt.date] = []
+    for date_from, date_to, dates in series:
+        dated = [o for o in dates if o]
+        ends += [end for end in (date_from or (dt.date.fromordinal(min(dated)) if dated else None),
+                                 date_to or (dt.date.fromordinal(max(dated)) if dated else None)) if end]
+    first, last = (min(ends), max(ends)) if ends else (None, None)
+    timelines = []
+    for _from, _to, dates in series:
+        timeline = build_timeline(dates, totals, interval, first, last)
+        interval = interval or (timeline.interval if timeline.buckets else None)
+        timelines.append(timeline)
+    return timelines

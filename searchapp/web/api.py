@@ -13,7 +13,7 @@ from werkzeug.exceptions import HTTPException
 
 from searchapp.errors import CorruptIndexError, ExportTooLargeError, PersonChoiceError, QueryError
 from searchapp.search.live import NoIndexError
-from searchapp.search.request import parse_search_params
+from searchapp.search.request import parse_compared, parse_search_params
 from searchapp.search.results import timeline_dict
 from searchapp.search.timeline import INTERVALS, IntervalError
 from searchapp.web.context import engine
@@ -118,6 +118,20 @@ def interval_param() -> str:
     return interval
 
 
+@blueprint.get("/compare")
+def compare():
+    """Up to four queries over one span and interval: each its total and its articles per period."""
+    only_known(SEARCH_KEYS | {"interval"})
+    search_engine = engine()
+    requests = parse_compared(search_params(), search_engine.is_known_outlet)
+    try:
+        series = search_engine.timelines(requests, interval_param())
+    except IntervalError as error:
+        raise QueryError("interval", str(error)) from None
+    return jsonify({"interval": series[0][2].interval,
+                    "series": [{"query": r.q, **timeline_dict(t, r, total, "/api/search")} for r, total, t in series]})
+
+
 @blueprint.get("/timeline")
 def timeline():
     """The search's articles per day, week or month, and as a share of all articles of each period."""
@@ -125,7 +139,7 @@ def timeline():
     search_engine = engine()
     search_request = parse_search_params(search_params(), search_engine.is_known_outlet)
     try:
-        resolved, total, attention = search_engine.timeline(search_request, interval_param())
+        [(resolved, total, attention)] = search_engine.timelines([search_request], interval_param())
     except IntervalError as error:
         raise QueryError("interval", str(error)) from None
     return jsonify({"query": resolved.q, **timeline_dict(attention, resolved, total, "/api/search")})

@@ -10,7 +10,7 @@ from werkzeug.exceptions import HTTPException
 
 from searchapp.config import Settings, load_settings
 from searchapp.search.interface import open_engine
-from searchapp.web import api, pages
+from searchapp.web import api, monitor, pages
 from searchapp.web.context import EXTENSION
 
 CONTENT_SECURITY_POLICY = (
@@ -43,6 +43,7 @@ def create_app(settings: Settings | Mapping[str, Any] | None = None) -> Flask:
 
     app.register_blueprint(api.blueprint)
     app.register_blueprint(pages.blueprint)
+    app.register_blueprint(monitor.blueprint)
 
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException):

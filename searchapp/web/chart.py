@@ -10,6 +10,7 @@ from searchapp.web import format as fmt
 
 WIDTH, HEIGHT = 640, 170
 LEFT, RIGHT, TOP, BOTTOM = 44, 8, 10, 34  # margins: the y axis' labels left, the dates below
+PLOT_W, PLOT_H = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
 INTERVAL_LABELS = {"day": "Hari", "week": "Minggu", "month": "Bulan", "year": "Tahun"}
 SCALES = {"share": "Persentase", "count": "Jumlah"}
 SCALE_TITLES = {"share": "persentase dari semua berita periode itu", "count": "jumlah berita"}
@@ -31,39 +32,71 @@ def bar_text(bucket: dict, interval: str) -> str:
             f"berita ({fmt.angka(bucket['share'] * 100, 1)}%)")
 
 
+def _open(title: str, description: str, top_label: str, extra_class: str = "") -> list[str]:
+    """The chart's start: its title and description for screen readers, the axis, the y scale."""
+    return [f'<svg class="attention{extra_class}" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
+            'aria-labelledby="grafik-judul grafik-desk">',
+            f'<title id="grafik-judul">{escape(title)}</title>',
+            f'<desc id="grafik-desk">{escape(description)}</desc>',
+            f'<line class="axis" x1="{LEFT}" y1="{TOP + PLOT_H}" x2="{WIDTH - RIGHT}" y2="{TOP + PLOT_H}"/>',
+            f'<text class="tick" x="{LEFT - 4}" y="{TOP + 8}" text-anchor="end">{escape(top_label)}</text>',
+            f'<text class="tick" x="{LEFT - 4}" y="{TOP + PLOT_H}" text-anchor="end">0</text>']
+
+
+def _close(buckets: list[dict], interval: str) -> list[str]:
+    """The chart's end: the first and last periods under the axis, its label."""
+    parts = []
+    if buckets:
+        parts.append(f'<text class="tick" x="{LEFT}" y="{HEIGHT - 16}">{escape(period_label(buckets[0], interval))}'
+                     '</text>')
+    if len(buckets) > 1:
+        parts.append(f'<text class="tick" x="{WIDTH - RIGHT}" y="{HEIGHT - 16}" text-anchor="end">'
+                     f'{escape(period_label(buckets[-1], interval))}</text>')
+    parts.append(f'<text class="axis-label" x="{LEFT + PLOT_W / 2:.0f}" y="{HEIGHT - 2}" text-anchor="middle">'
+                 f'Waktu (per {INTERVAL_LABELS[interval].lower()})</text></svg>')
+    return parts
+
+
+def _top(values: list[float], scale: str) -> tuple[float, str]:
+    top = max(values, default=0) or 1
+    return top, (f"{fmt.angka(top * 100, 1)}%" if scale == "share" else fmt.angka(top))
+
+
 def attention_svg(timeline: dict, scale: str = "share") -> Markup:
     """The chart of a timeline as the API gives it (`timeline_dict`), bars by share or by count."""
     buckets, interval = timeline["buckets"], timeline["interval"]
     key = "share" if scale == "share" else "count"
-    top = max((b[key] for b in buckets), default=0) or 1
-    plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
-    step = plot_w / max(len(buckets), 1)
+    top, top_label = _top([b[key] for b in buckets], scale)
+    step = PLOT_W / max(len(buckets), 1)
     gap = min(2.0, step * 0.2)
-    title = f"Berita per {INTERVAL_LABELS[interval].lower()}: {SCALE_TITLES[scale]}"
-    parts = [f'<svg class="attention" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
-             f'aria-labelledby="grafik-judul grafik-desk">',
-             f'<title id="grafik-judul">{escape(title)}</title>',
-             f'<desc id="grafik-desk">{timeline["dated"]} berita bertanggal dalam {len(buckets)} periode; '
-             f'batang menuju berita periode itu.</desc>',
-             f'<line class="axis" x1="{LEFT}" y1="{TOP + plot_h}" x2="{WIDTH - RIGHT}" y2="{TOP + plot_h}"/>']
-    top_label = f"{fmt.angka(top * 100, 1)}%" if scale == "share" else fmt.angka(top)
-    parts.append(f'<text class="tick" x="{LEFT - 4}" y="{TOP + 8}" text-anchor="end">{top_label}</text>')
-    parts.append(f'<text class="tick" x="{LEFT - 4}" y="{TOP + plot_h}" text-anchor="end">0</text>')
+    parts = _open(f"Berita per {INTERVAL_LABELS[interval].lower()}: {SCALE_TITLES[scale]}",
+                  f"{timeline['dated']} berita bertanggal dalam {len(buckets)} periode; batang menuju berita "
+                  "periode itu.", top_label)
     for n, bucket in enumerate(buckets):
-        height = plot_h * bucket[key] / top
+        height = PLOT_H * bucket[key] / top
         x = LEFT + n * step
+        text = escape(bar_text(bucket, interval))
         parts.append(f'<a href="{escape(bucket["url"])}"><rect class="bar-rect" x="{x + gap / 2:.1f}" '
-                     f'y="{TOP + plot_h - height:.1f}" width="{max(step - gap, 1):.1f}" height="{max(height, 0):.1f}">'
-                     f'<title>{escape(bar_text(bucket, interval))}</title></rect>'
-                     f'<rect class="bar-hit" x="{x:.1f}" y="{TOP}" width="{step:.1f}" height="{plot_h}">'
-                     f'<title>{escape(bar_text(bucket, interval))}</title></rect></a>')
-    if buckets:
-        parts.append(f'<text class="tick" x="{LEFT}" y="{HEIGHT - 16}">{escape(period_label(buckets[0], interval))}'
-                     '</text>')
-        if len(buckets) > 1:
-            parts.append(f'<text class="tick" x="{WIDTH - RIGHT}" y="{HEIGHT - 16}" text-anchor="end">'
-                         f'{escape(period_label(buckets[-1], interval))}</text>')
-    parts.append(f'<text class="axis-label" x="{LEFT + plot_w / 2:.0f}" y="{HEIGHT - 2}" text-anchor="middle">'
-                 f'Waktu (per {INTERVAL_LABELS[interval].lower()})</text>')
-    parts.append("</svg>")
-    return Markup("".join(parts))
+                     f'y="{TOP + PLOT_H - height:.1f}" width="{max(step - gap, 1):.1f}" height="{height:.1f}">'
+                     f'<title>{text}</title></rect><rect class="bar-hit" x="{x:.1f}" y="{TOP}" '
+                     f'width="{step:.1f}" height="{PLOT_H}"><title>{text}</title></rect></a>')
+    return Markup("".join(parts + _close(buckets, interval)))
+
+
+def compare_svg(series: list[dict], interval: str, scale: str = "share") -> Markup:
+    """Up to four searches' timelines as lines on one chart (a colour each: classes s0 … s3), every point
+    a link narrowing its search to its period."""
+    key = "share" if scale == "share" else "count"
+    top, top_label = _top([b[key] for one in series for b in one["buckets"]], scale)
+    step = PLOT_W / max(max((len(one["buckets"]) for one in series), default=0), 1)
+    totals = "; ".join(f"{one['query'] or 'semua berita'}: {one['total']} berita" for one in series)
+    parts = _open(f"Perbandingan {len(series)} pencarian, per {INTERVAL_LABELS[interval].lower()}: "
+                  f"{SCALE_TITLES[scale]}", totals, top_label, " compare")
+    for number, one in enumerate(series):
+        points = [(LEFT + (n + 0.5) * step, TOP + PLOT_H - PLOT_H * b[key] / top) for n, b in enumerate(one["buckets"])]
+        parts.append(f'<polyline class="line s{number}" points="{" ".join(f"{x:.1f},{y:.1f}" for x, y in points)}"/>')
+        for (x, y), bucket in zip(points, one["buckets"], strict=True):
+            label = escape(f"{one['query'] or 'semua berita'} — {bar_text(bucket, interval)}")
+            parts.append(f'<a href="{escape(bucket["url"])}"><circle class="dot s{number}" cx="{x:.1f}" '
+                         f'cy="{y:.1f}" r="3"><title>{label}</title></circle></a>')
+    return Markup("".join(parts + _close(series[0]["buckets"] if series else [], interval)))

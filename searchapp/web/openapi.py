@@ -90,6 +90,21 @@ def openapi_document(outlets: list[str] | None = None) -> dict:
                                       {"enum": ["auto", "day", "week", "month", "year", ""]})],
                 "responses": {"200": _json("Timeline", "the buckets"), **ERRORS},
             }},
+            "/api/compare": {"get": {
+                "summary": "Up to four queries over one span and interval, each its total and its timeline",
+                "operationId": "compare",
+                "parameters": [*search_parameters(outlet_schema)[1:],
+                               _param("q", "a query; repeat for each (1 to 4)", {"type": "string", "maxLength": 1000},
+                                      repeat=True),
+                               _param("interval", "bucket size, as for /api/timeline",
+                                      {"enum": ["auto", "day", "week", "month", "year", ""]})],
+                "responses": {"200": {"description": "one series per query", "content": {"application/json": {
+                    "schema": {"type": "object", "required": ["interval", "series"],
+                               "properties": {"interval": {"enum": ["day", "week", "month", "year"]},
+                                              "series": {"type": "array", "maxItems": 4,
+                                                         "items": {"$ref": "#/components/schemas/Timeline"}}}}}}},
+                              **ERRORS},
+            }},
             "/api/export": {"get": {
                 "summary": "Every article of a search (not a page), streamed as CSV or JSON Lines",
                 "operationId": "export",

@@ -168,6 +168,7 @@ def search_page_context(result: SearchResult, data: dict) -> dict:
         "grouped_url": search.with_(collapse=True, page=1).url(SEARCH_PATH),
         "feed_url": _takeaway(search).url(SEARCH_PATH + ".atom"),
         "export_csv_url": _takeaway(search).with_(sort=search.sort).url("/api/export"),
+        "compare_url": _takeaway(search).url("/bandingkan"),
         "export_jsonl_url": _with(_takeaway(search).with_(sort=search.sort).url("/api/export"), format="jsonl"),
     }
 

@@ -1,0 +1,60 @@
+"""Pages for following coverage rather than finding one article: comparing queries over time."""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qsl, urlencode, urlsplit
+
+from flask import Blueprint, render_template, request
+
+from searchapp.errors import PersonChoiceError, QueryError
+from searchapp.search.request import MAX_COMPARED, parse_compared
+from searchapp.search.results import timeline_dict
+from searchapp.search.timeline import IntervalError
+from searchapp.web.chart import INTERVAL_LABELS, SCALES, compare_svg, period_label
+from searchapp.web.context import engine
+from searchapp.web.page_params import SEARCH_PARAMS, SEARCH_PATH
+from searchapp.web.search_view import chart_params
+
+blueprint = Blueprint("monitor", __name__)
+
+COMPARE_PATH = "/bandingkan"
+
+
+@blueprint.get(COMPARE_PATH)
+def compare():
+    """Up to four queries on one chart, each in its colour with its total; the filters apply to all."""
+    search_engine = engine()
+    problems: list[str] = []
+    interval, scale = chart_params(request.args, problems)
+    typed = [q for q in request.args.getlist("q") if q.strip()][:MAX_COMPARED]
+    params = {key: request.args.getlist(key) for key in SEARCH_PARAMS if key in request.args and key != "q"}
+    series, svg = [], None
+    if typed:
+        try:
+            requests = parse_compared({**params, "q": typed}, search_engine.is_known_outlet)
+            found = search_engine.timelines(requests, interval)
+        except (QueryError, PersonChoiceError, IntervalError) as error:
+            problems.append(str(error))
+            found = []
+        series = [{"query": r.q, "colour": n, "search_url": r.url(SEARCH_PATH),
+                   **timeline_dict(t, r, total, SEARCH_PATH)} for n, (r, total, t) in enumerate(found)]
+        if series and series[0]["buckets"]:
+            svg = compare_svg(series, series[0]["interval"], scale)
+    chosen = series[0]["interval"] if series else "auto"
+    here = request.full_path.rstrip("?")
+    rows = [{"label": period_label(bucket, chosen), "cells": [one["buckets"][n] for one in series]}
+            for n, bucket in enumerate(series[0]["buckets"])] if svg else []
+    return render_template(
+        "compare.html", series=series, svg=svg, rows=rows, problems=problems,
+        slots=typed + [""] * (MAX_COMPARED - len(typed)), params=params,
+        intervals=[{"label": label, "selected": value == chosen, "url": _switched(here, "interval", value)}
+                   for value, label in INTERVAL_LABELS.items()],
+        scales=[{"label": label, "selected": value == scale, "url": _switched(here, "skala", value)}
+                for value, label in SCALES.items()]), 400 if problems else 200
+
+
+def _switched(path: str, key: str, value: str) -> str:
+    """*path* (this page's URL) with one parameter set to *value*."""
+    parts = urlsplit(path)
+    kept = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if k != key]
+    return f"{parts.path}?{urlencode(kept + [(key, value)])}"
