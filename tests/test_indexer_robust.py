@@ -158,7 +158,23 @@ def test_a_closed_pipe_ends_the_cli_quietly(built, monkeypatch, capsys):
     assert status == 0
 
 
-@pytest.mark.parametrize("damage", ["truncated segment", "truncated table of contents"])
+def foreign_index(generation) -> None:
+    """The generation's files replaced by a Whoosh index of another schema (another program's, or a
+    version of searchapp that stored other fields)."""
+    import shutil
+
+    import whoosh.index
+    from whoosh.fields import ID, Schema
+
+    for path in generation.iterdir():
+        path.unlink() if path.is_file() else shutil.rmtree(path)
+    index = whoosh.index.create_in(str(generation), Schema(key=ID(stored=True)))
+    with index.writer() as writer:
+        writer.add_document(key="x")
+
+
+@pytest.mark.parametrize("damage", ["truncated segment", "truncated table of contents", "missing table of contents",
+                                    "another schema"])
 def test_a_damaged_index_is_one_clear_message_everywhere(tmp_path, damage, capsys):
     from searchapp.cli import main
     from searchapp.index.generations import current_generation
@@ -172,7 +188,12 @@ def test_a_damaged_index_is_one_clear_message_everywhere(tmp_path, damage, capsy
     targets = list(generation.glob("*.pst")) + list(generation.glob("*.trm")) if damage == "truncated segment" \
         else list(generation.glob("*.toc"))
     for path in targets:
-        os.truncate(path, 10)
+        if damage == "missing table of contents":
+            path.unlink()
+        elif damage != "another schema":
+            os.truncate(path, 10)
+    if damage == "another schema":
+        foreign_index(generation)
     client = create_app(settings).test_client()
     api = client.get("/api/search?q=beras")
     assert api.status_code == 503 and api.get_json()["error"]["code"] == "index_unreadable"
@@ -181,10 +202,13 @@ def test_a_damaged_index_is_one_clear_message_everywhere(tmp_path, damage, capsy
     page = client.get("/cari?q=beras")
     assert page.status_code == 503 and "searchapp index --rebuild" in page.data.decode()
     flags = ["--corpus", str(corpus), "--index", str(tmp_path / "index")]
-    for command in (["search", "beras"], ["index"]):  # an incremental run cannot mend it either
+    commands = [["search", "beras"]] + ([["index"]] if damage != "another schema" else [])
+    for command in commands:  # an incremental run cannot mend damaged files either
         assert main([*command, *flags]) == 2
         error = capsys.readouterr().err
         assert error.count("\n") == 1 and "searchapp index --rebuild" in error and "Traceback" not in error
+    if damage == "another schema":  # another schema's index is rebuilt by the next run, saying so
+        assert main(["index", *flags]) == 0 and "lacks fields searchapp writes" in capsys.readouterr().out
     assert main(["index", "--rebuild", *flags]) == 0 and main(["search", "beras", *flags]) == 0
 
 

@@ -57,9 +57,11 @@ UNREADABLE = (struct.error, pickle.UnpicklingError, EOFError, zlib.error, ValueE
 def open_index(root: Path) -> Index | None:
     """The live index, or None when there is none yet; CorruptIndexError when its files cannot be read."""
     generation = current_generation(root)
+    if generation is None:
+        return None
     try:
-        if generation is None or not whoosh.index.exists_in(str(generation)):
-            return None
+        if not whoosh.index.exists_in(str(generation)):  # published, so once whole: its contents are gone
+            raise CorruptIndexError(root, FileNotFoundError(f"no table of contents in {generation.name}"))
         return whoosh.index.open_dir(str(generation))
     except UNREADABLE as error:
         raise CorruptIndexError(root, error) from None

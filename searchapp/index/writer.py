@@ -74,7 +74,8 @@ def build_index(settings: Settings, *, rebuild: bool = False, today: dt.date | N
         schema = build_schema(settings)
         if existing is not None and set(schema.names()) - set(existing.schema.names()):
             # built by an earlier searchapp: its documents lack fields every document now has
-            report.warnings.append("the index was built by an earlier version of searchapp: rebuilt")
+            report.warnings.append("the index lacks fields searchapp writes (an earlier version, or another "
+                                   "program, built it): rebuilt")
             existing = None
         elif existing is not None and existing.schema["body"].analyzer != schema["body"].analyzer:
             # its words were analysed otherwise (stemming, exclusions, function words): one rule for all

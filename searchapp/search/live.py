@@ -171,6 +171,7 @@ class LiveIndex:
     def _refresh(self) -> Generation:
         key = generation_key(self.root)
         if key is None:
+            open_index(self.root)  # a published generation that cannot be read says so
             raise NoIndexError(f"no index in {self.root}; run 'searchapp index' first")
         if self._live is not None and self._live.key == key:
             return self._live
