@@ -206,7 +206,7 @@ def test_a_worker_that_makes_no_progress_is_killed_and_replaced(tmp_path):
 
 
 def test_a_stalled_request_stops_the_heartbeat_and_a_streaming_one_does_not():
-    from searchapp.web.server import Progress
+    from searchapp.web.worker import Progress
 
     pieces = iter([b"a", b"b"])
 

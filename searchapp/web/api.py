@@ -118,16 +118,19 @@ def interval_param() -> str:
     return interval
 
 
+def timelines_of(requests: list) -> list:
+    """The engine's timelines of *requests* over one span; an interval too fine for it is a 400."""
+    only_known(SEARCH_KEYS | {"interval"})
+    try:
+        return engine().timelines(requests, interval_param())
+    except IntervalError as error:
+        raise QueryError("interval", str(error)) from None
+
+
 @blueprint.get("/compare")
 def compare():
     """Up to four queries over one span and interval: each its total and its articles per period."""
-    only_known(SEARCH_KEYS | {"interval"})
-    search_engine = engine()
-    requests = parse_compared(search_params(), search_engine.is_known_outlet)
-    try:
-        series = search_engine.timelines(requests, interval_param())
-    except IntervalError as error:
-        raise QueryError("interval", str(error)) from None
+    series = timelines_of(parse_compared(search_params(), engine().is_known_outlet))
     return jsonify({"interval": series[0][2].interval,
                     "series": [{"query": r.q, **timeline_dict(t, r, total, "/api/search")} for r, total, t in series]})
 
@@ -135,13 +138,7 @@ def compare():
 @blueprint.get("/timeline")
 def timeline():
     """The search's articles per day, week or month, and as a share of all articles of each period."""
-    only_known(SEARCH_KEYS | {"interval"})
-    search_engine = engine()
-    search_request = parse_search_params(search_params(), search_engine.is_known_outlet)
-    try:
-        [(resolved, total, attention)] = search_engine.timelines([search_request], interval_param())
-    except IntervalError as error:
-        raise QueryError("interval", str(error)) from None
+    [(resolved, total, attention)] = timelines_of([parse_search_params(search_params(), engine().is_known_outlet)])
     return jsonify({"query": resolved.q, **timeline_dict(attention, resolved, total, "/api/search")})
 
 

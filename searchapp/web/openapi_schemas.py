@@ -64,7 +64,7 @@ HIT = {
 SEARCH_RESULT = {
     "type": "object",
     "required": ["query", "filters", "sort", "collapse", "total", "stories", "page", "per_page", "pages", "took_ms",
-                 "results", "facets", "suggestion", "relaxed", "partial", "urls"],
+                 "results", "facets", "suggestion", "relaxed", "partial", "after", "urls"],
     "properties": {
         "query": {"type": "string"},
         "filters": {
