@@ -56,7 +56,7 @@ DEFAULTS: dict[str, Any] = {
         "port": 8080,
         "threads": 8,
         "workers": 0,  # processes; 0 = one per core
-        "timeout": 30,  # seconds a worker may go without progress before it is replaced
+        "timeout": 60,  # seconds a worker may go without progress before it is replaced
         "drain": 30,  # seconds a stopping worker has to finish the requests it holds
     },
 }

@@ -98,3 +98,27 @@ def test_a_cursor_walks_every_result_past_the_page_wall_and_expires_when_the_ind
     assert expired.status_code == 400 and expired.get_json()["error"]["code"] == "cursor_expired"
     for bad in ("after=zzz", f"after={cursor}&page=2"):
         assert client.get(f"/api/search?q=banjir&{bad}").get_json()["error"]["param"] == "after"
+
+
+def test_exports_are_safe_to_open_and_to_name(tmp_path):
+    client = client_over(tmp_path, [
+        {"id": "f1", "title": "=HYPERLINK(\"http://x\")", "body": "Erdoğan di Ankara. " * 5},
+        {"id": "f2", "title": "-2+3", "body": "Erdoğan lagi di Ankara. " * 5}])
+    response = client.get("/api/export?q=erdoğan")
+    response.headers["Content-Disposition"].encode("latin-1")  # a header the server can send (it was a 500)
+    assert "filename*=UTF-8''searchapp-erdo%C4%9Fan.csv" in response.headers["Content-Disposition"]
+    titles = {row["id"]: row["title"] for row in csv.DictReader(io.StringIO(response.get_data(as_text=True)))}
+    assert titles == {"f1": "'=HYPERLINK(\"http://x\")", "f2": "'-2+3"}  # text, never a formula
+
+
+def test_a_forged_cursor_and_a_compare_page_without_an_index_are_answered_properly(tmp_path):
+    import base64
+
+    from searchapp.web.app import create_app
+
+    client = client_over(tmp_path / "a", [article(n) for n in range(5)])
+    forged = base64.urlsafe_b64encode(b'{"p":Infinity,"n":10,"g":"x"}').decode().rstrip("=")
+    assert client.get(f"/api/search?after={forged}").status_code == 400
+    empty = create_app(make_settings(tmp_path / "none", tmp_path / "no-index")).test_client()
+    assert empty.get("/bandingkan?q=banjir&q=cabai").status_code == 503
+    assert empty.get("/api/compare?q=banjir").get_json()["error"]["code"] == "no_index"

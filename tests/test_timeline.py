@@ -122,3 +122,13 @@ def test_the_compare_page_draws_a_line_per_query_with_a_legend_and_a_table(timel
         assert f"<strong>{one['total']}</strong>" in legend
     assert html.count('<th scope="row">') == len(api["series"][0]["buckets"])
     assert timeline_client.get("/bandingkan").status_code == 200  # the empty form
+
+
+def test_a_date_filter_cuts_the_edge_buckets_and_a_stray_date_does_not_break_the_chart(timeline_client):
+    data = timeline_client.get("/api/timeline?q=&from=2025-03-15&to=2025-05-10&interval=month").get_json()
+    assert data["buckets"][0]["start"] == "2025-03-15" and data["buckets"][-1]["end"] == "2025-05-10"
+    assert all(b["share"] == 1.0 for b in data["buckets"] if b["total"])  # every article: all of each period
+    narrowed = timeline_client.get(data["buckets"][0]["url"]).get_json()
+    assert narrowed["filters"]["from"] == "2025-03-15" and narrowed["total"] == data["buckets"][0]["count"]
+    stray = build_timeline(ordinals("1001-01-01", "2024-05-01", "2025-01-01"), Counter())
+    assert stray.interval == "year" and len(stray.buckets) <= 1000 and stray.dated + stray.undated == 3

@@ -54,7 +54,8 @@ def unreadable(error: BaseException) -> bool:
 class Generation:
     """One index generation: a searcher per thread and the tables derived from it."""
 
-    def __init__(self, key: tuple, index: Index, posting_cache_mb: int, stopwords: frozenset[str]) -> None:
+    def __init__(self, key: tuple, index: Index, posting_cache_mb: int, stopwords: frozenset[str],
+                 spares: int = 0) -> None:
         self.key = key
         self.name = hashlib.sha1(repr(key).encode()).hexdigest()[:12]  # for cursors: which state answered
         self.index = index
@@ -64,8 +65,10 @@ class Generation:
         self._lock = threading.Lock()
         self.users = 0  # requests using it now
         self.retired = False  # a newer generation is live: close this one when its last request ends
+        self._spare: list[Searcher] = []
         try:  # the tables read every segment: a damaged one shows here
             reader = self.searcher().reader()
+            self._spare = [self._open_searcher() for _ in range(spares)]
             folder = Path(index.storage.folder)
             self.analysis = QueryAnalysis(self.toc.schema["body"].analyzer, stopwords)
             self.tables = FacetTables(reader)
@@ -78,13 +81,21 @@ class Generation:
             raise
 
     def searcher(self) -> Searcher:
-        """This thread's searcher of this generation."""
+        """This thread's searcher of this generation: one of those opened with it (a later commit may
+        remove files its table of contents lists), else a new one."""
         searcher = getattr(self._local, "searcher", None)
         if searcher is None:
-            searcher = Searcher(reader_at(self.index, self.toc), weighting=BM25F(), fromindex=self.index)
-            self._local.searcher = searcher
             with self._lock:
-                self._searchers.append(searcher)
+                searcher = self._spare.pop() if self._spare else None
+            if searcher is None:
+                searcher = self._open_searcher()
+            self._local.searcher = searcher
+        return searcher
+
+    def _open_searcher(self) -> Searcher:
+        searcher = Searcher(reader_at(self.index, self.toc), weighting=BM25F(), fromindex=self.index)
+        with self._lock:
+            self._searchers.append(searcher)
         return searcher
 
     @functools.cached_property
@@ -106,6 +117,7 @@ class LiveIndex:
     def __init__(self, settings: Settings, stopwords: frozenset[str]) -> None:
         self.root = Path(settings.index)
         self.posting_cache_mb = settings.posting_cache_mb
+        self.spares = settings.threads  # searchers opened with each generation: one a serving thread
         self.stopwords = stopwords
         self._lock = threading.Lock()
         self._live: Generation | None = None
@@ -145,10 +157,19 @@ class LiveIndex:
         """The live generation, held open for as long as the block runs, whichever thread runs it (a
         streamed export: a generator the server may resume anywhere)."""
         with self._lock:
-            generation = self._refresh()
+            try:
+                generation = self._refresh()
+            except UNREADABLE as error:
+                if unreadable(error):
+                    raise CorruptIndexError(self.root, error) from None
+                raise
             generation.users += 1
         try:
             yield generation
+        except UNREADABLE as error:
+            if unreadable(error):
+                raise CorruptIndexError(self.root, error) from None
+            raise
         finally:
             self._let_go(generation)
 
@@ -193,4 +214,4 @@ class LiveIndex:
         index = open_index(self.root)
         if index is None:
             raise NoIndexError(f"no index in {self.root}; run 'searchapp index' first")
-        return Generation(key, index, self.posting_cache_mb, self.stopwords)
+        return Generation(key, index, self.posting_cache_mb, self.stopwords, self.spares)

@@ -75,6 +75,12 @@ def last_day(start: dt.date, interval: str) -> dt.date:
     return following - dt.timedelta(days=1) if following else dt.date.max
 
 
+def _count(first: dt.date, last: dt.date, interval: str) -> int:
+    """How many buckets [first, last] makes, roughly (enough to compare with MAX_BUCKETS)."""
+    days = (last - first).days
+    return days // {"day": 1, "week": 7, "month": 28, "year": 365}[interval] + 1
+
+
 def build_timeline(dates: Iterable[int], totals: Counter, interval: str | None = None,
                    date_from: dt.date | None = None, date_to: dt.date | None = None) -> Timeline:
     """Buckets from the first to the last dated article of *dates* (proleptic ordinals, 0 for undated),
@@ -91,25 +97,36 @@ def build_timeline(dates: Iterable[int], totals: Counter, interval: str | None =
         first, last = min(first, dt.date.fromordinal(min(days))), max(last, dt.date.fromordinal(max(days)))
     if first > last:
         return Timeline(interval or "month", [], undated)
+    chosen = interval
     interval = interval or choose_interval(first, last)
-    start: dt.date | None = bucket_start(first, interval)
+    outside = 0
+    if chosen is None and _count(first, last, interval) > MAX_BUCKETS:  # a stray date centuries away
+        first = bucket_start(last, interval).replace(year=max(1, last.year - MAX_BUCKETS + 1))
+        outside = sum(n for ordinal, n in days.items() if ordinal < first.toordinal())
     starts: list[dt.date] = []
+    start: dt.date | None = bucket_start(first, interval)
     while start is not None and start <= last:
         starts.append(start)
         if len(starts) > MAX_BUCKETS:
-            coarser = INTERVALS[min(INTERVALS.index(interval) + 1, len(INTERVALS) - 1)]
-            raise IntervalError(f"{interval} buckets from {first} to {last} are more than {MAX_BUCKETS}; "
-                                f"choose interval={coarser} or a shorter span")
+            coarser = INTERVALS[INTERVALS.index(interval) + 1] if interval != INTERVALS[-1] else None
+            raise IntervalError(f"{interval} buckets from {first} to {last} are more than {MAX_BUCKETS}; choose "
+                                f"{f'interval={coarser} or ' if coarser else ''}a shorter span")
         start = next_start(start, interval)
+    # where the search's dates cut a period (from the 15th: its month from the 15th), its bucket ends there
+    start_at = first if date_from else starts[0]
+    end_at = last if date_to else last_day(starts[-1], interval)
+    low, high = start_at.toordinal(), end_at.toordinal()
     per_bucket: Counter = Counter()
     all_per_bucket: Counter = Counter()
     for ordinal, n in days.items():
-        per_bucket[bucket_start(dt.date.fromordinal(ordinal), interval)] += n
-    low, high = starts[0].toordinal(), last_day(starts[-1], interval).toordinal()
+        if low <= ordinal <= high:
+            per_bucket[bucket_start(dt.date.fromordinal(ordinal), interval)] += n
     for ordinal, n in totals.items():
         if low <= ordinal <= high:
             all_per_bucket[bucket_start(dt.date.fromordinal(ordinal), interval)] += n
-    buckets = [Bucket(s, last_day(s, interval), per_bucket[s], all_per_bucket[s]) for s in starts]
+    buckets = [Bucket(max(s, start_at), min(last_day(s, interval), end_at), per_bucket[s], all_per_bucket[s])
+               for s in starts]
+    undated += outside
     return Timeline(interval, buckets, undated)
 
 

@@ -7,6 +7,7 @@ import io
 import json
 import re
 from collections.abc import Iterator
+from urllib.parse import quote
 
 from flask import Blueprint, Response, jsonify, request
 from werkzeug.exceptions import HTTPException
@@ -161,11 +162,18 @@ def export():
     except ExportTooLargeError as error:
         return error_response(400, "too_many_rows", str(error), "q", total=error.total, limit=error.limit)
     lines = csv_lines(rows) if kind == "csv" else (json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
-    name = "-".join(re.findall(r"\w+", search_request.q.lower()))[:60] or "semua"
+    plain = "-".join(re.findall(r"[a-z0-9]+", search_request.q.lower()))[:60] or "semua"  # headers are Latin-1
+    written = quote("-".join(re.findall(r"\w+", search_request.q.lower()))[:60] or "semua")
     response = Response(lines, mimetype="text/csv" if kind == "csv" else "application/x-ndjson")
-    response.headers["Content-Disposition"] = f'attachment; filename="searchapp-{name}.{kind}"'
+    response.headers["Content-Disposition"] = (f'attachment; filename="searchapp-{plain}.{kind}"; '
+                                               f"filename*=UTF-8''searchapp-{written}.{kind}")
     response.headers["X-Total-Count"] = str(total)
     return response
+
+
+def _cell(value: object) -> object:
+    """A text cell a spreadsheet would read as a formula (`=`, `+`, `-`, `@` first) kept as text."""
+    return f"'{value}" if isinstance(value, str) and value[:1] in ("=", "+", "-", "@") else value
 
 
 def csv_lines(rows: Iterator[dict]) -> Iterator[str]:
@@ -174,7 +182,7 @@ def csv_lines(rows: Iterator[dict]) -> Iterator[str]:
     writer = csv.writer(buffer)
     writer.writerow(EXPORT_COLUMNS)
     for row in rows:
-        writer.writerow(["; ".join(row[c]) if c == "people" else row[c] for c in EXPORT_COLUMNS])
+        writer.writerow([_cell("; ".join(row[c]) if c == "people" else row[c]) for c in EXPORT_COLUMNS])
         if buffer.tell() > 64 * 1024:  # sent in pieces of about 64 KB
             yield buffer.getvalue()
             buffer.seek(0)

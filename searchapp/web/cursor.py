@@ -29,7 +29,7 @@ def read_cursor(token: str) -> tuple[int, int, str]:
     try:
         data = json.loads(base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)))
         page, per_page, generation = int(data["p"]), int(data["n"]), str(data["g"])
-    except (binascii.Error, ValueError, KeyError, TypeError, UnicodeDecodeError):
+    except (binascii.Error, ValueError, KeyError, TypeError, UnicodeDecodeError, OverflowError):
         raise QueryError("after", "'after' is not a cursor this API gave; use the one in urls.next_after") from None
     if page < 1 or not 1 <= per_page <= 100:
         raise QueryError("after", "'after' is not a cursor this API gave; use the one in urls.next_after")

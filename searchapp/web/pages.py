@@ -60,12 +60,12 @@ def http_error(error: HTTPException):
     return error_page(error.code or 500)
 
 
-@blueprint.errorhandler(NoIndexError)
+@blueprint.app_errorhandler(NoIndexError)
 def no_index(error: NoIndexError):
     return error_page(503)
 
 
-@blueprint.errorhandler(CorruptIndexError)
+@blueprint.app_errorhandler(CorruptIndexError)
 def unreadable_index(error: CorruptIndexError):
     return error_page(503, "Indeks tidak dapat dibaca", "Berkas indeks rusak atau tidak lengkap. Jalankan "
                       "'searchapp index --rebuild' untuk membangunnya kembali, lalu muat ulang halaman ini.")

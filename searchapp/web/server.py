@@ -32,6 +32,7 @@ from searchapp.web.worker import Limits, run_worker
 
 RESPAWN_LIMIT = 10  # workers replaced within RESPAWN_WINDOW seconds before the server gives up
 RESPAWN_WINDOW = 60
+STOP_SIGNALS = {signal.SIGTERM, signal.SIGINT, signal.SIGHUP}
 POLL_SECONDS = 0.2  # how often the supervisor looks for ended workers and signals it was sent
 
 
@@ -76,16 +77,23 @@ class Supervisor:
         self.stopping = False
         self.reload = False
         self.respawns: list[float] = []
+        self.hung: set[int] = set()  # workers killed for making no progress (not counted as dying)
 
     def spawn(self) -> int:
         handle, path = tempfile.mkstemp(prefix="searchapp-heartbeat-")
         os.unlink(path)
+        blocked = signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)  # none lands between fork and handlers
         pid = os.fork()
         if pid == 0:  # a worker: serve until told to stop
             try:
-                run_worker(self.app, self.listener, self.limits, handle)
+                for signum in STOP_SIGNALS:
+                    signal.signal(signum, signal.SIG_DFL)  # not the supervisor's: run_worker sets its own
+                for other in self.heartbeats.values():
+                    os.close(other)
+                run_worker(self.app, self.listener, self.limits, handle, blocked)
             finally:
                 os._exit(0)
+        signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
         self.heartbeats[pid] = handle
         return pid
 
@@ -96,11 +104,11 @@ class Supervisor:
                 os.kill(child, signal.SIGTERM)
 
     def run(self) -> None:
-        for _ in range(self.limits.workers):
-            self.spawn()
         signal.signal(signal.SIGTERM, self.stop)
         signal.signal(signal.SIGINT, self.stop)
         signal.signal(signal.SIGHUP, lambda *_: setattr(self, "reload", True))
+        for _ in range(self.limits.workers):
+            self.spawn()
         stopped_at = None
         try:
             while self.heartbeats:
@@ -127,6 +135,7 @@ class Supervisor:
                 print(f"searchapp: worker {pid} made no progress for {silent:.0f} s (timeout {self.limits.timeout} s): "
                       "killed", file=sys.stderr, flush=True)
                 os.utime(handle)  # one message, one kill
+                self.hung.add(pid)
                 with contextlib.suppress(ProcessLookupError):
                     os.kill(pid, signal.SIGKILL)
 
@@ -153,7 +162,10 @@ class Supervisor:
 
     def replace(self, pid: int, status: int) -> None:
         now = time.monotonic()
-        self.respawns = [t for t in self.respawns if now - t < RESPAWN_WINDOW] + [now]
+        self.respawns = [t for t in self.respawns if now - t < RESPAWN_WINDOW]
+        if pid not in self.hung:  # a crash, not a worker we stopped for hanging
+            self.respawns.append(now)
+        self.hung.discard(pid)
         how = f"signal {os.WTERMSIG(status)}" if os.WIFSIGNALED(status) else f"exit {os.WEXITSTATUS(status)}"
         if len(self.respawns) > RESPAWN_LIMIT:
             print(f"searchapp: error: workers keep dying ({len(self.respawns)} in {RESPAWN_WINDOW} s, last: {how}); "
@@ -167,6 +179,8 @@ class Supervisor:
         """Replace every worker, one at a time: its successor starts, then it finishes its requests and
         ends (SIGHUP)."""
         for old in list(self.heartbeats):
+            if self.stopping:
+                return
             self.spawn()
             handle = self.heartbeats.pop(old)
             with contextlib.suppress(ProcessLookupError):

@@ -27,17 +27,18 @@ class Limits:
 
     threads: int = 8
     workers: int = 1
-    timeout: int = 30
+    timeout: int = 60
     drain: int = 30
 
 
 class Progress:
     """WSGI middleware noting when each request in flight last made progress: began, or handed over a
-    piece of its body (a long export streams, a stuck search does not)."""
+    piece of its body (a long export streams, a stuck search does not). Time the server spends sending a
+    piece (a slow reader) is not the app's: it is not counted."""
 
     def __init__(self, app: Callable) -> None:
         self.app = app
-        self.last: dict[int, float] = {}
+        self.last: dict[int, float | None] = {}  # None: a piece is with the server, being sent
 
     def __call__(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
         key = id(environ)
@@ -47,23 +48,30 @@ class Progress:
         except BaseException:
             self.last.pop(key, None)
             raise
+        self.last[key] = None
         return _Tracked(self.last, key, body)
 
     def stalled(self, seconds: float) -> bool:
         now = time.monotonic()
-        return any(now - began > seconds for began in list(self.last.values()))
+        return any(began is not None and now - began > seconds for began in list(self.last.values()))
 
 
 class _Tracked:
-    """A response body that notes each piece it hands over and, closed (as every WSGI server closes
-    what it was given), forgets its request."""
+    """A response body that times the making of each piece (not its sending) and, closed (as every WSGI
+    server closes what it was given), forgets its request."""
 
-    def __init__(self, last: dict[int, float], key: int, body: Iterable[bytes]) -> None:
+    def __init__(self, last: dict[int, float | None], key: int, body: Iterable[bytes]) -> None:
         self.last, self.key, self.body = last, key, body
 
     def __iter__(self) -> Iterator[bytes]:
-        for piece in self.body:
-            self.last[self.key] = time.monotonic()
+        pieces = iter(self.body)
+        while True:
+            self.last[self.key] = time.monotonic()  # making the next piece from now
+            try:
+                piece = next(pieces)
+            except StopIteration:
+                return
+            self.last[self.key] = None  # handed over: the server sends it at the reader's pace
             yield piece
 
     def close(self) -> None:
@@ -99,9 +107,11 @@ def _json_error_channel():
     return Channel
 
 
-def run_worker(app: Flask, listener: socket.socket, limits: Limits, heartbeat: int) -> None:
+def run_worker(app: Flask, listener: socket.socket, limits: Limits, heartbeat: int,
+               signal_mask: Iterable[int] = ()) -> None:
     """One worker: waitress's event loop, run here so that the worker can beat its heartbeat between
-    turns and, told to stop, stop accepting and finish what it holds before it ends."""
+    turns and, told to stop, stop accepting and finish what it holds before it ends. *signal_mask*: the
+    signals to block once its own handlers are in place (the supervisor forks with stop signals blocked)."""
     from waitress import create_server, wasyncore
 
     progress = Progress(app)
@@ -112,6 +122,7 @@ def run_worker(app: Flask, listener: socket.socket, limits: Limits, heartbeat: i
     for signum in (signal.SIGTERM, signal.SIGINT):
         signal.signal(signum, lambda *_: stop.set())
     signal.signal(signal.SIGHUP, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_SETMASK, signal_mask)
 
     def turn() -> None:
         wasyncore.loop(timeout=LOOP_SECONDS, map=server._map, use_poll=True, count=1)
