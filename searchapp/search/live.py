@@ -124,26 +124,53 @@ class LiveIndex:
         self._local = threading.local()  # the generation this thread's request uses
 
     @contextlib.contextmanager
-    def request(self) -> Iterator[None]:
-        """Around one request: every `current()` in it gives the same generation, released at the end;
-        a damaged index file met on the way is a CorruptIndexError naming the command that mends it."""
-        depth = getattr(self._local, "depth", 0)
-        self._local.depth = depth + 1
+    def readable(self) -> Iterator[None]:
+        """A damaged index file met in the block is a CorruptIndexError naming the command that mends it."""
         try:
             yield
         except UNREADABLE as error:
             if unreadable(error):
                 raise CorruptIndexError(self.root, error) from None
             raise
+
+    @contextlib.contextmanager
+    def request(self) -> Iterator[None]:
+        """Around one request: every `current()` in it gives the same generation, released at the end."""
+        depth = getattr(self._local, "depth", 0)
+        self._local.depth = depth + 1
+        try:
+            with self.readable():
+                yield
         finally:
             self._local.depth = depth
             if depth == 0:
-                self._release()
+                generation, self._local.generation = getattr(self._local, "generation", None), None
+                if generation is not None:
+                    self._let_go(generation)
 
-    def _release(self) -> None:
-        generation, self._local.generation = getattr(self._local, "generation", None), None
-        if generation is not None:
+    @contextlib.contextmanager
+    def hold(self) -> Iterator[Generation]:
+        """The live generation, held open for as long as the block runs, whichever thread runs it (a
+        streamed export: a generator the server may resume anywhere)."""
+        generation = self._take()
+        try:
+            with self.readable():
+                yield generation
+        finally:
             self._let_go(generation)
+
+    def current(self) -> Generation:
+        """The generation of this request: the live one when the request first asks."""
+        generation = getattr(self._local, "generation", None)
+        if generation is None:
+            generation = self._local.generation = self._take()
+        return generation
+
+    def _take(self) -> Generation:
+        with self._lock, self.readable():
+            generation = self._refresh()
+            generation.users += 1
+        return generation
 
     def _let_go(self, generation: Generation) -> None:
         with self._lock:
@@ -151,43 +178,6 @@ class LiveIndex:
             done = generation.retired and generation.users == 0
         if done:
             generation.close()
-
-    @contextlib.contextmanager
-    def hold(self) -> Iterator[Generation]:
-        """The live generation, held open for as long as the block runs, whichever thread runs it (a
-        streamed export: a generator the server may resume anywhere)."""
-        with self._lock:
-            try:
-                generation = self._refresh()
-            except UNREADABLE as error:
-                if unreadable(error):
-                    raise CorruptIndexError(self.root, error) from None
-                raise
-            generation.users += 1
-        try:
-            yield generation
-        except UNREADABLE as error:
-            if unreadable(error):
-                raise CorruptIndexError(self.root, error) from None
-            raise
-        finally:
-            self._let_go(generation)
-
-    def current(self) -> Generation:
-        """The generation of this request: the live one when the request first asks."""
-        generation = getattr(self._local, "generation", None)
-        if generation is not None:
-            return generation
-        with self._lock:
-            try:
-                generation = self._refresh()
-            except UNREADABLE as error:
-                if unreadable(error):
-                    raise CorruptIndexError(self.root, error) from None
-                raise
-            generation.users += 1
-        self._local.generation = generation
-        return generation
 
     def _refresh(self) -> Generation:
         key = generation_key(self.root)
