@@ -132,3 +132,16 @@ def test_a_date_filter_cuts_the_edge_buckets_and_a_stray_date_does_not_break_the
     assert narrowed["filters"]["from"] == "2025-03-15" and narrowed["total"] == data["buckets"][0]["count"]
     stray = build_timeline(ordinals("1001-01-01", "2024-05-01", "2025-01-01"), Counter())
     assert stray.interval == "year" and len(stray.buckets) <= 1000 and stray.dated + stray.undated == 3
+
+
+def test_significant_words_are_those_of_the_matches_not_of_the_whole_index(timeline_client):
+    data = timeline_client.get("/api/significant?q=banjir").get_json()
+    words = [w["word"].lower() for w in data["words"]]
+    assert data["sampled"] == min(200, data["total"]) and "bandang" in words  # written with banjir, and only there
+    assert "banjir" not in words and "laporan" not in words  # the query's own word; a word of every article
+    assert all(w["in_sample"] <= w["in_index"] for w in data["words"])
+    narrowed = timeline_client.get(data["words"][0]["url"]).get_json()
+    assert narrowed["query"] == f"banjir {data['words'][0]['word']}"
+    page = timeline_client.get("/cari?q=banjir&kata=1").get_data(as_text=True)
+    assert 'class="significant"' in page and 'href="/cari?q=banjir+bandang"' in page
+    assert 'class="significant"' not in timeline_client.get("/cari?q=banjir").get_data(as_text=True)

@@ -35,6 +35,7 @@ from searchapp.search.request import SearchRequest
 from searchapp.search.results import Facets, SearchResult
 from searchapp.search.scoring import top_documents
 from searchapp.search.selection import Matches, select
+from searchapp.search.significant import SAMPLE, SignificantWord, significant_words
 from searchapp.search.suggest import suggest
 from searchapp.search.timeline import Timeline, aligned_timelines
 
@@ -207,6 +208,29 @@ class WhooshEngine:
                 moment = time_of[docnum]
                 published = dt.datetime.fromtimestamp(moment, dt.timezone.utc).isoformat() if moment else None
                 yield articles.row(docnum, score, terms, published)
+
+    @_request
+    def significant(self, request: SearchRequest, limit: int = 20) -> tuple[SearchRequest, int, int,
+                                                                            list[SignificantWord]]:
+        """The request as resolved, its total, how many of its best matches were read, and the words
+        over-represented in them (`searchapp.search.significant`)."""
+        state = self._current()
+        request, _people, found, docsets = self._select(state, request)
+        if request.sort == "relevance" and found.text_query is not None:
+            best = [d for d, _s in self.rank(state, found.text_query, found.matching, SAMPLE, docsets)]
+        else:
+            best = state.tables.by_date(found.matching, request.sort != "oldest", SAMPLE)
+        searcher = state.searcher()
+        reader = searcher.reader()
+        texts = (searcher.stored_fields(d).get("body", "") for d in best)
+        asked = {term.form for term in state.analysis.words(request.q)}
+
+        def background(word: str) -> int:
+            terms = state.analysis.words(word)
+            return reader.doc_frequency("body", terms[0].exact) if terms else 0
+
+        read, words = significant_words(texts, background, reader.doc_count(), self.stopwords | asked, limit)
+        return request, len(found.matching), read, words
 
     def resolve_people(self, request: SearchRequest, tables: FacetTables) -> list[str]:
         """Requested people as indexed, each through the lookup autocomplete uses (`person_choices`);

@@ -8,6 +8,7 @@ from typing import Protocol
 from searchapp.config import Settings
 from searchapp.search.request import SearchRequest
 from searchapp.search.results import SearchResult
+from searchapp.search.significant import SignificantWord
 from searchapp.search.timeline import Timeline
 
 
@@ -20,6 +21,11 @@ class SearchEngine(Protocol):
                                                                                            Timeline]]:
         """Each request as resolved, its total, and its articles over time (`searchapp.search.timeline`),
         all over one span and interval."""
+
+    def significant(self, request: SearchRequest, limit: int = 20) -> tuple[SearchRequest, int, int,
+                                                                            list[SignificantWord]]:
+        """The request as resolved, its total, how many of its best matches were read, and the words
+        over-represented in them."""
 
     def document(self, doc_id: str, q: str = "", raw: bool = False) -> dict | None:
         """One whole article, highlighted for *q*, with related articles (and with *raw* the text as

@@ -136,6 +136,18 @@ def compare():
                     "series": [{"query": r.q, **timeline_dict(t, r, total, "/api/search")} for r, total, t in series]})
 
 
+@blueprint.get("/significant")
+def significant():
+    """The words over-represented in a search's best matches (at most 200 read), each a link adding it."""
+    only_known(SEARCH_KEYS)
+    search_engine = engine()
+    resolved, total, read, words = search_engine.significant(
+        parse_search_params(search_params(), search_engine.is_known_outlet))
+    return jsonify({"query": resolved.q, "total": total, "sampled": read, "words": [
+        {"word": w.word, "score": round(w.score, 4), "in_sample": w.in_sample, "in_index": w.in_index,
+         "url": resolved.with_(q=f"{resolved.q} {w.word}".strip(), page=1).url("/api/search")} for w in words]})
+
+
 @blueprint.get("/timeline")
 def timeline():
     """The search's articles per day, week or month, and as a share of all articles of each period."""

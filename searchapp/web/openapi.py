@@ -105,6 +105,24 @@ def openapi_document(outlets: list[str] | None = None) -> dict:
                                                          "items": {"$ref": "#/components/schemas/Timeline"}}}}}}},
                               **ERRORS},
             }},
+            "/api/significant": {"get": {
+                "summary": "Words over-represented in a search's best matches (at most 200 read) against the index",
+                "operationId": "significant",
+                "parameters": search_parameters(outlet_schema),
+                "responses": {"200": {"description": "the words, most significant first (JLH score)",
+                                      "content": {"application/json": {"schema": {
+                    "type": "object", "required": ["query", "total", "sampled", "words"],
+                    "properties": {"query": {"type": "string"}, "total": {"type": "integer", "minimum": 0},
+                                   "sampled": {"type": "integer", "minimum": 0, "maximum": 200},
+                                   "words": {"type": "array", "maxItems": 20, "items": {
+                                       "type": "object",
+                                       "required": ["word", "score", "in_sample", "in_index", "url"],
+                                       "properties": {"word": {"type": "string"}, "score": {"type": "number"},
+                                                      "in_sample": {"type": "integer"},
+                                                      "in_index": {"type": "integer"},
+                                                      "url": {"type": "string"}}}}}}}}},
+                              **ERRORS},
+            }},
             "/api/export": {"get": {
                 "summary": "Every article of a search (not a page), streamed as CSV or JSON Lines",
                 "operationId": "export",

@@ -169,6 +169,7 @@ def search_page_context(result: SearchResult, data: dict) -> dict:
         "feed_url": _takeaway(search).url(SEARCH_PATH + ".atom"),
         "export_csv_url": _takeaway(search).with_(sort=search.sort).url("/api/export"),
         "compare_url": _takeaway(search).url("/bandingkan"),
+        "significant_url": _with(search.with_(page=1).url(SEARCH_PATH), kata="1"),
         "export_jsonl_url": _with(_takeaway(search).with_(sort=search.sort).url("/api/export"), format="jsonl"),
     }
 
@@ -217,3 +218,11 @@ def attention_view(result: SearchResult, interval: str, scale: str) -> dict | No
                    for value, label in SCALES.items()],
         "api_url": _with(search.url("/api/timeline"), interval=interval),
     }
+
+
+def significant_view(engine, search: SearchRequest) -> dict:
+    """The words over-represented in the search's best matches, each a link that adds it to the query."""
+    _resolved, _total, read, words = engine.significant(search)
+    return {"read": read, "words": [{"word": w.word, "in_sample": w.in_sample,
+                                     "url": search.with_(q=f"{search.q} {w.word}".strip(), page=1).url(SEARCH_PATH)}
+                                    for w in words]}
