@@ -23,6 +23,7 @@ from collections import Counter
 from pathlib import Path
 
 from searchapp.bench.http_load import ADDED, bench_http
+from searchapp.bench.monitoring import bench_monitoring, format_monitoring
 from searchapp.bench.peers import bench_fts5, bench_tantivy
 from searchapp.bench.timing import WARMUP, EngineFigures, folder_mb, percentile, time_queries
 from searchapp.bench.workload import QUERY_COUNT, BenchQuery, load_all, query_mix, scale_articles
@@ -81,6 +82,9 @@ def run_bench(args: argparse.Namespace) -> int:
         print(f"Machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}\n")
 
         figures = [bench_searchapp(settings, corpus, queries, size)]
+        if args.monitoring:
+            print("Monitoring requests (the same queries, each query's requests in turn):\n"
+                  + format_monitoring(bench_monitoring(settings, queries)) + "\n")
         analysis = QueryAnalysis(configured_analyzer(settings))
         if not args.no_peers:
             (workdir / "fts5").mkdir()
@@ -152,6 +156,8 @@ def register(commands, common) -> None:
     bench.add_argument("--queries", type=int, default=QUERY_COUNT, help="timed queries")
     bench.add_argument("--workers", type=int, help="indexing workers")
     bench.add_argument("--no-peers", action="store_true", help="searchapp only")
+    bench.add_argument("--monitoring", action="store_true",
+                       help="also time the page's search with its chart, timelines and significant words")
     bench.add_argument("--http", action="store_true", help="also load a real server over HTTP")
     bench.add_argument("--while-indexing", choices=("add", "rebuild"),
                        help="with --http: meanwhile add 200 articles with `searchapp index` (or --rebuild)")
