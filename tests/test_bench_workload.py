@@ -62,3 +62,19 @@ def test_an_exports_outlet_host_becomes_the_slug_searchapp_filters_by(tmp_path):
     table = OutletTable.load(settings.outlets_file)
     assert [r["outlet"] for r in records] == [table.resolve("kapanlagi.com")[0], table.resolve("kompas.com")[0]]
     assert all(r["outlet"] and "." not in r["outlet"] for r in records)  # slugs, not the hosts as stated
+
+
+def test_bench_times_the_monitoring_requests_over_the_query_mix():
+    import subprocess
+    import sys
+
+    from conftest import REPO
+
+    command = [sys.executable, "-m", "searchapp.cli", "bench", "--corpus", str(REPO / "corpus"), "--no-peers",
+               "--monitoring", "--queries", "20"]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=240, cwd=REPO)
+    assert result.returncode == 0, result.stderr[-2000:]
+    rows = [line for line in result.stdout.splitlines() if line.startswith("| ") and " ms" not in line]
+    kinds = [row.split(" | ")[0].strip("| ") for row in rows]
+    assert kinds[:4] == ["search", "search + chart", "timeline", "significant words"], kinds
+    assert all(row.endswith("× |") for row in rows[:4])
