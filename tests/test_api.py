@@ -147,8 +147,8 @@ def test_unknown_route_and_wrong_method_are_json(client):
 def test_openapi_document_is_valid_openapi_31(client):
     data = client.get("/api/openapi.json").get_json()
     assert data["openapi"] == "3.1.0"
-    routes = {re.sub(r"<(?:path:)?doc_id>", "{id}", rule.rule) for rule in client.application.url_map.iter_rules()
-              if rule.rule.startswith("/api/")}
+    routes = {re.sub(r"<(?:path:)?(\w+)>", lambda m: "{id}" if m[1] == "doc_id" else f"{{{m[1]}}}", rule.rule)
+              for rule in client.application.url_map.iter_rules() if rule.rule.startswith("/api/")}
     assert set(data["paths"]) == routes and "/api/timeline" in routes  # every endpoint described
     for schema in data["components"]["schemas"].values():
         jsonschema.Draft202012Validator.check_schema(schema)

@@ -441,7 +441,7 @@ def test_article_page(client):
     assert doc.find("a", class_="badge").get("href") == "/cari?outlet=kompas-tv"
     assert doc.find("time").text == "24 Februari 2022" and doc.find("time").get("datetime") == "2022-02-24"
     people = {a.text: a.get("href") for a in doc.find("div", class_="people-line").find_all("a")}
-    assert people["Joe Biden"] == "/cari?person=Joe+Biden"
+    assert people["Joe Biden"] == "/tokoh/joe-biden"  # the person's page, which links to all their articles
     body = doc.find("div", class_="article-body")
     assert len(body.find_all("p")) > 5
     marks = [m.text.lower() for m in body.find_all("mark")]

@@ -145,3 +145,32 @@ def test_significant_words_are_those_of_the_matches_not_of_the_whole_index(timel
     page = timeline_client.get("/cari?q=banjir&kata=1").get_data(as_text=True)
     assert 'class="significant"' in page and 'href="/cari?q=banjir+bandang"' in page
     assert 'class="significant"' not in timeline_client.get("/cari?q=banjir").get_data(as_text=True)
+
+
+def test_person_and_outlet_pages_are_the_search_filtered_to_them(timeline_client):
+    people = {p["name"] for p in timeline_client.get("/api/people?limit=5").get_json()["people"]}
+    assert not people  # this fixture names nobody: a person page is a 404
+    assert timeline_client.get("/api/people/joko-widodo").status_code == 404
+    assert timeline_client.get("/tokoh/joko-widodo").status_code == 404
+    data = timeline_client.get("/api/outlets/kontan").get_json()
+    search = timeline_client.get("/api/search?outlet=kontan&sort=newest&per_page=5").get_json()
+    assert data["total"] == search["total"] == data["count"]
+    assert [h["id"] for h in data["latest"]] == [h["id"] for h in search["results"]]
+    assert sum(b["count"] for b in data["timeline"]["buckets"]) == data["timeline"]["dated"]
+    page = timeline_client.get("/media/kontan").get_data(as_text=True)
+    assert "<h1 id=\"judul-profil\">Kontan</h1>" in page and '<svg class="attention"' in page
+    assert timeline_client.get("/media/tidak-ada").status_code == 404
+
+
+def test_a_person_page_lists_aliases_co_mentions_and_latest_articles(tmp_path):
+    records = [{"id": f"p{n}", "title": f"Presiden bertemu menteri {n}",
+                "body": f"Presiden Joko Widodo bertemu Sri Mulyani di Jakarta hari ke-{n}. " * 3,
+                "people": ["Joko Widodo", "Sri Mulyani"] if n % 2 else ["Joko Widodo"],
+                "date": f"2024-0{1 + n % 9}-10", "outlet": "kontan"} for n in range(12)]
+    client = client_over(tmp_path, records)
+    data = client.get("/api/people/joko-widodo").get_json()
+    assert data["name"] == "Joko Widodo" and "Jokowi" in data["aliases"]  # config/people.yaml
+    assert data["total"] == 12 and data["people"][0]["value"] == "Sri Mulyani" and data["people"][0]["count"] == 6
+    assert data["outlets"][0]["value"] == "kontan" and len(data["latest"]) == 5
+    page = client.get("/tokoh/joko-widodo").get_data(as_text=True)
+    assert 'href="/tokoh/sri-mulyani"' in page and "Juga disebut: " in page and '<svg class="attention"' in page

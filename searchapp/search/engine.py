@@ -289,6 +289,11 @@ class WhooshEngine:
         return found[:limit]
 
     @_request
+    def person_named(self, slug: str) -> str | None:
+        """The indexed person whose name's slug is *slug* (`joko-widodo`), or None."""
+        return self._current().person_slugs.get(slug)
+
+    @_request
     def person_choices(self, typed: str) -> list[str]:
         return person_choices(self._current().tables, typed)
 

@@ -43,6 +43,9 @@ class SearchEngine(Protocol):
     def people(self, prefix: str = "", limit: int = 20) -> list[dict]:
         """People by number of articles, optionally by the start of a word of the name."""
 
+    def person_named(self, slug: str) -> str | None:
+        """The indexed person whose name's slug is *slug*, or None."""
+
     def person_choices(self, typed: str) -> list[str]:
         """The indexed people a typed name names (the lookup of `people` and of the person filter)."""
 

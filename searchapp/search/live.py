@@ -24,6 +24,7 @@ from whoosh.searching import Searcher
 
 from searchapp.config import Settings
 from searchapp.errors import CorruptIndexError, SearchappError
+from searchapp.extract.outlet import slugify
 from searchapp.index.analysis import QueryAnalysis
 from searchapp.index.generations import UNREADABLE, generation_key, open_index
 from searchapp.index.stories import read_stories
@@ -97,6 +98,11 @@ class Generation:
         with self._lock:
             self._searchers.append(searcher)
         return searcher
+
+    @functools.cached_property
+    def person_slugs(self) -> dict[str, str]:
+        """Every indexed person by the slug of the name (the person pages' addresses)."""
+        return {slug: name for name in self.tables.people if (slug := slugify(name))}
 
     @functools.cached_property
     def day_totals(self) -> Counter:

@@ -14,7 +14,7 @@ from werkzeug.exceptions import HTTPException
 
 from searchapp.errors import CorruptIndexError, ExportTooLargeError, PersonChoiceError, QueryError
 from searchapp.search.live import NoIndexError
-from searchapp.search.request import parse_compared, parse_search_params
+from searchapp.search.request import SearchRequest, parse_compared, parse_search_params
 from searchapp.search.results import timeline_dict
 from searchapp.search.timeline import INTERVALS, IntervalError
 from searchapp.web.context import engine
@@ -234,6 +234,28 @@ def people():
     if not 1 <= limit <= 100:
         raise QueryError("limit", f"'limit' must be between 1 and 100, not {limit}")
     return jsonify({"people": engine().people(prefix, limit)})
+
+
+@blueprint.get("/people/<slug>")
+def person(slug: str):
+    """A person's profile: aliases, articles over time, outlets, people named with them, latest articles."""
+    from searchapp.web.monitor import aliases_of, profile
+
+    name = engine().person_named(slug)
+    if name is None:
+        return error_response(404, "not_found", f"no person {slug[:100]!r} in the index", "slug")
+    return jsonify({"name": name, "aliases": aliases_of(name), **profile(SearchRequest(people=(name,)))})
+
+
+@blueprint.get("/outlets/<slug>")
+def outlet(slug: str):
+    """An outlet's profile: articles over time, the people it names most, its latest articles."""
+    from searchapp.web.monitor import profile
+
+    found = next((o for o in engine().outlets() if o["slug"] == slug), None)
+    if found is None:
+        return error_response(404, "not_found", f"no outlet {slug[:100]!r}", "slug")
+    return jsonify({**found, **profile(SearchRequest(outlets=(slug,)))})
 
 
 @blueprint.get("/health")

@@ -1,4 +1,5 @@
-"""Pages for following coverage rather than finding one article: comparing queries over time."""
+"""Pages for following coverage rather than finding one article: comparing queries over time, and the
+profile of a person or an outlet (composed from the search every page uses)."""
 
 from __future__ import annotations
 
@@ -7,12 +8,14 @@ from urllib.parse import parse_qsl, urlencode, urlsplit
 from flask import Blueprint, render_template, request
 
 from searchapp.errors import PersonChoiceError, QueryError
-from searchapp.search.request import MAX_COMPARED, parse_compared
+from searchapp.extract.outlet import slugify
+from searchapp.search.request import MAX_COMPARED, SearchRequest, parse_compared
 from searchapp.search.results import timeline_dict
 from searchapp.search.timeline import IntervalError
-from searchapp.web.chart import INTERVAL_LABELS, SCALES, compare_svg, period_label
+from searchapp.web.chart import INTERVAL_LABELS, SCALES, attention_svg, compare_svg, period_label
 from searchapp.web.context import engine
 from searchapp.web.page_params import SEARCH_PARAMS, SEARCH_PATH
+from searchapp.web.pages import error_page
 from searchapp.web.search_view import chart_params
 
 blueprint = Blueprint("monitor", __name__)
@@ -58,3 +61,54 @@ def _switched(path: str, key: str, value: str) -> str:
     parts = urlsplit(path)
     kept = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if k != key]
     return f"{parts.path}?{urlencode(kept + [(key, value)])}"
+
+
+def profile(search: SearchRequest) -> dict:
+    """What a person's or an outlet's page shows: its articles per period, the outlets and people most
+    often in them, the latest of them — one search, filtered to it, newest first."""
+    result = engine().search(search.with_(sort="newest", per_page=5), timeline="auto")
+    data = result.to_dict(SEARCH_PATH)
+    chosen = set(search.people)
+    return {
+        "total": data["total"],
+        "timeline": timeline_dict(result.timeline, result.request, result.total, SEARCH_PATH)
+        if result.timeline is not None else None,
+        "outlets": [o for o in data["facets"]["outlet"] if o["count"]][:10],
+        "people": [{**p, "profile_url": f"/tokoh/{slugify(p['value'])}"} for p in data["facets"]["person"]
+                   if p["value"] not in chosen][:15],
+        "latest": data["results"],
+        "search_url": search.url(SEARCH_PATH),
+    }
+
+
+def aliases_of(name: str) -> list[str]:
+    """The other names config/people.yaml gives the person."""
+    from flask import current_app
+
+    from searchapp.extract.registry import PeopleRegistry
+
+    registry = current_app.extensions.setdefault("searchapp.people", PeopleRegistry.load(
+        current_app.config["SEARCHAPP_SETTINGS"].people_file))
+    return next((list(p.aliases) for p in registry.all() if p.name == name), [])
+
+
+@blueprint.get("/tokoh/<slug>")
+def person_page(slug: str):
+    name = engine().person_named(slug)
+    if name is None:
+        return error_page(404, "Tokoh tidak ditemukan", "Tidak ada orang dengan alamat ini di indeks.")
+    found = profile(SearchRequest(people=(name,)))
+    return render_template("profile.html", title=name, kind="Tokoh", aliases=aliases_of(name), profile=found,
+                           svg=attention_svg(found["timeline"], "count") if found["timeline"] and
+                           found["timeline"]["buckets"] else None)
+
+
+@blueprint.get("/media/<slug>")
+def outlet_page(slug: str):
+    if not engine().is_known_outlet(slug):
+        return error_page(404, "Media tidak ditemukan", "Tidak ada outlet dengan alamat ini.")
+    name = next((o["name"] for o in engine().outlets() if o["slug"] == slug), slug)
+    found = profile(SearchRequest(outlets=(slug,)))
+    return render_template("profile.html", title=name, kind="Media", aliases=[], profile=found,
+                           svg=attention_svg(found["timeline"], "count") if found["timeline"] and
+                           found["timeline"]["buckets"] else None)

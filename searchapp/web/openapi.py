@@ -172,6 +172,25 @@ def openapi_document(outlets: list[str] | None = None) -> dict:
                         "properties": {"name": {"type": "string"}, "count": {"type": "integer"}}}}}}}}},
                     **ERRORS},
             }},
+            "/api/people/{slug}": {"get": {
+                "summary": "A person's profile: aliases, articles over time, outlets, people named with them, "
+                           "latest articles",
+                "operationId": "person",
+                "parameters": [{"name": "slug", "in": "path", "required": True, "schema": {"type": "string"}}],
+                "responses": {"200": {"description": "the profile", "content": {"application/json": {
+                    "schema": {"type": "object", "required": ["name", "aliases", "total", "timeline", "outlets",
+                                                              "people", "latest"]}}}},
+                              "404": _json("Error", "no such person"), **ERRORS},
+            }},
+            "/api/outlets/{slug}": {"get": {
+                "summary": "An outlet's profile: articles over time, the people it names most, latest articles",
+                "operationId": "outlet",
+                "parameters": [{"name": "slug", "in": "path", "required": True, "schema": {"type": "string"}}],
+                "responses": {"200": {"description": "the profile", "content": {"application/json": {
+                    "schema": {"type": "object", "required": ["slug", "name", "count", "total", "timeline",
+                                                              "outlets", "people", "latest"]}}}},
+                              "404": _json("Error", "no such outlet"), **ERRORS},
+            }},
             "/api/health": {"get": {
                 "summary": "Index status",
                 "operationId": "health",

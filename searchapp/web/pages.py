@@ -16,6 +16,7 @@ from flask import Blueprint, Response, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException
 
 from searchapp.errors import CorruptIndexError, PersonChoiceError, QueryError
+from searchapp.extract.outlet import slugify
 from searchapp.search.live import NoIndexError
 from searchapp.search.request import SearchRequest, parse_search_params
 from searchapp.search.timeline import IntervalError
@@ -168,7 +169,7 @@ def article(doc_id: str):
              "title_html": trusted(found["title_html"]),
              "paragraphs_html": [trusted(p) for p in found["paragraphs_html"]],
              "source_url": safe_link(found.get("url")),
-             "people_links": [{"name": name, "url": SearchRequest(people=(name,)).url(SEARCH_PATH)}
+             "people_links": [{"name": name, "url": f"/tokoh/{slugify(name)}"}
                               for name in found["people"]],
              "outlet_url": SearchRequest(outlets=(found["outlet"],)).url(SEARCH_PATH)
              if found.get("outlet") else None,
