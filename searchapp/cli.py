@@ -133,6 +133,16 @@ def run_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def _interrupted(error: BaseException) -> bool:
+    """Whether *error* arose while a Ctrl+C (SIGINT) was being handled."""
+    seen = error.__context__
+    while seen is not None:
+        if isinstance(seen, KeyboardInterrupt):
+            return True
+        seen = seen.__context__
+    return False
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     warnings.filterwarnings("ignore", category=SyntaxWarning, module="whoosh")
     parser = build_parser()
@@ -145,7 +155,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("searchapp: interrupted", file=sys.stderr)
         return 130
-    except BrokenPipeError:  # `searchapp search … | head`: the reader has what it wanted
+    except BrokenPipeError as error:
+        if _interrupted(error):  # a worker's pipe broke while an interrupted run let its workers go
+            print("searchapp: interrupted", file=sys.stderr)
+            return 130
+        # `searchapp search … | head`: the reader has what it wanted
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit's flush
         return 0
     except OSError as error:  # a disk full, a folder not writable: one line, not a traceback

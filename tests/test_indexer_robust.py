@@ -275,3 +275,21 @@ def test_an_updated_article_that_cannot_be_analysed_keeps_its_old_version(tmp_pa
     assert [item.reason.split(" (")[0] for item in report.skipped] == ["could not be analysed"]
     engine = WhooshEngine(settings)
     assert engine.search(SearchRequest(q="nomor5")).total == 1 and engine.search(SearchRequest(q="beras")).total == 190
+
+
+def test_a_pipe_broken_while_an_interrupted_run_lets_go_is_still_an_interruption(monkeypatch, capsys):
+    """Ctrl+C during a parallel run, then a worker's pipe breaks on the way out: exit 130, never 0."""
+    import argparse
+
+    from searchapp import cli
+
+    def run(_args):
+        try:
+            raise KeyboardInterrupt
+        except KeyboardInterrupt:
+            raise BrokenPipeError(32, "Broken pipe") from None
+
+    parser = argparse.ArgumentParser()
+    parser.set_defaults(run=run)
+    monkeypatch.setattr(cli, "build_parser", lambda: parser)
+    assert cli.main([]) == 130 and "interrupted" in capsys.readouterr().err
