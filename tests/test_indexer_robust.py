@@ -109,9 +109,12 @@ def wait_until(condition, seconds: float) -> bool:
 def test_ctrl_c_ends_a_parallel_run_and_its_workers(tmp_path):
     process = start_indexer(tmp_path, big_corpus(tmp_path))
     workers = children(process.pid)
+    with open(f"/proc/{process.pid}/status") as handle:  # what the indexer does with signals, should it fail
+        signals = [line.strip() for line in handle if line.startswith(("SigBlk", "SigIgn"))]
     process.send_signal(signal.SIGINT)
     try:
-        assert process.wait(timeout=20) != 0  # it ends (it used to wait forever on its queues)
+        code = process.wait(timeout=20)  # it ends (it used to wait forever on its queues) …
+        assert code != 0, (signals, process.stderr.read()[-2000:])  # … saying it was interrupted
     finally:
         process.kill()
     assert wait_until(lambda: not any(alive(w) for w in workers), 10)
