@@ -75,7 +75,9 @@ def start_indexer(tmp_path: Path, corpus: Path) -> subprocess.Popen:
     environment = {**os.environ, "SEARCHAPP_CORPUS": str(corpus), "SEARCHAPP_INDEX": str(tmp_path / "index"),
                    "SEARCHAPP_INDEXING_WORKERS": "2", "PYTHONPATH": str(REPO)}
     process = subprocess.Popen([sys.executable, "-m", "searchapp.cli", "index", "--rebuild"], env=environment,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                               # as from a terminal: a shell's background job (CI, nohup … &) ignores Ctrl+C
+                               preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and len(children(process.pid)) < 2:
         time.sleep(0.1)  # until both workers are running
