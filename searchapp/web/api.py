@@ -20,6 +20,7 @@ from searchapp.search.timeline import INTERVALS, IntervalError
 from searchapp.web.context import engine
 from searchapp.web.cursor import CursorExpiredError, make_cursor, read_cursor
 from searchapp.web.openapi import openapi_document
+from searchapp.web.search_view import aliases_of, profile
 
 blueprint = Blueprint("api", __name__, url_prefix="/api")
 
@@ -239,8 +240,6 @@ def people():
 @blueprint.get("/people/<slug>")
 def person(slug: str):
     """A person's profile: aliases, articles over time, outlets, people named with them, latest articles."""
-    from searchapp.web.monitor import aliases_of, profile
-
     name = engine().person_named(slug)
     if name is None:
         return error_response(404, "not_found", f"no person {slug[:100]!r} in the index", "slug")
@@ -250,8 +249,6 @@ def person(slug: str):
 @blueprint.get("/outlets/<slug>")
 def outlet(slug: str):
     """An outlet's profile: articles over time, the people it names most, its latest articles."""
-    from searchapp.web.monitor import profile
-
     found = next((o for o in engine().outlets() if o["slug"] == slug), None)
     if found is None:
         return error_response(404, "not_found", f"no outlet {slug[:100]!r}", "slug")

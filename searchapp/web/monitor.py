@@ -8,7 +8,6 @@ from urllib.parse import parse_qsl, urlencode, urlsplit
 from flask import Blueprint, render_template, request
 
 from searchapp.errors import PersonChoiceError, QueryError
-from searchapp.extract.outlet import slugify
 from searchapp.search.request import MAX_COMPARED, SearchRequest, parse_compared
 from searchapp.search.results import timeline_dict
 from searchapp.search.timeline import IntervalError
@@ -16,7 +15,7 @@ from searchapp.web.chart import INTERVAL_LABELS, SCALES, attention_svg, compare_
 from searchapp.web.context import engine
 from searchapp.web.page_params import SEARCH_PARAMS, SEARCH_PATH
 from searchapp.web.pages import error_page
-from searchapp.web.search_view import chart_params
+from searchapp.web.search_view import aliases_of, chart_params, profile
 
 blueprint = Blueprint("monitor", __name__)
 
@@ -61,35 +60,6 @@ def _switched(path: str, key: str, value: str) -> str:
     parts = urlsplit(path)
     kept = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if k != key]
     return f"{parts.path}?{urlencode(kept + [(key, value)])}"
-
-
-def profile(search: SearchRequest) -> dict:
-    """What a person's or an outlet's page shows: its articles per period, the outlets and people most
-    often in them, the latest of them — one search, filtered to it, newest first."""
-    result = engine().search(search.with_(sort="newest", per_page=5), timeline="auto")
-    data = result.to_dict(SEARCH_PATH)
-    chosen = set(search.people)
-    return {
-        "total": data["total"],
-        "timeline": timeline_dict(result.timeline, result.request, result.total, SEARCH_PATH)
-        if result.timeline is not None else None,
-        "outlets": [o for o in data["facets"]["outlet"] if o["count"]][:10],
-        "people": [{**p, "profile_url": f"/tokoh/{slugify(p['value'])}"} for p in data["facets"]["person"]
-                   if p["value"] not in chosen][:15],
-        "latest": data["results"],
-        "search_url": search.url(SEARCH_PATH),
-    }
-
-
-def aliases_of(name: str) -> list[str]:
-    """The other names config/people.yaml gives the person."""
-    from flask import current_app
-
-    from searchapp.extract.registry import PeopleRegistry
-
-    registry = current_app.extensions.setdefault("searchapp.people", PeopleRegistry.load(
-        current_app.config["SEARCHAPP_SETTINGS"].people_file))
-    return next((list(p.aliases) for p in registry.all() if p.name == name), [])
 
 
 @blueprint.get("/tokoh/<slug>")

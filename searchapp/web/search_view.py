@@ -10,13 +10,14 @@ from urllib.parse import urlencode
 from flask import url_for
 from markupsafe import Markup
 
-from searchapp.extract.outlet import UNKNOWN_OUTLET
+from searchapp.extract.outlet import UNKNOWN_OUTLET, slugify
 from searchapp.search.query import is_whole_month
 from searchapp.search.request import SearchRequest
 from searchapp.search.results import SearchResult, timeline_dict
 from searchapp.search.timeline import INTERVALS
 from searchapp.web import format as fmt
 from searchapp.web.chart import INTERVAL_LABELS, SCALES, attention_svg, period_label
+from searchapp.web.context import engine
 from searchapp.web.page_params import SEARCH_PATH
 
 SORT_LABELS = (("relevance", "Relevansi"), ("newest", "Terbaru"), ("oldest", "Terlama"))
@@ -226,3 +227,32 @@ def significant_view(engine, search: SearchRequest) -> dict:
     return {"read": read, "words": [{"word": w.word, "in_sample": w.in_sample,
                                      "url": search.with_(q=f"{search.q} {w.word}".strip(), page=1).url(SEARCH_PATH)}
                                     for w in words]}
+
+
+def profile(search: SearchRequest) -> dict:
+    """What a person's or an outlet's page shows: its articles per period, the outlets and people most
+    often in them, the latest of them — one search, filtered to it, newest first."""
+    result = engine().search(search.with_(sort="newest", per_page=5), timeline="auto")
+    data = result.to_dict(SEARCH_PATH)
+    chosen = set(search.people)
+    return {
+        "total": data["total"],
+        "timeline": timeline_dict(result.timeline, result.request, result.total, SEARCH_PATH)
+        if result.timeline is not None else None,
+        "outlets": [o for o in data["facets"]["outlet"] if o["count"]][:10],
+        "people": [{**p, "profile_url": f"/tokoh/{slugify(p['value'])}"} for p in data["facets"]["person"]
+                   if p["value"] not in chosen][:15],
+        "latest": data["results"],
+        "search_url": search.url(SEARCH_PATH),
+    }
+
+
+def aliases_of(name: str) -> list[str]:
+    """The other names config/people.yaml gives the person."""
+    from flask import current_app
+
+    from searchapp.extract.registry import PeopleRegistry
+
+    registry = current_app.extensions.setdefault("searchapp.people", PeopleRegistry.load(
+        current_app.config["SEARCHAPP_SETTINGS"].people_file))
+    return next((list(p.aliases) for p in registry.all() if p.name == name), [])
