@@ -230,7 +230,9 @@ def test_people_facet_and_person_links(client):
     jens = checkbox(doc, "person", "Jens Stoltenberg")
     assert facet_count(jens) == "5" and jens.get("data-url") == "/cari?q=nato&person=Jens+Stoltenberg"
     links = {a.text: a.get("href") for a in doc.find_all("a", class_="person")}
-    assert links["Joe Biden"] == "/cari?q=nato&person=Joe+Biden"
+    assert links["Joe Biden"] == "/tokoh/joe-biden"  # the name: the person's page
+    filters = {a.get("aria-label"): a.get("href") for a in doc.find_all("a", class_="person-filter")}
+    assert filters["Saring: berita tentang Joe Biden"] == "/cari?q=nato&person=Joe+Biden"  # beside it: the filter
     doc = get(client, "/cari?q=nato&person=Joe+Biden")
     assert total(doc) == 1 and chips(doc) == [("Orang: Joe Biden", "/cari?q=nato")]
     assert checkbox(doc, "person", "Joe Biden").has("checked")

@@ -9,6 +9,7 @@ from collections import Counter
 import pytest
 from conftest import client_over
 
+from searchapp.search.significant import significant_words
 from searchapp.search.timeline import IntervalError, build_timeline, choose_interval
 
 D = dt.date
@@ -41,7 +42,9 @@ def test_the_interval_follows_the_span_and_too_many_buckets_name_a_coarser_one()
 def article(n: int) -> dict:
     day = D(2025, 3, 1) + dt.timedelta(days=n * 3)
     words = "banjir bandang" if n % 2 else "harga cabai"
-    return {"id": f"a{n}", "title": f"Berita {words} {n}", "body": f"Laporan {words} hari ini nomor {n}. " * 5,
+    river = " Sungai Ciliwung meluap." if n % 2 else ""
+    body = f"Laporan {words} di {('Bekasi', 'Bogor', 'Depok')[n % 3]} hari ini nomor {n}.{river} " * 5
+    return {"id": f"a{n}", "title": f"Berita {words} {n}", "body": body,
             "date": day.isoformat() if n % 10 else None, "outlet": "kontan"}
 
 
@@ -139,9 +142,14 @@ def test_significant_words_are_those_of_the_matches_not_of_the_whole_index(timel
     words = [w["word"].lower() for w in data["words"]]
     assert data["sampled"] == min(200, data["total"]) and "bandang" in words  # written with banjir, and only there
     assert "banjir" not in words and "laporan" not in words  # the query's own word; a word of every article
+    assert "sungai ciliwung" in words and "sungai" not in words  # a phrase, shown instead of words always in it
+    assert not any(w.startswith("banjir ") or w.endswith(" di") for w in words)  # no query word, no function word
     assert all(w["in_sample"] <= w["in_index"] for w in data["words"])
-    narrowed = timeline_client.get(data["words"][0]["url"]).get_json()
-    assert narrowed["query"] == f"banjir {data['words'][0]['word']}"
+    assert all(w["phrase"] == (" " in w["word"]) for w in data["words"])
+    for word in data["words"]:
+        narrowed = timeline_client.get(word["url"]).get_json()
+        typed = f'"{word["word"]}"' if word["phrase"] else word["word"]
+        assert narrowed["query"] == f"banjir {typed}" and narrowed["total"] == word["in_sample"]
     page = timeline_client.get("/cari?q=banjir&kata=1").get_data(as_text=True)
     assert 'class="significant"' in page and 'href="/cari?q=banjir+bandang"' in page
     assert 'class="significant"' not in timeline_client.get("/cari?q=banjir").get_data(as_text=True)
@@ -174,3 +182,39 @@ def test_a_person_page_lists_aliases_co_mentions_and_latest_articles(tmp_path):
     assert data["outlets"][0]["value"] == "kontan" and len(data["latest"]) == 5
     page = client.get("/tokoh/joko-widodo").get_data(as_text=True)
     assert 'href="/tokoh/sri-mulyani"' in page and "Juga disebut: " in page and '<svg class="attention"' in page
+    assert client.get(data["people"][0]["profile_url"]).get_json()["name"] == "Sri Mulyani"  # the API links the API
+    assert data["outlets"][0]["profile_url"] == "/api/outlets/kontan"
+
+
+def test_every_person_and_outlet_of_a_search_links_to_its_page(tmp_path):
+    records = [{"id": f"p{n}", "title": f"Rapat kabinet {n}", "body": "Presiden Joko Widodo memimpin rapat. " * 3,
+                "people": ["Joko Widodo"], "date": "2024-01-10", "outlet": "kontan"} for n in range(3)]
+    client = client_over(tmp_path, records)
+    facets = client.get("/api/search?q=rapat").get_json()["facets"]
+    assert [(p["value"], p["profile_url"]) for p in facets["person"]] == [("Joko Widodo", "/api/people/joko-widodo")]
+    assert {o["value"]: o["profile_url"] for o in facets["outlet"]}["kontan"] == "/api/outlets/kontan"
+    page = client.get("/cari?q=rapat").get_data(as_text=True)
+    assert page.count('<a class="person" href="/tokoh/joko-widodo"') == 3  # each hit's name: the person's page
+    assert page.count('aria-label="Saring: berita tentang Joko Widodo">+</a>') == 3  # and beside it, the filter
+    assert 'class="facet-profile" href="/tokoh/joko-widodo"' in page and 'class="badge" href="/media/kontan"' in page
+    assert client.get("/tokoh/joko-widodo").status_code == client.get("/media/kontan").status_code == 200
+
+
+def test_a_phrase_is_two_words_in_a_row_in_one_sentence_and_carries_the_words_always_in_it():
+    texts = [f"Proyek Giant Sea Wall dibangun di pantai utara. Warga desa {n} menolak tanggul-laut." for n in range(10)]
+    rare = {"giant", "sea", "wall", "pantai", "utara", "warga", "desa", "tanggul", "laut"}
+    pairs = {("giant", "sea"), ("sea", "wall"), ("wall", "dibangun"), ("pantai", "utara")}
+    asked = []
+
+    def phrase_background(first, second):
+        asked.append((first, second))
+        return 10 if (first, second) in pairs else 400
+
+    read, found = significant_words(texts, lambda w: 10 if w in rare else 400, phrase_background, 1000,
+                                    frozenset({"proyek", "di"}))
+    shown = {w.word: w for w in found}
+    assert read == 10 and shown["Giant Sea"].is_phrase and shown["Giant Sea"].query_text == '"Giant Sea"'
+    assert {"Sea Wall", "pantai utara", "Warga desa"} <= set(shown)  # as written
+    assert not {"Giant", "Sea", "Wall", "pantai", "Warga"} & set(shown)  # each always inside a shown phrase
+    assert ("utara", "warga") not in asked and ("tanggul", "laut") not in asked  # not across "." or "-"
+    assert ("proyek", "giant") not in asked and ("dibangun", "pantai") not in asked  # not with an excluded word

@@ -310,14 +310,28 @@ def test_without_javascript_the_filter_form_works(page, server):
 
 def test_clicking_a_person(page, server):
     page.get(server + "/cari?q=nato")
-    link = page.find_element(By.XPATH, "//a[contains(@class,'person') and normalize-space()='Joe Biden']")
-    navigate(page, link.click)
+    plus = page.find_element(By.CSS_SELECTOR, ".hit .person-filter[aria-label='Saring: berita tentang Joe Biden']")
+    navigate(page, plus.click)
     assert params(page)["person"] == ["Joe Biden"]
     assert total(page) == 1
     people = page.find_element(By.CSS_SELECTOR, ".hit .people-list").text
     assert "Joe Biden" in people
     assert page.find_element(By.CSS_SELECTOR, "input[name=person][value='Joe Biden']").is_selected()
     assert chips(page) == ["Orang: Joe Biden"]
+    minus = page.find_element(By.CSS_SELECTOR, ".hit .person-filter[aria-label='Hapus filter Joe Biden']")
+    assert minus.text == "−"
+    name = page.find_element(By.XPATH, "//a[contains(@class,'person ') and normalize-space()='Joe Biden']")
+    navigate(page, name.click)  # the name itself: the person's page
+    assert urlsplit(page.current_url).path == "/tokoh/joe-biden"
+    assert page.find_element(By.TAG_NAME, "h1").text.endswith("Joe Biden")
+    page.back()
+    facet = page.find_element(By.CSS_SELECTOR, ".facet-person .facet-profile[aria-label='Halaman Joe Biden']")
+    navigate(page, facet.click)
+    assert urlsplit(page.current_url).path == "/tokoh/joe-biden"
+    page.get(server + "/cari?q=nato")
+    badge = page.find_element(By.CSS_SELECTOR, ".hit a.badge")
+    navigate(page, badge.click)  # the outlet: its page
+    assert urlsplit(page.current_url).path.startswith("/media/")
 
 
 def test_person_suggestions_as_you_type(page, server):

@@ -229,7 +229,12 @@ class WhooshEngine:
             terms = state.analysis.words(word)
             return reader.doc_frequency("body", terms[0].exact) if terms else 0
 
-        read, words = significant_words(texts, background, reader.doc_count(), self.stopwords | asked, limit)
+        def phrase_background(first: str, second: str) -> int:
+            terms = state.analysis.words(f"{first} {second}")
+            return len(docsets.of(wq.Phrase("body", [t.exact for t in terms], slop=1))) if len(terms) == 2 else 0
+
+        read, words = significant_words(texts, background, phrase_background, reader.doc_count(),
+                                        self.stopwords | asked, limit)
         return request, len(found.matching), read, words
 
     def resolve_people(self, request: SearchRequest, tables: FacetTables) -> list[str]:

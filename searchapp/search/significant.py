@@ -1,6 +1,7 @@
-"""Significant words of a search: the words over-represented in its best-matching articles compared with
-the whole index, scored as Elasticsearch's `significant_text` scores by default (JLH: how much more common
-a word is in the sample, times how many times more common), shown as the articles write them."""
+"""Significant words of a search: the words and two-word phrases over-represented in its best-matching
+articles compared with the whole index, scored as Elasticsearch's `significant_text` scores by default
+(JLH: how much more common a term is in the sample, times how many times more common), shown as the
+articles write them."""
 
 from __future__ import annotations
 
@@ -13,36 +14,85 @@ from searchapp.index.analysis import iter_words
 
 SAMPLE = 200  # the best-ranked matches read (a broad query costs no more than this)
 MIN_ARTICLES = 3  # in fewer of the sample, a word is chance
+PHRASES_LOOKED_UP = 25  # the phrases most often in the sample whose articles in the index are counted
+CARRIED = 0.8  # a word this often inside one significant phrase is shown as that phrase only
 
 
 @dataclass(frozen=True)
 class SignificantWord:
-    word: str  # as the sample writes it most often
+    word: str  # as the sample writes it most often; two words for a phrase
     score: float
     in_sample: int  # sampled articles holding it
     in_index: int  # articles of the index holding it
 
+    @property
+    def is_phrase(self) -> bool:
+        return " " in self.word
 
-def significant_words(texts: Iterable[str], background: Callable[[str], int], index_size: int,
-                      excluded: frozenset[str], limit: int = 20) -> tuple[int, list[SignificantWord]]:
-    """How many texts were read, and their *limit* most significant words; *background*: articles of the
-    index holding a (lower-case) word; *excluded*: function words and the query's own words."""
-    held: Counter = Counter()
-    forms: dict[str, Counter] = {}
-    read = 0
-    for text in texts:
-        read += 1
-        words = {w for w, _s, _e in iter_words(text) if w.isalpha() and len(w) > 2}
+    @property
+    def query_text(self) -> str:
+        """What adding it to a query types: a phrase in quotes, so that its words stay together."""
+        return f'"{self.word}"' if self.is_phrase else self.word
+
+
+class _Sample:
+    """The words and adjacent word pairs of the sampled articles: in how many articles each is, and
+    the written form each is most often given."""
+
+    def __init__(self, texts: Iterable[str], excluded: frozenset[str]) -> None:
+        self.size = 0
+        self.words: Counter = Counter()
+        self.pairs: Counter = Counter()
+        self.forms: dict[object, Counter] = {}
+        for text in texts:
+            self.size += 1
+            self._read(text, excluded)
+
+    def _read(self, text: str, excluded: frozenset[str]) -> None:
+        words, pairs = set(), set()
+        before = None  # the previous word, when it can open a phrase with the next
+        for written, start, end in iter_words(text):
+            key = written.lower()
+            if not (written.isalpha() and len(written) > 2) or key in excluded:
+                before = None
+                continue
+            words.add(written)
+            if before is not None and text[before[2]:start].isspace():  # not across a sentence or a hyphen
+                pairs.add((before[0], written))
+            before = (written, start, end)
         for written in words:
-            forms.setdefault(written.lower(), Counter())[written] += 1
-        held.update({w.lower() for w in words})
-    scored = []
-    for word, count in held.items():
-        if count < MIN_ARTICLES or word in excluded or not index_size:
-            continue
-        in_index = max(background(word), count)  # the sample is in the index
-        share, base = count / read, in_index / index_size
-        if share > base:
-            scored.append(SignificantWord(forms[word].most_common(1)[0][0], (share - base) * share / base,
-                                          count, in_index))
-    return read, heapq.nlargest(limit, scored, key=lambda w: (w.score, w.word))
+            self.forms.setdefault(written.lower(), Counter())[written] += 1
+        for first, second in pairs:
+            self.forms.setdefault((first.lower(), second.lower()), Counter())[f"{first} {second}"] += 1
+        self.words.update({w.lower() for w in words})
+        self.pairs.update({(a.lower(), b.lower()) for a, b in pairs})
+
+    def written(self, key: object) -> str:
+        return self.forms[key].most_common(1)[0][0]
+
+
+def significant_words(texts: Iterable[str], background: Callable[[str], int],
+                      phrase_background: Callable[[str, str], int], index_size: int,
+                      excluded: frozenset[str], limit: int = 20) -> tuple[int, list[SignificantWord]]:
+    """How many texts were read, and their *limit* most significant words and phrases; *background*:
+    articles of the index holding a (lower-case) word, *phrase_background* holding two words in a row;
+    *excluded*: function words and the query's own words (a phrase holding one is not counted either)."""
+    sample = _Sample(texts, excluded)
+    if not index_size or not sample.size:
+        return sample.size, []
+
+    def jlh(key: object, count: int, in_index: int) -> SignificantWord | None:
+        in_index = max(in_index, count)  # the sample is in the index
+        share, base = count / sample.size, in_index / index_size
+        return SignificantWord(sample.written(key), (share - base) * share / base, count, in_index) \
+            if share > base else None
+
+    words = {key: jlh(key, count, background(key)) for key, count in sample.words.items() if count >= MIN_ARTICLES}
+    common_pairs = heapq.nsmallest(PHRASES_LOOKED_UP, ((-count, pair) for pair, count in sample.pairs.items()
+                                                       if count >= MIN_ARTICLES))
+    phrases = [found for _c, pair in common_pairs
+               if (found := jlh(pair, sample.pairs[pair], phrase_background(*pair))) is not None]
+    carried = {word for phrase in phrases for word in phrase.word.lower().split()
+               if phrase.in_sample >= CARRIED * sample.words[word]}
+    scored = [found for key, found in words.items() if found is not None and key not in carried] + phrases
+    return sample.size, heapq.nlargest(limit, scored, key=lambda w: (w.score, w.word))

@@ -20,7 +20,7 @@ from searchapp.search.timeline import INTERVALS, IntervalError
 from searchapp.web.context import engine
 from searchapp.web.cursor import CursorExpiredError, make_cursor, read_cursor
 from searchapp.web.openapi import openapi_document
-from searchapp.web.search_view import aliases_of, profile
+from searchapp.web.search_view import aliases_of, profile, with_profile_urls
 
 blueprint = Blueprint("api", __name__, url_prefix="/api")
 
@@ -106,6 +106,7 @@ def search():
     if generation and generation != result.generation:
         raise CursorExpiredError()
     data = result.to_dict(request.path)
+    data["facets"] = with_profile_urls(data["facets"], api=True)
     more = search_request.page < result.pages
     data["after"] = make_cursor(search_request.page + 1, search_request.per_page, result.generation) if more else None
     first = search_request.with_(page=1, per_page=10).url(request.path)  # the cursor carries page and size
@@ -139,14 +140,16 @@ def compare():
 
 @blueprint.get("/significant")
 def significant():
-    """The words over-represented in a search's best matches (at most 200 read), each a link adding it."""
+    """The words and two-word phrases over-represented in a search's best matches (at most 200 read), each
+    a link adding it."""
     only_known(SEARCH_KEYS)
     search_engine = engine()
     resolved, total, read, words = search_engine.significant(
         parse_search_params(search_params(), search_engine.is_known_outlet))
     return jsonify({"query": resolved.q, "total": total, "sampled": read, "words": [
-        {"word": w.word, "score": round(w.score, 4), "in_sample": w.in_sample, "in_index": w.in_index,
-         "url": resolved.with_(q=f"{resolved.q} {w.word}".strip(), page=1).url("/api/search")} for w in words]})
+        {"word": w.word, "phrase": w.is_phrase, "score": round(w.score, 4), "in_sample": w.in_sample,
+         "in_index": w.in_index, "url": resolved.with_(q=f"{resolved.q} {w.query_text}".strip(), page=1).url(
+             "/api/search")} for w in words]})
 
 
 @blueprint.get("/timeline")
@@ -243,7 +246,7 @@ def person(slug: str):
     name = engine().person_named(slug)
     if name is None:
         return error_response(404, "not_found", f"no person {slug[:100]!r} in the index", "slug")
-    return jsonify({"name": name, "aliases": aliases_of(name), **profile(SearchRequest(people=(name,)))})
+    return jsonify({"name": name, "aliases": aliases_of(name), **profile(SearchRequest(people=(name,)), api=True)})
 
 
 @blueprint.get("/outlets/<slug>")
@@ -252,7 +255,7 @@ def outlet(slug: str):
     found = next((o for o in engine().outlets() if o["slug"] == slug), None)
     if found is None:
         return error_response(404, "not_found", f"no outlet {slug[:100]!r}", "slug")
-    return jsonify({**found, **profile(SearchRequest(outlets=(slug,)))})
+    return jsonify({**found, **profile(SearchRequest(outlets=(slug,)), api=True)})
 
 
 @blueprint.get("/health")

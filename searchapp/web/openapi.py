@@ -11,6 +11,7 @@ from searchapp.web.openapi_schemas import (
     ERROR,
     FACET_VALUE,
     HIT,
+    LINKED_FACET_VALUE,
     SEARCH_RESULT,
     TIMELINE,
 )
@@ -106,7 +107,8 @@ def openapi_document(outlets: list[str] | None = None) -> dict:
                               **ERRORS},
             }},
             "/api/significant": {"get": {
-                "summary": "Words over-represented in a search's best matches (at most 200 read) against the index",
+                "summary": "Words and two-word phrases over-represented in a search's best matches (at most 200 "
+                           "read) against the index",
                 "operationId": "significant",
                 "parameters": search_parameters(outlet_schema),
                 "responses": {"200": {"description": "the words, most significant first (JLH score)",
@@ -116,8 +118,9 @@ def openapi_document(outlets: list[str] | None = None) -> dict:
                                    "sampled": {"type": "integer", "minimum": 0, "maximum": 200},
                                    "words": {"type": "array", "maxItems": 20, "items": {
                                        "type": "object",
-                                       "required": ["word", "score", "in_sample", "in_index", "url"],
-                                       "properties": {"word": {"type": "string"}, "score": {"type": "number"},
+                                       "required": ["word", "phrase", "score", "in_sample", "in_index", "url"],
+                                       "properties": {"word": {"type": "string"}, "phrase": {"type": "boolean"},
+                                                      "score": {"type": "number"},
                                                       "in_sample": {"type": "integer"},
                                                       "in_index": {"type": "integer"},
                                                       "url": {"type": "string"}}}}}}}}},
@@ -212,6 +215,7 @@ def openapi_document(outlets: list[str] | None = None) -> dict:
         },
         "components": {"schemas": {
             "SearchResult": SEARCH_RESULT, "Hit": HIT, "FacetValue": FACET_VALUE,
+            "LinkedFacetValue": LINKED_FACET_VALUE,
             "Document": DOCUMENT, "Error": ERROR, "Timeline": TIMELINE,
         }},
     }

@@ -23,6 +23,10 @@ FACET_VALUE = {
     },
     "additionalProperties": False,
 }
+LINKED_FACET_VALUE = {  # a person or an outlet: also the API's profile of it (null for the unknown outlet)
+    **FACET_VALUE, "required": [*FACET_VALUE["required"], "profile_url"],
+    "properties": {**FACET_VALUE["properties"], "profile_url": NULLABLE_STRING},
+}
 
 HIT_PROPERTIES: dict[str, Any] = {
     "id": {"type": "string"},
@@ -95,8 +99,8 @@ SEARCH_RESULT = {
             "type": "object",
             "required": ["outlet", "person", "month", "rubrik", "unknown"],
             "properties": {
-                "outlet": {"type": "array", "items": {"$ref": "#/components/schemas/FacetValue"}},
-                "person": {"type": "array", "items": {"$ref": "#/components/schemas/FacetValue"}},
+                "outlet": {"type": "array", "items": {"$ref": "#/components/schemas/LinkedFacetValue"}},
+                "person": {"type": "array", "items": {"$ref": "#/components/schemas/LinkedFacetValue"}},
                 "month": {"type": "array", "items": {"$ref": "#/components/schemas/FacetValue"}},
                 "rubrik": {"type": "array", "items": {"$ref": "#/components/schemas/FacetValue"},
                            "description": "the outlets' rubrics, where the corpus states them"},

@@ -16,7 +16,6 @@ from flask import Blueprint, Response, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException
 
 from searchapp.errors import CorruptIndexError, PersonChoiceError, QueryError
-from searchapp.extract.outlet import slugify
 from searchapp.search.live import NoIndexError
 from searchapp.search.request import SearchRequest, parse_search_params
 from searchapp.search.timeline import IntervalError
@@ -28,6 +27,7 @@ from searchapp.web.search_view import (
     attention_view,
     chart_params,
     copy_links,
+    profile_url,
     search_page_context,
     significant_view,
     trusted,
@@ -169,8 +169,7 @@ def article(doc_id: str):
              "title_html": trusted(found["title_html"]),
              "paragraphs_html": [trusted(p) for p in found["paragraphs_html"]],
              "source_url": safe_link(found.get("url")),
-             "people_links": [{"name": name, "url": f"/tokoh/{slugify(name)}"}
-                              for name in found["people"]],
+             "people_links": [{"name": name, "url": profile_url("person", name)} for name in found["people"]],
              "outlet_url": SearchRequest(outlets=(found["outlet"],)).url(SEARCH_PATH)
              if found.get("outlet") else None,
              "related": [{**hit, "article_url": article_url(hit["id"], search)} for hit in found["related"]],

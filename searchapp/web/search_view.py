@@ -67,6 +67,22 @@ def chips(search: SearchRequest, outlet_labels: Mapping[str, str]) -> list[dict]
     return found
 
 
+PROFILE_PATHS = {"person": ("/tokoh", "/api/people"), "outlet": ("/media", "/api/outlets")}
+
+
+def profile_url(kind: str, value: str, api: bool = False) -> str | None:
+    """The page of a person or an outlet (*kind* as the facet names it), or its JSON when *api*; None for
+    the unknown outlet and a name that leaves no slug."""
+    slug = slugify(value)
+    return f"{PROFILE_PATHS[kind][api]}/{slug}" if slug else None
+
+
+def with_profile_urls(facets: dict, api: bool = False) -> dict:
+    """The search's facets with each person and outlet linking to its page (`profile_url`)."""
+    return {**facets, **{kind: [{**item, "profile_url": profile_url(kind, item["value"], api)}
+                                for item in facets[kind]] for kind in PROFILE_PATHS}}
+
+
 def page_numbers(current: int, last: int, around: int = 2) -> list[int | None]:
     """Page numbers to link: the first, the last and those around *current*; None for a gap."""
     wanted = {1, last} | set(range(max(1, current - around), min(last, current + around) + 1))
@@ -88,11 +104,12 @@ def histogram(months: list[dict]) -> list[dict]:
 
 
 def hit_view(hit: dict, search: SearchRequest) -> dict:
-    people = [{"name": name, "selected": name in search.people,
+    people = [{"name": name, "selected": name in search.people, "profile_url": profile_url("person", name),
                "url": search.toggled("person", name).url(SEARCH_PATH)} for name in hit["people"]]
     outlets = list(dict.fromkeys(copy["outlet_name"] or "Outlet tidak diketahui" for copy in hit["copies"]))
     return {**hit, "title_html": trusted(hit["title_html"]), "snippet": trusted(hit["snippet"]),
             "article_url": article_url(hit["id"], search), "people_links": people,
+            "outlet_url": profile_url("outlet", hit["outlet"]) if hit["outlet"] else None,
             "copy_outlets": outlets, "copy_links": copy_links(hit["copies"], search)}
 
 
@@ -136,7 +153,7 @@ def sort_options(search: SearchRequest) -> list[dict]:
 
 def search_page_context(result: SearchResult, data: dict) -> dict:
     search = result.request
-    facets = data["facets"]
+    facets = with_profile_urls(data["facets"])
     outlets = facets["outlet"]
     outlet_labels = {o["value"]: o["label"] for o in outlets}
     people = facets["person"]
@@ -222,28 +239,30 @@ def attention_view(result: SearchResult, interval: str, scale: str) -> dict | No
 
 
 def significant_view(engine, search: SearchRequest) -> dict:
-    """The words over-represented in the search's best matches, each a link that adds it to the query."""
+    """The words and phrases over-represented in the search's best matches, each a link adding it to the query."""
     _resolved, _total, read, words = engine.significant(search)
-    return {"read": read, "words": [{"word": w.word, "in_sample": w.in_sample,
-                                     "url": search.with_(q=f"{search.q} {w.word}".strip(), page=1).url(SEARCH_PATH)}
-                                    for w in words]}
+    return {"read": read, "words": [{"word": w.word, "phrase": w.is_phrase, "in_sample": w.in_sample,
+                                     "url": search.with_(q=f"{search.q} {w.query_text}".strip(), page=1).url(
+                                         SEARCH_PATH)} for w in words]}
 
 
-def profile(search: SearchRequest) -> dict:
+def profile(search: SearchRequest, api: bool = False) -> dict:
     """What a person's or an outlet's page shows: its articles per period, the outlets and people most
-    often in them, the latest of them — one search, filtered to it, newest first."""
+    often in them, the latest of them — one search, filtered to it, newest first (links into the API
+    when *api*)."""
+    path = "/api/search" if api else SEARCH_PATH
     result = engine().search(search.with_(sort="newest", per_page=5), timeline="auto")
-    data = result.to_dict(SEARCH_PATH)
+    data = result.to_dict(path)
+    facets = with_profile_urls(data["facets"], api)
     chosen = set(search.people)
     return {
         "total": data["total"],
-        "timeline": timeline_dict(result.timeline, result.request, result.total, SEARCH_PATH)
+        "timeline": timeline_dict(result.timeline, result.request, result.total, path)
         if result.timeline is not None else None,
-        "outlets": [o for o in data["facets"]["outlet"] if o["count"]][:10],
-        "people": [{**p, "profile_url": f"/tokoh/{slugify(p['value'])}"} for p in data["facets"]["person"]
-                   if p["value"] not in chosen][:15],
+        "outlets": [o for o in facets["outlet"] if o["count"]][:10],
+        "people": [p for p in facets["person"] if p["value"] not in chosen][:15],
         "latest": data["results"],
-        "search_url": search.url(SEARCH_PATH),
+        "search_url": search.url(path),
     }
 
 
