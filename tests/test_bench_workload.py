@@ -1,5 +1,6 @@
 """The bench's query mix: the kinds of query it times, made from the corpus it is given."""
 
+import re
 from itertools import product
 
 from searchapp.bench.workload import query_mix
@@ -36,15 +37,17 @@ def test_http_load_while_indexing_counts_errors_and_sees_new_articles(tmp_path):
 
     command = [sys.executable, "-m", "searchapp.cli", "bench", "--corpus", str(REPO / "corpus"), "--no-peers",
                "--http", "--seconds", "3", "--clients", "2", "--queries", "20", "--while-indexing", "add",
-               "--rounds", "2", "--attackers", "1"]
+               "--rounds", "2", "--attackers", "1", "--exporters", "1"]
     result = subprocess.run(command, capture_output=True, text=True, timeout=240, cwd=REPO)
     assert result.returncode == 0, result.stderr[-2000:]
     out = result.stdout
-    assert out.count(" 0 errors") == 3 and "round 2:" in out and "added 200 articles" in out  # two rounds, one attacked
+    assert out.count(" 0 errors") == 4 and "round 2:" in out and "added 200 articles" in out  # + attacked, exporting
     assert "searchable" in out and "nan" not in out
     costly = [row for row in out.splitlines() if row.startswith("| ") and ("(page)" in row or "(API)" in row)]
     assert len(costly) >= 20 and all(" | 200 | " in row for row in costly), costly  # within the caps: answered
     assert "With 1 clients looping over them" in out
+    exported = re.search(r"An export of every article alone: (\d+) rows.*\((\d+) exports ended\)", out)
+    assert exported and int(exported.group(1)) == 205 and int(exported.group(2)) >= 1, out[-600:]  # 5 + 200 added
 
 
 def test_an_exports_outlet_host_becomes_the_slug_searchapp_filters_by(tmp_path):

@@ -99,7 +99,7 @@ def run_bench(args: argparse.Namespace) -> int:
         if args.http:
             http = bench_http(settings, queries[:-WARMUP], clients=args.clients, seconds=args.seconds,
                               while_indexing=args.while_indexing, rounds=args.rounds, attackers=args.attackers,
-                              articles=real)
+                              articles=real, exporters=args.exporters)
             print(format_http(http, args.while_indexing))
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
@@ -128,6 +128,13 @@ def format_http(http: dict, while_indexing: str | None) -> str:
         lines.append(f"\nWith {http['attackers']} clients looping over them ({hit['attacks']} requests): readers "
                      f"{hit['req_per_s']:.0f} req/s, p50 {hit['p50']:.1f} ms, p99 {hit['p99']:.1f} ms "
                      f"({hit['p99'] / first['p99']:.2f}× round 1's), {hit['errors']} errors")
+    if "export_alone" in http:
+        alone, during = http["export_alone"], http["exporting"]
+        lines.append(f"\nAn export of every article alone: {alone['rows']:,} rows, {alone['mb']:.1f} MB in "
+                     f"{alone['seconds']:.1f} s. With {http['exporters']} client(s) streaming it again and again "
+                     f"({during['attacks']} exports ended): readers {during['req_per_s']:.0f} req/s, p50 "
+                     f"{during['p50']:.1f} ms, p99 {during['p99']:.1f} ms ({during['p99'] / first['p99']:.2f}× "
+                     f"round 1's), {during['errors']} errors")
     return "\n".join(lines)
 
 
@@ -167,4 +174,7 @@ def register(commands, common) -> None:
     bench.add_argument("--attackers", type=int, default=0,
                        help="with --http: measure the costliest requests alone, then a round with this many more "
                             "clients looping over them")
+    bench.add_argument("--exporters", type=int, default=0,
+                       help="with --http: time an export of every article alone, then a round with this many more "
+                            "clients streaming it")
     bench.set_defaults(run=run_bench)

@@ -4,6 +4,8 @@ latency through the whole web stack rather than the engine alone."""
 from __future__ import annotations
 
 import contextlib
+import csv
+import io
 import json
 import re
 import statistics
@@ -26,13 +28,15 @@ ADDED = 200
 
 def bench_http(settings: Settings, queries: list[BenchQuery], clients: int = 8, seconds: float = 20.0,
                while_indexing: str | None = None, rounds: int = 1, attackers: int = 0,
-               articles: list[dict] | None = None) -> dict:
+               articles: list[dict] | None = None, exporters: int = 0) -> dict:
     """A real `searchapp serve` on 127.0.0.1 under *clients* concurrent clients for *seconds*, half of them
     asking the API and half the search page, *rounds* times (server memory after each). With
     *while_indexing* (``add`` or ``rebuild``), a quarter of the way into the first round, `searchapp
     index` adds `ADDED` articles to the corpus (``rebuild``: and rebuilds the whole index), the round
     lasting until they are searchable. With *attackers*, the costliest requests are measured one by one,
-    then a last round runs with that many more clients looping over them."""
+    then a round runs with that many more clients looping over them. With *exporters*, one export of every
+    article (CSV) is timed alone, then a last round runs with that many more clients streaming it again
+    and again."""
     from searchapp.web.server import free_port
 
     port = free_port()
@@ -58,6 +62,11 @@ def bench_http(settings: Settings, queries: list[BenchQuery], clients: int = 8, 
             result["attackers"] = attackers
             result["attacked"] = _load_round(urls, clients, seconds, server.pid,
                                              attack=[base + path for _label, path in requests], attackers=attackers)
+        if exporters:
+            export = f"{base}/api/export?format=csv"
+            result["export_alone"] = _export_alone(export)
+            result["exporters"] = exporters
+            result["exporting"] = _load_round(urls, clients, seconds, server.pid, attack=[export], attackers=exporters)
         return result
     finally:
         server.terminate()
@@ -132,6 +141,15 @@ def _load_round(urls: list[str], clients: int, seconds: float, server_pid: int, 
     return {"requests": len(latencies), "errors": errors, "seconds": elapsed, "attacks": attacks,
             "req_per_s": len(latencies) / elapsed, "p50": statistics.median(latencies),
             "p99": percentile(latencies, 0.99), "server_rss_mb": _rss_of(server_pid), **noted}
+
+
+def _export_alone(url: str) -> dict:
+    """One export read to its end: its rows, size and time."""
+    started = time.perf_counter()
+    body = urllib.request.urlopen(url, timeout=600).read()
+    seconds = time.perf_counter() - started
+    rows = sum(1 for _row in csv.reader(io.StringIO(body.decode("utf-8-sig")))) - 1  # less the header
+    return {"rows": rows, "mb": len(body) / 2**20, "seconds": seconds}
 
 
 def _index_meanwhile(settings: Settings, base: str, mode: str | None, delay: float, out: dict) -> None:
