@@ -115,3 +115,12 @@ def test_the_results_page_groups_copies(client):
     assert "1 berita berbeda" in page and "collapse=false" in page
     every = client.get('/cari?q="suku bunga acuan"&collapse=false').get_data(as_text=True)
     assert every.count('<li class="hit') == 3 and "berita serupa" not in every
+
+
+def test_a_story_with_copies_holding_all_words_and_copies_holding_some_is_one_result(client):
+    data = client.get("/api/search?q=analis menurunkan&per_page=1").get_json()  # "analis": only the reprint's
+    assert data["total"] == 1 and data["partial"] == 3  # two copies and another story hold "menurunkan" (turun)
+    assert [r["id"] for r in data["results"]] == ["kontan-9"]
+    assert data["pages"] == 2  # the copies holding some of the words are its story, not another page
+    second = client.get("/api/search?q=analis menurunkan&per_page=1&page=2").get_json()["results"]
+    assert [r["id"] for r in second] == ["detik-2"]

@@ -108,9 +108,12 @@ class WhooshEngine:
                                                  request.q, found.node)
         attention = self._timelines(state, [(request, found.matching)], timeline)[0] if timeline else None
         took = (time.perf_counter() - started) * 1000
+        stories = state.stories.count(found.matching)
         return SearchResult(request, len(found.matching), hits, facets, suggestion, took, found.relaxed,
-                            len(found.partial), state.stories.count(found.matching),
-                            state.stories.count(found.partial) if found.partial else 0, attention,
+                            len(found.partial), stories,
+                            # the partial tier lists the stories the complete one has not
+                            state.stories.count(found.partial | found.matching) - stories if found.partial else 0,
+                            attention,
                             state.name)
 
     def _select(self, state: Generation, request: SearchRequest) -> tuple[SearchRequest, list[str], Matches, DocSets]:
@@ -249,8 +252,9 @@ class WhooshEngine:
         return resolved
 
     def outlet_label(self, slug: str) -> str:
+        """The outlet's name: the configured one, else as its articles name it (`kapanlagi.com`)."""
         outlet = self.outlet_table.get(slug)
-        return outlet.name if outlet is not None else slug
+        return outlet.name if outlet is not None else self._current().tables.outlet_names.get(slug, slug)
 
     # -- documents and listings ------------------------------------------------------------------
 

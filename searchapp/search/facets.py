@@ -29,8 +29,11 @@ class FacetTables:
         self.size = size
         self.outlets: list[str] = sorted(reader.field_terms("outlet"))
         self.outlet_of = [-1] * size
+        self.outlet_names: dict[str, str] = {}  # as an outlet's articles name it (the outlet table may not)
         for number, slug in enumerate(self.outlets):
             for docnum in reader.postings("outlet", slug).all_ids():
+                if self.outlet_of[docnum] == -1 and slug not in self.outlet_names:
+                    self.outlet_names[slug] = reader.stored_fields(docnum).get("outlet_name") or slug
                 self.outlet_of[docnum] = number
         self.any_unknown_outlet = -1 in self.outlet_of
 
