@@ -206,11 +206,11 @@ def test_a_phrase_is_two_words_in_a_row_in_one_sentence_and_carries_the_words_al
     pairs = {("giant", "sea"), ("sea", "wall"), ("wall", "dibangun"), ("pantai", "utara")}
     asked = []
 
-    def phrase_background(first, second):
+    def together(first, second):
         asked.append((first, second))
         return 10 if (first, second) in pairs else 400
 
-    read, found = significant_words(texts, lambda w: 10 if w in rare else 400, phrase_background, 1000,
+    read, found = significant_words(texts, lambda w: 10 if w in rare else 400, together, 1000,
                                     frozenset({"proyek", "di"}))
     shown = {w.word: w for w in found}
     assert read == 10 and shown["Giant Sea"].is_phrase and shown["Giant Sea"].query_text == '"Giant Sea"'

@@ -232,11 +232,11 @@ class WhooshEngine:
             terms = state.analysis.words(word)
             return reader.doc_frequency("body", terms[0].exact) if terms else 0
 
-        def phrase_background(first: str, second: str) -> int:
+        def together(first: str, second: str) -> int:
             terms = state.analysis.words(f"{first} {second}")
-            return len(docsets.of(wq.Phrase("body", [t.exact for t in terms], slop=1))) if len(terms) == 2 else 0
+            return len(docsets.of(wq.And([wq.Term("body", t.exact) for t in terms]))) if len(terms) == 2 else 0
 
-        read, words = significant_words(texts, background, phrase_background, reader.doc_count(),
+        read, words = significant_words(texts, background, together, reader.doc_count(),
                                         self.stopwords | asked, limit)
         return request, len(found.matching), read, words
 

@@ -128,8 +128,9 @@ class DocSets:
         meaning of Whoosh's Phrase), checked on the positions of the documents holding every word."""
         field, words, slop = query.fieldname, query.words, query.slop
         candidates = self._and([wq.Term(field, word) for word in words])
-        if not candidates:
-            return candidates
+        return self._in_order(field, words, slop, candidates) if candidates else candidates
+
+    def _in_order(self, field: str, words: list[str], slop: int, candidates: set[int]) -> set[int]:
         per_word = [self.postings.positions(field, word, candidates) for word in words]
         found = set()
         for docnum in candidates:

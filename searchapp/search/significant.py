@@ -14,7 +14,7 @@ from searchapp.index.analysis import iter_words
 
 SAMPLE = 200  # the best-ranked matches read (a broad query costs no more than this)
 MIN_ARTICLES = 3  # in fewer of the sample, a word is chance
-PHRASES_LOOKED_UP = 25  # the phrases most often in the sample whose articles in the index are counted
+PHRASES_LOOKED_UP = 25  # the phrases most often in the sample, the only ones scored
 CARRIED = 0.8  # a word this often inside one significant phrase is shown as that phrase only
 
 
@@ -23,7 +23,7 @@ class SignificantWord:
     word: str  # as the sample writes it most often; two words for a phrase
     score: float
     in_sample: int  # sampled articles holding it
-    in_index: int  # articles of the index holding it
+    in_index: int  # articles of the index holding it (a phrase: holding both its words)
 
     @property
     def is_phrase(self) -> bool:
@@ -43,7 +43,7 @@ class _Sample:
         self.size = 0
         self.words: Counter = Counter()
         self.pairs: Counter = Counter()
-        self.forms: dict[object, Counter] = {}
+        self.forms: Counter = Counter()  # (word or pair, as written): articles writing it so
         for text in texts:
             self.size += 1
             self._read(text, excluded)
@@ -60,39 +60,48 @@ class _Sample:
             if before is not None and text[before[2]:start].isspace():  # not across a sentence or a hyphen
                 pairs.add((before[0], written))
             before = (written, start, end)
-        for written in words:
-            self.forms.setdefault(written.lower(), Counter())[written] += 1
-        for first, second in pairs:
-            self.forms.setdefault((first.lower(), second.lower()), Counter())[f"{first} {second}"] += 1
+        self.forms.update((written.lower(), written) for written in words)
+        self.forms.update(((first.lower(), second.lower()), f"{first} {second}") for first, second in pairs)
         self.words.update({w.lower() for w in words})
         self.pairs.update({(a.lower(), b.lower()) for a, b in pairs})
 
-    def written(self, key: object) -> str:
-        return self.forms[key].most_common(1)[0][0]
+    def written_forms(self, keys: set) -> dict:
+        """The form each of *keys* is most often written in (ties: the first in sort order)."""
+        best: dict = {}
+        for (key, written), count in self.forms.items():
+            if key in keys and (count, written) > best.get(key, (0, "")):
+                best[key] = (count, written)
+        return {key: written for key, (_count, written) in best.items()}
 
 
 def significant_words(texts: Iterable[str], background: Callable[[str], int],
-                      phrase_background: Callable[[str, str], int], index_size: int,
+                      together: Callable[[str, str], int], index_size: int,
                       excluded: frozenset[str], limit: int = 20) -> tuple[int, list[SignificantWord]]:
     """How many texts were read, and their *limit* most significant words and phrases; *background*:
-    articles of the index holding a (lower-case) word, *phrase_background* holding two words in a row;
-    *excluded*: function words and the query's own words (a phrase holding one is not counted either)."""
+    articles of the index holding a (lower-case) word; *together*: holding both words of a phrase, which
+    stands for those holding the phrase (at least as many: a phrase is never scored above its due, and
+    counting it costs a set intersection, not reading positions); *excluded*: function words and the
+    query's own words (a phrase holding one is not counted either)."""
     sample = _Sample(texts, excluded)
     if not index_size or not sample.size:
         return sample.size, []
 
-    def jlh(key: object, count: int, in_index: int) -> SignificantWord | None:
+    def jlh(count: int, in_index: int) -> tuple[float, int, int] | None:
         in_index = max(in_index, count)  # the sample is in the index
         share, base = count / sample.size, in_index / index_size
-        return SignificantWord(sample.written(key), (share - base) * share / base, count, in_index) \
-            if share > base else None
+        return ((share - base) * share / base, count, in_index) if share > base else None
 
-    words = {key: jlh(key, count, background(key)) for key, count in sample.words.items() if count >= MIN_ARTICLES}
+    words = {key: found for key, count in sample.words.items()
+             if count >= MIN_ARTICLES and (found := jlh(count, background(key))) is not None}
     common_pairs = heapq.nsmallest(PHRASES_LOOKED_UP, ((-count, pair) for pair, count in sample.pairs.items()
                                                        if count >= MIN_ARTICLES))
-    phrases = [found for _c, pair in common_pairs
-               if (found := jlh(pair, sample.pairs[pair], phrase_background(*pair))) is not None]
-    carried = {word for phrase in phrases for word in phrase.word.lower().split()
-               if phrase.in_sample >= CARRIED * sample.words[word]}
-    scored = [found for key, found in words.items() if found is not None and key not in carried] + phrases
-    return sample.size, heapq.nlargest(limit, scored, key=lambda w: (w.score, w.word))
+    phrases = {pair: found for _c, pair in common_pairs
+               if (found := jlh(sample.pairs[pair], together(*pair))) is not None}
+    carried = {word for pair, (_s, count, _i) in phrases.items() for word in pair
+               if count >= CARRIED * sample.words[word]}
+    candidates = [(key, found) for key, found in words.items() if key not in carried] + list(phrases.items())
+    ranked = heapq.nlargest(limit, candidates, key=lambda c: (c[1][0], " ".join(c[0]) if isinstance(c[0], tuple)
+                                                             else c[0]))
+    forms = sample.written_forms({key for key, _found in ranked})
+    return sample.size, [SignificantWord(forms[key], score, count, in_index)
+                         for key, (score, count, in_index) in ranked]
