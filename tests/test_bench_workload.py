@@ -81,3 +81,47 @@ def test_bench_times_the_monitoring_requests_over_the_query_mix():
     kinds = [row.split(" | ")[0].strip("| ") for row in rows]
     assert kinds[:4] == ["search", "search + chart", "timeline", "significant words"], kinds
     assert all(row.endswith("× |") for row in rows[:4])
+
+
+def test_a_killed_bench_leaves_no_server_behind():
+    import signal
+    import subprocess
+    import sys
+    import time
+    from pathlib import Path
+
+    from conftest import REPO
+
+    def children(pid: int) -> list[int]:
+        found = Path(f"/proc/{pid}/task/{pid}/children")
+        return [int(p) for p in found.read_text().split()] if found.exists() else []
+
+    def running(pid: int) -> bool:
+        stat = Path(f"/proc/{pid}/stat")
+        try:
+            return stat.read_text().rsplit(")", 1)[1].split()[0] != "Z"  # a zombie has ended
+        except (FileNotFoundError, ProcessLookupError):
+            return False
+
+    command = [sys.executable, "-m", "searchapp.cli", "bench", "--corpus", str(REPO / "corpus"), "--no-peers",
+               "--http", "--seconds", "120", "--clients", "1", "--queries", "20"]
+    bench = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=REPO)
+    try:
+        deadline = time.monotonic() + 120
+        server = []
+        while not server and time.monotonic() < deadline and bench.poll() is None:
+            server = [p for p in children(bench.pid) if b"serve" in Path(f"/proc/{p}/cmdline").read_bytes()]
+            time.sleep(0.2)
+        assert server, "the bench never started its server"
+        while len(children(server[0])) < 1 and time.monotonic() < deadline:
+            time.sleep(0.2)  # its workers
+        processes = server + children(server[0])
+        bench.send_signal(signal.SIGKILL)
+        bench.wait(timeout=10)
+        deadline = time.monotonic() + 40
+        while any(map(running, processes)) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert not [p for p in processes if running(p)]
+    finally:
+        if bench.poll() is None:
+            bench.kill()

@@ -19,6 +19,7 @@ import urllib.request
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
+import feedparser
 import pytest
 from conftest import REPO, free_port, make_corpus
 from selenium import webdriver
@@ -528,6 +529,58 @@ def test_phone_viewport_has_no_horizontal_scrolling(page, server):
                 first = page.find_element(By.CSS_SELECTOR, ".hits .hit-title")
                 top = page.execute_script("return arguments[0].getBoundingClientRect().bottom", first)
                 assert top < PHONE[1] * 0.6, top
+    finally:
+        viewport(page, *DESKTOP)
+
+
+@pytest.mark.parametrize("size", ["desktop", "phone"])
+def test_the_chart_the_comparison_a_person_page_and_the_feed(page, server, size):
+    width, height = DESKTOP if size == "desktop" else PHONE
+    viewport(page, width, height, mobile=size == "phone")
+    try:
+        page.get(server + "/cari?q=nato&interval=month")
+        summary = page.find_element(By.CSS_SELECTOR, ".attention-chart > summary")
+        if not page.find_element(By.CSS_SELECTOR, "svg.attention").is_displayed():
+            summary.click()  # folded on a phone
+        chart = page.find_element(By.CSS_SELECTOR, "svg.attention")
+        box = page.find_element(By.CSS_SELECTOR, ".attention-chart .chart-scroll")
+        assert chart.is_displayed() and box.size["width"] <= width and page.execute_script(WIDTHS)[0] <= width
+        label = chart.find_element(By.CSS_SELECTOR, "text.tick")
+        assert label.size["height"] >= 10, label.size  # readable on a phone: the chart scrolls in its box instead
+        assert chart.find_element(By.TAG_NAME, "title").get_attribute("textContent").startswith("Berita per bulan")
+        buckets = get_json(server + "/api/timeline?q=nato&interval=month")["buckets"]
+        bars = chart.find_elements(By.CSS_SELECTOR, "a rect.bar-hit")  # each bar's whole column is its link
+        assert len(bars) == len(chart.find_elements(By.CSS_SELECTOR, "a rect.bar-rect")) == len(buckets)
+        screenshot(page, f"{size}-chart")
+        busiest = max(range(len(buckets)), key=lambda n: buckets[n]["count"])
+        navigate(page, bars[busiest].click)  # a bar narrows the search to its period
+        assert params(page)["from"] == [buckets[busiest]["start"]] and total(page) == buckets[busiest]["count"]
+
+        page.get(server + "/cari?q=nato")
+        feed = page.find_element(By.LINK_TEXT, "Langganan (Atom)")
+        alternate = page.find_element(By.CSS_SELECTOR, "link[rel=alternate][type='application/atom+xml']")
+        assert feed.is_displayed() and feed.get_attribute("href") == alternate.get_attribute("href")
+        with urllib.request.urlopen(feed.get_attribute("href"), timeout=5) as response:
+            assert response.headers["Content-Type"].startswith("application/atom+xml")
+            parsed = feedparser.parse(response.read())
+        assert not parsed.bozo and len(parsed.entries) == get_json(server + "/api/search?q=nato")["stories"]
+
+        page.get(server + "/bandingkan?q=nato&q=ukraina")
+        lines = page.find_elements(By.CSS_SELECTOR, "svg.attention polyline.line")
+        legend = page.find_elements(By.CSS_SELECTOR, ".legend li")
+        assert len(lines) == len(legend) == 2 and all(item.is_displayed() for item in legend)
+        assert page.execute_script(WIDTHS)[0] <= width
+        screenshot(page, f"{size}-compare")
+
+        page.get(server + "/tokoh/jens-stoltenberg")
+        assert page.find_element(By.TAG_NAME, "h1").text == "Jens Stoltenberg"
+        assert page.find_element(By.CSS_SELECTOR, "svg.attention").is_displayed()
+        latest = page.find_elements(By.CSS_SELECTOR, ".latest li")
+        profile = get_json(server + "/api/people/jens-stoltenberg")
+        assert len(latest) == len(profile["latest"]) >= 1 and page.execute_script(WIDTHS)[0] <= width
+        screenshot(page, f"{size}-person")
+        navigate(page, page.find_element(By.LINK_TEXT, "Cari semua beritanya").click)
+        assert params(page)["person"] == ["Jens Stoltenberg"] and total(page) == profile["total"]
     finally:
         viewport(page, *DESKTOP)
 

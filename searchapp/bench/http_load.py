@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import ctypes
 import io
 import json
 import re
+import signal
 import statistics
 import subprocess
 import sys
@@ -22,6 +24,7 @@ from searchapp.bench.timing import WARMUP, percentile
 from searchapp.bench.workload import BenchQuery
 from searchapp.config import Settings
 
+PR_SET_PDEATHSIG = 1  # prctl(2)
 MARKER = "penandabaru"  # a word only the articles added during the load hold
 ADDED = 200
 
@@ -42,7 +45,8 @@ def bench_http(settings: Settings, queries: list[BenchQuery], clients: int = 8, 
     port = free_port()
     command = [sys.executable, "-m", "searchapp.cli", "serve", "--config", str(settings.config_path),
                "--index", str(settings.index), "--host", "127.0.0.1", "--port", str(port)]
-    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                              preexec_fn=_end_with_parent)
     base = f"http://127.0.0.1:{port}"
     try:
         _wait_for(base)
@@ -71,6 +75,12 @@ def bench_http(settings: Settings, queries: list[BenchQuery], clients: int = 8, 
     finally:
         server.terminate()
         server.wait(timeout=60)
+
+
+def _end_with_parent() -> None:
+    """Run in the server's process before it starts: Linux sends it SIGTERM (it drains and exits) when
+    the bench that started it ends, killed included, so a killed bench leaves no server behind."""
+    ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
 
 
 def _wait_for(base: str) -> None:
