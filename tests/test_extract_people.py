@@ -244,6 +244,9 @@ def test_load_missing_file(tmp_path):
     ("Kebahagiaan pasangan selebritasAl GhazalidanAlyssaParamitha Daguise terpancar. Al Ghazali dan Alyssa "
      "tampil serasi.", ("Al Ghazali", "Alyssa Paramitha Daguise")),
     ("Direktur Utama PLN Darmawan Prasodjo mengatakan PLNkini menambah daya.", ("Darmawan Prasodjo",)),
+    # the name written in full elsewhere is the evidence: the glued word may be a root or short
+    ("Pebalap Maverick Vinalestak gentar. Menurut Maverick Vinales, motornya siap.", ("Maverick Vinales",)),
+    ("Kiper Kepa Arrizabalagake Arsenal? Kepa Arrizabalaga belum menjawab.", ("Kepa Arrizabalaga",)),
 ])
 def test_glued_words_are_read_apart(registry, text, people):
     assert extract_people(text, registry) == people

@@ -13,7 +13,10 @@ that merely looks glued (`McDonald`, `Ramadan`, `Nasution`) stays whole:
 * a capitalised word running into a lower-case word (`Trumpmengatakan`, `Ghazalidan`): split when the
   head stands alone elsewhere in the text as a capitalised word and the tail is a function word or a
   prefixed verb, or without that evidence when both are long enough (`_follows_names`);
-* an acronym running into a word (`PLNkini`) or a name (`PSSIErick`).
+* an acronym running into a word (`PLNkini`) or a name (`PSSIErick`);
+* a name the text also writes in full, running into any word of the language (`Herman Suryatmanbuka`
+  where `Herman Suryatman` stands elsewhere): the whole name is the evidence, so the word may be a
+  root (`buka`) or short (`ke`).
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ _CAPS_THEN_NAME = re.compile(r"\b([A-Z]{2,})([A-Z][a-z]{2,})")
 _CAMEL_WORD = re.compile(r"\b[A-Za-z]*[a-z][A-Z][A-Za-z]*\b")
 _CAMEL_CUT = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
+_NAME_PAIR = re.compile(r"(?=\b([A-Z][a-z]+) ([A-Z][a-z]+)\b)")  # overlapping: every two capitalised words
 _NAME_PREFIXES = ("Mc", "Mac", "De", "Di", "La", "Le", "Van", "Von")
 MIN_HEAD = 3  # letters of a name glued to the next word
 MIN_TAIL = 3  # letters of the word glued after it ("dan", "yang", "mengatakan")
@@ -40,7 +44,24 @@ def unglue(text: str) -> str:
     alone = set(_CAPITALISED.findall(text))
     text = _CAMEL_WORD.sub(lambda m: _camel(m.group(), alone), text)
     alone = set(_CAPITALISED.findall(text))
-    return _CAPITALISED.sub(lambda m: _name_then_word(m.group(), alone), text)
+    text = _CAPITALISED.sub(lambda m: _name_then_word(m.group(), alone), text)
+    return _after_full_name(text)
+
+
+def _after_full_name(text: str) -> str:
+    """``Herman Suryatmanbuka`` → ``Herman Suryatman buka`` when ``Herman Suryatman`` is written elsewhere
+    in the text and ``buka`` is a word (a root or a function word of 2+ letters)."""
+    found = [(m.start(2), m[1], m[2]) for m in _NAME_PAIR.finditer(text)]
+    pairs = {(first, second) for _start, first, second in found}
+    words = lx.common_roots() | lx.stop_words()
+    for start, first, second in reversed(found):  # from the end: earlier positions stay valid
+        if second.casefold() in words:
+            continue
+        cut = next((cut for cut in range(len(second) - 2, MIN_HEAD - 1, -1)
+                    if (first, second[:cut]) in pairs and second[cut:] in words), None)
+        if cut is not None:
+            text = f"{text[:start + cut]} {text[start + cut:]}"
+    return text
 
 
 def _camel(word: str, alone: set[str]) -> str:
