@@ -31,9 +31,9 @@ from searchapp.search.live import Generation, LiveIndex, NoIndexError
 from searchapp.search.matching import DocSets, Postings
 from searchapp.search.people import names_person, person_choices
 from searchapp.search.query import positive_words
+from searchapp.search.ranking import ordered, page_of
 from searchapp.search.request import SearchRequest
 from searchapp.search.results import Facets, SearchResult
-from searchapp.search.scoring import top_documents
 from searchapp.search.selection import Matches, select
 from searchapp.search.significant import SAMPLE, SignificantWord, significant_words
 from searchapp.search.suggest import suggest
@@ -99,7 +99,7 @@ class WhooshEngine:
             unknown_date=unknown_date,
             category=CategoryFacet(request).values(state.tables.category_counts(found.but_category)),
         )
-        page = self._page(state, request, found, docsets)
+        page = page_of(state, request, found, docsets)
         articles = self.articles(state)
         terms = MatchTerms.of(positive_words(found.node), state.analysis)
         hits = [articles.hit(docnum, score, terms, docnum in found.partial) for docnum, score in page]
@@ -145,47 +145,6 @@ class WhooshEngine:
         series = [(request.date_from, request.date_to, [date_of[d] for d in docs]) for request, docs in chosen]
         return aligned_timelines(series, state.day_totals, None if interval == "auto" else interval)
 
-    def _page(self, state: Generation, request: SearchRequest, found: Matches,
-              docsets: DocSets) -> list[tuple[int, float | None]]:
-        """The requested page: the complete matches first, then the partial ones, each in the requested order."""
-        start = (request.page - 1) * request.per_page
-        end = start + request.per_page
-        groups = [(found.matching, found.text_query), (found.partial, found.partial_query)]
-        page: list[tuple[int, float | None]] = []
-        seen: set[int] = set()  # stories on the page so far (when collapsed)
-        for docnums, query in groups:
-            if len(page) >= end or not docnums:
-                continue
-            wanted = end - len(page)
-            limit = wanted if not request.collapse else 2 * wanted + 10
-            while True:  # collapsed: rank more until enough stories, or every match, are in
-                limit = min(limit, len(docnums))
-                if request.sort == "relevance" and query is not None:
-                    ranked = self.rank(state, query, docnums, limit, docsets)
-                else:
-                    ranked = [(d, None) for d in state.tables.by_date(docnums, request.sort != "oldest", limit)]
-                if not request.collapse:
-                    page += ranked
-                    break
-                tier_seen = set(seen)
-                kept = state.stories.collapse(ranked, tier_seen, wanted)
-                if len(kept) >= wanted or limit >= len(docnums):
-                    page += kept
-                    seen = tier_seen
-                    break
-                limit *= 4
-        return page[start:end]
-
-    @staticmethod
-    def rank(state: Generation, text_query: wq.Query, matching: set[int], limit: int,
-             docsets: DocSets) -> list[tuple[int, float]]:
-        """The *limit* best of *matching* by BM25F: a block at a time for term queries, else by Whoosh."""
-        best = top_documents(state.searcher(), text_query, matching, limit, state.lengths, docsets)
-        if best is None:  # every match scored: Whoosh's own top-k collector can drop a document
-            results = state.searcher().search(text_query, limit=None, filter=matching)
-            best = [(hit.docnum, hit.score) for hit in results[:limit]]
-        return best
-
     def export(self, request: SearchRequest, limit: int) -> tuple[int, Iterator[dict]]:
         """Every article of a search (those holding every word, within the filters), in its order, as
         rows streamed one at a time: their number, then the rows. ExportTooLargeError above *limit*;
@@ -199,15 +158,11 @@ class WhooshEngine:
             if len(found.matching) > limit:
                 raise ExportTooLargeError(len(found.matching), limit)
             yield len(found.matching)
-            if request.sort == "relevance" and found.text_query is not None:
-                ordered = self.rank(state, found.text_query, found.matching, len(found.matching), docsets)
-            else:
-                newest = request.sort != "oldest"
-                ordered = [(d, None) for d in state.tables.by_date(found.matching, newest, len(found.matching))]
+            rows = ordered(state, request, found.matching, found.text_query, len(found.matching), docsets)
             articles = self.articles(state)
             terms = MatchTerms.of(positive_words(found.node), state.analysis)
             time_of = state.tables.time_of
-            for docnum, score in ordered:
+            for docnum, score in rows:
                 moment = time_of[docnum]
                 published = dt.datetime.fromtimestamp(moment, dt.timezone.utc).isoformat() if moment else None
                 yield articles.row(docnum, score, terms, published)
@@ -219,10 +174,7 @@ class WhooshEngine:
         over-represented in them (`searchapp.search.significant`)."""
         state = self._current()
         request, _people, found, docsets = self._select(state, request)
-        if request.sort == "relevance" and found.text_query is not None:
-            best = [d for d, _s in self.rank(state, found.text_query, found.matching, SAMPLE, docsets)]
-        else:
-            best = state.tables.by_date(found.matching, request.sort != "oldest", SAMPLE)
+        best = [d for d, _s in ordered(state, request, found.matching, found.text_query, SAMPLE, docsets)]
         searcher = state.searcher()
         reader = searcher.reader()
         texts = (searcher.stored_fields(d).get("body", "") for d in best)

@@ -1,0 +1,62 @@
+"""The order of a search's matches: by BM25F (a posting block at a time for word queries, else by
+Whoosh) or by date, and the page of it a request asks for — the complete matches before the partial
+ones, each story once when collapsed."""
+
+from __future__ import annotations
+
+from whoosh import query as wq
+
+from searchapp.search.live import Generation
+from searchapp.search.matching import DocSets
+from searchapp.search.request import SearchRequest
+from searchapp.search.scoring import top_documents
+from searchapp.search.selection import Matches
+
+Ranked = list[tuple[int, float | None]]  # document numbers, best first, with their score (None by date)
+
+
+def rank(state: Generation, text_query: wq.Query, matching: set[int], limit: int,
+         docsets: DocSets) -> list[tuple[int, float]]:
+    """The *limit* best of *matching* by BM25F: a block at a time for term queries, else by Whoosh."""
+    best = top_documents(state.searcher(), text_query, matching, limit, state.lengths, docsets)
+    if best is None:  # every match scored: Whoosh's own top-k collector can drop a document
+        results = state.searcher().search(text_query, limit=None, filter=matching)
+        best = [(hit.docnum, hit.score) for hit in results[:limit]]
+    return best
+
+
+def ordered(state: Generation, request: SearchRequest, docnums: set[int], text_query: wq.Query | None,
+            limit: int, docsets: DocSets) -> Ranked:
+    """The first *limit* of *docnums* in the request's order: by relevance when there is a query to rank
+    by, else by date (newest first unless the request asks for the oldest)."""
+    if request.sort == "relevance" and text_query is not None:
+        return rank(state, text_query, docnums, limit, docsets)
+    return [(d, None) for d in state.tables.by_date(docnums, request.sort != "oldest", limit)]
+
+
+def page_of(state: Generation, request: SearchRequest, found: Matches, docsets: DocSets) -> Ranked:
+    """The requested page: the complete matches first, then the partial ones, each in the requested order."""
+    start = (request.page - 1) * request.per_page
+    end = start + request.per_page
+    groups = [(found.matching, found.text_query), (found.partial, found.partial_query)]
+    page: Ranked = []
+    seen: set[int] = set()  # stories on the page so far (when collapsed)
+    for docnums, query in groups:
+        if len(page) >= end or not docnums:
+            continue
+        wanted = end - len(page)
+        limit = wanted if not request.collapse else 2 * wanted + 10
+        while True:  # collapsed: rank more until enough stories, or every match, are in
+            limit = min(limit, len(docnums))
+            ranked = ordered(state, request, docnums, query, limit, docsets)
+            if not request.collapse:
+                page += ranked
+                break
+            tier_seen = set(seen)
+            kept = state.stories.collapse(ranked, tier_seen, wanted)
+            if len(kept) >= wanted or limit >= len(docnums):
+                page += kept
+                seen = tier_seen
+                break
+            limit *= 4
+    return page[start:end]
