@@ -266,6 +266,8 @@ def test_a_credit_line_names_no_person_of_the_article(registry):
     assert extract_people(text, registry) == ("Marc Marquez",)
     assert extract_people("Oleh Emerson Yuntho\nKPK kembali diuji, kata Bambang Widjojanto.", registry) == \
         ("Bambang Widjojanto",)
+    joined = "Kata Hiro Tanaka, Milka tampak cemas.,Penulis: Annesa K. Ramadhany,,"  # paragraphs joined by commas
+    assert extract_people(joined, registry) == ("Hiro Tanaka",)
 
 
 def test_a_capitalised_particle_opens_a_name_and_short_forms_join_it(registry):

@@ -66,6 +66,8 @@ def test_shorten():
         ("Pewarta: Bayu Prasetyo\nIsi.", ("Bayu Prasetyo", None)),
         ("Isi.\nEditor: Sri Mulyani", (None, "Sri Mulyani")),
         ("Tidak ada byline. Reporter: kata orang itu.", (None, None)),
+        # an export that joined the paragraphs with commas: the byline follows the last sentence
+        ("Afifah pun terharu mendengarnya.,Penulis: Annesa K. Ramadhany,,,", ("Annesa K. Ramadhany", None)),
         ("", (None, None)),
     ],
 )

@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 
 _NAME = r"([A-Z][\w.'’-]*(?:[ \t]+(?:[A-Z][\w.'’-]*|bin|binti|van|de|al|el))*)"
+# a byline field opens a line, or follows the end of a sentence or a separator where an export joined the
+# paragraphs into one line ("… mendengarnya.,Penulis: Annesa K. Ramadhany,,")
+_FIELD = r"(?:^|(?<=[.,;|]))[ \t]*"
 _REPORTER = re.compile(
-    r"^[ \t]*(?:Reporter|Penulis|Pewarta|Wartawan|Laporan(?: [Ww]artawan)?)[ \t]*:[ \t]*" + _NAME,
-    re.MULTILINE,
-)
-_EDITOR = re.compile(r"(?:^|\|)[ \t]*(?:Editor|Penyunting|Redaktur)[ \t]*:[ \t]*" + _NAME, re.MULTILINE)
+    _FIELD + r"(?:Reporter|Penulis|Pewarta|Wartawan|Laporan(?: [Ww]artawan)?)[ \t]*:[ \t]*" + _NAME, re.MULTILINE)
+_EDITOR = re.compile(_FIELD + r"(?:Editor|Penyunting|Redaktur)[ \t]*:[ \t]*" + _NAME, re.MULTILINE)
 # a line made only of byline fields, e.g. "Reporter: Noverius Laoli | Editor: Noverius Laoli"
 BYLINE_LINE = re.compile(
     r"^[ \t]*(?:Reporter|Penulis|Pewarta|Editor|Penyunting|Redaktur)[ \t]*:[^\n]*$", re.MULTILINE
@@ -29,4 +30,4 @@ CREDIT_LINE = re.compile(r"^[ \t]*(?:\([ \t]*" + _NAME + r"[ \t]*\)|Oleh[ \t]+" 
 
 def byline_spans(text: str) -> list[tuple[int, int]]:
     """Character ranges of byline and credit lines, whose names are not people the article is about."""
-    return [m.span() for pattern in (BYLINE_LINE, CREDIT_LINE) for m in pattern.finditer(text)]
+    return [m.span() for pattern in (BYLINE_LINE, CREDIT_LINE, _REPORTER, _EDITOR) for m in pattern.finditer(text)]
