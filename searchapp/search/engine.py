@@ -181,8 +181,11 @@ class WhooshEngine:
         asked = {term.form for term in state.analysis.words(request.q)}
 
         def background(word: str) -> int:
-            terms = state.analysis.words(word)
-            return reader.doc_frequency("body", terms[0].exact) if terms else 0
+            found = state.word_frequencies.get(word)
+            if found is None:
+                terms = state.analysis.words(word)
+                found = state.word_frequencies[word] = reader.doc_frequency("body", terms[0].exact) if terms else 0
+            return found
 
         def together(first: str, second: str) -> int:
             terms = state.analysis.words(f"{first} {second}")

@@ -77,6 +77,9 @@ class Generation:
             self.vocabulary = Vocabulary.open(folder)
             self.lengths = LengthTable(reader, TEXT_FIELDS)
             self.posting_cache = PostingCache(posting_cache_mb * 2**20 // 8)
+            # articles holding each written word, as significant words look them up (fixed for a
+            # generation; at most one entry per word of the index)
+            self.word_frequencies: dict[str, int] = {}
         except BaseException:
             self.close()
             raise

@@ -6,12 +6,16 @@ articles write them."""
 from __future__ import annotations
 
 import heapq
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from searchapp.index.analysis import iter_words
-
+# a word: 3 letters or more, standing alone (a part of `tanggul-laut` is one); a phrase: two of them with
+# only spaces between (not across a sentence's end, a comma or a hyphen). Read by the regex engine, not
+# word by word in Python: the sample's text is most of a request's cost.
+_WORD = re.compile(r"(?<![^\W_])[^\W\d_]{3,}(?![^\W_])")
+_PAIR = re.compile(r"(?<![^\W_])([^\W\d_]{3,})\s+(?=([^\W\d_]{3,})(?![^\W_]))")
 SAMPLE = 200  # the best-ranked matches read (a broad query costs no more than this)
 MIN_ARTICLES = 3  # in fewer of the sample, a word is chance
 PHRASES_LOOKED_UP = 25  # the phrases most often in the sample, the only ones scored
@@ -49,17 +53,8 @@ class _Sample:
             self._read(text, excluded)
 
     def _read(self, text: str, excluded: frozenset[str]) -> None:
-        words, pairs = set(), set()
-        before = None  # the previous word, when it can open a phrase with the next
-        for written, start, end in iter_words(text):
-            key = written.lower()
-            if not (written.isalpha() and len(written) > 2) or key in excluded:
-                before = None
-                continue
-            words.add(written)
-            if before is not None and text[before[2]:start].isspace():  # not across a sentence or a hyphen
-                pairs.add((before[0], written))
-            before = (written, start, end)
+        words = {w for w in _WORD.findall(text) if w.lower() not in excluded}
+        pairs = {(a, b) for a, b in _PAIR.findall(text) if a in words and b in words}
         self.forms.update((written.lower(), written) for written in words)
         self.forms.update(((first.lower(), second.lower()), f"{first} {second}") for first, second in pairs)
         self.words.update({w.lower() for w in words})
@@ -91,15 +86,23 @@ def significant_words(texts: Iterable[str], background: Callable[[str], int],
         share, base = count / sample.size, in_index / index_size
         return ((share - base) * share / base, count, in_index) if share > base else None
 
-    words = {key: found for key, count in sample.words.items()
-             if count >= MIN_ARTICLES and (found := jlh(count, background(key))) is not None}
     common_pairs = heapq.nsmallest(PHRASES_LOOKED_UP, ((-count, pair) for pair, count in sample.pairs.items()
                                                        if count >= MIN_ARTICLES))
     phrases = {pair: found for _c, pair in common_pairs
                if (found := jlh(sample.pairs[pair], together(*pair))) is not None}
     carried = {word for pair, (_s, count, _i) in phrases.items() for word in pair
                if count >= CARRIED * sample.words[word]}
-    candidates = [(key, found) for key, found in words.items() if key not in carried] + list(phrases.items())
+    best = [found[0] for found in phrases.values()]  # the scores to beat (a min-heap of at most *limit*)
+    heapq.heapify(best)
+    words = {}
+    for key, count in sorted(sample.words.items(), key=lambda item: -item[1]):
+        if count < MIN_ARTICLES or len(best) >= limit and (jlh(count, count) or (0.0,))[0] < best[0]:
+            break  # a word no more common in the sample scores at most as if the sample held all of it
+        if key in carried or (found := jlh(count, background(key))) is None:
+            continue
+        words[key] = found
+        heapq.heappush(best, found[0]) if len(best) < limit else heapq.heappushpop(best, found[0])
+    candidates = list(words.items()) + list(phrases.items())
     ranked = heapq.nlargest(limit, candidates, key=lambda c: (c[1][0], " ".join(c[0]) if isinstance(c[0], tuple)
                                                              else c[0]))
     forms = sample.written_forms({key for key, _found in ranked})
