@@ -229,3 +229,25 @@ def test_an_outlet_the_table_does_not_know_is_named_as_its_articles_name_it_ever
     assert [(o["value"], o["label"]) for o in facet] == [("kapanlagi-com", "Kapanlagi.com")]
     assert {hit["outlet_name"] for hit in data["results"]} == {"Kapanlagi.com"}  # the same name as the facet
     assert client.get("/api/outlets/kapanlagi-com").get_json()["name"] == "Kapanlagi.com"
+
+
+def test_significant_words_stop_looking_up_only_where_no_word_left_could_enter_the_list():
+    import random
+
+    rng = random.Random(5)
+    vocabulary = [f"kata{chr(97 + n % 26)}{chr(97 + n // 26)}x" for n in range(300)]
+    frequency = {word: rng.randint(1, 900) for word in vocabulary}
+    texts = [" ".join(rng.choices(vocabulary, weights=range(300, 0, -1), k=40)) for _ in range(60)]
+    asked = []
+
+    def background(word):
+        asked.append(word)
+        return frequency[word]
+
+    read, found = significant_words(texts, background, lambda a, b: 1000, 1000, frozenset(), limit=5)
+    held = Counter(w for text in texts for w in set(text.split()))
+    scores = {w: (c / 60 - max(frequency[w], c) / 1000) * (c / 60) / (max(frequency[w], c) / 1000)
+              for w, c in held.items() if c >= 3 and c / 60 > max(frequency[w], c) / 1000}
+    expected = sorted(scores, key=lambda w: (scores[w], w), reverse=True)[:5]
+    assert [w.word for w in found] == expected  # the same as scoring every word
+    assert len(asked) < len([w for w, c in held.items() if c >= 3])  # without looking every word up
