@@ -259,6 +259,8 @@ def test_names_that_only_look_glued_stay_whole(word):
 
     assert unglue(f"Warga {word} datang. Rama dan Setia pergi, Mc juga.") == \
         f"Warga {word} datang. Rama dan Setia pergi, Mc juga."
+    # a name ending in a root, beside a shorter name: two people, not one glued to a word
+    assert unglue("Indah Permatasari hadir. Indah Permata juga.") == "Indah Permatasari hadir. Indah Permata juga."
 
 
 def test_a_credit_line_names_no_person_of_the_article(registry):

@@ -251,3 +251,20 @@ def test_significant_words_stop_looking_up_only_where_no_word_left_could_enter_t
     expected = sorted(scores, key=lambda w: (scores[w], w), reverse=True)[:5]
     assert [w.word for w in found] == expected  # the same as scoring every word
     assert len(asked) < len([w for w, c in held.items() if c >= 3])  # without looking every word up
+
+
+def test_a_word_gives_way_only_to_a_phrase_that_is_shown_and_phrases_stay_on_one_line():
+    texts = ["xray yankee. zulu. whisky."] * 8 + ["xray. zulu. whisky."] * 2
+    frequency = {"xray": 10, "yankee": 1000, "zulu": 12, "whisky": 15}
+    _read, found = significant_words(texts, frequency.get, lambda a, b: 10, 1000, frozenset(), limit=2)
+    assert [w.word for w in found] == ["xray", "zulu"]  # "xray yankee" scores below both: xray stays
+    _read, found = significant_words(texts, frequency.get, lambda a, b: 1, 1000, frozenset(), limit=3)
+    assert [w.word for w in found] == ["zulu", "xray yankee", "whisky"]  # shown: xray gives way, the list refills
+    lines = ["Banjir Bandang\nWarga Bekasi mengungsi. Wakil Presiden Ma'ruf Amin datang."] * 4
+    _read, found = significant_words(lines, lambda w: 1, lambda a, b: 1, 1000, frozenset())
+    shown = {w.word for w in found}
+    assert "Banjir Bandang" in shown and "Warga Bekasi" in shown and "Bandang Warga" not in shown  # not across lines
+    assert not any("ruf" in w.split() for w in shown)  # no fragment of Ma'ruf
+    _read, found = significant_words(["Jakarta kota"] * 2 + ["jakarta kota"] * 2, lambda w: 1, lambda a, b: 1, 1000,
+                                     frozenset())
+    assert [w.word for w in found] == ["Jakarta kota"]  # as often written each way: the first in sort order

@@ -3,11 +3,11 @@ latency through the whole web stack rather than the engine alone."""
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import ctypes
 import io
 import json
+import os
 import re
 import signal
 import statistics
@@ -15,6 +15,7 @@ import subprocess
 import sys
 import threading
 import time
+import urllib.error
 import urllib.parse
 import urllib.request
 from pathlib import Path
@@ -46,7 +47,7 @@ def bench_http(settings: Settings, queries: list[BenchQuery], clients: int = 8, 
     command = [sys.executable, "-m", "searchapp.cli", "serve", "--config", str(settings.config_path),
                "--index", str(settings.index), "--host", "127.0.0.1", "--port", str(port)]
     server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                              preexec_fn=_end_with_parent)
+                              preexec_fn=_ended_with(os.getpid()))
     base = f"http://127.0.0.1:{port}"
     try:
         _wait_for(base)
@@ -77,10 +78,19 @@ def bench_http(settings: Settings, queries: list[BenchQuery], clients: int = 8, 
         server.wait(timeout=60)
 
 
-def _end_with_parent() -> None:
-    """Run in the server's process before it starts: Linux sends it SIGTERM (it drains and exits) when
-    the bench that started it ends, killed included, so a killed bench leaves no server behind."""
-    ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+def _ended_with(parent: int):
+    """What the server's process runs before it starts, on Linux: the kernel sends it SIGTERM (it drains
+    and exits) when the bench that started it ends, killed included, so a killed bench leaves no server
+    behind (and a bench already gone by then ends it at once)."""
+    if not sys.platform.startswith("linux"):
+        return None
+
+    def end_with_parent() -> None:
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+        if os.getppid() != parent:
+            os.kill(os.getpid(), signal.SIGTERM)
+
+    return end_with_parent
 
 
 def _wait_for(base: str) -> None:
@@ -134,20 +144,27 @@ def _load_round(urls: list[str], clients: int, seconds: float, server_pid: int, 
         nonlocal attacks
         n = offset
         while going():
-            with contextlib.suppress(OSError):  # a 400 is an answer too
-                urllib.request.urlopen((attack or [])[n % len(attack or [1])], timeout=60).read()
+            try:
+                urllib.request.urlopen((attack or [])[n % len(attack or [1])], timeout=600).read()
+                answered = True
+            except urllib.error.HTTPError:  # a 400 is an answer too
+                answered = True
+            except OSError:  # no answer: not counted
+                answered = False
             n += 1
             with lock:
-                attacks += 1
+                attacks += answered
 
-    threads = [threading.Thread(target=reader, args=(i,)) for i in range(clients)]
-    threads += [threading.Thread(target=attacker, args=(i,)) for i in range(attackers if attack else 0)]
+    readers = [threading.Thread(target=reader, args=(i,)) for i in range(clients)]
+    others = [threading.Thread(target=attacker, args=(i,)) for i in range(attackers if attack else 0)]
     started = time.perf_counter()
-    for thread in threads:
+    for thread in readers + others:
         thread.start()
-    for thread in threads:
+    for thread in readers:
         thread.join()
-    elapsed = time.perf_counter() - started
+    elapsed = time.perf_counter() - started  # the readers' time: an export may still be streaming
+    for thread in others:
+        thread.join()
     return {"requests": len(latencies), "errors": errors, "seconds": elapsed, "attacks": attacks,
             "req_per_s": len(latencies) / elapsed, "p50": statistics.median(latencies),
             "p99": percentile(latencies, 0.99), "server_rss_mb": _rss_of(server_pid), **noted}

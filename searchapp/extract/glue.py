@@ -14,9 +14,9 @@ that merely looks glued (`McDonald`, `Ramadan`, `Nasution`) stays whole:
   head stands alone elsewhere in the text as a capitalised word and the tail is a function word or a
   prefixed verb, or without that evidence when both are long enough (`_follows_names`);
 * an acronym running into a word (`PLNkini`) or a name (`PSSIErick`);
-* a name the text also writes in full, running into any word of the language (`Herman Suryatmanbuka`
-  where `Herman Suryatman` stands elsewhere): the whole name is the evidence, so the word may be a
-  root (`buka`) or short (`ke`).
+* a name the text also writes in full, running into a function word or an affixed word (`Maverick
+  Vinalestak` where `Maverick Vinales` stands elsewhere): the whole name is the evidence, so the word may
+  be short (`ke`); not a bare root, which names end in (`Permatasari` beside `Indah Permata`).
 """
 
 from __future__ import annotations
@@ -49,16 +49,15 @@ def unglue(text: str) -> str:
 
 
 def _after_full_name(text: str) -> str:
-    """``Herman Suryatmanbuka`` → ``Herman Suryatman buka`` when ``Herman Suryatman`` is written elsewhere
-    in the text and ``buka`` is a word (a root or a function word of 2+ letters)."""
+    """``Maverick Vinalestak`` → ``Maverick Vinales tak`` when ``Maverick Vinales`` is written elsewhere in
+    the text and ``tak`` is a function word (2+ letters) or an affixed word (``mengatakan``)."""
     found = [(m.start(2), m[1], m[2]) for m in _NAME_PAIR.finditer(text)]
     pairs = {(first, second) for _start, first, second in found}
-    words = lx.common_roots() | lx.stop_words()
     for start, first, second in reversed(found):  # from the end: earlier positions stay valid
-        if second.casefold() in words:
+        if second.casefold() in lx.common_roots():
             continue
         cut = next((cut for cut in range(len(second) - 2, MIN_HEAD - 1, -1)
-                    if (first, second[:cut]) in pairs and second[cut:] in words), None)
+                    if (first, second[:cut]) in pairs and _follows_a_name(second[cut:])), None)
         if cut is not None:
             text = f"{text[:start + cut]} {text[start + cut:]}"
     return text
@@ -84,6 +83,10 @@ def _name_then_word(word: str, alone: set[str]) -> str:
     if found is None or _is_word(word.casefold()) or word.casefold() in lx.common_roots():  # "Ramadan"
         return word
     return f"{word[:found]} {word[found:]}"
+
+
+def _follows_a_name(word: str) -> bool:
+    return word in lx.stop_words() or lx.is_derived_word(word)
 
 
 def _follows_names(tail: str, head: int) -> bool:

@@ -181,11 +181,11 @@ class WhooshEngine:
         asked = {term.form for term in state.analysis.words(request.q)}
 
         def background(word: str) -> int:
-            found = state.word_frequencies.get(word)
-            if found is None:
+            count = state.word_frequencies.get(word)
+            if count is None:
                 terms = state.analysis.words(word)
-                found = state.word_frequencies[word] = reader.doc_frequency("body", terms[0].exact) if terms else 0
-            return found
+                count = state.word_frequencies[word] = reader.doc_frequency("body", terms[0].exact) if terms else 0
+            return count
 
         def together(first: str, second: str) -> int:
             terms = state.analysis.words(f"{first} {second}")

@@ -11,11 +11,12 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-# a word: 3 letters or more, standing alone (a part of `tanggul-laut` is one); a phrase: two of them with
-# only spaces between (not across a sentence's end, a comma or a hyphen). Read by the regex engine, not
-# word by word in Python: the sample's text is most of a request's cost.
-_WORD = re.compile(r"(?<![^\W_])[^\W\d_]{3,}(?![^\W_])")
-_PAIR = re.compile(r"(?<![^\W_])([^\W\d_]{3,})\s+(?=([^\W\d_]{3,})(?![^\W_]))")
+# a word: 3 letters or more, standing alone (not a part of `tanggul-laut` or `Ma'ruf`); a phrase: two of them
+# with only spaces between, on one line (not across a sentence's end, a comma, a hyphen or a line break).
+# Read by the regex engine, not word by word in Python: the sample's text is most of a request's cost.
+_ALONE_BEFORE, _ALONE_AFTER = r"(?<![\w'’\-])", r"(?![\w'’\-])"
+_WORD = re.compile(_ALONE_BEFORE + r"[^\W\d_]{3,}" + _ALONE_AFTER)
+_PAIR = re.compile(_ALONE_BEFORE + r"([^\W\d_]{3,})[^\S\n]+(?=([^\W\d_]{3,})" + _ALONE_AFTER + ")")
 SAMPLE = 200  # the best-ranked matches read (a broad query costs no more than this)
 MIN_ARTICLES = 3  # in fewer of the sample, a word is chance
 PHRASES_LOOKED_UP = 25  # the phrases most often in the sample, the only ones scored
@@ -64,8 +65,8 @@ class _Sample:
         """The form each of *keys* is most often written in (ties: the first in sort order)."""
         best: dict = {}
         for (key, written), count in self.forms.items():
-            if key in keys and (count, written) > best.get(key, (0, "")):
-                best[key] = (count, written)
+            if key in keys and (-count, written) < best.get(key, (0, "")):
+                best[key] = (-count, written)
         return {key: written for key, (_count, written) in best.items()}
 
 
@@ -90,21 +91,36 @@ def significant_words(texts: Iterable[str], background: Callable[[str], int],
                                                        if count >= MIN_ARTICLES))
     phrases = {pair: found for _c, pair in common_pairs
                if (found := jlh(sample.pairs[pair], together(*pair))) is not None}
-    carried = {word for pair, (_s, count, _i) in phrases.items() for word in pair
-               if count >= CARRIED * sample.words[word]}
-    best = [found[0] for found in phrases.values()]  # the scores to beat (a min-heap of at most *limit*)
+    # a word nearly always inside a phrase is shown as that phrase, when the phrase is shown
+    carriers: dict[str, set] = {}
+    for pair, (_s, count, _i) in phrases.items():
+        for word in pair:
+            if count >= CARRIED * sample.words[word]:
+                carriers.setdefault(word, set()).add(pair)
+    keep = limit + len(carriers)  # the candidates the list may need, should each carried word give way
+    best = [found[0] for found in phrases.values()]  # the scores to beat (a min-heap of at most *keep*)
     heapq.heapify(best)
     words = {}
     for key, count in sorted(sample.words.items(), key=lambda item: -item[1]):
-        if count < MIN_ARTICLES or len(best) >= limit and (jlh(count, count) or (0.0,))[0] < best[0]:
+        if count < MIN_ARTICLES or len(best) >= keep and (jlh(count, count) or (0.0,))[0] < best[0]:
             break  # a word no more common in the sample scores at most as if the sample held all of it
-        if key in carried or (found := jlh(count, background(key))) is None:
+        if (found := jlh(count, background(key))) is None:
             continue
         words[key] = found
-        heapq.heappush(best, found[0]) if len(best) < limit else heapq.heappushpop(best, found[0])
-    candidates = list(words.items()) + list(phrases.items())
-    ranked = heapq.nlargest(limit, candidates, key=lambda c: (c[1][0], " ".join(c[0]) if isinstance(c[0], tuple)
-                                                             else c[0]))
-    forms = sample.written_forms({key for key, _found in ranked})
+        heapq.heappush(best, found[0])
+        if len(best) > keep:
+            heapq.heappop(best)
+    ranked = sorted([*words.items(), *phrases.items()], reverse=True,
+                    key=lambda c: (c[1][0], " ".join(c[0]) if isinstance(c[0], tuple) else c[0]))
+    shown: list = []
+    for key, found in ranked:
+        if len(shown) == limit:
+            break
+        if isinstance(key, tuple):
+            shown = [(k, f) for k, f in shown if key not in carriers.get(k, ())]  # its words give way to it
+        elif carriers.get(key, set()) & {k for k, _f in shown}:
+            continue
+        shown.append((key, found))
+    forms = sample.written_forms({key for key, _found in shown})
     return sample.size, [SignificantWord(forms[key], score, count, in_index)
-                         for key, (score, count, in_index) in ranked]
+                         for key, (score, count, in_index) in shown]
