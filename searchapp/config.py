@@ -50,6 +50,7 @@ DEFAULTS: dict[str, Any] = {
     "indexing": {
         "workers": 0,  # 0: one per core
         "batch_size": 200,
+        "writer_mb": 256,  # each writer's posting pool: postings past it are sorted runs merged at the end
     },
     "server": {
         "host": "127.0.0.1",
@@ -69,6 +70,7 @@ BOUNDS: dict[str, tuple[float, float]] = {
     "search.partial_below": (0, 1000),
     "indexing.workers": (0, 256),
     "indexing.batch_size": (1, 100_000),
+    "indexing.writer_mb": (1, 65536),
     "server.port": (1, 65535),
     "server.threads": (1, 1024),
     "server.workers": (0, 256),
@@ -96,6 +98,7 @@ class Settings:
     partial_below: int
     workers: int
     batch_size: int
+    writer_mb: int
     host: str
     port: int
     threads: int
@@ -255,6 +258,7 @@ def load_settings(config_path: str | os.PathLike | None = None, overrides: Mappi
         partial_below=settings["search"]["partial_below"],
         workers=settings["indexing"]["workers"] or (os.cpu_count() or 1),
         batch_size=settings["indexing"]["batch_size"],
+        writer_mb=settings["indexing"]["writer_mb"],
         host=settings["server"]["host"],
         port=settings["server"]["port"],
         threads=settings["server"]["threads"],

@@ -21,6 +21,9 @@ def test_repository_config_loads_with_paths_relative_to_the_file():
     assert "bali" in settings.stem_exclusions
     assert "kasus" not in settings.load_stopwords()
     assert "yang" in settings.load_stopwords()
+    assert settings.writer_mb == 256
+    tuned = load_settings(REPO / "config" / "searchapp.yaml", environ={"SEARCHAPP_INDEXING_WRITER_MB": "64"})
+    assert tuned.writer_mb == 64
 
 
 def test_environment_and_flags_override_the_file_in_that_order(tmp_path):
@@ -53,6 +56,7 @@ def test_config_file_named_by_environment(tmp_path):
         ("ranking:\n  title_boost: .nan\n", "ranking.title_boost: must be a finite number"),
         ("ranking:\n  exact_boost: .inf\n", "ranking.exact_boost: must be a finite number"),
         ("indexing:\n  batch_size: 0\n", "indexing.batch_size: must be between 1 and"),
+        ("indexing:\n  writer_mb: 0\n", "indexing.writer_mb: must be between 1 and"),
         ("search:\n  posting_cache_mb: -3\n", "search.posting_cache_mb: must be between 0 and"),
         ("server:\n  port: 8080\n  port: 9090\n", "duplicate key 'port'"),
         ("server:\n  port: 8080\nserver:\n  host: x\n", "duplicate key 'server'"),

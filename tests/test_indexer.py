@@ -170,15 +170,19 @@ def test_cli_config_error_is_one_clear_line(tmp_path, capsys):
 
 
 def test_parallel_segment_writers_match_the_serial_build(fresh, tmp_path):
-    """Two worker processes, each writing a segment: same documents and search results as one process,
+    """Two worker processes, each writing a segment from a posting pool of 1 MB (postings past it go to
+    sorted runs, merged when the segment is written): same documents and search results as one process,
     and incremental runs (updates, deletions) work across their segments."""
     from conftest import make_settings
 
     with open(fresh.corpus / "many.jsonl", "w", encoding="utf-8") as out:
         for n in range(300):
-            out.write(json.dumps({"id": f"p{n}", "body": f"Berita nomor {n}: pasukan NATO dan warga {n % 7}."}) + "\n")
+            filler = " ".join(f"kata{n}x{k}" for k in range(60))  # postings enough to overflow a 1 MB pool
+            out.write(json.dumps({"id": f"p{n}", "body": f"Berita nomor {n}: pasukan NATO dan warga {n % 7}. "
+                                                         f"{filler}"}) + "\n")
     serial = build_index(fresh)
-    parallel_settings = make_settings(fresh.corpus, tmp_path / "parallel-index", **{"indexing.workers": 2})
+    parallel_settings = make_settings(fresh.corpus, tmp_path / "parallel-index",
+                                      **{"indexing.workers": 2, "indexing.writer_mb": 1})
     parallel = build_index(parallel_settings)
     assert (parallel.added, serial.added) == (309, 309)
     index = open_index(parallel_settings.index)

@@ -25,15 +25,15 @@ from searchapp.index.whoosh27 import commit_segments, finish_segment, segment_wr
 from searchapp.ingest.corpus import Article
 from searchapp.ingest.files import Skipped
 
-WRITER_MB = 256  # memory of each Whoosh writer's posting pool
 ORPHAN_CHECK_SECONDS = 0.5
 
 
-def _segment_worker(context: DocumentContext, folder: str, indexname: str, jobs, results, parent: int) -> None:
+def _segment_worker(context: DocumentContext, folder: str, indexname: str, writer_mb: int, jobs, results,
+                    parent: int) -> None:
     threading.Thread(target=_exit_when_orphaned, args=(parent,), daemon=True).start()
     try:
         builder = context.load()
-        writer = segment_writer(whoosh.index.open_dir(folder, indexname=indexname), WRITER_MB)
+        writer = segment_writer(whoosh.index.open_dir(folder, indexname=indexname), writer_mb)
         while (batch := jobs.get()) is not None:
             for article in batch:
                 document = builder.document_or_skipped(article)
@@ -73,8 +73,8 @@ def write_parallel(run: Any) -> None:
     jobs = processes.Queue(maxsize=settings.workers * 2)
     results = processes.Queue()
     workers = [processes.Process(target=_segment_worker, daemon=True,
-                                 args=(run.context, run.index.storage.folder, run.index.indexname, jobs, results,
-                                       os.getpid()))
+                                 args=(run.context, run.index.storage.folder, run.index.indexname,
+                                       settings.writer_mb, jobs, results, os.getpid()))
                for _ in range(settings.workers)]
     for worker in workers:
         worker.start()

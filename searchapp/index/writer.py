@@ -23,7 +23,7 @@ from searchapp.config import Settings
 from searchapp.documents import DocumentContext
 from searchapp.errors import CorruptIndexError
 from searchapp.index.generations import STORIES, UNREADABLE, drop_abandoned, indexer_lock, open_index, publish
-from searchapp.index.parallel import WRITER_MB, write_parallel
+from searchapp.index.parallel import write_parallel
 from searchapp.index.progress import Progress
 from searchapp.index.report import IndexReport
 from searchapp.index.schema import build_schema
@@ -183,7 +183,7 @@ def estimate_articles(root: Path) -> int:
 def _write(run: _Run) -> None:
     """Write in this process, through Whoosh's own writer and commit."""
     builder = run.context.load()
-    writer = run.index.writer(limitmb=WRITER_MB, compound=False)
+    writer = run.index.writer(limitmb=run.settings.writer_mb, compound=False)
     try:
         for article in run.changed:
             document = builder.document_or_skipped(article)
