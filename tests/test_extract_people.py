@@ -294,3 +294,16 @@ def test_old_spelling_folds_for_matching_only():
 
     assert fold("Soeharto") == fold("Suharto") and fold("Djoko Tjandra") == "joko candra"
     assert fold("Erdoğan") == "erdogan"
+
+
+@pytest.mark.parametrize(("text", "read"), [
+    ("Tarif PLNsebesar Rp1.444 per kWh.", "Tarif PLNsebesar Rp1.444 per kWh."),  # PLN + sebesar: no name in it
+    ("Ada DUApemain baru.", "Ada DUApemain baru."),
+    ("Bank JPMorgan Chase melaporkan laba.", "Bank JPMorgan Chase melaporkan laba."),
+    ("Ketua Umum PSSIErick Thohir datang.", "Ketua Umum PSSI Erick Thohir datang."),  # a name after the acronym
+    ("Buronan KPK RIHarun Masiku belum ditemukan.", "Buronan KPK RI Harun Masiku belum ditemukan."),
+])
+def test_an_acronym_glued_to_a_word_is_not_read_as_a_name(text, read):
+    from searchapp.extract.glue import unglue
+
+    assert unglue(text) == read

@@ -13,7 +13,8 @@ that merely looks glued (`McDonald`, `Ramadan`, `Nasution`) stays whole:
 * a capitalised word running into a lower-case word (`Trumpmengatakan`, `Ghazalidan`): split when the
   head stands alone elsewhere in the text as a capitalised word and the tail is a function word or a
   prefixed verb, or without that evidence when both are long enough (`_follows_names`);
-* an acronym running into a word (`PLNkini`) or a name (`PSSIErick`);
+* an acronym running into a word (`PLNkini`) or a name (`PSSIErick`), not when a word of the language
+  follows the capitals' last letter (`PLNsebesar`, `DUApemain`: the letter is the acronym's);
 * a name the text also writes in full, running into a function word or an affixed word (`Maverick
   Vinalestak` where `Maverick Vinales` stands elsewhere): the whole name is the evidence, so the word may
   be short (`ke`); not a bare root, which names end in (`Permatasari` beside `Indah Permata`).
@@ -40,7 +41,7 @@ MIN_TAIL = 3  # letters of the word glued after it ("dan", "yang", "mengatakan")
 def unglue(text: str) -> str:
     """*text* with the spaces a crawl dropped between a name and its neighbours put back."""
     text = _CAPS_THEN_WORD.sub(lambda m: f"{m[1]} {m[2]}" if _is_word(m[2]) else m[0], text)  # "PLNkini"
-    text = _CAPS_THEN_NAME.sub(r"\1 \2", text)
+    text = _CAPS_THEN_NAME.sub(_caps_then_name, text)
     alone = set(_CAPITALISED.findall(text))
     text = _CAMEL_WORD.sub(lambda m: _camel(m.group(), alone), text)
     alone = set(_CAPITALISED.findall(text))
@@ -61,6 +62,15 @@ def _after_full_name(text: str) -> str:
         if cut is not None:
             text = f"{text[:start + cut]} {text[start + cut:]}"
     return text
+
+
+def _caps_then_name(match: re.Match) -> str:
+    """``PSSIErick`` → ``PSSI Erick``; but ``PLNsebesar``, ``DUApemain`` stay: where a word of the language
+    (5+ letters) follows the capitals' last letter, that letter is the acronym's, not a name's."""
+    tail = match[2][1:]
+    if len(tail) >= 5 and (tail in lx.common_roots() or tail in lx.stop_words() or lx.is_derived_word(tail)):
+        return match[0]
+    return f"{match[1]} {match[2]}"
 
 
 def _camel(word: str, alone: set[str]) -> str:
