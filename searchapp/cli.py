@@ -27,6 +27,8 @@ def build_parser() -> argparse.ArgumentParser:
     _common(index)
     index.add_argument("--rebuild", action="store_true", help="build a new index and swap it in atomically")
     index.add_argument("--workers", type=int, help="analysis worker processes (default: one per core)")
+    index.add_argument("--shards", type=int, help="write N shards (README: Running on a cluster)")
+    index.add_argument("--cluster", help="index the shards as tasks of the Ray cluster at this address")
     index.set_defaults(run=run_index)
 
     search = commands.add_parser("search", help="search the index from the command line")
@@ -49,7 +51,14 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--threads", type=int, help="threads per process")
     serve.add_argument("--workers", type=int, help="server processes (default: one per core)")
     serve.add_argument("--timeout", type=int, help="seconds a worker may make no progress before it is replaced")
+    serve.add_argument("--cluster", help="search the shards on the Ray cluster at this address (host:port)")
     serve.set_defaults(run=run_serve)
+
+    cluster = commands.add_parser("cluster", help="the shards and replicas of a sharded index on a Ray cluster")
+    _common(cluster)
+    cluster.add_argument("action", choices=["status"])
+    cluster.add_argument("--cluster", help="the cluster's address (default from the configuration)")
+    cluster.set_defaults(run=run_cluster)
 
     # Subcommands that live in their own modules register themselves.
     from searchapp.bench import cli as bench_cli
@@ -68,12 +77,49 @@ def settings_from(args: argparse.Namespace, **extra) -> Settings:
 
 def run_index(args: argparse.Namespace) -> int:
     from searchapp.index.progress import Progress
+    from searchapp.index.shards import build_sharded, read_manifest
     from searchapp.index.writer import build_index
 
-    settings = settings_from(args, **{"indexing.workers": args.workers})
-    report = build_index(settings, rebuild=args.rebuild, progress=Progress)
+    settings = settings_from(args, **{"indexing.workers": args.workers, "cluster.address": args.cluster})
+    manifest = read_manifest(settings.index)
+    shards = args.shards or (manifest["shards"] if manifest else None)
+    if shards is None:
+        report = build_index(settings, rebuild=args.rebuild, progress=Progress)
+    elif settings.cluster:
+        from searchapp.search.cluster import one_writer, ray_runner
+
+        report = build_sharded(one_writer(settings), shards, rebuild=args.rebuild, runner=ray_runner(settings))
+    else:
+        report = build_sharded(settings, shards, rebuild=args.rebuild)
     print(report.summary())
     return 0
+
+
+def run_cluster(args: argparse.Namespace) -> int:
+    from searchapp.search.cluster import ClusterShards, alive_nodes, shard_count
+
+    settings = settings_from(args, **{"cluster.address": args.cluster})
+    if not settings.cluster:
+        print("no cluster address: give --cluster HOST:PORT or set cluster.address", file=sys.stderr)
+        return 2
+    shards = ClusterShards(settings, shard_count(settings))
+    statuses = shards.statuses()
+    nodes = alive_nodes()
+    print(f"cluster {settings.cluster}: {len(nodes)} node(s) alive: "
+          + ", ".join(n["NodeManagerAddress"] for n in nodes))
+    documents = 0
+    for number, replicas in enumerate(statuses):
+        answering = [s for s in replicas if s]
+        documents += answering[0]["documents"] if answering else 0
+        for replica, status in enumerate(replicas):
+            if status is None:
+                print(f"shard {number} replica {replica}: not answering")
+            else:
+                print(f"shard {number} replica {replica}: node {status['node']}, set {status['set']}"
+                      f"{'' if status['consistent'] else ' (NOT as published)'}, {status['documents']} articles, "
+                      f"process {status['pid']}")
+    print(f"{len(statuses)} shards, {documents} articles")
+    return 0 if all(any(replicas) for replicas in statuses) else 1
 
 
 def run_search(args: argparse.Namespace) -> int:
@@ -116,14 +162,15 @@ def _plain(html: str) -> str:
 def run_serve(args: argparse.Namespace) -> int:
     from searchapp.index.generations import index_exists
     from searchapp.index.progress import Progress
+    from searchapp.index.shards import is_sharded
     from searchapp.index.writer import build_index
     from searchapp.web.app import create_app
     from searchapp.web.server import Limits, serve
 
     settings = settings_from(args, **{"server.host": args.host, "server.port": args.port,
                                       "server.threads": args.threads, "server.workers": args.workers,
-                                      "server.timeout": args.timeout})
-    if not index_exists(settings.index):
+                                      "server.timeout": args.timeout, "cluster.address": args.cluster})
+    if not index_exists(settings.index) and not is_sharded(settings.index):
         print(f"No index in {settings.index}: indexing {settings.corpus} first.", file=sys.stderr)
         report = build_index(settings, progress=Progress)
         print(report.summary(), file=sys.stderr)

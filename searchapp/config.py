@@ -60,6 +60,11 @@ DEFAULTS: dict[str, Any] = {
         "timeout": 60,  # seconds a worker may go without progress before it is replaced
         "drain": 30,  # seconds a stopping worker has to finish the requests it holds
     },
+    "cluster": {
+        "address": "",  # a Ray cluster's head (host:port): search the shards there ("": on this machine)
+        "replicas": 2,  # searchers of each shard, on different nodes where there are several
+        "timeout": 10.0,  # seconds a shard's replica may take to answer before the other one is asked
+    },
 }
 PATH_KEYS = ("corpus", "index", "outlets_file", "people_file", "stopwords_file", "boilerplate_file")
 # Inclusive bounds of numeric settings (the others: not negative).
@@ -76,6 +81,8 @@ BOUNDS: dict[str, tuple[float, float]] = {
     "server.workers": (0, 256),
     "server.timeout": (1, 3600),
     "server.drain": (0, 3600),
+    "cluster.replicas": (1, 16),
+    "cluster.timeout": (0.1, 600.0),
 }
 
 
@@ -105,6 +112,9 @@ class Settings:
     server_workers: int
     server_timeout: int
     drain_seconds: int
+    cluster: str = ""
+    replicas: int = 2
+    shard_timeout: float = 10.0
 
     def load_stopwords(self) -> frozenset[str]:
         return load_stopwords(self.stopwords_file)
@@ -265,6 +275,9 @@ def load_settings(config_path: str | os.PathLike | None = None, overrides: Mappi
         server_workers=settings["server"]["workers"] or (os.cpu_count() or 1),
         server_timeout=settings["server"]["timeout"],
         drain_seconds=settings["server"]["drain"],
+        cluster=settings["cluster"]["address"],
+        replicas=settings["cluster"]["replicas"],
+        shard_timeout=settings["cluster"]["timeout"],
     )
 
 

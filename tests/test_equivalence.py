@@ -1,6 +1,6 @@
 """The fast search path (block-level matching, facet tables, block-level BM25F) gives exactly what
 Whoosh's own straightforward path gives — totals, every facet count, unknown outlets and dates, the
-top 10 by relevance, newest and oldest, partial and relaxed results — on a real multi-segment index
+top 10 by relevance, newest and oldest (ties by article id), partial and relaxed results — on a real multi-segment index
 whose first segment holds no dated article and which has deletions in more than one segment."""
 
 import datetime as dt
@@ -123,6 +123,9 @@ class Reference:
         counts = {k: len(v) for k, v in people.groups("people").items() if k}
         return dict(sorted(counts.items(), key=lambda i: (-i[1], i[0]))[:20])
 
+    def id(self, docnum: int) -> str:
+        return self.searcher.stored_fields(docnum)["id"]
+
     def date(self, docnum: int) -> dt.datetime | None:
         return self.searcher.stored_fields(docnum).get("date")
 
@@ -144,12 +147,13 @@ class Reference:
             if self.request.sort == "relevance" and self.request.q:
                 # every match scored (limit=None): Whoosh's top-10 collector over several segments can
                 # drop a document that belongs in the top 10
-                found += [(h.docnum, h.score) for h in self.searcher.search(query, limit=None, filter=docnums)]
+                hits = self.searcher.search(query, limit=None, filter=docnums)
+                found += sorted(((h.docnum, h.score) for h in hits), key=lambda h: (-h[1], self.id(h[0])))
             else:
                 newest = self.request.sort != "oldest"
                 undated_last = sorted(docnums, key=lambda d: (
                     self.date(d) is None, -(self.date(d).toordinal()) if newest and self.date(d) else
-                    (self.date(d).toordinal() if self.date(d) else 0), d))
+                    (self.date(d).toordinal() if self.date(d) else 0), self.id(d)))
                 found += [(d, None) for d in undated_last]
         return [(self.searcher.stored_fields(d)["id"], score) for d, score in found[:10]]
 

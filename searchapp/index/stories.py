@@ -112,10 +112,15 @@ def write_stories(folder: Path, reader: IndexReader) -> int:
         ids.append(doc_id)
         fingerprints.append(value)
     stories = find_stories(ids, fingerprints, leaders=frozenset(read_stories(folder).values()))
+    save_stories(folder, stories)
+    return len(stories)
+
+
+def save_stories(folder: Path, stories: dict[str, str]) -> None:
+    """Write the groups beside an index (atomically: the engine notices a new generation by them)."""
     temporary = folder / f".{STORIES}.{os.getpid()}"
     temporary.write_text(json.dumps(stories, ensure_ascii=False), encoding="utf-8")
     os.replace(temporary, folder / STORIES)
-    return len(stories)
 
 
 def read_stories(folder: Path) -> dict[str, str]:

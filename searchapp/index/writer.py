@@ -26,6 +26,7 @@ from searchapp.index.generations import STORIES, UNREADABLE, drop_abandoned, ind
 from searchapp.index.parallel import write_parallel
 from searchapp.index.progress import Progress
 from searchapp.index.report import IndexReport
+from searchapp.index.routing import shard_of
 from searchapp.index.schema import build_schema
 from searchapp.index.stories import read_stories, write_stories
 from searchapp.index.vocabulary import VOCABULARY, write_vocabulary
@@ -54,11 +55,13 @@ class _Run:
 
 
 def build_index(settings: Settings, *, rebuild: bool = False, today: dt.date | None = None,
-                progress: Callable[[int], Progress] | None = None) -> IndexReport:
+                progress: Callable[[int], Progress] | None = None, shard: tuple[int, int] | None = None) -> IndexReport:
     """Bring the index in line with the corpus: write new and changed articles, delete removed ones.
 
     With *rebuild*, or when there is no index yet, a complete new generation is built and published
-    atomically. Raises IndexLockedError when another indexer is running.
+    atomically. Raises IndexLockedError when another indexer is running. With *shard* ``(number, of)``
+    only the articles of that shard are indexed (`searchapp.index.shards`, which groups the stories of
+    every shard together: they are not grouped here).
     """
     root = settings.index
     report = IndexReport()
@@ -97,6 +100,8 @@ def build_index(settings: Settings, *, rebuild: bool = False, today: dt.date | N
                 if isinstance(item, Skipped):
                     report.skipped.append(item)
                     continue
+                if shard is not None and shard_of(item.id, shard[1]) != shard[0]:
+                    continue
                 if newest.get(identity_key(item), item.source) != item.source:
                     report.replaced += 1
                     continue
@@ -127,7 +132,7 @@ def build_index(settings: Settings, *, rebuild: bool = False, today: dt.date | N
                 index = whoosh.index.create_in(str(generation), schema)
                 write(run(index))
                 report.phases["write"] = time.monotonic() - step
-                report.in_stories = _group(index, generation, report.phases)
+                report.in_stories = _group(index, generation, report.phases, stories=shard is None)
             except BaseException:
                 shutil.rmtree(generation, ignore_errors=True)
                 raise
@@ -137,20 +142,22 @@ def build_index(settings: Settings, *, rebuild: bool = False, today: dt.date | N
             report.phases["write"] = time.monotonic() - step
             folder = Path(existing.storage.folder)
             if report.written or report.deleted or not all((folder / name).exists() for name in (STORIES, VOCABULARY)):
-                report.in_stories = _group(existing, folder, report.phases)
+                report.in_stories = _group(existing, folder, report.phases, stories=shard is None)
             else:
                 report.in_stories = len(read_stories(folder))
     report.seconds = time.monotonic() - started
     return report
 
 
-def _group(index: Index, folder: Path, phases: dict[str, float]) -> int:
+def _group(index: Index, folder: Path, phases: dict[str, float], stories: bool = True) -> int:
     """Write the index's vocabulary for did-you-mean, then group its articles into stories (after every
     change, over all of them; the stories last, as the engine notices a new generation by them)."""
     with index.reader() as reader:
         step = time.monotonic()
         write_vocabulary(folder, reader)
         phases["vocabulary"] = time.monotonic() - step
+        if not stories:
+            return 0
         step = time.monotonic()
         grouped = write_stories(folder, reader)
         phases["stories"] = time.monotonic() - step

@@ -34,7 +34,8 @@ class Articles:
     def terms(self, q: str) -> MatchTerms:
         return MatchTerms.of(positive_words(parse_query(q)), self.analysis)
 
-    def hit(self, docnum: int, score: float | None, terms: MatchTerms, partial: bool = False) -> Hit:
+    def hit(self, docnum: int, score: float | None, terms: MatchTerms, partial: bool = False,
+            copies: bool = True) -> Hit:
         stored = self.searcher.stored_fields(docnum)
         body = stored.get("body", "")
         title = stored.get("title", "")
@@ -54,7 +55,7 @@ class Articles:
             snippet=snippet(body, find_matches(body, terms, stem)),
             partial=partial,
             story=self.stories.name_of.get(self.stories.story_of[docnum]),
-            copies=[self.copy(d) for d in self.stories.copies(docnum)],
+            copies=[self.copy(d) for d in self.stories.copies(docnum)] if copies else [],
         )
 
     def row(self, docnum: int, score: float | None, terms: MatchTerms, published: str | None) -> dict:

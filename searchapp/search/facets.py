@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import heapq
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from itertools import chain
 
 from whoosh.reading import IndexReader
@@ -51,6 +51,13 @@ class FacetTables:
                 people_of[docnum].append(number)
         self.people_of = [tuple(ids) for ids in people_of]
         self._person_counts = Counter(chain.from_iterable(self.people_of))  # live documents only
+
+        # each document's place in the order of article ids: what breaks ties of score or date, the same
+        # in one index and across shards (document numbers follow the order of writing)
+        ids = column_values(reader, "id", translate=True)
+        self.tie = [0] * size
+        for place, docnum in enumerate(sorted(range(size), key=lambda d: ids[d] or "")):
+            self.tie[docnum] = place
 
         self.date_of = [NO_DATE] * size  # proleptic ordinal, 0 when unknown
         # the stated moment in epoch seconds (0 when no time is stated): orders articles within a day
@@ -93,12 +100,12 @@ class FacetTables:
     def top_people(self, docnums: Iterable[int], count: int) -> list[tuple[str, int]]:
         """The *count* people in most of the documents (ties by name), with their counts."""
         counts = Counter(chain.from_iterable(map(self.people_of.__getitem__, docnums)))
-        if not counts:
-            return []
-        threshold = heapq.nlargest(count, counts.values())[-1]
-        top = [(self.people[i], n) for i, n in counts.items() if n >= threshold]
-        top.sort(key=lambda item: (-item[1], item[0]))
-        return top[:count]
+        return top_counts(Counter({self.people[i]: n for i, n in counts.items()}), count)
+
+    def people_counts(self, docnums: Iterable[int]) -> Counter:
+        """The documents of each person mentioned in *docnums* (a shard's part of the people facet)."""
+        counts = Counter(chain.from_iterable(map(self.people_of.__getitem__, docnums)))
+        return Counter({self.people[i]: n for i, n in counts.items()})
 
     def category_counts(self, docnums: Iterable[int]) -> Counter:
         """Documents per rubric (those without one not counted)."""
@@ -129,9 +136,22 @@ class FacetTables:
 
     def by_date(self, docnums: set[int], newest: bool, limit: int) -> list[int]:
         """The *limit* newest (or oldest) of *docnums*: by day, within a day by the stated time (articles
-        without one after those with one), undated ones last, ties by document number."""
-        date_of, time_of = self.date_of, self.time_of
+        without one after those with one), undated ones last, ties by article id."""
+        return heapq.nsmallest(limit, docnums, key=self.date_key(newest))
+
+    def date_key(self, newest: bool, tie: bool = True) -> Callable[[int], tuple]:
+        """A document's place in date order (with *tie*, the article's place in id order last)."""
+        date_of, time_of, ties = self.date_of, self.time_of, self.tie if tie else [0] * self.size
         if newest:
-            return heapq.nsmallest(limit, docnums, key=lambda d: (-date_of[d] if date_of[d] else 1,
-                                                                  -time_of[d] if time_of[d] else 0, d))
-        return heapq.nsmallest(limit, docnums, key=lambda d: (date_of[d] or 10**9, time_of[d] or 2**62, d))
+            return lambda d: (-date_of[d] if date_of[d] else 1, -time_of[d] if time_of[d] else 0, ties[d])
+        return lambda d: (date_of[d] or 10**9, time_of[d] or 2**62, ties[d])
+
+
+def top_counts(counts: Counter, count: int) -> list[tuple[str, int]]:
+    """The *count* largest of *counts* (ties by name)."""
+    if not counts:
+        return []
+    threshold = heapq.nlargest(count, counts.values())[-1]
+    top = [(name, n) for name, n in counts.items() if n >= threshold]
+    top.sort(key=lambda item: (-item[1], item[0]))
+    return top[:count]

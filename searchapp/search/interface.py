@@ -54,7 +54,19 @@ class SearchEngine(Protocol):
 
 
 def open_engine(settings: Settings) -> SearchEngine:
-    """The engine the configuration asks for."""
+    """The engine the configuration asks for: over the shards of a cluster, over the shards of a sharded
+    index on this machine, else over one index."""
+    from searchapp.index.shards import read_manifest
+
+    if settings.cluster:
+        from searchapp.search.cluster import open_cluster
+
+        return open_cluster(settings)
+    manifest = read_manifest(settings.index)
+    if manifest is not None:
+        from searchapp.search.sharded import open_sharded
+
+        return open_sharded(settings, manifest["shards"])
     from searchapp.search.engine import WhooshEngine
 
     return WhooshEngine(settings)

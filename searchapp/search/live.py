@@ -18,6 +18,7 @@ from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
+import numpy as np
 from whoosh.index import EmptyIndexError, Index
 from whoosh.scoring import BM25F
 from whoosh.searching import Searcher
@@ -76,6 +77,7 @@ class Generation:
             self.stories = StoryTable(reader, read_stories(folder))
             self.vocabulary = Vocabulary.open(folder)
             self.lengths = LengthTable(reader, TEXT_FIELDS)
+            self.tie = np.array(self.tables.tie, dtype=np.int64)
             self.posting_cache = PostingCache(posting_cache_mb * 2**20 // 8)
             # articles holding each written word, as significant words look them up (fixed for a
             # generation; at most one entry per word of the index)
@@ -188,8 +190,12 @@ class LiveIndex:
         if done:
             generation.close()
 
+    def _key(self) -> tuple | None:
+        """What changes when there is another generation to open (None: no index)."""
+        return generation_key(self.root)
+
     def _refresh(self) -> Generation:
-        key = generation_key(self.root)
+        key = self._key()
         if key is None:
             open_index(self.root)  # a published generation that cannot be read says so
             raise NoIndexError(f"no index in {self.root}; run 'searchapp index' first")
@@ -198,7 +204,7 @@ class LiveIndex:
         try:
             fresh = self._open(key)
         except (FileNotFoundError, EmptyIndexError):  # a rebuild was published meanwhile: once more
-            key = generation_key(self.root)
+            key = self._key()
             if key is None:
                 raise NoIndexError(f"no index in {self.root}; run 'searchapp index' first") from None
             fresh = self._open(key)

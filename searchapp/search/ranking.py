@@ -4,7 +4,10 @@ ones, each story once when collapsed."""
 
 from __future__ import annotations
 
+import heapq
+
 from whoosh import query as wq
+from whoosh.searching import Searcher
 
 from searchapp.search.live import Generation
 from searchapp.search.matching import DocSets
@@ -16,22 +19,29 @@ Ranked = list[tuple[int, float | None]]  # document numbers, best first, with th
 
 
 def rank(state: Generation, text_query: wq.Query, matching: set[int], limit: int,
-         docsets: DocSets) -> list[tuple[int, float]]:
-    """The *limit* best of *matching* by BM25F: a block at a time for term queries, else by Whoosh."""
-    best = top_documents(state.searcher(), text_query, matching, limit, state.lengths, docsets)
+         docsets: DocSets, searcher: Searcher | None = None) -> list[tuple[int, float]]:
+    """The *limit* best of *matching* by BM25F (ties by article id): a block at a time for term queries,
+    else by Whoosh. A shard's *searcher* scores with the statistics of every shard."""
+    searcher = searcher or state.searcher()
+    best = top_documents(searcher, text_query, matching, limit, state.lengths, docsets, state.tie)
     if best is None:  # every match scored: Whoosh's own top-k collector can drop a document
-        results = state.searcher().search(text_query, limit=None, filter=matching)
-        best = [(hit.docnum, hit.score) for hit in results[:limit]]
+        results = searcher.search(text_query, limit=None, filter=matching)
+        tie = state.tie
+        best = heapq.nsmallest(limit, ((hit.docnum, hit.score) for hit in results), key=lambda h: (-h[1], tie[h[0]]))
     return best
 
 
 def ordered(state: Generation, request: SearchRequest, docnums: set[int], text_query: wq.Query | None,
-            limit: int, docsets: DocSets) -> Ranked:
+            limit: int, docsets: DocSets, searcher: Searcher | None = None) -> Ranked:
     """The first *limit* of *docnums* in the request's order: by relevance when there is a query to rank
     by, else by date (newest first unless the request asks for the oldest)."""
-    if request.sort == "relevance" and text_query is not None:
-        return rank(state, text_query, docnums, limit, docsets)
+    if by_relevance(request, text_query):
+        return rank(state, text_query, docnums, limit, docsets, searcher)
     return [(d, None) for d in state.tables.by_date(docnums, request.sort != "oldest", limit)]
+
+
+def by_relevance(request: SearchRequest, text_query: wq.Query | None) -> bool:
+    return request.sort == "relevance" and text_query is not None
 
 
 def page_of(state: Generation, request: SearchRequest, found: Matches, docsets: DocSets) -> Ranked:

@@ -77,6 +77,7 @@ class SearchResult:
     partial_stories: int = 0  # … and the partial ones
     timeline: Timeline | None = None  # attention over time, when asked for
     generation: str = ""  # which state of the index answered (a cursor is valid in that one only)
+    missing_shards: list[int] = field(default_factory=list)  # shards of a sharded index that did not answer
 
     @property
     def pages(self) -> int:
@@ -109,6 +110,7 @@ class SearchResult:
             "suggestion": self.suggestion,
             "relaxed": self.relaxed,
             "partial": self.partial,
+            **({"shards": {"partial": True, "missing": self.missing_shards}} if self.missing_shards else {}),
             "urls": {
                 "self": r.url(path),
                 "next": r.with_(page=r.page + 1).url(path) if r.page < self.pages else None,

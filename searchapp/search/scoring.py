@@ -66,9 +66,10 @@ class LengthTable:
 
 
 def top_documents(searcher: Searcher, query: wq.Query, candidates: set[int], limit: int,
-                  lengths: LengthTable, docsets: DocSets) -> list[tuple[int, float]] | None:
+                  lengths: LengthTable, docsets: DocSets, tie: np.ndarray) -> list[tuple[int, float]] | None:
     """The *limit* best ``(docnum, score)`` among *candidates* (which must be the query's matches),
-    best first, ties by document number; None when the query is not made of terms only.
+    best first, ties by *tie* (each document's place in article id order); None when the query is not
+    made of terms only.
 
     Vectorised over posting lists with NumPy: the same operations, in the same order, in double
     precision, as Whoosh's BM25F scorer.
@@ -118,6 +119,5 @@ def top_documents(searcher: Searcher, query: wq.Query, candidates: set[int], lim
     count = min(limit, len(chosen))
     if count == 0:
         return []
-    # Best scores first, ties by document number (as Whoosh orders them).
-    order = np.lexsort((chosen, -result))[:count]
+    order = np.lexsort((tie[chosen], -result))[:count]
     return [(int(chosen[i]), float(result[i])) for i in order]

@@ -3,6 +3,7 @@ facet counts need, and when few hold every word, those holding some (partial, co
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import whoosh.query as wq
@@ -31,11 +32,14 @@ class Matches:
     node: Node | None = None
     but_category: set[int] = field(default_factory=set)  # every filter but the rubric (its counts)
     but_date: set[int] = field(default_factory=set)  # every filter but the dates (the month counts)
+    any_query: wq.Query | None = None  # a plain query's words, any of them (what partial matches match)
 
 
 def select(request: SearchRequest, people: list[str], compiler: QueryCompiler, tables: FacetTables, docsets: DocSets,
-           partial_below: int) -> Matches:
-    """The documents of *request* (with its *people* as resolved), each set its counts need."""
+           partial_below: int, decide: Callable[[set[int], set[int]], bool] | None = None) -> Matches:
+    """The documents of *request* (with its *people* as resolved), each set its counts need. Whether
+    partial matches are wanted is decided from the query's documents and those within the filters;
+    a shard is told the decision made over every shard (*decide*)."""
     node = parse_query(request.q)
     text_query = compiler.compile(node)
 
@@ -65,9 +69,12 @@ def select(request: SearchRequest, people: list[str], compiler: QueryCompiler, t
     # Few articles hold every word of a plain query (decided before any filter), or none within the
     # filters: those with some of the words follow them, counted apart and never in the facets.
     plain = isinstance(node, And) and all(isinstance(n, Word) for n in node.nodes)
-    if plain and (len(found) < partial_below or not matching):
-        any_node = Or(node.nodes)
-        result.partial_query = compiler.compile(any_node)
+    if not plain:
+        return result
+    any_node = Or(node.nodes)
+    result.any_query = compiler.compile(any_node)
+    if decide(found, matching) if decide else len(found) < partial_below or not matching:
+        result.partial_query = result.any_query
         result.partial = matches(result.partial_query)[3] - matching
         if not matching:  # every result is partial: ranked by how many words, and the page says so
             result.node, result.relaxed = any_node, bool(result.partial)

@@ -9,6 +9,7 @@ within one edit of a word of up to 5 letters, two of a longer one; the nearest w
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from itertools import islice
 
 from whoosh.reading import IndexReader
@@ -30,34 +31,60 @@ def suggest(reader: IndexReader, analysis: QueryAnalysis, vocabulary: Vocabulary
     nothing changes (or the index has no vocabulary yet)."""
     if vocabulary is None:
         return None
-    corrected = q
+
+    def best(word: str) -> str | None:
+        return closest(word, near_words(vocabulary, analysis, word), lambda w: frequency(reader, analysis, w),
+                       reader.doc_count(), analysis.stopwords)
+
+    return corrected(q, node, analysis, best)
+
+
+def corrected(q: str, node: Node | None, analysis: QueryAnalysis, best: Callable[[str], str | None]) -> str | None:
+    """*q* with each word the query searches for replaced by its *best* correction; None when none is."""
+    fixed = q
     for word in dict.fromkeys(positive_words(node)):
-        terms = analysis.words(word)
-        if len(terms) != 1 or not terms[0].form.isalpha() or not MIN_LETTERS <= len(terms[0].form) <= MAX_LETTERS:
-            continue
-        best = closest(reader, analysis, vocabulary, terms[0].form)
-        if best:
-            corrected = re.sub(rf"(?<!\w){re.escape(word)}(?!\w)", best, corrected, flags=re.IGNORECASE)
-    return corrected if corrected != q else None
+        form = suggestable(analysis, word)
+        replacement = best(form) if form else None
+        if replacement:
+            fixed = re.sub(rf"(?<!\w){re.escape(word)}(?!\w)", replacement, fixed, flags=re.IGNORECASE)
+    return fixed if fixed != q else None
 
 
-def closest(reader: IndexReader, analysis: QueryAnalysis, vocabulary: Vocabulary, word: str) -> str | None:
-    """The nearest word of the index at least `MORE_COMMON` times as frequent as *word* (then the most
+def suggestable(analysis: QueryAnalysis, word: str) -> str | None:
+    """The written form of a typed word that did-you-mean may correct (one plain word of 4 to 30 letters)."""
+    terms = analysis.words(word)
+    if len(terms) != 1 or not terms[0].form.isalpha() or not MIN_LETTERS <= len(terms[0].form) <= MAX_LETTERS:
+        return None
+    return terms[0].form
+
+
+def near_words(vocabulary: Vocabulary | None, analysis: QueryAnalysis, word: str) -> list[str]:
+    """The first `MAX_CANDIDATES` words of the vocabulary that may be close to *word* (alphabetical: the
+    first of several shards' lists are the first of their union)."""
+    form = suggestable(analysis, word)
+    if vocabulary is None or form is None:
+        return []
+    return list(islice(vocabulary.near(form), MAX_CANDIDATES))
+
+
+def closest(word: str, candidates: Iterable[str], frequency: Callable[[str], int], documents: int,
+            stopwords: frozenset[str]) -> str | None:
+    """The nearest of *candidates* at least `MORE_COMMON` times as frequent as *word* (then the most
     frequent, then the first in alphabetical order), or None. A word in at least 1 of `COMMON_SHARE`
-    articles is a word of the language, not a typo: it is left alone (and costs nothing)."""
+    of the *documents* is a word of the language, not a typo: it is left alone (and costs nothing)."""
     limit = 1 if len(word) <= 5 else 2
-    own = frequency(reader, analysis, word)
-    if own * COMMON_SHARE >= reader.doc_count():
+    own = frequency(word)
+    if own * COMMON_SHARE >= documents:
         return None
     floor = max(2, MORE_COMMON * own)
     best: tuple[int, int, str] | None = None
-    for candidate in islice(vocabulary.near(word), MAX_CANDIDATES):
-        if candidate == word or abs(len(candidate) - len(word)) > limit or candidate in analysis.stopwords:
+    for candidate in candidates:
+        if candidate == word or abs(len(candidate) - len(word)) > limit or candidate in stopwords:
             continue
         edits = distance(word, candidate)
         if edits > limit or (best is not None and edits > best[0]):
             continue
-        count = frequency(reader, analysis, candidate)
+        count = frequency(candidate)
         if count >= floor and (best is None or (edits, -count, candidate) < best):
             best = (edits, -count, candidate)
     return best[2] if best else None

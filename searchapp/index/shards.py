@@ -1,0 +1,188 @@
+"""A sharded index: N ordinary indexes, an article in the one its id hashes to, published as one set.
+
+Layout::
+
+    index/
+      SHARDS         the published set: its name, the number of shards (replaced atomically, last)
+      catalog.json   what every shard's search needs of the whole set: people, outlets and rubrics
+                     with their numbers of articles (written before SHARDS)
+      shard-00/ …    each an index folder as `searchapp.index.generations` describes
+
+Each shard is written by its own run of the indexer (a process, or a Ray task on a cluster); then the
+stories are grouped over the articles of every shard (a copy is often in another shard than its
+original), the catalog is written, and SHARDS last. A searcher of a shard opens the shard's generation
+when SHARDS changes, so the shards it answers for were all written by one run.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import time
+import uuid
+from collections import Counter
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from searchapp.config import Settings
+from searchapp.errors import SearchappError
+from searchapp.index.generations import current_generation, indexer_lock, open_index
+from searchapp.index.report import IndexReport
+from searchapp.index.routing import shard_root, shard_settings
+from searchapp.index.stories import find_stories, live_fingerprints, read_stories, save_stories
+from searchapp.index.whoosh27 import column_values, newest_toc
+from searchapp.index.writer import build_index
+
+MANIFEST = "SHARDS"
+CATALOG = "catalog.json"
+
+
+class ShardLayoutError(SearchappError):
+    """The index folder holds another number of shards than asked for, or a single index."""
+
+
+def read_manifest(root: Path) -> dict | None:
+    """The published set (``{"set", "shards", "published"}``), or None when *root* is not sharded."""
+    try:
+        return json.loads((root / MANIFEST).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return None
+
+
+def is_sharded(root: Path) -> bool:
+    return (root / MANIFEST).exists()
+
+
+def build_shard(settings: Settings, number: int, shards: int, rebuild: bool, today: dt.date | None) -> IndexReport:
+    """Index the articles of one shard (in a process of its own or a Ray task: one writer a shard)."""
+    return build_index(shard_settings(settings, number), rebuild=rebuild, today=today, shard=(number, shards))
+
+
+Runner = Callable[[Callable, list[tuple]], list]  # runs a function over argument tuples: here, or as Ray tasks
+
+
+def run_here(function: Callable, arguments: list[tuple]) -> list:
+    return [function(*args) for args in arguments]
+
+
+def build_sharded(settings: Settings, shards: int, *, rebuild: bool = False, today: dt.date | None = None,
+                  runner: Runner = run_here) -> IndexReport:
+    """Bring every shard in line with the corpus, group stories across them, publish the set."""
+    root = Path(settings.index)
+    with indexer_lock(root):
+        manifest = read_manifest(root)
+        if manifest is None and open_index(root) is not None:
+            raise ShardLayoutError(f"{root} holds a single index: index into another folder, or remove it")
+        if manifest is not None and manifest["shards"] != shards and not rebuild:
+            raise ShardLayoutError(f"{root} holds {manifest['shards']} shards, not {shards}: add --rebuild "
+                                   f"to reshard")
+        started = time.monotonic()
+        reports = runner(build_shard, [(settings, n, shards, rebuild or manifest is None, today)
+                                       for n in range(shards)])
+        step = time.monotonic()
+        in_stories = group_stories(root, shards)
+        write_catalog(root, shards)
+        publish_set(root, shards)
+        report = merge_reports(reports)
+        report.in_stories = in_stories
+        report.phases["stories across shards"] = time.monotonic() - step
+        report.seconds = time.monotonic() - started
+        return report
+
+
+def merge_reports(reports: Iterable[IndexReport]) -> IndexReport:
+    """One report of the runs of every shard (a skipped file is read, and reported, by each of them)."""
+    total = IndexReport()
+    for report in reports:
+        for name in ("added", "updated", "deleted", "unchanged", "replaced"):
+            setattr(total, name, getattr(total, name) + getattr(report, name))
+        total.rebuilt = total.rebuilt or report.rebuilt
+        total.skipped += [s for s in report.skipped if s not in total.skipped]
+        total.warnings += [w for w in report.warnings if w not in total.warnings]
+        for phase, seconds in report.phases.items():
+            total.phases[phase] = max(total.phases.get(phase, 0.0), seconds)
+    return total
+
+
+def group_stories(root: Path, shards: int) -> int:
+    """Group the live articles of every shard into stories (copies across shards included) and write the
+    groups beside each shard's index; the number of articles that have copies."""
+    ids: list[str] = []
+    fingerprints: list[bytes | None] = []
+    leaders: set[str] = set()
+    folders = []
+    for number in range(shards):
+        index = open_index(shard_root(root, number))
+        folder = Path(index.storage.folder)
+        folders.append(folder)
+        leaders.update(read_stories(folder).values())
+        with index.reader() as reader:
+            for doc_id, fingerprint in live_fingerprints(reader):
+                ids.append(doc_id)
+                fingerprints.append(fingerprint)
+    stories = find_stories(ids, fingerprints, leaders=frozenset(leaders))
+    for folder in folders:
+        save_stories(folder, stories)
+    return len(stories)
+
+
+def write_catalog(root: Path, shards: int) -> dict:
+    """The people, outlets and rubrics of the whole set, with their live articles (from index columns)."""
+    people: Counter = Counter()
+    outlets: Counter = Counter()
+    names: dict[str, str] = {}
+    categories: set[str] = set()
+    documents = 0
+    for number in range(shards):
+        with open_index(shard_root(root, number)).reader() as reader:
+            documents += reader.doc_count()
+            live = set(reader.all_doc_ids())
+            for name in reader.field_terms("people"):
+                people[name] += sum(1 for d in reader.postings("people", name).all_ids() if d in live)
+            for slug in reader.field_terms("outlet"):
+                docs = [d for d in reader.postings("outlet", slug).all_ids() if d in live]
+                outlets[slug] += len(docs)
+                if docs and slug not in names:
+                    names[slug] = reader.stored_fields(docs[0]).get("outlet_name") or slug
+            if "category" in reader.schema:
+                categories.update(reader.field_terms("category"))
+    catalog = {"documents": documents, "people": dict(sorted(people.items())),
+               "outlets": {slug: {"name": names.get(slug, slug), "count": n} for slug, n in sorted(outlets.items())},
+               "categories": sorted(categories)}
+    _replace(root / CATALOG, json.dumps(catalog, ensure_ascii=False))
+    return catalog
+
+
+def read_catalog(root: Path) -> dict:
+    return json.loads((root / CATALOG).read_text(encoding="utf-8"))
+
+
+def publish_set(root: Path, shards: int) -> dict:
+    """Make the shards as they are now the published set (one rename)."""
+    manifest = {"set": uuid.uuid4().hex[:12], "shards": shards,
+                "published": dt.datetime.now(dt.timezone.utc).isoformat(),
+                "states": [shard_state(shard_root(root, n)) for n in range(shards)]}
+    _replace(root / MANIFEST, json.dumps(manifest))
+    return manifest
+
+
+def shard_state(root: Path) -> str:
+    """A shard's live generation and its newest commit: what the set was published with."""
+    generation = current_generation(root)
+    return f"{generation.name}/{newest_toc(generation)}" if generation else ""
+
+
+def shard_ids(root: Path, number: int) -> list[str]:
+    """The live article ids of one shard (for checks and status)."""
+    with open_index(shard_root(root, number)).reader() as reader:
+        ids = column_values(reader, "id", translate=True)
+        return [ids[d] for d in reader.all_doc_ids()]
+
+
+def _replace(path: Path, text: str) -> None:
+    temporary = path.with_name(f".{path.name}.{os.getpid()}")
+    temporary.write_text(text, encoding="utf-8")
+    with open(temporary, "rb") as handle:
+        os.fsync(handle.fileno())
+    os.replace(temporary, path)

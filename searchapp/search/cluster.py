@@ -1,0 +1,178 @@
+"""The shards of a sharded index searched on a Ray cluster: each shard by R replica actors, on different
+nodes where there are several, asked with a time limit and failing over to another replica.
+
+Every replica is a named, detached actor (`ShardActor`, a `ShardSearcher` opened by path: Ray restarts a
+killed one by calling its constructor again), so that several front ends (`searchapp serve --cluster`)
+share them. A call goes to one replica of each shard, in turn; a replica that has died, is restarting,
+or has not answered within ``cluster.timeout`` seconds is replaced by the next; a shard none of whose
+replicas answers is reported missing (`ShardedEngine` flags the result as partial).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import itertools
+import os
+from collections.abc import Callable
+
+import ray
+from ray import exceptions as ray_errors
+from ray.util.scheduling_strategies import NodeAffinitySchedulingStrategy
+
+from searchapp.config import Settings
+from searchapp.errors import SearchappError
+from searchapp.index.shards import read_manifest
+from searchapp.search.shard import ShardSearcher
+from searchapp.search.sharded import ShardedEngine
+
+NAMESPACE = "searchapp"
+# a replica that cannot answer (any other error is the request's, and is raised)
+UNAVAILABLE = (ray_errors.RayActorError, ray_errors.ActorUnavailableError, ray_errors.GetTimeoutError,
+               ray_errors.NodeDiedError, ray_errors.ObjectLostError, ray_errors.OwnerDiedError,
+               ray_errors.WorkerCrashedError, ray_errors.TaskCancelledError)
+
+
+class ClusterError(SearchappError):
+    """The cluster cannot be reached, or the index is not sharded."""
+
+
+@ray.remote(max_restarts=-1, max_task_retries=0, max_concurrency=8)
+class ShardActor:
+    """One replica of a shard (threads answer several front ends' requests at once)."""
+
+    def __init__(self, settings: Settings, number: int) -> None:
+        self.searcher = ShardSearcher(settings, number)
+
+    def call(self, method: str, *args):
+        return getattr(self.searcher, method)(*args)
+
+    def status(self) -> dict:
+        return {**self.searcher.status(), "node": ray.util.get_node_ip_address()}
+
+
+def connect(address: str) -> None:
+    """Join the cluster at *address* (once per process)."""
+    if ray.is_initialized():
+        return
+    try:
+        ray.init(address=address, namespace=NAMESPACE, log_to_driver=False, logging_level="ERROR",
+                 configure_logging=False)
+    except (ConnectionError, RuntimeError, ValueError) as error:
+        raise ClusterError(f"cannot join the Ray cluster at {address}: {error}") from None
+
+
+def alive_nodes() -> list[dict]:
+    return sorted((n for n in ray.nodes() if n.get("Alive")), key=lambda n: n["NodeManagerAddress"])
+
+
+class ClusterShards:
+    """The replicas of every shard of the index in *settings*, created on the cluster if need be."""
+
+    def __init__(self, settings: Settings, count: int) -> None:
+        self.settings = settings
+        self.count = count
+        self.timeout = settings.shard_timeout
+        self._turn = itertools.count()
+        self._replicas: tuple[int, list[list]] | None = None
+
+    @property
+    def replicas(self) -> list[list]:
+        """The actors, joined on first use in each process (a server forks its workers after loading the
+        app; a connection to the cluster does not survive a fork)."""
+        if self._replicas is None or self._replicas[0] != os.getpid():
+            connect(self.settings.cluster)
+            prefix = hashlib.sha1(str(self.settings.index).encode()).hexdigest()[:10]
+            nodes = alive_nodes()
+            self._replicas = (os.getpid(), [[self._actor(self.settings, prefix, shard, replica, nodes)
+                                             for replica in range(self.settings.replicas)]
+                                            for shard in range(self.count)])
+        return self._replicas[1]
+
+    @staticmethod
+    def _actor(settings: Settings, prefix: str, shard: int, replica: int, nodes: list[dict]):
+        """A shard's replica, placed on the next node in turn (so a shard's replicas are on different
+        nodes where there are as many); the running one when another front end made it already."""
+        node = nodes[(shard + replica) % len(nodes)] if nodes else None
+        strategy = NodeAffinitySchedulingStrategy(node["NodeID"], soft=False) if node else "DEFAULT"
+        return ShardActor.options(name=f"{prefix}-shard-{shard}-replica-{replica}", namespace=NAMESPACE,
+                                  lifetime="detached", get_if_exists=True, num_cpus=0,
+                                  scheduling_strategy=strategy).remote(settings, shard)
+
+    def all(self, method: str, *args) -> tuple[dict[int, object], list[int]]:
+        return self.each({n: (method, args) for n in range(self.count)})
+
+    def each(self, calls: dict[int, tuple[str, tuple]]) -> tuple[dict[int, object], list[int]]:
+        """Each shard's answer to its call from the first replica that gives one; the shards none gave."""
+        turn = next(self._turn)
+        tried = dict.fromkeys(calls, 0)
+        pending: dict = {}
+        answers: dict[int, object] = {}
+        missing: list[int] = []
+
+        def ask(shard: int) -> None:
+            replicas = self.replicas[shard]
+            if tried[shard] >= len(replicas):
+                missing.append(shard)
+                return
+            actor = replicas[(turn + shard + tried[shard]) % len(replicas)]
+            tried[shard] += 1
+            method, args = calls[shard]
+            pending[actor.call.remote(method, *args)] = shard
+
+        for shard in calls:
+            ask(shard)
+        while pending:
+            ready, late = ray.wait(list(pending), num_returns=len(pending), timeout=self.timeout)
+            for ref in late:  # too slow: the next replica is asked
+                ray.cancel(ref)
+                ask(pending.pop(ref))
+            for ref in ready:
+                shard = pending.pop(ref)
+                try:
+                    answers[shard] = ray.get(ref)
+                except UNAVAILABLE:
+                    ask(shard)
+        return answers, sorted(missing)
+
+    def statuses(self) -> list[list[dict | None]]:
+        """Every replica's status (None: it did not answer)."""
+        refs = [[actor.status.remote() for actor in replicas] for replicas in self.replicas]
+        found = []
+        for shard in refs:
+            row = []
+            for ref in shard:
+                try:
+                    row.append(ray.get(ref, timeout=self.timeout))
+                except UNAVAILABLE:
+                    row.append(None)
+            found.append(row)
+        return found
+
+
+def shard_count(settings: Settings) -> int:
+    manifest = read_manifest(settings.index)
+    if manifest is None:
+        raise ClusterError(f"{settings.index} holds no sharded index: run 'searchapp index --shards N' first")
+    return manifest["shards"]
+
+
+def open_cluster(settings: Settings) -> ShardedEngine:
+    return ShardedEngine(settings, ClusterShards(settings, shard_count(settings)))
+
+
+def ray_runner(settings: Settings) -> Callable[[Callable, list[tuple]], list]:
+    """Runs indexing work as Ray tasks on the cluster (a task a shard)."""
+    connect(settings.cluster)
+
+    def run(function: Callable, arguments: list[tuple]) -> list:
+        task = ray.remote(num_cpus=1, max_retries=0)(function)
+        return ray.get([task.remote(*args) for args in arguments])
+
+    return run
+
+
+def one_writer(settings: Settings) -> Settings:
+    """A shard's indexing settings on a cluster: its task is its one writer (the shards run side by side)."""
+    return dataclasses.replace(settings, workers=1)
+

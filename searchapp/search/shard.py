@@ -1,0 +1,236 @@
+"""One shard's part of a search of a sharded index (`searchapp.index.shards`).
+
+A `ShardSearcher` opens its shard by path and answers the three calls a search makes of every shard:
+`count` (how many articles match, and the shard's statistics of the query's terms), `gather` (facet
+counts, the shard's best articles for the page scored with the statistics of every shard, the dates of
+its matches) and `render` (hits by article id, copies of stories). It runs in the front end's process
+for a sharded index on this machine, or as a Ray actor on a cluster (`searchapp.search.cluster`); what
+goes in and out is plain data, so both are the same code.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from whoosh.scoring import BM25F
+
+from searchapp.config import Settings
+from searchapp.extract.outlet import OutletTable
+from searchapp.index.routing import shard_settings
+from searchapp.index.shards import read_catalog, read_manifest, shard_state
+from searchapp.search.articles import Articles
+from searchapp.search.compiler import TEXT_FIELDS, QueryCompiler
+from searchapp.search.live import Generation, LiveIndex
+from searchapp.search.matching import DocSets, Postings
+from searchapp.search.query import positive_words
+from searchapp.search.ranking import by_relevance, ordered
+from searchapp.search.request import SearchRequest
+from searchapp.search.results import Hit
+from searchapp.search.selection import Matches, select
+from searchapp.search.statistics import GlobalSearcher, Statistics, query_terms
+from searchapp.search.suggest import near_words, suggestable
+
+Entry = tuple[tuple, str, float | None, str]  # sort key, article id, score, story (its name, else the id)
+
+
+@dataclass
+class Plan:
+    """What the front end decided from every shard's counts, for the second call."""
+
+    statistics: Statistics
+    partial: bool  # partial matches wanted (few hold every word, over every shard)
+    complete_limit: int  # best articles (stories, when collapsed) of the complete matches to return
+    partial_limit: int  # … of the partial ones
+    dates: bool = False  # the dates of the matches (a timeline)
+    spelling: bool = False  # words near the query's (did you mean)
+
+
+@dataclass
+class Part:
+    """One shard's answer to `gather`."""
+
+    set: str
+    matching: int
+    partial: int
+    outlets: Counter
+    unknown_outlet: int
+    months: Counter
+    unknown_date: int
+    people: Counter
+    categories: Counter
+    lone: int  # matches in no story of several articles …
+    stories: set[str]  # … and the stories of the others
+    lone_with_partial: int
+    stories_with_partial: set[str]
+    complete: list[Entry]
+    partial_entries: list[Entry]
+    dates: Counter = field(default_factory=Counter)
+    near: dict[str, list[str]] = field(default_factory=dict)  # query word → close words of the shard
+
+
+class ShardLive(LiveIndex):
+    """A shard's live generation, reopened when the set is published again (not when the shard alone
+    changes: an indexing run publishes the set once every shard is written)."""
+
+    def __init__(self, settings: Settings, stopwords: frozenset[str], set_root: Path, number: int) -> None:
+        super().__init__(shard_settings(settings, number), stopwords)
+        self.set_root = set_root
+        self.number = number
+
+    def _key(self) -> tuple | None:
+        manifest = read_manifest(self.set_root)
+        if manifest is None or super()._key() is None:
+            return None
+        return ("set", manifest["set"])
+
+
+class ShardSearcher:
+    """Searches one shard of the index in *settings* (the set's folder)."""
+
+    def __init__(self, settings: Settings, number: int) -> None:
+        self.number = number
+        self.settings = settings
+        self.set_root = Path(settings.index)
+        self.outlet_table = OutletTable.load(settings.outlets_file)
+        self.live = ShardLive(settings, settings.load_stopwords(), self.set_root, number)
+        self._catalogs: dict[str, dict] = {}
+
+    # -- the generation, and what it was published with ------------------------------------------
+
+    def _state(self) -> tuple[Generation, dict]:
+        state = self.live.current()
+        set_name = state.key[1]
+        if set_name not in self._catalogs:
+            manifest = read_manifest(self.set_root) or {}
+            catalog = read_catalog(self.set_root)
+            catalog["set"] = manifest.get("set", "")
+            # the shard holds what the set was published with (not a later run's writes)
+            published = manifest.get("states", [None] * (self.number + 1))[self.number]
+            catalog["consistent"] = published == shard_state(self.live.root)
+            self._catalogs = {set_name: catalog}
+        return state, self._catalogs[set_name]
+
+    def status(self) -> dict:
+        with self.live.request():
+            state, catalog = self._state()
+            return {"shard": self.number, "set": catalog["set"], "consistent": catalog["consistent"],
+                    "documents": state.searcher().doc_count(), "pid": os.getpid()}
+
+    def catalog(self) -> dict:
+        with self.live.request():
+            return self._state()[1]
+
+    def day_totals(self) -> tuple[str, Counter]:
+        with self.live.request():
+            state, catalog = self._state()
+            return catalog["set"], state.day_totals
+
+    # -- a search's calls ------------------------------------------------------------------------
+
+    def _select(self, state: Generation, catalog: dict, request: SearchRequest, people: list[str],
+                partial: bool | None) -> tuple[Matches, DocSets]:
+        searcher = state.searcher()
+        docsets = DocSets(searcher, Postings(searcher.reader(), state.posting_cache))
+        compiler = QueryCompiler(state.analysis, self.settings.exact_boost, self.outlet_table,
+                                 list(catalog["people"]), list(catalog["outlets"]))
+        found = select(request, people, compiler, state.tables, docsets, self.settings.partial_below,
+                       decide=lambda _found, _matching: bool(partial))
+        return found, docsets
+
+    def count(self, request: SearchRequest, people: list[str]) -> tuple[str, int, int, Statistics]:
+        """The set, the articles the query matches, those within the filters too, and this shard's
+        statistics of every term the query (or its partial form) scores with."""
+        with self.live.request():
+            state, catalog = self._state()
+            found, _docsets = self._select(state, catalog, request, people, False)
+            terms = query_terms(found.text_query, found.any_query)
+            statistics = Statistics.of(state.searcher().reader(), terms, TEXT_FIELDS)
+            return catalog["set"], len(found.found), len(found.matching), statistics
+
+    def gather(self, request: SearchRequest, people: list[str], plan: Plan) -> Part:
+        with self.live.request():
+            state, catalog = self._state()
+            found, docsets = self._select(state, catalog, request, people, plan.partial)
+            tables, stories = state.tables, state.stories
+            searcher = GlobalSearcher(state.searcher().reader(), plan.statistics, BM25F())
+            outlets, unknown_outlet = tables.outlet_counts(found.unfiltered)
+            months, unknown_date = tables.month_counts(found.but_date)
+            lone, named = stories.parts(found.matching)
+            lone_all, named_all = stories.parts(found.matching | found.partial) if found.partial else (lone, named)
+
+            def best(docnums: set[int], query, wanted: int) -> list[Entry]:
+                if not docnums or not wanted:
+                    return []
+                relevance = by_relevance(request, query)
+                key = tables.date_key(request.sort != "oldest", tie=False)
+                limit = wanted if not request.collapse else 2 * wanted + 10
+                while True:
+                    limit = min(limit, len(docnums))
+                    ranked = ordered(state, request, docnums, query, limit, docsets, searcher)
+                    kept = stories.collapse(ranked, set(), wanted) if request.collapse else ranked
+                    if not request.collapse or len(kept) >= wanted or limit >= len(docnums):
+                        break
+                    limit *= 4
+                entries = []
+                for docnum, score in kept:
+                    doc_id = stories.ids[docnum]
+                    order = (-score,) if relevance else key(docnum)
+                    entries.append(((*order, doc_id), doc_id, score, stories.story_key(docnum)))
+                return entries
+
+            return Part(
+                catalog["set"], len(found.matching), len(found.partial), outlets, unknown_outlet, months,
+                unknown_date, tables.people_counts(found.matching), tables.category_counts(found.but_category),
+                lone, named, lone_all, named_all,
+                best(found.matching, found.text_query, plan.complete_limit),
+                best(found.partial, found.partial_query, plan.partial_limit),
+                Counter(tables.date_of[d] for d in found.matching) if plan.dates else Counter(),
+                {word: near_words(state.vocabulary, state.analysis, word)
+                 for word in map(lambda w: suggestable(state.analysis, w), positive_words(found.node)) if word}
+                if plan.spelling else {},
+            )
+
+    def frequencies(self, words: list[str]) -> tuple[str, int, Counter]:
+        """The set, its live articles here, and the articles holding each written word in the title and
+        in the body (did you mean: summed over the shards)."""
+        with self.live.request():
+            state, catalog = self._state()
+            reader = state.searcher().reader()
+            counts: Counter = Counter()
+            for word in words:
+                terms = state.analysis.words(word)
+                if len(terms) == 1:
+                    for name in TEXT_FIELDS:
+                        counts[(word, name)] = reader.doc_frequency(name, terms[0].exact)
+            return catalog["set"], reader.doc_count(), counts
+
+    def render(self, q: str, wanted: list[tuple[str, float | None, bool]],
+               stories: list[str]) -> tuple[dict[str, Hit], dict[str, list[dict]]]:
+        """The hits of the articles of this shard among *wanted* (id, score, partial), by id, and this
+        shard's articles of each of *stories* in brief (a story's copies may be in any shard: the front
+        end gives each hit its copies)."""
+        with self.live.request():
+            state, catalog = self._state()
+            articles = self._articles(state, catalog)
+            terms = articles.terms(q)
+            searcher = state.searcher()
+            hits = {}
+            for doc_id, score, partial in wanted:
+                docnum = searcher.document_number(id=doc_id)
+                if docnum is not None:
+                    hits[doc_id] = articles.hit(docnum, score, terms, partial, copies=False)
+            briefs = {name: [articles.copy(d) for d in state.stories.named(name)] for name in stories}
+            return hits, briefs
+
+    def _articles(self, state: Generation, catalog: dict) -> Articles:
+        outlets = catalog["outlets"]
+
+        def label(slug: str) -> str:
+            outlet = self.outlet_table.get(slug)
+            return outlet.name if outlet is not None else outlets.get(slug, {}).get("name", slug)
+
+        return Articles(state.searcher(), state.analysis, label, state.stories)
+
