@@ -10,11 +10,13 @@ goes in and out is plain data, so both are the same code.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from whoosh import query as wq
 from whoosh.scoring import BM25F
 
 from searchapp.config import Settings
@@ -224,6 +226,55 @@ class ShardSearcher:
                     hits[doc_id] = articles.hit(docnum, score, terms, partial, copies=False)
             briefs = {name: [articles.copy(d) for d in state.stories.named(name)] for name in stories}
             return hits, briefs
+
+    def document(self, doc_id: str, q: str, raw: bool) -> tuple[str, dict | None]:
+        """One article as `Articles.document` gives it (related articles from this shard's)."""
+        with self.live.request():
+            state, catalog = self._state()
+            return catalog["set"], self._articles(state, catalog).document(doc_id, q, raw)
+
+    def rows(self, q: str, wanted: list[tuple[str, float | None]]) -> dict[str, dict]:
+        """Export rows of the articles of this shard among *wanted* (id, score), by id; with *q* empty,
+        their bodies instead (the sample significant words read)."""
+        with self.live.request():
+            state, catalog = self._state()
+            articles = self._articles(state, catalog)
+            searcher = state.searcher()
+            terms = articles.terms(q)
+            found = {}
+            for doc_id, score in wanted:
+                docnum = searcher.document_number(id=doc_id)
+                if docnum is None:
+                    continue
+                moment = state.tables.time_of[docnum]
+                published = dt.datetime.fromtimestamp(moment, dt.timezone.utc).isoformat() if moment else None
+                found[doc_id] = articles.row(docnum, score, terms, published)
+            return found
+
+    def bodies(self, ids: list[str]) -> dict[str, str]:
+        with self.live.request():
+            searcher = self._state()[0].searcher()
+            docnums = {doc_id: searcher.document_number(id=doc_id) for doc_id in ids}
+            return {doc_id: searcher.stored_fields(d).get("body", "") for doc_id, d in docnums.items() if d is not None}
+
+    def lookups(self, words: list[str], pairs: list[tuple[str, str]]) -> tuple[str, int, Counter, Counter]:
+        """The set, its live articles here, and the articles holding each word (as written) and both words
+        of each pair (significant words: summed over the shards)."""
+        with self.live.request():
+            state, catalog = self._state()
+            searcher = state.searcher()
+            reader = searcher.reader()
+            docsets = DocSets(searcher, Postings(reader, state.posting_cache))
+            counts: Counter = Counter()
+            for word in words:
+                terms = state.analysis.words(word)
+                counts[word] = reader.doc_frequency("body", terms[0].exact) if terms else 0
+            together: Counter = Counter()
+            for first, second in pairs:
+                terms = state.analysis.words(f"{first} {second}")
+                if len(terms) == 2:
+                    together[(first, second)] = len(docsets.of(wq.And([wq.Term("body", t.exact) for t in terms])))
+            return catalog["set"], reader.doc_count(), counts, together
 
     def _articles(self, state: Generation, catalog: dict) -> Articles:
         outlets = catalog["outlets"]

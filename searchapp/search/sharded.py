@@ -14,26 +14,28 @@ from __future__ import annotations
 import functools
 import time
 from collections import Counter
-from typing import Protocol
+from collections.abc import Callable, Iterator
+from typing import Any, Protocol
 
 from searchapp import __version__
 from searchapp.config import Settings
-from searchapp.errors import PersonChoiceError, SearchappError
-from searchapp.extract.outlet import OutletTable, slugify
+from searchapp.errors import ExportTooLargeError, PersonChoiceError, SearchappError
+from searchapp.extract.outlet import OutletTable
 from searchapp.index.analysis import QueryAnalysis
+from searchapp.index.routing import shard_of
 from searchapp.index.schema import build_schema
-from searchapp.search.facet_values import CategoryFacet, MonthFacet, OutletFacet, PersonFacet
-from searchapp.search.facets import top_counts
-from searchapp.search.people import names_person
+from searchapp.search.catalog import Catalog
+from searchapp.search.merging import merged_facets, merged_page
 from searchapp.search.query import parse_query
-from searchapp.search.results import Facets, Hit, SearchResult
+from searchapp.search.results import Hit, SearchResult
 from searchapp.search.shard import Entry, Part, Plan, ShardSearcher
+from searchapp.search.significant import SAMPLE, SignificantWord, looked_up, significant_words
 from searchapp.search.statistics import Statistics
 from searchapp.search.stories import MAX_COPIES
 from searchapp.search.suggest import MAX_CANDIDATES, closest, corrected
 from searchapp.search.timeline import Timeline, aligned_timelines
 
-TOP_PEOPLE = 20
+EXPORT_BATCH = 500  # articles an export asks the shards for at once
 
 
 class ShardsMissingError(SearchappError):
@@ -72,41 +74,29 @@ class LocalShards:
         return {n: getattr(self.searchers[n], method)(*args) for n, (method, args) in calls.items()}, []
 
 
-class Directory:
-    """The people of the whole set as the person lookup reads them (`searchapp.search.people`)."""
-
-    def __init__(self, people: dict[str, int]) -> None:
-        self._counts = people
-        self.person_by_lower = {name.lower(): name for name in people}
-
-    def person_counts(self) -> dict[str, int]:
-        return self._counts
-
-
 class ShardedEngine:
     def __init__(self, settings: Settings, shards: Shards) -> None:
         self.settings = settings
         self.shards = shards
         self.outlet_table = OutletTable.load(settings.outlets_file)
         self.analysis = QueryAnalysis(build_schema(settings)["body"].analyzer, settings.load_stopwords())
-        self._catalog: dict | None = None
+        self._catalog: Catalog | None = None
         self._day_totals: tuple[str, Counter] | None = None
         self.missing: list[int] = []  # shards left out of the last answer
 
     # -- the set ---------------------------------------------------------------------------------
 
-    def catalog(self) -> dict:
-        """The set's people, outlets and rubrics (asked of a shard once per published set)."""
+    def catalog(self) -> Catalog:
+        """The set's people, outlets and rubrics (asked of a shard; kept while the set is published)."""
         answers, missing = self.shards.all("catalog")
         if not answers:
             raise ShardsMissingError(missing)
-        catalog = next(iter(answers.values()))
-        if self._catalog is None or self._catalog["set"] != catalog["set"]:
-            catalog["directory"] = Directory(catalog["people"])
-            self._catalog = catalog
+        data = next(iter(answers.values()))
+        if self._catalog is None or self._catalog.set != data["set"]:
+            self._catalog = Catalog(data, self.outlet_table)
         return self._catalog
 
-    def _all(self, method: str, *args, set_name: str | None = None) -> dict[int, object]:
+    def _all(self, method: str, *args, set_name: str | None = None) -> dict[int, Any]:
         """Every shard's answer; the shards that gave none are noted (`missing`), answers of another
         set than *set_name* are refused."""
         answers, missing = self.shards.all(method, *args)
@@ -116,29 +106,48 @@ class ShardedEngine:
             raise MixedSetsError("the shards answered from different published sets; try again")
         return answers
 
-    # -- search ----------------------------------------------------------------------------------
-
-    def search(self, request, timeline: str | None = None) -> SearchResult:
-        started = time.perf_counter()
-        self.missing = []
-        catalog = self.catalog()
+    def _gather(self, request, catalog: Catalog, complete: Callable[[int], int], dates: bool = False,
+                collapsed: bool = True) -> tuple[Any, list[str], int, dict[int, Part]]:
+        """The request as resolved, its people, its total and every shard's part: the first call gives
+        the counts and statistics the second is planned with (*complete*: how many of the best of that
+        many matches each shard returns)."""
         people = self.resolve_people(request, catalog)
         request = request.with_(people=tuple(dict.fromkeys(people)))
-        counts = self._all("count", request, people)
+        counts = self._all("count", request, people, set_name=catalog.set)
         statistics = functools.reduce(Statistics.add, (c[3] for c in counts.values()), Statistics())
         found = sum(c[1] for c in counts.values())
         matching = sum(c[2] for c in counts.values())
         end = request.page * request.per_page
-        partial = found < self.settings.partial_below or not matching
-        plenty = matching >= self.settings.partial_below
-        plan = Plan(statistics, partial, end, end + matching if partial and matching < end else 0,
-                    dates=bool(timeline), spelling=not plenty)
-        parts: dict[int, Part] = self._all("gather", request, people, plan)  # type: ignore[assignment]
+        partial = collapsed and (found < self.settings.partial_below or not matching)
+        plan = Plan(statistics, partial, complete(matching), end + matching if partial and matching < end else 0,
+                    dates=dates, spelling=collapsed and matching < self.settings.partial_below)
+        asked = request if collapsed else request.with_(collapse=False)
+        return request, people, matching, self._all("gather", asked, people, plan, set_name=catalog.set)
+
+    # -- search ----------------------------------------------------------------------------------
+
+    def search(self, request, timeline: str | None = None) -> SearchResult:
+        for attempt in range(3):  # an indexing run publishing the set meanwhile: once more
+            try:
+                return self._search(request, timeline)
+            except MixedSetsError:
+                if attempt == 2:
+                    raise
+                time.sleep(0.05)
+        raise AssertionError("unreachable")
+
+    def _search(self, request, timeline: str | None) -> SearchResult:
+        started = time.perf_counter()
+        self.missing = []
+        catalog = self.catalog()
+        request, people, matching, parts = self._gather(request, catalog, lambda _m: request.page * request.per_page,
+                                                        dates=bool(timeline))
         total = sum(p.matching for p in parts.values())
         partial_total = sum(p.partial for p in parts.values())
-        facets = self._facets(request, people, parts.values(), catalog)
-        page = self.page(request, parts)
+        facets = merged_facets(request, people, parts.values(), catalog)
+        page = merged_page(request, parts)
         hits = self._hits(request, page)
+        plenty = matching >= self.settings.partial_below
         suggestion = None if plenty else self._suggest(request.q, parts.values())
         attention = self._timelines([(request, sum((p.dates for p in parts.values()), Counter()))],
                                     timeline)[0] if timeline else None
@@ -146,70 +155,39 @@ class ShardedEngine:
         with_partial = sum(p.lone_with_partial for p in parts.values()) + \
             len(set().union(*(p.stories_with_partial for p in parts.values())))
         took = (time.perf_counter() - started) * 1000
-        result = SearchResult(request, total, hits, facets, suggestion, took, not total and bool(partial_total),
-                              partial_total, stories, with_partial - stories if partial_total else 0, attention,
-                              catalog["set"], list(self.missing))
-        return result
+        return SearchResult(request, total, hits, facets, suggestion, took, not total and bool(partial_total),
+                            partial_total, stories, with_partial - stories if partial_total else 0, attention,
+                            catalog.set, list(self.missing))
 
-    def resolve_people(self, request, catalog: dict) -> list[str]:
-        from searchapp.search.people import person_choices
-
+    def resolve_people(self, request, catalog: Catalog) -> list[str]:
         resolved = []
         for typed in request.people:
-            choices = person_choices(catalog["directory"], typed)
+            choices = catalog.person_choices(typed)
             if len(choices) != 1:
                 raise PersonChoiceError(typed, choices)
             resolved.append(choices[0])
         return resolved
 
-    def _facets(self, request, people: list[str], parts, catalog: dict) -> Facets:
-        parts = list(parts)
-
-        def summed(name: str) -> Counter:
-            return sum((getattr(p, name) for p in parts), Counter())
-
-        outlets = catalog["outlets"]
-        any_unknown = catalog["documents"] > sum(o["count"] for o in outlets.values())
-        return Facets(
-            outlet=OutletFacet(request).values(summed("outlets"), sum(p.unknown_outlet for p in parts),
-                                               self.outlet_label, list(outlets), any_unknown),
-            person=PersonFacet(request).values(top_counts(summed("people"), TOP_PEOPLE), people),
-            month=MonthFacet(request).values(summed("months")),
-            unknown_outlet=sum(p.unknown_outlet for p in parts),
-            unknown_date=sum(p.unknown_date for p in parts),
-            category=CategoryFacet(request).values(summed("categories")),
-        )
-
-    @staticmethod
-    def page(request, parts: dict[int, Part]) -> list[tuple[int, Entry, bool]]:
-        """The entries of the requested page (shard, entry, partial): the complete matches first, then
-        the partial ones, each in the request's order, each story once when collapsed."""
-        start = (request.page - 1) * request.per_page
-        end = start + request.per_page
-        page: list[tuple[int, Entry, bool]] = []
-        seen: set[str] = set()
-        for partial in (False, True):
-            merged = sorted(((n, entry) for n, part in parts.items()
-                             for entry in (part.partial_entries if partial else part.complete)),
-                            key=lambda item: item[1][0])
-            for shard, entry in merged:
-                if len(page) >= end:
-                    break
-                story = entry[3] or entry[1]
-                if request.collapse:
-                    if story in seen:
-                        continue
-                    seen.add(story)
-                page.append((shard, entry, partial))
-        return page[start:end]
-
     def _hits(self, request, page: list[tuple[int, Entry, bool]]) -> list[Hit]:
-        """The page's hits, each with the copies of its story from every shard."""
+        """The page's hits, each with the copies of its story from every shard (one call a shard)."""
         wanted: dict[int, list] = {}
         for shard, entry, partial in page:
             wanted.setdefault(shard, []).append((entry[1], entry[2], partial))
         names = sorted({entry[3] for _s, entry, _p in page if entry[3]})
-        calls = {n: ("render", (request.q, wanted.get(n, []), names)) for n in range(self.shards.count)}
+        rendered, members = self._render(request.q, wanted, names)
+        hits = []
+        for _shard, entry, _partial in page:
+            hit = rendered.get(entry[1])
+            if hit is None:
+                continue
+            if hit.story:
+                hit.copies = [dict(b) for b in members.get(hit.story, []) if b["id"] != hit.id][:MAX_COPIES]
+            hits.append(hit)
+        return hits
+
+    def _render(self, q: str, wanted: dict[int, list], names: list[str]) -> tuple[dict[str, Hit], dict[str, list]]:
+        """The hits *wanted* of each shard by id, and the articles of each story of *names* (id order)."""
+        calls = {n: ("render", (q, wanted.get(n, []), names)) for n in range(self.shards.count)}
         answers, missing = self.shards.each(calls)
         self.missing = sorted(set(self.missing) | set(missing))
         rendered: dict[str, Hit] = {}
@@ -220,15 +198,7 @@ class ShardedEngine:
                 members.setdefault(name, []).extend(listed)
         for listed in members.values():
             listed.sort(key=lambda brief: brief["id"])
-        hits = []
-        for _shard, entry, _partial in page:
-            hit = rendered.get(entry[1])
-            if hit is None:
-                continue
-            if hit.story:
-                hit.copies = [dict(b) for b in members.get(hit.story, []) if b["id"] != hit.id][:MAX_COPIES]
-            hits.append(hit)
-        return hits
+        return rendered, members
 
     def _suggest(self, q: str, parts) -> str | None:
         near: dict[str, set[str]] = {}
@@ -258,45 +228,94 @@ class ShardedEngine:
         return self._day_totals[1]
 
     def _timelines(self, chosen: list[tuple], interval: str) -> list[Timeline]:
-        totals = self.day_totals(self.catalog()["set"])
+        totals = self.day_totals(self.catalog().set)
         series = [(request.date_from, request.date_to, list(dates.elements())) for request, dates in chosen]
         return aligned_timelines(series, totals, None if interval == "auto" else interval)
+
+    # -- timelines, significant words, exports, documents ----------------------------------------
+
+    def timelines(self, requests: list, interval: str = "auto") -> list[tuple[Any, int, Timeline]]:
+        catalog = self.catalog()
+        chosen = []
+        for request in requests:
+            request, _people, _matching, parts = self._gather(request, catalog, lambda _m: 0, dates=True,
+                                                              collapsed=False)
+            chosen.append((request, sum((p.dates for p in parts.values()), Counter())))
+        timelines = self._timelines(chosen, interval)
+        return [(request, sum(dates.values()), timeline)
+                for (request, dates), timeline in zip(chosen, timelines, strict=True)]
+
+    def _ranked(self, request, catalog: Catalog, limit: Callable[[int], int]) -> tuple[Any, int, list[Entry]]:
+        """The request as resolved, its total, and the first of its complete matches in its order (every
+        article: not collapsed) over every shard."""
+        request, _people, matching, parts = self._gather(request, catalog, limit, collapsed=False)
+        entries = sorted((entry for part in parts.values() for entry in part.complete), key=lambda e: e[0])
+        return request, matching, entries[:limit(matching)]
+
+    def significant(self, request, limit: int = 20) -> tuple[Any, int, int, list[SignificantWord]]:
+        catalog = self.catalog()
+        request, total, best = self._ranked(request, catalog, lambda _m: SAMPLE)
+        bodies: dict[str, str] = {}
+        for answer in self.shards.all("bodies", [entry[1] for entry in best])[0].values():
+            bodies.update(answer)
+        texts = [bodies.get(entry[1], "") for entry in best]
+        excluded = self.analysis.stopwords | {term.form for term in self.analysis.words(request.q)}
+        words, pairs = looked_up(texts, excluded)
+        answers = self._all("lookups", words, pairs, set_name=catalog.set)
+        documents = sum(a[1] for a in answers.values())
+        background = sum((a[2] for a in answers.values()), Counter())
+        together = sum((a[3] for a in answers.values()), Counter())
+        read, found = significant_words(texts, background.__getitem__, lambda *pair: together[pair], documents,
+                                        excluded, limit)
+        return request, total, read, found
+
+    def export(self, request, limit: int) -> tuple[int, Iterator[dict]]:
+        catalog = self.catalog()
+        request, total, entries = self._ranked(request, catalog, lambda matching: matching)
+        if total > limit:
+            raise ExportTooLargeError(total, limit)
+        return total, self._rows(request.q, entries)
+
+    def _rows(self, q: str, entries: list[Entry]) -> Iterator[dict]:
+        for start in range(0, len(entries), EXPORT_BATCH):
+            batch = entries[start:start + EXPORT_BATCH]
+            rows: dict[str, dict] = {}
+            for answer in self.shards.all("rows", q, [(e[1], e[2]) for e in batch])[0].values():
+                rows.update(answer)
+            yield from (rows[e[1]] for e in batch if e[1] in rows)
+
+    def document(self, doc_id: str, q: str = "", raw: bool = False) -> dict | None:
+        """The article from its shard (its related articles are that shard's), with its story's copies
+        from every shard."""
+        answers, _missing = self.shards.each({shard_of(doc_id, self.shards.count): ("document", (doc_id, q, raw))})
+        article = next(iter(answers.values()), (None, None))[1]
+        if article is not None and article.get("story"):
+            members = self._render("", {}, [article["story"]])[1]
+            article["copies"] = [b for b in members.get(article["story"], []) if b["id"] != doc_id][:MAX_COPIES]
+        return article
 
     # -- listings ----------------------------------------------------------------------------------
 
     def outlet_label(self, slug: str) -> str:
-        outlet = self.outlet_table.get(slug)
-        if outlet is not None:
-            return outlet.name
-        return self.catalog()["outlets"].get(slug, {}).get("name", slug)
+        return self.catalog().outlet_label(slug)
 
     def outlets(self) -> list[dict]:
-        counts = {slug: o["count"] for slug, o in self.catalog()["outlets"].items()}
-        listed = [{"slug": o.slug, "name": o.name, "count": counts.get(o.slug, 0)} for o in self.outlet_table.all()]
-        known = {o["slug"] for o in listed}
-        return listed + [{"slug": slug, "name": self.outlet_label(slug), "count": n}
-                         for slug, n in counts.items() if slug not in known]
+        return self.catalog().outlets()
 
     def outlet_slugs(self) -> list[str]:
-        slugs = [outlet.slug for outlet in self.outlet_table.all()]
-        return slugs + [slug for slug in self.catalog()["outlets"] if slug not in slugs]
+        return self.catalog().outlet_slugs()
 
     def is_known_outlet(self, slug: str) -> bool:
-        return self.outlet_table.get(slug) is not None or slug in self.catalog()["outlets"]
+        return self.catalog().is_known_outlet(slug)
 
     def people(self, prefix: str = "", limit: int = 20) -> list[dict]:
-        counts = self.catalog()["people"]
-        found = [{"name": name, "count": n} for name, n in counts.items() if names_person(name, prefix)]
-        found.sort(key=lambda p: (-p["count"], p["name"]))
-        return found[:limit]
+        return self.catalog().people(prefix, limit)
 
     def person_named(self, slug: str) -> str | None:
-        return next((name for name in self.catalog()["people"] if slugify(name) == slug), None)
+        return self.catalog().person_named(slug)
 
     def person_choices(self, typed: str) -> list[str]:
-        from searchapp.search.people import person_choices
-
-        return person_choices(self.catalog()["directory"], typed)
+        return self.catalog().person_choices(typed)
 
     def health(self) -> dict:
         answers, missing = self.shards.all("status")

@@ -70,6 +70,15 @@ class _Sample:
         return {key: written for key, (_count, written) in best.items()}
 
 
+def looked_up(texts: Iterable[str], excluded: frozenset[str]) -> tuple[list[str], list[tuple[str, str]]]:
+    """The words and phrases `significant_words` may ask the index about for *texts* (a sharded index
+    asks every shard about them at once)."""
+    sample = _Sample(texts, excluded)
+    pairs = heapq.nsmallest(PHRASES_LOOKED_UP, ((-count, pair) for pair, count in sample.pairs.items()
+                                                if count >= MIN_ARTICLES))
+    return [word for word, count in sample.words.items() if count >= MIN_ARTICLES], [pair for _c, pair in pairs]
+
+
 def significant_words(texts: Iterable[str], background: Callable[[str], int],
                       together: Callable[[str, str], int], index_size: int,
                       excluded: frozenset[str], limit: int = 20) -> tuple[int, list[SignificantWord]]:

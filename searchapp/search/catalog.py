@@ -1,0 +1,53 @@
+"""The people, outlets and rubrics of a sharded index as a whole (written with it: `searchapp.index.shards`),
+and the listings and look-ups the search interface answers from them alone."""
+
+from __future__ import annotations
+
+from searchapp.extract.outlet import OutletTable, slugify
+from searchapp.search.people import names_person, person_choices
+
+
+class Catalog:
+    def __init__(self, data: dict, outlet_table: OutletTable) -> None:
+        self.set: str = data["set"]
+        self.documents: int = data["documents"]
+        self.counts: dict[str, int] = data["people"]
+        self.outlet_counts: dict[str, dict] = data["outlets"]
+        self.outlet_table = outlet_table
+        self.person_by_lower = {name.lower(): name for name in self.counts}  # as `person_choices` reads it
+
+    def person_counts(self) -> dict[str, int]:
+        return self.counts
+
+    @property
+    def any_unknown_outlet(self) -> bool:
+        return self.documents > sum(o["count"] for o in self.outlet_counts.values())
+
+    def outlet_label(self, slug: str) -> str:
+        outlet = self.outlet_table.get(slug)
+        return outlet.name if outlet is not None else self.outlet_counts.get(slug, {}).get("name", slug)
+
+    def outlets(self) -> list[dict]:
+        counts = {slug: o["count"] for slug, o in self.outlet_counts.items()}
+        listed = [{"slug": o.slug, "name": o.name, "count": counts.get(o.slug, 0)} for o in self.outlet_table.all()]
+        known = {o["slug"] for o in listed}
+        return listed + [{"slug": slug, "name": self.outlet_label(slug), "count": n}
+                         for slug, n in counts.items() if slug not in known]
+
+    def outlet_slugs(self) -> list[str]:
+        slugs = [outlet.slug for outlet in self.outlet_table.all()]
+        return slugs + [slug for slug in self.outlet_counts if slug not in slugs]
+
+    def is_known_outlet(self, slug: str) -> bool:
+        return self.outlet_table.get(slug) is not None or slug in self.outlet_counts
+
+    def people(self, prefix: str = "", limit: int = 20) -> list[dict]:
+        found = [{"name": name, "count": n} for name, n in self.counts.items() if names_person(name, prefix)]
+        found.sort(key=lambda p: (-p["count"], p["name"]))
+        return found[:limit]
+
+    def person_named(self, slug: str) -> str | None:
+        return next((name for name in self.counts if slugify(name) == slug), None)
+
+    def person_choices(self, typed: str) -> list[str]:
+        return person_choices(self, typed)

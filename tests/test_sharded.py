@@ -1,0 +1,154 @@
+"""A sharded index (`searchapp index --shards N`) searched in this process gives exactly what one index of
+the same articles gives: totals, facet counts, order, scores, highlights, stories whose copies are in
+other shards, partial and relaxed matches, did-you-mean, pages, documents, timelines, significant words
+and exports. (`tests/test_cluster.py` runs the same shards as actors of a real Ray cluster.)"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+from test_stories import OTHER, REPRINT, SAME_TOPIC, WIRE
+
+from searchapp.cli import main
+from searchapp.index.routing import shard_of
+from searchapp.index.shards import ShardLayoutError, build_sharded, read_manifest, shard_ids
+from searchapp.index.writer import build_index
+from searchapp.search.engine import WhooshEngine
+from searchapp.search.interface import open_engine
+from searchapp.search.request import SearchRequest
+from searchapp.search.sharded import ShardedEngine
+
+SHARDS = 3
+STORY = [
+    {"id": "antara-1", "body": WIRE, "outlet": "antara", "date": "2025-06-18T15:00:00+07:00"},
+    {"id": "kontan-9", "body": REPRINT, "outlet": "kontan", "date": "2025-06-18T16:10:00+07:00"},
+    {"id": "tempo-4", "body": WIRE.replace("25 basis poin", "seperempat poin persentase"), "outlet": "tempo",
+     "date": "2025-06-18T15:30:00+07:00"},
+    {"id": "detik-2", "body": SAME_TOPIC, "outlet": "detik", "date": "2025-06-19T09:00:00+07:00"},
+    {"id": "detik-3", "body": OTHER, "outlet": "detik", "date": "2025-06-19T10:00:00+07:00"},
+]
+QUERIES = ["nato", "rusia ukraina", '"sekutu nato" rusia', '"perang dunia" OR stoltenberg', "nato -rusia",
+           "orang:stoltenberg rusia", "outlet:kompas-tv nato", "tanggal:2022 nato", "zzzq nato", "", "bunga",
+           '"suku bunga acuan"', "bank OR cabai", "stoltenbreg", "nato bucha"]
+FILTERS = [{}, {"outlets": ("kontan", "kompas-tv")}, {"outlets": ("unknown",)}, {"people": ("Jens Stoltenberg",)},
+           {"date_from": dt.date(2022, 3, 1), "date_to": dt.date(2022, 6, 30)}]
+
+
+def sharded_corpus(folder):
+    from conftest import make_corpus
+
+    corpus = make_corpus(folder)
+    (corpus / "story.jsonl").write_text("".join(json.dumps(r) + "\n" for r in STORY), encoding="utf-8")
+    return corpus
+
+
+@pytest.fixture(scope="module")
+def pair(tmp_path_factory):
+    """One index and a set of three shards of the same articles."""
+    from conftest import make_settings
+
+    root = tmp_path_factory.mktemp("sharded")
+    corpus = sharded_corpus(root / "corpus")
+    single = make_settings(corpus, root / "single", **{"indexing.workers": 1})
+    sharded = make_settings(corpus, root / "sharded", **{"indexing.workers": 1})
+    build_index(single)
+    report = build_sharded(sharded, SHARDS)
+    assert report.added == build_index(single).unchanged
+    return WhooshEngine(single), open_engine(sharded), sharded
+
+
+def comparable(result) -> dict:
+    data = result.to_dict()
+    del data["took_ms"]
+    return data
+
+
+def test_the_story_is_split_across_shards(pair):
+    _one, _many, settings = pair
+    homes = {shard_of(r["id"], SHARDS) for r in STORY[:3]}
+    assert len(homes) > 1  # its copies live in different shards: grouping them is the set's work
+    assert sum(len(shard_ids(settings.index, n)) for n in range(SHARDS)) == 14
+    assert read_manifest(settings.index)["shards"] == SHARDS
+
+
+@pytest.mark.parametrize("sort", ["relevance", "newest", "oldest"])
+@pytest.mark.parametrize("filters", FILTERS, ids=lambda f: "+".join(f) or "none")
+@pytest.mark.parametrize("q", QUERIES)
+def test_sharded_equals_one_index(pair, q, filters, sort):
+    one, many, _settings = pair
+    assert isinstance(many, ShardedEngine)
+    for collapse in (True, False):
+        for page, per_page in ((1, 10), (2, 2)):
+            request = SearchRequest(q=q, sort=sort, collapse=collapse, page=page, per_page=per_page, **filters)
+            expected, got = one.search(request), many.search(request)
+            assert comparable(got) == comparable(expected)
+            for ours, theirs in zip(got.results, expected.results, strict=True):  # the scores, unrounded
+                assert (ours.score is None) == (theirs.score is None)
+                assert ours.score is None or abs(ours.score - theirs.score) <= 1e-9
+
+
+def test_a_story_across_shards_is_one_result_with_its_copies(pair):
+    _one, many, _settings = pair
+    result = many.search(SearchRequest(q='"suku bunga acuan"'))
+    assert result.total == 3 and result.stories == 1 and len(result.results) == 1
+    hit = result.results[0]
+    assert sorted(c["id"] for c in hit.copies) == sorted({"antara-1", "kontan-9", "tempo-4"} - {hit.id})
+
+
+def test_partial_relaxed_and_did_you_mean_as_one_index(pair):
+    one, many, _settings = pair
+    relaxed = many.search(SearchRequest(q="stoltenberg zzzq"))
+    assert relaxed.relaxed and relaxed.total == 0 and relaxed.partial > 0
+    assert many.search(SearchRequest(q="stoltenbreg")).suggestion == "stoltenberg"
+    assert comparable(relaxed) == comparable(one.search(SearchRequest(q="stoltenberg zzzq")))
+
+
+def test_documents_timelines_significant_words_and_exports_as_one_index(pair):
+    one, many, _settings = pair
+    for doc_id in ("antara-1", "kontan-9", "detik-3"):
+        expected, got = one.document(doc_id, "bunga"), many.document(doc_id, "bunga")
+        expected.pop("related"), got.pop("related")  # related articles: from the article's own shard
+        assert got == expected
+    assert many.document("no-such-article") is None
+    requests = [SearchRequest(q="nato"), SearchRequest(q="rusia", outlets=("kompas-tv",))]
+    assert many.timelines(requests, "month") == one.timelines(requests, "month")
+    assert many.significant(SearchRequest(q="nato")) == one.significant(SearchRequest(q="nato"))
+    total, rows = many.export(SearchRequest(q="nato OR bunga"), 100)
+    expected_total, expected_rows = one.export(SearchRequest(q="nato OR bunga"), 100)
+    assert total == expected_total and list(rows) == list(expected_rows)
+    assert many.people("jens") == one.people("jens")
+    assert sorted(many.outlets(), key=str) == sorted(one.outlets(), key=str)
+
+
+def test_the_api_over_shards(pair, tmp_path):
+    from searchapp.web.app import create_app
+
+    _one, _many, settings = pair
+    client = create_app(settings).test_client()
+    data = client.get("/api/search?q=nato&per_page=3").get_json()
+    assert data["total"] > 3 and len(data["results"]) == 3 and "shards" not in data
+    assert client.get("/api/health").get_json()["shards"] == SHARDS
+    assert client.get("/api/search?q=nato&person=nobody").status_code == 400
+
+
+def test_an_incremental_run_publishes_the_set_again(tmp_path, capsys):
+    from conftest import make_settings
+
+    corpus = sharded_corpus(tmp_path / "corpus")
+    settings = make_settings(corpus, tmp_path / "index", **{"indexing.workers": 1})
+    assert main(["index", "--shards", "2", "--corpus", str(corpus), "--index", str(settings.index)]) == 0
+    engine = open_engine(settings)
+    first = read_manifest(settings.index)["set"]
+    assert engine.search(SearchRequest(q="cabai")).total == 1
+    (corpus / "more.jsonl").write_text(json.dumps({"id": "x-1", "body": OTHER.replace("cabai", "bawang"),
+                                                   "outlet": "detik"}) + "\n", encoding="utf-8")
+    (corpus / "story.jsonl").write_text("".join(json.dumps(r) + "\n" for r in STORY[:4]), encoding="utf-8")
+    assert main(["index", "--corpus", str(corpus), "--index", str(settings.index)]) == 0  # stays sharded
+    assert "1 added" in capsys.readouterr().out
+    assert read_manifest(settings.index)["set"] != first
+    assert engine.search(SearchRequest(q="bawang")).total == 1
+    assert engine.search(SearchRequest(q="cabai")).total == 0  # detik-3 is gone from the corpus
+    with pytest.raises(ShardLayoutError, match="holds 2 shards, not 3"):
+        build_sharded(settings, 3)
