@@ -30,7 +30,7 @@ NAMESPACE = "searchapp"
 # a replica that cannot answer (any other error is the request's, and is raised)
 UNAVAILABLE = (ray_errors.RayActorError, ray_errors.ActorUnavailableError, ray_errors.GetTimeoutError,
                ray_errors.NodeDiedError, ray_errors.ObjectLostError, ray_errors.OwnerDiedError,
-               ray_errors.WorkerCrashedError, ray_errors.TaskCancelledError)
+               ray_errors.WorkerCrashedError, ray_errors.TaskCancelledError, ray_errors.ActorUnschedulableError)
 
 
 class ClusterError(SearchappError):
@@ -55,9 +55,13 @@ def connect(address: str) -> None:
     """Join the cluster at *address* (once per process)."""
     if ray.is_initialized():
         return
+    host = address.rsplit(":", 1)[0]
+    # a head on a loopback address (a cluster on one machine): this process is a node at that address too
+    # (left to itself, Ray takes the machine's external address for 127.0.0.1 and finds no node there)
+    local = {"_node_ip_address": host} if host.startswith("127.") else {}
     try:
         ray.init(address=address, namespace=NAMESPACE, log_to_driver=False, logging_level="ERROR",
-                 configure_logging=False)
+                 configure_logging=False, **local)
     except (ConnectionError, RuntimeError, ValueError) as error:
         raise ClusterError(f"cannot join the Ray cluster at {address}: {error}") from None
 

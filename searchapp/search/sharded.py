@@ -12,6 +12,7 @@ a shard none of whose replicas answers is named in the result, never silently le
 from __future__ import annotations
 
 import functools
+import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -82,7 +83,16 @@ class ShardedEngine:
         self.analysis = QueryAnalysis(build_schema(settings)["body"].analyzer, settings.load_stopwords())
         self._catalog: Catalog | None = None
         self._day_totals: tuple[str, Counter] | None = None
-        self.missing: list[int] = []  # shards left out of the last answer
+        self._local = threading.local()  # the request of each serving thread
+
+    @property
+    def missing(self) -> list[int]:
+        """Shards that did not answer this thread's request."""
+        return getattr(self._local, "missing", [])
+
+    @missing.setter
+    def missing(self, shards: list[int]) -> None:
+        self._local.missing = shards
 
     # -- the set ---------------------------------------------------------------------------------
 
