@@ -25,6 +25,7 @@ from pathlib import Path
 from searchapp.bench.http_load import ADDED, bench_http
 from searchapp.bench.monitoring import bench_monitoring, format_monitoring
 from searchapp.bench.peers import bench_fts5, bench_tantivy
+from searchapp.bench.sharded import bench_sharded
 from searchapp.bench.timing import WARMUP, EngineFigures, folder_mb, percentile, time_queries
 from searchapp.bench.workload import QUERY_COUNT, BenchQuery, load_all, query_mix, scale_articles
 from searchapp.config import Settings, load_settings
@@ -96,6 +97,8 @@ def run_bench(args: argparse.Namespace) -> int:
             else:
                 figures.append(tantivy_figures)
         print(format_table(figures, size))
+        if args.shards:
+            print(bench_sharded(settings, corpus, queries, args.shards))
         if args.http:
             http = bench_http(settings, queries[:-WARMUP], clients=args.clients, seconds=args.seconds,
                               while_indexing=args.while_indexing, rounds=args.rounds, attackers=args.attackers,
@@ -165,6 +168,7 @@ def register(commands, common) -> None:
     bench.add_argument("--no-peers", action="store_true", help="searchapp only")
     bench.add_argument("--monitoring", action="store_true",
                        help="also time the page's search with its chart, timelines and significant words")
+    bench.add_argument("--shards", type=int, help="also time N shards of the same articles against the one index")
     bench.add_argument("--http", action="store_true", help="also load a real server over HTTP")
     bench.add_argument("--while-indexing", choices=("add", "rebuild"),
                        help="with --http: meanwhile add 200 articles with `searchapp index` (or --rebuild)")

@@ -94,6 +94,13 @@ class ShardedEngine:
     def missing(self, shards: list[int]) -> None:
         self._local.missing = shards
 
+    @property
+    def phases(self) -> dict[str, float]:
+        """Seconds of each call to the shards in this thread's last search (the benchmark's phases)."""
+        if not hasattr(self._local, "phases"):
+            self._local.phases = {}
+        return self._local.phases
+
     # -- the set ---------------------------------------------------------------------------------
 
     def catalog(self) -> Catalog:
@@ -123,7 +130,9 @@ class ShardedEngine:
         many matches each shard returns)."""
         people = self.resolve_people(request, catalog)
         request = request.with_(people=tuple(dict.fromkeys(people)))
+        step = time.perf_counter()
         counts = self._all("count", request, people, set_name=catalog.set)
+        self.phases["statistics"] = time.perf_counter() - step
         statistics = functools.reduce(Statistics.add, (c[3] for c in counts.values()), Statistics())
         found = sum(c[1] for c in counts.values())
         matching = sum(c[2] for c in counts.values())
@@ -132,7 +141,10 @@ class ShardedEngine:
         plan = Plan(statistics, partial, complete(matching), end + matching if partial and matching < end else 0,
                     dates=dates, spelling=collapsed and matching < self.settings.partial_below)
         asked = request if collapsed else request.with_(collapse=False)
-        return request, people, matching, self._all("gather", asked, people, plan, set_name=catalog.set)
+        step = time.perf_counter()
+        parts = self._all("gather", asked, people, plan, set_name=catalog.set)
+        self.phases["shard work"] = time.perf_counter() - step
+        return request, people, matching, parts
 
     # -- search ----------------------------------------------------------------------------------
 
@@ -198,7 +210,9 @@ class ShardedEngine:
     def _render(self, q: str, wanted: dict[int, list], names: list[str]) -> tuple[dict[str, Hit], dict[str, list]]:
         """The hits *wanted* of each shard by id, and the articles of each story of *names* (id order)."""
         calls = {n: ("render", (q, wanted.get(n, []), names)) for n in range(self.shards.count)}
+        step = time.perf_counter()
         answers, missing = self.shards.each(calls)
+        self.phases["hits"] = time.perf_counter() - step
         self.missing = sorted(set(self.missing) | set(missing))
         rendered: dict[str, Hit] = {}
         members: dict[str, list[dict]] = {}

@@ -1,0 +1,60 @@
+"""`searchapp bench --shards N`: the same articles and queries as one index, as N shards searched in this
+process, with what each phase of a sharded search costs (statistics, shard work, hits, the merging)."""
+
+from __future__ import annotations
+
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from searchapp.bench.timing import percentile
+from searchapp.bench.workload import BenchQuery
+from searchapp.config import Settings
+
+PHASES = ("statistics", "shard work", "hits")
+
+
+def bench_sharded(settings: Settings, corpus: Path, queries: list[BenchQuery], shards: int) -> str:
+    """The sharded index's figures beside the single one's (both timed here, in turn, query by query)."""
+    import dataclasses
+
+    from searchapp.search.engine import WhooshEngine
+    from searchapp.search.request import SearchRequest
+    from searchapp.search.sharded import open_sharded
+
+    root = Path(settings.index).with_name("sharded")
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "searchapp.cli", "index", "--shards", str(shards), "--config",
+                    str(settings.config_path), "--corpus", str(corpus), "--index", str(root)],
+                   check=True, stdout=subprocess.DEVNULL)
+    seconds = time.perf_counter() - started
+    one = WhooshEngine(settings)
+    many = open_sharded(dataclasses.replace(settings, index=root), shards)
+    single, sharded, phases = [], [], {name: [] for name in (*PHASES, "merge")}
+    for number, query in enumerate(queries):
+        request = SearchRequest(q=query.text, outlets=(query.outlet,) if query.outlet else ())
+        step = time.perf_counter()
+        one.search(request)
+        alone = time.perf_counter() - step
+        step = time.perf_counter()
+        many.search(request)
+        together = time.perf_counter() - step
+        if number < 20:  # warming up
+            continue
+        single.append(alone * 1000)
+        sharded.append(together * 1000)
+        for name in PHASES:
+            phases[name].append(many.phases.get(name, 0.0) * 1000)
+        phases["merge"].append((together - sum(many.phases.get(name, 0.0) for name in PHASES)) * 1000)
+    lines = [f"\nSharded: {shards} shards in this process, indexed in {seconds:.1f} s; the same {len(single)} "
+             f"queries as one index, in turn (ms):",
+             "| | p50 | p95 |", "|---|---|---|",
+             f"| one index, full request | {statistics.median(single):.2f} | {percentile(single, 0.95):.2f} |",
+             f"| {shards} shards, full request | {statistics.median(sharded):.2f} | {percentile(sharded, 0.95):.2f} |"]
+    lines += [f"| — {name} | {statistics.median(times):.2f} | {percentile(times, 0.95):.2f} |"
+              for name, times in phases.items()]
+    lines.append(f"overhead: p50 {statistics.median(sharded) / statistics.median(single):.2f}×, "
+                 f"p95 {percentile(sharded, 0.95) / percentile(single, 0.95):.2f}×")
+    return "\n".join(lines)
