@@ -22,7 +22,7 @@ from whoosh.scoring import BM25F
 from searchapp.config import Settings
 from searchapp.extract.outlet import OutletTable
 from searchapp.index.routing import shard_settings
-from searchapp.index.shards import read_catalog, read_manifest, shard_state
+from searchapp.index.shards import MANIFEST, read_catalog, read_manifest, shard_state
 from searchapp.search.articles import Articles
 from searchapp.search.compiler import TEXT_FIELDS, QueryCompiler
 from searchapp.search.live import Generation, LiveIndex
@@ -83,10 +83,12 @@ class ShardLive(LiveIndex):
         self.number = number
 
     def _key(self) -> tuple | None:
-        manifest = read_manifest(self.set_root)
-        if manifest is None or super()._key() is None:
+        """The published set file as it is now (replaced by a rename: a new one is another file)."""
+        try:
+            stat = os.stat(self.set_root / MANIFEST)
+        except FileNotFoundError:
             return None
-        return ("set", manifest["set"])
+        return ("set", stat.st_ino, stat.st_mtime_ns, stat.st_size)
 
 
 class ShardSearcher:
@@ -104,7 +106,7 @@ class ShardSearcher:
 
     def _state(self) -> tuple[Generation, dict]:
         state = self.live.current()
-        set_name = state.key[1]
+        set_name = state.key
         if set_name not in self._catalogs:
             manifest = read_manifest(self.set_root) or {}
             catalog = read_catalog(self.set_root)
@@ -124,6 +126,10 @@ class ShardSearcher:
     def catalog(self) -> dict:
         with self.live.request():
             return self._state()[1]
+
+    def set_name(self) -> str:
+        with self.live.request():
+            return self._state()[1]["set"]
 
     def day_totals(self) -> tuple[str, Counter]:
         with self.live.request():

@@ -33,7 +33,7 @@ from searchapp.search.shard import Entry, Part, Plan, ShardSearcher
 from searchapp.search.significant import SAMPLE, SignificantWord, looked_up, significant_words
 from searchapp.search.statistics import Statistics
 from searchapp.search.stories import MAX_COPIES
-from searchapp.search.suggest import MAX_CANDIDATES, closest, corrected
+from searchapp.search.suggest import MAX_CANDIDATES, close, closest, corrected
 from searchapp.search.timeline import Timeline, aligned_timelines
 
 EXPORT_BATCH = 500  # articles an export asks the shards for at once
@@ -104,14 +104,19 @@ class ShardedEngine:
     # -- the set ---------------------------------------------------------------------------------
 
     def catalog(self) -> Catalog:
-        """The set's people, outlets and rubrics (asked of a shard; kept while the set is published)."""
-        answers, missing = self.shards.all("catalog")
-        if not answers:
-            raise ShardsMissingError(missing)
-        data = next(iter(answers.values()))
-        if self._catalog is None or self._catalog.set != data["set"]:
-            self._catalog = Catalog(data, self.outlet_table)
+        """The set's people, outlets and rubrics: asked of a shard when the name of its set changes."""
+        name = self._one("set_name")
+        if self._catalog is None or self._catalog.set != name:
+            self._catalog = Catalog(self._one("catalog"), self.outlet_table)
         return self._catalog
+
+    def _one(self, method: str) -> Any:
+        """The answer of the first shard that gives one."""
+        for shard in range(self.shards.count):
+            answers, _missing = self.shards.each({shard: (method, ())})
+            if answers:
+                return answers[shard]
+        raise ShardsMissingError(list(range(self.shards.count)))
 
     def _all(self, method: str, *args, set_name: str | None = None) -> dict[int, Any]:
         """Every shard's answer; the shards that gave none are noted (`missing`), answers of another
@@ -149,19 +154,20 @@ class ShardedEngine:
     # -- search ----------------------------------------------------------------------------------
 
     def search(self, request, timeline: str | None = None) -> SearchResult:
-        for attempt in range(3):  # an indexing run publishing the set meanwhile: once more
+        for attempt in range(3):  # another set published meanwhile: once more, with its catalog
             try:
                 return self._search(request, timeline)
             except MixedSetsError:
                 if attempt == 2:
                     raise
-                time.sleep(0.05)
+                self._catalog = None
+                time.sleep(0.05 * attempt)
         raise AssertionError("unreachable")
 
     def _search(self, request, timeline: str | None) -> SearchResult:
         started = time.perf_counter()
         self.missing = []
-        catalog = self.catalog()
+        catalog = self._catalog or self.catalog()  # checked against the set each shard answers from
         request, people, matching, parts = self._gather(request, catalog, lambda _m: request.page * request.per_page,
                                                         dates=bool(timeline))
         total = sum(p.matching for p in parts.values())
@@ -231,7 +237,9 @@ class ShardedEngine:
                 near.setdefault(word, set()).update(words)
         if not near:
             return None
-        candidates = {word: sorted(words)[:MAX_CANDIDATES] for word, words in near.items()}
+        stopwords = self.analysis.stopwords
+        candidates = {word: [candidate for _edits, candidate in close(word, sorted(words)[:MAX_CANDIDATES], stopwords)]
+                      for word, words in near.items()}
         asked = sorted(set(candidates) | {w for words in candidates.values() for w in words})
         answers = self._all("frequencies", asked)
         documents = sum(a[1] for a in answers.values())

@@ -9,7 +9,7 @@ within one edit of a word of up to 5 letters, two of a longer one; the nearest w
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 
 from whoosh.reading import IndexReader
@@ -72,22 +72,30 @@ def closest(word: str, candidates: Iterable[str], frequency: Callable[[str], int
     """The nearest of *candidates* at least `MORE_COMMON` times as frequent as *word* (then the most
     frequent, then the first in alphabetical order), or None. A word in at least 1 of `COMMON_SHARE`
     of the *documents* is a word of the language, not a typo: it is left alone (and costs nothing)."""
-    limit = 1 if len(word) <= 5 else 2
     own = frequency(word)
     if own * COMMON_SHARE >= documents:
         return None
     floor = max(2, MORE_COMMON * own)
     best: tuple[int, int, str] | None = None
-    for candidate in candidates:
-        if candidate == word or abs(len(candidate) - len(word)) > limit or candidate in stopwords:
-            continue
-        edits = distance(word, candidate)
-        if edits > limit or (best is not None and edits > best[0]):
+    for edits, candidate in close(word, candidates, stopwords):
+        if best is not None and edits > best[0]:
             continue
         count = frequency(candidate)
         if count >= floor and (best is None or (edits, -count, candidate) < best):
             best = (edits, -count, candidate)
     return best[2] if best else None
+
+
+def close(word: str, candidates: Iterable[str], stopwords: frozenset[str]) -> Iterator[tuple[int, str]]:
+    """The edits and the candidate, for each of *candidates* within one edit of a word of up to 5 letters,
+    two of a longer one (function words left out): those whose frequency matters."""
+    limit = 1 if len(word) <= 5 else 2
+    for candidate in candidates:
+        if candidate == word or abs(len(candidate) - len(word)) > limit or candidate in stopwords:
+            continue
+        edits = distance(word, candidate)
+        if edits <= limit:
+            yield edits, candidate
 
 
 def frequency(reader: IndexReader, analysis: QueryAnalysis, word: str) -> int:
