@@ -12,13 +12,19 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import dataclasses
+import datetime as dt
+import json
 import os
+import secrets
 import shutil
 import signal
 import subprocess
+import sys
 import tempfile
 import threading
 import time
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -31,7 +37,9 @@ pytestmark = pytest.mark.cluster
 CLONE_NEWNET = 0x40000000
 HEAD, WORKER = "127.0.0.2", "127.0.0.3"
 QUERIES = ["nato", "rusia ukraina", '"sekutu nato" rusia', "nato -rusia", "bunga", '"suku bunga acuan"',
-           "stoltenbreg", "", "orang:stoltenberg rusia"]
+           "stoltenbreg", "", "orang:stoltenberg rusia", "stoltenberg zzzq", "bank OR cabai"]
+FILTERS = [{}, {"outlets": ("kontan", "kompas-tv")}, {"people": ("Jens Stoltenberg",)},
+           {"date_from": dt.date(2022, 3, 1), "date_to": dt.date(2022, 6, 30)}]
 
 
 def enter_loopback_namespace() -> None:
@@ -60,12 +68,21 @@ def ray_start(*args: str, temp: str) -> None:
                    capture_output=True, timeout=120)
 
 
+def joins(address: str, token: str) -> bool:
+    """Whether a process holding *token* may join the cluster."""
+    env = {**os.environ, "RAY_AUTH_TOKEN": token}
+    code = f"import ray; ray.init(address={address!r}, _node_ip_address={HEAD!r}, logging_level='ERROR')"
+    return subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, timeout=120).returncode == 0
+
+
 @pytest.fixture(scope="module")
 def cluster():
     """A head node on 127.0.0.2 and a worker node on 127.0.0.3; its address."""
     enter_loopback_namespace()
     temp = tempfile.mkdtemp(prefix="ray", dir="/tmp")  # Unix socket paths: at most 107 bytes
     address = f"{HEAD}:6380"
+    # token authentication on, as README's cluster commands have it: every node and client holds the token
+    os.environ.update({"RAY_AUTH_MODE": "token", "RAY_AUTH_TOKEN": secrets.token_hex(32)})
     try:
         ray_start("--head", f"--node-ip-address={HEAD}", "--port=6380", "--include-dashboard=false",
                   f"--temp-dir={temp}", temp=temp)
@@ -111,9 +128,15 @@ def comparable(result) -> dict:
 def test_the_cluster_gives_what_one_index_gives(indexed, capsys):
     one, many, settings = indexed
     for q in QUERIES:
-        for sort in ("relevance", "newest"):
-            request = SearchRequest(q=q, sort=sort)
-            assert comparable(many.search(request)) == comparable(one.search(request))
+        for filters in FILTERS:
+            for sort in ("relevance", "newest", "oldest"):
+                for page, per_page, collapse in ((1, 10, True), (2, 2, True), (1, 3, False)):
+                    request = SearchRequest(q=q, sort=sort, page=page, per_page=per_page, collapse=collapse,
+                                            **filters)
+                    expected, got = one.search(request), many.search(request)
+                    assert comparable(got) == comparable(expected)
+                    assert [h.score for h in got.results] == pytest.approx([h.score for h in expected.results],
+                                                                           abs=1e-9, rel=0)
     assert many.document("kontan-9", "bunga")["copies"] == one.document("kontan-9", "bunga")["copies"]
     assert main(["cluster", "status", "--cluster", settings.cluster, "--index", str(settings.index)]) == 0
     printed = capsys.readouterr().out
@@ -122,6 +145,108 @@ def test_the_cluster_gives_what_one_index_gives(indexed, capsys):
     statuses = many.shards.statuses()
     for replicas in statuses:  # each shard's replicas on different nodes
         assert len({status["node"] for status in replicas}) == 2
+
+
+def test_token_authentication_keeps_other_clients_out(cluster):
+    address, _temp = cluster
+    assert joins(address, os.environ["RAY_AUTH_TOKEN"])
+    assert not joins(address, "0" * 64)
+
+
+def test_searchapp_serve_on_the_cluster(indexed):
+    from conftest import REPO, free_port
+    from test_serve import get
+
+    one, _many, settings = indexed
+    port = free_port()
+    command = [sys.executable, "-m", "searchapp.cli", "serve", "--cluster", settings.cluster, "--corpus",
+               str(settings.corpus), "--index", str(settings.index), "--port", str(port), "--workers", "2"]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                               env={**os.environ, "PYTHONPATH": str(REPO)})
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                health = get(f"{base}/api/health")
+                break
+            except OSError:
+                assert process.poll() is None, process.stderr.read()
+                assert time.monotonic() < deadline, "the server did not start"
+                time.sleep(0.3)
+        assert health["documents"] == 14 and health["shards"] == 3
+        for q in ("nato", "bunga"):  # both worker processes, each joined to the cluster on its own
+            for _ in range(4):
+                data = get(f"{base}/api/search?q={q}")
+                expected = one.search(SearchRequest(q=q))
+                assert data["total"] == expected.total and [r["id"] for r in data["results"]] == \
+                    [h.id for h in expected.results]
+        page = urllib.request.urlopen(f"{base}/cari?q=bunga", timeout=30).read().decode("utf-8")
+        assert "<mark>bunga</mark>" in page.lower()
+    finally:
+        process.send_signal(signal.SIGTERM)
+        process.wait(timeout=30)
+    assert process.returncode == 0, process.stderr.read()
+
+
+def test_reindexing_on_the_cluster_never_mixes_sets(indexed, cluster):
+    """An incremental run by Ray tasks while searches run: each answer is the old set's or the new one's."""
+    one, many, settings = indexed
+    address, _temp = cluster
+    corpus = settings.corpus
+    before = {q: comparable(one.search(SearchRequest(q=q))) for q in QUERIES[:4]}
+    added = {"id": "kompas-77", "body": "Sekretaris Jenderal NATO bertemu menteri pertahanan Rusia dan Ukraina "
+             "untuk membahas gencatan senjata.", "outlet": "kompas-tv", "date": "2022-05-02"}
+    (corpus / "added.jsonl").write_text(json.dumps(added) + "\n", encoding="utf-8")
+    from searchapp.index.writer import build_index
+
+    build_index(one.settings)  # the single index learns the new article too: the second valid answer
+    after = {q: comparable(one.search(SearchRequest(q=q))) for q in QUERIES[:4]}
+    assert after["nato"] != before["nato"]
+    indexer = threading.Thread(target=main, args=(["index", "--cluster", address, "--corpus", str(corpus),
+                                                   "--index", str(settings.index)],))
+    answers: list[tuple[str, dict]] = []
+    stop = threading.Event()
+
+    def search() -> None:
+        while not stop.is_set():
+            q = QUERIES[len(answers) % 4]
+            answers.append((q, comparable(many.search(SearchRequest(q=q)))))
+
+    searchers = [threading.Thread(target=search) for _ in range(3)]
+    for thread in searchers:
+        thread.start()
+    indexer.start()
+    indexer.join(timeout=120)
+    time.sleep(1.0)
+    stop.set()
+    for thread in searchers:
+        thread.join()
+    assert not indexer.is_alive()
+    wrong = [q for q, answer in answers
+             if {k: v for k, v in answer.items() if k != "generation"} not in (
+                 {k: v for k, v in before[q].items() if k != "generation"},
+                 {k: v for k, v in after[q].items() if k != "generation"})]
+    assert answers and wrong == []
+    assert many.search(SearchRequest(q="gencatan senjata")).total == 1
+
+
+def test_a_hung_replica_is_passed_over_after_the_timeout(indexed):
+    from searchapp.search.interface import open_engine
+
+    one, _many, settings = indexed
+    patient = open_engine(dataclasses.replace(settings, shard_timeout=1.0))
+    expected = comparable(one.search(SearchRequest(q="nato")))
+    hung = patient.shards.statuses()[0][0]["pid"]
+    os.kill(hung, signal.SIGSTOP)
+    try:
+        for _ in range(4):  # each replica in turn: half the calls meet the stopped one first
+            started = time.monotonic()
+            result = patient.search(SearchRequest(q="nato"))
+            assert comparable(result) == expected and not result.missing_shards
+            assert time.monotonic() - started < 30
+    finally:
+        os.kill(hung, signal.SIGCONT)
 
 
 def load(engine, expected: dict, seconds: float, threads: int = 4) -> tuple[int, list, list]:
