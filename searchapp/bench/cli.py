@@ -98,7 +98,7 @@ def run_bench(args: argparse.Namespace) -> int:
                 figures.append(tantivy_figures)
         print(format_table(figures, size))
         if args.shards:
-            print(bench_sharded(settings, corpus, queries, args.shards))
+            print(bench_sharded(settings, corpus, queries, args.shards, args.cluster))
         if args.http:
             http = bench_http(settings, queries[:-WARMUP], clients=args.clients, seconds=args.seconds,
                               while_indexing=args.while_indexing, rounds=args.rounds, attackers=args.attackers,
@@ -169,6 +169,7 @@ def register(commands, common) -> None:
     bench.add_argument("--monitoring", action="store_true",
                        help="also time the page's search with its chart, timelines and significant words")
     bench.add_argument("--shards", type=int, help="also time N shards of the same articles against the one index")
+    bench.add_argument("--cluster", help="with --shards: index and search them on the Ray cluster at this address")
     bench.add_argument("--http", action="store_true", help="also load a real server over HTTP")
     bench.add_argument("--while-indexing", choices=("add", "rebuild"),
                        help="with --http: meanwhile add 200 articles with `searchapp index` (or --rebuild)")

@@ -16,22 +16,24 @@ from searchapp.config import Settings
 PHASES = ("statistics", "shard work", "hits")
 
 
-def bench_sharded(settings: Settings, corpus: Path, queries: list[BenchQuery], shards: int) -> str:
-    """The sharded index's figures beside the single one's (both timed here, in turn, query by query)."""
+def bench_sharded(settings: Settings, corpus: Path, queries: list[BenchQuery], shards: int,
+                  cluster: str | None = None) -> str:
+    """The sharded index's figures beside the single one's (both timed here, in turn, query by query):
+    its shards searched in this process, or by the actors of the Ray cluster at *cluster*."""
     import dataclasses
 
     from searchapp.search.engine import WhooshEngine
+    from searchapp.search.interface import open_engine
     from searchapp.search.request import SearchRequest
-    from searchapp.search.sharded import open_sharded
 
     root = Path(settings.index).with_name("sharded")
     started = time.perf_counter()
     subprocess.run([sys.executable, "-m", "searchapp.cli", "index", "--shards", str(shards), "--config",
-                    str(settings.config_path), "--corpus", str(corpus), "--index", str(root)],
-                   check=True, stdout=subprocess.DEVNULL)
+                    str(settings.config_path), "--corpus", str(corpus), "--index", str(root),
+                    *(["--cluster", cluster] if cluster else [])], check=True, stdout=subprocess.DEVNULL)
     seconds = time.perf_counter() - started
     one = WhooshEngine(settings)
-    many = open_sharded(dataclasses.replace(settings, index=root), shards)
+    many = open_engine(dataclasses.replace(settings, index=root, cluster=cluster or ""))
     single, sharded, phases = [], [], {name: [] for name in (*PHASES, "merge")}
     for number, query in enumerate(queries):
         request = SearchRequest(q=query.text, outlets=(query.outlet,) if query.outlet else ())
@@ -48,7 +50,8 @@ def bench_sharded(settings: Settings, corpus: Path, queries: list[BenchQuery], s
         for name in PHASES:
             phases[name].append(many.phases.get(name, 0.0) * 1000)
         phases["merge"].append((together - sum(many.phases.get(name, 0.0) for name in PHASES)) * 1000)
-    lines = [f"\nSharded: {shards} shards in this process, indexed in {seconds:.1f} s; the same {len(single)} "
+    where = f"on the Ray cluster at {cluster} ({settings.replicas} replicas each)" if cluster else "in this process"
+    lines = [f"\nSharded: {shards} shards {where}, indexed in {seconds:.1f} s; the same {len(single)} "
              f"queries as one index, in turn (ms):",
              "| | p50 | p95 |", "|---|---|---|",
              f"| one index, full request | {statistics.median(single):.2f} | {percentile(single, 0.95):.2f} |",
