@@ -117,7 +117,7 @@ def run_cluster(args: argparse.Namespace) -> int:
             else:
                 print(f"shard {number} replica {replica}: node {status['node']}, set {status['set']}"
                       f"{'' if status['consistent'] else ' (NOT as published)'}, {status['documents']} articles, "
-                      f"process {status['pid']}")
+                      f"process {status['pid']}, {status['rss_mb']:.0f} MB")
     print(f"{len(statuses)} shards, {documents} articles")
     return 0 if all(any(replicas) for replicas in statuses) else 1
 

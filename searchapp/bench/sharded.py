@@ -9,7 +9,7 @@ import sys
 import time
 from pathlib import Path
 
-from searchapp.bench.timing import percentile
+from searchapp.bench.timing import folder_mb, percentile
 from searchapp.bench.workload import BenchQuery
 from searchapp.config import Settings
 
@@ -60,4 +60,8 @@ def bench_sharded(settings: Settings, corpus: Path, queries: list[BenchQuery], s
               for name, times in phases.items()]
     lines.append(f"overhead: p50 {statistics.median(sharded) / statistics.median(single):.2f}×, "
                  f"p95 {percentile(sharded, 0.95) / percentile(single, 0.95):.2f}×")
+    if cluster:
+        statuses = [status for replicas in many.shards.statuses() for status in replicas if status]
+        lines.append(f"shard replicas: {len(statuses)}, resident memory {min(s['rss_mb'] for s in statuses):.0f}–"
+                     f"{max(s['rss_mb'] for s in statuses):.0f} MB each; index {folder_mb(root):.0f} MB in all")
     return "\n".join(lines)

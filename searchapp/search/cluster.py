@@ -14,6 +14,7 @@ import dataclasses
 import hashlib
 import itertools
 import os
+import threading
 from collections.abc import Callable
 
 import ray
@@ -78,6 +79,7 @@ class ClusterShards:
         self.count = count
         self.timeout = settings.shard_timeout
         self._turn = itertools.count()
+        self._local = threading.local()  # each serving thread's request: which replicas it asks first
         self._replicas: tuple[int, list[list]] | None = None
 
     @property
@@ -103,12 +105,19 @@ class ClusterShards:
                                   lifetime="detached", get_if_exists=True, num_cpus=0,
                                   scheduling_strategy=strategy).remote(settings, shard)
 
+    def begin(self) -> None:
+        """A new request: its calls go to the next replicas in turn (all its calls to the same ones, where
+        a shard keeps what its first call found for the second)."""
+        self._local.turn = next(self._turn)
+
     def all(self, method: str, *args) -> tuple[dict[int, object], list[int]]:
         return self.each({n: (method, args) for n in range(self.count)})
 
     def each(self, calls: dict[int, tuple[str, tuple]]) -> tuple[dict[int, object], list[int]]:
         """Each shard's answer to its call from the first replica that gives one; the shards none gave."""
-        turn = next(self._turn)
+        turn = getattr(self._local, "turn", None)
+        if turn is None:
+            turn = next(self._turn)
         tried = dict.fromkeys(calls, 0)
         pending: dict = {}
         answers: dict[int, object] = {}

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections import Counter
+import threading
+from collections import Counter, OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -35,6 +36,7 @@ from searchapp.search.selection import Matches, select
 from searchapp.search.statistics import GlobalSearcher, Statistics, query_terms
 from searchapp.search.suggest import near_words, suggestable
 
+MATCHES_KEPT = 16  # requests between their first and second call (each sets of document numbers)
 Entry = tuple[tuple, str, float | None, str]  # sort key, article id, score, story (its name, else the id)
 
 
@@ -101,6 +103,8 @@ class ShardSearcher:
         self.outlet_table = OutletTable.load(settings.outlets_file)
         self.live = ShardLive(settings, settings.load_stopwords(), self.set_root, number)
         self._catalogs: dict[str, dict] = {}
+        self._kept: OrderedDict[tuple, Matches] = OrderedDict()  # a request's documents, from count to gather
+        self._kept_lock = threading.Lock()
 
     # -- the generation, and what it was published with ------------------------------------------
 
@@ -121,7 +125,7 @@ class ShardSearcher:
         with self.live.request():
             state, catalog = self._state()
             return {"shard": self.number, "set": catalog["set"], "consistent": catalog["consistent"],
-                    "documents": state.searcher().doc_count(), "pid": os.getpid()}
+                    "documents": state.searcher().doc_count(), "pid": os.getpid(), "rss_mb": resident_mb()}
 
     def catalog(self) -> dict:
         with self.live.request():
@@ -139,13 +143,27 @@ class ShardSearcher:
     # -- a search's calls ------------------------------------------------------------------------
 
     def _select(self, state: Generation, catalog: dict, request: SearchRequest, people: list[str],
-                partial: bool | None) -> tuple[Matches, DocSets]:
+                partial: bool, keep: bool = False) -> tuple[Matches, DocSets]:
+        """The request's documents here. Those `count` selects (without partial matches) are kept for the
+        `gather` of the same request, which most often follows on the same replica."""
         searcher = state.searcher()
         docsets = DocSets(searcher, Postings(searcher.reader(), state.posting_cache))
+        key = (state.key, request.q, request.outlets, request.categories, tuple(people), request.date_from,
+               request.date_to)
+        if not partial and not keep:
+            with self._kept_lock:
+                found = self._kept.pop(key, None)
+            if found is not None:
+                return found, docsets
         compiler = QueryCompiler(state.analysis, self.settings.exact_boost, self.outlet_table,
                                  list(catalog["people"]), list(catalog["outlets"]))
         found = select(request, people, compiler, state.tables, docsets, self.settings.partial_below,
-                       decide=lambda _found, _matching: bool(partial))
+                       decide=lambda _found, _matching: partial)
+        if keep:
+            with self._kept_lock:
+                self._kept[key] = found
+                while len(self._kept) > MATCHES_KEPT:
+                    self._kept.popitem(last=False)
         return found, docsets
 
     def count(self, request: SearchRequest, people: list[str]) -> tuple[str, int, int, Statistics]:
@@ -153,7 +171,7 @@ class ShardSearcher:
         statistics of every term the query (or its partial form) scores with."""
         with self.live.request():
             state, catalog = self._state()
-            found, _docsets = self._select(state, catalog, request, people, False)
+            found, _docsets = self._select(state, catalog, request, people, False, keep=True)
             terms = query_terms(found.text_query, found.any_query)
             statistics = Statistics.of(state.searcher().reader(), terms, TEXT_FIELDS)
             return catalog["set"], len(found.found), len(found.matching), statistics
@@ -291,3 +309,11 @@ class ShardSearcher:
 
         return Articles(state.searcher(), state.analysis, label, state.stories)
 
+
+def resident_mb() -> float:
+    """This process's resident memory now (Linux), in MB."""
+    try:
+        with open("/proc/self/statm") as handle:
+            return int(handle.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+    except (OSError, ValueError, IndexError):
+        return 0.0

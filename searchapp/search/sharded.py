@@ -54,6 +54,9 @@ class MixedSetsError(SearchappError):
 class Shards(Protocol):
     count: int
 
+    def begin(self) -> None:
+        """A request begins (its calls go to the same replicas)."""
+
     def all(self, method: str, *args) -> tuple[dict[int, object], list[int]]:
         """Each shard's answer to *method*, and the shards none of whose replicas answered."""
 
@@ -67,6 +70,9 @@ class LocalShards:
     def __init__(self, settings: Settings, count: int) -> None:
         self.count = count
         self.searchers = [ShardSearcher(settings, n) for n in range(count)]
+
+    def begin(self) -> None:
+        pass
 
     def all(self, method: str, *args) -> tuple[dict[int, object], list[int]]:
         return {n: getattr(s, method)(*args) for n, s in enumerate(self.searchers)}, []
@@ -135,6 +141,7 @@ class ShardedEngine:
         many matches each shard returns)."""
         people = self.resolve_people(request, catalog)
         request = request.with_(people=tuple(dict.fromkeys(people)))
+        self.shards.begin()
         step = time.perf_counter()
         counts = self._all("count", request, people, set_name=catalog.set)
         self.phases["statistics"] = time.perf_counter() - step
