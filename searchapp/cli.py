@@ -77,10 +77,13 @@ def settings_from(args: argparse.Namespace, **extra) -> Settings:
 
 def run_index(args: argparse.Namespace) -> int:
     from searchapp.index.progress import Progress
-    from searchapp.index.shards import build_sharded, read_manifest
+    from searchapp.index.shards import MAX_SHARDS, build_sharded, read_manifest
     from searchapp.index.writer import build_index
 
     settings = settings_from(args, **{"indexing.workers": args.workers, "cluster.address": args.cluster})
+    if args.shards is not None and not 1 <= args.shards <= MAX_SHARDS:
+        print(f"searchapp: error: --shards must be from 1 to {MAX_SHARDS}, not {args.shards}", file=sys.stderr)
+        return 2
     manifest = read_manifest(settings.index)
     shards = args.shards or (manifest["shards"] if manifest else None)
     if shards is None:
@@ -115,9 +118,8 @@ def run_cluster(args: argparse.Namespace) -> int:
             if status is None:
                 print(f"shard {number} replica {replica}: not answering")
             else:
-                print(f"shard {number} replica {replica}: node {status['node']}, set {status['set']}"
-                      f"{'' if status['consistent'] else ' (NOT as published)'}, {status['documents']} articles, "
-                      f"process {status['pid']}, {status['rss_mb']:.0f} MB")
+                print(f"shard {number} replica {replica}: node {status['node']}, set {status['set']}, "
+                      f"{status['documents']} articles, process {status['pid']}, {status['rss_mb']:.0f} MB")
     print(f"{len(statuses)} shards, {documents} articles")
     return 0 if all(any(replicas) for replicas in statuses) else 1
 

@@ -59,3 +59,8 @@ class ExportTooLargeError(SearchappError):
         self.total, self.limit = total, limit
         super().__init__(f"this search matches {total:,} articles; an export holds at most {limit:,}: narrow it "
                          "by date (from, to), outlet or person, and export each part")
+
+
+class UnavailableError(SearchappError):
+    """Part of a sharded index cannot be searched now (a shard being written, gone, or not answering):
+    HTTP 503, worth trying again."""

@@ -32,15 +32,7 @@ def test_serve_indexes_first_then_serves_from_two_processes(tmp_path):
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                health = get(f"{base}/api/health")
-                break
-            except OSError:
-                assert process.poll() is None, process.stderr.read()
-                assert time.monotonic() < deadline, "the server did not start"
-                time.sleep(0.2)
+        health = health_once_serving(process, base)
         assert health["documents"] == 9
         assert len(children_of(process.pid)) == 2
         with ThreadPoolExecutor(8) as pool:
@@ -58,6 +50,18 @@ def test_serve_indexes_first_then_serves_from_two_processes(tmp_path):
         assert not status.exists() or "zombie" in status.read_text().lower()
 
 
+def health_once_serving(process: subprocess.Popen, base: str, seconds: float = 60) -> dict:
+    """The health of the server *process* at *base* as soon as it answers (it must, within *seconds*)."""
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            return get(f"{base}/api/health")
+        except OSError:
+            assert process.poll() is None, process.stderr.read()
+            assert time.monotonic() < deadline, "the server did not start"
+            time.sleep(0.2)
+
+
 def start_server(tmp_path, port: int, workers: int = 2, timeout: int = 30) -> subprocess.Popen:
     """A real `searchapp serve` over an index built first; returns once it answers."""
     from searchapp.index.writer import build_index
@@ -70,15 +74,8 @@ def start_server(tmp_path, port: int, workers: int = 2, timeout: int = 30) -> su
                str(tmp_path / "index"), "--port", str(port), "--workers", str(workers), "--timeout", str(timeout)]
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                                env={**__import__("os").environ, "PYTHONPATH": str(REPO)})
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            get(f"http://127.0.0.1:{port}/api/health")
-            return process
-        except OSError:
-            assert process.poll() is None, process.stderr.read()
-            assert time.monotonic() < deadline, "the server did not start"
-            time.sleep(0.2)
+    health_once_serving(process, f"http://127.0.0.1:{port}", 30)
+    return process
 
 
 def stop_server(process: subprocess.Popen) -> str:

@@ -52,19 +52,22 @@ def test_a_story_keeps_its_leader_when_an_article_with_a_smaller_id_arrives():
     prints = [fingerprint(t) for t in texts.values()]
     assert find_stories(list(texts), prints, leaders=frozenset({"u-b"})) == {"u-a": "u-b", "u-b": "u-b", "u-c": "u-b"}
 
+# one wire story three outlets ran (two copies and a light rewrite), and two other articles
+STORY_RECORDS = [
+    {"id": "antara-1", "body": WIRE, "outlet": "antara", "date": "2025-06-18T15:00:00+07:00"},
+    {"id": "kontan-9", "body": REPRINT, "outlet": "kontan", "date": "2025-06-18T16:10:00+07:00"},
+    {"id": "tempo-4", "body": WIRE.replace("25 basis poin", "seperempat poin persentase"), "outlet": "tempo",
+     "date": "2025-06-18T15:30:00+07:00"},
+    {"id": "detik-2", "body": SAME_TOPIC, "outlet": "detik", "date": "2025-06-19T09:00:00+07:00"},
+    {"id": "detik-3", "body": OTHER, "outlet": "detik", "date": "2025-06-19T10:00:00+07:00"},
+]
+
 
 @pytest.fixture(scope="module")
 def client(tmp_path_factory):
     from conftest import client_over
 
-    client = client_over(tmp_path_factory.mktemp("stories"), [
-        {"id": "antara-1", "body": WIRE, "outlet": "antara", "date": "2025-06-18T15:00:00+07:00"},
-        {"id": "kontan-9", "body": REPRINT, "outlet": "kontan", "date": "2025-06-18T16:10:00+07:00"},
-        {"id": "tempo-4", "body": WIRE.replace("25 basis poin", "seperempat poin persentase"), "outlet": "tempo",
-         "date": "2025-06-18T15:30:00+07:00"},
-        {"id": "detik-2", "body": SAME_TOPIC, "outlet": "detik", "date": "2025-06-19T09:00:00+07:00"},
-        {"id": "detik-3", "body": OTHER, "outlet": "detik", "date": "2025-06-19T10:00:00+07:00"},
-    ])
+    client = client_over(tmp_path_factory.mktemp("stories"), STORY_RECORDS)
     assert client.report.in_stories == 3
     return client
 

@@ -1,5 +1,6 @@
 """`searchapp bench --shards N`: the same articles and queries as one index, as N shards searched in this
-process, with what each phase of a sharded search costs (statistics, shard work, hits, the merging)."""
+process or on a Ray cluster, with what each phase of a sharded search costs (its calls to the shards, and
+the merging between them)."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from searchapp.bench.timing import folder_mb, percentile
 from searchapp.bench.workload import BenchQuery
 from searchapp.config import Settings
 
-PHASES = ("statistics", "shard work", "hits")
+PHASES = ("statistics", "shard work", "hits", "did-you-mean")  # each a call to every shard (the last: when few match)
 
 
 def bench_sharded(settings: Settings, corpus: Path, queries: list[BenchQuery], shards: int,

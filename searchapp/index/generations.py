@@ -67,6 +67,15 @@ def open_index(root: Path) -> Index | None:
         raise CorruptIndexError(root, error) from None
 
 
+def open_generation(root: Path, generation: Path) -> Index:
+    """One generation folder of the index in *root*, live or not (a shard opens the one its set names);
+    CorruptIndexError when its files cannot be read."""
+    try:
+        return whoosh.index.open_dir(str(generation))
+    except UNREADABLE as error:
+        raise CorruptIndexError(root, error) from None
+
+
 def index_exists(root: Path) -> bool:
     """Whether there is an index; CorruptIndexError when there is one whose files cannot be read."""
     return open_index(root) is not None

@@ -4,14 +4,15 @@ Layout::
 
     index/
       SHARDS         the published set: its name, the number of shards (replaced atomically, last)
-      catalog.json   what every shard's search needs of the whole set: people, outlets and rubrics
-                     with their numbers of articles (written before SHARDS)
+      catalog-<set>.json  what every shard's search needs of the whole set: people, outlets and rubrics
+                     with their numbers of articles (written before SHARDS names it)
       shard-00/ …    each an index folder as `searchapp.index.generations` describes
 
 Each shard is written by its own run of the indexer (a process, or a Ray task on a cluster); then the
 stories are grouped over the articles of every shard (a copy is often in another shard than its
-original), the catalog is written, and SHARDS last. A searcher of a shard opens the shard's generation
-when SHARDS changes, so the shards it answers for were all written by one run.
+original), the catalog is written, and SHARDS last, naming each shard's state (its generation and commit).
+A searcher of a shard opens, when SHARDS changes, the state SHARDS names, and no other: the shards a
+search reads were all written by one run. A run that changes nothing publishes nothing.
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ from searchapp.index.whoosh27 import column_values, newest_toc
 from searchapp.index.writer import build_index
 
 MANIFEST = "SHARDS"
-CATALOG = "catalog.json"
+MAX_SHARDS = 1024
 
 
 class ShardLayoutError(SearchappError):
@@ -80,12 +81,17 @@ def build_sharded(settings: Settings, shards: int, *, rebuild: bool = False, tod
         started = time.monotonic()
         reports = runner(build_shard, [(settings, n, shards, rebuild or manifest is None, today)
                                        for n in range(shards)])
-        step = time.monotonic()
-        in_stories = group_stories(root, shards)
-        write_catalog(root, shards)
-        publish_set(root, shards)
         report = merge_reports(reports)
-        report.in_stories = in_stories
+        step = time.monotonic()
+        unchanged = manifest is not None and manifest["states"] == [shard_state(shard_root(root, n))
+                                                                     for n in range(shards)]
+        if unchanged:  # nothing written: the published set stands (its readers and cursors stay valid)
+            report.in_stories = len(read_stories(Path(open_index(shard_root(root, 0)).storage.folder)))
+        else:
+            report.in_stories = group_stories(root, shards)
+            name = uuid.uuid4().hex[:12]
+            write_catalog(root, shards, name)
+            publish_set(root, shards, name)
         report.phases["stories across shards"] = time.monotonic() - step
         report.seconds = time.monotonic() - started
         return report
@@ -127,9 +133,11 @@ def group_stories(root: Path, shards: int) -> int:
     return len(stories)
 
 
-def write_catalog(root: Path, shards: int) -> dict:
-    """The people, outlets and rubrics of the whole set, with their live articles (from index columns)."""
+def write_catalog(root: Path, shards: int, set_name: str) -> dict:
+    """The people, outlets and rubrics of the whole set (every name indexed, and the live articles of
+    each), from index columns, as the file of the set *set_name*."""
     people: Counter = Counter()
+    indexed: set[str] = set()  # names a query may give (`orang:`), as one index's terms
     outlets: Counter = Counter()
     names: dict[str, str] = {}
     categories: set[str] = set()
@@ -139,7 +147,10 @@ def write_catalog(root: Path, shards: int) -> dict:
             documents += reader.doc_count()
             live = set(reader.all_doc_ids())
             for name in reader.field_terms("people"):
-                people[name] += sum(1 for d in reader.postings("people", name).all_ids() if d in live)
+                indexed.add(name)
+                count = sum(1 for d in reader.postings("people", name).all_ids() if d in live)
+                if count:
+                    people[name] += count
             for slug in reader.field_terms("outlet"):
                 docs = [d for d in reader.postings("outlet", slug).all_ids() if d in live]
                 outlets[slug] += len(docs)
@@ -147,23 +158,34 @@ def write_catalog(root: Path, shards: int) -> dict:
                     names[slug] = reader.stored_fields(docs[0]).get("outlet_name") or slug
             if "category" in reader.schema:
                 categories.update(reader.field_terms("category"))
-    catalog = {"documents": documents, "people": dict(sorted(people.items())),
-               "outlets": {slug: {"name": names.get(slug, slug), "count": n} for slug, n in sorted(outlets.items())},
+    catalog = {"documents": documents, "shards": shards, "names": sorted(indexed),
+               "people": dict(sorted(people.items())),
+               "outlets": {slug: {"name": names.get(slug, slug), "count": n} for slug, n in sorted(outlets.items())
+                           if n},
                "categories": sorted(categories)}
-    _replace(root / CATALOG, json.dumps(catalog, ensure_ascii=False))
+    _replace(root / catalog_file(set_name), json.dumps(catalog, ensure_ascii=False))
     return catalog
 
 
-def read_catalog(root: Path) -> dict:
-    return json.loads((root / CATALOG).read_text(encoding="utf-8"))
+def catalog_file(set_name: str) -> str:
+    return f"catalog-{set_name}.json"
 
 
-def publish_set(root: Path, shards: int) -> dict:
-    """Make the shards as they are now the published set (one rename)."""
-    manifest = {"set": uuid.uuid4().hex[:12], "shards": shards,
-                "published": dt.datetime.now(dt.timezone.utc).isoformat(),
+def read_catalog(root: Path, set_name: str) -> dict:
+    return json.loads((root / catalog_file(set_name)).read_text(encoding="utf-8"))
+
+
+def publish_set(root: Path, shards: int, set_name: str) -> dict:
+    """Make the shards as they are now the published set *set_name* (one rename), then drop the catalogs
+    of sets before the one it replaces (a searcher may be opening that one)."""
+    previous = read_manifest(root)
+    manifest = {"set": set_name, "shards": shards, "published": dt.datetime.now(dt.timezone.utc).isoformat(),
                 "states": [shard_state(shard_root(root, n)) for n in range(shards)]}
     _replace(root / MANIFEST, json.dumps(manifest))
+    kept = {catalog_file(set_name)} | ({catalog_file(previous["set"])} if previous else set())
+    for old in root.glob("catalog-*.json"):
+        if old.name not in kept:
+            old.unlink(missing_ok=True)
     return manifest
 
 

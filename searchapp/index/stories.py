@@ -78,7 +78,8 @@ def find_stories(ids: list[str], fingerprints: list[bytes | None], threshold: fl
         best, best_similarity = None, threshold
         for leader in {leader for bucket in buckets for leader in leaders_in.get(bucket, ())}:
             similar = float(np.mean(matrix[row] == matrix[leader]))
-            if similar > best_similarity or (similar == best_similarity and (best is None or leader < best)):
+            if similar > best_similarity or (similar == best_similarity and (
+                    best is None or ids[numbers[leader]] < ids[numbers[best]])):  # ties: the first leader by id
                 best, best_similarity = leader, similar
         if best is None:
             leader_of[row] = row

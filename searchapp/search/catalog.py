@@ -14,7 +14,10 @@ class Catalog:
         self.counts: dict[str, int] = data["people"]
         self.outlet_counts: dict[str, dict] = data["outlets"]
         self.outlet_table = outlet_table
-        self.person_by_lower = {name.lower(): name for name in self.counts}  # as `person_choices` reads it
+        self.shards: int = data["shards"]
+        self.published: str | None = data.get("published")  # when the set was published
+        # every indexed name, as one index's terms (`person_choices` reads it; a name may have no live article)
+        self.person_by_lower = {name.lower(): name for name in data["names"]}
 
     def person_counts(self) -> dict[str, int]:
         return self.counts

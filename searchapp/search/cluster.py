@@ -15,6 +15,7 @@ import hashlib
 import itertools
 import os
 import threading
+import time
 from collections.abc import Callable
 
 import ray
@@ -22,19 +23,21 @@ from ray import exceptions as ray_errors
 from ray.util.scheduling_strategies import NodeAffinitySchedulingStrategy
 
 from searchapp.config import Settings
-from searchapp.errors import SearchappError
+from searchapp.errors import UnavailableError
 from searchapp.index.shards import read_manifest
 from searchapp.search.shard import ShardSearcher
 from searchapp.search.sharded import ShardedEngine
 
 NAMESPACE = "searchapp"
+SUSPECT_SECONDS = 30.0  # a replica that failed is asked after the others for this long
 # a replica that cannot answer (any other error is the request's, and is raised)
 UNAVAILABLE = (ray_errors.RayActorError, ray_errors.ActorUnavailableError, ray_errors.GetTimeoutError,
                ray_errors.NodeDiedError, ray_errors.ObjectLostError, ray_errors.OwnerDiedError,
+               ray_errors.OutOfMemoryError,
                ray_errors.WorkerCrashedError, ray_errors.TaskCancelledError, ray_errors.ActorUnschedulableError)
 
 
-class ClusterError(SearchappError):
+class ClusterError(UnavailableError):
     """The cluster cannot be reached, or the index is not sharded."""
 
 
@@ -81,11 +84,17 @@ class ClusterShards:
         self._turn = itertools.count()
         self._local = threading.local()  # each serving thread's request: which replicas it asks first
         self._replicas: tuple[int, list[list]] | None = None
+        self._lock = threading.Lock()
+        self._suspects: dict[tuple[int, int], float] = {}  # replicas that failed lately: asked last, until then
 
     @property
     def replicas(self) -> list[list]:
         """The actors, joined on first use in each process (a server forks its workers after loading the
         app; a connection to the cluster does not survive a fork)."""
+        with self._lock:
+            return self._joined()
+
+    def _joined(self) -> list[list]:
         if self._replicas is None or self._replicas[0] != os.getpid():
             connect(self.settings.cluster)
             prefix = hashlib.sha1(str(self.settings.index).encode()).hexdigest()[:10]
@@ -114,38 +123,57 @@ class ClusterShards:
         return self.each({n: (method, args) for n in range(self.count)})
 
     def each(self, calls: dict[int, tuple[str, tuple]]) -> tuple[dict[int, object], list[int]]:
-        """Each shard's answer to its call from the first replica that gives one; the shards none gave."""
+        """Each shard's answer to its call from the first replica that gives one; the shards none gave.
+
+        Replicas are asked in turn, one that failed in the last `SUSPECT_SECONDS` last; a replica that
+        has died or is restarting, whose node is gone, that has not answered within the timeout, or
+        whose shard is being written, is replaced by the next one as soon as that is known."""
         turn = getattr(self._local, "turn", None)
         if turn is None:
             turn = next(self._turn)
-        tried = dict.fromkeys(calls, 0)
-        pending: dict = {}
+        now = time.monotonic()
+        orders = {}
+        for shard in calls:
+            count = len(self.replicas[shard])
+            in_turn = [(turn + shard + step) % count for step in range(count)]
+            orders[shard] = sorted(in_turn, key=lambda r: self._suspects.get((shard, r), 0.0) > now)
+        pending: dict = {}  # call → (shard, replica, when it was asked)
         answers: dict[int, object] = {}
         missing: list[int] = []
 
         def ask(shard: int) -> None:
-            replicas = self.replicas[shard]
-            if tried[shard] >= len(replicas):
+            if not orders[shard]:
                 missing.append(shard)
                 return
-            actor = replicas[(turn + shard + tried[shard]) % len(replicas)]
-            tried[shard] += 1
+            replica = orders[shard].pop(0)
             method, args = calls[shard]
-            pending[actor.call.remote(method, *args)] = shard
+            pending[self.replicas[shard][replica].call.remote(method, *args)] = (shard, replica, time.monotonic())
+
+        def failed(shard: int, replica: int) -> None:
+            self._suspects[(shard, replica)] = time.monotonic() + SUSPECT_SECONDS
+            ask(shard)
 
         for shard in calls:
             ask(shard)
         while pending:
-            ready, late = ray.wait(list(pending), num_returns=len(pending), timeout=self.timeout)
-            for ref in late:  # too slow: the next replica is asked
-                ray.cancel(ref)
-                ask(pending.pop(ref))
+            oldest = min(asked for _s, _r, asked in pending.values())
+            ready, _rest = ray.wait(list(pending), num_returns=1,
+                                    timeout=max(0.0, oldest + self.timeout - time.monotonic()))
             for ref in ready:
-                shard = pending.pop(ref)
+                shard, replica, _asked = pending.pop(ref)
                 try:
                     answers[shard] = ray.get(ref)
                 except UNAVAILABLE:
-                    ask(shard)
+                    failed(shard, replica)
+                except ray_errors.RayTaskError as error:
+                    if not isinstance(error, UnavailableError):  # the request's own error
+                        raise
+                    failed(shard, replica)
+            for ref, (shard, replica, asked) in list(pending.items()):
+                if time.monotonic() - asked >= self.timeout:  # too slow: the next replica is asked
+                    del pending[ref]
+                    ray.cancel(ref)
+                    failed(shard, replica)
         return answers, sorted(missing)
 
     def statuses(self) -> list[list[dict | None]]:
@@ -157,7 +185,7 @@ class ClusterShards:
             for ref in shard:
                 try:
                     row.append(ray.get(ref, timeout=self.timeout))
-                except UNAVAILABLE:
+                except (*UNAVAILABLE, ray_errors.RayTaskError):  # away, or its shard unreadable now
                     row.append(None)
             found.append(row)
         return found

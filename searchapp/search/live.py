@@ -57,8 +57,9 @@ class Generation:
     """One index generation: a searcher per thread and the tables derived from it."""
 
     def __init__(self, key: tuple, index: Index, posting_cache_mb: int, stopwords: frozenset[str],
-                 spares: int = 0) -> None:
+                 spares: int = 0, published: dict | None = None) -> None:
         self.key = key
+        self.published = published or {}  # a shard's: the set it was published in, and the set's catalog
         self.name = hashlib.sha1(repr(key).encode()).hexdigest()[:12]  # for cursors: which state answered
         self.index = index
         self.toc = read_toc(index)

@@ -21,12 +21,15 @@ from whoosh import query as wq
 from whoosh.scoring import BM25F
 
 from searchapp.config import Settings
+from searchapp.errors import UnavailableError
 from searchapp.extract.outlet import OutletTable
+from searchapp.index.generations import open_generation
 from searchapp.index.routing import shard_settings
-from searchapp.index.shards import MANIFEST, read_catalog, read_manifest, shard_state
+from searchapp.index.shards import MANIFEST, read_catalog, read_manifest
+from searchapp.index.whoosh27 import newest_toc
 from searchapp.search.articles import Articles
 from searchapp.search.compiler import TEXT_FIELDS, QueryCompiler
-from searchapp.search.live import Generation, LiveIndex
+from searchapp.search.live import Generation, LiveIndex, NoIndexError
 from searchapp.search.matching import DocSets, Postings
 from searchapp.search.query import positive_words
 from searchapp.search.ranking import by_relevance, ordered
@@ -76,8 +79,8 @@ class Part:
 
 
 class ShardLive(LiveIndex):
-    """A shard's live generation, reopened when the set is published again (not when the shard alone
-    changes: an indexing run publishes the set once every shard is written)."""
+    """A shard's live generation: the state the published set names (`searchapp.index.shards`), opened
+    when the set is published again, never a state an indexing run is still writing."""
 
     def __init__(self, settings: Settings, stopwords: frozenset[str], set_root: Path, number: int) -> None:
         super().__init__(shard_settings(settings, number), stopwords)
@@ -92,6 +95,25 @@ class ShardLive(LiveIndex):
             return None
         return ("set", stat.st_ino, stat.st_mtime_ns, stat.st_size)
 
+    def _open(self, key: tuple) -> Generation:
+        manifest = read_manifest(self.set_root)
+        if manifest is None:
+            raise NoIndexError(f"no sharded index in {self.set_root}; run 'searchapp index --shards N' first")
+        if self.number >= manifest["shards"]:
+            raise UnavailableError(f"{self.set_root} now holds {manifest['shards']} shards, not shard "
+                                   f"{self.number}: restart the server (or the cluster's shard actors)")
+        generation, toc = manifest["states"][self.number].split("/")
+        folder = self.root / generation
+        if not folder.is_dir() or newest_toc(folder) != toc:  # written since, and not yet published
+            raise UnavailableError(f"shard {self.number} is being written by an indexing run; try again when it "
+                                   f"ends")
+        index = open_generation(self.root, folder)
+        if newest_toc(folder) != toc:
+            raise UnavailableError(f"shard {self.number} changed while it was opened; try again")
+        published = {**read_catalog(self.set_root, manifest["set"]), "set": manifest["set"],
+                     "published": manifest["published"]}
+        return Generation(key, index, self.posting_cache_mb, self.stopwords, self.spares, published)
+
 
 class ShardSearcher:
     """Searches one shard of the index in *settings* (the set's folder)."""
@@ -102,29 +124,20 @@ class ShardSearcher:
         self.set_root = Path(settings.index)
         self.outlet_table = OutletTable.load(settings.outlets_file)
         self.live = ShardLive(settings, settings.load_stopwords(), self.set_root, number)
-        self._catalogs: dict[str, dict] = {}
         self._kept: OrderedDict[tuple, Matches] = OrderedDict()  # a request's documents, from count to gather
         self._kept_lock = threading.Lock()
 
     # -- the generation, and what it was published with ------------------------------------------
 
     def _state(self) -> tuple[Generation, dict]:
+        """This request's generation, and what its set was published with."""
         state = self.live.current()
-        set_name = state.key
-        if set_name not in self._catalogs:
-            manifest = read_manifest(self.set_root) or {}
-            catalog = read_catalog(self.set_root)
-            catalog["set"] = manifest.get("set", "")
-            # the shard holds what the set was published with (not a later run's writes)
-            published = manifest.get("states", [None] * (self.number + 1))[self.number]
-            catalog["consistent"] = published == shard_state(self.live.root)
-            self._catalogs = {set_name: catalog}
-        return state, self._catalogs[set_name]
+        return state, state.published
 
     def status(self) -> dict:
         with self.live.request():
             state, catalog = self._state()
-            return {"shard": self.number, "set": catalog["set"], "consistent": catalog["consistent"],
+            return {"shard": self.number, "set": catalog["set"], "shards": catalog["shards"],
                     "documents": state.searcher().doc_count(), "pid": os.getpid(), "rss_mb": resident_mb()}
 
     def catalog(self) -> dict:
@@ -156,7 +169,7 @@ class ShardSearcher:
             if found is not None:
                 return found, docsets
         compiler = QueryCompiler(state.analysis, self.settings.exact_boost, self.outlet_table,
-                                 list(catalog["people"]), list(catalog["outlets"]))
+                                 catalog["names"], list(catalog["outlets"]))
         found = select(request, people, compiler, state.tables, docsets, self.settings.partial_below,
                        decide=lambda _found, _matching: partial)
         if keep:

@@ -20,7 +20,7 @@ from typing import Any, Protocol
 
 from searchapp import __version__
 from searchapp.config import Settings
-from searchapp.errors import ExportTooLargeError, PersonChoiceError, SearchappError
+from searchapp.errors import ExportTooLargeError, PersonChoiceError, UnavailableError
 from searchapp.extract.outlet import OutletTable
 from searchapp.index.analysis import QueryAnalysis
 from searchapp.index.routing import shard_of
@@ -39,15 +39,14 @@ from searchapp.search.timeline import Timeline, aligned_timelines
 EXPORT_BATCH = 500  # articles an export asks the shards for at once
 
 
-class ShardsMissingError(SearchappError):
-    """No replica of some shard answered: the set cannot be searched whole."""
+class ShardsMissingError(UnavailableError):
+    """No replica of some shard answered, where an answer must be whole (an export, a timeline)."""
 
     def __init__(self, missing: list[int]) -> None:
-        super().__init__(f"shard(s) {', '.join(map(str, missing))} did not answer")
-        self.missing = missing
+        super().__init__(f"shard(s) {', '.join(map(str, missing))} of the index did not answer; try again")
 
 
-class MixedSetsError(SearchappError):
+class MixedSetsError(UnavailableError):
     """Shards answered from different published sets (an indexing run was being published)."""
 
 
@@ -75,10 +74,16 @@ class LocalShards:
         pass
 
     def all(self, method: str, *args) -> tuple[dict[int, object], list[int]]:
-        return {n: getattr(s, method)(*args) for n, s in enumerate(self.searchers)}, []
+        return self.each({n: (method, args) for n in range(self.count)})
 
     def each(self, calls: dict[int, tuple[str, tuple]]) -> tuple[dict[int, object], list[int]]:
-        return {n: getattr(self.searchers[n], method)(*args) for n, (method, args) in calls.items()}, []
+        answers, missing = {}, []
+        for shard, (method, args) in calls.items():
+            try:
+                answers[shard] = getattr(self.searchers[shard], method)(*args)
+            except UnavailableError:  # being written, or gone: left out, and said so
+                missing.append(shard)
+        return answers, missing
 
 
 class ShardedEngine:
@@ -113,7 +118,11 @@ class ShardedEngine:
         """The set's people, outlets and rubrics: asked of a shard when the name of its set changes."""
         name = self._one("set_name")
         if self._catalog is None or self._catalog.set != name:
-            self._catalog = Catalog(self._one("catalog"), self.outlet_table)
+            catalog = Catalog(self._one("catalog"), self.outlet_table)
+            if catalog.shards != self.shards.count:
+                raise UnavailableError(f"the index now holds {catalog.shards} shards, not {self.shards.count}: "
+                                       "restart the server")
+            self._catalog = catalog
         return self._catalog
 
     def _one(self, method: str) -> Any:
@@ -135,10 +144,11 @@ class ShardedEngine:
         return answers
 
     def _gather(self, request, catalog: Catalog, complete: Callable[[int], int], dates: bool = False,
-                collapsed: bool = True) -> tuple[Any, list[str], int, dict[int, Part]]:
+                collapsed: bool = True, whole: bool = False) -> tuple[Any, list[str], int, dict[int, Part]]:
         """The request as resolved, its people, its total and every shard's part: the first call gives
         the counts and statistics the second is planned with (*complete*: how many of the best of that
-        many matches each shard returns)."""
+        many matches each shard returns; it may raise, before any shard ranks). With *whole*, a shard
+        that does not answer is an error (else it is named in the result)."""
         people = self.resolve_people(request, catalog)
         request = request.with_(people=tuple(dict.fromkeys(people)))
         self.shards.begin()
@@ -150,12 +160,15 @@ class ShardedEngine:
         matching = sum(c[2] for c in counts.values())
         end = request.page * request.per_page
         partial = collapsed and (found < self.settings.partial_below or not matching)
-        plan = Plan(statistics, partial, complete(matching), end + matching if partial and matching < end else 0,
+        # the partial tier fills what the complete one leaves of the page: as few as one story may fill it
+        plan = Plan(statistics, partial, complete(matching), end + min(matching, end) if partial else 0,
                     dates=dates, spelling=collapsed and matching < self.settings.partial_below)
         asked = request if collapsed else request.with_(collapse=False)
         step = time.perf_counter()
         parts = self._all("gather", asked, people, plan, set_name=catalog.set)
         self.phases["shard work"] = time.perf_counter() - step
+        if whole and self.missing:
+            raise ShardsMissingError(self.missing)
         return request, people, matching, parts
 
     # -- search ----------------------------------------------------------------------------------
@@ -174,6 +187,7 @@ class ShardedEngine:
     def _search(self, request, timeline: str | None) -> SearchResult:
         started = time.perf_counter()
         self.missing = []
+        self.phases.clear()
         catalog = self._catalog or self.catalog()  # checked against the set each shard answers from
         request, people, matching, parts = self._gather(request, catalog, lambda _m: request.page * request.per_page,
                                                         dates=bool(timeline))
@@ -248,7 +262,9 @@ class ShardedEngine:
         candidates = {word: [candidate for _edits, candidate in close(word, sorted(words)[:MAX_CANDIDATES], stopwords)]
                       for word, words in near.items()}
         asked = sorted(set(candidates) | {w for words in candidates.values() for w in words})
+        step = time.perf_counter()
         answers = self._all("frequencies", asked)
+        self.phases["did-you-mean"] = time.perf_counter() - step
         documents = sum(a[1] for a in answers.values())
         counts = sum((a[2] for a in answers.values()), Counter())
 
@@ -278,7 +294,7 @@ class ShardedEngine:
         chosen = []
         for request in requests:
             request, _people, _matching, parts = self._gather(request, catalog, lambda _m: 0, dates=True,
-                                                              collapsed=False)
+                                                              collapsed=False, whole=True)
             chosen.append((request, sum((p.dates for p in parts.values()), Counter())))
         timelines = self._timelines(chosen, interval)
         return [(request, sum(dates.values()), timeline)
@@ -286,8 +302,8 @@ class ShardedEngine:
 
     def _ranked(self, request, catalog: Catalog, limit: Callable[[int], int]) -> tuple[Any, int, list[Entry]]:
         """The request as resolved, its total, and the first of its complete matches in its order (every
-        article: not collapsed) over every shard."""
-        request, _people, matching, parts = self._gather(request, catalog, limit, collapsed=False)
+        article: not collapsed) over every shard, each of which must answer."""
+        request, _people, matching, parts = self._gather(request, catalog, limit, collapsed=False, whole=True)
         entries = sorted((entry for part in parts.values() for entry in part.complete), key=lambda e: e[0])
         return request, matching, entries[:limit(matching)]
 
@@ -295,7 +311,10 @@ class ShardedEngine:
         catalog = self.catalog()
         request, total, best = self._ranked(request, catalog, lambda _m: SAMPLE)
         bodies: dict[str, str] = {}
-        for answer in self.shards.all("bodies", [entry[1] for entry in best])[0].values():
+        answers, missing = self.shards.all("bodies", [entry[1] for entry in best])
+        if missing:
+            raise ShardsMissingError(missing)
+        for answer in answers.values():
             bodies.update(answer)
         texts = [bodies.get(entry[1], "") for entry in best]
         excluded = self.analysis.stopwords | {term.form for term in self.analysis.words(request.q)}
@@ -309,25 +328,33 @@ class ShardedEngine:
         return request, total, read, found
 
     def export(self, request, limit: int) -> tuple[int, Iterator[dict]]:
-        catalog = self.catalog()
-        request, total, entries = self._ranked(request, catalog, lambda matching: matching)
-        if total > limit:
-            raise ExportTooLargeError(total, limit)
+        def every(matching: int) -> int:
+            if matching > limit:  # before any shard ranks its matches
+                raise ExportTooLargeError(matching, limit)
+            return matching
+
+        request, total, entries = self._ranked(request, self.catalog(), every)
         return total, self._rows(request.q, entries)
 
     def _rows(self, q: str, entries: list[Entry]) -> Iterator[dict]:
         for start in range(0, len(entries), EXPORT_BATCH):
             batch = entries[start:start + EXPORT_BATCH]
             rows: dict[str, dict] = {}
-            for answer in self.shards.all("rows", q, [(e[1], e[2]) for e in batch])[0].values():
+            answers, missing = self.shards.all("rows", q, [(e[1], e[2]) for e in batch])
+            if missing:  # the rows counted must all come: a shorter export would pass for whole
+                raise ShardsMissingError(missing)
+            for answer in answers.values():
                 rows.update(answer)
             yield from (rows[e[1]] for e in batch if e[1] in rows)
 
     def document(self, doc_id: str, q: str = "", raw: bool = False) -> dict | None:
         """The article from its shard (its related articles are that shard's), with its story's copies
         from every shard."""
-        answers, _missing = self.shards.each({shard_of(doc_id, self.shards.count): ("document", (doc_id, q, raw))})
-        article = next(iter(answers.values()), (None, None))[1]
+        home = shard_of(doc_id, self.shards.count)
+        answers, missing = self.shards.each({home: ("document", (doc_id, q, raw))})
+        if missing:  # not "no such article": its shard is away
+            raise ShardsMissingError(missing)
+        article = answers[home][1]
         if article is not None and article.get("story"):
             members = self._render("", {}, [article["story"]])[1]
             article["copies"] = [b for b in members.get(article["story"], []) if b["id"] != doc_id][:MAX_COPIES]
@@ -358,12 +385,17 @@ class ShardedEngine:
 
     def health(self) -> dict:
         answers, missing = self.shards.all("status")
+        try:
+            catalog = self.catalog()
+        except UnavailableError as error:
+            return {"status": "unavailable", "problem": str(error), "documents": 0, "shards": self.shards.count,
+                    "missing_shards": missing, "last_modified": None, "version": __version__}
         documents = sum(a["documents"] for a in answers.values())
-        status = "ok" if not missing else "partial"
-        return {"status": status, "documents": documents, "shards": self.shards.count, "missing_shards": missing,
-                "last_modified": None, "version": __version__}
+        return {"status": "ok" if not missing else "partial", "documents": documents,
+                "shards": self.shards.count, "missing_shards": missing, "last_modified": catalog.published,
+                "version": __version__}
 
 
 def open_sharded(settings: Settings, count: int) -> ShardedEngine:
+    """The engine over the *count* shards of the index in *settings*, searched in this process."""
     return ShardedEngine(settings, LocalShards(settings, count))
-

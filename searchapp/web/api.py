@@ -12,7 +12,7 @@ from urllib.parse import quote
 from flask import Blueprint, Response, jsonify, request
 from werkzeug.exceptions import HTTPException
 
-from searchapp.errors import CorruptIndexError, ExportTooLargeError, PersonChoiceError, QueryError
+from searchapp.errors import CorruptIndexError, ExportTooLargeError, PersonChoiceError, QueryError, UnavailableError
 from searchapp.search.live import NoIndexError
 from searchapp.search.request import SearchRequest, parse_compared, parse_search_params
 from searchapp.search.results import timeline_dict
@@ -49,6 +49,11 @@ def no_index(error: NoIndexError):
 @blueprint.errorhandler(CorruptIndexError)
 def unreadable_index(error: CorruptIndexError):
     return error_response(503, "index_unreadable", str(error))
+
+
+@blueprint.errorhandler(UnavailableError)
+def unavailable(error: UnavailableError):
+    return error_response(503, "index_unavailable", str(error))
 
 
 def http_error(error: HTTPException):

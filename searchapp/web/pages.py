@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 from flask import Blueprint, Response, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException
 
-from searchapp.errors import CorruptIndexError, PersonChoiceError, QueryError
+from searchapp.errors import CorruptIndexError, PersonChoiceError, QueryError, UnavailableError
 from searchapp.search.live import NoIndexError
 from searchapp.search.request import SearchRequest, parse_search_params
 from searchapp.search.timeline import IntervalError
@@ -65,6 +65,12 @@ def http_error(error: HTTPException):
 @blueprint.app_errorhandler(NoIndexError)
 def no_index(error: NoIndexError):
     return error_page(503)
+
+
+@blueprint.app_errorhandler(UnavailableError)
+def unavailable(error: UnavailableError):
+    return error_page(503, "Indeks belum dapat dicari", "Sebagian indeks sedang ditulis atau tidak menjawab. "
+                      "Coba lagi sebentar lagi.")
 
 
 @blueprint.app_errorhandler(CorruptIndexError)
