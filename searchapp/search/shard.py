@@ -21,7 +21,7 @@ from whoosh import query as wq
 from whoosh.scoring import BM25F
 
 from searchapp.config import Settings
-from searchapp.errors import UnavailableError
+from searchapp.errors import CorruptIndexError, UnavailableError
 from searchapp.extract.outlet import OutletTable
 from searchapp.index.generations import open_generation
 from searchapp.index.routing import shard_settings
@@ -110,8 +110,11 @@ class ShardLive(LiveIndex):
         index = open_generation(self.root, folder)
         if newest_toc(folder) != toc:
             raise UnavailableError(f"shard {self.number} changed while it was opened; try again")
-        published = {**read_catalog(self.set_root, manifest["set"]), "set": manifest["set"],
-                     "published": manifest["published"]}
+        try:
+            catalog = read_catalog(self.set_root, manifest["set"])
+        except (FileNotFoundError, ValueError) as error:  # removed, or cut short: only indexing again mends it
+            raise CorruptIndexError(self.set_root, error) from None
+        published = {**catalog, "set": manifest["set"], "published": manifest["published"]}
         return Generation(key, index, self.posting_cache_mb, self.stopwords, self.spares, published)
 
 
