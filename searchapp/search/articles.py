@@ -4,9 +4,11 @@ matches marked, and its related articles ("berita terkait")."""
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 import html
 from collections.abc import Callable
 
+from whoosh import classify
 from whoosh import query as wq
 from whoosh.searching import Searcher
 
@@ -17,6 +19,7 @@ from searchapp.search.results import Hit
 from searchapp.search.stories import StoryTable
 
 RELATED = 5
+EXPANDED = 30  # terms of the Bo1 expansion the key terms are taken from
 MAX_BRIEFS = 50_000  # copies kept in brief per index generation
 KEY_TERMS = 12
 
@@ -94,9 +97,10 @@ class Articles:
         outlet = stored.get("outlet")
         return stored.get("outlet_name") or (self.outlet_label(outlet) if outlet else None)
 
-    def document(self, doc_id: str, q: str = "", raw: bool = False) -> dict | None:
-        """The whole article with its metadata, its body highlighted for *q*, and related articles;
-        with *raw*, the text as read too (publisher boilerplate included)."""
+    def document(self, doc_id: str, q: str = "", raw: bool = False, related: bool = True) -> dict | None:
+        """The whole article with its metadata, its body highlighted for *q*, and related articles (a
+        shard leaves them to its front end); with *raw*, the text as read too (publisher boilerplate
+        included)."""
         docnum = self.searcher.document_number(id=doc_id)
         if docnum is None:
             return None
@@ -115,7 +119,7 @@ class Articles:
             "updated": bool(stored.get("updated")),
             "summary": stored.get("summary"),
             "category": stored.get("category"),
-            "related": [h.to_dict() for h in self.related(docnum)],
+            "related": [h.to_dict() for h in self.related(docnum)] if related else [],
         })
         if raw:
             article["raw"] = stored.get("raw") or body
@@ -123,18 +127,28 @@ class Articles:
 
     def related(self, docnum: int, count: int = RELATED) -> list[Hit]:
         """Articles sharing the most distinctive words of this one's body."""
-        stopwords = self.analysis.stopwords
-        key_terms = [term for term, _weight in self.searcher.key_terms([docnum], "body", numterms=30)
-                     if not term.startswith(EXACT_MARK) and term not in stopwords and not term.isdigit()]
-        key_terms = key_terms[:KEY_TERMS]
-        if not key_terms:
+        expander = classify.Expander(self.searcher.reader(), "body")
+        expander.add_document(docnum)
+        similar = related_query(expander.expanded_terms(EXPANDED), self.analysis.stopwords)
+        if similar is None:
             return []
-        similar = wq.Or([wq.Term(field, term) for field in ("body", "title") for term in key_terms])
         # not the article itself, nor its copies (those are listed apart, as where else it was published)
         own_story = {docnum, *self.stories.copies(docnum)}
-        results = self.searcher.search(similar, limit=count + len(own_story), mask=own_story)
+        results = self.searcher.search(similar, limit=None, mask=own_story)
+        ids = self.stories.ids
+        best = heapq.nsmallest(count, ((hit.docnum, hit.score) for hit in results), key=lambda h: (-h[1], ids[h[0]]))
         no_terms = MatchTerms(frozenset(), frozenset())
-        return [self.hit(hit.docnum, hit.score, no_terms) for hit in results[:count]]
+        return [self.hit(d, score, no_terms) for d, score in best]
+
+
+def related_query(expanded: list[tuple[str, float]], stopwords: frozenset[str]) -> wq.Query | None:
+    """What finds an article's related articles: its most distinctive roots (Whoosh's Bo1 expansion of its
+    body, *expanded*), in the title or the body; None when it has none."""
+    key_terms = [term for term, _weight in expanded
+                 if not term.startswith(EXACT_MARK) and term not in stopwords and not term.isdigit()][:KEY_TERMS]
+    if not key_terms:
+        return None
+    return wq.Or([wq.Term(field, term) for field in ("body", "title") for term in key_terms])
 
 
 def day_of(stored: dict) -> dt.date | None:

@@ -11,12 +11,14 @@ goes in and out is plain data, so both are the same code.
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 import os
 import threading
 from collections import Counter, OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from whoosh import classify
 from whoosh import query as wq
 from whoosh.scoring import BM25F
 
@@ -267,11 +269,37 @@ class ShardSearcher:
             briefs = {name: [articles.copy(d) for d in state.stories.named(name)] for name in stories}
             return hits, briefs
 
-    def document(self, doc_id: str, q: str, raw: bool) -> tuple[str, dict | None]:
-        """One article as `Articles.document` gives it (related articles from this shard's)."""
+    def document(self, doc_id: str, q: str, raw: bool) -> tuple[str, dict | None, dict[str, float], float]:
+        """The set, one article as `Articles.document` gives it but for its related articles, and the
+        weights of the words of its body that choose them (`whoosh.classify.Expander`)."""
         with self.live.request():
             state, catalog = self._state()
-            return catalog["set"], self._articles(state, catalog).document(doc_id, q, raw)
+            article = self._articles(state, catalog).document(doc_id, q, raw, related=False)
+            if article is None:
+                return catalog["set"], None, {}, 0.0
+            expander = classify.Expander(state.searcher().reader(), "body")
+            expander.add_document(state.searcher().document_number(id=doc_id))
+            return catalog["set"], article, dict(expander.topN_weight), expander.top_total
+
+    def collection(self, words: list[str]) -> tuple[str, Statistics]:
+        """The set, and this shard's statistics of *words* in the title and the body (with their
+        occurrences in the body): what related articles are chosen and ranked by."""
+        with self.live.request():
+            state, catalog = self._state()
+            terms = {(name, word) for word in words for name in TEXT_FIELDS}
+            return catalog["set"], Statistics.of(state.searcher().reader(), terms, TEXT_FIELDS, weights=True)
+
+    def related(self, similar: wq.Query, statistics: Statistics, count: int, excluded: list[str]) -> list[Entry]:
+        """This shard's *count* best matches of *similar* (an article's related articles) but *excluded*,
+        scored with the statistics of every shard."""
+        with self.live.request():
+            state, _catalog = self._state()
+            searcher = GlobalSearcher(state.searcher().reader(), statistics, BM25F())
+            mask = {d for doc_id in excluded if (d := searcher.document_number(id=doc_id)) is not None}
+            ids = state.stories.ids
+            found = searcher.search(similar, limit=None, mask=mask)
+            best = heapq.nsmallest(count, ((hit.docnum, hit.score) for hit in found), key=lambda h: (-h[1], ids[h[0]]))
+            return [((-score, ids[d]), ids[d], score, state.stories.story_key(d)) for d, score in best]
 
     def rows(self, q: str, wanted: list[tuple[str, float | None]]) -> dict[str, dict]:
         """Export rows of the articles of this shard among *wanted* (id, score), by id; with *q* empty,

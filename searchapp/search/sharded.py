@@ -18,6 +18,8 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from typing import Any, Protocol
 
+from whoosh import classify
+
 from searchapp import __version__
 from searchapp.config import Settings
 from searchapp.errors import ExportTooLargeError, PersonChoiceError, UnavailableError
@@ -25,13 +27,14 @@ from searchapp.extract.outlet import OutletTable
 from searchapp.index.analysis import QueryAnalysis
 from searchapp.index.routing import shard_of
 from searchapp.index.schema import build_schema
+from searchapp.search.articles import EXPANDED, RELATED, related_query
 from searchapp.search.catalog import Catalog
 from searchapp.search.merging import merged_facets, merged_page
 from searchapp.search.query import parse_query
 from searchapp.search.results import Hit, SearchResult
 from searchapp.search.shard import Entry, Part, Plan, ShardSearcher
 from searchapp.search.significant import SAMPLE, SignificantWord, looked_up, significant_words
-from searchapp.search.statistics import Statistics
+from searchapp.search.statistics import CollectionReader, Statistics
 from searchapp.search.stories import MAX_COPIES
 from searchapp.search.suggest import MAX_CANDIDATES, close, closest, corrected
 from searchapp.search.timeline import Timeline, aligned_timelines
@@ -91,7 +94,8 @@ class ShardedEngine:
         self.settings = settings
         self.shards = shards
         self.outlet_table = OutletTable.load(settings.outlets_file)
-        self.analysis = QueryAnalysis(build_schema(settings)["body"].analyzer, settings.load_stopwords())
+        self.schema = build_schema(settings)
+        self.analysis = QueryAnalysis(self.schema["body"].analyzer, settings.load_stopwords())
         self._catalog: Catalog | None = None
         self._day_totals: tuple[str, Counter] | None = None
         self._local = threading.local()  # the request of each serving thread
@@ -348,17 +352,48 @@ class ShardedEngine:
             yield from (rows[e[1]] for e in batch if e[1] in rows)
 
     def document(self, doc_id: str, q: str = "", raw: bool = False) -> dict | None:
-        """The article from its shard (its related articles are that shard's), with its story's copies
-        from every shard."""
+        """The article from its shard, with its story's copies from every shard and its related articles
+        chosen and ranked over every shard (as one index would)."""
         home = shard_of(doc_id, self.shards.count)
         answers, missing = self.shards.each({home: ("document", (doc_id, q, raw))})
         if missing:  # not "no such article": its shard is away
             raise ShardsMissingError(missing)
-        article = answers[home][1]
-        if article is not None and article.get("story"):
+        set_name, article, weights, total = answers[home]
+        if article is None:
+            return None
+        if article.get("story"):
             members = self._render("", {}, [article["story"]])[1]
             article["copies"] = [b for b in members.get(article["story"], []) if b["id"] != doc_id][:MAX_COPIES]
+        article["related"] = [hit.to_dict() for hit in self._related(set_name, doc_id, article, weights, total)]
         return article
+
+    def _related(self, set_name: str, doc_id: str, article: dict, weights: dict[str, float],
+                 total: float) -> list[Hit]:
+        collections = self._all("collection", list(weights), set_name=set_name)
+        statistics = functools.reduce(Statistics.add, (c[1] for c in collections.values()), Statistics())
+        expander = classify.Expander(CollectionReader(statistics, self.schema), "body")
+        expander.topN_weight.update(weights)
+        expander.top_total = total
+        similar = related_query(expander.expanded_terms(EXPANDED), self.analysis.stopwords)
+        if similar is None:
+            return []
+        excluded = [doc_id, *(copy["id"] for copy in article.get("copies", []))]
+        answers, missing = self.shards.all("related", similar, statistics, RELATED, excluded)
+        if missing:
+            raise ShardsMissingError(missing)
+        best = sorted((entry for entries in answers.values() for entry in entries), key=lambda e: e[0])[:RELATED]
+        rendered, members = self._render("", {n: [(e[1], e[2], False) for e in entries if e in best]
+                                              for n, entries in answers.items()},
+                                         sorted({e[3] for e in best if e[3]}))
+        hits = []
+        for entry in best:
+            hit = rendered.get(entry[1])
+            if hit is None:  # its shard went away meanwhile
+                raise ShardsMissingError(self.missing)
+            if hit.story:
+                hit.copies = [dict(b) for b in members.get(hit.story, []) if b["id"] != hit.id][:MAX_COPIES]
+            hits.append(hit)
+        return hits
 
     # -- listings ----------------------------------------------------------------------------------
 

@@ -28,17 +28,41 @@ class Statistics:
     documents: int = 0
     lengths: Counter = field(default_factory=Counter)
     frequencies: Counter = field(default_factory=Counter)
+    weights: Counter = field(default_factory=Counter)  # a term's occurrences in all (related articles' Bo1)
 
     @classmethod
-    def of(cls, reader: IndexReader, terms: set[Term], fields: tuple[str, ...]) -> Statistics:
-        """One shard's figures for *terms* and *fields*."""
+    def of(cls, reader: IndexReader, terms: set[Term], fields: tuple[str, ...], weights: bool = False) -> Statistics:
+        """One shard's figures for *terms* and *fields* (with *weights*, the terms' occurrences too)."""
+        known = [term for term in terms if term[0] in reader.schema]
         return cls(reader.doc_count_all(),
                    Counter({name: reader.field_length(name) for name in fields}),
-                   Counter({term: reader.doc_frequency(*term) for term in terms if term[0] in reader.schema}))
+                   Counter({term: reader.doc_frequency(*term) for term in known}),
+                   Counter({term: reader.frequency(*term) for term in known}) if weights else Counter())
 
     def add(self, other: Statistics) -> Statistics:
         return Statistics(self.documents + other.documents, self.lengths + other.lengths,
-                          self.frequencies + other.frequencies)
+                          self.frequencies + other.frequencies, self.weights + other.weights)
+
+
+class CollectionReader:
+    """What Whoosh's query expansion (`whoosh.classify.Expander`, which picks an article's key terms for
+    its related articles) reads of an index, from the statistics of every shard."""
+
+    def __init__(self, statistics: Statistics, schema) -> None:
+        self.statistics = statistics
+        self.schema = schema
+
+    def doc_count_all(self) -> int:
+        return self.statistics.documents
+
+    def field_length(self, fieldname: str) -> int:
+        return self.statistics.lengths[fieldname]
+
+    def frequency(self, fieldname: str, text) -> float:
+        return self.statistics.weights[(fieldname, text.decode("utf-8") if isinstance(text, bytes) else text)]
+
+    def __contains__(self, term: tuple) -> bool:
+        return self.frequency(*term) > 0
 
 
 def query_terms(*queries: wq.Query | None) -> set[Term]:
