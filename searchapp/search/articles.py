@@ -4,7 +4,6 @@ matches marked, and its related articles ("berita terkait")."""
 from __future__ import annotations
 
 import datetime as dt
-import heapq
 import html
 from collections.abc import Callable
 
@@ -28,7 +27,8 @@ class Articles:
     """Reads stored articles of one searcher and renders them for a query's words."""
 
     def __init__(self, searcher: Searcher, analysis: QueryAnalysis, outlet_label: Callable[[str], str],
-                 stories: StoryTable) -> None:
+                 stories: StoryTable, best_of: Callable[[wq.Query, set[int], int], list[tuple[int, float]]]) -> None:
+        self.best_of = best_of  # the best matches of a query but some documents (`searchapp.search.ranking`)
         self.searcher = searcher
         self.analysis = analysis
         self.outlet_label = outlet_label
@@ -134,11 +134,8 @@ class Articles:
             return []
         # not the article itself, nor its copies (those are listed apart, as where else it was published)
         own_story = {docnum, *self.stories.copies(docnum)}
-        results = self.searcher.search(similar, limit=None, mask=own_story)
-        ids = self.stories.ids
-        best = heapq.nsmallest(count, ((hit.docnum, hit.score) for hit in results), key=lambda h: (-h[1], ids[h[0]]))
         no_terms = MatchTerms(frozenset(), frozenset())
-        return [self.hit(d, score, no_terms) for d, score in best]
+        return [self.hit(d, score, no_terms) for d, score in self.best_of(similar, own_story, count)]
 
 
 def related_query(expanded: list[tuple[str, float]], stopwords: frozenset[str]) -> wq.Query | None:

@@ -31,7 +31,7 @@ from searchapp.search.live import Generation, LiveIndex, NoIndexError
 from searchapp.search.matching import DocSets, Postings
 from searchapp.search.people import names_person, person_choices
 from searchapp.search.query import positive_words
-from searchapp.search.ranking import ordered, page_of
+from searchapp.search.ranking import best_of, ordered, page_of
 from searchapp.search.request import SearchRequest
 from searchapp.search.results import Facets, SearchResult
 from searchapp.search.selection import Matches, select
@@ -77,7 +77,8 @@ class WhooshEngine:
                              state.tables.people, state.tables.outlets)
 
     def articles(self, state: Generation) -> Articles:
-        return Articles(state.searcher(), state.analysis, self.outlet_label, state.stories)
+        return Articles(state.searcher(), state.analysis, self.outlet_label, state.stories,
+                        functools.partial(best_of, state))
 
     # -- search ----------------------------------------------------------------------------------
 

@@ -10,7 +10,7 @@ from whoosh import query as wq
 from whoosh.searching import Searcher
 
 from searchapp.search.live import Generation
-from searchapp.search.matching import DocSets
+from searchapp.search.matching import DocSets, Postings
 from searchapp.search.request import SearchRequest
 from searchapp.search.scoring import top_documents
 from searchapp.search.selection import Matches
@@ -38,6 +38,14 @@ def ordered(state: Generation, request: SearchRequest, docnums: set[int], text_q
     if by_relevance(request, text_query):
         return rank(state, text_query, docnums, limit, docsets, searcher)
     return [(d, None) for d in state.tables.by_date(docnums, request.sort != "oldest", limit)]
+
+
+def best_of(state: Generation, query: wq.Query, excluded: set[int], limit: int,
+            searcher: Searcher | None = None) -> list[tuple[int, float]]:
+    """The *limit* best matches of *query* but *excluded*, by BM25F (ties by article id)."""
+    searcher = searcher or state.searcher()
+    docsets = DocSets(searcher, Postings(searcher.reader(), state.posting_cache))
+    return rank(state, query, docsets.of(query) - excluded, limit, docsets, searcher)
 
 
 def by_relevance(request: SearchRequest, text_query: wq.Query | None) -> bool:

@@ -11,7 +11,7 @@ goes in and out is plain data, so both are the same code.
 from __future__ import annotations
 
 import datetime as dt
-import heapq
+import functools
 import os
 import threading
 from collections import Counter, OrderedDict
@@ -34,7 +34,7 @@ from searchapp.search.compiler import TEXT_FIELDS, QueryCompiler
 from searchapp.search.live import Generation, LiveIndex, NoIndexError
 from searchapp.search.matching import DocSets, Postings
 from searchapp.search.query import positive_words
-from searchapp.search.ranking import by_relevance, ordered
+from searchapp.search.ranking import best_of, by_relevance, ordered
 from searchapp.search.request import SearchRequest
 from searchapp.search.results import Hit
 from searchapp.search.selection import Matches, select
@@ -297,9 +297,8 @@ class ShardSearcher:
             searcher = GlobalSearcher(state.searcher().reader(), statistics, BM25F())
             mask = {d for doc_id in excluded if (d := searcher.document_number(id=doc_id)) is not None}
             ids = state.stories.ids
-            found = searcher.search(similar, limit=None, mask=mask)
-            best = heapq.nsmallest(count, ((hit.docnum, hit.score) for hit in found), key=lambda h: (-h[1], ids[h[0]]))
-            return [((-score, ids[d]), ids[d], score, state.stories.story_key(d)) for d, score in best]
+            return [((-score, ids[d]), ids[d], score, state.stories.story_key(d))
+                    for d, score in best_of(state, similar, mask, count, searcher)]
 
     def rows(self, q: str, wanted: list[tuple[str, float | None]]) -> dict[str, dict]:
         """Export rows of the articles of this shard among *wanted* (id, score), by id; with *q* empty,
@@ -351,7 +350,7 @@ class ShardSearcher:
             outlet = self.outlet_table.get(slug)
             return outlet.name if outlet is not None else outlets.get(slug, {}).get("name", slug)
 
-        return Articles(state.searcher(), state.analysis, label, state.stories)
+        return Articles(state.searcher(), state.analysis, label, state.stories, functools.partial(best_of, state))
 
 
 def resident_mb() -> float:
