@@ -25,7 +25,7 @@ from searchapp.index.generations import current_generation
 from searchapp.search.articles import Articles
 from searchapp.search.compiler import QueryCompiler
 from searchapp.search.facet_values import CategoryFacet, MonthFacet, OutletFacet, PersonFacet
-from searchapp.search.facets import FacetTables
+from searchapp.search.facets import TOP_PEOPLE, FacetTables
 from searchapp.search.highlight import MatchTerms
 from searchapp.search.live import Generation, LiveIndex, NoIndexError
 from searchapp.search.matching import DocSets, Postings
@@ -38,8 +38,6 @@ from searchapp.search.selection import Matches, select
 from searchapp.search.significant import SAMPLE, SignificantWord, significant_words
 from searchapp.search.suggest import suggest
 from searchapp.search.timeline import Timeline, aligned_timelines
-
-TOP_PEOPLE = 20
 
 
 def _request(method):

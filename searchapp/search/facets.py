@@ -19,6 +19,7 @@ from whoosh.reading import IndexReader
 from searchapp.index.whoosh27 import column_values
 
 NO_DATE = 0
+TOP_PEOPLE = 20  # people the facet lists
 
 
 class FacetTables:

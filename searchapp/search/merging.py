@@ -8,11 +8,9 @@ from collections.abc import Iterable
 
 from searchapp.search.catalog import Catalog
 from searchapp.search.facet_values import CategoryFacet, MonthFacet, OutletFacet, PersonFacet
-from searchapp.search.facets import top_counts
+from searchapp.search.facets import TOP_PEOPLE, top_counts
 from searchapp.search.results import Facets
 from searchapp.search.shard import Entry, Part
-
-TOP_PEOPLE = 20
 
 
 def merged_facets(request, people: list[str], parts: Iterable[Part], catalog: Catalog) -> Facets:

@@ -16,7 +16,7 @@ import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
-from typing import Any, Protocol
+from typing import Any
 
 from whoosh import classify
 
@@ -29,10 +29,11 @@ from searchapp.index.routing import shard_of
 from searchapp.index.schema import build_schema
 from searchapp.search.articles import EXPANDED, RELATED, related_query
 from searchapp.search.catalog import Catalog
+from searchapp.search.fanout import LocalShards, MixedSetsError, Shards, ShardsMissingError
 from searchapp.search.merging import merged_facets, merged_page
 from searchapp.search.query import parse_query
 from searchapp.search.results import Hit, SearchResult
-from searchapp.search.shard import Entry, Part, Plan, ShardSearcher
+from searchapp.search.shard import Entry, Part, Plan
 from searchapp.search.significant import SAMPLE, SignificantWord, looked_up, significant_words
 from searchapp.search.statistics import CollectionReader, Statistics
 from searchapp.search.stories import MAX_COPIES
@@ -40,53 +41,6 @@ from searchapp.search.suggest import MAX_CANDIDATES, close, closest, corrected
 from searchapp.search.timeline import Timeline, aligned_timelines
 
 EXPORT_BATCH = 500  # articles an export asks the shards for at once
-
-
-class ShardsMissingError(UnavailableError):
-    """No replica of some shard answered, where an answer must be whole (an export, a timeline)."""
-
-    def __init__(self, missing: list[int]) -> None:
-        super().__init__(f"shard(s) {', '.join(map(str, missing))} of the index did not answer; try again")
-
-
-class MixedSetsError(UnavailableError):
-    """Shards answered from different published sets (an indexing run was being published)."""
-
-
-class Shards(Protocol):
-    count: int
-
-    def begin(self) -> None:
-        """A request begins (its calls go to the same replicas)."""
-
-    def all(self, method: str, *args) -> tuple[dict[int, object], list[int]]:
-        """Each shard's answer to *method*, and the shards none of whose replicas answered."""
-
-    def each(self, calls: dict[int, tuple[str, tuple]]) -> tuple[dict[int, object], list[int]]:
-        """The answer of each shard to its own call."""
-
-
-class LocalShards:
-    """The shards of a sharded index on this machine, searched in this process."""
-
-    def __init__(self, settings: Settings, count: int) -> None:
-        self.count = count
-        self.searchers = [ShardSearcher(settings, n) for n in range(count)]
-
-    def begin(self) -> None:
-        pass
-
-    def all(self, method: str, *args) -> tuple[dict[int, object], list[int]]:
-        return self.each({n: (method, args) for n in range(self.count)})
-
-    def each(self, calls: dict[int, tuple[str, tuple]]) -> tuple[dict[int, object], list[int]]:
-        answers, missing = {}, []
-        for shard, (method, args) in calls.items():
-            try:
-                answers[shard] = getattr(self.searchers[shard], method)(*args)
-            except UnavailableError:  # being written, or gone: left out, and said so
-                missing.append(shard)
-        return answers, missing
 
 
 class ShardedEngine:
