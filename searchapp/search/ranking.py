@@ -4,8 +4,6 @@ ones, each story once when collapsed."""
 
 from __future__ import annotations
 
-import heapq
-
 from whoosh import query as wq
 from whoosh.searching import Searcher
 
@@ -25,9 +23,12 @@ def rank(state: Generation, text_query: wq.Query, matching: set[int], limit: int
     searcher = searcher or state.searcher()
     best = top_documents(searcher, text_query, matching, limit, state.lengths, docsets, state.tie)
     if best is None:  # every match scored: Whoosh's own top-k collector can drop a document
-        results = searcher.search(text_query, limit=None, filter=matching)
+        ranked = [(docnum, score) for score, docnum in searcher.search(text_query, limit=None, filter=matching).top_n]
+        end = min(limit, len(ranked))
+        while 0 < end < len(ranked) and ranked[end][1] == ranked[end - 1][1]:
+            end += 1  # the ties of the last one in: which of them come first is the article ids' to say
         tie = state.tie
-        best = heapq.nsmallest(limit, ((hit.docnum, hit.score) for hit in results), key=lambda h: (-h[1], tie[h[0]]))
+        best = sorted(ranked[:end], key=lambda h: (-h[1], tie[h[0]]))[:limit]
     return best
 
 

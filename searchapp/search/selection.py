@@ -32,7 +32,7 @@ class Matches:
     node: Node | None = None
     but_category: set[int] = field(default_factory=set)  # every filter but the rubric (its counts)
     but_date: set[int] = field(default_factory=set)  # every filter but the dates (the month counts)
-    any_query: wq.Query | None = None  # a plain query's words, any of them (what partial matches match)
+    any_query: wq.Query | None = None  # a plain query's words, any of them (partial matches; compiled when wanted)
 
 
 def select(request: SearchRequest, people: list[str], compiler: QueryCompiler, tables: FacetTables, docsets: DocSets,
@@ -72,8 +72,10 @@ def select(request: SearchRequest, people: list[str], compiler: QueryCompiler, t
     if not plain:
         return result
     any_node = Or(node.nodes)
-    result.any_query = compiler.compile(any_node)
-    if decide(found, matching) if decide else len(found) < partial_below or not matching:
+    wanted = decide(found, matching) if decide else len(found) < partial_below or not matching
+    if wanted or decide:  # a shard is told whether partial matches are wanted: it needs their terms anyway
+        result.any_query = compiler.compile(any_node)
+    if wanted:
         result.partial_query = result.any_query
         result.partial = matches(result.partial_query)[3] - matching
         if not matching:  # every result is partial: ranked by how many words, and the page says so

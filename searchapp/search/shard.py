@@ -232,8 +232,8 @@ class ShardSearcher:
                 best(found.matching, found.text_query, plan.complete_limit),
                 best(found.partial, found.partial_query, plan.partial_limit),
                 Counter(tables.date_of[d] for d in found.matching) if plan.dates else Counter(),
-                {word: near_words(state.vocabulary, state.analysis, word)
-                 for word in map(lambda w: suggestable(state.analysis, w), positive_words(found.node)) if word}
+                {form: near_words(state.vocabulary, form)
+                 for form in map(lambda w: suggestable(state.analysis, w), positive_words(found.node)) if form}
                 if plan.spelling else {},
             )
 

@@ -32,8 +32,8 @@ def suggest(reader: IndexReader, analysis: QueryAnalysis, vocabulary: Vocabulary
     if vocabulary is None:
         return None
 
-    def best(word: str) -> str | None:
-        return closest(word, near_words(vocabulary, analysis, word), lambda w: frequency(reader, analysis, w),
+    def best(form: str) -> str | None:
+        return closest(form, near_words(vocabulary, form), lambda w: frequency(reader, analysis, w),
                        reader.doc_count(), analysis.stopwords)
 
     return corrected(q, node, analysis, best)
@@ -58,11 +58,10 @@ def suggestable(analysis: QueryAnalysis, word: str) -> str | None:
     return terms[0].form
 
 
-def near_words(vocabulary: Vocabulary | None, analysis: QueryAnalysis, word: str) -> list[str]:
-    """The first `MAX_CANDIDATES` words of the vocabulary that may be close to *word* (alphabetical: the
-    first of several shards' lists are the first of their union)."""
-    form = suggestable(analysis, word)
-    if vocabulary is None or form is None:
+def near_words(vocabulary: Vocabulary | None, form: str) -> list[str]:
+    """The first `MAX_CANDIDATES` words of the vocabulary that may be close to the written *form* of a
+    `suggestable` word (alphabetical: the first of several shards' lists are the first of their union)."""
+    if vocabulary is None:
         return []
     return list(islice(vocabulary.near(form), MAX_CANDIDATES))
 
