@@ -13,6 +13,7 @@ import heapq
 from collections import Counter
 from collections.abc import Callable, Iterable
 from itertools import chain
+from typing import Any
 
 from whoosh.reading import IndexReader
 
@@ -101,7 +102,7 @@ class FacetTables:
     def top_people(self, docnums: Iterable[int], count: int) -> list[tuple[str, int]]:
         """The *count* people in most of the documents (ties by name), with their counts."""
         counts = Counter(chain.from_iterable(map(self.people_of.__getitem__, docnums)))
-        return top_counts(Counter({self.people[i]: n for i, n in counts.items()}), count)
+        return top_counts(counts, count, self.people.__getitem__)
 
     def people_counts(self, docnums: Iterable[int]) -> Counter:
         """The documents of each person mentioned in *docnums* (a shard's part of the people facet)."""
@@ -148,11 +149,11 @@ class FacetTables:
         return lambda d: (date_of[d] or 10**9, time_of[d] or 2**62, ties[d])
 
 
-def top_counts(counts: Counter, count: int) -> list[tuple[str, int]]:
-    """The *count* largest of *counts* (ties by name)."""
+def top_counts(counts: Counter, count: int, name: Callable[[Any], str] = str) -> list[tuple[str, int]]:
+    """The *count* largest of *counts* (ties by *name*: only the keys that may be in are named)."""
     if not counts:
         return []
     threshold = heapq.nlargest(count, counts.values())[-1]
-    top = [(name, n) for name, n in counts.items() if n >= threshold]
+    top = [(name(key), n) for key, n in counts.items() if n >= threshold]
     top.sort(key=lambda item: (-item[1], item[0]))
     return top[:count]
