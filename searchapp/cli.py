@@ -89,7 +89,7 @@ def run_index(args: argparse.Namespace) -> int:
     if shards is None:
         report = build_index(settings, rebuild=args.rebuild, progress=Progress)
     elif settings.cluster:
-        from searchapp.search.cluster import one_writer, ray_runner
+        from searchapp.search.sharding.cluster import one_writer, ray_runner
 
         report = build_sharded(one_writer(settings), shards, rebuild=args.rebuild, runner=ray_runner(settings))
     else:
@@ -99,7 +99,7 @@ def run_index(args: argparse.Namespace) -> int:
 
 
 def run_cluster(args: argparse.Namespace) -> int:
-    from searchapp.search.cluster import ClusterShards, alive_nodes, shard_count
+    from searchapp.search.sharding.cluster import ClusterShards, alive_nodes, shard_count
 
     settings = settings_from(args, **{"cluster.address": args.cluster})
     if not settings.cluster:

@@ -19,7 +19,7 @@ from searchapp.index.writer import build_index
 from searchapp.search.engine import WhooshEngine
 from searchapp.search.interface import open_engine
 from searchapp.search.request import SearchRequest
-from searchapp.search.sharded import ShardedEngine
+from searchapp.search.sharding.engine import ShardedEngine
 
 SHARDS = 3
 STORY = STORY_RECORDS

@@ -59,12 +59,12 @@ def open_engine(settings: Settings) -> SearchEngine:
     from searchapp.index.shards import read_manifest
 
     if settings.cluster:
-        from searchapp.search.cluster import open_cluster
+        from searchapp.search.sharding.cluster import open_cluster
 
         return open_cluster(settings)
     manifest = read_manifest(settings.index)
     if manifest is not None:
-        from searchapp.search.sharded import open_sharded
+        from searchapp.search.sharding.engine import open_sharded
 
         return open_sharded(settings, manifest["shards"])
     from searchapp.search.engine import WhooshEngine

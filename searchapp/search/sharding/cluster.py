@@ -25,8 +25,8 @@ from ray.util.scheduling_strategies import NodeAffinitySchedulingStrategy
 from searchapp.config import Settings
 from searchapp.errors import UnavailableError
 from searchapp.index.shards import read_manifest
-from searchapp.search.shard import ShardSearcher
-from searchapp.search.sharded import ShardedEngine
+from searchapp.search.sharding.engine import ShardedEngine
+from searchapp.search.sharding.shard import ShardSearcher
 
 NAMESPACE = "searchapp"
 SUSPECT_SECONDS = 30.0  # a replica that failed is asked after the others for this long

@@ -1,11 +1,11 @@
 """`ShardedEngine`: the search interface over a sharded index, giving what one index of the same articles
 gives (totals, facet counts, order, scores, highlights, stories).
 
-A search asks every shard three things (`searchapp.search.shard`): how many articles match and its
+A search asks every shard three things (`searchapp.search.sharding.shard`): how many articles match and its
 statistics of the query's terms (summed, they decide partial matches and give BM25F the figures of the
 whole set); its facet counts and best articles scored with those figures (merged: counts summed, the
 page taken from the shards' best in one order, each story once); the hits of the page and the copies of
-their stories. The shards answer here (`LocalShards`) or on a Ray cluster (`searchapp.search.cluster`);
+their stories. The shards answer here (`LocalShards`) or on a Ray cluster (`searchapp.search.sharding.cluster`);
 a shard none of whose replicas answers is named in the result, never silently left out of its counts.
 """
 
@@ -28,14 +28,14 @@ from searchapp.index.analysis import QueryAnalysis
 from searchapp.index.routing import shard_of
 from searchapp.index.schema import build_schema
 from searchapp.search.articles import EXPANDED, RELATED, related_query
-from searchapp.search.catalog import Catalog
-from searchapp.search.fanout import LocalShards, MixedSetsError, Shards, ShardsMissingError
-from searchapp.search.merging import merged_facets, merged_page
 from searchapp.search.query import parse_query
 from searchapp.search.results import Hit, SearchResult
-from searchapp.search.shard import Entry, Part, Plan
+from searchapp.search.sharding.catalog import Catalog
+from searchapp.search.sharding.fanout import LocalShards, MixedSetsError, Shards, ShardsMissingError
+from searchapp.search.sharding.merging import merged_facets, merged_page
+from searchapp.search.sharding.shard import Entry, Part, Plan
+from searchapp.search.sharding.statistics import CollectionReader, Statistics
 from searchapp.search.significant import SAMPLE, SignificantWord, looked_up, significant_words
-from searchapp.search.statistics import CollectionReader, Statistics
 from searchapp.search.stories import MAX_COPIES
 from searchapp.search.suggest import MAX_CANDIDATES, close, closest, corrected
 from searchapp.search.timeline import Timeline, aligned_timelines

@@ -1,16 +1,16 @@
 """What a sharded search makes of its shards' parts: the facets from their counts, the page from their
-best articles (pure functions of `searchapp.search.shard.Part`)."""
+best articles (pure functions of `searchapp.search.sharding.shard.Part`)."""
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
 
-from searchapp.search.catalog import Catalog
 from searchapp.search.facet_values import CategoryFacet, MonthFacet, OutletFacet, PersonFacet
 from searchapp.search.facets import TOP_PEOPLE, top_counts
 from searchapp.search.results import Facets
-from searchapp.search.shard import Entry, Part
+from searchapp.search.sharding.catalog import Catalog
+from searchapp.search.sharding.shard import Entry, Part
 
 
 def merged_facets(request, people: list[str], parts: Iterable[Part], catalog: Catalog) -> Facets:

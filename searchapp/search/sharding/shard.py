@@ -4,7 +4,7 @@ A `ShardSearcher` opens its shard by path and answers the three calls a search m
 `count` (how many articles match, and the shard's statistics of the query's terms), `gather` (facet
 counts, the shard's best articles for the page scored with the statistics of every shard, the dates of
 its matches) and `render` (hits by article id, copies of stories). It runs in the front end's process
-for a sharded index on this machine, or as a Ray actor on a cluster (`searchapp.search.cluster`); what
+for a sharded index on this machine, or as a Ray actor on a cluster (`searchapp.search.sharding.cluster`); what
 goes in and out is plain data, so both are the same code.
 """
 
@@ -38,7 +38,7 @@ from searchapp.search.ranking import best_of, by_relevance, ordered
 from searchapp.search.request import SearchRequest
 from searchapp.search.results import Hit
 from searchapp.search.selection import Matches, select
-from searchapp.search.statistics import GlobalSearcher, Statistics, query_terms
+from searchapp.search.sharding.statistics import GlobalSearcher, Statistics, query_terms
 from searchapp.search.suggest import near_words, suggestable
 
 MATCHES_KEPT = 16  # requests between their first and second call (each sets of document numbers)

@@ -1,5 +1,5 @@
 """How a sharded search reaches its shards: a call to every shard (or to some), the answers of those that
-gave one, and which gave none. `LocalShards` searches them in this process; `searchapp.search.cluster`
+gave one, and which gave none. `LocalShards` searches them in this process; `searchapp.search.sharding.cluster`
 asks their replicas on a Ray cluster."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from typing import Protocol
 
 from searchapp.config import Settings
 from searchapp.errors import UnavailableError
-from searchapp.search.shard import ShardSearcher
+from searchapp.search.sharding.shard import ShardSearcher
 
 
 class ShardsMissingError(UnavailableError):
