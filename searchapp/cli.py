@@ -119,7 +119,8 @@ def run_cluster(args: argparse.Namespace) -> int:
                 print(f"shard {number} replica {replica}: not answering")
             else:
                 print(f"shard {number} replica {replica}: node {status['node']}, set {status['set']}, "
-                      f"{status['documents']} articles, process {status['pid']}, {status['rss_mb']:.0f} MB")
+                      f"{status['documents']} article{'' if status['documents'] == 1 else 's'}, process "
+                      f"{status['pid']}, {status['rss_mb']:.0f} MB")
     print(f"{len(statuses)} shards, {documents} articles")
     return 0 if all(any(replicas) for replicas in statuses) else 1
 
