@@ -10,7 +10,7 @@ Layout::
 
 Each shard is written by its own run of the indexer (a process, or a Ray task on a cluster); then the
 stories are grouped over the articles of every shard (a copy is often in another shard than its
-original), the catalog is written, and SHARDS last, naming each shard's state (its generation and commit).
+original) and written with the set's catalog, and SHARDS last, naming each shard's state (its generation and commit).
 A searcher of a shard opens, when SHARDS changes, the state SHARDS names, and no other: the shards a
 search reads were all written by one run. A run that changes nothing publishes nothing.
 """
@@ -31,7 +31,7 @@ from searchapp.errors import SearchappError
 from searchapp.index.generations import current_generation, indexer_lock, open_index
 from searchapp.index.report import IndexReport
 from searchapp.index.routing import shard_root, shard_settings
-from searchapp.index.stories import find_stories, live_fingerprints, read_stories, save_stories
+from searchapp.index.stories import find_stories, live_fingerprints
 from searchapp.index.whoosh27 import column_values, newest_toc
 from searchapp.index.writer import build_index
 
@@ -83,15 +83,18 @@ def build_sharded(settings: Settings, shards: int, *, rebuild: bool = False, tod
                                        for n in range(shards)])
         report = merge_reports(reports)
         step = time.monotonic()
-        unchanged = manifest is not None and manifest["states"] == [shard_state(shard_root(root, n))
+        previous = read_catalog(root, manifest["set"]) if manifest and (root / catalog_file(manifest["set"])).exists() \
+            else None
+        unchanged = previous is not None and manifest["states"] == [shard_state(shard_root(root, n))
                                                                      for n in range(shards)]
         if unchanged:  # nothing written: the published set stands (its readers and cursors stay valid)
-            report.in_stories = len(read_stories(Path(open_index(shard_root(root, 0)).storage.folder)))
+            report.in_stories = len(previous["stories"])
         else:
-            report.in_stories = group_stories(root, shards)
+            stories = group_stories(root, shards, frozenset((previous or {}).get("stories", {}).values()))
             name = uuid.uuid4().hex[:12]
-            write_catalog(root, shards, name)
+            write_catalog(root, shards, name, stories)
             publish_set(root, shards, name)
+            report.in_stories = len(stories)
         report.phases["stories across shards"] = time.monotonic() - step
         report.seconds = time.monotonic() - started
         return report
@@ -111,31 +114,23 @@ def merge_reports(reports: Iterable[IndexReport]) -> IndexReport:
     return total
 
 
-def group_stories(root: Path, shards: int) -> int:
-    """Group the live articles of every shard into stories (copies across shards included) and write the
-    groups beside each shard's index; the number of articles that have copies."""
+def group_stories(root: Path, shards: int, leaders: frozenset[str]) -> dict[str, str]:
+    """The stories of the live articles of every shard (copies across shards included): article id →
+    story, the *leaders* of the last set leading again."""
     ids: list[str] = []
     fingerprints: list[bytes | None] = []
-    leaders: set[str] = set()
-    folders = []
     for number in range(shards):
-        index = open_index(shard_root(root, number))
-        folder = Path(index.storage.folder)
-        folders.append(folder)
-        leaders.update(read_stories(folder).values())
-        with index.reader() as reader:
+        with open_index(shard_root(root, number)).reader() as reader:
             for doc_id, fingerprint in live_fingerprints(reader):
                 ids.append(doc_id)
                 fingerprints.append(fingerprint)
-    stories = find_stories(ids, fingerprints, leaders=frozenset(leaders))
-    for folder in folders:
-        save_stories(folder, stories)
-    return len(stories)
+    return find_stories(ids, fingerprints, leaders=leaders)
 
 
-def write_catalog(root: Path, shards: int, set_name: str) -> dict:
+def write_catalog(root: Path, shards: int, set_name: str, stories: dict[str, str]) -> dict:
     """The people, outlets and rubrics of the whole set (every name indexed, and the live articles of
-    each), from index columns, as the file of the set *set_name*."""
+    each, from index columns) and its *stories*, as the file of the set *set_name*: what a shard's searcher
+    reads of the set is of the set it opens."""
     people: Counter = Counter()
     indexed: set[str] = set()  # names a query may give (`orang:`), as one index's terms
     outlets: Counter = Counter()
@@ -162,7 +157,7 @@ def write_catalog(root: Path, shards: int, set_name: str) -> dict:
                "people": dict(sorted(people.items())),
                "outlets": {slug: {"name": names.get(slug, slug), "count": n} for slug, n in sorted(outlets.items())
                            if n},
-               "categories": sorted(categories)}
+               "categories": sorted(categories), "stories": stories}
     _replace(root / catalog_file(set_name), json.dumps(catalog, ensure_ascii=False))
     return catalog
 

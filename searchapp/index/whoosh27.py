@@ -153,6 +153,19 @@ def read_toc(index: Index) -> Any:
     return index._read_toc()
 
 
+def read_toc_at(index: Index, generation: int) -> Any:
+    """The table of contents of one commit of the index (a shard opens the one its set names, not a later
+    one); FileNotFoundError when it is gone."""
+    from whoosh.index import TOC
+
+    return TOC.read(index.storage, index.indexname, gen=generation, schema=index._schema)
+
+
+def toc_number(name: str) -> int:
+    """The commit a table of contents file is of (``_MAIN_7.toc`` → 7)."""
+    return int(name.rsplit("_", 1)[-1].split(".")[0])
+
+
 def reader_at(index: Index, toc: Any) -> IndexReader:
     """A new reader of the segments *toc* lists: many readers of one state of the index (one per
     thread: a reader's files are not safe to share), whatever commits came since."""
@@ -196,4 +209,4 @@ def newest_toc(folder: str | os.PathLike) -> str:
     """Name of the newest table of contents in an index folder (``_MAIN_<generation>.toc``): each
     commit writes a new one, so it changes whenever the index does."""
     tocs = [name for name in os.listdir(folder) if name.endswith(".toc")]
-    return max(tocs, key=lambda name: int(name.rsplit("_", 1)[-1].split(".")[0]), default="")
+    return max(tocs, key=toc_number, default="")

@@ -17,6 +17,7 @@ import threading
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 from whoosh.index import EmptyIndexError, Index
@@ -57,12 +58,12 @@ class Generation:
     """One index generation: a searcher per thread and the tables derived from it."""
 
     def __init__(self, key: tuple, index: Index, posting_cache_mb: int, stopwords: frozenset[str],
-                 spares: int = 0, published: dict | None = None) -> None:
+                 spares: int = 0, published: dict | None = None, toc: Any = None) -> None:
         self.key = key
         self.published = published or {}  # a shard's: the set it was published in, and the set's catalog
         self.name = hashlib.sha1(repr(key).encode()).hexdigest()[:12]  # for cursors: which state answered
         self.index = index
-        self.toc = read_toc(index)
+        self.toc = toc or read_toc(index)  # a shard's: the commit its set names
         self._local = threading.local()
         self._searchers: list[Searcher] = []
         self._lock = threading.Lock()
@@ -75,7 +76,7 @@ class Generation:
             folder = Path(index.storage.folder)
             self.analysis = QueryAnalysis(self.toc.schema["body"].analyzer, stopwords)
             self.tables = FacetTables(reader)
-            self.stories = StoryTable(reader, read_stories(folder))
+            self.stories = StoryTable(reader, self.published["stories"] if published else read_stories(folder))
             self.vocabulary = Vocabulary.open(folder)
             self.lengths = LengthTable(reader, TEXT_FIELDS)
             self.tie = np.array(self.tables.tie, dtype=np.int64)

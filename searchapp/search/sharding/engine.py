@@ -308,6 +308,7 @@ class ShardedEngine:
     def document(self, doc_id: str, q: str = "", raw: bool = False) -> dict | None:
         """The article from its shard, with its story's copies from every shard and its related articles
         chosen and ranked over every shard (as one index would)."""
+        self.missing = []
         home = shard_of(doc_id, self.shards.count)
         answers, missing = self.shards.each({home: ("document", (doc_id, q, raw))})
         if missing:  # not "no such article": its shard is away
@@ -323,7 +324,11 @@ class ShardedEngine:
 
     def _related(self, set_name: str, doc_id: str, article: dict, weights: dict[str, float],
                  total: float) -> list[Hit]:
+        if not weights:  # an empty body: no key terms
+            return []
         collections = self._all("collection", list(weights), set_name=set_name)
+        if self.missing:  # key terms and scores from some shards' statistics would be others than one index's
+            raise ShardsMissingError(self.missing)
         statistics = functools.reduce(Statistics.add, (c[1] for c in collections.values()), Statistics())
         expander = classify.Expander(CollectionReader(statistics, self.schema), "body")
         expander.topN_weight.update(weights)
@@ -332,9 +337,10 @@ class ShardedEngine:
         if similar is None:
             return []
         excluded = [doc_id, *(copy["id"] for copy in article.get("copies", []))]
-        answers, missing = self.shards.all("related", similar, statistics, RELATED, excluded)
-        if missing:
-            raise ShardsMissingError(missing)
+        answers = {n: entries for n, (_set, entries) in
+                   self._all("related", similar, statistics, RELATED, excluded, set_name=set_name).items()}
+        if self.missing:
+            raise ShardsMissingError(self.missing)
         best = sorted((entry for entries in answers.values() for entry in entries), key=lambda e: e[0])[:RELATED]
         rendered, members = self._render("", {n: [(e[1], e[2], False) for e in entries if e in best]
                                               for n, entries in answers.items()},

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from whoosh import classify
 from whoosh import query as wq
+from whoosh.index import EmptyIndexError
 from whoosh.scoring import BM25F
 
 from searchapp.config import Settings
@@ -28,7 +29,7 @@ from searchapp.extract.outlet import OutletTable
 from searchapp.index.generations import open_generation
 from searchapp.index.routing import shard_settings
 from searchapp.index.shards import MANIFEST, read_catalog, read_manifest
-from searchapp.index.whoosh27 import newest_toc
+from searchapp.index.whoosh27 import read_toc_at, toc_number
 from searchapp.search.articles import Articles
 from searchapp.search.compiler import TEXT_FIELDS, QueryCompiler
 from searchapp.search.live import Generation, LiveIndex, NoIndexError
@@ -98,6 +99,12 @@ class ShardLive(LiveIndex):
         return ("set", stat.st_ino, stat.st_mtime_ns, stat.st_size)
 
     def _open(self, key: tuple) -> Generation:
+        try:
+            return self._open_published(key)
+        except (FileNotFoundError, EmptyIndexError) as error:  # replaced by a run meanwhile
+            raise UnavailableError(f"shard {self.number} changed while it was opened ({error}); try again") from None
+
+    def _open_published(self, key: tuple) -> Generation:
         manifest = read_manifest(self.set_root)
         if manifest is None:
             raise NoIndexError(f"no sharded index in {self.set_root}; run 'searchapp index --shards N' first")
@@ -106,18 +113,18 @@ class ShardLive(LiveIndex):
                                    f"{self.number}: restart the server (or the cluster's shard actors)")
         generation, toc = manifest["states"][self.number].split("/")
         folder = self.root / generation
-        if not folder.is_dir() or newest_toc(folder) != toc:  # written since, and not yet published
-            raise UnavailableError(f"shard {self.number} is being written by an indexing run; try again when it "
-                                   f"ends")
         index = open_generation(self.root, folder)
-        if newest_toc(folder) != toc:
-            raise UnavailableError(f"shard {self.number} changed while it was opened; try again")
+        contents = read_toc_at(index, toc_number(toc))  # that commit, whatever was committed since
         try:
             catalog = read_catalog(self.set_root, manifest["set"])
-        except (FileNotFoundError, ValueError) as error:  # removed, or cut short: only indexing again mends it
+        except FileNotFoundError:
+            if (read_manifest(self.set_root) or {}).get("set") != manifest["set"]:
+                raise UnavailableError("the index was published again while it was opened; try again") from None
+            raise CorruptIndexError(self.set_root, FileNotFoundError(f"no catalog of set {manifest['set']}")) from None
+        except ValueError as error:  # cut short: indexing again mends it
             raise CorruptIndexError(self.set_root, error) from None
         published = {**catalog, "set": manifest["set"], "published": manifest["published"]}
-        return Generation(key, index, self.posting_cache_mb, self.stopwords, self.spares, published)
+        return Generation(key, index, self.posting_cache_mb, self.stopwords, self.spares, published, contents)
 
 
 class ShardSearcher:
@@ -146,8 +153,9 @@ class ShardSearcher:
                     "documents": state.searcher().doc_count(), "pid": os.getpid(), "rss_mb": resident_mb()}
 
     def catalog(self) -> dict:
+        """The set's catalog, as the front end reads it (the stories are the shards' own)."""
         with self.live.request():
-            return self._state()[1]
+            return {key: value for key, value in self._state()[1].items() if key != "stories"}
 
     def set_name(self) -> str:
         with self.live.request():
@@ -289,16 +297,17 @@ class ShardSearcher:
             terms = {(name, word) for word in words for name in TEXT_FIELDS}
             return catalog["set"], Statistics.of(state.searcher().reader(), terms, TEXT_FIELDS, weights=True)
 
-    def related(self, similar: wq.Query, statistics: Statistics, count: int, excluded: list[str]) -> list[Entry]:
-        """This shard's *count* best matches of *similar* (an article's related articles) but *excluded*,
-        scored with the statistics of every shard."""
+    def related(self, similar: wq.Query, statistics: Statistics, count: int,
+                excluded: list[str]) -> tuple[str, list[Entry]]:
+        """The set, and this shard's *count* best matches of *similar* (an article's related articles) but
+        *excluded*, scored with the statistics of every shard."""
         with self.live.request():
-            state, _catalog = self._state()
+            state, catalog = self._state()
             searcher = GlobalSearcher(state.searcher().reader(), statistics, BM25F())
             mask = {d for doc_id in excluded if (d := searcher.document_number(id=doc_id)) is not None}
             ids = state.stories.ids
-            return [((-score, ids[d]), ids[d], score, state.stories.story_key(d))
-                    for d, score in best_of(state, similar, mask, count, searcher)]
+            return catalog["set"], [((-score, ids[d]), ids[d], score, state.stories.story_key(d))
+                                    for d, score in best_of(state, similar, mask, count, searcher)]
 
     def rows(self, q: str, wanted: list[tuple[str, float | None]]) -> dict[str, dict]:
         """Export rows of the articles of this shard among *wanted* (id, score), by id; with *q* empty,
