@@ -123,6 +123,8 @@ class ShardLive(LiveIndex):
             raise CorruptIndexError(self.set_root, FileNotFoundError(f"no catalog of set {manifest['set']}")) from None
         except ValueError as error:  # cut short: indexing again mends it
             raise CorruptIndexError(self.set_root, error) from None
+        if not {"stories", "names", "people", "outlets", "shards"} <= catalog.keys():  # another version's
+            raise CorruptIndexError(self.set_root, ValueError(f"the catalog of set {manifest['set']} is incomplete"))
         published = {**catalog, "set": manifest["set"], "published": manifest["published"]}
         return Generation(key, index, self.posting_cache_mb, self.stopwords, self.spares, published, contents)
 
