@@ -214,6 +214,9 @@ def test_an_unchanged_corpus_publishes_nothing(tmp_path):
     settings = make_settings(corpus, tmp_path / "index", **{"indexing.workers": 1})
     build_sharded(settings, 2)
     first = read_manifest(settings.index)
+    vocabularies = {path: path.stat().st_mtime_ns for path in settings.index.glob("shard-*/gen-*/vocabulary.bin")}
     report = build_sharded(settings, 2)
     assert report.written == 0 and report.unchanged == 14 and report.in_stories == 3
     assert read_manifest(settings.index) == first
+    assert len(vocabularies) == 2  # nor is anything beside the shards written again
+    assert {path: path.stat().st_mtime_ns for path in vocabularies} == vocabularies

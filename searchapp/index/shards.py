@@ -5,7 +5,7 @@ Layout::
     index/
       SHARDS         the published set: its name, the number of shards (replaced atomically, last)
       catalog-<set>.json  what every shard's search needs of the whole set: people, outlets and rubrics
-                     with their numbers of articles (written before SHARDS names it)
+                     with their numbers of articles, and the stories (written before SHARDS names it)
       shard-00/ …    each an index folder as `searchapp.index.generations` describes
 
 Each shard is written by its own run of the indexer (a process, or a Ray task on a cluster); then the
@@ -107,8 +107,8 @@ def merge_reports(reports: Iterable[IndexReport]) -> IndexReport:
         for name in ("added", "updated", "deleted", "unchanged", "replaced"):
             setattr(total, name, getattr(total, name) + getattr(report, name))
         total.rebuilt = total.rebuilt or report.rebuilt
-        total.skipped += [s for s in report.skipped if s not in total.skipped]
-        total.warnings += [w for w in report.warnings if w not in total.warnings]
+        total.skipped = list(dict.fromkeys([*total.skipped, *report.skipped]))
+        total.warnings = list(dict.fromkeys([*total.warnings, *report.warnings]))
         for phase, seconds in report.phases.items():
             total.phases[phase] = max(total.phases.get(phase, 0.0), seconds)
     return total

@@ -141,7 +141,8 @@ def build_index(settings: Settings, *, rebuild: bool = False, today: dt.date | N
             write(run(existing))
             report.phases["write"] = time.monotonic() - step
             folder = Path(existing.storage.folder)
-            if report.written or report.deleted or not all((folder / name).exists() for name in (STORIES, VOCABULARY)):
+            beside = (VOCABULARY,) if shard else (STORIES, VOCABULARY)  # a shard's stories are its set's
+            if report.written or report.deleted or not all((folder / name).exists() for name in beside):
                 report.in_stories = _group(existing, folder, report.phases, stories=shard is None)
             else:
                 report.in_stories = len(read_stories(folder))

@@ -143,7 +143,7 @@ class FacetTables:
 
     def date_key(self, newest: bool, tie: bool = True) -> Callable[[int], tuple]:
         """A document's place in date order (with *tie*, the article's place in id order last)."""
-        date_of, time_of, ties = self.date_of, self.time_of, self.tie if tie else [0] * self.size
+        date_of, time_of, ties = self.date_of, self.time_of, self.tie if tie else _UNTIED
         if newest:
             return lambda d: (-date_of[d] if date_of[d] else 1, -time_of[d] if time_of[d] else 0, ties[d])
         return lambda d: (date_of[d] or 10**9, time_of[d] or 2**62, ties[d])
@@ -157,3 +157,13 @@ def top_counts(counts: Counter, count: int, name: Callable[[Any], str] = str) ->
     top = [(name(key), n) for key, n in counts.items() if n >= threshold]
     top.sort(key=lambda item: (-item[1], item[0]))
     return top[:count]
+
+
+class _Untied:
+    """Every document's place when ties are left to the caller (a shard appends the article id)."""
+
+    def __getitem__(self, _docnum: int) -> int:
+        return 0
+
+
+_UNTIED = _Untied()
