@@ -41,6 +41,8 @@ def test_http_load_while_indexing_counts_errors_and_sees_new_articles(tmp_path):
     result = subprocess.run(command, capture_output=True, text=True, timeout=240, cwd=REPO)
     assert result.returncode == 0, result.stderr[-2000:]
     out = result.stdout
+    failed = [line for line in out.splitlines() if re.search(r"[1-9]\d* errors", line)]
+    assert not failed, out[-4000:]  # each line names what failed ("3 errors (2× HTTP 500 /cari)"), then the traceback
     assert out.count(" 0 errors") == 4 and "round 2:" in out and "added 200 articles" in out  # + attacked, exporting
     assert "searchable" in out and "nan" not in out
     costly = [row for row in out.splitlines() if row.startswith("| ") and ("(page)" in row or "(API)" in row)]

@@ -114,7 +114,7 @@ def format_http(http: dict, while_indexing: str | None) -> str:
     lines = [f"\nHTTP (searchapp serve on 127.0.0.1, {http['clients']} concurrent clients, API and pages):"]
     for number, one in enumerate(http["rounds"], 1):
         lines.append(f"round {number}: {one['seconds']:.0f} s, {one['req_per_s']:.0f} req/s, p50 {one['p50']:.1f} ms, "
-                     f"p99 {one['p99']:.1f} ms, {one['errors']} errors, {one['requests']} requests, "
+                     f"p99 {one['p99']:.1f} ms, {_errors(one)}, {one['requests']} requests, "
                      f"server RSS {one['server_rss_mb']:.0f} MB")
     first = http["rounds"][0]
     if while_indexing:
@@ -130,15 +130,23 @@ def format_http(http: dict, while_indexing: str | None) -> str:
         hit = http["attacked"]
         lines.append(f"\nWith {http['attackers']} clients looping over them ({hit['attacks']} requests): readers "
                      f"{hit['req_per_s']:.0f} req/s, p50 {hit['p50']:.1f} ms, p99 {hit['p99']:.1f} ms "
-                     f"({hit['p99'] / first['p99']:.2f}× round 1's), {hit['errors']} errors")
+                     f"({hit['p99'] / first['p99']:.2f}× round 1's), {_errors(hit)}")
     if "export_alone" in http:
         alone, during = http["export_alone"], http["exporting"]
         lines.append(f"\nAn export of every article alone: {alone['rows']:,} rows, {alone['mb']:.1f} MB in "
                      f"{alone['seconds']:.1f} s. With {http['exporters']} client(s) streaming it again and again "
                      f"({during['attacks']} exports ended): readers {during['req_per_s']:.0f} req/s, p50 "
                      f"{during['p50']:.1f} ms, p99 {during['p99']:.1f} ms ({during['p99'] / first['p99']:.2f}× "
-                     f"round 1's), {during['errors']} errors")
+                     f"round 1's), {_errors(during)}")
+    if http.get("server_errors"):
+        lines += ["", "The server's last error:", http["server_errors"]]
     return "\n".join(lines)
+
+
+def _errors(load: dict) -> str:
+    """A round's failed requests: "0 errors", or their count and the commonest kinds."""
+    kinds = ", ".join(f"{count}× {kind}" for kind, count in load["failures"].most_common(3))
+    return f"{load['errors']} errors" + (f" ({kinds})" if kinds else "")
 
 
 def format_table(figures: list[EngineFigures], size: int) -> str:

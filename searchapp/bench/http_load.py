@@ -3,6 +3,7 @@ latency through the whole web stack rather than the engine alone."""
 
 from __future__ import annotations
 
+import collections
 import csv
 import ctypes
 import io
@@ -46,16 +47,18 @@ def bench_http(settings: Settings, queries: list[BenchQuery], clients: int = 8, 
     port = free_port()
     command = [sys.executable, "-m", "searchapp.cli", "serve", "--config", str(settings.config_path),
                "--index", str(settings.index), "--host", "127.0.0.1", "--port", str(port)]
-    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                              preexec_fn=_ended_with(os.getpid()))
+    log = Path(settings.index).parent / "server.log"  # what the server says of a failed request
+    with open(log, "wb") as stderr:
+        server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=stderr,
+                                  preexec_fn=_ended_with(os.getpid()))
     base = f"http://127.0.0.1:{port}"
+    result: dict = {"clients": clients, "rounds": []}
     try:
         _wait_for(base)
         urls = [f"{base}{'/api/search' if n % 2 else '/cari'}?" + urllib.parse.urlencode(
             [("q", q.text)] + ([("outlet", q.outlet)] if q.outlet else [])) for n, q in enumerate(queries)]
         for url in urls[:WARMUP]:
             urllib.request.urlopen(url, timeout=30).read()
-        result: dict = {"clients": clients, "rounds": []}
         for number in range(rounds):
             indexing = while_indexing if number == 0 else None
             result["rounds"].append(_load_round(urls, clients, seconds, server.pid,
@@ -76,6 +79,13 @@ def bench_http(settings: Settings, queries: list[BenchQuery], clients: int = 8, 
     finally:
         server.terminate()
         server.wait(timeout=60)
+        result["server_errors"] = _last_traceback(log.read_text(encoding="utf-8", errors="replace"))
+
+
+def _last_traceback(log: str) -> str:
+    """The server's last logged traceback (why a request failed), else nothing."""
+    start = log.rfind("Traceback (most recent call last)")
+    return log[start:][:4000] if start >= 0 else ""
 
 
 def _ended_with(parent: int):
@@ -110,7 +120,8 @@ def _load_round(urls: list[str], clients: int, seconds: float, server_pid: int, 
     """One round of load: readers' requests per second, latency and failures, the attackers' requests
     (not counted with the readers'), what *meanwhile* noted, the server's memory at the end."""
     latencies: list[float] = []
-    errors = attacks = 0
+    errors: collections.Counter = collections.Counter()  # what failed: "HTTP 503 /api/search", "timed out /cari"
+    attacks = 0
     lock = threading.Lock()
     stop = time.monotonic() + seconds
     noted: dict = {}
@@ -122,23 +133,22 @@ def _load_round(urls: list[str], clients: int, seconds: float, server_pid: int, 
         return time.monotonic() < stop or (side is not None and side.is_alive())
 
     def reader(offset: int) -> None:
-        nonlocal errors
         n = offset
         while going():
             url = urls[n % len(urls)]
             n += clients
             started = time.perf_counter()
+            failure = None
             try:
                 urllib.request.urlopen(url, timeout=30).read()
-                ok = True
-            except OSError:
-                ok = False
+            except OSError as error:
+                failure = _failure(error, url)
             elapsed = (time.perf_counter() - started) * 1000
             with lock:
-                if ok:
-                    latencies.append(elapsed)
+                if failure:
+                    errors[failure] += 1
                 else:
-                    errors += 1
+                    latencies.append(elapsed)
 
     def attacker(offset: int) -> None:
         nonlocal attacks
@@ -165,9 +175,17 @@ def _load_round(urls: list[str], clients: int, seconds: float, server_pid: int, 
     elapsed = time.perf_counter() - started  # the readers' time: an export may still be streaming
     for thread in others:
         thread.join()
-    return {"requests": len(latencies), "errors": errors, "seconds": elapsed, "attacks": attacks,
-            "req_per_s": len(latencies) / elapsed, "p50": statistics.median(latencies),
+    return {"requests": len(latencies), "errors": sum(errors.values()), "failures": errors, "seconds": elapsed,
+            "attacks": attacks, "req_per_s": len(latencies) / elapsed, "p50": statistics.median(latencies),
             "p99": percentile(latencies, 0.99), "server_rss_mb": _rss_of(server_pid), **noted}
+
+
+def _failure(error: OSError, url: str) -> str:
+    """What went wrong with one request, short enough to print: its status or reason and its path."""
+    path = urllib.parse.urlsplit(url).path
+    if isinstance(error, urllib.error.HTTPError):
+        return f"HTTP {error.code} {path}"
+    return f"{getattr(error, 'reason', None) or error} {path}"
 
 
 def _export_alone(url: str) -> dict:
