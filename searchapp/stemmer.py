@@ -29,7 +29,6 @@ class Stemmer:
     """
 
     def __init__(self, exclusions: Iterable[str] = (), stop_roots: Iterable[str] = ()) -> None:
-        self._sastrawi = _sastrawi()
         self._stop_roots = frozenset(stop_roots)
         self._cache: dict[str, str] = {word.lower(): word.lower() for word in exclusions}
 
@@ -39,15 +38,32 @@ class Stemmer:
             return self._cache[word]
         except KeyError:
             pass
-        if not word.isalpha() and not ("-" in word and word.replace("-", "").isalpha()):
-            root = word  # numbers, codes (g20, covid19): never stemmed
-        else:
-            root = self._sastrawi.stem_word(word) or word
-            if root in self._stop_roots:
-                root = word
-        if len(self._cache) < 500_000:
+        root = sastrawi_root(word)
+        if root in self._stop_roots:
+            root = word
+        if len(self._cache) < CACHED_WORDS:
             self._cache[word] = root
         return root
+
+
+CACHED_WORDS = 500_000
+_ROOTS: dict[str, str] = {}  # Sastrawi's root of each word met, shared by every stemmer of the process
+
+
+def sastrawi_root(word: str) -> str:
+    """Sastrawi's root of a lower-case word, each word stemmed once a process (the indexer's analysis and
+    its extraction use two stemmers of different exclusions: both read this)."""
+    try:
+        return _ROOTS[word]
+    except KeyError:
+        pass
+    if not word.isalpha() and not ("-" in word and word.replace("-", "").isalpha()):
+        root = word  # numbers, codes (g20, covid19): never stemmed
+    else:
+        root = _sastrawi().stem_word(word) or word
+    if len(_ROOTS) < CACHED_WORDS:
+        _ROOTS[word] = root
+    return root
 
 
 _STEMMERS: dict[tuple[frozenset[str], frozenset[str]], Stemmer] = {}
