@@ -307,3 +307,29 @@ def test_an_acronym_glued_to_a_word_is_not_read_as_a_name(text, read):
     from searchapp.extract.glue import unglue
 
     assert unglue(text) == read
+
+
+@pytest.mark.parametrize(("text", "people"), [
+    ("Jaksa mendakwa Hasto menyuap komisioner KPU Wahyu Setiawan Rp 600 juta.", ("Wahyu Setiawan",)),
+    ("Ia memberi Andi Rahman US$ 5.000 sebagai uang muka.", ("Andi Rahman",)),
+    ("Ia memberi Andi Rahman USD 5.000 sebagai uang muka.", ("Andi Rahman",)),
+])
+def test_a_currency_before_an_amount_ends_a_name(registry, text, people):
+    assert extract_people(text, registry) == people
+
+
+def test_a_negated_nominalisation_is_not_a_name(registry):
+    assert extract_people("Ketidakhadiran Maia Estianty menjadi sorotan warganet.", registry) == ("Maia Estianty",)
+
+
+@pytest.mark.parametrize(("text", "people"), [
+    # the article writes the name as a place once: the mention without a title or speech verb is the place
+    ("Sarapan di Disneyland mahal. Disneyland, yang dikenal sebagai tempat terbahagia, menjawab.", ()),
+    ("Pesawat diparkir di pangkalan udara Al Udeid. Citra satelit menunjukkan Al Udeid kosong.", ()),
+    # a title or a speech verb outweighs it: the name is a person's
+    ("Acara di Anies Baswedan dibuka. Gubernur Anies Baswedan hadir.", ("Anies Baswedan",)),
+    # "ke" is not a place cue: "umpan ke Axel Witsel"
+    ("Bola diteruskan ke Axel Witsel. Axel Witsel mencetak gol.", ("Axel Witsel",)),
+])
+def test_a_name_the_article_writes_as_a_place_is_not_a_person(registry, text, people):
+    assert extract_people(text, registry) == people

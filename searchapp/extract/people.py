@@ -13,6 +13,8 @@ A single-word mention is merged with the full name that contains it in the same 
 
 from __future__ import annotations
 
+import re
+
 from searchapp.extract import lexicon as lx
 from searchapp.extract.glue import unglue
 from searchapp.extract.mentions import STRONG_EVIDENCE, Mention, find_mentions, find_person_spans
@@ -38,20 +40,26 @@ def extract_people(text: str, registry: PeopleRegistry) -> tuple[str, ...]:
     A one-word name that no full name contains needs strong evidence somewhere in the article
     (a title, a speech verb, a role or an apposition): "Lakers memimpin" alone is not enough.
     """
-    mentions = find_mentions(unglue(text), registry)
+    text = unglue(text)
+    mentions = find_mentions(text, registry)
     full_names: dict[tuple[str, ...], str] = {}
     strong: set[tuple[str, ...]] = set()
+    sure: set[tuple[str, ...]] = set()
     for m in mentions:
         words = tuple(WORD.findall(m.surface))
         full_names.setdefault(words, m.canonical or " ".join(m.surface.split()))
         if m.evidence in STRONG_EVIDENCE:
             strong.add(words)
+        if m.evidence in _SURE_EVIDENCE:
+            sure.add(words)
     out: list[str] = []
     for m in mentions:
         if m.canonical is not None:
             name: str | None = m.canonical
         else:
             words = tuple(WORD.findall(m.surface))
+            if words not in sure and _placed(text, words):
+                continue
             longer = {full_names[o] for o in full_names if len(o) > len(words) and _short_form(words, o)}
             if longer:
                 name = longer.pop() if len(longer) == 1 else None
@@ -60,6 +68,21 @@ def extract_people(text: str, registry: PeopleRegistry) -> tuple[str, ...]:
         if name is not None and name not in out:
             out.append(name)
     return tuple(out)
+
+
+# evidence that a place cue elsewhere in the article does not outweigh
+_SURE_EVIDENCE = frozenset({"registry", "title", "speech", "role"})
+# "di" and the lower-case nouns that put a place's or a building's name after them (not "ke": "umpan ke
+# Witsel", "dari Solehuddin ke Didi Sukyadi")
+_PLACE_BEFORE = "|".join(sorted(lx.PLACE_NOUNS | {"di"}))
+
+
+def _placed(text: str, words: tuple[str, ...]) -> bool:
+    """Whether the article writes the name *words* as a place somewhere ("di Disneyland", "pangkalan udara
+    Al Udeid"): one name keeps one sense in one article, so a mention of it without a title or a speech verb
+    ("Disneyland, yang dikenal …") is not a person."""
+    name = r"\s+".join(map(re.escape, words))
+    return re.search(rf"\b(?:{_PLACE_BEFORE})\s+{name}\b", text) is not None
 
 
 def _short_form(words: tuple[str, ...], full: tuple[str, ...]) -> bool:

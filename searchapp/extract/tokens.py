@@ -4,7 +4,6 @@ name-like...) and what separates them from the previous word."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -27,6 +26,8 @@ _BOILERPLATE = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 _ABBREVIATIONS = lx.TITLES | frozenset({"st", "jr", "sr", "kol", "h"})
+# currencies written before an amount ("Rp 600 juta", "US$ 5 juta"): they end a name, never extend it
+_CURRENCIES = frozenset({"rp", "idr", "usd", "sgd", "myr", "eur", "jpy", "cny", "aud"})
 
 
 @dataclass(slots=True)
@@ -43,7 +44,7 @@ class Tok:
 
 @lru_cache(maxsize=200_000)
 def kind_of(word: str) -> str:
-    """Coarse class of a word: init acr title org place time cue stop eng root derived unk lower."""
+    """Coarse class of a word: init acr title org place time money cue stop eng root derived unk lower."""
     key = word.casefold().rstrip(".")
     if key in lx.PARTICLES:
         return "particle"  # "bin", "van", "De": inside a name only
@@ -58,6 +59,8 @@ def kind_of(word: str) -> str:
         return "init"  # "M.", "I", and "II", "X" after a name
     if key in lx.TIME_WORDS:
         return "time"
+    if key in _CURRENCIES:
+        return "money"
     if word.rstrip(".").isupper():
         return "acr"
     if key in lx.TITLES or key.startswith(("menko", "menteri")):
@@ -76,6 +79,8 @@ def kind_of(word: str) -> str:
         return "unk"
     if key.endswith("nya") and len(key) >= 7:
         return "derived"  # "Keppresnya", "Pernyataannya": a possessive, not a name
+    if key.startswith("ketidak") and key.endswith("an"):
+        return "derived"  # "Ketidakhadiran", "Ketidakpastian": ke-…-an around a negated word (Sastrawi has no root)
     if key in lx.stop_words():
         return "stop"
     if key in lx.ENGLISH or _ENGLISH_SUFFIX.search(key):
@@ -129,37 +134,36 @@ def _headline_lines(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _within(spans: list[tuple[int, int]], position: int) -> bool:
-    """Whether *position* falls in one of the sorted, disjoint *spans* (a binary search: a long text has
-    many headline-like lines, and each word was once checked against all of them)."""
-    index = bisect_right(spans, (position, float("inf"))) - 1
-    return index >= 0 and spans[index][0] <= position < spans[index][1]
-
-
 def tokenize(text: str) -> list[Tok]:
+    """The words of *text*, each with its kind and what separates it from the previous one (run for every
+    article: names bound locally, headline lines walked alongside the words instead of searched)."""
     toks: list[Tok] = []
+    append, kind_of_word, gap_class, domain_after = toks.append, kind_of, _gap_class, _DOMAIN_AFTER.match
     headlines = _headline_lines(text)
+    line = 0  # the first headline line that does not end before the current word
     prev_end = 0
     n = len(text)
     for m in WORD.finditer(text):
         start, end = m.span()
-        word = text[start:end]
-        if (
-            end < n
-            and text[end] == "."
-            and ((len(word) == 1 and word.isupper()) or word.casefold() in _ABBREVIATIONS)
-        ):
+        word = m.group()
+        dot = end < n and text[end] == "."
+        if dot and ((len(word) == 1 and word.isupper()) or word.casefold() in _ABBREVIATIONS):
             end += 1  # "Dr.", "H.", an initial: "M. Nuh"
             word += "."
-        kind = kind_of(word)
-        if kind != "lower" and end < n and text[end] == "." and _DOMAIN_AFTER.match(text, end):
+            dot = end < n and text[end] == "."
+        kind = kind_of_word(word)
+        if kind != "lower" and dot and domain_after(text, end):
             kind = "org"  # CNNIndonesia.com, Kompas.com
+        elif end < n and text[end] == "$" and word.isupper():
+            kind = "money"  # US$, S$
         if toks:
-            joined, comma, sent_start = _gap_class(text[prev_end:start])
+            joined, comma, sent_start = gap_class(text[prev_end:start])
         else:
             joined, comma, sent_start = False, False, True
-        headline = _within(headlines, start)
-        toks.append(Tok(start, end, word, kind, joined, comma, sent_start, headline))
+        while line < len(headlines) and headlines[line][1] <= start:
+            line += 1
+        headline = line < len(headlines) and headlines[line][0] <= start
+        append(Tok(start, end, word, kind, joined, comma, sent_start, headline))
         prev_end = end
     return toks
 
@@ -187,4 +191,4 @@ def is_initials(word: str) -> bool:
 
 
 def capish(tok: Tok) -> bool:
-    return tok.kind not in ("lower", "time") and (tok.text[0].isupper() or tok.kind == "unk")
+    return tok.kind not in ("lower", "time", "money") and (tok.text[0].isupper() or tok.kind == "unk")
