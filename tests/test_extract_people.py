@@ -333,3 +333,8 @@ def test_a_negated_nominalisation_is_not_a_name(registry):
 ])
 def test_a_name_the_article_writes_as_a_place_is_not_a_person(registry, text, people):
     assert extract_people(text, registry) == people
+
+
+def test_a_short_form_joins_the_full_name_whatever_its_apostrophe(registry):
+    text = "Ketua Umum HKI Akhmad Ma’ruf Maulana hadir. “Kami siap,” ungkap Ma'ruf, Kamis."
+    assert extract_people(text, registry) == ("Akhmad Ma’ruf Maulana",)

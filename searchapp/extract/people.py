@@ -46,7 +46,7 @@ def extract_people(text: str, registry: PeopleRegistry) -> tuple[str, ...]:
     strong: set[tuple[str, ...]] = set()
     sure: set[tuple[str, ...]] = set()
     for m in mentions:
-        words = tuple(WORD.findall(m.surface))
+        words = _name_words(m.surface)
         full_names.setdefault(words, m.canonical or " ".join(m.surface.split()))
         if m.evidence in STRONG_EVIDENCE:
             strong.add(words)
@@ -57,7 +57,7 @@ def extract_people(text: str, registry: PeopleRegistry) -> tuple[str, ...]:
         if m.canonical is not None:
             name: str | None = m.canonical
         else:
-            words = tuple(WORD.findall(m.surface))
+            words = _name_words(m.surface)
             if words not in sure and _placed(text, words):
                 continue
             longer = {full_names[o] for o in full_names if len(o) > len(words) and _short_form(words, o)}
@@ -77,11 +77,16 @@ _SURE_EVIDENCE = frozenset({"registry", "title", "speech", "role"})
 _PLACE_BEFORE = "|".join(sorted(lx.PLACE_NOUNS | {"di"}))
 
 
+def _name_words(surface: str) -> tuple[str, ...]:
+    """The words of a mention as names are compared: ``Ma’ruf`` and ``Ma'ruf`` are one word."""
+    return tuple(word.replace("’", "'") for word in WORD.findall(surface))
+
+
 def _placed(text: str, words: tuple[str, ...]) -> bool:
     """Whether the article writes the name *words* as a place somewhere ("di Disneyland", "pangkalan udara
     Al Udeid"): one name keeps one sense in one article, so a mention of it without a title or a speech verb
     ("Disneyland, yang dikenal …") is not a person."""
-    name = r"\s+".join(map(re.escape, words))
+    name = r"\s+".join(re.escape(word).replace("'", "['’]") for word in words)
     return re.search(rf"\b(?:{_PLACE_BEFORE})\s+{name}\b", text) is not None
 
 
