@@ -16,6 +16,7 @@ from itertools import accumulate
 from typing import Any
 
 import whoosh
+from whoosh.codec.whoosh3 import W3Codec, W3PerDocReader
 from whoosh.index import Index
 from whoosh.reading import IndexReader, TermNotFound
 from whoosh.scoring import BM25F
@@ -132,11 +133,16 @@ def column_values(reader: IndexReader, field: str, translate: bool = False) -> l
 
     Whoosh 2.7.4's multi-segment column reader skips segments that lack the column and then maps
     document numbers to the wrong segment (an index whose first segment holds no date failed every
-    request), so each segment is read on its own, at its own offset.
+    request), so each segment is read on its own, at its own offset. A segment a later commit deleted
+    (merged away) is a FileNotFoundError, not a segment without the column.
     """
     values: list[Any] = [None] * reader.doc_count_all()
     for segment, offset in reader.leaf_readers():
-        if field not in segment.schema or not segment.has_column(field):
+        if field not in segment.schema:
+            continue
+        if not segment.has_column(field):
+            if not segment.storage().file_exists(segment.segment().make_filename(W3Codec.TERMS_EXT)):
+                raise FileNotFoundError(f"segment {segment.segment().segment_id()} was deleted by a later commit")
             continue
         column_type = segment.schema[field].column_type
         empty = column_type.default_value()
@@ -168,8 +174,38 @@ def toc_number(name: str) -> int:
 
 def reader_at(index: Index, toc: Any) -> IndexReader:
     """A new reader of the segments *toc* lists: many readers of one state of the index (one per
-    thread: a reader's files are not safe to share), whatever commits came since."""
-    return index._reader(index.storage, toc.schema, toc.segments, toc.generation)
+    thread: a reader's files are not safe to share), whatever commits came since.
+
+    Whoosh opens a segment's stored fields and field lengths on first use, and a commit that merged the
+    segment away has deleted them by then: Whoosh answered as if the segment had none (stored fields
+    ``None``, a 500). They are opened here, with the reader; an open file outlives its deletion.
+    FileNotFoundError when a commit has already deleted them."""
+    reader = index._reader(index.storage, toc.schema, toc.segments, toc.generation)
+    try:
+        for leaf, _offset in reader.leaf_readers():
+            perdoc = leaf._perdoc
+            for field in _per_document_columns(leaf.schema):
+                if field not in perdoc._colfiles and (field == "_stored" or _FILE_HAS_COLUMN(perdoc, field)):
+                    perdoc._colfiles[field] = perdoc._get_column_file(field)
+    except BaseException:
+        reader.close()
+        raise
+    return reader
+
+
+def _per_document_columns(schema: Any) -> list[str]:
+    """The columns every search reads, a file each in a segment: the stored fields (always there) and each
+    scored field's lengths (there when a document of the segment has the field)."""
+    return ["_stored"] + [f"_{name}_len" for name, field in schema.items() if field.scorable]
+
+
+def _has_column(perdoc: W3PerDocReader, field: str) -> bool:
+    """A column opened with its reader is there, whatever became of its file."""
+    return field in perdoc._colfiles or _FILE_HAS_COLUMN(perdoc, field)
+
+
+_FILE_HAS_COLUMN = W3PerDocReader.has_column
+W3PerDocReader.has_column = _has_column
 
 
 def field_b(weighting: BM25F, field: str) -> float:

@@ -205,7 +205,7 @@ class LiveIndex:
             return self._live
         try:
             fresh = self._open(key)
-        except (FileNotFoundError, EmptyIndexError):  # a rebuild was published meanwhile: once more
+        except (FileNotFoundError, EmptyIndexError):  # a rebuild was published, or a commit deleted files: once more
             key = self._key()
             if key is None:
                 raise NoIndexError(f"no index in {self.root}; run 'searchapp index' first") from None

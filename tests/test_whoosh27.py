@@ -1,0 +1,61 @@
+"""The Whoosh seam against real indexes on disk: what a reader of one state of the index can still read
+after a later commit merged its segments away and deleted their files (a server searching while
+`searchapp index` adds articles)."""
+
+import pytest
+import whoosh.index
+from whoosh.fields import ID, TEXT, Schema
+
+from searchapp.index.whoosh27 import column_values, read_toc, reader_at
+
+SCHEMA = Schema(id=ID(stored=True, sortable=True), body=TEXT(stored=True))
+
+
+@pytest.fixture
+def index(tmp_path):
+    """An index of two segments (two commits, not merged), the files of its first state listed."""
+    ix = whoosh.index.create_in(tmp_path, SCHEMA)
+    for first in (0, 3):
+        writer = ix.writer(compound=False)  # as the indexer writes them
+        for n in range(first, first + 3):
+            writer.add_document(id=f"a{n}", body=f"berita nomor {n} tentang banjir")
+        writer.commit(merge=False)
+    return ix
+
+
+def merge_everything(ix) -> set[str]:
+    """Commit one more article with every segment merged into one; the segment files that deleted."""
+    before = set(ix.storage.list())
+    writer = ix.writer(compound=False)
+    writer.add_document(id="a6", body="berita baru")
+    writer.commit(optimize=True)
+    return {name for name in before - set(ix.storage.list()) if not name.endswith(".toc")}
+
+
+def test_a_reader_reads_stored_fields_and_lengths_after_a_commit_deleted_its_segments(index):
+    toc = read_toc(index)
+    with reader_at(index, toc) as before:
+        lengths = [before.doc_field_length(docnum, "body") for docnum in range(6)]
+    reader = reader_at(index, toc)  # a searcher's reader, first used after the commit
+    try:
+        deleted = merge_everything(index)
+        assert any(name.endswith("._stored.col") for name in deleted)  # the race, for real
+        stored = [reader.stored_fields(docnum) for docnum in range(reader.doc_count_all())]
+        assert [fields["id"] for fields in stored] == [f"a{n}" for n in range(6)]
+        assert [reader.doc_field_length(docnum, "body") for docnum in range(6)] == lengths
+        assert all(lengths)
+    finally:
+        reader.close()
+
+
+def test_the_columns_of_a_segment_a_commit_deleted_are_file_not_found_not_empty(index):
+    reader = reader_at(index, read_toc(index))
+    try:
+        assert column_values(reader, "id", translate=True) == [f"a{n}" for n in range(6)]
+        fresh = reader_at(index, read_toc(index))
+        merge_everything(index)
+        with pytest.raises(FileNotFoundError, match="deleted by a later commit"):
+            column_values(fresh, "id", translate=True)  # never opened: not read as "no ids"
+        fresh.close()
+    finally:
+        reader.close()
