@@ -247,13 +247,15 @@ def test_load_missing_file(tmp_path):
     # the name written in full elsewhere is the evidence: the glued word may be a root or short
     ("Pebalap Maverick Vinalestak gentar. Menurut Maverick Vinales, motornya siap.", ("Maverick Vinales",)),
     ("Kiper Kepa Arrizabalagake Arsenal? Kepa Arrizabalaga belum menjawab.", ("Kepa Arrizabalaga",)),
+    # a pe-…-an or ke-…-an noun opens no name: what runs into it is another word
+    ("PenampilanstunningAaliyah Massaid memukau. Aaliyah datang bersama suaminya.", ("Aaliyah Massaid",)),
 ])
 def test_glued_words_are_read_apart(registry, text, people):
     assert extract_people(text, registry) == people
 
 
 @pytest.mark.parametrize("word", ["Prawiranegara", "Setiabudi", "Ramadan", "McDonald", "WhatsApp", "Krakatau",
-                                  "Nasution"])
+                                  "Nasution", "Perdanakusuma", "Diposanjoyo", "Pemberantasan", "Kesejahteraan"])
 def test_names_that_only_look_glued_stay_whole(word):
     from searchapp.extract.glue import unglue
 
@@ -338,3 +340,14 @@ def test_a_name_the_article_writes_as_a_place_is_not_a_person(registry, text, pe
 def test_a_short_form_joins_the_full_name_whatever_its_apostrophe(registry):
     text = "Ketua Umum HKI Akhmad Ma’ruf Maulana hadir. “Kami siap,” ungkap Ma'ruf, Kamis."
     assert extract_people(text, registry) == ("Akhmad Ma’ruf Maulana",)
+
+
+@pytest.mark.parametrize(("text", "people"), [
+    # the office runs on across "dan" and plain words: the name after it has its title
+    ("Direktur Jenderal Mineral dan Batu Bara Kementerian ESDM Tri Winarno sempat menyebut proyek itu.",
+     ("Tri Winarno",)),
+    # a name before "dan" ends the office: what follows is not titled by it
+    ("Presiden Joko Widodo dan Bunga Citra Lestari hadir.", ("Joko Widodo",)),
+])
+def test_a_title_across_dan_inside_an_office_name(registry, text, people):
+    assert extract_people(text, registry) == people

@@ -23,10 +23,14 @@ def jurisdiction_before(toks: Sequence[Tok], k: int) -> bool:
 
 
 def title_across_conjunction(toks: Sequence[Tok], lo: int) -> bool:
-    """ "Menteri Kelautan dan Perikanan X": the title stands before a "dan" inside the office name."""
-    if lo < 2 or toks[lo].kind != "org" or not toks[lo].joined:
+    """ "Menteri Kelautan dan Perikanan X", "Direktur Jenderal Mineral dan Batu Bara Kementerian ESDM X": the
+    title stands before a "dan" inside the office name (a plain word after the "dan" continues the office
+    only when a word of the office, not a name, stands before it: not "Presiden Joko Widodo dan Bunga …")."""
+    if lo < 2 or toks[lo].kind not in ("org", "root", "derived") or not toks[lo].joined:
         return False
     if toks[lo - 1].text.casefold() != "dan" or not toks[lo - 1].joined:
+        return False
+    if toks[lo].kind != "org" and toks[lo - 2].kind not in ("org", "root", "derived", "title"):
         return False
     return title_in_run_ending(toks, lo - 2)
 

@@ -90,9 +90,23 @@ def _name_then_word(word: str, alone: set[str]) -> str:
     found = next((cut for cut in cuts if word[:cut] in alone and _is_word(word[cut:])), None)  # longest head
     if found is None:
         found = next((cut for cut in reversed(cuts) if _follows_names(word[cut:], cut)), None)  # longest tail
-    if found is None or _is_word(word.casefold()) or word.casefold() in lx.common_roots():  # "Ramadan"
-        return word
+    if found is None:
+        found = next((cut for cut in cuts if _affixed_head(word[:cut], word[cut:])), None)  # longest head
+    whole = word.casefold()
+    if found is None or _is_word(whole) or whole in lx.common_roots() or lx.is_derived_word(whole):
+        return word  # "Ramadan", "Kesejahteraan" (not "Kesejah teraan")
     return f"{word[:found]} {word[found:]}"
+
+
+def _affixed_head(head: str, tail: str) -> bool:
+    """A noun the language makes with pe-…-an or ke-…-an (7+ letters: `Penampilan`, `Kesejahteraan`)
+    running into another word (4+ letters): `Penampilanstunning`. A name does not open with one; Javanese
+    names join roots and other affixed words (`Prawiranegara`, `Perdanakusuma`, `Diposanjoyo`), which
+    stay whole."""
+    whole = (head + tail).casefold()
+    return (len(head) >= 7 and len(tail) >= 4 and head.startswith(("Pe", "Ke")) and head.endswith("an")
+            and lx.is_derived_word(head.casefold())
+            and not lx.is_derived_word(whole) and whole not in lx.common_roots())
 
 
 def _follows_a_name(word: str) -> bool:
