@@ -53,13 +53,16 @@ def extract_people(text: str, registry: PeopleRegistry) -> tuple[str, ...]:
         if m.evidence in _SURE_EVIDENCE:
             sure.add(words)
     out: list[str] = []
+    placed: set[tuple[str, ...]] | None = None  # read when a mention needs it
     for m in mentions:
         if m.canonical is not None:
             name: str | None = m.canonical
         else:
             words = _name_words(m.surface)
-            if words not in sure and _placed(text, words):
-                continue
+            if words not in sure:
+                placed = _written_as_places(text) if placed is None else placed
+                if words in placed:
+                    continue
             longer = {full_names[o] for o in full_names if len(o) > len(words) and _short_form(words, o)}
             if longer:
                 name = longer.pop() if len(longer) == 1 else None
@@ -72,9 +75,10 @@ def extract_people(text: str, registry: PeopleRegistry) -> tuple[str, ...]:
 
 # evidence that a place cue elsewhere in the article does not outweigh
 _SURE_EVIDENCE = frozenset({"registry", "title", "speech", "role"})
-# "di" and the lower-case nouns that put a place's or a building's name after them (not "ke": "umpan ke
-# Witsel", "dari Solehuddin ke Didi Sukyadi")
-_PLACE_BEFORE = "|".join(sorted(lx.PLACE_NOUNS | {"di"}))
+# "di" and the lower-case nouns that put a place's or a building's name after them, then capitalised words
+# (not "ke": "umpan ke Witsel", "dari Solehuddin ke Didi Sukyadi")
+_AFTER_PLACE_CUE = re.compile(r"\b(?:" + "|".join(sorted(lx.PLACE_NOUNS | {"di"})) + r")\s+([A-Z][^\s,.;:()\"“”]*"
+                              r"(?:[ \t\xa0]+[A-Z][^\s,.;:()\"“”]*)*)")
 
 
 def _name_words(surface: str) -> tuple[str, ...]:
@@ -82,12 +86,15 @@ def _name_words(surface: str) -> tuple[str, ...]:
     return tuple(word.replace("’", "'") for word in WORD.findall(surface))
 
 
-def _placed(text: str, words: tuple[str, ...]) -> bool:
-    """Whether the article writes the name *words* as a place somewhere ("di Disneyland", "pangkalan udara
-    Al Udeid"): one name keeps one sense in one article, so a mention of it without a title or a speech verb
-    ("Disneyland, yang dikenal …") is not a person."""
-    name = r"\s+".join(re.escape(word).replace("'", "['’]") for word in words)
-    return re.search(rf"\b(?:{_PLACE_BEFORE})\s+{name}\b", text) is not None
+def _written_as_places(text: str) -> set[tuple[str, ...]]:
+    """Every name the article writes as a place ("di Disneyland", "pangkalan udara Al Udeid"), as the words
+    of the capitalised run after the cue and each of its beginnings. One name keeps one sense in one
+    article: a mention of it without a title or a speech verb ("Disneyland, yang dikenal …") is no person."""
+    found: set[tuple[str, ...]] = set()
+    for match in _AFTER_PLACE_CUE.finditer(text):
+        words = _name_words(match[1])
+        found.update(words[:end] for end in range(1, len(words) + 1))
+    return found
 
 
 def _short_form(words: tuple[str, ...], full: tuple[str, ...]) -> bool:
