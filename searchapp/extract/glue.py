@@ -103,10 +103,8 @@ def _affixed_head(head: str, tail: str) -> bool:
     running into another word (4+ letters): `Penampilanstunning`. A name does not open with one; Javanese
     names join roots and other affixed words (`Prawiranegara`, `Perdanakusuma`, `Diposanjoyo`), which
     stay whole."""
-    whole = (head + tail).casefold()
     return (len(head) >= 7 and len(tail) >= 4 and head.startswith(("Pe", "Ke")) and head.endswith("an")
-            and lx.is_derived_word(head.casefold())
-            and not lx.is_derived_word(whole) and whole not in lx.common_roots())
+            and lx.is_derived_word(head.casefold()))
 
 
 def _follows_a_name(word: str) -> bool:

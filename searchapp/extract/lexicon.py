@@ -86,15 +86,15 @@ bahwa sejak karena lantaran ketika saat jika kalau sedangkan sementara namun tap
 bila agar supaya setelah sebelum sehingga walaupun meski meskipun hingga sampai seandainya apabila
 """)
 # Boundaries in the other direction: a capitalised word after these is a place, not a person.
-# lower-case nouns before a place's or a building's name ("pangkalan udara Al Udeid", "sirkuit Mugello")
-PLACE_NOUNS = _words("""
-kota provinsi kabupaten kecamatan kelurahan desa kampung dusun pulau kawasan wilayah daerah jalan jl gedung
-stadion bandara pelabuhan pangkalan udara sirkuit terminal stasiun gunung pantai danau sungai teluk
-""")
 PLACE_CUES = _words("""
 di ke kota provinsi kabupaten kecamatan kelurahan desa kampung dusun negara negeri pulau kawasan wilayah
 daerah ibu ibukota jalan jl gedung restoran kafe warung toko stadion bandara pelabuhan menuju asal dekat
 sekitar perbatasan
+""")
+# lower-case nouns before a place's or a building's name ("pangkalan udara Al Udeid", "sirkuit Mugello")
+PLACE_NOUNS = _words("""
+kota provinsi kabupaten kecamatan kelurahan desa kampung dusun pulau kawasan wilayah daerah jalan jl gedung
+stadion bandara pelabuhan pangkalan udara sirkuit terminal stasiun gunung pantai danau sungai teluk
 """)
 
 # Head words of organisations, events, buildings, laws: "Partai Buruh", "Dewan Keamanan", "Perang Dunia".
