@@ -304,6 +304,8 @@ def test_old_spelling_folds_for_matching_only():
     ("Bank JPMorgan Chase melaporkan laba.", "Bank JPMorgan Chase melaporkan laba."),
     ("Ketua Umum PSSIErick Thohir datang.", "Ketua Umum PSSI Erick Thohir datang."),  # a name after the acronym
     ("Buronan KPK RIHarun Masiku belum ditemukan.", "Buronan KPK RI Harun Masiku belum ditemukan."),
+    # a function word glued to a word: the capital is the acronym's (TNI dari politik)
+    ("Netralitas TNIdaripolitik praktis dijaga.", "Netralitas TNIdaripolitik praktis dijaga."),
 ])
 def test_an_acronym_glued_to_a_word_is_not_read_as_a_name(text, read):
     from searchapp.extract.glue import unglue
@@ -318,6 +320,11 @@ def test_an_acronym_glued_to_a_word_is_not_read_as_a_name(text, read):
 ])
 def test_a_currency_before_an_amount_ends_a_name(registry, text, people):
     assert extract_people(text, registry) == people
+
+
+def test_a_letter_of_a_code_is_no_initial(registry):
+    assert extract_people("Pesawat KC-46A Pegasus dan KC-135 Stratotanker mengisi bahan bakar.", registry) == ()
+    assert extract_people("Acara dibuka oleh Dr. Andi Wijaya dan H. Mahmudin.", registry) == ("Andi Wijaya", "Mahmudin")
 
 
 def test_a_negated_nominalisation_is_not_a_name(registry):

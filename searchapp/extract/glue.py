@@ -14,7 +14,8 @@ that merely looks glued (`McDonald`, `Ramadan`, `Nasution`) stays whole:
   head stands alone elsewhere in the text as a capitalised word and the tail is a function word or a
   prefixed verb, or without that evidence when both are long enough (`_follows_names`);
 * an acronym running into a word (`PLNkini`) or a name (`PSSIErick`), not when a word of the language
-  follows the capitals' last letter (`PLNsebesar`, `DUApemain`: the letter is the acronym's);
+  follows the capitals' last letter (`PLNsebesar`, `DUApemain`, `TNIdaripolitik`: the letter is the
+  acronym's);
 * a name the text also writes in full, running into a function word or an affixed word (`Maverick
   Vinalestak` where `Maverick Vinales` stands elsewhere): the whole name is the evidence, so the word may
   be short (`ke`); not a bare root, which names end in (`Permatasari` beside `Indah Permata`).
@@ -68,9 +69,20 @@ def _caps_then_name(match: re.Match) -> str:
     """``PSSIErick`` → ``PSSI Erick``; but ``PLNsebesar``, ``DUApemain`` stay: where a word of the language
     (5+ letters) follows the capitals' last letter, that letter is the acronym's, not a name's."""
     tail = match[2][1:]
-    if len(tail) >= 5 and (tail in lx.common_roots() or tail in lx.stop_words() or lx.is_derived_word(tail)):
+    if len(tail) >= 5 and (_in_language(tail) or _function_word_then_word(tail)):
         return match[0]
     return f"{match[1]} {match[2]}"
+
+
+def _in_language(word: str) -> bool:
+    return word in lx.common_roots() or word in lx.stop_words() or lx.is_derived_word(word)
+
+
+def _function_word_then_word(text: str) -> bool:
+    """``daripolitik``: a function word glued to a word of the language (``TNIdaripolitik`` is ``TNI dari
+    politik``, not ``TN Idaripolitik``)."""
+    return any(text[:cut] in lx.GLUE_FOLLOWERS and _in_language(text[cut:])
+               for cut in range(MIN_TAIL, len(text) - 3))
 
 
 def _camel(word: str, alone: set[str]) -> str:

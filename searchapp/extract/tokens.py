@@ -156,6 +156,8 @@ def tokenize(text: str) -> list[Tok]:
             kind = "org"  # CNNIndonesia.com, Kompas.com
         elif end < n and text[end] == "$" and word.isupper():
             kind = "money"  # US$, S$
+        elif kind == "init" and start and text[start - 1].isdigit():
+            kind = "lower"  # a letter of a code, not an initial: "KC-46A Pegasus", "RX-7A"
         if toks:
             joined, comma, sent_start = gap_class(text[prev_end:start])
         else:
