@@ -358,3 +358,58 @@ def test_a_short_form_joins_the_full_name_whatever_its_apostrophe(registry):
 ])
 def test_a_title_across_dan_inside_an_office_name(registry, text, people):
     assert extract_people(text, registry) == people
+
+
+@pytest.mark.parametrize(("text", "people"), [
+    # a nickname the article gives stands for the person, and so does a short form of it
+    ("Musisi Ronald Aristone Sinaga atau akrab disapa Bro Ron mendaftar. Bro Ron merupakan kader PSI.",
+     ("Ronald Aristone Sinaga",)),
+    ("Penampilan Abdul Qodir Jaelani atau yang akrab disapa Dul Jaelani memukau. Dul memamerkan kebolehannya.",
+     ("Abdul Qodir Jaelani",)),
+    ("Pelatih memboyong Rosembergne da Silva alias Berguinho. Berguinho mengatakan siap bermain.",
+     ("Rosembergne da Silva",)),
+    # "atau" alone names two people
+    ("Pemilih menimbang Anies Baswedan atau Ganjar Pranowo.", ("Anies Baswedan", "Ganjar Pranowo")),
+])
+def test_a_nickname_the_article_gives_names_the_person(registry, text, people):
+    assert extract_people(text, registry) == people
+
+
+@pytest.mark.parametrize(("text", "people"), [
+    # an initial stands for the word it begins
+    ("Ronald A. Sinaga hadir. Kata Ronald Aristone Sinaga, partainya siap.", ("Ronald Aristone Sinaga",)),
+    ("Musisi Fariz RM ditangkap. Fariz Roestam Moenaf menjalani sidang.", ("Fariz Roestam Moenaf",)),
+    # not a word it does not begin
+    ("Ronald B. Sinaga hadir. Kata Ronald Aristone Sinaga, partainya siap.",
+     ("Ronald B. Sinaga", "Ronald Aristone Sinaga")),
+])
+def test_an_initial_joins_the_full_name(registry, text, people):
+    assert extract_people(text, registry) == people
+
+
+@pytest.mark.parametrize(("text", "people"), [
+    # one letter off in one long word, written less often: the same person
+    ("Kapolsek Kompol Immanel Sinaga memberi sepeda. Kata Immanuel Sinaga, warga senang. "
+     "Immanuel Sinaga menambahkan.", ("Immanuel Sinaga",)),
+    # a tie goes to the spelling the other names use ("Diego Simeone")
+    ("Pelatih Diego Simeone memainkan Giuliano Simeoen. Gol Giuliano Simeone membawa kemenangan.",
+     ("Diego Simeone", "Giuliano Simeone")),
+    # short words differ too often between people to be read as typos
+    ("Kata Dedi Mulyadi, lalu Dedy Mulyadi menjawab.", ("Dedi Mulyadi", "Dedy Mulyadi")),
+])
+def test_a_misspelt_name_is_the_person_written_more_often(registry, text, people):
+    assert extract_people(text, registry) == people
+
+
+@pytest.mark.parametrize(("text", "people"), [
+    # a written short form of Muhammad is part of the name, its full stop ends no sentence
+    ("Manajer PLN Jakarta Raya, Moch. Andy Adchaminoerdin dalam acara itu.", ("Moch. Andy Adchaminoerdin",)),
+    # "Hari" inside a titled run, before a name word, is a given name; opening a run it is a day
+    ('"Harga bisa turun," ungkap VP Marketing Xpeng Indonesia Hari Arifianto di Jakarta.', ("Hari Arifianto",)),
+    ("Peringatan Hari Kartini digelar di sekolah itu.", ()),
+    # a field of an office between the title and the name is not the name's
+    ("Menteri Ekonomi Kreatif Teuku Riefky Harsya juga hadir.", ("Teuku Riefky Harsya",)),
+    ("Direktur Teknik Yeyen Tumena belum menjawab.", ("Yeyen Tumena",)),
+])
+def test_the_words_before_a_name_in_an_office(registry, text, people):
+    assert extract_people(text, registry) == people

@@ -162,6 +162,7 @@ polhukam kesra ekuin hankam humas hubungan masyarakat operasi intelijen reserse 
 lintas pidana perdata tipikor sains ilmu pengetahuan statistik anggaran fiskal moneter pajak bea cukai
 imigrasi pemasyarakatan pendapatan pansel panja pansus litbang diklat sdm aset internasional regional
 nasional daerah pusat cabang wilayah sekretariat kabinet istana protokol
+teknik teknis kreatif bisnis niaga komersial produksi digital ritel
 """)
 # Common given names: name-like despite the dictionary ("Budi", "Sri", "Agung"), and a first name, not a
 # place, right after "Bupati", "Gubernur"... ("Wakil Gubernur Yusuf Effendi").
@@ -182,6 +183,8 @@ james george charles peter paul mark tony
 jan
 nasution
 """)
+# Written short forms of given names, with a full stop that ends no sentence ("Moch. Andy Adchaminoerdin").
+NAME_ABBREVIATIONS = _words("moch moh muh mochd mohd muhd mhd abd")
 # Countries, regions, provinces and cities (Indonesian and English spellings) and compass words.
 PLACES = _words("""
 indonesia malaysia singapura singapore brunei thailand vietnam filipina philippines myanmar kamboja laos

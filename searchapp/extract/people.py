@@ -14,11 +14,12 @@ A single-word mention is merged with the full name that contains it in the same 
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from searchapp.extract import lexicon as lx
 from searchapp.extract.glue import unglue
 from searchapp.extract.mentions import STRONG_EVIDENCE, Mention, find_mentions, find_person_spans
-from searchapp.extract.registry import WORD, PeopleRegistry, Person, fold
+from searchapp.extract.registry import WORD, PeopleRegistry, Person, fold, one_typo_apart
 
 __all__ = [
     "Mention",
@@ -39,6 +40,8 @@ def extract_people(text: str, registry: PeopleRegistry) -> tuple[str, ...]:
     (a lone "Sanchez" joins "Alejandro Sanchez"; a single name shared by two full names is dropped).
     A one-word name that no full name contains needs strong evidence somewhere in the article
     (a title, a speech verb, a role or an apposition): "Lakers memimpin" alone is not enough.
+    A nickname the article gives ("Ronald A. Sinaga atau akrab disapa Bro Ron") and a misspelling of a
+    name it writes more often ("Immanel Sinaga") stand for that person.
     """
     text = unglue(text)
     mentions = find_mentions(text, registry)
@@ -52,9 +55,14 @@ def extract_people(text: str, registry: PeopleRegistry) -> tuple[str, ...]:
             strong.add(words)
         if m.evidence in _SURE_EVIDENCE:
             sure.add(words)
+    stands_for = _aliases(text, mentions) | _misspellings(mentions)
+    for words, named in stands_for.items():  # a short form of a nickname is the person's too ("Dul")
+        full_names[words] = full_names[_name_words(named.surface)]
     out: list[str] = []
     placed: set[tuple[str, ...]] | None = None  # read when a mention needs it
     for m in mentions:
+        if m.canonical is None:
+            m = stands_for.get(_name_words(m.surface), m)
         if m.canonical is not None:
             name: str | None = m.canonical
         else:
@@ -63,7 +71,8 @@ def extract_people(text: str, registry: PeopleRegistry) -> tuple[str, ...]:
                 placed = _written_as_places(text) if placed is None else placed
                 if words in placed:
                     continue
-            longer = {full_names[o] for o in full_names if len(o) > len(words) and _short_form(words, o)}
+            longer = {full_names[o] for o in full_names
+                      if len(o) >= len(words) and o != words and _short_form(words, o)}
             if longer:
                 name = longer.pop() if len(longer) == 1 else None
             else:
@@ -98,16 +107,84 @@ def _written_as_places(text: str) -> set[tuple[str, ...]]:
 
 
 def _short_form(words: tuple[str, ...], full: tuple[str, ...]) -> bool:
-    """*words* name the person *full* names: a part of it ("Sanchez"), or its first and last words with
-    some of those between left out ("Alyssa Daguise" for "Alyssa Paramitha Daguise")."""
+    """*words* name the person *full* names: a part of it ("Sanchez"), or its first word, then some of the
+    others in order, ending with its last ("Alyssa Daguise" for "Alyssa Paramitha Daguise"), where an
+    initial stands for the word it begins ("Ronald A. Sinaga", "Fariz RM" for "Fariz Roestam Moenaf")."""
     if _contains(full, words):
         return True
-    if len(words) < 2 or words[0] != full[0] or words[-1] != full[-1]:
-        return False
-    rest = iter(full[1:-1])
-    return all(word in rest for word in words[1:-1])
+    return len(words) >= 2 and words[0] == full[0] and _ends_alike(words[1:], full[1:])
 
 
+def _ends_alike(words: tuple[str, ...], full: tuple[str, ...]) -> bool:
+    """Each of *words*, in order, is a word of *full* or the initials of consecutive words of it, and the
+    last of them ends *full*."""
+    for start in range(len(full)):
+        covered = _covers(words[0], full[start:])
+        if not covered:
+            continue
+        rest = full[start + covered :]
+        if not rest if len(words) == 1 else rest and _ends_alike(words[1:], rest):
+            return True
+    return False
+
+
+def _covers(word: str, full: tuple[str, ...]) -> int:
+    """How many words at the start of *full* the one *word* stands for: itself (1), or as their initials
+    (``A`` for ``Aristone``, ``RM`` for ``Roestam Moenaf``); 0 when it stands for none."""
+    if word == full[0]:
+        return 1
+    n = len(word)
+    if word.isupper() and n <= min(3, len(full)) and all(full[k][0] == word[k] and len(full[k]) > 1 for k in range(n)):
+        return n
+    return 0
+
+
+# "Ronald A. Sinaga atau akrab disapa Bro Ron", "Rosembergne da Silva alias Berguinho": the words between a
+# name and the nickname the article gives it
+_ALIAS_BETWEEN = re.compile(
+    r"[\s,(]*(?:alias|(?:atau\s+)?(?:yang\s+)?(?:(?:akrab|biasa|lebih|kerap|sering|populer)\s+)?"
+    r"(?:disapa|dipanggil|dikenal(?:\s+dengan(?:\s+nama)?|\s+sebagai)?))\s*",
+    re.IGNORECASE,
+)
+
+
+def _aliases(text: str, mentions: list[Mention]) -> dict[tuple[str, ...], Mention]:
+    """The nicknames the article gives: the words of each, and the mention of the name it is given to."""
+    return {
+        _name_words(nick.surface): named
+        for named, nick in zip(mentions, mentions[1:], strict=False)
+        if nick.canonical is None and _ALIAS_BETWEEN.fullmatch(text, named.end, nick.start)
+    }
+
+
+def _misspellings(mentions: list[Mention]) -> dict[tuple[str, ...], Mention]:
+    """Names written one letter off in one long word ("Immanel Sinaga" beside "Immanuel Sinaga"): the
+    words of each misspelt name, and a mention of the spelling the article uses more often (counted over
+    every name, so "Diego Simeone" votes for "Giuliano Simeone"; the first one on a tie)."""
+    first: dict[tuple[str, ...], Mention] = {}
+    for m in mentions:
+        if m.canonical is None:
+            first.setdefault(_name_words(m.surface), m)
+    uses = Counter(word for m in mentions for word in _name_words(m.surface))
+    names = list(first)  # in order of first mention
+    found: dict[tuple[str, ...], Mention] = {}
+    for i, one in enumerate(names):
+        for other in names[i + 1 :]:
+            differ = _misspelt_word(one, other)
+            if differ is not None:
+                loser, winner = (one, other) if uses[differ[1]] > uses[differ[0]] else (other, one)
+                found.setdefault(loser, first[winner])
+    return found
+
+
+def _misspelt_word(one: tuple[str, ...], other: tuple[str, ...]) -> tuple[str, str] | None:
+    """The two spellings of the one long word two names differ in by one letter, if that is all."""
+    if len(one) != len(other):
+        return None
+    differ = [(a, b) for a, b in zip(one, other, strict=True) if a != b]
+    if len(differ) == 1 and min(map(len, differ[0])) >= PeopleRegistry.TYPO_MIN_LEN and one_typo_apart(*differ[0]):
+        return differ[0]
+    return None
 def _contains(seq: tuple[str, ...], sub: tuple[str, ...]) -> bool:
     n = len(sub)
     return any(seq[i : i + n] == sub for i in range(len(seq) - n + 1))

@@ -43,6 +43,12 @@ def _deletions(word: str) -> set[str]:
     return {word[:i] + word[i + 1 :] for i in range(len(word))}
 
 
+def one_typo_apart(a: str, b: str) -> bool:
+    """Two different words one wrong, missing or extra letter apart (``Immanel``, ``Immanuel``)."""
+    a, b = a.casefold(), b.casefold()
+    return a != b and bool(({a} | _deletions(a)) & ({b} | _deletions(b)))
+
+
 class PeopleRegistry:
     """Known people, looked up by canonical name or alias (case-insensitive, whole words)."""
 

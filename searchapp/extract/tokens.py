@@ -25,7 +25,7 @@ _BOILERPLATE = re.compile(
     r"^[ \t]*(?:" + "|".join(lx.BOILERPLATE) + r")[^\n]*",
     re.IGNORECASE | re.MULTILINE,
 )
-_ABBREVIATIONS = lx.TITLES | frozenset({"st", "jr", "sr", "kol", "h"})
+_ABBREVIATIONS = lx.TITLES | lx.NAME_ABBREVIATIONS | frozenset({"st", "jr", "sr", "kol", "h"})
 # currencies written before an amount ("Rp 600 juta", "US$ 5 juta"): they end a name, never extend it
 _CURRENCIES = frozenset({"rp", "idr", "usd", "sgd", "myr", "eur", "jpy", "cny", "aud"})
 
