@@ -413,3 +413,18 @@ def test_a_misspelt_name_is_the_person_written_more_often(registry, text, people
 ])
 def test_the_words_before_a_name_in_an_office(registry, text, people):
     assert extract_people(text, registry) == people
+
+
+@pytest.mark.parametrize(("text", "people"), [
+    # a larger place or an administrative unit after a comma: the run is a place in an address
+    ("Aktivitas penambangan di area galian C Kedung Jumbleng, Kelurahan Argasunya, Kecamatan Harjamukti, "
+     "dihentikan polisi.", ()),
+    ("Gajah mencari makan di Suaka Margasatwa Padang Sugihan, Ogan Komering Ilir, Sumatera Selatan.", ()),
+    ("Acara di Jl SMA Kapin No. 239A, RT 9/RW 4, Pd Klp, Kec Duren Sawit, Jakarta Timur.", ()),
+    # a place that opens a longer name is not an address: the run before it may be a person
+    ("Selain Gilang Dirga, Jakarta Festival Indonesia 2019 menghadirkan banyak komika.", ("Gilang Dirga",)),
+    # a cue outweighs it: "kata Budi Santoso, Jakarta"
+    ("Harga naik, kata Budi Santoso, Jakarta, Senin.", ("Budi Santoso",)),
+])
+def test_a_name_in_an_address_is_a_place(registry, text, people):
+    assert extract_people(text, registry) == people

@@ -90,6 +90,21 @@ def org_follows(toks: Sequence[Tok], text: str, hi: int) -> bool:
     return gap.strip() == "(" and toks[hi].kind == "acr"
 
 
+def address_follows(toks: Sequence[Tok], hi: int) -> bool:
+    """After the run: ", Kelurahan Argasunya", ", Kec Duren Sawit", ", Italia": the run names a place in an
+    address, the larger place after it."""
+    if hi >= len(toks) or not toks[hi].comma:
+        return False
+    word = toks[hi].text.casefold().rstrip(".")
+    if word in lx.PLACE_NOUNS or word in lx.PLACE_ABBREVIATIONS:
+        return True
+    if toks[hi].kind != "place":
+        return False
+    # the place ends there: not the first word of a name ("Selain Gilang Dirga, Jakarta Festival ...")
+    nxt = toks[hi + 1] if hi + 1 < len(toks) else None
+    return nxt is None or not (nxt.joined and capish(nxt) and nxt.kind != "place")
+
+
 def person_apposition(toks: Sequence[Tok], hi: int) -> bool:
     """After the run: ", yang ...", ", seorang ...", ", wakil presiden ..." or ", <another name>"."""
     if hi >= len(toks) or not toks[hi].comma:

@@ -91,6 +91,8 @@ di ke kota provinsi kabupaten kecamatan kelurahan desa kampung dusun negara nege
 daerah ibu ibukota jalan jl gedung restoran kafe warung toko stadion bandara pelabuhan menuju asal dekat
 sekitar perbatasan
 """)
+# administrative units as addresses shorten them ("Kec Duren Sawit", "Kel. Cempaka Putih")
+PLACE_ABBREVIATIONS = _words("kec kel kab prov kota rt rw")
 # lower-case nouns before a place's or a building's name ("pangkalan udara Al Udeid", "sirkuit Mugello")
 PLACE_NOUNS = _words("""
 kota provinsi kabupaten kecamatan kelurahan desa kampung dusun pulau kawasan wilayah daerah jalan jl gedung
