@@ -428,3 +428,21 @@ def test_the_words_before_a_name_in_an_office(registry, text, people):
 ])
 def test_a_name_in_an_address_is_a_place(registry, text, people):
     assert extract_people(text, registry) == people
+
+
+@pytest.mark.parametrize(("text", "people"), [
+    # written after an organisation's head word more often than with a title: the organisation
+    ("Satgas Saber Pungli dibentuk pada 2016. Ketua Pelaksana Satgas Saber Pungli adalah seorang jenderal. "
+     "Satgas Saber Pungli kini dibubarkan.", ()),
+    # after a mountain's: the mountain, even where a family word reads as a title ("Anak Krakatau")
+    ("Contohnya Gunung Anak Krakatau. Gunung Krakatau meletus pada 1883. Pada kasus Anak Krakatau, magma naik.",
+     ()),
+    # inside an office the head word is the person's title: "Ketua Umum Partai Gerindra Prabowo Subianto"
+    ("Ketua Umum Partai Gerindra Prabowo Subianto hadir. Partai Gerindra Prabowo Subianto menang, kata Prabowo.",
+     ("Prabowo Subianto",)),
+    # a person's government is no organisation of that name
+    ("Pemerintahan Prabowo Subianto memulai program. Pemerintahan Prabowo Subianto dinilai tegas. "
+     "Presiden Prabowo Subianto menjawab.", ("Prabowo Subianto",)),
+])
+def test_a_name_written_mostly_after_an_organisation_or_a_place_is_not_a_person(text, people):
+    assert extract_people(text, EMPTY) == people

@@ -48,6 +48,7 @@ def extract_people(text: str, registry: PeopleRegistry) -> tuple[str, ...]:
     full_names: dict[tuple[str, ...], str] = {}
     strong: set[tuple[str, ...]] = set()
     sure: set[tuple[str, ...]] = set()
+    vouched: Counter[tuple[str, ...]] = Counter()  # mentions with a title, a speech verb or a role
     for m in mentions:
         words = _name_words(m.surface)
         full_names.setdefault(words, m.canonical or " ".join(m.surface.split()))
@@ -55,11 +56,13 @@ def extract_people(text: str, registry: PeopleRegistry) -> tuple[str, ...]:
             strong.add(words)
         if m.evidence in _SURE_EVIDENCE:
             sure.add(words)
+            vouched[words] += 1
     stands_for = _aliases(text, mentions) | _misspellings(mentions)
     for words, named in stands_for.items():  # a short form of a nickname is the person's too ("Dul")
         full_names[words] = full_names[_name_words(named.surface)]
     out: list[str] = []
     placed: set[tuple[str, ...]] | None = None  # read when a mention needs it
+    headed: list[tuple[str, ...]] | None = None
     for m in mentions:
         if m.canonical is None:
             m = stands_for.get(_name_words(m.surface), m)
@@ -71,6 +74,10 @@ def extract_people(text: str, registry: PeopleRegistry) -> tuple[str, ...]:
                 placed = _written_as_places(text) if placed is None else placed
                 if words in placed:
                     continue
+            else:
+                headed = _runs_after_heads(text) if headed is None else headed
+                if sum(_contains(run, words) for run in headed) > vouched[words]:
+                    continue  # "Satgas Saber Pungli" nine times, "Ketua Pelaksana Satgas Saber Pungli" once
             longer = {full_names[o] for o in full_names
                       if len(o) >= len(words) and o != words and _short_form(words, o)}
             if longer:
@@ -104,6 +111,29 @@ def _written_as_places(text: str) -> set[tuple[str, ...]]:
         words = _name_words(match[1])
         found.update(words[:end] for end in range(1, len(words) + 1))
     return found
+
+
+# capitalised head words of organisations, facilities and places ("Satgas", "Universitas", "Gunung"), not
+# those a person's name follows as the head of their government ("Pemerintahan Prabowo")
+_HEADS = sorted(word.capitalize() for word in (lx.ORG_WORDS | lx.FACILITIES | lx.PLACE_NOUNS) - lx.REGIME_WORDS
+                if word.isalpha())
+_RUN_AFTER_HEAD = re.compile(r"(?<![\w-])(?:" + "|".join(_HEADS) + r")[ \t\xa0]+([A-Z][^\s,.;:()\"“”]*"
+                             r"(?:[ \t\xa0]+[A-Z][^\s,.;:()\"“”]*)*)")
+_TITLE_BEFORE = re.compile(r"(\w+)[ \t\xa0]+(?:\w+[ \t\xa0]+)?$")
+
+
+def _runs_after_heads(text: str) -> list[tuple[str, ...]]:
+    """The capitalised runs the article writes after the head word of an organisation or a place, each time
+    ("Satgas Saber Pungli", "Gunung Anak Krakatau"), but not inside an office ("Ketua Umum Partai Gerindra
+    Prabowo Subianto": the title makes it a person's). A name written so more often than with a title, a
+    speech verb or a role names that organisation or place."""
+    runs = []
+    for match in _RUN_AFTER_HEAD.finditer(text):
+        before = _TITLE_BEFORE.search(text, max(0, match.start() - 40), match.start())
+        if before is None or not any(w.casefold() in lx.TITLES or w.casefold() in lx.TITLE_PARTS
+                                     for w in before.group().split()):
+            runs.append(_name_words(match[1]))
+    return runs
 
 
 def _short_form(words: tuple[str, ...], full: tuple[str, ...]) -> bool:
