@@ -446,3 +446,34 @@ def test_a_name_in_an_address_is_a_place(registry, text, people):
 ])
 def test_a_name_written_mostly_after_an_organisation_or_a_place_is_not_a_person(text, people):
     assert extract_people(text, EMPTY) == people
+
+
+@pytest.mark.parametrize(("text", "people"), [
+    # "Pol" after a police rank is the rank's ("Komjen Pol"), not the name's
+    ("Wakapolri Komjen Pol Gatot Eddy Pramono mengatakan hal itu.", ("Gatot Eddy Pramono",)),
+    # after a place's own name a title starts a new office; after a facility the title names it
+    ("Kasus itu dikonfirmasi Kepala Satuan Reserse Narkoba Polres Metro Jakarta Barat Komisaris Polisi Vernal "
+     "Armando. Polisi menyita barang bukti.", ("Vernal Armando",)),
+    ("Laga digelar di Stadion Kapten I Wayan Dipta, Gianyar, pekan depan.", ()),
+    ("Merayakan Hari Ayah Internasional bukan hanya tentang hadiah.", ()),
+])
+def test_titles_inside_offices_and_place_names(registry, text, people):
+    assert extract_people(text, registry) == people
+
+
+def test_a_list_of_people_with_their_offices_is_no_headline(registry):
+    text = ("Berikut susunan direksi PLN.\nAdi Priyanto – Direktur Ritel dan Niaga\nSinthya Roesly – Direktur "
+            "Keuangan\nEvy Haryadi – Direktur Teknologi, Engineering, dan Keberlanjutan\n")
+    assert extract_people(text, registry) == ("Adi Priyanto", "Sinthya Roesly", "Evy Haryadi")
+    # a headline stays one: its capitals say nothing
+    assert extract_people("Harga Emas Antam Hari Ini Turun Lagi\nHarga emas turun.", registry) == ()
+
+
+@pytest.mark.parametrize(("text", "people"), [
+    # Chinese and Korean surnames that are also Indonesian words, and English given names in -ence
+    ("Hadir pula Perdana Menteri Singapura Lawrence Wong di Singapura.", ("Lawrence Wong",)),
+    ("Aktor Kim Soo Hyun membintangi drama itu.", ("Kim Soo Hyun",)),
+    ("Pahlawan nasional Tan Malaka dikenang, kata sejarawan Bonnie Triyana.", ("Tan Malaka", "Bonnie Triyana")),
+])
+def test_surnames_that_are_also_words(registry, text, people):
+    assert extract_people(text, registry) == people

@@ -58,9 +58,10 @@ def apposition(toks: Sequence[Tok], lo: int) -> bool:
 
 
 def title_in_run_ending(toks: Sequence[Tok], k: int) -> bool:
-    """Whether the joined, capitalised run of words ending at token *k* holds a title."""
+    """Whether the joined, capitalised run of words ending at token *k* holds a title (not one that names a
+    place after someone: "Stadion Kapten I Wayan Dipta")."""
     while k >= 0 and capish(toks[k]):
-        if toks[k].kind == "title":
+        if toks[k].kind == "title" and not (k > 0 and toks[k].joined and toks[k - 1].kind == "org"):
             return True
         if not toks[k].joined:
             break

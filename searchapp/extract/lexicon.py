@@ -52,7 +52,7 @@ kapolsek lurah kades konsul dubes dandim danrem pangdam kajati kajari kakanwil k
 # Words right after a title that still belong to it: "Jaksa Agung", "Ketua Umum", "Juru Bicara".
 TITLE_PARTS = _words("""
 umum harian pelaksana besar utama khusus muda madya pratama tinggi negeri jenderal bicara bidang
-koordinator kehormatan senior eksekutif terpilih sementara
+koordinator kehormatan senior eksekutif terpilih sementara pol purn
 """)
 # Words written before a name that say someone speaks: "kata Stoltenberg", "menurut Susno".
 LEFT_CUES = _words("""
@@ -181,7 +181,8 @@ stefanus benny hendra hendri rizal syamsul arief irwan edi edy rachmat nurdin is
 hamid hasyim husein hussein sutrisno susilo sugeng gatot tjahjo tjahyo setya setyo wiranto yasonna
 ignasius ratu nanang rahmad yanto yanti yuli yulia diana sinta nia nina lina rina tina wati erna erwin
 irfan fadli fadel firdaus helmi hilman johan jhon john michael david daniel robert richard thomas william
-james george charles peter paul mark tony
+james george charles peter paul mark tony lawrence florence clarence terence
+wong tan ong koh lin kim jung
 jan
 nasution
 """)
@@ -264,7 +265,7 @@ gallery museum theatre theater arts design fashion beauty queen miss king kings 
 sir knight dragon tiger lion eagle wolf heart soul story legend legends hero heroes wars war game games
 player players season episode chapter part volume deluxe special limited classic premium platinum diamond
 crown seat load factor officer operating chief executive completely knocked down liquid glass giant sea
-wall employee volunteering
+wall employee volunteering engineering marketing consulting accounting banking trading holding supply chain
 """)
 # Lines that are boilerplate, not part of the article (regular expressions matched at a line start,
 # case ignored): their names are not the article's people.

@@ -48,9 +48,11 @@ def name_in_run(toks: Sequence[Tok], text: str, used: Sequence[bool], lo: int, h
     before = toks[lo - 1] if lo > 0 and not first.sent_start else None
     after = toks[hi] if hi < len(toks) and (toks[hi].joined or toks[hi].comma) else None
     prefix = kinds[:a]
-    last_title = max((k for k, kind in enumerate(prefix) if kind == "title"), default=-1)
-    if last_title > 0 and prefix[last_title - 1] in ("org", "place"):
-        last_title = -1  # "Stadion Kapten I Wayan Dipta", "Jalan Jenderal Sudirman": a named place
+    # a title after an organisation's head word names it after someone ("Stadion Kapten I Wayan Dipta", "Jalan
+    # Jenderal Sudirman", "Hari Ayah") or is part of it ("Ketua Majelis Hakim X": Ketua is the title); after a
+    # place's own name a title starts a new office ("Polres Metro Jakarta Barat Komisaris Polisi Vernal Armando")
+    last_title = max((k for k, kind in enumerate(prefix) if kind == "title" and (k == 0 or prefix[k - 1] != "org")),
+                     default=-1)
     title = last_title >= 0 or (not prefix.count("title") and title_across_conjunction(toks, lo))
     left_cue = "cue" in prefix or (before is not None and before.text.casefold() in lx.LEFT_CUES)
     right_cue = after is not None and after.text.casefold() in lx.RIGHT_CUES

@@ -121,17 +121,27 @@ def mask(text: str) -> str:
 
 
 def _headline_lines(text: str) -> list[tuple[int, int]]:
-    """Lines of 4+ words, most of them capitalised, not ending in a full stop (headlines, related titles)."""
+    """Lines of 4+ words, most of them capitalised, not ending in a full stop (headlines, related titles);
+    not the lines of a list of people with their offices ("Sinthya Roesly – Direktur Keuangan")."""
     out = []
     pos = 0
     for line in text.split("\n"):
         stripped = line.rstrip()
-        if stripped and not stripped.endswith((".", '."', ".”")) and stripped.count(" ") >= 3:
+        if (stripped and not stripped.endswith((".", '."', ".”")) and stripped.count(" ") >= 3
+                and not _person_then_office(stripped)):
             words = WORD.findall(line)
             if len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.7 * len(words):
                 out.append((pos, pos + len(line)))
         pos += len(line) + 1
     return out
+
+
+_NAME_DASH_WORD = re.compile(r"^\W*[A-Z][\w'’.]*(?:[ \t\xa0]+[A-Z][\w'’.]*){0,5}[ \t\xa0]+[–—-][ \t\xa0]+(\w+)")
+
+
+def _person_then_office(line: str) -> bool:
+    match = _NAME_DASH_WORD.match(line)
+    return match is not None and match[1].casefold() in lx.TITLES
 
 
 def tokenize(text: str) -> list[Tok]:
