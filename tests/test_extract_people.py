@@ -477,3 +477,16 @@ def test_a_list_of_people_with_their_offices_is_no_headline(registry):
 ])
 def test_surnames_that_are_also_words(registry, text, people):
     assert extract_people(text, registry) == people
+
+
+@pytest.mark.parametrize(("text", "people"), [
+    # an acronym in brackets between the place and the larger place after it
+    ("Gajah mencari makan di areal Padang Sugihan, Ogan Komering Ilir (OKI), Sumatera Selatan.", ()),
+    # but not between a person and what follows: "Iwan Kurniawan Lukminto (IKL) bicara"
+    ("Dirut Sritex Iwan Kurniawan Lukminto (IKL) bicara soal kasus itu.", ("Iwan Kurniawan Lukminto",)),
+    # words of prayer and worship are no names
+    ("Simak bacaan Sayyidul Istighfar dan artinya. Doa ditutup dengan Amin Allahumma Amin.", ()),
+    ("Ajang Musabaqoh Tilawatil Qur’an (MTQ) Disabilitas digelar di Jakarta.", ()),
+])
+def test_places_in_addresses_and_words_of_prayer(registry, text, people):
+    assert extract_people(text, registry) == people

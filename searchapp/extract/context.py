@@ -91,10 +91,14 @@ def org_follows(toks: Sequence[Tok], text: str, hi: int) -> bool:
     return gap.strip() == "(" and toks[hi].kind == "acr"
 
 
-def address_follows(toks: Sequence[Tok], hi: int) -> bool:
-    """After the run: ", Kelurahan Argasunya", ", Kec Duren Sawit", ", Italia": the run names a place in an
-    address, the larger place after it."""
-    if hi >= len(toks) or not toks[hi].comma:
+def address_follows(toks: Sequence[Tok], text: str, hi: int) -> bool:
+    """After the run: ", Kelurahan Argasunya", ", Kec Duren Sawit", ", Italia", " (OKI), Sumatera Selatan": the
+    run names a place in an address, the larger place after it."""
+    if hi + 1 < len(toks) and toks[hi].kind == "acr" and text[toks[hi - 1].end : toks[hi].start].strip() == "(":
+        if text[toks[hi].end : toks[hi + 1].start].strip() != "),":
+            return False
+        hi += 1  # its acronym in brackets, then the comma
+    elif hi >= len(toks) or not toks[hi].comma:
         return False
     word = toks[hi].text.casefold().rstrip(".")
     if word in lx.PLACE_NOUNS or word in lx.PLACE_ABBREVIATIONS:

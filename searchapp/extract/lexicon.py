@@ -186,6 +186,12 @@ wong tan ong koh lin kim jung
 jan
 nasution
 """)
+# Arabic and Sanskrit words of prayer and worship written with capitals ("Sayyidul Istighfar", "Musabaqoh
+# Tilawatil Qur'an", "Sang Hyang Widhi"): never a person's name, like the English words above.
+RELIGIOUS_TERMS = _words("""
+allahumma istighfar sayyidul bismillah alhamdulillah subhanallah insyaallah masyaallah astaghfirullah
+tilawatil musabaqoh qur'an qur’an quran alquran hadits hadis hyang wasa
+""")
 # Written short forms of given names, with a full stop that ends no sentence ("Moch. Andy Adchaminoerdin").
 NAME_ABBREVIATIONS = _words("moch moh muh mochd mohd muhd mhd abd")
 # Countries, regions, provinces and cities (Indonesian and English spellings) and compass words.

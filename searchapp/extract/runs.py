@@ -109,7 +109,7 @@ def name_in_run(toks: Sequence[Tok], text: str, used: Sequence[bool], lo: int, h
         return None  # "Direktur Keuangan Medco, D Cyril Noerhadi": the organisation, then the name
     if title or left_cue or role_cue or right_cue:
         return start, end, "title" if title else "speech" if left_cue or right_cue else "role"
-    if address_follows(toks, hi):
+    if address_follows(toks, text, hi):
         return None  # "galian C Kedung Jumbleng, Kelurahan Argasunya", "Padang Sugihan, Ogan Komering Ilir, Sumatera"
     if name_kinds[-1] == "derived":
         return None  # "Konsil Kedokteran": without a cue, a name does not end in an affixed word

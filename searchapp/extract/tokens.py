@@ -83,7 +83,7 @@ def kind_of(word: str) -> str:
         return "derived"  # "Ketidakhadiran", "Ketidakpastian": ke-…-an around a negated word (Sastrawi has no root)
     if key in lx.stop_words():
         return "stop"
-    if key in lx.ENGLISH or _ENGLISH_SUFFIX.search(key):
+    if key in lx.ENGLISH or key in lx.RELIGIOUS_TERMS or _ENGLISH_SUFFIX.search(key):
         return "eng"
     if key in lx.common_roots():
         return "root"
