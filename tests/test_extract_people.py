@@ -483,7 +483,8 @@ def test_surnames_that_are_also_words(registry, text, people):
     # an acronym in brackets between the place and the larger place after it
     ("Gajah mencari makan di areal Padang Sugihan, Ogan Komering Ilir (OKI), Sumatera Selatan.", ()),
     # but not between a person and what follows: "Iwan Kurniawan Lukminto (IKL) bicara"
-    ("Dirut Sritex Iwan Kurniawan Lukminto (IKL) bicara soal kasus itu.", ("Iwan Kurniawan Lukminto",)),
+    ("Direktur Utama PT Sri Rejeki Isman Tbk (Sritex) Iwan Kurniawan Lukminto (IKL) bicara soal kasus itu.",
+     ("Iwan Kurniawan Lukminto",)),
     # words of prayer and worship are no names
     ("Simak bacaan Sayyidul Istighfar dan artinya. Doa ditutup dengan Amin Allahumma Amin.", ()),
     ("Ajang Musabaqoh Tilawatil Qur’an (MTQ) Disabilitas digelar di Jakarta.", ()),
