@@ -491,3 +491,14 @@ def test_surnames_that_are_also_words(registry, text, people):
 ])
 def test_places_in_addresses_and_words_of_prayer(registry, text, people):
     assert extract_people(text, registry) == people
+
+
+@pytest.mark.parametrize(("text", "people"), [
+    # a name opening with a three-letter root is not that root affixed ("Masiku" is not mas + -iku)
+    ("Hasto didakwa menyuap agar Harun Masiku bisa menjadi anggota DPR.", ("Harun Masiku",)),
+    # two words joined by a hyphen are no hyphenated given name ("Asal-usul", unlike "Ki-moon")
+    ("Asal-usul Tradisi Kasada dijelaskan warga.", ()),
+    ("Sekjen PBB Ban Ki-moon menyerukan gencatan senjata.", ("Ban Ki-moon",)),
+])
+def test_words_that_only_look_affixed_or_hyphenated(registry, text, people):
+    assert extract_people(text, registry) == people

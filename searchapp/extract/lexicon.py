@@ -313,6 +313,7 @@ def _stop_words(listed: frozenset[str]) -> frozenset[str]:
 
 
 def is_derived_word(word: str) -> bool:
-    """True when ``word`` (lower case) is an affixed form of an Indonesian root: "pertanian", "kepolisian"."""
+    """True when ``word`` (lower case) is an affixed form of an Indonesian root: "pertanian", "kepolisian"; not
+    a name that merely opens with a root of three letters ("Masiku" is not "mas" + "-iku")."""
     stem = shared_stemmer()(word)
-    return stem != word and stem in common_roots()
+    return stem != word and stem in common_roots() and not (len(stem) <= 3 and word.startswith(stem))

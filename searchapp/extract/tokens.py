@@ -99,8 +99,10 @@ def _compound_kind(word: str) -> str:
         return "derived"
     if any(not p[0].isupper() for p in parts):
         first, rest = parts[0].casefold(), [p.casefold() for p in parts[1:]]
-        if all(len(p) <= 4 and p not in first and first not in p for p in rest):
-            return "unk"  # "Ki-moon", "Jong-un": a hyphenated given name
+        if all(len(p) <= 4 and p not in first and first not in p for p in rest) and not all(
+            p in lx.common_roots() for p in [first, *rest]
+        ):
+            return "unk"  # "Ki-moon", "Jong-un": a hyphenated given name (not "Asal-usul": two words)
         return "derived"  # "Undang-undang", "Ketidakhati-hatian", "Gado-gado": an ordinary word
     kinds = {kind_of(p) for p in parts}
     for k in ("time", "acr", "place", "org", "title", "eng", "stop", "cue", "root", "derived"):
