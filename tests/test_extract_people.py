@@ -502,3 +502,21 @@ def test_places_in_addresses_and_words_of_prayer(registry, text, people):
 ])
 def test_words_that_only_look_affixed_or_hyphenated(registry, text, people):
     assert extract_people(text, registry) == people
+
+
+@pytest.mark.parametrize(("text", "read"), [
+    # two name words run together after another name word
+    ("kata Gubernur DKI Pramono AnungWibowo saat ditemui", "kata Gubernur DKI Pramono Anung Wibowo saat ditemui"),
+    # not a brand after a title, nor one after a lower-case word
+    ("CEO CryptoQuant Ki Young Ju mengatakan", "CEO CryptoQuant Ki Young Ju mengatakan"),
+    ("data dari CryptoQuant menunjukkan", "data dari CryptoQuant menunjukkan"),
+    # an adverb that follows a subject, glued to the name before it
+    ("Trent Alexander-Arnoldresmi mencatat debutnya.", "Trent Alexander-Arnold resmi mencatat debutnya."),
+    ("Aktris Prilly Latuconsinaseringkali membagikan resep.", "Aktris Prilly Latuconsina seringkali membagikan resep."),
+    # a place name ending in such a word stays whole (the head is too short to be a name of its own)
+    ("Banjir melanda Pekanbaru dan Kotabaru.", "Banjir melanda Pekanbaru dan Kotabaru."),
+])
+def test_names_glued_to_names_and_adverbs(text, read):
+    from searchapp.extract.glue import unglue
+
+    assert unglue(text) == read

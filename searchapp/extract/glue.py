@@ -9,7 +9,8 @@ that merely looks glued (`McDonald`, `Ramadan`, `Nasution`) stays whole:
   a name, always two words;
 * a lower-case word of 3+ letters then a capitalised word (`selebritasAl`): always two words;
 * capitalised words run together (`AlyssaParamitha`, `GhazalidanAlyssa`): split when one of them stands
-  alone elsewhere in the text;
+  alone elsewhere in the text, or when both are name-like words of 4+ letters after another name-like
+  word (`Pramono AnungWibowo`; not `CEO CryptoQuant`);
 * a capitalised word running into a lower-case word (`Trumpmengatakan`, `Ghazalidan`): split when the
   head stands alone elsewhere in the text as a capitalised word and the tail is a function word or a
   prefixed verb, or without that evidence when both are long enough (`_follows_names`);
@@ -26,17 +27,19 @@ from __future__ import annotations
 import re
 
 from searchapp.extract import lexicon as lx
-from searchapp.extract.tokens import VERB_PREFIX
+from searchapp.extract.tokens import VERB_PREFIX, kind_of
 
 _CAPS_THEN_WORD = re.compile(r"\b([A-Z]{2,})([a-z]{3,})\b")
 _CAPS_THEN_NAME = re.compile(r"\b([A-Z]{2,})([A-Z][a-z]{2,})")
 _CAMEL_WORD = re.compile(r"\b[A-Za-z]*[a-z][A-Z][A-Za-z]*\b")
 _CAMEL_CUT = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
+_CAPITALISED_BEFORE = re.compile(r"([A-Z][a-z]+)[ \t\xa0]+$")  # a capitalised word, then the word at hand
 _NAME_PAIR = re.compile(r"(?=\b([A-Z][a-z]+) ([A-Z][a-z]+)\b)")  # overlapping: every two capitalised words
 _NAME_PREFIXES = ("Mc", "Mac", "De", "Di", "La", "Le", "Van", "Von")
 MIN_HEAD = 3  # letters of a name glued to the next word
 MIN_TAIL = 3  # letters of the word glued after it ("dan", "yang", "mengatakan")
+MIN_NAME_PART = 4  # letters of each of two names run together ("AnungWibowo"; not "YouTube", "TikTok")
 
 
 def unglue(text: str) -> str:
@@ -44,7 +47,7 @@ def unglue(text: str) -> str:
     text = _CAPS_THEN_WORD.sub(lambda m: f"{m[1]} {m[2]}" if _is_word(m[2]) else m[0], text)  # "PLNkini"
     text = _CAPS_THEN_NAME.sub(_caps_then_name, text)
     alone = set(_CAPITALISED.findall(text))
-    text = _CAMEL_WORD.sub(lambda m: _camel(m.group(), alone), text)
+    text = _CAMEL_WORD.sub(lambda m: _camel(m.group(), alone, _after_name_word(text, m.start())), text)
     alone = set(_CAPITALISED.findall(text))
     text = _CAPITALISED.sub(lambda m: _name_then_word(m.group(), alone), text)
     return _after_full_name(text)
@@ -85,14 +88,23 @@ def _function_word_then_word(text: str) -> bool:
                for cut in range(MIN_TAIL, len(text) - 3))
 
 
-def _camel(word: str, alone: set[str]) -> str:
+def _after_name_word(text: str, start: int) -> bool:
+    """The word before *start* (its last capitalised part: ``JakartaPramono``) is a name-like word."""
+    before = _CAPITALISED_BEFORE.search(text, max(0, start - 40), start)
+    return before is not None and kind_of(before[1]) == "unk"
+
+
+def _camel(word: str, alone: set[str], in_name: bool) -> str:
     """``selebritasAl`` → ``selebritas Al``; ``AlyssaParamitha`` → ``Alyssa Paramitha`` when one of its
-    parts stands alone elsewhere in the text; ``McDonald``, ``WhatsApp``, ``KompasTV`` stay whole."""
+    parts stands alone elsewhere in the text; ``Pramono AnungWibowo`` → ``Pramono Anung Wibowo`` after
+    another name word (*in_name*); ``McDonald``, ``WhatsApp``, ``KompasTV``, ``CEO CryptoQuant`` stay whole."""
     parts = _CAMEL_CUT.split(word)
     if word.startswith(_NAME_PREFIXES) and len(parts) == 2:
         return word
     if parts[0].islower() and len(parts[0]) >= MIN_HEAD or any(part in alone for part in parts):
         return " ".join(parts)
+    if in_name and len(parts) == 2 and all(len(part) >= MIN_NAME_PART and kind_of(part) == "unk" for part in parts):
+        return " ".join(parts)  # "AnungWibowo": two name words, neither a word of the language
     return word
 
 

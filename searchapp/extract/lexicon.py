@@ -292,6 +292,7 @@ REGIME_WORDS = _words("pemerintahan kubu kabinet koalisi rezim era masa zaman ke
 GLUE_FOLLOWERS = _words("""
 dan yang ini itu pun juga akan telah sudah masih sedang bahwa sebagai adalah ialah kembali saat ketika
 dengan untuk dari dalam pada kepada bersama serta atau tetapi namun hingga sejak seperti kini lalu
+sering seringkali kerap selalu belum tidak sempat bisa dapat harus pernah langsung resmi tetap mulai
 """)
 # Name particles allowed inside a name: "Bashar al-Assad", "Ursula von der Leyen", "Abu Bakar bin Ali".
 PARTICLES = _words("bin binti van von der den de da del della dos das du la le al el ibn ibnu ter")
