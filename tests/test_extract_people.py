@@ -520,3 +520,18 @@ def test_names_glued_to_names_and_adverbs(text, read):
     from searchapp.extract.glue import unglue
 
     assert unglue(text) == read
+
+
+def test_an_outlet_dateline_glued_to_the_first_name(registry):
+    from searchapp.extract.glue import unglue
+
+    assert unglue("KOMPAS.com-Trent Alexander-Arnold") == "KOMPAS.com - Trent Alexander-Arnold"
+    assert unglue("lihat detik.com-berita lain") == "lihat detik.com-berita lain"  # a lower-case word: a path
+    text = "KOMPAS.com-Trent Alexander-Arnoldresmi mencatat debutnya. Alexander-Arnold tampil apik, kata pelatih."
+    assert extract_people(text, registry) == ("Trent Alexander-Arnold",)
+
+
+def test_a_title_inside_a_company_name_is_no_title(registry):
+    # "PT Duta …": the company's name; a person's title stands before the name, not after PT
+    assert extract_people("Ia memimpin perusahaan seperti PT Duta Kimbo Lumut.", registry) == ()
+    assert extract_people("Ia bertemu Duta Besar Kimbo Lumut.", registry) == ("Kimbo Lumut",)

@@ -5,6 +5,7 @@ Read for people only (the text shown and indexed is left as written): a glued na
 wrong name (`Anungmengatakan`) and the person it hides is missed. Each split needs evidence, so a name
 that merely looks glued (`McDonald`, `Ramadan`, `Nasution`) stays whole:
 
+* an outlet's dateline then the first word (`KOMPAS.com-Trent`): always apart;
 * capitals then a capitalised word (`PSSIErick`, `TNIJenderal`): an acronym or a shouted kicker before
   a name, always two words;
 * a lower-case word of 3+ letters then a capitalised word (`selebritasAl`): always two words;
@@ -29,6 +30,7 @@ import re
 from searchapp.extract import lexicon as lx
 from searchapp.extract.tokens import VERB_PREFIX, kind_of
 
+_DATELINE_DASH = re.compile(r"(\.(?i:com|co\.id|id|net|tv))([-–—])(?=[A-Z])")  # an outlet's dateline
 _CAPS_THEN_WORD = re.compile(r"\b([A-Z]{2,})([a-z]{3,})\b")
 _CAPS_THEN_NAME = re.compile(r"\b([A-Z]{2,})([A-Z][a-z]{2,})")
 _CAMEL_WORD = re.compile(r"\b[A-Za-z]*[a-z][A-Z][A-Za-z]*\b")
@@ -44,6 +46,7 @@ MIN_NAME_PART = 4  # letters of each of two names run together ("AnungWibowo"; n
 
 def unglue(text: str) -> str:
     """*text* with the spaces a crawl dropped between a name and its neighbours put back."""
+    text = _DATELINE_DASH.sub(r"\1 \2 ", text)  # "KOMPAS.com-Trent Alexander-Arnold"
     text = _CAPS_THEN_WORD.sub(lambda m: f"{m[1]} {m[2]}" if _is_word(m[2]) else m[0], text)  # "PLNkini"
     text = _CAPS_THEN_NAME.sub(_caps_then_name, text)
     alone = set(_CAPITALISED.findall(text))

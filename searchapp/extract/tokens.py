@@ -26,6 +26,7 @@ _BOILERPLATE = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 _ABBREVIATIONS = lx.TITLES | lx.NAME_ABBREVIATIONS | frozenset({"st", "jr", "sr", "kol", "h"})
+_COMPANY_MARKERS = frozenset({"pt", "cv", "ud", "tbk"})
 # currencies written before an amount ("Rp 600 juta", "US$ 5 juta"): they end a name, never extend it
 _CURRENCIES = frozenset({"rp", "idr", "usd", "sgd", "myr", "eur", "jpy", "cny", "aud"})
 
@@ -61,6 +62,8 @@ def kind_of(word: str) -> str:
         return "time"
     if key in _CURRENCIES:
         return "money"
+    if key in _COMPANY_MARKERS:
+        return "org"  # "PT Duta Visual Nusantara": what follows is a company's name
     if word.rstrip(".").isupper():
         return "acr"
     if key in lx.TITLES or key.startswith(("menko", "menteri")):
