@@ -379,6 +379,8 @@ def test_a_nickname_the_article_gives_names_the_person(registry, text, people):
     # an initial stands for the word it begins
     ("Ronald A. Sinaga hadir. Kata Ronald Aristone Sinaga, partainya siap.", ("Ronald Aristone Sinaga",)),
     ("Musisi Fariz RM ditangkap. Fariz Roestam Moenaf menjalani sidang.", ("Fariz Roestam Moenaf",)),
+    # the last part of a hyphenated surname
+    ("Trent Alexander-Arnold resmi debut. Kata Arnold, ia senang.", ("Trent Alexander-Arnold",)),
     # not a word it does not begin
     ("Ronald B. Sinaga hadir. Kata Ronald Aristone Sinaga, partainya siap.",
      ("Ronald B. Sinaga", "Ronald Aristone Sinaga")),

@@ -140,8 +140,8 @@ def _short_form(words: tuple[str, ...], full: tuple[str, ...]) -> bool:
     """*words* name the person *full* names: a part of it ("Sanchez"), or its first word, then some of the
     others in order, ending with its last ("Alyssa Daguise" for "Alyssa Paramitha Daguise"), where an
     initial stands for the word it begins ("Ronald A. Sinaga", "Fariz RM" for "Fariz Roestam Moenaf")."""
-    if _contains(full, words):
-        return True
+    if _contains(full, words) or words == (full[-1].rpartition("-")[2],):
+        return True  # "Arnold" for "Trent Alexander-Arnold" too
     return len(words) >= 2 and words[0] == full[0] and _ends_alike(words[1:], full[1:])
 
 
