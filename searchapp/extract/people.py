@@ -115,10 +115,10 @@ def _written_as_places(text: str) -> set[tuple[str, ...]]:
 
 # capitalised head words of organisations, facilities and places ("Satgas", "Universitas", "Gunung"), not
 # those a person's name follows as the head of their government ("Pemerintahan Prabowo")
-_HEADS = sorted(word.capitalize() for word in (lx.ORG_WORDS | lx.FACILITIES | lx.PLACE_NOUNS) - lx.REGIME_WORDS
-                if word.isalpha())
-_RUN_AFTER_HEAD = re.compile(r"(?<![\w-])(?:" + "|".join(_HEADS) + r")[ \t\xa0]+([A-Z][^\s,.;:()\"“”]*"
-                             r"(?:[ \t\xa0]+[A-Z][^\s,.;:()\"“”]*)*)")
+_HEADS = frozenset(word.capitalize() for word in (lx.ORG_WORDS | lx.FACILITIES | lx.PLACE_NOUNS) - lx.REGIME_WORDS)
+# every capitalised word, and the run of capitalised words after it (matches overlap: each word is tried)
+_WORD_THEN_RUN = re.compile(r"(?<![\w-])(?=([A-Z][a-z]+)[ \t\xa0]+([A-Z][^\s,.;:()\"“”]*"
+                            r"(?:[ \t\xa0]+[A-Z][^\s,.;:()\"“”]*)*))")
 _TITLE_BEFORE = re.compile(r"(\w+)[ \t\xa0]+(?:\w+[ \t\xa0]+)?$")
 
 
@@ -128,11 +128,15 @@ def _runs_after_heads(text: str) -> list[tuple[str, ...]]:
     Prabowo Subianto": the title makes it a person's). A name written so more often than with a title, a
     speech verb or a role names that organisation or place."""
     runs = []
-    for match in _RUN_AFTER_HEAD.finditer(text):
+    end = 0  # a head inside a run already taken belongs to it
+    for match in _WORD_THEN_RUN.finditer(text):
+        if match.start() < end or match[1] not in _HEADS:
+            continue
+        end = match.end(2)
         before = _TITLE_BEFORE.search(text, max(0, match.start() - 40), match.start())
         if before is None or not any(w.casefold() in lx.TITLES or w.casefold() in lx.TITLE_PARTS
                                      for w in before.group().split()):
-            runs.append(_name_words(match[1]))
+            runs.append(_name_words(match[2]))
     return runs
 
 
