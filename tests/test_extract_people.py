@@ -537,3 +537,36 @@ def test_a_title_inside_a_company_name_is_no_title(registry):
     # "PT Duta …": the company's name; a person's title stands before the name, not after PT
     assert extract_people("Ia memimpin perusahaan seperti PT Duta Kimbo Lumut.", registry) == ()
     assert extract_people("Ia bertemu Duta Besar Kimbo Lumut.", registry) == ("Kimbo Lumut",)
+
+
+@pytest.mark.parametrize(("text", "people"), [
+    # "bin" between two full names: the person and their father
+    ("Telah berpulang keluarga kami Hengki Candra Kusuma Kawilarang bin Yohan Ahmad Fauzi Kawilarang.",
+     ("Hengki Candra Kusuma Kawilarang", "Yohan Ahmad Fauzi Kawilarang")),
+    # one name when a side has one word, titles aside
+    ("Presiden UEA Sheikh Mohamed bin Zayed Al Nahyan menerima Prabowo.", ("Mohamed bin Zayed Al Nahyan",
+                                                                           "Prabowo Subianto")),
+    # a given name spelled with -i for -y is the full name's short form
+    ("Manajer PLN Jakarta Raya, Moch. Andy Adchaminoerdin hadir. Andi mengatakan promo berlaku.",
+     ("Moch. Andy Adchaminoerdin",)),
+    # letters run together before a name are an honorific, not initials of it
+    ("Kini David menjadi kuasa hukum B.R.A. Koesmariam Djatikusumo, penumpang Garuda.",
+     ("Koesmariam Djatikusumo",)),
+])
+def test_patronymics_spellings_and_honorifics(registry, text, people):
+    assert extract_people(text, registry) == people
+
+
+@pytest.mark.parametrize(("text", "read"), [
+    # a name written alone elsewhere, glued to a word of the language of 5+ letters
+    ("Menteri BUMN Erick Thohirkirim surat. Kata Thohir, surat sudah dikirim.",
+     "Menteri BUMN Erick Thohir kirim surat. Kata Thohir, surat sudah dikirim."),
+    # or of 4+ letters after a word of the language
+    ("Harga emas turun.\nHargaemas Antam 1 gram naik.", "Harga emas turun.\nHarga emas Antam 1 gram naik."),
+    # names end in short words: "Meldianti" stays whole beside "Meldi"
+    ("Kata Meldi, adiknya Rosa Meldianti hadir.", "Kata Meldi, adiknya Rosa Meldianti hadir."),
+])
+def test_a_name_glued_to_a_word_of_the_language(text, read):
+    from searchapp.extract.glue import unglue
+
+    assert unglue(text) == read

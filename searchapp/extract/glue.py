@@ -14,7 +14,8 @@ that merely looks glued (`McDonald`, `Ramadan`, `Nasution`) stays whole:
   word (`Pramono AnungWibowo`; not `CEO CryptoQuant`);
 * a capitalised word running into a lower-case word (`Trumpmengatakan`, `Ghazalidan`): split when the
   head stands alone elsewhere in the text as a capitalised word and the tail is a function word or a
-  prefixed verb, or without that evidence when both are long enough (`_follows_names`);
+  prefixed verb (or a root of 4+ letters after a 5+ letter head: `Hargaemas`), or without that evidence
+  when both are long enough (`_follows_names`);
 * an acronym running into a word (`PLNkini`) or a name (`PSSIErick`), not when a word of the language
   follows the capitals' last letter (`PLNsebesar`, `DUApemain`, `TNIdaripolitik`: the letter is the
   acronym's);
@@ -119,6 +120,8 @@ def _name_then_word(word: str, alone: set[str]) -> str:
         found = next((cut for cut in reversed(cuts) if _follows_names(word[cut:], cut)), None)  # longest tail
     if found is None:
         found = next((cut for cut in cuts if _affixed_head(word[:cut], word[cut:])), None)  # longest head
+    if found is None:
+        found = next((cut for cut in cuts if _two_words(word[:cut], word[cut:], alone)), None)  # longest head
     whole = word.casefold()
     if found is None or _is_word(whole) or whole in lx.common_roots() or lx.is_derived_word(whole):
         return word  # "Ramadan", "Kesejahteraan" (not "Kesejah teraan")
@@ -132,6 +135,17 @@ def _affixed_head(head: str, tail: str) -> bool:
     stay whole."""
     return (len(head) >= 7 and len(tail) >= 4 and head.startswith(("Pe", "Ke")) and head.endswith("an")
             and lx.is_derived_word(head.casefold()))
+
+
+def _two_words(head: str, tail: str, alone: set[str]) -> bool:
+    """``Thohirkirim``, ``Hargaemas``: a word standing alone elsewhere in the text (5+ letters) running into a
+    word of the language, of 5+ letters (names end in shorter ones: ``Meldianti``) or 4+ after a word of
+    the language (``Harga``); neither a given name (``Permatasari`` stays whole unless ``Permata`` is
+    written alone)."""
+    if len(head) < 5 or head not in alone or tail not in lx.common_roots() or tail in lx.GIVEN_NAMES:
+        return False
+    key = head.casefold()
+    return key not in lx.GIVEN_NAMES and (len(tail) >= 5 or (len(tail) >= 4 and key in lx.common_roots()))
 
 
 def _follows_a_name(word: str) -> bool:

@@ -35,7 +35,8 @@ advokat pengacara kuasa tersangka terdakwa terpidana saksi pelaku aktor aktris a
 pebulutangkis pebalap petinju pegolf petenis perenang pesepakbola atlet pemain gelandang penyerang bek
 kiper striker kapten wartawan jurnalis fotografer sutradara produser novelis sastrawan seniman budayawan
 komedian presenter selebritas ulama imam khatib mufti kardinal uskup paus pastor pendeta romo biksu
-ayatollah bhikkhu raja ratu pangeran permaisuri sultan syekh habib ustaz ustad ustadz ustazah kiai kyai kh pak bu
+ayatollah bhikkhu raja ratu pangeran permaisuri sultan syekh sheikh sheik syeikh habib ustaz ustad ustadz
+ustazah kiai kyai kh pak bu
 bapak ibu mas mbak bang abang kak om tante tuan nyonya nona mr mrs ms miss sir madame dr drs dra ir h hj
 haji hajjah dokter letjen mayjen brigjen kolonel letkol mayor lettu letda serma serka sertu serda kopral
 pratu prada laksamana laksdya laksda laksma marsekal marsdya marsda marsma komjen irjen kombes akbp

@@ -44,7 +44,7 @@ def extract_people(text: str, registry: PeopleRegistry) -> tuple[str, ...]:
     name it writes more often ("Immanel Sinaga") stand for that person.
     """
     text = unglue(text)
-    mentions = find_mentions(text, registry)
+    mentions = [part for m in find_mentions(text, registry) for part in _patronymic_parts(m)]
     full_names: dict[tuple[str, ...], str] = {}
     strong: set[tuple[str, ...]] = set()
     sure: set[tuple[str, ...]] = set()
@@ -80,6 +80,9 @@ def extract_people(text: str, registry: PeopleRegistry) -> tuple[str, ...]:
                     continue  # "Satgas Saber Pungli" nine times, "Ketua Pelaksana Satgas Saber Pungli" once
             longer = {full_names[o] for o in full_names
                       if len(o) >= len(words) and o != words and _short_form(words, o)}
+            if not longer and len(words) == 1:  # "Andi" for "Moch. Andy Adchaminoerdin"
+                longer = {full_names[o] for o in full_names
+                          if len(o) > 1 and _short_form(_final_y(words), _final_y(o))}
             if longer:
                 name = longer.pop() if len(longer) == 1 else None
             else:
@@ -95,6 +98,23 @@ _SURE_EVIDENCE = frozenset({"registry", "title", "speech", "role"})
 # (not "ke": "umpan ke Witsel", "dari Solehuddin ke Didi Sukyadi")
 _AFTER_PLACE_CUE = re.compile(r"\b(?:" + "|".join(sorted(lx.PLACE_NOUNS | {"di"})) + r")\s+([A-Z][^\s,.;:()\"“”]*"
                               r"(?:[ \t\xa0]+[A-Z][^\s,.;:()\"“”]*)*)")
+
+
+_PATRONYMIC = re.compile(r"\s+bin(?:ti)?\s+")
+
+
+def _patronymic_parts(m: Mention) -> list[Mention]:
+    """``Hengki Candra Kusuma Kawilarang bin Yohan Ahmad Fauzi Kawilarang``: a full name, "son (daughter) of",
+    and the father's full name are two people; a name with one word on a side, titles aside, is one
+    (``Mohammed bin Salman``, ``Sheikh Abdullah bin Zayed``)."""
+    split = _PATRONYMIC.search(m.surface) if m.canonical is None else None
+    if split is None:
+        return [m]
+    child, parent = m.surface[: split.start()], m.surface[split.end() :]
+    if len([w for w in WORD.findall(child) if w.casefold() not in lx.TITLES]) < 2 or len(WORD.findall(parent)) < 2:
+        return [m]  # "Sheikh Abdullah bin Zayed Al-Nahyan": one name
+    return [Mention(m.start, m.start + split.start(), child, None, m.evidence),
+            Mention(m.start + split.end(), m.end, parent, None, m.evidence)]
 
 
 def _name_words(surface: str) -> tuple[str, ...]:
@@ -138,6 +158,11 @@ def _runs_after_heads(text: str) -> list[tuple[str, ...]]:
                                      for w in before.group().split()):
             runs.append(_name_words(match[2]))
     return runs
+
+
+def _final_y(words: tuple[str, ...]) -> tuple[str, ...]:
+    """Words with a final -y spelled -i, as Indonesian given names are written either way (Andy, Andi)."""
+    return tuple(word[:-1] + "i" if len(word) >= 4 and word.endswith("y") else word for word in words)
 
 
 def _short_form(words: tuple[str, ...], full: tuple[str, ...]) -> bool:

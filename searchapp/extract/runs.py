@@ -139,6 +139,10 @@ def run_kinds(toks: Sequence[Tok], used: Sequence[bool], lo: int, hi: int) -> li
         word, prev = toks[lo + k].text.casefold(), toks[lo + k - 1].text.casefold()
         if kinds[k - 1] == "title" and (word in lx.TITLE_PARTS or (word == "agung" and prev == "jaksa")):
             kinds[k] = "title"  # "Jaksa Agung", "Ketua Umum", "Juru Bicara"
+    for k in range(len(kinds)):  # "B.R.A. Koesmariam", "K.H. Anwar": letters run together are an honorific
+        prev = toks[lo + k - 1] if lo + k > 0 else None
+        if kinds[k] == "init" and prev is not None and prev.kind == "init" and prev.end == toks[lo + k].start:
+            kinds[k] = "title"
     for k in range(1, len(kinds) - 1):
         if kinds[k] == "org" and kinds[k + 1] == "unk" and toks[lo + k].text.casefold() == "hari":
             kinds[k] = "root"  # a day ("Hari Buruh") or a given name ("VP Marketing Xpeng Hari Arifianto")
