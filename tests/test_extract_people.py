@@ -570,3 +570,16 @@ def test_a_name_glued_to_a_word_of_the_language(text, read):
     from searchapp.extract.glue import unglue
 
     assert unglue(text) == read
+
+
+@pytest.mark.parametrize(("text", "read"), [
+    # "dan", "itu" glued after a long name; not "ini" (Lamborghini) nor after a short head (Ramadan)
+    ("Imran Nahumarurydan Yeyen Tumena dipecat.", "Imran Nahumarury dan Yeyen Tumena dipecat."),
+    ("Mobil Lamborghini dan bulan Ramadan.", "Mobil Lamborghini dan bulan Ramadan."),
+    # a title glued after a capitalised word opens a new phrase
+    ("Putra MahkotaPangeran Mohammed bin Salman hadir.", "Putra Mahkota Pangeran Mohammed bin Salman hadir."),
+])
+def test_short_function_words_and_titles_glued_to_names(text, read):
+    from searchapp.extract.glue import unglue
+
+    assert unglue(text) == read

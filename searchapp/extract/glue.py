@@ -109,6 +109,8 @@ def _camel(word: str, alone: set[str], in_name: bool) -> str:
         return " ".join(parts)
     if in_name and len(parts) == 2 and all(len(part) >= MIN_NAME_PART and kind_of(part) == "unk" for part in parts):
         return " ".join(parts)  # "AnungWibowo": two name words, neither a word of the language
+    if len(parts) == 2 and len(parts[0]) >= MIN_NAME_PART and len(parts[1]) >= 3 and kind_of(parts[1]) == "title":
+        return " ".join(parts)  # "MahkotaPangeran Mohammed bin Salman": a title opens a new phrase
     return word
 
 
@@ -155,9 +157,10 @@ def _follows_a_name(word: str) -> bool:
 def _follows_names(tail: str, head: int) -> bool:
     """A word that follows a name so often that no other evidence is needed: a function word of 4+
     letters (`sebagai`, `adalah`) or a prefixed verb (`mengatakan`, `menegaskan`), after a 5+ letter
-    head (`Krakatau` is not `Krak atau`). Not a root noun: Javanese names end in words (`Prawiranegara`,
-    `Setiabudi`)."""
-    return head >= 5 and len(tail) >= 4 and _is_word(tail)
+    head (`Krakatau` is not `Krak atau`), or `dan`, `itu` after a head of 8+ letters (`Nahumarurydan`;
+    names end in them after shorter heads, `Ramadan`, and in `ini` after long ones, `Lamborghini`). Not a
+    root noun: Javanese names end in words (`Prawiranegara`, `Setiabudi`)."""
+    return (head >= 5 and len(tail) >= 4 and _is_word(tail)) or (head >= 8 and tail in ("dan", "itu"))
 
 
 def _is_word(word: str) -> bool:
