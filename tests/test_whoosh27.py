@@ -59,3 +59,30 @@ def test_the_columns_of_a_segment_a_commit_deleted_are_file_not_found_not_empty(
         fresh.close()
     finally:
         reader.close()
+
+
+def _segment_files(ix) -> dict[str, bytes]:
+    """The files of the index's segments by extension (segment names are random; their contents are not)."""
+    return {name.rsplit(".", 1)[-1]: ix.storage.open_file(name).read()
+            for name in ix.storage.list() if not name.endswith((".toc", ".lock"))}
+
+
+def test_lengths_kept_in_memory_write_the_same_segment_as_whoosh(tmp_path):
+    """The final flush's length statistics come from memory instead of the length columns read back:
+    the segment written is byte for byte Whoosh's own, merges of earlier segments included."""
+    from searchapp.index.whoosh27 import lengths_in_memory
+
+    bodies = [" ".join(["banjir"] * (n % 7 + 1) + ["jakarta", f"kata{n}"] * (n % 3 + 1)) for n in range(300)]
+    indexes = []
+    for name, wrap in (("plain", lambda w: w), ("memory", lengths_in_memory)):
+        (tmp_path / name).mkdir()
+        ix = whoosh.index.create_in(tmp_path / name, SCHEMA)
+        for first in (0, 150):  # two commits: the second merges the first segment into its own
+            writer = wrap(ix.writer(compound=False))
+            for n in range(first, first + 150):
+                writer.add_document(id=f"a{n}", body=bodies[n])
+            writer.commit(optimize=first > 0)
+        indexes.append(ix)
+    plain, memory = (_segment_files(ix) for ix in indexes)
+    assert set(plain) == set(memory) and "pst" in plain
+    assert plain == memory

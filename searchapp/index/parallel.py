@@ -21,7 +21,7 @@ import whoosh.index
 
 from searchapp.documents import DocumentContext
 from searchapp.errors import SearchappError
-from searchapp.index.whoosh27 import commit_segments, finish_segment, segment_writer
+from searchapp.index.whoosh27 import commit_segments, finish_segment, lengths_in_memory, segment_writer
 from searchapp.ingest.corpus import Article
 from searchapp.ingest.files import Skipped
 
@@ -78,7 +78,8 @@ def write_parallel(run: Any) -> None:
                for _ in range(settings.workers)]
     for worker in workers:
         worker.start()
-    writer = run.index.writer(compound=False)  # holds the index lock: deletions and the final table of contents
+    # holds the index lock: deletions, the segments Whoosh's merge policy merges, the final table of contents
+    writer = lengths_in_memory(run.index.writer(compound=False))
     segments = []
     replaced: set[str] = set()  # ids whose version in the index a worker's segment replaces
 
