@@ -583,3 +583,29 @@ def test_short_function_words_and_titles_glued_to_names(text, read):
     from searchapp.extract.glue import unglue
 
     assert unglue(text) == read
+
+
+@pytest.mark.parametrize(("text", "people"), [
+    # called up by, greeted by: no nickname
+    ("Rizky Ridho dipanggil Patrick Kluivert ke timnas. Pelatih Patrick Kluivert mengatakan ia siap.",
+     ("Rizky Ridho", "Patrick Kluivert")),
+    # names of men and women differ in a last letter: two people
+    ("Terdakwa Yulianto mengatakan ia tidak bersalah. Saksi Yulianti mengatakan hal berbeda.",
+     ("Yulianto", "Yulianti")),
+    # but -i for -y is one name spelled two ways
+    ("Musisi Maia Estianty hadir. Maia Estianty tersenyum. Maia Estianti menyapa tamu.", ("Maia Estianty",)),
+    # a home town or a country after a name is no address
+    ("Pemenang lomba adalah Siti Aminah, Surabaya, dan Rudi Hartono, Malang.", ("Siti Aminah", "Rudi Hartono")),
+    ("Jonatan Christie, Indonesia, menang atas Kento Momota, Jepang.", ("Jonatan Christie", "Kento Momota")),
+    # a Javanese name ending in a word stays whole beside its first part
+    ("Sjafruddin Prawiranegara hadir. Kata Prawira, ia senang.", ("Sjafruddin Prawiranegara",)),
+])
+def test_rules_that_must_not_reach_too_far(registry, text, people):
+    assert extract_people(text, registry) == people
+
+
+def test_suffixes_after_a_short_root_are_affixes():
+    from searchapp.extract import lexicon
+
+    assert [lexicon.is_derived_word(w) for w in ("ujian", "ajukan", "apinya", "aduan")] == [True] * 4
+    assert [lexicon.is_derived_word(w) for w in ("masiku", "kasada")] == [False, False]

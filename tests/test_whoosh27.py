@@ -69,7 +69,8 @@ def _segment_files(ix) -> dict[str, bytes]:
 
 def test_lengths_kept_in_memory_write_the_same_segment_as_whoosh(tmp_path):
     """The final flush's length statistics come from memory instead of the length columns read back:
-    the segment written is byte for byte Whoosh's own, merges of earlier segments included."""
+    the segment written is byte for byte Whoosh's own, merges of earlier segments (with deletions, and
+    articles without a body) included."""
     from searchapp.index.whoosh27 import lengths_in_memory
 
     bodies = [" ".join(["banjir"] * (n % 7 + 1) + ["jakarta", f"kata{n}"] * (n % 3 + 1)) for n in range(300)]
@@ -77,10 +78,16 @@ def test_lengths_kept_in_memory_write_the_same_segment_as_whoosh(tmp_path):
     for name, wrap in (("plain", lambda w: w), ("memory", lengths_in_memory)):
         (tmp_path / name).mkdir()
         ix = whoosh.index.create_in(tmp_path / name, SCHEMA)
-        for first in (0, 150):  # two commits: the second merges the first segment into its own
+        for first in (0, 150):  # two commits: the second merges the first segment, less two deleted, into its own
             writer = wrap(ix.writer(compound=False))
             for n in range(first, first + 150):
-                writer.add_document(id=f"a{n}", body=bodies[n])
+                if n % 50 == 7:
+                    writer.add_document(id=f"a{n}")  # an article without a body: no length
+                else:
+                    writer.add_document(id=f"a{n}", body=bodies[n])
+            if first:
+                writer.delete_by_term("id", "a3")
+                writer.delete_by_term("id", "a100")
             writer.commit(optimize=first > 0)
         indexes.append(ix)
     plain, memory = (_segment_files(ix) for ix in indexes)

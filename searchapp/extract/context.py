@@ -57,11 +57,18 @@ def apposition(toks: Sequence[Tok], lo: int) -> bool:
     return title_in_run_ending(toks, lo - 1)
 
 
+def names_a_thing(toks: Sequence[Tok], k: int) -> bool:
+    """The title at token *k* follows an organisation's head word or a company's (PT, CV) in the same run, so
+    it is part of a name: "Stadion Kapten I Wayan Dipta", "Ketua Majelis Hakim", "PT Duta Visual Nusantara"."""
+    prev = toks[k - 1] if k > 0 and toks[k].joined else None
+    return prev is not None and (prev.kind == "org" or prev.text.casefold() in lx.ORG_WORDS)
+
+
 def title_in_run_ending(toks: Sequence[Tok], k: int) -> bool:
     """Whether the joined, capitalised run of words ending at token *k* holds a title (not one that names a
     place after someone: "Stadion Kapten I Wayan Dipta")."""
     while k >= 0 and capish(toks[k]):
-        if toks[k].kind == "title" and not (k > 0 and toks[k].joined and toks[k - 1].kind == "org"):
+        if toks[k].kind == "title" and not names_a_thing(toks, k):
             return True
         if not toks[k].joined:
             break
@@ -92,8 +99,9 @@ def org_follows(toks: Sequence[Tok], text: str, hi: int) -> bool:
 
 
 def address_follows(toks: Sequence[Tok], text: str, hi: int) -> bool:
-    """After the run: ", Kelurahan Argasunya", ", Kec Duren Sawit", ", Italia", " (OKI), Sumatera Selatan": the
-    run names a place in an address, the larger place after it."""
+    """After the run: ", Kelurahan Argasunya", ", Kec Duren Sawit", " (OKI), Sumatera Selatan", ", Jakarta Timur,
+    Indonesia": the run names a place in an address, the larger place after it. A single place alone
+    after a name is where someone comes from: "Siti Aminah, Surabaya, dan Rudi Hartono, Malang"."""
     if hi + 1 < len(toks) and toks[hi].kind == "acr" and text[toks[hi - 1].end : toks[hi].start].strip() == "(":
         if text[toks[hi].end : toks[hi + 1].start].strip() != "),":
             return False
@@ -103,11 +111,12 @@ def address_follows(toks: Sequence[Tok], text: str, hi: int) -> bool:
     word = toks[hi].text.casefold().rstrip(".")
     if word in lx.PLACE_NOUNS or word in lx.PLACE_ABBREVIATIONS:
         return True
-    if toks[hi].kind != "place":
+    if toks[hi].kind != "place" or hi + 1 >= len(toks):
         return False
-    # the place ends there: not the first word of a name ("Selain Gilang Dirga, Jakarta Festival ...")
-    nxt = toks[hi + 1] if hi + 1 < len(toks) else None
-    return nxt is None or not (nxt.joined and capish(nxt) and nxt.kind != "place")
+    # a place of two words, or a place and another after a comma: not one word opening a name ("Selain
+    # Gilang Dirga, Jakarta Festival ...") nor someone's home town
+    nxt = toks[hi + 1]
+    return nxt.kind == "place" and (nxt.joined or nxt.comma)
 
 
 def person_apposition(toks: Sequence[Tok], hi: int) -> bool:

@@ -142,10 +142,12 @@ def _affixed_head(head: str, tail: str) -> bool:
 def _two_words(head: str, tail: str, alone: set[str]) -> bool:
     """``Thohirkirim``, ``Hargaemas``: a word standing alone elsewhere in the text (5+ letters) running into a
     word of the language, of 5+ letters (names end in shorter ones: ``Meldianti``) or 4+ after a word of
-    the language (``Harga``); neither a given name (``Permatasari`` stays whole unless ``Permata`` is
-    written alone)."""
-    if len(head) < 5 or head not in alone or tail not in lx.common_roots() or tail in lx.GIVEN_NAMES:
+    the language (``Harga``); neither a given name nor a word names end in (``Permatasari``,
+    ``Prawiranegara`` stay whole)."""
+    if len(head) < 5 or head not in alone or tail not in lx.common_roots():
         return False
+    if tail in lx.GIVEN_NAMES or tail in lx.NAME_ENDINGS:
+        return False  # "Prawiranegara" beside "Prawira": a name ending in a word
     key = head.casefold()
     return key not in lx.GIVEN_NAMES and (len(tail) >= 5 or (len(tail) >= 4 and key in lx.common_roots()))
 

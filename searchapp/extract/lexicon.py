@@ -6,6 +6,7 @@ PySastrawi's root-word dictionary and stop-word list (see :func:`common_roots`).
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from searchapp.stemmer import sastrawi_roots, sastrawi_stopwords, shared_stemmer
@@ -193,6 +194,12 @@ RELIGIOUS_TERMS = _words("""
 allahumma istighfar sayyidul bismillah alhamdulillah subhanallah insyaallah masyaallah astaghfirullah
 tilawatil musabaqoh qur'an qur’an quran alquran hadits hadis hyang wasa
 """)
+# Words of the language that Javanese, Sundanese and Balinese names end in ("Prawiranegara", "Wirajaya",
+# "Dewi Kencana"): never read as a word glued to a name.
+NAME_ENDINGS = _words("""
+negara nagara jaya pertiwi kencana buana bakti utama mulia sakti perkasa darma wangsa ningrat sentosa
+wibawa laksana brata sejati cahaya mega candra purnama bayu surya indah wangi gemilang
+""")
 # Written short forms of given names, with a full stop that ends no sentence ("Moch. Andy Adchaminoerdin").
 NAME_ABBREVIATIONS = _words("moch moh muh mochd mohd muhd mhd abd")
 # Countries, regions, provinces and cities (Indonesian and English spellings) and compass words.
@@ -316,6 +323,13 @@ def _stop_words(listed: frozenset[str]) -> frozenset[str]:
 
 def is_derived_word(word: str) -> bool:
     """True when ``word`` (lower case) is an affixed form of an Indonesian root: "pertanian", "kepolisian"; not
-    a name that merely opens with a root of three letters ("Masiku" is not "mas" + "-iku")."""
+    a name that merely opens with a root of three letters and goes on with no suffix of the language
+    ("Masiku" is not "mas" + "-iku", while "ujian", "ajukan", "apinya" are affixed)."""
     stem = shared_stemmer()(word)
-    return stem != word and stem in common_roots() and not (len(stem) <= 3 and word.startswith(stem))
+    if stem == word or stem not in common_roots():
+        return False
+    return not (len(stem) <= 3 and word.startswith(stem) and not _SUFFIXES.fullmatch(word, len(stem)))
+
+
+# the endings Indonesian adds to a root: -kan/-an (then a possessive), -i, a possessive, then a particle
+_SUFFIXES = re.compile(r"(?:(?:kan|an)(?:ku|mu|nya)?|i|ku|mu|nya)(?:lah|kah|tah|pun)?")

@@ -48,7 +48,7 @@ def extract_people(text: str, registry: PeopleRegistry) -> tuple[str, ...]:
     full_names: dict[tuple[str, ...], str] = {}
     strong: set[tuple[str, ...]] = set()
     sure: set[tuple[str, ...]] = set()
-    vouched: Counter[tuple[str, ...]] = Counter()  # mentions with a title, a speech verb or a role
+    vouched: Counter[tuple[str, ...]] = Counter()  # mentions with sure evidence (a title, a speech verb, a role)
     for m in mentions:
         words = _name_words(m.surface)
         full_names.setdefault(words, m.canonical or " ".join(m.surface.split()))
@@ -136,27 +136,29 @@ def _written_as_places(text: str) -> set[tuple[str, ...]]:
 # capitalised head words of organisations, facilities and places ("Satgas", "Universitas", "Gunung"), not
 # those a person's name follows as the head of their government ("Pemerintahan Prabowo")
 _HEADS = frozenset(word.capitalize() for word in (lx.ORG_WORDS | lx.FACILITIES | lx.PLACE_NOUNS) - lx.REGIME_WORDS)
-# every capitalised word, and the run of capitalised words after it (matches overlap: each word is tried)
-_WORD_THEN_RUN = re.compile(r"(?<![\w-])(?=([A-Z][a-z]+)[ \t\xa0]+([A-Z][^\s,.;:()\"“”]*"
-                            r"(?:[ \t\xa0]+[A-Z][^\s,.;:()\"“”]*)*))")
+# runs of two or more capitalised words, each run found once
+_CAPITALISED_RUN = re.compile(r"(?<![\w-])[A-Z][^\s,.;:()\"“”]*(?:[ \t\xa0]+[A-Z][^\s,.;:()\"“”]*)+")
+_RUN_WORD = re.compile(r"[^ \t\xa0]+")
 _TITLE_BEFORE = re.compile(r"(\w+)[ \t\xa0]+(?:\w+[ \t\xa0]+)?$")
 
 
 def _runs_after_heads(text: str) -> list[tuple[str, ...]]:
     """The capitalised runs the article writes after the head word of an organisation or a place, each time
-    ("Satgas Saber Pungli", "Gunung Anak Krakatau"), but not inside an office ("Ketua Umum Partai Gerindra
-    Prabowo Subianto": the title makes it a person's). A name written so more often than with a title, a
-    speech verb or a role names that organisation or place."""
+    ("Satgas Saber Pungli", "Gunung Anak Krakatau"): in each run of capitalised words, what follows its
+    first head word. Not inside an office ("Ketua Umum Partai Gerindra Prabowo Subianto": the title makes
+    it a person's). A name written so more often than with a title, a speech verb or a role names that
+    organisation or place."""
     runs = []
-    end = 0  # a head inside a run already taken belongs to it
-    for match in _WORD_THEN_RUN.finditer(text):
-        if match.start() < end or match[1] not in _HEADS:
+    for run in _CAPITALISED_RUN.finditer(text):
+        words = list(_RUN_WORD.finditer(text, run.start(), run.end()))
+        head = next((k for k, word in enumerate(words[:-1]) if word[0] in _HEADS), None)
+        if head is None:
             continue
-        end = match.end(2)
-        before = _TITLE_BEFORE.search(text, max(0, match.start() - 40), match.start())
+        start = words[head].start()
+        before = _TITLE_BEFORE.search(text, max(0, start - 40), start)
         if before is None or not any(w.casefold() in lx.TITLES or w.casefold() in lx.TITLE_PARTS
                                      for w in before.group().split()):
-            runs.append(_name_words(match[2]))
+            runs.append(_name_words(text[words[head + 1].start() : run.end()]))
     return runs
 
 
@@ -200,9 +202,10 @@ def _covers(word: str, full: tuple[str, ...]) -> int:
 
 # "Ronald A. Sinaga atau akrab disapa Bro Ron", "Rosembergne da Silva alias Berguinho": the words between a
 # name and the nickname the article gives it
+# (not a bare "dipanggil" or "disapa": "Rizky Ridho dipanggil Patrick Kluivert" is called up by him)
 _ALIAS_BETWEEN = re.compile(
-    r"[\s,(]*(?:alias|(?:atau\s+)?(?:yang\s+)?(?:(?:akrab|biasa|lebih|kerap|sering|populer)\s+)?"
-    r"(?:disapa|dipanggil|dikenal(?:\s+dengan(?:\s+nama)?|\s+sebagai)?))\s*",
+    r"[\s,(]*(?:alias|(?:atau\s+)?(?:yang\s+)?(?:(?:akrab|biasa|lebih|kerap|sering|populer)\s+"
+    r"(?:disapa|dipanggil|dikenal)(?:\s+dengan(?:\s+nama)?|\s+sebagai)?|dikenal\s+(?:dengan\s+nama|sebagai)))\s*",
     re.IGNORECASE,
 )
 
@@ -237,13 +240,19 @@ def _misspellings(mentions: list[Mention]) -> dict[tuple[str, ...], Mention]:
 
 
 def _misspelt_word(one: tuple[str, ...], other: tuple[str, ...]) -> tuple[str, str] | None:
-    """The two spellings of the one long word two names differ in by one letter, if that is all."""
+    """The two spellings of the one long word two names differ in by one letter, if that is all; not a
+    letter changed near the end, where Indonesian names of men and women differ (Yulianto, Yulianti;
+    Wahyudi, Wahyuni), unless it is -i for -y."""
     if len(one) != len(other):
         return None
     differ = [(a, b) for a, b in zip(one, other, strict=True) if a != b]
-    if len(differ) == 1 and min(map(len, differ[0])) >= PeopleRegistry.TYPO_MIN_LEN and one_typo_apart(*differ[0]):
-        return differ[0]
-    return None
+    if len(differ) != 1 or min(map(len, differ[0])) < PeopleRegistry.TYPO_MIN_LEN or not one_typo_apart(*differ[0]):
+        return None
+    a, b = differ[0]
+    changed = [(x, y) for x, y in zip(a, b, strict=False) if x != y] if len(a) == len(b) else []
+    if len(changed) == 1 and a[:-2] == b[:-2] and changed[0] not in (("i", "y"), ("y", "i")):
+        return None  # but Estianty is Estianti: -i and -y are one sound
+    return a, b
 def _contains(seq: tuple[str, ...], sub: tuple[str, ...]) -> bool:
     n = len(sub)
     return any(seq[i : i + n] == sub for i in range(len(seq) - n + 1))

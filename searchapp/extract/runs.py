@@ -11,6 +11,7 @@ from searchapp.extract.context import (
     address_follows,
     apposition,
     jurisdiction_before,
+    names_a_thing,
     opens_clause,
     org_follows,
     person_apposition,
@@ -51,7 +52,7 @@ def name_in_run(toks: Sequence[Tok], text: str, used: Sequence[bool], lo: int, h
     # a title after an organisation's head word names it after someone ("Stadion Kapten I Wayan Dipta", "Jalan
     # Jenderal Sudirman", "Hari Ayah") or is part of it ("Ketua Majelis Hakim X": Ketua is the title); after a
     # place's own name a title starts a new office ("Polres Metro Jakarta Barat Komisaris Polisi Vernal Armando")
-    last_title = max((k for k, kind in enumerate(prefix) if kind == "title" and not _names_a_thing(toks, lo + k)),
+    last_title = max((k for k, kind in enumerate(prefix) if kind == "title" and not names_a_thing(toks, lo + k)),
                      default=-1)
     title = last_title >= 0 or (not prefix.count("title") and title_across_conjunction(toks, lo))
     left_cue = "cue" in prefix or (before is not None and before.text.casefold() in lx.LEFT_CUES)
@@ -123,13 +124,6 @@ def name_in_run(toks: Sequence[Tok], text: str, used: Sequence[bool], lo: int, h
     if b - a >= 2 and "eng" not in kinds:
         return start, end, "name-shape"
     return None
-
-
-def _names_a_thing(toks: Sequence[Tok], k: int) -> bool:
-    """The title at token *k* follows an organisation's head word or a company's (PT, CV) in the same run, so
-    it is part of a name: "Stadion Kapten I Wayan Dipta", "Ketua Majelis Hakim", "PT Duta Visual Nusantara"."""
-    prev = toks[k - 1] if k > 0 and toks[k].joined else None
-    return prev is not None and (prev.kind == "org" or prev.text.casefold() in lx.ORG_WORDS)
 
 
 def run_kinds(toks: Sequence[Tok], used: Sequence[bool], lo: int, hi: int) -> list[str]:
