@@ -184,7 +184,10 @@ def _ends_alike(words: tuple[str, ...], full: tuple[str, ...]) -> bool:
         if not covered:
             continue
         rest = full[start + covered :]
-        if not rest if len(words) == 1 else rest and _ends_alike(words[1:], rest):
+        if len(words) == 1:
+            if not rest:
+                return True
+        elif rest and _ends_alike(words[1:], rest):
             return True
     return False
 
@@ -253,6 +256,8 @@ def _misspelt_word(one: tuple[str, ...], other: tuple[str, ...]) -> tuple[str, s
     if len(changed) == 1 and a[:-2] == b[:-2] and changed[0] not in (("i", "y"), ("y", "i")):
         return None  # but Estianty is Estianti: -i and -y are one sound
     return a, b
+
+
 def _contains(seq: tuple[str, ...], sub: tuple[str, ...]) -> bool:
     n = len(sub)
     return any(seq[i : i + n] == sub for i in range(len(seq) - n + 1))
