@@ -67,20 +67,22 @@ def _segment_files(ix) -> dict[str, bytes]:
             for name in ix.storage.list() if name.startswith("MAIN_") and "." in name}
 
 
-def test_lengths_kept_in_memory_write_the_same_segment_as_whoosh(tmp_path):
-    """The final flush's length statistics come from memory instead of the length columns read back:
-    the segment written is byte for byte Whoosh's own, merges of earlier segments (with deletions, and
-    articles without a body) included."""
-    from searchapp.index.whoosh27 import lengths_in_memory
+@pytest.mark.parametrize("limitmb", [256, 1])
+def test_a_fast_flush_writes_the_same_segment_as_whoosh(tmp_path, limitmb):
+    """Field lengths kept in memory and postings grouped by term: the segment written is byte for byte
+    Whoosh's own, merges of earlier segments (with deletions, and articles without a body) included, in
+    one pool and (1 MB) in several sorted runs written to disk and merged, terms of several blocks too."""
+    from searchapp.index.whoosh27_writing import fast_flush
 
-    bodies = [" ".join(["banjir"] * (n % 7 + 1) + ["jakarta", f"kata{n}"] * (n % 3 + 1)) for n in range(300)]
+    bodies = [" ".join(["banjir"] * (n % 7 + 1) + ["jakarta", f"kata{n}"] * (n % 3 + 1)
+                       + [f"w{(n * k) % 997}" for k in range(40)]) for n in range(1200)]
     indexes = []
-    for name, wrap in (("plain", lambda w: w), ("memory", lengths_in_memory)):
+    for name, wrap in (("plain", lambda w: w), ("fast", fast_flush)):
         (tmp_path / name).mkdir()
         ix = whoosh.index.create_in(tmp_path / name, SCHEMA)
-        for first in (0, 150):  # two commits: the second merges the first segment, less two deleted, into its own
-            writer = wrap(ix.writer(compound=False))
-            for n in range(first, first + 150):
+        for first in (0, 600):  # two commits: the second merges the first segment, less two deleted, into its own
+            writer = wrap(ix.writer(compound=False, limitmb=limitmb))
+            for n in range(first, first + 600):
                 if n % 50 == 7:
                     writer.add_document(id=f"a{n}")  # an article without a body: no length
                 else:
@@ -90,6 +92,7 @@ def test_lengths_kept_in_memory_write_the_same_segment_as_whoosh(tmp_path):
                 writer.delete_by_term("id", "a100")
             writer.commit(optimize=first > 0)
         indexes.append(ix)
-    plain, memory = (_segment_files(ix) for ix in indexes)
-    assert set(plain) == set(memory) and "pst" in plain
-    assert plain == memory
+    plain, fast = (_segment_files(ix) for ix in indexes)
+    assert set(plain) == set(fast) and "pst" in plain
+    assert plain == fast
+    assert not [path for path in (tmp_path / "fast").rglob("*") if path.suffix in (".terms", ".tmp")]  # runs removed

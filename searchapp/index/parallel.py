@@ -21,7 +21,7 @@ import whoosh.index
 
 from searchapp.documents import DocumentContext
 from searchapp.errors import SearchappError
-from searchapp.index.whoosh27 import commit_segments, finish_segment, lengths_in_memory, segment_writer
+from searchapp.index.whoosh27_writing import commit_segments, fast_flush, finish_segment, segment_writer
 from searchapp.ingest.corpus import Article
 from searchapp.ingest.files import Skipped
 
@@ -79,7 +79,7 @@ def write_parallel(run: Any) -> None:
     for worker in workers:
         worker.start()
     # holds the index lock: deletions, the segments Whoosh's merge policy merges, the final table of contents
-    writer = lengths_in_memory(run.index.writer(compound=False))
+    writer = fast_flush(run.index.writer(compound=False))
     segments = []
     replaced: set[str] = set()  # ids whose version in the index a worker's segment replaces
 

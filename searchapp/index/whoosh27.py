@@ -1,9 +1,9 @@
-"""Every use of Whoosh 2.7.4's internals, in one place.
+"""Every use of Whoosh 2.7.4's internals, in two modules: this one reads, `whoosh27_writing` writes.
 
 The search fast path reads posting blocks, columns and segment writers below Whoosh's public API. Those
 parts are private and differ between Whoosh releases and its forks (which install into the same
-``whoosh`` package), so this module checks the version at import and is the only one that touches them:
-a Whoosh upgrade is a change to this file and its tests (`tests/test_whoosh27.py`), nowhere else.
+``whoosh`` package), so this module checks the version at import and only these two touch them: a
+Whoosh upgrade is a change to them and their tests (`tests/test_whoosh27.py`), nowhere else.
 """
 
 from __future__ import annotations
@@ -20,8 +20,6 @@ from whoosh.codec.whoosh3 import W3Codec, W3PerDocReader
 from whoosh.index import Index
 from whoosh.reading import IndexReader, TermNotFound
 from whoosh.scoring import BM25F
-from whoosh.util.numeric import byte_to_length, length_to_byte
-from whoosh.writing import SegmentWriter
 
 from searchapp.errors import SearchappError
 
@@ -212,80 +210,6 @@ W3PerDocReader.has_column = _has_column
 def field_b(weighting: BM25F, field: str) -> float:
     """BM25F's length normalisation *b* for a field (Whoosh keeps the per-field values privately)."""
     return weighting._field_B.get(field, weighting.B)
-
-
-# -- segment writing --------------------------------------------------------------------------------
-
-def segment_writer(index: Index, limitmb: int) -> SegmentWriter:
-    """A writer of one new segment that takes no index lock: the run's main writer holds it and
-    publishes every worker's segment in one table of contents (`commit_segments`)."""
-    return lengths_in_memory(SegmentWriter(index, _lk=False, limitmb=limitmb, compound=False))
-
-
-_LENGTH_OF_BYTE = [byte_to_length(b) for b in range(256)]
-
-
-class _WrittenLengths:
-    """The field lengths of the documents a writer adds (as the length byte Whoosh stores), kept as it adds
-    them. Whoosh's final flush asks the length of every posting's document, for the blocks' length
-    statistics, and read them back from the length columns it had just written: a third of the flush."""
-
-    def __init__(self) -> None:
-        self._bytes: dict[str, bytearray] = {}
-
-    def add(self, fieldname: str, docnum: int, length: int) -> None:
-        column = self._bytes.setdefault(fieldname, bytearray())
-        if len(column) <= docnum:
-            column.extend(bytes(docnum + 1 - len(column)))
-        column[docnum] = length_to_byte(length)
-
-    def doc_field_length(self, docnum: int, fieldname: str, default: int = 0) -> int | None:
-        """As Whoosh's reader answers: *default* for a field without lengths, None for a length of 0."""
-        column = self._bytes.get(fieldname)
-        if column is None:
-            return default
-        stored = column[docnum] if docnum < len(column) else 0
-        return _LENGTH_OF_BYTE[stored] if stored else None
-
-    def close(self) -> None:
-        pass
-
-
-def lengths_in_memory(writer: SegmentWriter) -> SegmentWriter:
-    """*writer*, keeping the field lengths of what it adds (documents, and those of segments it merges) in
-    memory for its final flush instead of reading them back from disk; the files it writes are the same."""
-    lengths = _WrittenLengths()
-    perdoc = writer.perdocwriter
-    add_field = perdoc.add_field
-
-    def add_field_and_length(fieldname: str, fieldobj: Any, value: Any, length: int) -> None:
-        add_field(fieldname, fieldobj, value, length)
-        if length:
-            lengths.add(fieldname, perdoc._docnum, length)
-
-    perdoc.add_field = add_field_and_length
-    writer.per_document_reader = lambda: lengths
-    return writer
-
-
-def finish_segment(writer: SegmentWriter) -> Any | None:
-    """Flush a `segment_writer`'s documents as a segment (picklable); None when it wrote nothing."""
-    if writer._added:
-        return writer._finalize_segment()
-    writer._close_segment()
-    return None
-
-
-def commit_segments(writer: SegmentWriter, segments: list[Any]) -> None:
-    """Commit *writer* (its deletions, and the small segments Whoosh's merge policy hands it) together
-    with the segments written by `segment_writer`s, in one new table of contents."""
-    final = writer._merge_segments(None, None, None)
-    if writer._added:
-        final.append(writer._finalize_segment())
-    else:
-        writer._close_segment()
-    writer._commit_toc(final + [s for s in segments if s is not None])
-    writer._finish()
 
 
 def newest_toc(folder: str | os.PathLike) -> str:

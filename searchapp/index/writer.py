@@ -30,7 +30,8 @@ from searchapp.index.routing import shard_of
 from searchapp.index.schema import build_schema
 from searchapp.index.stories import read_stories, write_stories
 from searchapp.index.vocabulary import VOCABULARY, write_vocabulary
-from searchapp.index.whoosh27 import column_values, lengths_in_memory
+from searchapp.index.whoosh27 import column_values
+from searchapp.index.whoosh27_writing import fast_flush
 from searchapp.ingest.corpus import Article, read_corpus
 from searchapp.ingest.files import Skipped, corpus_files
 from searchapp.ingest.identity import identity_key, newest_versions
@@ -191,7 +192,7 @@ def estimate_articles(root: Path) -> int:
 def _write(run: _Run) -> None:
     """Write in this process, through Whoosh's own writer and commit."""
     builder = run.context.load()
-    writer = lengths_in_memory(run.index.writer(limitmb=run.settings.writer_mb, compound=False))
+    writer = fast_flush(run.index.writer(limitmb=run.settings.writer_mb, compound=False))
     try:
         for article in run.changed:
             document = builder.document_or_skipped(article)

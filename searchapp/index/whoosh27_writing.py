@@ -1,0 +1,216 @@
+"""Writing segments with Whoosh 2.7.4's internals: the other half of the seam (`whoosh27` reads).
+
+Whoosh's final flush is most of a segment's cost. A `fast_flush` writer writes the same files, byte for
+byte, with less work: it keeps the field lengths it writes in memory instead of reading them back, and
+groups postings by term as they arrive, so the flush sorts the terms (tens of thousands) instead of
+every posting (millions; past the pool's size, sorted runs pickled to disk and merged), and hands each
+term's postings to the posting writer a block at a time.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import heapq
+import os
+import pickle
+import tempfile
+from array import array
+from collections.abc import Iterator
+from typing import Any
+
+from whoosh.index import Index
+from whoosh.util.numeric import byte_to_length, length_to_byte
+from whoosh.writing import SegmentWriter
+
+from searchapp.index import whoosh27  # noqa: F401 - its import checks the installed Whoosh's version
+
+
+def segment_writer(index: Index, limitmb: int) -> SegmentWriter:
+    """A writer of one new segment that takes no index lock: the run's main writer holds it and
+    publishes every worker's segment in one table of contents (`commit_segments`)."""
+    return fast_flush(SegmentWriter(index, _lk=False, limitmb=limitmb, compound=False))
+
+
+def fast_flush(writer: SegmentWriter) -> SegmentWriter:
+    """*writer*, keeping the field lengths and the postings of what it adds (documents, and the segments it
+    merges) in memory, grouped by term, for its final flush; the files it writes are Whoosh's own."""
+    lengths = _WrittenLengths()
+    perdoc = writer.perdocwriter
+    add_field = perdoc.add_field
+
+    def add_field_and_length(fieldname: str, fieldobj: Any, value: Any, length: int) -> None:
+        add_field(fieldname, fieldobj, value, length)
+        if length:
+            lengths.add(fieldname, perdoc._docnum, length)
+
+    perdoc.add_field = add_field_and_length
+    writer.per_document_reader = lambda: lengths
+    writer.pool = _TermPool(writer._tempstorage.folder, writer.pool.limit)
+
+    def flush_segment() -> None:
+        writer.perdocwriter.close()
+        _write_terms(writer.fieldwriter, writer.schema, lengths, writer.pool.terms())
+        writer.fieldwriter.close()
+
+    writer._flush_segment = flush_segment
+    return writer
+
+
+def finish_segment(writer: SegmentWriter) -> Any | None:
+    """Flush a `segment_writer`'s documents as a segment (picklable); None when it wrote nothing."""
+    if writer._added:
+        return writer._finalize_segment()
+    writer._close_segment()
+    return None
+
+
+def commit_segments(writer: SegmentWriter, segments: list[Any]) -> None:
+    """Commit *writer* (its deletions, and the small segments Whoosh's merge policy hands it) together
+    with the segments written by `segment_writer`s, in one new table of contents."""
+    final = writer._merge_segments(None, None, None)
+    if writer._added:
+        final.append(writer._finalize_segment())
+    else:
+        writer._close_segment()
+    writer._commit_toc(final + [s for s in segments if s is not None])
+    writer._finish()
+
+
+_LENGTH_OF_BYTE = [byte_to_length(b) for b in range(256)]
+
+
+class _WrittenLengths:
+    """The field lengths of the documents a writer adds (as the length byte Whoosh stores), kept as it adds
+    them. Whoosh's final flush asks the length of every posting's document, for the blocks' length
+    statistics, and read them back from the length columns it had just written: a third of the flush."""
+
+    def __init__(self) -> None:
+        self._bytes: dict[str, bytearray] = {}
+
+    def add(self, fieldname: str, docnum: int, length: int) -> None:
+        column = self._bytes.setdefault(fieldname, bytearray())
+        if len(column) <= docnum:
+            column.extend(bytes(docnum + 1 - len(column)))
+        column[docnum] = length_to_byte(length)
+
+    def lengths(self, fieldname: str, docnums: list[int]) -> list[int]:
+        """As Whoosh's reader answers, for the blocks' statistics: 0 for no length."""
+        column = self._bytes.get(fieldname, b"")
+        size = len(column)
+        return [_LENGTH_OF_BYTE[column[d]] if d < size else 0 for d in docnums]
+
+
+Postings = list[tuple[int, float, bytes]]  # (document number, weight, encoded value), ascending
+
+
+class _TermPool:
+    """A writer's postings, grouped by (field, term) as they are added: each term's postings arrive in
+    ascending document order (documents are numbered as they are added, merged segments after them), so
+    only the terms need sorting. Past *limit* bytes the pool is written to a sorted run in *folder*."""
+
+    def __init__(self, folder: str, limit: int) -> None:
+        self._folder = folder
+        self._limit = limit
+        self._terms: dict[tuple[str, bytes], Postings] = {}
+        self._size = 0
+        self._runs: list[str] = []
+
+    def add(self, item: tuple[str, bytes, int, float, bytes | None]) -> None:
+        fieldname, btext, docnum, weight, value = item
+        key = (fieldname, btext)
+        postings = self._terms.get(key)
+        if postings is None:
+            self._terms[key] = postings = []
+            self._size += 200 + len(btext)
+        postings.append((docnum, weight, value or b""))
+        self._size += 160 + len(value) if value else 160  # a posting's objects, as Python holds them
+        if self._size > self._limit:
+            self._save_run()
+
+    def _save_run(self) -> None:
+        os.makedirs(self._folder, exist_ok=True)
+        handle, path = tempfile.mkstemp(suffix=".terms", dir=self._folder)
+        self._runs.append(path)
+        with os.fdopen(handle, "wb") as run:
+            for key in sorted(self._terms):
+                pickle.dump((key, self._terms[key]), run, pickle.HIGHEST_PROTOCOL)
+        self._terms = {}
+        self._size = 0
+
+    def terms(self) -> Iterator[tuple[str, bytes, Postings]]:
+        """Every (field, term, postings), in field and term order."""
+        if not self._runs:
+            for key in sorted(self._terms):
+                yield key[0], key[1], self._terms[key]
+            return
+        self._save_run()
+        merged = heapq.merge(*(_read_run(path, number) for number, path in enumerate(self._runs)))
+        key, postings = None, []
+        for next_key, _number, more in merged:  # equal terms: the earlier run's documents first
+            if next_key != key:
+                if key is not None:
+                    yield key[0], key[1], postings
+                key, postings = next_key, more
+            else:
+                postings.extend(more)
+        if key is not None:
+            yield key[0], key[1], postings
+
+    def iter_postings(self) -> Iterator[tuple[str, bytes, int, float, bytes]]:
+        """Whoosh's pool interface: every posting in order."""
+        for fieldname, btext, postings in self.terms():
+            for docnum, weight, value in postings:
+                yield fieldname, btext, docnum, weight, value
+
+    def cleanup(self) -> None:
+        for path in self._runs:
+            with contextlib.suppress(OSError):
+                os.remove(path)
+        self._runs = []
+
+
+def _read_run(path: str, number: int) -> Iterator[tuple[tuple[str, bytes], int, Postings]]:
+    with open(path, "rb") as run:
+        while True:
+            try:
+                key, postings = pickle.load(run)
+            except EOFError:
+                return
+            yield key, number, postings
+
+
+def _write_terms(fieldwriter: Any, schema: Any, lengths: _WrittenLengths,
+                 terms: Iterator[tuple[str, bytes, Postings]]) -> None:
+    """What Whoosh's `FieldWriter.add_postings` does a posting at a time, a block at a time: the same calls
+    of the term table and the same blocks, with the same statistics."""
+    fieldname = None
+    for next_field, btext, postings in terms:
+        if next_field != fieldname:
+            if fieldname is not None:
+                fieldwriter.finish_field()
+            fieldname = next_field
+            fieldwriter.start_field(fieldname, schema[fieldname])
+        fieldwriter.start_term(btext)
+        postwriter = fieldwriter._postwriter
+        limit = postwriter._blocklimit
+        for start in range(0, len(postings), limit):
+            if start:
+                postwriter._write_block()  # a full block is written when the next posting comes
+            _fill_block(postwriter, postings[start:start + limit], lengths, fieldname)
+        fieldwriter.finish_term()
+    if fieldname is not None:
+        fieldwriter.finish_field()
+
+
+def _fill_block(postwriter: Any, postings: Postings, lengths: _WrittenLengths, fieldname: str) -> None:
+    """Buffer a block of postings as `add_posting` does one by one (the weights as 32-bit floats, the
+    largest weight and the shortest and longest non-zero field lengths)."""
+    docnums = [posting[0] for posting in postings]
+    weights = [posting[1] for posting in postings]
+    postwriter._ids = array("I", docnums)
+    postwriter._weights = array("f", weights)
+    postwriter._values = [posting[2] for posting in postings if posting[2]]
+    postwriter._maxweight = max(0, *weights)
+    present = [length for length in lengths.lengths(fieldname, docnums) if length]
+    postwriter._minlength = min(present) if present else None
+    postwriter._maxlength = max(present) if present else 0
