@@ -1,6 +1,7 @@
 import pickle
 
 import pytest
+from whoosh.analysis import CompositeAnalyzer
 
 from searchapp.index.analysis import QueryAnalysis, SastrawiStemFilter, build_analyzer, iter_words
 
@@ -73,3 +74,30 @@ def test_filter_pickles_without_its_stemmer(analyzer):
     assert pickle.loads(data) == stem_filter
     restored = pickle.loads(pickle.dumps(analyzer))
     assert texts(restored, "perekonomian Bali") == ["ekonomi", "=perekonomian", "bali"]
+
+
+def _tokens(analyzer, text, **options):
+    return [(t.text, t.pos, getattr(t, "surface", None)) for t in analyzer(text, positions=True, **options)]
+
+
+@pytest.mark.parametrize("text", [
+    "Serangan yang menyerang di Bali, 16.216 orang; negara-negara Rusia-Ukraina a-b-c",
+    "Perekonomian perekonomian PEREKONOMIAN 1.000.000 dan 16 216 serta 2,5 persen (24/2/2022)",
+    "", "   ", "setelah peserta pasca-perang bermain-main Jokowi-JK covid19",
+])
+@pytest.mark.parametrize("mode", ["index", "query", ""])
+def test_remembered_words_give_the_terms_and_positions_of_the_chain(analyzer, text, mode):
+    chain = CompositeAnalyzer(*analyzer.items)  # the same filters, every word through them every time
+    for _ in range(2):  # the second time from memory
+        assert _tokens(analyzer, text, mode=mode) == _tokens(chain, text, mode=mode)
+        assert _tokens(analyzer, text, mode=mode, start_pos=7) == _tokens(chain, text, mode=mode, start_pos=7)
+
+
+def test_the_remembering_analyzer_equals_the_plain_chain_of_the_same_filters(analyzer):
+    """An index written with the plain chain (before words were remembered) analyses as the new one does:
+    no rebuild; another filter is another analysis."""
+    assert analyzer == CompositeAnalyzer(*analyzer.items) and CompositeAnalyzer(*analyzer.items) == analyzer
+    assert (CompositeAnalyzer(*analyzer.items) != analyzer) is False  # as the indexer asks of an old index
+    assert pickle.loads(pickle.dumps(analyzer)) == analyzer
+    other = build_analyzer(stopwords={"yang"}, stem_exclusions={"bali"})
+    assert other != analyzer and CompositeAnalyzer(*other.items) != analyzer

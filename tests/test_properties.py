@@ -10,6 +10,7 @@ import datetime as dt
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from whoosh.analysis import CompositeAnalyzer
 
 from searchapp.config import load_settings
 from searchapp.errors import QueryError
@@ -70,8 +71,10 @@ def test_the_extractors_read_any_article(text, title):
 @BOUNDED
 @given(NEWS_TEXT)
 def test_analysis_cleaning_and_dates_read_any_text(text):
-    tokens = [token.text for token in ANALYZER(text)]
-    assert all(token for token in tokens)
+    tokens = [(token.text, token.pos, token.surface) for token in ANALYZER(text, positions=True, mode="index")]
+    assert all(token for token, _pos, _surface in tokens)
+    chain = CompositeAnalyzer(*ANALYZER.items)  # every word through the filters, none remembered
+    assert tokens == [(token.text, token.pos, token.surface) for token in chain(text, positions=True, mode="index")]
     cleaned, removed = BOILERPLATE.clean(text, None)
     assert len(cleaned) <= len(text) or not removed
     repair(text)

@@ -10,7 +10,8 @@ The tokenizer keeps character offsets, so highlighting marks the word as written
 search of `ekonomi`). The stem filter replaces each token by its Sastrawi root; the exact-form filter then
 adds the surface form, marked with a leading ``=``, at the *same position* whenever it differs from the
 root. One field therefore answers both stem queries (``serang``) and exact-form queries (``=serangan``,
-phrases of surface forms) without a second copy of the text.
+phrases of surface forms) without a second copy of the text. The composed chain remembers what it made
+of each distinct word (`WordMemoAnalyzer`): a word is analysed once a process, not once an occurrence.
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ EXACT_MARK = "="
 _NUMBER = r"(?<![\d.,])\d{1,3}(?:[. ]\d{3})+(?!\d|[.,]\d)"
 _WORD = r"[^\W_]+(?:-[^\W_]+)*"
 _TOKEN_RE = re.compile(rf"(?P<number>{_NUMBER})|{_WORD}")
+_RAW_TOKEN_RE = re.compile(rf"{_NUMBER}|{_WORD}")  # the same matches, as plain strings
 _SEPARATORS_RE = re.compile(r"[. ]")
 
 
@@ -153,6 +155,72 @@ class ExactFormFilter(Filter):
                 yield token
 
 
+class WordMemoAnalyzer(CompositeAnalyzer):
+    """The composed chain, each distinct word's terms remembered. The filters after the tokenizer act on
+    one token at a time, so a word analysed once is analysed for good: indexing a text is one regex pass
+    and a look-up a word (highlighting, which needs character offsets, runs the chain itself)."""
+
+    MEMO_WORDS = 500_000
+
+    def __init__(self, *composables: Composable) -> None:
+        super().__init__(*composables)
+        self._memo: dict[tuple[str, str], tuple[tuple[tuple[str, str | None], ...], ...]] = {}
+
+    def __getstate__(self) -> dict:
+        return {key: value for key, value in self.__dict__.items() if key != "_memo"}
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
+        self._memo = {}
+
+    def __eq__(self, other: object) -> bool:
+        """The same filters analyse the same way, remembered or not: an index written with the plain chain
+        (before words were remembered) needs no rebuild."""
+        return isinstance(other, CompositeAnalyzer) and self.items == other.items
+
+    def __ne__(self, other: object) -> bool:
+        return not self == other
+
+    __hash__ = None
+
+    def __call__(self, value, positions=False, chars=False, keeporiginal=False, removestops=True,
+                 start_pos=0, start_char=0, tokenize=True, mode="", **kwargs):
+        if chars or keeporiginal or not tokenize:
+            yield from super().__call__(value, positions=positions, chars=chars, keeporiginal=keeporiginal,
+                                        removestops=removestops, start_pos=start_pos, start_char=start_char,
+                                        tokenize=tokenize, mode=mode, **kwargs)
+            return
+        memo = self._memo
+        token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        pos = start_pos
+        for raw in _RAW_TOKEN_RE.findall(value):
+            words = memo.get((raw, mode))
+            if words is None:
+                words = self._analyse(raw, mode)
+            for terms in words:
+                for text, surface in terms:
+                    token.text = text
+                    if surface is not None:
+                        token.surface = surface  # the written form, as the stem filter keeps it
+                    token.boost = 1.0
+                    token.stopped = False
+                    if positions:
+                        token.pos = pos
+                    yield token
+                pos += 1
+
+    def _analyse(self, raw: str, mode: str) -> tuple[tuple[tuple[str, str | None], ...], ...]:
+        """The terms (and written forms) at each position of one match of the tokenizer (a word, a number, a
+        hyphenated word's parts), through the whole chain."""
+        words: list[list[tuple[str, str | None]]] = [[] for _ in iter_words(raw)]  # a dropped word keeps its place
+        for token in super().__call__(raw, positions=True, mode=mode):
+            words[token.pos].append((token.text, getattr(token, "surface", None)))
+        found = tuple(tuple(terms) for terms in words)
+        if len(self._memo) < self.MEMO_WORDS:
+            self._memo[raw, mode] = found
+        return found
+
+
 def build_analyzer(stopwords: Iterable[str] = (), stem_exclusions: Iterable[str] = (),
                    stemming: bool = True) -> CompositeAnalyzer:
     """The indexing analyzer of searchapp's text fields (*stemming* off: written forms only); a word whose
@@ -160,7 +228,7 @@ def build_analyzer(stopwords: Iterable[str] = (), stem_exclusions: Iterable[str]
     chain: Composable = IndonesianTokenizer() | LowercaseFilter()
     if stemming:
         chain = chain | SastrawiStemFilter(stem_exclusions, stopwords) | ExactFormFilter()
-    return CompositeAnalyzer(*chain.items)
+    return WordMemoAnalyzer(*chain.items)
 
 
 
