@@ -2,8 +2,10 @@ import pickle
 
 import pytest
 from whoosh.analysis import CompositeAnalyzer
+from whoosh.formats import Positions
 
 from searchapp.index.analysis import QueryAnalysis, SastrawiStemFilter, build_analyzer, iter_words
+from searchapp.index.schema import TermPositions
 
 
 @pytest.fixture(scope="module")
@@ -101,3 +103,17 @@ def test_the_remembering_analyzer_equals_the_plain_chain_of_the_same_filters(ana
     assert pickle.loads(pickle.dumps(analyzer)) == analyzer
     other = build_analyzer(stopwords={"yang"}, stem_exclusions={"bali"})
     assert other != analyzer and CompositeAnalyzer(*other.items) != analyzer
+
+
+@pytest.mark.parametrize("text", [
+    "Serangan yang menyerang di Bali, serangan 16.216 orang; negara-negara Rusia-Ukraina a-b-c serangan",
+    "", "setelah peserta pasca-perang bermain-main Jokowi-JK covid19 Jokowi-JK",
+])
+@pytest.mark.parametrize("boost", [1.0, 2.5])
+def test_term_positions_are_whooshs_postings(analyzer, text, boost):
+    """Terms, frequencies, weights and encoded positions as Whoosh's own format makes them from the tokens
+    of the plain chain, in the same order."""
+    fast = list(TermPositions(field_boost=boost).word_values(text, analyzer, mode="index"))
+    plain = list(Positions(field_boost=boost).word_values(text, CompositeAnalyzer(*analyzer.items), mode="index"))
+    assert fast == plain
+    assert fast or not text

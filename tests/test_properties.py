@@ -11,6 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from whoosh.analysis import CompositeAnalyzer
+from whoosh.formats import Positions
 
 from searchapp.config import load_settings
 from searchapp.errors import QueryError
@@ -19,6 +20,7 @@ from searchapp.extract.glue import unglue
 from searchapp.extract.outlet import OutletTable
 from searchapp.extract.people import PeopleRegistry
 from searchapp.index.analysis import build_analyzer
+from searchapp.index.schema import TermPositions
 from searchapp.ingest.cleaning import Boilerplate, repair
 from searchapp.ingest.datetimes import DateError, parse_stamp
 from searchapp.search.query import date_range, date_span, parse_query
@@ -75,6 +77,8 @@ def test_analysis_cleaning_and_dates_read_any_text(text):
     assert all(token for token, _pos, _surface in tokens)
     chain = CompositeAnalyzer(*ANALYZER.items)  # every word through the filters, none remembered
     assert tokens == [(token.text, token.pos, token.surface) for token in chain(text, positions=True, mode="index")]
+    assert list(TermPositions().word_values(text, ANALYZER, mode="index")) == list(
+        Positions().word_values(text, chain, mode="index"))
     cleaned, removed = BOILERPLATE.clean(text, None)
     assert len(cleaned) <= len(text) or not removed
     repair(text)

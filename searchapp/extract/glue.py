@@ -27,6 +27,7 @@ that merely looks glued (`McDonald`, `Ramadan`, `Nasution`) stays whole:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from searchapp.extract import lexicon as lx
 from searchapp.extract.tokens import VERB_PREFIX, kind_of
@@ -116,18 +117,35 @@ def _camel(word: str, alone: set[str], in_name: bool) -> str:
 
 def _name_then_word(word: str, alone: set[str]) -> str:
     """``Trumpmengatakan`` → ``Trump mengatakan`` when ``Trump`` stands alone elsewhere in the text."""
-    cuts = range(len(word) - MIN_TAIL, MIN_HEAD - 1, -1)
-    found = next((cut for cut in cuts if word[:cut] in alone and _is_word(word[cut:])), None)  # longest head
+    cuts = _glue_cuts(word)
+    if cuts is None:
+        return word
+    after_alone, after_name, after_affixed, roots_after_alone = cuts
+    found = next((cut for cut in after_alone if word[:cut] in alone), None)  # longest head
     if found is None:
-        found = next((cut for cut in reversed(cuts) if _follows_names(word[cut:], cut)), None)  # longest tail
+        found = after_name if after_name is not None else after_affixed
     if found is None:
-        found = next((cut for cut in cuts if _affixed_head(word[:cut], word[cut:])), None)  # longest head
+        found = next((cut for cut in roots_after_alone if word[:cut] in alone), None)  # longest head
     if found is None:
-        found = next((cut for cut in cuts if _two_words(word[:cut], word[cut:], alone)), None)  # longest head
-    whole = word.casefold()
-    if found is None or _is_word(whole) or whole in lx.common_roots() or lx.is_derived_word(whole):
-        return word  # "Ramadan", "Kesejahteraan" (not "Kesejah teraan")
+        return word
     return f"{word[:found]} {word[found:]}"
+
+
+@lru_cache(maxsize=100_000)
+def _glue_cuts(word: str) -> tuple[tuple[int, ...], int | None, int | None, tuple[int, ...]] | None:
+    """Where *word* may be two words, whatever the text (a word is read once a process, not once an
+    occurrence): the cuts before a function word or a prefixed verb, longest head first (taken when the
+    head stands alone in the text); the cut before a word that follows names (`_follows_names`, longest
+    tail); after an affixed head; before a root (`_two_words`, taken when the head stands alone). None
+    when the word is one word of the language (``Ramadan``; not ``Kesejah teraan``)."""
+    whole = word.casefold()
+    if _is_word(whole) or whole in lx.common_roots() or lx.is_derived_word(whole):
+        return None
+    cuts = range(len(word) - MIN_TAIL, MIN_HEAD - 1, -1)
+    return (tuple(cut for cut in cuts if _is_word(word[cut:])),
+            next((cut for cut in reversed(cuts) if _follows_names(word[cut:], cut)), None),
+            next((cut for cut in cuts if _affixed_head(word[:cut], word[cut:])), None),
+            tuple(cut for cut in cuts if _two_words(word[:cut], word[cut:])))
 
 
 def _affixed_head(head: str, tail: str) -> bool:
@@ -139,12 +157,12 @@ def _affixed_head(head: str, tail: str) -> bool:
             and lx.is_derived_word(head.casefold()))
 
 
-def _two_words(head: str, tail: str, alone: set[str]) -> bool:
-    """``Thohirkirim``, ``Hargaemas``: a word standing alone elsewhere in the text (5+ letters) running into a
-    word of the language, of 5+ letters (names end in shorter ones: ``Meldianti``) or 4+ after a word of
-    the language (``Harga``); neither a given name nor a word names end in (``Permatasari``,
-    ``Prawiranegara`` stay whole)."""
-    if len(head) < 5 or head not in alone or tail not in lx.common_roots():
+def _two_words(head: str, tail: str) -> bool:
+    """``Thohirkirim``, ``Hargaemas``: a word (5+ letters; split when it stands alone elsewhere in the text)
+    running into a word of the language, of 5+ letters (names end in shorter ones: ``Meldianti``) or 4+
+    after a word of the language (``Harga``); neither a given name nor a word names end in
+    (``Permatasari``, ``Prawiranegara`` stay whole)."""
+    if len(head) < 5 or tail not in lx.common_roots():
         return False
     if tail in lx.GIVEN_NAMES or tail in lx.NAME_ENDINGS:
         return False  # "Prawiranegara" beside "Prawira": a name ending in a word

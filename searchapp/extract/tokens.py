@@ -156,30 +156,33 @@ def tokenize(text: str) -> list[Tok]:
     append, kind_of_word, gap_class, domain_after = toks.append, kind_of, _gap_class, _DOMAIN_AFTER.match
     headlines = _headline_lines(text)
     line = 0  # the first headline line that does not end before the current word
-    prev_end = 0
+    lines = len(headlines)
+    prev_end = -1  # none yet: the first word starts a sentence
     n = len(text)
     for m in WORD.finditer(text):
         start, end = m.span()
         word = m.group()
-        dot = end < n and text[end] == "."
-        if dot and ((len(word) == 1 and word.isupper()) or word.casefold() in _ABBREVIATIONS):
+        after = text[end] if end < n else ""
+        if after == "." and ((len(word) == 1 and word.isupper()) or word.casefold() in _ABBREVIATIONS):
             end += 1  # "Dr.", "H.", an initial: "M. Nuh"
             word += "."
-            dot = end < n and text[end] == "."
+            after = text[end] if end < n else ""
         kind = kind_of_word(word)
-        if kind != "lower" and dot and domain_after(text, end):
+        if after == "." and kind != "lower" and domain_after(text, end):
             kind = "org"  # CNNIndonesia.com, Kompas.com
-        elif end < n and text[end] == "$" and word.isupper():
+        elif after == "$" and word.isupper():
             kind = "money"  # US$, S$
         elif kind == "init" and start and text[start - 1].isdigit():
             kind = "lower"  # a letter of a code, not an initial: "KC-46A Pegasus", "RX-7A"
-        if toks:
+        if prev_end >= 0:
             joined, comma, sent_start = gap_class(text[prev_end:start])
         else:
             joined, comma, sent_start = False, False, True
-        while line < len(headlines) and headlines[line][1] <= start:
-            line += 1
-        headline = line < len(headlines) and headlines[line][0] <= start
+        headline = False
+        if line < lines:
+            while line < lines and headlines[line][1] <= start:
+                line += 1
+            headline = line < lines and headlines[line][0] <= start
         append(Tok(start, end, word, kind, joined, comma, sent_start, headline))
         prev_end = end
     return toks

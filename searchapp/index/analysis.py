@@ -209,6 +209,26 @@ class WordMemoAnalyzer(CompositeAnalyzer):
                     yield token
                 pos += 1
 
+    def positions(self, value: str) -> dict[str, list[int]]:
+        """Each term *value* is indexed under, with its positions (what Whoosh's `Positions` format
+        gathers from the tokens), terms in the order first met."""
+        memo = self._memo
+        found: dict[str, list[int]] = {}
+        pos = 0
+        for raw in _RAW_TOKEN_RE.findall(value):
+            words = memo.get((raw, "index"))
+            if words is None:
+                words = self._analyse(raw, "index")
+            for terms in words:
+                for text, _surface in terms:
+                    at = found.get(text)
+                    if at is None:
+                        found[text] = [pos]
+                    else:
+                        at.append(pos)
+                pos += 1
+        return found
+
     def _analyse(self, raw: str, mode: str) -> tuple[tuple[tuple[str, str | None], ...], ...]:
         """The terms (and written forms) at each position of one match of the tokenizer (a word, a number, a
         hyphenated word's parts), through the whole chain."""

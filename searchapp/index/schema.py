@@ -7,12 +7,34 @@ phrases. Title and body are separate fields so that BM25F weighs the title highe
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from whoosh.analysis import CompositeAnalyzer
 from whoosh.columns import VarBytesColumn
 from whoosh.fields import COLUMN, DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
+from whoosh.formats import Positions
 
 from searchapp.config import Settings
-from searchapp.index.analysis import build_analyzer
+from searchapp.index.analysis import WordMemoAnalyzer, build_analyzer
+
+
+class TermPositions(Positions):
+    """Whoosh's `Positions` postings, gathered from the analyzer's remembered words without a token
+    object a word (the same terms, weights and encoded positions)."""
+
+    def word_values(self, value, analyzer, **kwargs) -> Iterator[tuple[str, int, float, bytes]]:
+        if not isinstance(analyzer, WordMemoAnalyzer) or kwargs.get("mode") != "index" or not isinstance(value, str):
+            yield from super().word_values(value, analyzer, **kwargs)
+            return
+        boost = self.field_boost
+        for term, positions in analyzer.positions(value).items():
+            yield term, len(positions), float(len(positions)) * boost, self.encode(positions)
+
+
+def _text(analyzer: CompositeAnalyzer, stored: bool, field_boost: float = 1.0) -> TEXT:
+    field = TEXT(analyzer=analyzer, stored=stored, field_boost=field_boost)
+    field.format = TermPositions(field_boost=field_boost)
+    return field
 
 
 def configured_analyzer(settings: Settings) -> CompositeAnalyzer:
@@ -25,8 +47,8 @@ def build_schema(settings: Settings) -> Schema:
     title_boost = settings.title_boost
     return Schema(
         id=ID(unique=True, stored=True, sortable=True),
-        title=TEXT(analyzer=analyzer, stored=True, field_boost=title_boost),
-        body=TEXT(analyzer=analyzer, stored=True),  # without publisher boilerplate
+        title=_text(analyzer, stored=True, field_boost=title_boost),
+        body=_text(analyzer, stored=True),  # without publisher boilerplate
         raw=STORED,  # the body as read, when boilerplate was removed from it
         outlet=ID(stored=True, sortable=True),  # slug; absent when unknown
         outlet_name=STORED,
