@@ -1,10 +1,10 @@
 import pickle
 
 import pytest
-from whoosh.analysis import CompositeAnalyzer
+from whoosh.analysis import CompositeAnalyzer, LowercaseFilter, SpaceSeparatedTokenizer, StopFilter
 from whoosh.formats import Positions
 
-from searchapp.index.analysis import QueryAnalysis, SastrawiStemFilter, build_analyzer, iter_words
+from searchapp.index.analysis import QueryAnalysis, SastrawiStemFilter, WordMemoAnalyzer, build_analyzer, iter_words
 from searchapp.index.schema import TermPositions
 
 
@@ -117,3 +117,16 @@ def test_term_positions_are_whooshs_postings(analyzer, text, boost):
     plain = list(Positions(field_boost=boost).word_values(text, CompositeAnalyzer(*analyzer.items), mode="index"))
     assert fast == plain
     assert fast or not text
+
+
+def test_the_chain_runs_itself_where_remembered_words_would_not_be_its_own():
+    """Another tokenizer splits otherwise, and a stop filter asked to keep stop words keeps them: both run
+    the chain; numbers are not remembered (each is one more entry, rarely met again)."""
+    other = WordMemoAnalyzer(SpaceSeparatedTokenizer(), LowercaseFilter())
+    assert texts(other, "US$ 5.000 Jakarta") == ["us$", "5.000", "jakarta"]
+    stops = WordMemoAnalyzer(*build_analyzer().items[:2], StopFilter(stoplist={"di"}))
+    assert [t.text for t in stops("rumah di Jakarta", removestops=False)] == ["rumah", "di", "jakarta"]
+    assert texts(stops, "rumah di Jakarta") == ["rumah", "jakarta"]
+    memo = build_analyzer()
+    texts(memo, "16.216 orang covid19 tahun 2025")
+    assert {raw for raw, _mode in memo._memo} == {"orang", "tahun"}

@@ -67,12 +67,16 @@ def _segment_files(ix) -> dict[str, bytes]:
             for name in ix.storage.list() if name.startswith("MAIN_") and "." in name}
 
 
-@pytest.mark.parametrize("limitmb", [256, 1])
-def test_a_fast_flush_writes_the_same_segment_as_whoosh(tmp_path, limitmb):
+@pytest.mark.parametrize(("limitmb", "open_runs"), [(256, 100), (1, 100), (1, 2)])
+def test_a_fast_flush_writes_the_same_segment_as_whoosh(tmp_path, monkeypatch, limitmb, open_runs):
     """Field lengths kept in memory and postings grouped by term: the segment written is byte for byte
     Whoosh's own, merges of earlier segments (with deletions, and articles without a body) included, in
-    one pool and (1 MB) in several sorted runs written to disk and merged, terms of several blocks too."""
+    one pool and (1 MB) in several sorted runs written to disk and merged (and, past the runs merged at
+    once, first merged in groups), terms of several blocks too."""
+    from searchapp.index import whoosh27_writing
     from searchapp.index.whoosh27_writing import fast_flush
+
+    monkeypatch.setattr(whoosh27_writing, "MAX_OPEN_RUNS", open_runs)
 
     bodies = [" ".join(["banjir"] * (n % 7 + 1) + ["jakarta", f"kata{n}"] * (n % 3 + 1)
                        + [f"w{(n * k) % 997}" for k in range(40)]) for n in range(1200)]

@@ -40,6 +40,7 @@ _NUMBER = r"(?<![\d.,])\d{1,3}(?:[. ]\d{3})+(?!\d|[.,]\d)"
 _WORD = r"[^\W_]+(?:-[^\W_]+)*"
 _TOKEN_RE = re.compile(rf"(?P<number>{_NUMBER})|{_WORD}")
 _RAW_TOKEN_RE = re.compile(rf"{_NUMBER}|{_WORD}")  # the same matches, as plain strings
+_HAS_DIGIT = re.compile(r"\d").search
 _SEPARATORS_RE = re.compile(r"[. ]")
 
 
@@ -156,15 +157,22 @@ class ExactFormFilter(Filter):
 
 
 class WordMemoAnalyzer(CompositeAnalyzer):
-    """The composed chain, each distinct word's terms remembered. The filters after the tokenizer act on
-    one token at a time, so a word analysed once is analysed for good: indexing a text is one regex pass
-    and a look-up a word (highlighting, which needs character offsets, runs the chain itself)."""
+    """The composed chain, each distinct word's terms remembered. The filters after searchapp's tokenizer
+    act on one token at a time, so a word analysed once is analysed for good: indexing a text is one regex
+    pass and a look-up a word. The chain itself runs where character offsets are asked for (highlighting)
+    or stop words kept, and for any other tokenizer. At most `MEMO_WORDS` words (numbers not), about
+    90 MB a process."""
 
-    MEMO_WORDS = 500_000
+    MEMO_WORDS = 200_000
 
     def __init__(self, *composables: Composable) -> None:
         super().__init__(*composables)
         self._memo: dict[tuple[str, str], tuple[tuple[tuple[str, str | None], ...], ...]] = {}
+
+    @property
+    def remembers(self) -> bool:
+        """Whether the chain opens with the tokenizer whose words the memory is keyed by."""
+        return isinstance(self.items[0], IndonesianTokenizer)
 
     def __getstate__(self) -> dict:
         return {key: value for key, value in self.__dict__.items() if key != "_memo"}
@@ -181,11 +189,9 @@ class WordMemoAnalyzer(CompositeAnalyzer):
     def __ne__(self, other: object) -> bool:
         return not self == other
 
-    __hash__ = None
-
     def __call__(self, value, positions=False, chars=False, keeporiginal=False, removestops=True,
                  start_pos=0, start_char=0, tokenize=True, mode="", **kwargs):
-        if chars or keeporiginal or not tokenize:
+        if chars or keeporiginal or not tokenize or not removestops or kwargs.get("no_morph") or not self.remembers:
             yield from super().__call__(value, positions=positions, chars=chars, keeporiginal=keeporiginal,
                                         removestops=removestops, start_pos=start_pos, start_char=start_char,
                                         tokenize=tokenize, mode=mode, **kwargs)
@@ -236,7 +242,7 @@ class WordMemoAnalyzer(CompositeAnalyzer):
         for token in super().__call__(raw, positions=True, mode=mode):
             words[token.pos].append((token.text, getattr(token, "surface", None)))
         found = tuple(tuple(terms) for terms in words)
-        if len(self._memo) < self.MEMO_WORDS:
+        if len(self._memo) < self.MEMO_WORDS and not _HAS_DIGIT(raw):
             self._memo[raw, mode] = found
         return found
 

@@ -23,7 +23,8 @@ class TermPositions(Positions):
     object a word (the same terms, weights and encoded positions)."""
 
     def word_values(self, value, analyzer, **kwargs) -> Iterator[tuple[str, int, float, bytes]]:
-        if not isinstance(analyzer, WordMemoAnalyzer) or kwargs.get("mode") != "index" or not isinstance(value, str):
+        if (not isinstance(analyzer, WordMemoAnalyzer) or not analyzer.remembers or kwargs.get("mode") != "index"
+                or not isinstance(value, str)):
             yield from super().word_values(value, analyzer, **kwargs)
             return
         boost = self.field_boost

@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import contextlib
 import heapq
+import itertools
+import operator
 import os
 import pickle
 import tempfile
 from array import array
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from whoosh.index import Index
@@ -44,7 +46,6 @@ def fast_flush(writer: SegmentWriter) -> SegmentWriter:
             lengths.add(fieldname, perdoc._docnum, length)
 
     perdoc.add_field = add_field_and_length
-    writer.per_document_reader = lambda: lengths
     writer.pool = _TermPool(writer._tempstorage.folder, writer.pool.limit)
 
     def flush_segment() -> None:
@@ -101,12 +102,15 @@ class _WrittenLengths:
 
 
 Postings = list[tuple[int, float, bytes]]  # (document number, weight, encoded value), ascending
+Term = tuple[str, bytes, Iterable[Postings]]  # field, term, its postings in parts (one a run), in order
+MAX_OPEN_RUNS = 100  # runs merged at once (Whoosh's pool: 128); more are first merged in groups
 
 
 class _TermPool:
     """A writer's postings, grouped by (field, term) as they are added: each term's postings arrive in
-    ascending document order (documents are numbered as they are added, merged segments after them), so
-    only the terms need sorting. Past *limit* bytes the pool is written to a sorted run in *folder*."""
+    ascending document order (documents are numbered as they are added, merged segments after them; no
+    field of ours keeps a spelling list, whose postings Whoosh numbers 0), so only the terms need
+    sorting. Past *limit* bytes the pool is written to a sorted run in *folder*."""
 
     def __init__(self, folder: str, limit: int) -> None:
         self._folder = folder
@@ -125,48 +129,57 @@ class _TermPool:
         postings.append((docnum, weight, value or b""))
         self._size += 160 + len(value) if value else 160  # a posting's objects, as Python holds them
         if self._size > self._limit:
-            self._save_run()
+            self._runs.append(self._write_run((key, (self._terms[key],)) for key in sorted(self._terms)))
+            self._terms = {}
+            self._size = 0
 
-    def _save_run(self) -> None:
+    def _write_run(self, terms: Iterable[tuple[tuple[str, bytes], Iterable[Postings]]]) -> str:
         os.makedirs(self._folder, exist_ok=True)
         handle, path = tempfile.mkstemp(suffix=".terms", dir=self._folder)
-        self._runs.append(path)
         with os.fdopen(handle, "wb") as run:
-            for key in sorted(self._terms):
-                pickle.dump((key, self._terms[key]), run, pickle.HIGHEST_PROTOCOL)
-        self._terms = {}
-        self._size = 0
+            for key, parts in terms:
+                for postings in parts:
+                    pickle.dump((key, postings), run, pickle.HIGHEST_PROTOCOL)
+        return path
 
-    def terms(self) -> Iterator[tuple[str, bytes, Postings]]:
-        """Every (field, term, postings), in field and term order."""
+    def terms(self) -> Iterator[Term]:
+        """Every term, in field and term order, its postings read a run at a time (a common word's postings
+        are never all in memory at once)."""
         if not self._runs:
             for key in sorted(self._terms):
-                yield key[0], key[1], self._terms[key]
+                yield key[0], key[1], (self._terms[key],)
             return
-        self._save_run()
-        merged = heapq.merge(*(_read_run(path, number) for number, path in enumerate(self._runs)))
-        key, postings = None, []
-        for next_key, _number, more in merged:  # equal terms: the earlier run's documents first
-            if next_key != key:
-                if key is not None:
-                    yield key[0], key[1], postings
-                key, postings = next_key, more
-            else:
-                postings.extend(more)
-        if key is not None:
-            yield key[0], key[1], postings
+        if self._terms:
+            self._runs.append(self._write_run((key, (self._terms[key],)) for key in sorted(self._terms)))
+            self._terms = {}
+        while len(self._runs) > MAX_OPEN_RUNS:  # the earliest runs into one, which stays first
+            first, self._runs = self._runs[:MAX_OPEN_RUNS], self._runs[MAX_OPEN_RUNS:]
+            self._runs.insert(0, self._write_run((key, parts) for key, parts in _merged(first)))
+            for path in first:
+                os.remove(path)
+        for (fieldname, btext), parts in _merged(self._runs):
+            yield fieldname, btext, parts
 
     def iter_postings(self) -> Iterator[tuple[str, bytes, int, float, bytes]]:
         """Whoosh's pool interface: every posting in order."""
-        for fieldname, btext, postings in self.terms():
-            for docnum, weight, value in postings:
-                yield fieldname, btext, docnum, weight, value
+        for fieldname, btext, parts in self.terms():
+            for postings in parts:
+                for docnum, weight, value in postings:
+                    yield fieldname, btext, docnum, weight, value
 
     def cleanup(self) -> None:
         for path in self._runs:
             with contextlib.suppress(OSError):
                 os.remove(path)
         self._runs = []
+
+
+def _merged(paths: list[str]) -> Iterator[tuple[tuple[str, bytes], Iterator[Postings]]]:
+    """The terms of sorted runs in order, each with its postings from run after run (documents ascending:
+    a later run holds later documents); each term's parts are read before the next term is."""
+    merged = heapq.merge(*(_read_run(path, number) for number, path in enumerate(paths)))
+    for key, records in itertools.groupby(merged, key=operator.itemgetter(0)):
+        yield key, (postings for _key, _number, postings in records)
 
 
 def _read_run(path: str, number: int) -> Iterator[tuple[tuple[str, bytes], int, Postings]]:
@@ -179,12 +192,11 @@ def _read_run(path: str, number: int) -> Iterator[tuple[tuple[str, bytes], int, 
             yield key, number, postings
 
 
-def _write_terms(fieldwriter: Any, schema: Any, lengths: _WrittenLengths,
-                 terms: Iterator[tuple[str, bytes, Postings]]) -> None:
+def _write_terms(fieldwriter: Any, schema: Any, lengths: _WrittenLengths, terms: Iterator[Term]) -> None:
     """What Whoosh's `FieldWriter.add_postings` does a posting at a time, a block at a time: the same calls
     of the term table and the same blocks, with the same statistics."""
     fieldname = None
-    for next_field, btext, postings in terms:
+    for next_field, btext, parts in terms:
         if next_field != fieldname:
             if fieldname is not None:
                 fieldwriter.finish_field()
@@ -192,14 +204,29 @@ def _write_terms(fieldwriter: Any, schema: Any, lengths: _WrittenLengths,
             fieldwriter.start_field(fieldname, schema[fieldname])
         fieldwriter.start_term(btext)
         postwriter = fieldwriter._postwriter
-        limit = postwriter._blocklimit
-        for start in range(0, len(postings), limit):
-            if start:
+        for number, block in enumerate(_blocks(parts, postwriter._blocklimit)):
+            if number:
                 postwriter._write_block()  # a full block is written when the next posting comes
-            _fill_block(postwriter, postings[start:start + limit], lengths, fieldname)
+            _fill_block(postwriter, block, lengths, fieldname)
         fieldwriter.finish_term()
     if fieldname is not None:
         fieldwriter.finish_field()
+
+
+def _blocks(parts: Iterable[Postings], size: int) -> Iterator[Postings]:
+    """The postings of *parts*, in order, as blocks of *size* (the last one shorter)."""
+    block: Postings = []
+    for postings in parts:
+        start = 0
+        while start < len(postings):
+            taken = postings[start:start + size - len(block)]
+            block += taken
+            start += len(taken)
+            if len(block) == size:
+                yield block
+                block = []
+    if block:
+        yield block
 
 
 def _fill_block(postwriter: Any, postings: Postings, lengths: _WrittenLengths, fieldname: str) -> None:
