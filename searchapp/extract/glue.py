@@ -117,35 +117,31 @@ def _camel(word: str, alone: set[str], in_name: bool) -> str:
 
 def _name_then_word(word: str, alone: set[str]) -> str:
     """``Trumpmengatakan`` → ``Trump mengatakan`` when ``Trump`` stands alone elsewhere in the text."""
-    cuts = _glue_cuts(word)
-    if cuts is None:
-        return word
-    after_alone, after_name, after_affixed, roots_after_alone = cuts
-    found = next((cut for cut in after_alone if word[:cut] in alone), None)  # longest head
+    cuts = range(len(word) - MIN_TAIL, MIN_HEAD - 1, -1)
+    found = next((cut for cut in cuts if word[:cut] in alone and _is_word(word[cut:])), None)  # longest head
     if found is None:
-        found = after_name if after_name is not None else after_affixed
+        found = _cut_whatever_the_text(word)
     if found is None:
-        found = next((cut for cut in roots_after_alone if word[:cut] in alone), None)  # longest head
-    if found is None:
-        return word
+        found = next((cut for cut in cuts if word[:cut] in alone and _two_words(word[:cut], word[cut:])), None)
+    if found is None or _one_word(word.casefold()):
+        return word  # "Ramadan", "Kesejahteraan" (not "Kesejah teraan")
     return f"{word[:found]} {word[found:]}"
 
 
 @lru_cache(maxsize=100_000)
-def _glue_cuts(word: str) -> tuple[tuple[int, ...], int | None, int | None, tuple[int, ...]] | None:
-    """Where *word* may be two words, whatever the text (a word is read once a process, not once an
-    occurrence): the cuts before a function word or a prefixed verb, longest head first (taken when the
-    head stands alone in the text); the cut before a word that follows names (`_follows_names`, longest
-    tail); after an affixed head; before a root (`_two_words`, taken when the head stands alone). None
-    when the word is one word of the language (``Ramadan``; not ``Kesejah teraan``)."""
-    whole = word.casefold()
-    if _is_word(whole) or whole in lx.common_roots() or lx.is_derived_word(whole):
-        return None
+def _cut_whatever_the_text(word: str) -> int | None:
+    """A cut that needs no evidence from the text: before a word that follows names (longest tail), else
+    after an affixed head (longest head). Read once a process for each word, as are the checks below."""
     cuts = range(len(word) - MIN_TAIL, MIN_HEAD - 1, -1)
-    return (tuple(cut for cut in cuts if _is_word(word[cut:])),
-            next((cut for cut in reversed(cuts) if _follows_names(word[cut:], cut)), None),
-            next((cut for cut in cuts if _affixed_head(word[:cut], word[cut:])), None),
-            tuple(cut for cut in cuts if _two_words(word[:cut], word[cut:])))
+    found = next((cut for cut in reversed(cuts) if _follows_names(word[cut:], cut)), None)
+    if found is None:
+        found = next((cut for cut in cuts if _affixed_head(word[:cut], word[cut:])), None)
+    return found
+
+
+@lru_cache(maxsize=100_000)
+def _one_word(whole: str) -> bool:
+    return _is_word(whole) or whole in lx.common_roots() or lx.is_derived_word(whole)
 
 
 def _affixed_head(head: str, tail: str) -> bool:
@@ -158,10 +154,10 @@ def _affixed_head(head: str, tail: str) -> bool:
 
 
 def _two_words(head: str, tail: str) -> bool:
-    """``Thohirkirim``, ``Hargaemas``: a word (5+ letters; split when it stands alone elsewhere in the text)
-    running into a word of the language, of 5+ letters (names end in shorter ones: ``Meldianti``) or 4+
-    after a word of the language (``Harga``); neither a given name nor a word names end in
-    (``Permatasari``, ``Prawiranegara`` stay whole)."""
+    """``Thohirkirim``, ``Hargaemas``: a word (5+ letters, standing alone elsewhere in the text) running
+    into a word of the language, of 5+ letters (names end in shorter ones: ``Meldianti``) or 4+ after a
+    word of the language (``Harga``); neither a given name nor a word names end in (``Permatasari``,
+    ``Prawiranegara`` stay whole)."""
     if len(head) < 5 or tail not in lx.common_roots():
         return False
     if tail in lx.GIVEN_NAMES or tail in lx.NAME_ENDINGS:
@@ -183,6 +179,7 @@ def _follows_names(tail: str, head: int) -> bool:
     return (head >= 5 and len(tail) >= 4 and _is_word(tail)) or (head >= 8 and tail in ("dan", "itu"))
 
 
+@lru_cache(maxsize=100_000)
 def _is_word(word: str) -> bool:
     """A word that often follows a name in running text: a function word or a prefixed verb."""
     if word in lx.GLUE_FOLLOWERS:
