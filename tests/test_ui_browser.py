@@ -23,11 +23,10 @@ import feedparser
 import pytest
 from conftest import REPO, free_port, make_corpus
 from selenium import webdriver
-from selenium.common.exceptions import NoAlertPresentException
+from selenium.common.exceptions import NoAlertPresentException, StaleElementReferenceException, WebDriverException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
-from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 CHROMIUM = "/usr/bin/chromium"
@@ -153,8 +152,22 @@ def navigate(driver, action) -> None:
     """Run *action* (which loads another page) and wait until the new page has loaded."""
     old = driver.find_element(By.TAG_NAME, "html")
     action()
-    wait(driver, EC.staleness_of(old))
+    wait(driver, lambda _driver: _gone(old))
     wait(driver, lambda d: d.execute_script("return document.readyState") == "complete")
+
+
+def _gone(element) -> bool:
+    """The element's page was replaced: stale, or (asked while Chrome swaps the documents) a node that
+    "does not belong to the document", which Selenium's own staleness check lets through as an error."""
+    try:
+        element.is_enabled()
+    except StaleElementReferenceException:
+        return True
+    except WebDriverException as error:
+        if "does not belong to the document" in str(error):
+            return True
+        raise
+    return False
 
 
 def params(driver) -> dict[str, list[str]]:
