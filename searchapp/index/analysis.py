@@ -40,7 +40,7 @@ _NUMBER = r"(?<![\d.,])\d{1,3}(?:[. ]\d{3})+(?!\d|[.,]\d)"
 _WORD = r"[^\W_]+(?:-[^\W_]+)*"
 _TOKEN_RE = re.compile(rf"(?P<number>{_NUMBER})|{_WORD}")
 _RAW_TOKEN_RE = re.compile(rf"{_NUMBER}|{_WORD}")  # the same matches, as plain strings
-_HAS_DIGIT = re.compile(r"\d").search
+_LONG_NUMBER = re.compile(r"\d.*\d.*\d.*\d.*\d").search  # 5+ digits: amounts, codes, rarely met again
 _SEPARATORS_RE = re.compile(r"[. ]")
 
 
@@ -160,8 +160,8 @@ class WordMemoAnalyzer(CompositeAnalyzer):
     """The composed chain, each distinct word's terms remembered. The filters after searchapp's tokenizer
     act on one token at a time, so a word analysed once is analysed for good: indexing a text is one regex
     pass and a look-up a word. The chain itself runs where character offsets are asked for (highlighting)
-    or stop words kept, and for any other tokenizer. At most `MEMO_WORDS` words (numbers not), about
-    90 MB a process."""
+    or stop words kept, and for any other tokenizer. At most `MEMO_WORDS` words (not those of 5+ digits,
+    rarely met twice), about 90 MB a process."""
 
     MEMO_WORDS = 200_000
 
@@ -200,10 +200,7 @@ class WordMemoAnalyzer(CompositeAnalyzer):
         token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
         pos = start_pos
         for raw in _RAW_TOKEN_RE.findall(value):
-            words = memo.get((raw, mode))
-            if words is None:
-                words = self._analyse(raw, mode)
-            for terms in words:
+            for terms in memo.get((raw, mode)) or self._analyse(raw, mode):
                 for text, surface in terms:
                     token.text = text
                     if surface is not None:
@@ -222,10 +219,7 @@ class WordMemoAnalyzer(CompositeAnalyzer):
         found: dict[str, list[int]] = {}
         pos = 0
         for raw in _RAW_TOKEN_RE.findall(value):
-            words = memo.get((raw, "index"))
-            if words is None:
-                words = self._analyse(raw, "index")
-            for terms in words:
+            for terms in memo.get((raw, "index")) or self._analyse(raw, "index"):
                 for text, _surface in terms:
                     at = found.get(text)
                     if at is None:
@@ -242,7 +236,7 @@ class WordMemoAnalyzer(CompositeAnalyzer):
         for token in super().__call__(raw, positions=True, mode=mode):
             words[token.pos].append((token.text, getattr(token, "surface", None)))
         found = tuple(tuple(terms) for terms in words)
-        if len(self._memo) < self.MEMO_WORDS and not _HAS_DIGIT(raw):
+        if len(self._memo) < self.MEMO_WORDS and not _LONG_NUMBER(raw):
             self._memo[raw, mode] = found
         return found
 
