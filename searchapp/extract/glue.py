@@ -39,7 +39,8 @@ _CAMEL_WORD = re.compile(r"\b[A-Za-z]*[a-z][A-Z][A-Za-z]*\b")
 _CAMEL_CUT = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
 _CAPITALISED_BEFORE = re.compile(r"([A-Z][a-z]+)[ \t\xa0]+$")  # a capitalised word, then the word at hand
-_NAME_PAIR = re.compile(r"(?=\b([A-Z][a-z]+) ([A-Z][a-z]+)\b)")  # overlapping: every two capitalised words
+_NAME_PAIR = re.compile(r"\b(?=([A-Z][a-z]+) ([A-Z][a-z]+)\b)")  # overlapping: every two capitalised words
+_LOWER_THEN_UPPER = re.compile(r"[a-z][A-Z]")  # what every camel-case word holds: most texts hold none
 _NAME_PREFIXES = ("Mc", "Mac", "De", "Di", "La", "Le", "Van", "Von")
 MIN_HEAD = 3  # letters of a name glued to the next word
 MIN_TAIL = 3  # letters of the word glued after it ("dan", "yang", "mengatakan")
@@ -52,9 +53,15 @@ def unglue(text: str) -> str:
     text = _CAPS_THEN_WORD.sub(lambda m: f"{m[1]} {m[2]}" if _is_word(m[2]) else m[0], text)  # "PLNkini"
     text = _CAPS_THEN_NAME.sub(_caps_then_name, text)
     alone = set(_CAPITALISED.findall(text))
-    text = _CAMEL_WORD.sub(lambda m: _camel(m.group(), alone, _after_name_word(text, m.start())), text)
-    alone = set(_CAPITALISED.findall(text))
-    text = _CAPITALISED.sub(lambda m: _name_then_word(m.group(), alone), text)
+    if _LOWER_THEN_UPPER.search(text):
+        camels_apart = _CAMEL_WORD.sub(lambda m: _camel(m.group(), alone, _after_name_word(text, m.start())), text)
+        if camels_apart != text:
+            text = camels_apart
+            alone = set(_CAPITALISED.findall(text))
+    # a capitalised word is cut by the same rule wherever it stands: decided once for each distinct word
+    cut = {word: apart for word in alone if (apart := _name_then_word(word, alone)) != word}
+    if cut:
+        text = _CAPITALISED.sub(lambda m: cut.get(m.group(), m.group()), text)
     return _after_full_name(text)
 
 
@@ -117,6 +124,8 @@ def _camel(word: str, alone: set[str], in_name: bool) -> str:
 
 def _name_then_word(word: str, alone: set[str]) -> str:
     """``Trumpmengatakan`` → ``Trump mengatakan`` when ``Trump`` stands alone elsewhere in the text."""
+    if len(word) < MIN_HEAD + MIN_TAIL:
+        return word
     cuts = range(len(word) - MIN_TAIL, MIN_HEAD - 1, -1)
     found = next((cut for cut in cuts if word[:cut] in alone and _is_word(word[cut:])), None)  # longest head
     if found is None:
