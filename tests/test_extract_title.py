@@ -3,6 +3,7 @@
 import pytest
 
 from searchapp.extract import extract_byline, extract_title
+from searchapp.extract.byline import byline_spans
 from searchapp.extract.title import shorten
 
 
@@ -69,7 +70,19 @@ def test_shorten():
         # an export that joined the paragraphs with commas: the byline follows the last sentence
         ("Afifah pun terharu mendengarnya.,Penulis: Annesa K. Ramadhany,,,", ("Annesa K. Ramadhany", None)),
         ("", (None, None)),
+        # every word that opens a field (the texts without one are not searched)
+        ("Isi.\nWartawan: Dewi Lestari", ("Dewi Lestari", None)),
+        ("Laporan Wartawan: Dewi Lestari\nIsi.", ("Dewi Lestari", None)),
+        ("Laporan: Dewi Lestari\nIsi.", ("Dewi Lestari", None)),
+        ("Isi.\nPenyunting: Dewi Lestari", (None, "Dewi Lestari")),
+        ("Isi.\nRedaktur: Dewi Lestari", (None, "Dewi Lestari")),
     ],
 )
 def test_byline(text, byline):
     assert extract_byline(text) == byline
+
+
+@pytest.mark.parametrize("field", ["Reporter", "Penulis", "Pewarta", "Editor", "Penyunting", "Redaktur"])
+def test_byline_lines_are_masked_for_every_field(field):
+    text = f"Isi berita.\n{field}: Dewi Lestari\n"
+    assert byline_spans(text) and all(text[a:b].strip().startswith(field) for a, b in byline_spans(text))

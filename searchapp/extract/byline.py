@@ -5,6 +5,10 @@ from __future__ import annotations
 import re
 
 _NAME = r"([A-Z][\w.'’-]*(?:[ \t]+(?:[A-Z][\w.'’-]*|bin|binti|van|de|al|el))*)"
+# the words that open a byline field (as the patterns below spell them): a text without any is not searched
+# (most texts; a search of a text is slow)
+_REPORTER_WORDS = ("Reporter", "Penulis", "Pewarta", "Wartawan", "Laporan")
+_EDITOR_WORDS = ("Editor", "Penyunting", "Redaktur")
 # a byline field opens a line, or follows the end of a sentence or a separator where an export joined the
 # paragraphs into one line ("… mendengarnya.,Penulis: Annesa K. Ramadhany,,")
 _FIELD = r"(?:^|(?<=[.,;|]))[ \t]*"
@@ -17,10 +21,14 @@ BYLINE_LINE = re.compile(
 )
 
 
+def _holds(text: str, words: tuple[str, ...]) -> bool:
+    return any(word in text for word in words)
+
+
 def extract_byline(text: str) -> tuple[str | None, str | None]:
     """(reporter, editor) named in the byline, each None when absent."""
-    reporter = _REPORTER.search(text)
-    editor = _EDITOR.search(text)
+    reporter = _REPORTER.search(text) if _holds(text, _REPORTER_WORDS) else None
+    editor = _EDITOR.search(text) if _holds(text, _EDITOR_WORDS) else None
     return (reporter.group(1).strip() if reporter else None, editor.group(1).strip() if editor else None)
 
 
@@ -30,4 +38,6 @@ CREDIT_LINE = re.compile(r"^[ \t]*(?:\([ \t]*" + _NAME + r"[ \t]*\)|Oleh[ \t]+" 
 
 def byline_spans(text: str) -> list[tuple[int, int]]:
     """Character ranges of byline and credit lines, whose names are not people the article is about."""
-    return [m.span() for pattern in (BYLINE_LINE, CREDIT_LINE, _REPORTER, _EDITOR) for m in pattern.finditer(text)]
+    searched = ((BYLINE_LINE, _REPORTER_WORDS + _EDITOR_WORDS), (CREDIT_LINE, ("(", "Oleh")),
+                (_REPORTER, _REPORTER_WORDS), (_EDITOR, _EDITOR_WORDS))
+    return [m.span() for pattern, words in searched if _holds(text, words) for m in pattern.finditer(text)]

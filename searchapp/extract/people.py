@@ -63,6 +63,7 @@ def extract_people(text: str, registry: PeopleRegistry) -> tuple[str, ...]:
     out: list[str] = []
     placed: set[tuple[str, ...]] | None = None  # read when a mention needs it
     headed: list[tuple[str, ...]] | None = None
+    named: dict[tuple[str, ...], str | None] = {}  # a name's words → whom they name here (decided once)
     for m in mentions:
         if m.canonical is None:
             m = stands_for.get(_name_words(m.surface), m)
@@ -70,26 +71,34 @@ def extract_people(text: str, registry: PeopleRegistry) -> tuple[str, ...]:
             name: str | None = m.canonical
         else:
             words = _name_words(m.surface)
-            if words not in sure:
-                placed = _written_as_places(text) if placed is None else placed
-                if words in placed:
-                    continue
-            else:
-                headed = _runs_after_heads(text) if headed is None else headed
-                if sum(_contains(run, words) for run in headed) > vouched[words]:
-                    continue  # "Satgas Saber Pungli" nine times, "Ketua Pelaksana Satgas Saber Pungli" once
-            longer = {full_names[o] for o in full_names
-                      if len(o) >= len(words) and o != words and _short_form(words, o)}
-            if not longer and len(words) == 1:  # "Andi" for "Moch. Andy Adchaminoerdin"
-                longer = {full_names[o] for o in full_names
-                          if len(o) > 1 and _short_form(_final_y(words), _final_y(o))}
-            if longer:
-                name = longer.pop() if len(longer) == 1 else None
-            else:
-                name = full_names[words] if len(words) > 1 or words in strong else None
+            if words not in named:
+                if words not in sure:
+                    placed = _written_as_places(text) if placed is None else placed
+                    if words in placed:
+                        named[words] = None
+                        continue
+                else:
+                    headed = _runs_after_heads(text) if headed is None else headed
+                    if sum(_contains(run, words) for run in headed) > vouched[words]:
+                        named[words] = None  # "Satgas Saber Pungli" nine times, "Ketua Pelaksana Satgas …" once
+                        continue
+                named[words] = _whom(words, full_names, strong)
+            name = named[words]
         if name is not None and name not in out:
             out.append(name)
     return tuple(out)
+
+
+def _whom(words: tuple[str, ...], full_names: dict[tuple[str, ...], str],
+          strong: set[tuple[str, ...]]) -> str | None:
+    """The person a mention's *words* name: the one full name they are a short form of, none when they are
+    a short form of several; else the mention itself, when it is a full name or has strong evidence."""
+    longer = {full_names[o] for o in full_names if len(o) >= len(words) and o != words and _short_form(words, o)}
+    if not longer and len(words) == 1:  # "Andi" for "Moch. Andy Adchaminoerdin"
+        longer = {full_names[o] for o in full_names if len(o) > 1 and _short_form(_final_y(words), _final_y(o))}
+    if longer:
+        return longer.pop() if len(longer) == 1 else None
+    return full_names[words] if len(words) > 1 or words in strong else None
 
 
 # evidence that a place cue elsewhere in the article does not outweigh
