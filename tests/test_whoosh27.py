@@ -100,3 +100,43 @@ def test_a_fast_flush_writes_the_same_segment_as_whoosh(tmp_path, monkeypatch, l
     assert set(plain) == set(fast) and "pst" in plain
     assert plain == fast
     assert not [path for path in (tmp_path / "fast").rglob("*") if path.suffix in (".terms", ".tmp")]  # runs removed
+
+
+def test_searchapp_documents_are_written_as_whoosh_writes_them(tmp_path):
+    """searchapp's schema (titles weighed higher, positions from the analyzer's remembered words, people,
+    dates, columns, stored values): a `fast_flush` writer, whose `add_document` adds a text field's terms
+    in one call, writes the segment Whoosh's own writer writes, byte for byte."""
+    import datetime as dt
+
+    from conftest import make_settings
+
+    from searchapp.index.schema import build_schema
+    from searchapp.index.whoosh27_writing import fast_flush
+
+    settings = make_settings(tmp_path / "corpus", tmp_path / "index")
+    schema = build_schema(settings)
+    documents = []
+    for n in range(300):
+        body = (f"Presiden Joko Widodo meresmikan bendungan ke-{n} di Jawa Tengah, Senin. Banjir melanda "
+                f"{'Jakarta dan Bekasi' if n % 3 else 'Semarang'} setelah hujan deras; warga mengungsi. " * (n % 4 + 1))
+        document = {"id": f"a{n}", "title": f"Banjir {n} di Jakarta, Jokowi meninjau" if n % 5 else "",
+                    "_stored_title": f"Banjir {n}", "body": body, "people": "Joko Widodo,Anies Baswedan",
+                    "_stored_people": ["Joko Widodo", "Anies Baswedan"], "outlet": "kompas",
+                    "date": dt.datetime(2020, 1, 1 + n % 28), "content_hash": f"{n:08x}".encode("ascii"),
+                    "published": 1577836800 + n * 3600, "fingerprint": bytes([n % 256]) * 8}
+        if n % 40 == 9:
+            document = {"id": f"a{n}", "content_hash": b"0"}  # nothing indexed: no lengths
+        documents.append(document)
+    indexes = []
+    for name, wrap in (("plain", lambda w: w), ("fast", fast_flush)):
+        (tmp_path / name).mkdir()
+        ix = whoosh.index.create_in(tmp_path / name, schema)
+        writer = wrap(ix.writer(compound=False))
+        for document in documents:
+            writer.add_document(**document)
+        writer.commit()
+        indexes.append(ix)
+    plain, fast = (_segment_files(ix) for ix in indexes)
+    assert plain == fast and "pst" in plain
+    with indexes[1].searcher() as searcher:
+        assert searcher.doc_frequency("title", "banjir") == sum(1 for d in documents if d.get("title"))

@@ -23,13 +23,21 @@ class TermPositions(Positions):
     object a word (the same terms, weights and encoded positions)."""
 
     def word_values(self, value, analyzer, **kwargs) -> Iterator[tuple[str, int, float, bytes]]:
-        if (not isinstance(analyzer, WordMemoAnalyzer) or not analyzer.remembers or kwargs.get("mode") != "index"
-                or not isinstance(value, str)):
+        found = self.term_positions(value, analyzer) if kwargs.get("mode") == "index" else None
+        if found is None:
             yield from super().word_values(value, analyzer, **kwargs)
             return
         boost = self.field_boost
-        for term, positions in analyzer.positions(value).items():
+        for term, positions in found.items():
             yield term, len(positions), float(len(positions)) * boost, self.encode(positions)
+
+    @staticmethod
+    def term_positions(value: object, analyzer: object) -> dict[str, list[int]] | None:
+        """Each term *value* is indexed under with its positions, when the analyzer remembers its words
+        (else None: Whoosh's way, a token at a time)."""
+        if isinstance(analyzer, WordMemoAnalyzer) and analyzer.remembers and isinstance(value, str):
+            return analyzer.positions(value)
+        return None
 
 
 def _text(analyzer: CompositeAnalyzer, stored: bool, field_boost: float = 1.0) -> TEXT:

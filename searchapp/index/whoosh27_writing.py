@@ -10,6 +10,7 @@ term's postings to the posting writer a block at a time.
 from __future__ import annotations
 
 import contextlib
+import functools
 import heapq
 import itertools
 import operator
@@ -25,6 +26,7 @@ from whoosh.util.numeric import byte_to_length, length_to_byte
 from whoosh.writing import SegmentWriter
 
 from searchapp.index import whoosh27  # noqa: F401 - its import checks the installed Whoosh's version
+from searchapp.index.schema import TermPositions
 
 
 def segment_writer(index: Index, limitmb: int) -> SegmentWriter:
@@ -54,7 +56,47 @@ def fast_flush(writer: SegmentWriter) -> SegmentWriter:
         writer.fieldwriter.close()
 
     writer._flush_segment = flush_segment
+    if not any(field.vector or field.separate_spelling() for _name, field in writer.schema.items()):
+        writer.add_document = functools.partial(_add_document, writer)
     return writer
+
+
+def _add_document(writer: SegmentWriter, **fields: Any) -> None:
+    """Whoosh's `SegmentWriter.add_document` (for schemas without term vectors or spelling fields), a text
+    field's terms added to the pool in one call from the words its analyzer remembers, not a generator of
+    tuples a term; the same postings, stored values and lengths."""
+    writer._check_state()
+    perdoc, schema, docnum, pool = writer.perdocwriter, writer.schema, writer.docnum, writer.pool
+    docboost = writer._doc_boost(fields)
+    fieldnames = sorted(name for name in fields if not name.startswith("_"))
+    writer._check_fields(schema, fieldnames)
+    perdoc.start_doc(docnum)
+    for fieldname in fieldnames:
+        value = fields.get(fieldname)
+        if value is None:
+            continue
+        field = schema[fieldname]
+        length = 0
+        if field.indexed:
+            fieldboost = writer._field_boost(fields, fieldname, docboost)
+            form = field.format
+            found = form.term_positions(value, field.analyzer) if isinstance(form, TermPositions) else None
+            if found is not None:
+                length = pool.add_positions(fieldname, docnum, found, form, fieldboost)
+                if not field.scorable:
+                    length = 0
+            else:
+                for btext, freq, weight, vbytes in field.index(value):
+                    if field.scorable:
+                        length += freq
+                    pool.add((fieldname, btext, docnum, weight * fieldboost, vbytes))
+        stored = fields.get(f"_stored_{fieldname}", value)
+        perdoc.add_field(fieldname, field, stored if field.stored else None, length)
+        if field.column_type and stored is not None:
+            perdoc.add_column_value(fieldname, field.column_type, field.to_column_value(stored))
+    perdoc.finish_doc()
+    writer._added = True
+    writer.docnum += 1
 
 
 def finish_segment(writer: SegmentWriter) -> Any | None:
@@ -129,9 +171,33 @@ class _TermPool:
         postings.append((docnum, weight, value or b""))
         self._size += 160 + len(value) if value else 160  # a posting's objects, as Python holds them
         if self._size > self._limit:
-            self._runs.append(self._write_run((key, (self._terms[key],)) for key in sorted(self._terms)))
-            self._terms = {}
-            self._size = 0
+            self._spill()
+
+    def add_positions(self, fieldname: str, docnum: int, found: dict[str, list[int]], form: TermPositions,
+                      fieldboost: float) -> int:
+        """Add a document's postings of one text field (each term with its positions, as `TermPositions`
+        weighs and encodes them); the field's length."""
+        terms, size, encode, boost, length = self._terms, self._size, form.encode, form.field_boost, 0
+        for term, positions in found.items():
+            frequency = len(positions)
+            value = encode(positions)
+            key = (fieldname, term.encode("utf-8"))
+            postings = terms.get(key)
+            if postings is None:
+                terms[key] = postings = []
+                size += 200 + len(key[1])
+            postings.append((docnum, float(frequency) * boost * fieldboost, value))
+            size += 160 + len(value)
+            length += frequency
+        self._size = size
+        if size > self._limit:
+            self._spill()
+        return length
+
+    def _spill(self) -> None:
+        self._runs.append(self._write_run((key, (self._terms[key],)) for key in sorted(self._terms)))
+        self._terms = {}
+        self._size = 0
 
     def _write_run(self, terms: Iterable[tuple[tuple[str, bytes], Iterable[Postings]]]) -> str:
         os.makedirs(self._folder, exist_ok=True)
@@ -150,8 +216,7 @@ class _TermPool:
                 yield key[0], key[1], (self._terms[key],)
             return
         if self._terms:
-            self._runs.append(self._write_run((key, (self._terms[key],)) for key in sorted(self._terms)))
-            self._terms = {}
+            self._spill()
         while len(self._runs) > MAX_OPEN_RUNS:  # the earliest runs into one, which stays first
             first, self._runs = self._runs[:MAX_OPEN_RUNS], self._runs[MAX_OPEN_RUNS:]
             self._runs.insert(0, self._write_run((key, parts) for key, parts in _merged(first)))
