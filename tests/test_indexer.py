@@ -313,3 +313,43 @@ def test_an_index_analysed_otherwise_is_rebuilt_not_mixed(fresh):
     assert unstemmed.rebuilt and any("text analysis changed" in w for w in unstemmed.warnings)
     assert not any(isinstance(item, StopFilter) for item in open_index(fresh.index).schema["body"].analyzer.items)
     assert build_index(fresh).rebuilt  # and back
+
+
+def test_a_segment_worker_collects_cycles_every_so_many_articles(fresh, tmp_path, monkeypatch):
+    """The collector is off in a worker (it walked the growing pool of postings again and again) and is
+    run once every `COLLECT_EVERY` articles, so the few cycles a worker makes cannot pile up."""
+    import queue
+
+    import whoosh.index
+
+    from searchapp.documents import DocumentContext
+    from searchapp.index import parallel
+    from searchapp.index.schema import build_schema
+    from searchapp.ingest.corpus import Article, read_corpus
+
+    class Collector:
+        def __init__(self):
+            self.disabled, self.collections = False, 0
+
+        def disable(self):
+            self.disabled = True
+
+        def collect(self):
+            self.collections += 1
+
+    collector = Collector()
+    monkeypatch.setattr(parallel, "gc", collector)
+    monkeypatch.setattr(parallel, "COLLECT_EVERY", 3)
+    (tmp_path / "segment").mkdir()
+    whoosh.index.create_in(str(tmp_path / "segment"), build_schema(fresh))
+    articles = [item for item in read_corpus(fresh.corpus) if isinstance(item, Article)]
+    assert len(articles) >= 8
+    jobs, results = queue.Queue(), queue.Queue()
+    for start in range(0, 8, 2):  # batches of 2: 2, 4, 6, 8 articles done, a multiple of 3 passed at 4 and 6
+        jobs.put(articles[start:start + 2])
+    jobs.put(None)
+    parallel._segment_worker(DocumentContext(fresh, dt.date(2024, 1, 1)), str(tmp_path / "segment"), "MAIN",
+                             1, jobs, results, os.getppid())
+    messages = [results.get_nowait() for _ in range(results.qsize())]
+    assert [m[0] for m in messages] == ["progress"] * 4 + ["segment"]
+    assert collector.disabled and collector.collections == 2
