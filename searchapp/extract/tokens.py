@@ -174,10 +174,12 @@ def tokenize(text: str) -> list[Tok]:
             kind = "money"  # US$, S$
         elif kind == "init" and start and text[start - 1].isdigit():
             kind = "lower"  # a letter of a code, not an initial: "KC-46A Pegasus", "RX-7A"
-        if prev_end >= 0:
-            joined, comma, sent_start = gap_class(text[prev_end:start])
-        else:
+        if prev_end < 0:
             joined, comma, sent_start = False, False, True
+        elif start == prev_end + 1 and text[prev_end] == " ":
+            joined, comma, sent_start = True, False, False  # most words: one space after the last
+        else:
+            joined, comma, sent_start = gap_class(text[prev_end:start])
         headline = False
         if line < lines:
             while line < lines and headlines[line][1] <= start:
