@@ -283,6 +283,9 @@ def test_a_capitalised_particle_opens_a_name_and_short_forms_join_it(registry):
 @pytest.mark.parametrize(("text", "people"), [
     ("Mantan Presiden Suharto wafat pada 2008, kata sejarawan.", ("Soeharto",)),  # old and new spelling alike
     ("Pak Harto memimpin selama 32 tahun.", ("Soeharto",)),
+    # a short form of initials, read apart from the word a crawl glued to it, is the full name's
+    ("Musisi Fariz RM menjalani sidang. Penyanyi bernama lengkap Fariz Roestam Moenaf itu didakwa. "
+     "Fariz RMempat kali menghadapi proses hukum.", ("Fariz Roestam Moenaf",)),
     ("Gus Ipul meninjau dapur umum di Pasuruan.", ("Saifullah Yusuf",)),
     ("Jaksa mengatakan Setnov kembali disidang pekan depan.", ("Setya Novanto",)),
     ("Ical bertemu Jokowi dan JK di Istana.", ("Aburizal Bakrie", "Joko Widodo", "Jusuf Kalla")),
@@ -306,6 +309,11 @@ def test_old_spelling_folds_for_matching_only():
     ("Buronan KPK RIHarun Masiku belum ditemukan.", "Buronan KPK RI Harun Masiku belum ditemukan."),
     # a function word glued to a word: the capital is the acronym's (TNI dari politik)
     ("Netralitas TNIdaripolitik praktis dijaga.", "Netralitas TNIdaripolitik praktis dijaga."),
+    # a word of the language after capitals that stand alone elsewhere in the text: two words
+    ("Fariz RM diadili. Fariz RMempat kali ditangkap.", "Fariz RM diadili. Fariz RM empat kali ditangkap."),
+    ("PBSI menggelar rapat. Ketua PBSIbuka suara.", "PBSI menggelar rapat. Ketua PBSI buka suara."),
+    ("Ia membeli TVbaru.", "Ia membeli TVbaru."),  # "TV" nowhere alone: no evidence
+    ("Kata TV, layar TVbaru.", "Kata TV, layar TV baru."),
 ])
 def test_an_acronym_glued_to_a_word_is_not_read_as_a_name(text, read):
     from searchapp.extract.glue import unglue

@@ -16,7 +16,9 @@ that merely looks glued (`McDonald`, `Ramadan`, `Nasution`) stays whole:
   head stands alone elsewhere in the text as a capitalised word and the tail is a function word or a
   prefixed verb (or a root of 4+ letters after a 5+ letter head: `Hargaemas`), or without that evidence
   when both are long enough (`_follows_names`);
-* an acronym running into a word (`PLNkini`) or a name (`PSSIErick`), not when a word of the language
+* an acronym running into a function word or a prefixed verb (`PLNkini`), or into a word of the language
+  when the acronym stands alone elsewhere in the text (`Fariz RMempat` beside `Fariz RM`), or into a
+  name (`PSSIErick`), not when a word of the language
   follows the capitals' last letter (`PLNsebesar`, `DUApemain`, `TNIdaripolitik`: the letter is the
   acronym's);
 * a name the text also writes in full, running into a function word or an affixed word (`Maverick
@@ -50,7 +52,7 @@ MIN_NAME_PART = 4  # letters of each of two names run together ("AnungWibowo"; n
 def unglue(text: str) -> str:
     """*text* with the spaces a crawl dropped between a name and its neighbours put back."""
     text = _DATELINE_DASH.sub(r"\1 \2 ", text)  # "KOMPAS.com-Trent Alexander-Arnold"
-    text = _CAPS_THEN_WORD.sub(lambda m: f"{m[1]} {m[2]}" if _is_word(m[2]) else m[0], text)  # "PLNkini"
+    text = _CAPS_THEN_WORD.sub(lambda m: _caps_then_word(m, text), text)  # "PLNkini", "Fariz RMempat"
     text = _CAPS_THEN_NAME.sub(_caps_then_name, text)
     alone = set(_CAPITALISED.findall(text))
     if _LOWER_THEN_UPPER.search(text):
@@ -78,6 +80,17 @@ def _after_full_name(text: str) -> str:
         if cut is not None:
             text = f"{text[:start + cut]} {text[start + cut:]}"
     return text
+
+
+def _caps_then_word(match: re.Match, text: str) -> str:
+    """``PLNkini`` → ``PLN kini``: capitals, then a function word or a prefixed verb; or then a word of the
+    language (4+ letters) when the capitals stand alone elsewhere in the text (``Fariz RMempat`` beside
+    ``Fariz RM``: ``RM empat``)."""
+    acronym, word = match[1], match[2]
+    if _is_word(word) or (len(word) >= 4 and word in lx.common_roots()
+                          and re.search(rf"(?<![\w-]){acronym}(?![\w-])", text)):
+        return f"{acronym} {word}"
+    return match[0]
 
 
 def _caps_then_name(match: re.Match) -> str:
