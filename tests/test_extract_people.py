@@ -605,11 +605,23 @@ def test_short_function_words_and_titles_glued_to_names(text, read):
     # a home town or a country after a name is no address
     ("Pemenang lomba adalah Siti Aminah, Surabaya, dan Rudi Hartono, Malang.", ("Siti Aminah", "Rudi Hartono")),
     ("Jonatan Christie, Indonesia, menang atas Kento Momota, Jepang.", ("Jonatan Christie", "Kento Momota")),
+    # a name between commas after a title phrase, then a town, is still a person
+    ("Hadir pula Rektor UGM, Ova Emilia, Yogyakarta.", ("Ova Emilia",)),
     # a Javanese name ending in a word stays whole beside its first part
     ("Sjafruddin Prawiranegara hadir. Kata Prawira, ia senang.", ("Sjafruddin Prawiranegara",)),
 ])
 def test_rules_that_must_not_reach_too_far(registry, text, people):
     assert extract_people(text, registry) == people
+
+
+@pytest.mark.parametrize("text", [
+    "Marquez menang di Sirkuit Misano World Marco Simoncelli, Misano Adriatico, Italia itu.",
+    "Laga digelar di Stadion Maguwoharjo, Sleman Raya, Yogyakarta.",
+    "Acara di Gedung Sate, Bandung Wetan, Jawa Barat.",
+])
+def test_the_town_of_a_facility_between_commas_is_no_person(registry, text):
+    """A facility's (or place's) name, a comma, a capitalised run, a comma and a place: an address."""
+    assert extract_people(text, registry) == ()
 
 
 def test_suffixes_after_a_short_root_are_affixes():

@@ -57,6 +57,18 @@ def apposition(toks: Sequence[Tok], lo: int) -> bool:
     return title_in_run_ending(toks, lo - 1)
 
 
+def after_a_facility(toks: Sequence[Tok], lo: int) -> bool:
+    """The run follows, after a comma, the name of a facility or a place, its words opening with a head word
+    ("Sirkuit Misano World Marco Simoncelli, Misano Adriatico", "Stadion Maguwoharjo, Sleman")."""
+    if lo == 0 or not toks[lo].comma:
+        return False
+    k = lo - 1
+    while k > 0 and toks[k].joined and capish(toks[k - 1]):
+        k -= 1
+    head = toks[k].text.casefold().rstrip(".")
+    return capish(toks[k]) and (head in lx.FACILITIES or head in lx.PLACE_NOUNS)
+
+
 def names_a_thing(toks: Sequence[Tok], k: int) -> bool:
     """The title at token *k* follows an organisation's head word or a company's (PT, CV) in the same run, so
     it is part of a name: "Stadion Kapten I Wayan Dipta", "Ketua Majelis Hakim", "PT Duta Visual Nusantara"."""

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from searchapp.extract import lexicon as lx
 from searchapp.extract.context import (
     address_follows,
+    after_a_facility,
     apposition,
     jurisdiction_before,
     names_a_thing,
@@ -114,6 +115,8 @@ def name_in_run(toks: Sequence[Tok], text: str, used: Sequence[bool], lo: int, h
         return None  # "galian C Kedung Jumbleng, Kelurahan Argasunya", "Padang Sugihan, Ogan Komering Ilir, Sumatera"
     if name_kinds[-1] == "derived":
         return None  # "Konsil Kedokteran": without a cue, a name does not end in an affixed word
+    if between_commas and after.kind == "place" and after_a_facility(toks, lo):
+        return None  # "Sirkuit Misano …, Misano Adriatico, Italia": where the facility stands, in an address
     if between_commas or (weak_left and not first.sent_start):
         return start, end, "apposition" if between_commas else "context"
     if b - a == 1 and a == 0 and hi == lo + 1 and verb_follows(toks, hi) and opens_clause(toks, lo):
