@@ -314,6 +314,7 @@ def test_old_spelling_folds_for_matching_only():
     ("PBSI menggelar rapat. Ketua PBSIbuka suara.", "PBSI menggelar rapat. Ketua PBSI buka suara."),
     ("Ia membeli TVbaru.", "Ia membeli TVbaru."),  # "TV" nowhere alone: no evidence
     ("Kata TV, layar TVbaru.", "Kata TV, layar TV baru."),
+    ("KPK-RI dan TVRI. Layar TVbaru.", "KPK-RI dan TVRI. Layar TVbaru."),  # "TV" only inside other words
 ])
 def test_an_acronym_glued_to_a_word_is_not_read_as_a_name(text, read):
     from searchapp.extract.glue import unglue
@@ -605,8 +606,11 @@ def test_short_function_words_and_titles_glued_to_names(text, read):
     # a home town or a country after a name is no address
     ("Pemenang lomba adalah Siti Aminah, Surabaya, dan Rudi Hartono, Malang.", ("Siti Aminah", "Rudi Hartono")),
     ("Jonatan Christie, Indonesia, menang atas Kento Momota, Jepang.", ("Jonatan Christie", "Kento Momota")),
-    # a name between commas after a title phrase, then a town, is still a person
+    # a name between commas after a title phrase or an affiliation, then a town, is still a person
     ("Hadir pula Rektor UGM, Ova Emilia, Yogyakarta.", ("Ova Emilia",)),
+    ("Pakar hukum pidana Universitas Trisakti, Abdul Fickar Hadjar, Jakarta, menilai vonis itu ringan.",
+     ("Abdul Fickar Hadjar",)),
+    ("Menurut warga Desa Sukamaju, Asep Saepudin, Garut, banjir datang tiba-tiba.", ("Asep Saepudin",)),
     # a Javanese name ending in a word stays whole beside its first part
     ("Sjafruddin Prawiranegara hadir. Kata Prawira, ia senang.", ("Sjafruddin Prawiranegara",)),
 ])

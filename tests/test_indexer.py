@@ -340,6 +340,7 @@ def test_a_segment_worker_collects_cycles_every_so_many_articles(fresh, tmp_path
     collector = Collector()
     monkeypatch.setattr(parallel, "gc", collector)
     monkeypatch.setattr(parallel, "COLLECT_EVERY", 3)
+    monkeypatch.setattr(parallel, "_exit_when_orphaned", lambda parent: None)  # no watcher in pytest's process
     (tmp_path / "segment").mkdir()
     whoosh.index.create_in(str(tmp_path / "segment"), build_schema(fresh))
     articles = [item for item in read_corpus(fresh.corpus) if isinstance(item, Article)]

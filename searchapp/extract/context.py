@@ -58,15 +58,20 @@ def apposition(toks: Sequence[Tok], lo: int) -> bool:
 
 
 def after_a_facility(toks: Sequence[Tok], lo: int) -> bool:
-    """The run follows, after a comma, the name of a facility or a place, its words opening with a head word
-    ("Sirkuit Misano World Marco Simoncelli, Misano Adriatico", "Stadion Maguwoharjo, Sleman")."""
+    """The run follows, after a comma, a place where something happens: "di", "ke" or "dari", then the name of
+    a facility or a place opening with its head word ("di Sirkuit Misano World Marco Simoncelli, Misano
+    Adriatico"); not someone's affiliation ("pakar hukum Universitas Trisakti, Abdul Fickar Hadjar")."""
     if lo == 0 or not toks[lo].comma:
         return False
     k = lo - 1
     while k > 0 and toks[k].joined and capish(toks[k - 1]):
         k -= 1
     head = toks[k].text.casefold().rstrip(".")
-    return capish(toks[k]) and (head in lx.FACILITIES or head in lx.PLACE_NOUNS)
+    return (capish(toks[k]) and (head in lx.FACILITIES or head in lx.PLACE_NOUNS) and k > 0 and toks[k].joined
+            and toks[k - 1].text.casefold() in _WHERE)
+
+
+_WHERE = frozenset({"di", "ke", "dari"})
 
 
 def names_a_thing(toks: Sequence[Tok], k: int) -> bool:

@@ -36,6 +36,7 @@ from searchapp.extract.tokens import VERB_PREFIX, kind_of
 
 _DATELINE_DASH = re.compile(r"(\.(?i:com|co\.id|id|net|tv))([-–—])(?=[A-Z])")  # an outlet's dateline
 _CAPS_THEN_WORD = re.compile(r"\b([A-Z]{2,})([a-z]{3,})\b")
+_CAPITALS_ALONE = re.compile(r"(?<![\w-])[A-Z]{2,}(?![\w-])")  # "RM" in "Fariz RM menjawab"
 _CAPS_THEN_NAME = re.compile(r"\b([A-Z]{2,})([A-Z][a-z]{2,})")
 _CAMEL_WORD = re.compile(r"\b[A-Za-z]*[a-z][A-Z][A-Za-z]*\b")
 _CAMEL_CUT = re.compile(r"(?<=[a-z])(?=[A-Z])")
@@ -52,7 +53,9 @@ MIN_NAME_PART = 4  # letters of each of two names run together ("AnungWibowo"; n
 def unglue(text: str) -> str:
     """*text* with the spaces a crawl dropped between a name and its neighbours put back."""
     text = _DATELINE_DASH.sub(r"\1 \2 ", text)  # "KOMPAS.com-Trent Alexander-Arnold"
-    text = _CAPS_THEN_WORD.sub(lambda m: _caps_then_word(m, text), text)  # "PLNkini", "Fariz RMempat"
+    if _CAPS_THEN_WORD.search(text):
+        capitals = set(_CAPITALS_ALONE.findall(text))
+        text = _CAPS_THEN_WORD.sub(lambda m: _caps_then_word(m, capitals), text)  # "PLNkini", "Fariz RMempat"
     text = _CAPS_THEN_NAME.sub(_caps_then_name, text)
     alone = set(_CAPITALISED.findall(text))
     if _LOWER_THEN_UPPER.search(text):
@@ -82,13 +85,12 @@ def _after_full_name(text: str) -> str:
     return text
 
 
-def _caps_then_word(match: re.Match, text: str) -> str:
+def _caps_then_word(match: re.Match, capitals: set[str]) -> str:
     """``PLNkini`` → ``PLN kini``: capitals, then a function word or a prefixed verb; or then a word of the
-    language (4+ letters) when the capitals stand alone elsewhere in the text (``Fariz RMempat`` beside
-    ``Fariz RM``: ``RM empat``)."""
+    language (4+ letters) when the capitals stand alone elsewhere in the text, among *capitals*
+    (``Fariz RMempat`` beside ``Fariz RM``: ``RM empat``)."""
     acronym, word = match[1], match[2]
-    if _is_word(word) or (len(word) >= 4 and word in lx.common_roots()
-                          and re.search(rf"(?<![\w-]){acronym}(?![\w-])", text)):
+    if _is_word(word) or (len(word) >= 4 and word in lx.common_roots() and acronym in capitals):
         return f"{acronym} {word}"
     return match[0]
 
