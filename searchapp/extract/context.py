@@ -57,6 +57,9 @@ def apposition(toks: Sequence[Tok], lo: int) -> bool:
     return title_in_run_ending(toks, lo - 1)
 
 
+_WHERE = frozenset({"di", "ke", "dari"})  # before a place where something happens
+
+
 def after_a_facility(toks: Sequence[Tok], lo: int) -> bool:
     """The run follows, after a comma, a place where something happens: "di", "ke" or "dari", then the name of
     a facility or a place opening with its head word ("di Sirkuit Misano World Marco Simoncelli, Misano
@@ -69,9 +72,6 @@ def after_a_facility(toks: Sequence[Tok], lo: int) -> bool:
     head = toks[k].text.casefold().rstrip(".")
     return (capish(toks[k]) and (head in lx.FACILITIES or head in lx.PLACE_NOUNS) and k > 0 and toks[k].joined
             and toks[k - 1].text.casefold() in _WHERE)
-
-
-_WHERE = frozenset({"di", "ke", "dari"})
 
 
 def names_a_thing(toks: Sequence[Tok], k: int) -> bool:
