@@ -192,9 +192,8 @@ def tokenize(text: str) -> list[Tok]:
 
 @lru_cache(maxsize=4096)
 def _gap_class(gap: str) -> tuple[bool, bool, bool]:
-    """(only spaces, a comma and spaces, a sentence break or opening quote) for the text between two words."""
-    if gap == " ":
-        return True, False, False
+    """(only spaces, a comma and spaces, a sentence break or opening quote) for the text between two words
+    (other than the one space the tokenizer reads itself)."""
     return (
         _PLAIN_GAP.fullmatch(gap) is not None,
         _COMMA_GAP.fullmatch(gap) is not None,

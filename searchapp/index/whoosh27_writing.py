@@ -145,6 +145,9 @@ class _WrittenLengths:
 
 Postings = list[tuple[int, float, bytes]]  # (document number, weight, encoded value), ascending
 Term = tuple[str, bytes, Iterable[Postings]]  # field, term, its postings in parts (one a run), in order
+# what the pool counts against its limit: a term's and a posting's objects as Python holds them, besides
+# their bytes
+_TERM_BYTES, _POSTING_BYTES = 200, 160
 MAX_OPEN_RUNS = 100  # runs merged at once (Whoosh's pool: 128); more are first merged in groups
 
 
@@ -167,9 +170,9 @@ class _TermPool:
         postings = self._terms.get(key)
         if postings is None:
             self._terms[key] = postings = []
-            self._size += 200 + len(btext)
+            self._size += _TERM_BYTES + len(btext)
         postings.append((docnum, weight, value or b""))
-        self._size += 160 + len(value) if value else 160  # a posting's objects, as Python holds them
+        self._size += _POSTING_BYTES + len(value) if value else _POSTING_BYTES
         if self._size > self._limit:
             self._spill()
 
@@ -185,9 +188,9 @@ class _TermPool:
             postings = terms.get(key)
             if postings is None:
                 terms[key] = postings = []
-                size += 200 + len(key[1])
+                size += _TERM_BYTES + len(key[1])
             postings.append((docnum, float(frequency) * boost * fieldboost, value))
-            size += 160 + len(value)
+            size += _POSTING_BYTES + len(value)
             length += frequency
         self._size = size
         if size > self._limit:
