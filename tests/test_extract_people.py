@@ -533,6 +533,31 @@ def test_names_glued_to_names_and_adverbs(text, read):
     assert unglue(text) == read
 
 
+@pytest.mark.parametrize(("text", "read"), [
+    # a link's text glued at both ends: its last word runs into a function word or a prefixed verb
+    ("Ketua Dedi datang. Gubernur BaratDedi Mulyadilangsung menemui warga.",
+     "Ketua Dedi datang. Gubernur Barat Dedi Mulyadi langsung menemui warga."),
+    ("terafiliasi konglomeratPrajogo Pengestuini akan", "terafiliasi konglomerat Prajogo Pengestu ini akan"),
+    ("ujarEric Trumpkepada Fox News.", "ujar Eric Trump kepada Fox News."),  # a function word opening with ke-
+    ("Hari bahagiaAl Ghazalidipersiapkan ibunya.", "Hari bahagia Al Ghazali dipersiapkan ibunya."),  # a passive
+    ("kesamaan denganNikita Willyyaitu merendam wajah.", "kesamaan dengan Nikita Willy yaitu merendam wajah."),
+    # and the name before the link, glued to a word that follows names, is cut by the same rule
+    ("Inter Miami menang. Inter MiamidibawaLionel Messimemetik gol.",
+     "Inter Miami menang. Inter Miami dibawa Lionel Messi memetik gol."),
+    # an Italian name ends in -ini after a consonant; a name ending in a root or made of roots stays whole
+    ("ditangani pelatihManuel Pellegrini sejak 2020.", "ditangani pelatih Manuel Pellegrini sejak 2020."),
+    ("dilatih olehRobert Pasaribu sejak 2020.", "dilatih oleh Robert Pasaribu sejak 2020."),
+    ("kata menteriSjafruddin Prawiranegara tegas.", "kata menteri Sjafruddin Prawiranegara tegas."),
+    # di- takes only per-, ber- or ke- before its root: "dikusumo" is no passive
+    ("Hashim Djojohadikusumo hadir. Lalu GerindraHashim Djojohadikusumokembali terpilih.",
+     "Hashim Djojohadikusumo hadir. Lalu Gerindra Hashim Djojohadikusumo kembali terpilih."),
+])
+def test_the_end_of_a_glued_link_is_cut_where_a_word_follows_the_name(text, read):
+    from searchapp.extract.glue import unglue
+
+    assert unglue(text) == read
+
+
 def test_an_outlet_dateline_glued_to_the_first_name(registry):
     from searchapp.extract.glue import unglue
 
@@ -615,6 +640,22 @@ def test_short_function_words_and_titles_glued_to_names(text, read):
     ("Sjafruddin Prawiranegara hadir. Kata Prawira, ia senang.", ("Sjafruddin Prawiranegara",)),
 ])
 def test_rules_that_must_not_reach_too_far(registry, text, people):
+    assert extract_people(text, registry) == people
+
+
+@pytest.mark.parametrize(("text", "people"), [
+    # a god's name after a word of worship, even after a title word ("Sang")
+    ("Warga berdoa kepada Sang Hyang Widhi agar panen berhasil, kata Kepala Desa Supoyo.", ("Supoyo",)),
+    # the last of a name's degrees ("ASEAN Eng", a professional title) is no second person ...
+    ("Rektor Universitas BSI, Prof Dr Ir Mochamad Wahyudi, M.Kom, MM, M.Pd, IPU, ASEAN Eng menyampaikan, "
+     "akreditasi itu hasil kerja bersama.", ("Mochamad Wahyudi",)),
+    # ... but the same word opening a name elsewhere is a name
+    ("Kepala Bidang Pembinaan dan Prestasi PBSI, Eng Hian, mengungkapkan target tim.", ("Eng Hian",)),
+    ("Kata pimpinan MPR, DPR, DPD, Budi Santoso, rapat ditunda.", ("Budi Santoso",)),  # no dotted degree
+    # a motorcycle brand in a list of brands
+    ("Merek yang ikut adalah Aprilia, Moto Guzzi, Alva, dan Vespa.", ()),
+])
+def test_words_of_worship_degrees_and_brands_name_no_person(registry, text, people):
     assert extract_people(text, registry) == people
 
 

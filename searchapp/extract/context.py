@@ -4,6 +4,7 @@ that decide whether a capitalised run is a person read as a list of named condit
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from searchapp.extract import lexicon as lx
@@ -55,6 +56,18 @@ def apposition(toks: Sequence[Tok], lo: int) -> bool:
     if lo == 0 or not toks[lo].comma:
         return False
     return title_in_run_ending(toks, lo - 1)
+
+
+# academic degrees and professional titles listed after a name, one of them dotted ("M.Kom, MM, M.Pd, IPU, ")
+_DEGREES_BEFORE = re.compile(r"(?:\b[A-Z][A-Za-z]{0,3}(?:\.[A-Z][A-Za-z]{0,3})*\.?,[ \t\xa0]*){2,}$")
+_DOTTED = re.compile(r"[A-Za-z]\.[A-Za-z]")
+
+
+def after_degrees(text: str, start: int) -> bool:
+    """The run at *start* ends a list of degrees after a name ("Prof Dr Ir Mochamad Wahyudi, M.Kom, MM, M.Pd,
+    IPU, ASEAN Eng menyampaikan"): a title of the same list, not another person."""
+    listed = _DEGREES_BEFORE.search(text, max(0, start - 60), start)
+    return listed is not None and _DOTTED.search(listed[0]) is not None
 
 
 _WHERE = frozenset({"di", "ke", "dari"})  # before a place where something happens

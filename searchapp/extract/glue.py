@@ -21,6 +21,10 @@ that merely looks glued (`McDonald`, `Ramadan`, `Nasution`) stays whole:
   name (`PSSIErick`), not when a word of the language
   follows the capitals' last letter (`PLNsebesar`, `DUApemain`, `TNIdaripolitik`: the letter is the
   acronym's);
+* a link's text, glued to the word before it (`BaratDedi Mulyadilangsung`), was glued to the word after it
+  too: its first word that is a name-like head (5+ letters) running into a function word or a prefixed
+  verb is cut there, with no other evidence (`Mulyadi langsung`, `Pengestu ini`; not `Pellegrini`,
+  `Pasaribu`);
 * a name the text also writes in full, running into a function word or an affixed word (`Maverick
   Vinalestak` where `Maverick Vinales` stands elsewhere): the whole name is the evidence, so the word may
   be short (`ke`); not a bare root, which names end in (`Permatasari` beside `Indah Permata`).
@@ -44,9 +48,13 @@ _CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
 _CAPITALISED_BEFORE = re.compile(r"([A-Z][a-z]+)[ \t\xa0]+$")  # a capitalised word, then the word at hand
 _NAME_PAIR = re.compile(r"\b(?=([A-Z][a-z]+) ([A-Z][a-z]+)\b)")  # overlapping: every two capitalised words
 _LOWER_THEN_UPPER = re.compile(r"[a-z][A-Z]")  # what every camel-case word holds: most texts hold none
+# a link's text glued to the word before it: capitalised words after a lower-case letter ("BaratDedi Mulyadi")
+_LINK_TEXT = re.compile(r"(?<=[a-z])[A-Z][a-z]+(?:[ \t\xa0][A-Z][a-z]+){0,3}")
 _NAME_PREFIXES = ("Mc", "Mac", "De", "Di", "La", "Le", "Van", "Von")
 MIN_HEAD = 3  # letters of a name glued to the next word
 MIN_TAIL = 3  # letters of the word glued after it ("dan", "yang", "mengatakan")
+_VOWELS = frozenset("aeiou")  # before "ini" in "Pengestuini"; Italian names end in -ini after a consonant
+MIN_LINK_HEAD = 5  # letters of a name a link's text ends with ("Messimemetik"; not "Pasaribu")
 MIN_NAME_PART = 4  # letters of each of two names run together ("AnungWibowo"; not "YouTube", "TikTok")
 
 
@@ -59,6 +67,7 @@ def unglue(text: str) -> str:
     text = _CAPS_THEN_NAME.sub(_caps_then_name, text)
     alone = set(_CAPITALISED.findall(text))
     if _LOWER_THEN_UPPER.search(text):
+        text = _LINK_TEXT.sub(_link_end, text)
         camels_apart = _CAMEL_WORD.sub(lambda m: _camel(m.group(), alone, _after_name_word(text, m.start())), text)
         if camels_apart != text:
             text = camels_apart
@@ -115,6 +124,37 @@ def _function_word_then_word(text: str) -> bool:
                for cut in range(MIN_TAIL, len(text) - 3))
 
 
+def _link_end(match: re.Match) -> str:
+    """``BaratDedi Mulyadilangsung menemui`` → ``…Dedi Mulyadi langsung…``: a crawl that dropped the space
+    before a link's text dropped the one after it too, so the first of its words that is a name-like head
+    (5+ letters) running into a function word or a prefixed verb is cut there (``Messimemetik`` is ``Messi
+    memetik``), with no other evidence. Not a root (``Pasaribu`` is no ``Pasa ribu``, ``Kurniawan`` no
+    ``Kurni awan``), nor a head that is a word of the language (``Setiabudi``)."""
+    words = match[0].split(" ")
+    for k, word in enumerate(words):
+        cut = _link_end_cut(word)
+        if cut is not None:
+            words[k] = f"{word[:cut]} {word[cut:]}"
+            return " ".join(words)
+    return match[0]
+
+
+@lru_cache(maxsize=100_000)
+def _link_end_cut(word: str) -> int | None:
+    """Where the name ends in a link's last *word*: before the longest word that follows names, but not
+    before a preposition glued to a function word (``Mulyadi|langsung``, not ``Mulya|dilangsung``)."""
+    if len(word) < MIN_LINK_HEAD + MIN_TAIL or _one_word(word.casefold()):
+        return None
+    for cut in range(MIN_LINK_HEAD, len(word) - MIN_TAIL + 1):  # the longest tail first
+        head, tail = word[:cut], word[cut:]
+        if _in_language(head.casefold()) or head.casefold() in lx.GIVEN_NAMES or not _is_word(tail):
+            continue
+        if tail not in lx.GLUE_FOLLOWERS and tail[:2] in ("di", "ke", "se") and tail[2:] in lx.GLUE_FOLLOWERS:
+            cut += 2  # "Mulyadi|langsung"; but "Ghazali|dipersiapkan", "Trump|kepada"
+        return cut if word[cut:] != "ini" or word[cut - 1] in _VOWELS else None
+    return None
+
+
 def _after_name_word(text: str, start: int) -> bool:
     """The word before *start* (its last capitalised part: ``JakartaPramono``) is a name-like word."""
     before = _CAPITALISED_BEFORE.search(text, max(0, start - 40), start)
@@ -130,6 +170,8 @@ def _camel(word: str, alone: set[str], in_name: bool) -> str:
         return word
     if parts[0].islower() and len(parts[0]) >= MIN_HEAD or any(part in alone for part in parts):
         return " ".join(parts)
+    if len(parts) == 2 and (head := _name_then_word(parts[0], alone)) != parts[0]:
+        return f"{head} {parts[1]}"  # "MiamidibawaLionel": a name, a word after it, then the link's text
     if in_name and len(parts) == 2 and all(len(part) >= MIN_NAME_PART and kind_of(part) == "unk" for part in parts):
         return " ".join(parts)  # "AnungWibowo": two name words, neither a word of the language
     if len(parts) == 2 and len(parts[0]) >= MIN_NAME_PART and len(parts[1]) >= 3 and kind_of(parts[1]) == "title":
@@ -208,4 +250,6 @@ def _is_word(word: str) -> bool:
     """A word that often follows a name in running text: a function word or a prefixed verb."""
     if word in lx.GLUE_FOLLOWERS:
         return True
-    return len(word) >= 6 and VERB_PREFIX.match(word) is not None and lx.is_derived_word(word)
+    if len(word) < 6 or VERB_PREFIX.match(word) is None or not lx.is_derived_word(word):
+        return False
+    return not word.startswith("di") or lx.root_follows_di(word)

@@ -262,7 +262,7 @@ final finals round week weekend day night live tour concert party hotel resort r
 house sales marketing manager president director home building tower city town village county state
 states republic kingdom empire federation union organization organisation committee commission board
 office bureau ministry department center centre institute university college foundation society trust
-fund company corporation group holdings partners ventures capital bank energy oil gas power electric
+fund company corporation group holdings partners ventures capital bank energy oil gas power electric moto
 motor motors auto airlines airways air force army navy police guard security defense defence intelligence
 agency authority court justice law act report prize award awards festival fair show expo summit forum
 conference council assembly parliament senate congress white red blue green black gold silver grand prix
@@ -298,7 +298,7 @@ REGIME_WORDS = _words("pemerintahan kubu kabinet koalisi rezim era masa zaman ke
 # Function words a name is often glued to by a crawl ("Trumpmengatakan", "Ghazalidan"): see glue.py.
 # Not Sastrawi's stop list: it holds "ngga", and "Airlangga" is not "Airla ngga".
 GLUE_FOLLOWERS = _words("""
-dan yang ini itu pun juga akan telah sudah masih sedang bahwa sebagai adalah ialah kembali saat ketika
+dan yang ini itu yaitu yakni pun juga akan telah sudah masih sedang bahwa sebagai adalah ialah kembali saat ketika
 dengan untuk dari dalam pada kepada bersama serta atau tetapi namun hingga sejak seperti kini lalu
 sering seringkali kerap selalu belum tidak sempat bisa dapat harus pernah langsung resmi tetap mulai
 """)
@@ -329,6 +329,14 @@ def is_derived_word(word: str) -> bool:
     if stem == word or stem not in common_roots():
         return False
     return not (len(stem) <= 3 and word.startswith(stem) and not _SUFFIXES.fullmatch(word, len(stem)))
+
+
+def root_follows_di(word: str) -> bool:
+    """``word`` (lower case, opening with di-) is a passive the language makes: di-, perhaps per-, ber- or
+    ke-, then its root (``dipersiapkan``, ``diperiksa``); not a name the stemmer cuts into di-ku-sumo
+    (``Djojohadikusumo`` is no ``Djojoha`` + ``dikusumo``)."""
+    root = shared_stemmer()(word)
+    return any(word.startswith(prefix + root, 2) for prefix in ("", "per", "ber", "ke"))
 
 
 # the endings Indonesian adds to a root: -kan/-an (then a possessive), -i, a possessive, then a particle

@@ -10,6 +10,7 @@ from searchapp.extract import lexicon as lx
 from searchapp.extract.context import (
     address_follows,
     after_a_facility,
+    after_degrees,
     apposition,
     jurisdiction_before,
     names_a_thing,
@@ -103,6 +104,10 @@ def name_in_run(toks: Sequence[Tok], text: str, used: Sequence[bool], lo: int, h
     start, end = lo + a, lo + b
     if before is not None and before.kind == "lower" and before.text.casefold() in lx.PLACE_CUES:
         return None  # "di Raja Ampat"
+    if a > 0 and toks[start - 1].text.casefold() in lx.RELIGIOUS_TERMS:
+        return None  # "Sang Hyang Widhi": a god's name after a word of worship
+    if after_degrees(text, first.start):
+        return None  # "…, M.Pd, IPU, ASEAN Eng menyampaikan": the last of a name's degrees
     if "unk" not in name_kinds:
         return None
     if any(kind in ("org", "eng") for kind in prefix) and not title and not (left_cue or right_cue):
