@@ -654,6 +654,9 @@ def test_rules_that_must_not_reach_too_far(registry, text, people):
     ("Kata pimpinan MPR, DPR, DPD, Budi Santoso, rapat ditunda.", ("Budi Santoso",)),  # no dotted degree
     # a motorcycle brand in a list of brands
     ("Merek yang ikut adalah Aprilia, Moto Guzzi, Alva, dan Vespa.", ()),
+    # a name spelled out after the acronym it has in the text is a thing's, when nothing else vouches
+    ("Ia menyiapkan ujian sertifikasi seperti HSK (Hanyu Shuiping Kaoshi) bagi murid.", ()),
+    ("Mobil itu memakai ACC (Adaptive Cruise Control) dan kamera.", ()),
 ])
 def test_words_of_worship_degrees_and_brands_name_no_person(registry, text, people):
     assert extract_people(text, registry) == people

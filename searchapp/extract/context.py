@@ -70,6 +70,17 @@ def after_degrees(text: str, start: int) -> bool:
     return listed is not None and _DOTTED.search(listed[0]) is not None
 
 
+_ACRONYM_OPENS = re.compile(r"\b([A-Z]{2,6})[ \t\xa0]*\($")
+
+
+def expands_acronym(toks: Sequence[Tok], text: str, lo: int, hi: int) -> bool:
+    """The run [lo, hi) spells out, in brackets, the acronym before it ("HSK (Hanyu Shuiping Kaoshi)",
+    "ACC (Adaptive Cruise Control)"): the name of a thing the text abbreviates."""
+    opened = _ACRONYM_OPENS.search(text, max(0, toks[lo].start - 10), toks[lo].start)
+    return (opened is not None and text.startswith(")", toks[hi - 1].end)
+            and "".join(tok.text[0] for tok in toks[lo:hi]) == opened[1])
+
+
 _WHERE = frozenset({"di", "ke", "dari"})  # before a place where something happens
 
 

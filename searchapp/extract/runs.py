@@ -12,6 +12,7 @@ from searchapp.extract.context import (
     after_a_facility,
     after_degrees,
     apposition,
+    expands_acronym,
     jurisdiction_before,
     names_a_thing,
     opens_clause,
@@ -129,8 +130,8 @@ def name_in_run(toks: Sequence[Tok], text: str, used: Sequence[bool], lo: int, h
         return start, end, "subject"
     if b - a == 1 and a == 0 and hi == lo + 1 and first.sent_start and person_apposition(toks, hi):
         return start, end, "apposition"  # "Rouhani, seorang tokoh moderat", "Gates, yang juga ..."
-    if b - a >= 2 and "eng" not in kinds:
-        return start, end, "name-shape"
+    if b - a >= 2 and "eng" not in kinds and not expands_acronym(toks, text, lo, hi):
+        return start, end, "name-shape"  # not "HSK (Hanyu Shuiping Kaoshi)": a name the text abbreviates
     return None
 
 
