@@ -23,6 +23,16 @@ def jurisdiction_before(toks: Sequence[Tok], k: int) -> bool:
     return prev in lx.JURISDICTION_TITLES
 
 
+_OFFICE_HEADS = frozenset({"head", "chief", "director", "manager", "president", "officer", "chairman", "vp", "gm"})
+
+
+def office_of_before(toks: Sequence[Tok], lo: int) -> bool:
+    """An English title, then "of", then the run: "Head of Investor Relations CTRA Aditya Ciputra
+    Sastrawinata" (the office, then the name)."""
+    return (lo >= 2 and toks[lo].joined and toks[lo - 1].text == "of" and toks[lo - 1].joined
+            and toks[lo - 2].text.casefold() in _OFFICE_HEADS)
+
+
 def title_across_conjunction(toks: Sequence[Tok], lo: int) -> bool:
     """ "Menteri Kelautan dan Perikanan X", "Direktur Jenderal Mineral dan Batu Bara Kementerian ESDM X": the
     title stands before a "dan" inside the office name (a plain word after the "dan" continues the office

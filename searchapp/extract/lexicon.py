@@ -153,7 +153,7 @@ wwf sky associated press nasa esa spacex cakapcakap pt cv un eu fc sc ac ud ltd 
 FACILITIES = _words("""
 universitas univ jalan jl stadion bandara gedung rs rsud rsup rumah masjid museum taman lapangan kampus
 sekolah monumen makam pelabuhan terminal stasiun hotel yayasan institut akademi fakultas politeknik sma
-smp sd smk tol bendungan waduk kapal km kri pangkalan
+smp sd smk tol bendungan waduk kapal km kri pangkalan istana keraton kraton
 """)
 # Fields of a ministry or office, written between a title and a name: "Menteri Hukum dan HAM Amir".
 PORTFOLIOS = _words("""
@@ -183,7 +183,7 @@ stefanus benny hendra hendri rizal syamsul arief irwan edi edy rachmat nurdin is
 hamid hasyim husein hussein sutrisno susilo sugeng gatot tjahjo tjahyo setya setyo wiranto yasonna
 ignasius ratu nanang rahmad yanto yanti yuli yulia diana sinta nia nina lina rina tina wati erna erwin
 irfan fadli fadel firdaus helmi hilman johan jhon john michael david daniel robert richard thomas william
-james george charles peter paul mark tony lawrence florence clarence terence
+james george charles peter paul mark tony lawrence florence clarence terence frances
 wong tan ong koh lin kim jung
 jan
 nasution
@@ -192,7 +192,7 @@ nasution
 # Tilawatil Qur'an", "Sang Hyang Widhi"): never a person's name, like the English words above.
 RELIGIOUS_TERMS = _words("""
 allahumma istighfar sayyidul bismillah alhamdulillah subhanallah insyaallah masyaallah astaghfirullah
-tilawatil musabaqoh qur'an qur’an quran alquran hadits hadis hyang wasa
+tilawatil musabaqoh qur'an qur’an quran alquran hadits hadis hyang wasa idul adha
 """)
 # Words of the language that Javanese, Sundanese and Balinese names end in ("Prawiranegara", "Wirajaya",
 # "Dewi Kencana"): never read as a word glued to a name.
@@ -280,6 +280,8 @@ sir knight dragon tiger lion eagle wolf heart soul story legend legends hero her
 player players season episode chapter part volume deluxe special limited classic premium platinum diamond
 crown seat load factor officer operating chief executive completely knocked down liquid glass giant sea
 wall employee volunteering engineering marketing consulting accounting banking trading holding supply chain
+head commuter line update corporate strategic economic affairs secretary public product brand branding
+kitchen
 """)
 # Lines that are boilerplate, not part of the article (regular expressions matched at a line start,
 # case ignored): their names are not the article's people.

@@ -15,6 +15,7 @@ from searchapp.extract.context import (
     expands_acronym,
     jurisdiction_before,
     names_a_thing,
+    office_of_before,
     opens_clause,
     org_follows,
     person_apposition,
@@ -57,7 +58,8 @@ def name_in_run(toks: Sequence[Tok], text: str, used: Sequence[bool], lo: int, h
     # place's own name a title starts a new office ("Polres Metro Jakarta Barat Komisaris Polisi Vernal Armando")
     last_title = max((k for k, kind in enumerate(prefix) if kind == "title" and not names_a_thing(toks, lo + k)),
                      default=-1)
-    title = last_title >= 0 or (not prefix.count("title") and title_across_conjunction(toks, lo))
+    title = (last_title >= 0 or (not prefix.count("title") and title_across_conjunction(toks, lo))
+             or (kinds.count("unk") >= 2 and office_of_before(toks, lo)))
     left_cue = "cue" in prefix or (before is not None and before.text.casefold() in lx.LEFT_CUES)
     right_cue = after is not None and after.text.casefold() in lx.RIGHT_CUES
     role_cue = role_before(toks, lo) or apposition(toks, lo)
