@@ -7,6 +7,8 @@ import shutil
 import socket
 import threading
 import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -97,13 +99,32 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+@contextmanager
+def served(app, threads: int = 4) -> Iterator[str]:
+    """*app* served by a real waitress server on 127.0.0.1 in a thread; yields its base URL. The loop
+    stops before the sockets close: closing them under a running ``select`` fails in the thread (EBADF)."""
+    from waitress import create_server
+
+    server = create_server(app, host="127.0.0.1", port=free_port(), threads=threads)
+    stop = threading.Event()
+
+    def loop() -> None:
+        while not stop.is_set():
+            server.asyncore.loop(timeout=0.05, map=server._map, count=1)
+
+    thread = threading.Thread(target=loop, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.effective_port}"
+    finally:
+        stop.set()
+        thread.join(timeout=5)
+        server.close()
+        server.task_dispatcher.shutdown()
+
+
 @pytest.fixture(scope="session")
 def live_server(app):
     """The app served by a real waitress server on 127.0.0.1, for the session; yields its base URL."""
-    from waitress import create_server
-
-    server = create_server(app, host="127.0.0.1", port=free_port(), threads=4)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.effective_port}"
-    server.close()
+    with served(app) as base:
+        yield base

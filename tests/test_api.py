@@ -181,19 +181,14 @@ def test_real_server_serves_new_articles_after_reindexing(fresh):
     """Another process's `searchapp index` while the server runs: new articles appear, no restart."""
     import subprocess
     import sys
-    import threading
 
-    from conftest import free_port
-    from waitress import create_server
+    from conftest import served
 
     from searchapp.index.writer import build_index
     from searchapp.web.app import create_app
 
     build_index(fresh)
-    server = create_server(create_app(fresh), host="127.0.0.1", port=free_port(), threads=2)
-    threading.Thread(target=server.run, daemon=True).start()
-    base = f"http://127.0.0.1:{server.effective_port}"
-    try:
+    with served(create_app(fresh), threads=2) as base:
         assert fetch(f"{base}/api/search?q=kalimantan")[1]["total"] == 0
         (fresh.corpus / "banjir.txt").write_text("Banjir melanda Kalimantan Selatan.", encoding="utf-8")
         command = [sys.executable, "-m", "searchapp.cli", "index", "--config", str(fresh.config_path),
@@ -204,8 +199,6 @@ def test_real_server_serves_new_articles_after_reindexing(fresh):
         subprocess.run([*command, "--rebuild"], check=True, capture_output=True, timeout=120)
         assert fetch(f"{base}/api/search?q=kalimantan")[1]["total"] == 1
         assert fetch(f"{base}/api/health")[1]["documents"] == 10
-    finally:
-        server.close()
 
 
 def test_an_index_whose_first_segment_has_no_date_serves_every_endpoint(tmp_path):
