@@ -109,7 +109,7 @@ def name_in_run(toks: Sequence[Tok], text: str, used: Sequence[bool], lo: int, h
         return None  # "di Raja Ampat"
     if a > 0 and toks[start - 1].text.casefold() in lx.RELIGIOUS_TERMS:
         return None  # "Sang Hyang Widhi": a god's name after a word of worship
-    if after_degrees(text, first.start):
+    if first.comma and after_degrees(text, first.start):
         return None  # "…, M.Pd, IPU, ASEAN Eng menyampaikan": the last of a name's degrees
     if "unk" not in name_kinds:
         return None
