@@ -684,6 +684,24 @@ def test_english_offices_and_words_are_no_person(registry, text, people):
     assert extract_people(text, registry) == people
 
 
+@pytest.mark.parametrize(("text", "people"), [
+    # a hospital (RS), a stadium, a flyover named after someone: places, and the person after them stays one
+    ("Spesialis Anak dari RS Cipto Mangunkusumo dr Reza Pahlevi menjelaskan penanganan itu.", ("Reza Pahlevi",)),
+    ("Pada Jumat malam, ring Lumpinee Stadium akan menjadi saksi laga utama.", ()),
+    ("Belum lagi pembangunan Flyover Nurtanio tak kunjung selesai.", ()),
+    # an organisation's short name given in brackets is no part of a person's name elsewhere in the text
+    ("Badan Pengelola Investasi Daya Anagata Nusantara (Danantara) menyiapkan dana. Hal itu disampaikan Chief "
+     "Operating Officer (COO) Danantara Dony Oskaria mengungkapkan penyebabnya.", ("Dony Oskaria",)),
+    ("Perusahaan Umum Bulog Raya (Bularaya) menyiapkan beras. Bularaya Ahmad Rizal mengatakan stok aman.",
+     ("Ahmad Rizal",)),
+    # but a nickname in brackets inside a name is not an organisation's
+    ("Kata juru bicara Kementerian Luar Negeri Rolliansyah (Roy) Soemirat. Roy Suryo, pakar telematika, "
+     "menanggapi.", ("Roy Suryo",)),
+])
+def test_places_named_after_people_and_organisations_short_names(registry, text, people):
+    assert extract_people(text, registry) == people
+
+
 @pytest.mark.parametrize("text", [
     "Marquez menang di Sirkuit Misano World Marco Simoncelli, Misano Adriatico, Italia itu.",
     "Laga digelar di Stadion Maguwoharjo, Sleman Raya, Yogyakarta.",

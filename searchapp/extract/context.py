@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import takewhile
 
 from searchapp.extract import lexicon as lx
-from searchapp.extract.tokens import VERB_PREFIX, Tok, capish
+from searchapp.extract.tokens import VERB_PREFIX, Tok, capish, kind_of
 
 # -- before the run ---------------------------------------------------------------------------
 
@@ -89,6 +90,26 @@ def expands_acronym(toks: Sequence[Tok], text: str, lo: int, hi: int) -> bool:
     opened = _ACRONYM_OPENS.search(text, max(0, toks[lo].start - 10), toks[lo].start)
     return (opened is not None and text.startswith(")", toks[hi - 1].end)
             and "".join(tok.text[0] for tok in toks[lo:hi]) == opened[1])
+
+
+_BRACKETED_WORD = re.compile(r"\(([A-Z][a-z]{2,})\)")  # "(Danantara)", "(Bappenas)"
+_CAPITAL_NEXT = re.compile(r"[ \t\xa0]*[A-Z]")
+
+
+def organisations_short_names(text: str) -> frozenset[str]:
+    """The short names a text gives organisations, in brackets after a name opening with an organisation's
+    head word ("Badan Pengelola Investasi Daya Anagata Nusantara (Danantara)"): read as an acronym wherever
+    the text writes them ("COO Danantara Dony Oskaria"), not as a part of a person's name."""
+    found = set()
+    for match in _BRACKETED_WORD.finditer(text):
+        words = list(takewhile(lambda word: word[:1].isupper(), reversed(text[max(0, match.start() - 120):
+                                                                             match.start()].split())))[::-1]
+        if not words or words[0].casefold() not in lx.ORG_WORDS:
+            continue
+        if kind_of(words[-1]) == "unk" and _CAPITAL_NEXT.match(text, match.end()):
+            continue  # a nickname inside a name after the organisation: "… Indonesia Rolliansyah (Roy) Soemirat"
+        found.add(match[1])
+    return frozenset(found)
 
 
 _WHERE = frozenset({"di", "ke", "dari"})  # before a place where something happens

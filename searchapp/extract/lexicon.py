@@ -153,7 +153,7 @@ wwf sky associated press nasa esa spacex cakapcakap pt cv un eu fc sc ac ud ltd 
 FACILITIES = _words("""
 universitas univ jalan jl stadion bandara gedung rs rsud rsup rumah masjid museum taman lapangan kampus
 sekolah monumen makam pelabuhan terminal stasiun hotel yayasan institut akademi fakultas politeknik sma
-smp sd smk tol bendungan waduk kapal km kri pangkalan istana keraton kraton
+smp sd smk tol bendungan waduk kapal km kri pangkalan istana keraton kraton flyover underpass jembatan
 """)
 # Fields of a ministry or office, written between a title and a name: "Menteri Hukum dan HAM Amir".
 PORTFOLIOS = _words("""
@@ -281,7 +281,7 @@ player players season episode chapter part volume deluxe special limited classic
 crown seat load factor officer operating chief executive completely knocked down liquid glass giant sea
 wall employee volunteering engineering marketing consulting accounting banking trading holding supply chain
 head commuter line update corporate strategic economic affairs secretary public product brand branding
-kitchen
+kitchen stadium flyover underpass
 """)
 # Lines that are boilerplate, not part of the article (regular expressions matched at a line start,
 # case ignored): their names are not the article's people.

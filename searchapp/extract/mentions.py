@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from searchapp.extract import lexicon as lx
-from searchapp.extract.context import dash_between, lone_name
+from searchapp.extract.context import dash_between, lone_name, organisations_short_names
 from searchapp.extract.registry import PeopleRegistry
 from searchapp.extract.runs import name_in_run
 from searchapp.extract.tokens import capish, mask, tokenize
@@ -40,6 +40,11 @@ class _Analysis:
         self.text = text
         self.registry = registry
         self.toks = tokenize(mask(text))
+        short_names = organisations_short_names(text)
+        if short_names:
+            for tok in self.toks:
+                if tok.kind == "unk" and tok.text in short_names:
+                    tok.kind = "acr"  # "Danantara" after "Badan Pengelola Investasi Daya Anagata Nusantara (Danantara)"
         self.used = [False] * len(self.toks)
         self.mentions: list[tuple[int, int, str | None, str]] = []  # token range, canonical, evidence
 

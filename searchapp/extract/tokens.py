@@ -65,7 +65,7 @@ def kind_of(word: str) -> str:
     if key in _COMPANY_MARKERS:
         return "org"  # "PT Duta Visual Nusantara": what follows is a company's name
     if word.rstrip(".").isupper():
-        return "acr"
+        return "org" if key in lx.FACILITIES else "acr"  # "RS Cipto Mangunkusumo", "SMA Negeri 8": a place
     if key in lx.TITLES or key.startswith(("menko", "menteri")):
         return "title"
     if key in lx.PRONOUNS:
