@@ -102,8 +102,8 @@ def organisations_short_names(text: str) -> frozenset[str]:
     the text writes them ("COO Danantara Dony Oskaria"), not as a part of a person's name."""
     found = set()
     for match in _BRACKETED_WORD.finditer(text):
-        words = list(takewhile(lambda word: word[:1].isupper(), reversed(text[max(0, match.start() - 120):
-                                                                             match.start()].split())))[::-1]
+        before = text[max(0, match.start() - 120):match.start()].split()
+        words = list(takewhile(lambda word: word[:1].isupper(), reversed(before)))[::-1]  # the capitalised run
         if not words or words[0].casefold() not in lx.ORG_WORDS:
             continue
         if kind_of(words[-1]) == "unk" and _CAPITAL_NEXT.match(text, match.end()):
