@@ -68,3 +68,24 @@ def test_eval_boilerplate_counts_and_samples_removed_lines(tmp_path, capsys):
 def test_eval_needs_its_folder(tmp_path, capsys):
     assert main(["eval", "duplicates", "--data", str(tmp_path / "none"), "--config", CONFIG]) == 2
     assert "folder not found" in capsys.readouterr().err
+
+
+def test_recall_is_estimated_band_by_band_from_pairs_drawn_at_random():
+    """Copies of a band = its pairs × the share of copies among its random pairs read; recall = the copies
+    grouped over all copies. Pairs read but not drawn at random do not count."""
+    from searchapp.evaluate.duplicates import Doc, Result, recall_estimate
+
+    words = [f"kata{n}" for n in range(40)]
+    base = " ".join(words)
+    docs = [Doc("a", base, "t"), Doc("b", base, "t"),  # identical: similarity 1.0
+            Doc("c", " ".join(words[:24] + [f"lain{n}" for n in range(16)]), "t"),  # 21 of 53 runs: 0.40
+            Doc("d", " ".join(f"beda{n}" for n in range(40)), "t")]
+    result = Result("hoax600", docs, {"a": "a", "b": "a"}, 0.0)
+    labels = {("hoax600", "a", "b"): True, ("hoax600", "a", "c"): True, ("hoax600", "b", "c"): False,
+              ("hoax600", "a", "d"): False}
+    random_pairs = {("hoax600", "a", "b"), ("hoax600", "a", "c"), ("hoax600", "b", "c")}
+    lines = recall_estimate(result, labels, random_pairs)
+    assert "similarity [0.5, 1.0): 1 pairs, 1 read: 1 copies, 1 of them grouped" in lines[0]
+    assert "similarity [0.3, 0.5): 2 pairs, 2 read: 1 copies, 0 of them grouped" in lines[1]
+    assert "similarity [0.0, 0.1): 3 pairs, 0 read" in lines[4]  # a–d was read, but not drawn at random
+    assert lines[-1].endswith("1 of 2 copies grouped = 0.500")

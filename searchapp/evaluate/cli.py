@@ -224,7 +224,7 @@ def run_article_people(args: argparse.Namespace) -> int:
 
 def run_duplicates(args: argparse.Namespace) -> int:
     from searchapp.config import load_settings
-    from searchapp.evaluate.duplicates import evaluate_duplicates, read_labels, report, sample
+    from searchapp.evaluate.duplicates import evaluate_duplicates, read_labels, read_random, report, sample
     from searchapp.ingest.cleaning import Boilerplate
 
     data = _existing_folder("duplicates", args.data)
@@ -232,7 +232,7 @@ def run_duplicates(args: argparse.Namespace) -> int:
         return 2
     results = evaluate_duplicates(data, Boilerplate.load(load_settings(args.config).boilerplate_file))
     labels = read_labels()
-    print(report(results, labels))
+    print(report(results, labels, read_random()))
     for result in results if args.sample else ():
         print(f"\n# {result.name}: pairs to label (copy or different)\n" + sample(result, labels, args.sample))
     return 0

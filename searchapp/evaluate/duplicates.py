@@ -17,17 +17,18 @@ import random
 import time
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from searchapp.extract.fingerprint import fingerprint, similarity
-from searchapp.index.stories import THRESHOLD, find_stories
+from searchapp.extract.fingerprint import fingerprint, shingles, similarity
+from searchapp.index.stories import FLOOR, THRESHOLD, find_stories, rewrites_among
 from searchapp.ingest.cleaning import Boilerplate, repair
 from searchapp.ingest.identity import normalize_url
 from searchapp.ingest.tables import open_table
 
 LABELS = Path(__file__).with_name("duplicate_labels.tsv")
 NEAR = 0.25  # from this similarity up to the threshold, a pair is a near miss worth a look
+RECALL_BANDS = ((0.5, 1.0), (0.3, 0.5), (0.2, 0.3), (0.1, 0.2), (0.0, 0.1))
 
 
 @dataclass
@@ -96,23 +97,74 @@ def indonews(folder: Path) -> list[Doc]:
 
 def group(name: str, docs: list[Doc], boilerplate: Boilerplate) -> Result:
     started = time.perf_counter()
-    prints = {doc.id: fingerprint(boilerplate.clean(doc.text, None)[0]) for doc in docs}
-    stories = find_stories([d.id for d in docs], [prints[d.id] for d in docs])
+    docs = [replace(doc, text=boilerplate.clean(doc.text, None)[0]) for doc in docs]  # as indexed
+    prints = {doc.id: fingerprint(doc.text) for doc in docs}
+    stories = find_stories([d.id for d in docs], [prints[d.id] for d in docs],
+                           rewrite=rewrites_among(lambda position: docs[position].text))
     return Result(name, docs, stories, time.perf_counter() - started, fingerprints=prints)
 
 
-def read_labels(path: Path = LABELS) -> dict[tuple[str, str, str], bool]:
-    labels = {}
+def _label_lines(path: Path) -> Iterable[tuple[tuple[str, str, str], bool, str]]:
+    """(dataset, id, id) in id order, whether a copy, and the sample the pair was drawn in ("" unsaid)."""
     if path.exists():
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip() and not line.startswith("#"):
-                dataset, a, b, verdict = line.split("\t")[:4]
-                labels[(dataset, *sorted((a, b)))] = verdict.strip() == "copy"
-    return labels
+                dataset, a, b, verdict, *rest = line.split("\t")
+                sample = rest[0].strip() if rest and not rest[0].startswith("#") else ""
+                yield (dataset, *sorted((a, b))), verdict.strip() == "copy", sample
 
 
-def report(results: list[Result], labels: dict[tuple[str, str, str], bool]) -> str:
-    lines = [f"Stories: word 3-shingle MinHash, 128 permutations, LSH at estimated Jaccard ≥ {THRESHOLD}", ""]
+def read_labels(path: Path = LABELS) -> dict[tuple[str, str, str], bool]:
+    return {pair: copy for pair, copy, _sample in _label_lines(path)}
+
+
+def read_random(path: Path = LABELS) -> set[tuple[str, str, str]]:
+    """The labelled pairs drawn at random within a band of similarity: what recall is estimated from."""
+    return {pair for pair, _copy, sample in _label_lines(path) if sample == "random"}
+
+
+def within_key_similarity(result: Result) -> dict[tuple[str, str], float]:
+    """The exact Jaccard similarity of word 3-shingles of every pair of articles with one key (a topic)."""
+    by_key: dict[str, list[Doc]] = defaultdict(list)
+    for doc in result.docs:
+        by_key[doc.key].append(doc)
+    similar = {}
+    for docs in by_key.values():
+        found = [(doc.id, shingles(doc.text)) for doc in docs]
+        for n, (a, first) in enumerate(found):
+            for b, second in found[n + 1:]:
+                similar[tuple(sorted((a, b)))] = len(first & second) / max(1, len(first | second))
+    return similar
+
+
+def recall_estimate(result: Result, labels: dict[tuple[str, str, str], bool],
+                    random_pairs: set[tuple[str, str, str]]) -> list[str]:
+    """Recall and precision over all pairs of one topic, estimated band by band of similarity from the
+    pairs drawn at random in each band and read by hand (the copies of a band: its pairs × the share
+    of copies among those read)."""
+    similar = within_key_similarity(result)
+    lines, copies, found = [], 0.0, 0.0
+    for low, high in RECALL_BANDS:
+        band = [pair for pair, value in similar.items() if low <= value < high or (high == 1.0 and value == 1.0)]
+        read = [(pair in result.pairs, labels[(result.name, *pair)]) for pair in band
+                if (result.name, *pair) in random_pairs]
+        copy_share = sum(copy for _grouped, copy in read) / len(read) if read else 0.0
+        grouped_share = (sum(grouped for grouped, copy in read if copy) / sum(copy for _grouped, copy in read)
+                         if copy_share else 0.0)
+        copies += len(band) * copy_share
+        found += len(band) * copy_share * grouped_share
+        lines.append(f"    similarity [{low:.1f}, {high:.1f}): {len(band)} pairs, {len(read)} read: "
+                     f"{sum(c for _g, c in read)} copies, {sum(g and c for g, c in read)} of them grouped, "
+                     f"{sum(g and not c for g, c in read)} different pairs grouped")
+    lines.append(f"  recall over every pair of one topic, estimated: {found:.0f} of {copies:.0f} copies grouped "
+                 f"= {found / max(copies, 1e-9):.3f}")
+    return lines
+
+
+def report(results: list[Result], labels: dict[tuple[str, str, str], bool],
+           random_pairs: set[tuple[str, str, str]] = frozenset()) -> str:
+    lines = [f"Stories: word 3-shingle MinHash, 128 permutations, LSH; one story at estimated Jaccard ≥ {THRESHOLD},"
+             f" or ≥ {FLOOR} when the texts read as a rewrite", ""]
     for result in results:
         keys = result.key_of()
         cross = sum(1 for a, b in result.pairs if keys[a] != keys[b])
@@ -138,7 +190,9 @@ def report(results: list[Result], labels: dict[tuple[str, str, str], bool]) -> s
         if mine:
             lines.append(f"  hand-labelled pairs: {len(mine)}; precision {sum(grouped)}/{len(grouped)} = "
                          f"{sum(grouped) / max(1, len(grouped)):.3f}; recall {sum(copies)}/{len(copies)} = "
-                         f"{sum(copies) / max(1, len(copies)):.3f}")
+                         f"{sum(copies) / max(1, len(copies)):.3f} (pairs chosen, not drawn at random)")
+        if any(pair[0] == result.name for pair in random_pairs):
+            lines += recall_estimate(result, labels, random_pairs)
     return "\n".join(lines)
 
 

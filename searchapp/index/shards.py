@@ -24,6 +24,8 @@ import time
 import uuid
 from collections import Counter
 from collections.abc import Callable, Iterable
+from contextlib import ExitStack
+from functools import partial
 from pathlib import Path
 
 from searchapp.config import Settings
@@ -31,7 +33,7 @@ from searchapp.errors import SearchappError
 from searchapp.index.generations import current_generation, indexer_lock, open_index
 from searchapp.index.report import IndexReport
 from searchapp.index.routing import shard_root, shard_settings
-from searchapp.index.stories import find_stories, live_fingerprints
+from searchapp.index.stories import find_stories, live_fingerprints, rewrites_among
 from searchapp.index.whoosh27 import column_values, newest_toc
 from searchapp.index.writer import build_index
 
@@ -119,12 +121,16 @@ def group_stories(root: Path, shards: int, leaders: frozenset[str]) -> dict[str,
     story, the *leaders* of the last set leading again."""
     ids: list[str] = []
     fingerprints: list[bytes | None] = []
-    for number in range(shards):
-        with open_index(shard_root(root, number)).reader() as reader:
-            for doc_id, fingerprint in live_fingerprints(reader):
+    stored: list[Callable[[], dict]] = []  # each article's stored fields, to read its text
+    with ExitStack() as readers:
+        for number in range(shards):
+            reader = readers.enter_context(open_index(shard_root(root, number)).reader())
+            for docnum, doc_id, fingerprint in live_fingerprints(reader):
                 ids.append(doc_id)
                 fingerprints.append(fingerprint)
-    return find_stories(ids, fingerprints, leaders=leaders)
+                stored.append(partial(reader.stored_fields, docnum))
+        rewrite = rewrites_among(lambda position: stored[position]().get("body") or "")
+        return find_stories(ids, fingerprints, leaders=leaders, rewrite=rewrite)
 
 
 def write_catalog(root: Path, shards: int, set_name: str, stories: dict[str, str]) -> dict:

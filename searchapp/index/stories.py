@@ -3,8 +3,10 @@
 After each indexing run the fingerprints of every live article (a column of the index, computed when
 the article was analysed, with datasketch) are banded (MinHash LSH) to find candidates; an article
 whose fingerprint agrees in at least `THRESHOLD` of its positions with a story's first article is a
-copy of it. Each story is named by its leader's id; the leaders of the last run lead again, so a story
-keeps its name and members while they stay indexed. The groups are written beside the index as
+copy of it, and one that agrees in `FLOOR` or more is when its text reads as a rewrite of the
+leader's (`searchapp.extract.rewrites`: the same facts in the same order). Each story is named by its
+leader's id; the leaders of the last run lead again, so a story keeps its name and members while they
+stay indexed. The groups are written beside the index as
 ``stories.json`` (article id → story), replaced atomically; an article in no group is a story of its own.
 """
 
@@ -12,13 +14,15 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 from whoosh.reading import IndexReader
 
 from searchapp.extract.fingerprint import NUM_PERM
+from searchapp.extract.rewrites import align, words
 from searchapp.index.generations import STORIES
 from searchapp.index.whoosh27 import column_values
 
@@ -26,11 +30,20 @@ from searchapp.index.whoosh27 import column_values
 # `searchapp eval duplicates` (README "Quality"); rewrites of one press release sit above it,
 # different stories on one topic, and an outlet's recurring templated reports, below it.
 THRESHOLD = 0.5
+# From here to the threshold lie rewrites that paraphrase sentence by sentence, and as many different
+# articles that repeat one background: a pair is one story only when its texts read as a rewrite.
+FLOOR = 0.3
+REWRITE_CHECKS = 3  # texts read for an article at most: the leaders most similar to it
 # LSH banding: fingerprints that agree in all rows of any band are candidates, each then checked
-# against the threshold. 42 bands of 3 rows find a pair at similarity 0.5 with probability 0.996
-# (at 0.3: 0.68, at 0.1: 0.04), so pairs above the threshold are not missed.
+# against the floor. The positions are cut into bands of 3 rows twice, once in order (0-1-2, 3-4-5, …)
+# and once across (0-42-84, 1-43-85, …): 84 bands find a pair at similarity 0.5 with probability
+# 0.99998, at 0.35 with 0.975, at 0.3 with 0.90, and two unrelated articles (0.05) with 0.01. Bands of
+# 2 rows would find more at 0.3 but also a candidate in one unrelated pair in seven: at 100,000
+# articles 2.4 million pairs to compare, for 9,000 above the floor.
 BAND_ROWS = 3
-BANDS = NUM_PERM // BAND_ROWS
+_IN_ORDER = [list(range(start, start + BAND_ROWS)) for start in range(0, NUM_PERM - BAND_ROWS + 1, BAND_ROWS)]
+BANDS = np.array(_IN_ORDER + [[row for band in _IN_ORDER for row in band][start::len(_IN_ORDER)]
+                              for start in range(len(_IN_ORDER))])
 _MIX = np.array([0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9], dtype=np.uint64)
 
 
@@ -39,8 +52,8 @@ def _buckets(matrix: np.ndarray) -> dict[int, list[int]]:
     count = matrix.shape[0]
     buckets_of: dict[int, list[int]] = {}
     bucket = 0
-    for band in range(BANDS):
-        rows = matrix[:, band * BAND_ROWS:(band + 1) * BAND_ROWS].astype(np.uint64)
+    for band in BANDS:
+        rows = matrix[:, band].astype(np.uint64)
         with np.errstate(over="ignore"):
             column = (rows * _MIX).sum(axis=1, dtype=np.uint64)  # the band's 64-bit key (wrapping arithmetic)
         order = np.argsort(column, kind="stable")
@@ -55,12 +68,15 @@ def _buckets(matrix: np.ndarray) -> dict[int, list[int]]:
 
 
 def find_stories(ids: list[str], fingerprints: list[bytes | None], threshold: float = THRESHOLD,
-                 leaders: frozenset[str] = frozenset()) -> dict[str, str]:
+                 leaders: frozenset[str] = frozenset(),
+                 rewrite: Callable[[int, int], bool] | None = None) -> dict[str, str]:
     """The story of every article that has copies: article id → its story's name (its leader's id).
 
     The *leaders* of earlier runs come first, so that a story keeps its name and its members while they
     are indexed, then the other articles in id order; each joins the story whose leader it is most
-    similar to, at `threshold` or more, else starts a story of its own. Every member is a copy of its
+    similar to, at `threshold` or more, or else (given *rewrite*, which tells whether the article at one
+    position of *ids* is a rewrite of the one at another) the most similar leader from `FLOOR` whose text
+    it rewrites, else starts a story of its own. Every member is a copy of its
     leader: a chain of articles each sharing a paragraph with the next is not one story (single
     linkage merged a rumour's debunking with the reactions to it, each quoting the one before).
     Candidates come from LSH banding over the fingerprints (numpy, a few bytes an article: datasketch's
@@ -75,12 +91,14 @@ def find_stories(ids: list[str], fingerprints: list[bytes | None], threshold: fl
     leader_of: dict[int, int] = {}
     for row in sorted(range(len(numbers)), key=lambda r: (ids[numbers[r]] not in leaders, ids[numbers[r]])):
         buckets = buckets_of.get(row, ())
-        best, best_similarity = None, threshold
-        for leader in {leader for bucket in buckets for leader in leaders_in.get(bucket, ())}:
-            similar = float(np.mean(matrix[row] == matrix[leader]))
-            if similar > best_similarity or (similar == best_similarity and (
-                    best is None or ids[numbers[leader]] < ids[numbers[best]])):  # ties: the first leader by id
-                best, best_similarity = leader, similar
+        candidates = list({leader for bucket in buckets for leader in leaders_in.get(bucket, ())})
+        similar = (matrix[candidates] == matrix[row]).mean(axis=1) if candidates else []
+        ranked = sorted((-value, ids[numbers[leader]], leader) for value, leader in zip(similar, candidates,
+                        strict=True) if value >= FLOOR)  # the most similar first; ties: the first leader by id
+        best = ranked[0][2] if ranked and -ranked[0][0] >= threshold else None
+        if best is None and rewrite is not None:
+            best = next((leader for _similar, _id, leader in ranked[:REWRITE_CHECKS]
+                         if rewrite(numbers[row], numbers[leader])), None)
         if best is None:
             leader_of[row] = row
             for bucket in buckets:
@@ -97,22 +115,31 @@ def find_stories(ids: list[str], fingerprints: list[bytes | None], threshold: fl
     return stories
 
 
-def live_fingerprints(reader: IndexReader) -> Iterator[tuple[str, bytes | None]]:
-    """(id, fingerprint) of every live article of the index."""
+def rewrites_among(body: Callable[[int], str]) -> Callable[[int, int], bool]:
+    """Whether the article at one position is a rewrite of the one at another, given each one's *body*
+    (read and split into words once for the articles checked lately)."""
+    words_of = lru_cache(maxsize=4096)(lambda position: words(body(position)))
+    return lambda a, b: align(words_of(a), words_of(b)).rewrite
+
+
+def live_fingerprints(reader: IndexReader) -> Iterator[tuple[int, str, bytes | None]]:
+    """(document number, id, fingerprint) of every live article of the index."""
     ids = column_values(reader, "id", translate=True)
     fingerprints = column_values(reader, "fingerprint") if "fingerprint" in reader.schema else [None] * len(ids)
     for docnum in reader.all_doc_ids():
-        yield ids[docnum], fingerprints[docnum] or None
+        yield docnum, ids[docnum], fingerprints[docnum] or None
 
 
 def write_stories(folder: Path, reader: IndexReader) -> int:
     """Group the articles of *reader* into stories and write them to *folder* (atomically); the number
     of articles that have copies."""
-    ids, fingerprints = [], []
-    for doc_id, value in live_fingerprints(reader):
+    docnums, ids, fingerprints = [], [], []
+    for docnum, doc_id, value in live_fingerprints(reader):
+        docnums.append(docnum)
         ids.append(doc_id)
         fingerprints.append(value)
-    stories = find_stories(ids, fingerprints, leaders=frozenset(read_stories(folder).values()))
+    rewrite = rewrites_among(lambda position: reader.stored_fields(docnums[position]).get("body") or "")
+    stories = find_stories(ids, fingerprints, leaders=frozenset(read_stories(folder).values()), rewrite=rewrite)
     save_stories(folder, stories)
     return len(stories)
 

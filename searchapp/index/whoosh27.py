@@ -137,7 +137,7 @@ def column_values(reader: IndexReader, field: str, translate: bool = False) -> l
     """
     values: list[Any] = [None] * reader.doc_count_all()
     for segment, offset in reader.leaf_readers():
-        if field not in segment.schema:
+        if field not in segment.schema or not segment.doc_count_all():  # an empty index reads as no segment
             continue
         if not segment.has_column(field):
             if not segment.storage().file_exists(segment.segment().make_filename(W3Codec.TERMS_EXT)):
@@ -182,6 +182,8 @@ def reader_at(index: Index, toc: Any) -> IndexReader:
     reader = index._reader(index.storage, toc.schema, toc.segments, toc.generation)
     try:
         for leaf, _offset in reader.leaf_readers():
+            if not leaf.doc_count_all():  # an empty index (a shard no article was routed to): no files
+                continue
             perdoc = leaf._perdoc
             for field in _per_document_columns(leaf.schema):
                 if field not in perdoc._colfiles and (field == "_stored" or _FILE_HAS_COLUMN(perdoc, field)):

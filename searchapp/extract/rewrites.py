@@ -1,0 +1,96 @@
+"""Is one text a rewrite of the other? Read word by word, for pairs whose fingerprints half agree.
+
+Fingerprints (`searchapp.extract.fingerprint`) see shared runs of three words: a wire story carried
+as it is agrees in most positions, but a rewrite that paraphrases sentence by sentence (`mengatakan`
+for `menjelaskan`, clauses turned around) keeps only a third to a half of its 3-word runs, as many as a
+different article that repeats the same background paragraphs. What tells them apart is where the
+shared words sit: a rewrite tells the same facts in the same order, so its words line up with the
+other's from the lead to the end; a follow-up, a reaction or another day's report shares a block of
+background and has a lead (or an end) of its own; an outlet's templated report (a daily price list,
+a verdict of another defendant, a show's time slot) lines up everywhere but gives other figures.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+# In both texts, at least this share of the words lines up, in order, with the other's.
+MIN_ALIGNED = 0.55
+# ...and in each quarter of each text at least this share: no lead or end of its own.
+MIN_QUARTER = 0.3
+QUARTERS = 4
+# A figure (number, date, amount) in place of another figure of the other text contradicts it;
+# a rewrite may change a date's form or a day, not this many figures, nor as many as it keeps.
+MAX_CONTRADICTED = 3
+
+_TOKEN = re.compile(r"[^\W\d_]+|\d+(?:[.,]\d+)*")
+
+
+@dataclass(frozen=True)
+class Alignment:
+    aligned: float  # the smaller share of a text's words lined up with the other's
+    quarter: float  # the smallest share in any quarter of either text
+    agreed: int  # figures lined up in both
+    contradicted: int  # figures standing where the other text has a different figure
+
+    @property
+    def rewrite(self) -> bool:
+        return (self.aligned >= MIN_ALIGNED and self.quarter >= MIN_QUARTER
+                and self.contradicted < MAX_CONTRADICTED and (not self.contradicted or self.contradicted < self.agreed))
+
+
+def words(text: str) -> list[str]:
+    """Lower-case words and figures (`553.422.694` and `553422694` are one figure)."""
+    return [token if token[0].isalpha() else re.sub(r"[.,]", "", token)
+            for token in _TOKEN.findall(text.casefold())]
+
+
+def _same_figure(a: str, b: str) -> bool:
+    """One figure written two ways: equal, or a year shortened (`2018`, `18`)."""
+    return a == b or (min(len(a), len(b)) >= 2 and (a.endswith(b) or b.endswith(a)))
+
+
+def _shares(lined: list[bool], own_end: bool = False) -> tuple[float, float]:
+    """The share of lined-up words in the whole text and in its emptiest quarter (but the last, when
+    the text may end with its own)."""
+    count = len(lined)
+    bounds = [count * part // QUARTERS for part in range(QUARTERS + 1)]
+    quarters = [sum(lined[start:stop]) / (stop - start) for start, stop in zip(bounds, bounds[1:], strict=False)
+                if stop > start]
+    if own_end:
+        quarters = quarters[:-1]
+    return sum(lined) / count, min(quarters, default=0.0)
+
+
+def align(first: list[str], second: list[str]) -> Alignment:
+    """How two texts' `words` line up (difflib's longest matching blocks, in order)."""
+    if not first or not second:
+        return Alignment(0.0, 0.0, 0, 0)
+    lined_a, lined_b = [False] * len(first), [False] * len(second)
+    agreed: set[str] = set()
+    contradicted: set[tuple[int, str]] = set()
+    for tag, a_start, a_stop, b_start, b_stop in SequenceMatcher(
+            None, first, second, autojunk=False).get_opcodes():
+        if tag == "equal":
+            lined_a[a_start:a_stop] = [True] * (a_stop - a_start)
+            lined_b[b_start:b_stop] = [True] * (b_stop - b_start)
+            agreed.update(word for word in first[a_start:a_stop] if word.isdigit())
+        elif tag == "replace":
+            figures_a = [word for word in first[a_start:a_stop] if word.isdigit()]
+            figures_b = [word for word in second[b_start:b_stop] if word.isdigit()]
+            if figures_a and figures_b:
+                contradicted.update((0, x) for x in figures_a if not any(_same_figure(x, y) for y in figures_b))
+                contradicted.update((1, y) for y in figures_b if not any(_same_figure(x, y) for x in figures_a))
+    # The longer text may end with its own paragraphs (a later version, a fuller edit): its lead and
+    # body must retell the other's, its end need not; a different lead makes a different story.
+    share_a, quarter_a = _shares(lined_a, own_end=len(first) > len(second))
+    share_b, quarter_b = _shares(lined_b, own_end=len(second) >= len(first))
+    figures = max(len({x for side, x in contradicted if side == 0}), len({y for side, y in contradicted if side}))
+    return Alignment(min(share_a, share_b), min(quarter_a, quarter_b), len(agreed), figures)
+
+
+def is_rewrite(a: str, b: str) -> bool:
+    """Whether *a* and *b* tell the same facts in the same order (one rewritten from the other)."""
+    return align(words(a), words(b)).rewrite

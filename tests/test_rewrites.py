@@ -1,0 +1,156 @@
+"""A rewrite of a story tells its facts in its order; a follow-up, a reaction or another day's templated
+report shares words with it but not that. Short samples written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from searchapp.extract.fingerprint import fingerprint, similarity
+from searchapp.extract.rewrites import align, is_rewrite, words
+from searchapp.index.stories import FLOOR, THRESHOLD, find_stories, rewrites_among
+
+WARNING = ("Kepala Badan Meteorologi, Klimatologi, dan Geofisika Dwikorita Karnawati meminta warga di pesisir "
+           "selatan Jawa tetap waspada terhadap gelombang tinggi hingga akhir pekan. Menurut dia, tinggi gelombang "
+           "di Samudra Hindia diperkirakan mencapai empat meter pada Sabtu dan Minggu. Nelayan diimbau tidak "
+           "melaut sampai kondisi kembali normal. Dwikorita juga meminta pengelola wisata pantai memasang tanda "
+           "larangan berenang dan menyiagakan petugas penyelamat. Ia menambahkan bahwa angin kencang dari arah "
+           "tenggara menjadi penyebab utama naiknya gelombang, dan warga diminta memantau informasi resmi melalui "
+           "aplikasi BMKG.")
+# another outlet's rewrite of the same statement: most sentences paraphrased, in the same order
+REWRITE = ("Kepala Badan Meteorologi, Klimatologi, dan Geofisika Dwikorita Karnawati mengimbau warga di pesisir "
+           "selatan Jawa agar waspada terhadap gelombang tinggi sampai akhir pekan. Menurut dia, tinggi gelombang "
+           "di Samudra Hindia diperkirakan mencapai empat meter pada Sabtu dan Minggu. Para nelayan diimbau untuk "
+           "tidak melaut hingga kondisi kembali normal. Dwikorita juga meminta pengelola wisata pantai memasang "
+           "tanda larangan berenang dan menyiagakan petugas penyelamat. Menurutnya, angin kencang dari arah "
+           "tenggara menjadi penyebab utama gelombang naik, dan warga diminta terus memantau informasi resmi lewat "
+           "aplikasi BMKG.")
+# a later, fuller version: the same text and a paragraph at its end
+FULLER = (WARNING + " Sebelumnya, gelombang setinggi tiga meter merusak belasan perahu nelayan di Pantai "
+          "Pangandaran pada awal bulan ini dan menyebabkan dua warung di tepi pantai ambruk.")
+# a reaction with a lead of its own, then the statement as background
+REACTION = ("Kelompok nelayan di Cilacap mengeluhkan larangan melaut yang sudah berlangsung tiga hari. Ketua "
+            "kelompok nelayan setempat mengatakan sebagian besar anggotanya tidak punya penghasilan lain dan "
+            "meminta pemerintah daerah menyalurkan bantuan beras selama cuaca buruk. Ia juga meminta tempat "
+            "pelelangan ikan tetap dibuka bagi nelayan yang sudah berada di laut, karena hasil tangkapan harus "
+            "segera dijual sebelum rusak. Dinas kelautan setempat berjanji mendata nelayan yang terdampak dan "
+            "mengusulkan bantuan kepada pemerintah provinsi pekan depan. "
+            + WARNING[:WARNING.index(" Dwikorita juga")])
+GOLD = ("Harga emas batangan Antam naik Rp 4.000 menjadi Rp 1.912.000 per gram pada perdagangan Senin "
+        "(16/6/2025). Harga pembelian kembali juga naik menjadi Rp 1.760.000 per gram. Emas ukuran 5 gram dijual "
+        "Rp 9.335.000, ukuran 10 gram Rp 18.615.000, dan ukuran 100 gram Rp 185.312.000. Harga tersebut sudah "
+        "termasuk pajak penghasilan.")
+# the next day's report from the same template: other figures
+GOLD_NEXT_DAY = ("Harga emas batangan Antam turun Rp 7.000 menjadi Rp 1.905.000 per gram pada perdagangan Selasa "
+                 "(17/6/2025). Harga pembelian kembali juga turun menjadi Rp 1.753.000 per gram. Emas ukuran 5 gram "
+                 "dijual Rp 9.300.000, ukuran 10 gram Rp 18.545.000, dan ukuran 100 gram Rp 184.612.000. Harga "
+                 "tersebut sudah termasuk pajak penghasilan.")
+SHOW = ("Saksikan drama penuh kejutan dalam FTV Kisah Nyata, hanya di Indosiar! Tonton setiap hari mulai pukul "
+        "13.30 WIB dan rasakan ketegangan dari Kisah Nyata secara eksklusif di Indosiar.")
+OTHER_SHOW = ("Saksikan drama penuh kejutan dalam FTV Kisah Nyata Sore, hanya di Indosiar! Tonton setiap hari mulai "
+              "pukul 15.00 WIB dan rasakan ketegangan dari Kisah Nyata Sore secara eksklusif di Indosiar.")
+SALARY = ("Menteri Keuangan menegaskan kabar kenaikan gaji presiden menjadi Rp 553.422.694 per bulan tidak benar, "
+          "Senin (12/3/2018). Menurut dia, usulan itu tidak pernah dibahas oleh pemerintah dan dokumen yang beredar "
+          "di media sosial dibuat seolah-olah berasal dari institusi resmi.")
+# the same report as another site printed it: figures written another way
+SALARY_REPRINT = ("Menteri Keuangan menegaskan kabar kenaikan gaji presiden menjadi Rp 553422694 per bulan tidak "
+                  "benar, Senin (12/3/18). Menurutnya, usulan itu tidak pernah dibahas pemerintah dan dokumen yang "
+                  "beredar di media sosial dibuat seolah-olah berasal dari institusi resmi.")
+
+
+@pytest.mark.parametrize(("first", "second", "rewrite"), [
+    (WARNING, REWRITE, True),  # paraphrased sentence by sentence
+    (WARNING, FULLER, True),  # a paragraph added at the end
+    (FULLER, WARNING, True),  # either way round
+    (WARNING, REACTION, False),  # a lead of its own: another story
+    (GOLD, GOLD_NEXT_DAY, False),  # a template with other figures
+    (SHOW, OTHER_SHOW, False),  # its one figure changed, none kept
+    (SALARY, SALARY_REPRINT, True),  # `553.422.694` is `553422694`, `2018` is `18`
+    (WARNING, "", False),
+])
+def test_is_rewrite(first, second, rewrite):
+    assert is_rewrite(first, second) is rewrite
+
+
+def test_what_the_alignment_measures():
+    reaction = align(words(WARNING), words(REACTION))
+    assert reaction.quarter == 0.0  # its whole lead is its own
+    template = align(words(GOLD), words(GOLD_NEXT_DAY))
+    assert template.aligned > 0.6 and template.contradicted >= 3
+    reprint = align(words(SALARY), words(SALARY_REPRINT))
+    assert reprint.contradicted == 0 and reprint.agreed >= 3
+    assert words("Rp 553.422.694, USD85,1 juta") == ["rp", "553422694", "usd", "851", "juta"]
+
+
+def test_a_paraphrase_is_a_story_only_when_its_text_is_read():
+    """The rewrite's fingerprint agrees in fewer than half its positions, so the fingerprint alone
+    leaves it apart; read word by word it joins the statement's story, while the reaction (as similar
+    or more) does not."""
+    texts = {"a-warning": WARNING, "b-rewrite": REWRITE, "c-reaction": REACTION, "d-gold": GOLD}
+    ids = list(texts)
+    prints = [fingerprint(texts[i]) for i in ids]
+    assert FLOOR <= similarity(prints[0], prints[1]) < THRESHOLD
+    assert find_stories(ids, prints) == {}
+    read = []
+
+    def rewrite(a: int, b: int) -> bool:
+        read.append((ids[a], ids[b]))
+        return is_rewrite(texts[ids[a]], texts[ids[b]])
+
+    assert find_stories(ids, prints, rewrite=rewrite) == {"a-warning": "a-warning", "b-rewrite": "a-warning"}
+    assert ("b-rewrite", "a-warning") in read
+    assert all("d-gold" not in pair for pair in read)  # dissimilar fingerprints: no text is read
+
+
+def test_rewrites_among_reads_each_text_once():
+    read = []
+    bodies = [WARNING, REWRITE, GOLD]
+
+    def body(position: int) -> str:
+        read.append(position)
+        return bodies[position]
+
+    rewrite = rewrites_among(body)
+    assert rewrite(0, 1) and rewrite(1, 0) and not rewrite(0, 2)
+    assert sorted(read) == [0, 1, 2]
+
+
+REWRITE_RECORDS = [
+    {"id": "bmkg-1", "body": WARNING, "outlet": "antara", "date": "2025-06-18T15:00:00+07:00"},
+    {"id": "kompas-2", "body": REWRITE, "outlet": "kompas-tv", "date": "2025-06-18T16:00:00+07:00"},
+    {"id": "detik-3", "body": REACTION, "outlet": "detik", "date": "2025-06-19T09:00:00+07:00"},
+    {"id": "kontan-4", "body": GOLD, "outlet": "kontan", "date": "2025-06-16T10:00:00+07:00"},
+    {"id": "kontan-5", "body": GOLD_NEXT_DAY, "outlet": "kontan", "date": "2025-06-17T10:00:00+07:00"},
+]
+
+
+@pytest.mark.parametrize("shards", [None, 3])
+def test_an_index_groups_a_rewrite_read_from_its_stored_text(tmp_path, shards):
+    """At index time, in one index and across shards (whose texts are read from each shard; shard 0 gets
+    no article, and is read as empty, not as a broken index)."""
+    import json
+
+    from conftest import make_settings
+
+    from searchapp.index.routing import shard_of
+    from searchapp.index.shards import build_sharded, shard_ids
+    from searchapp.index.writer import build_index
+    from searchapp.search.interface import open_engine
+    from searchapp.search.request import SearchRequest
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "records.jsonl").write_text("".join(json.dumps(r) + "\n" for r in REWRITE_RECORDS), encoding="utf-8")
+    settings = make_settings(corpus, tmp_path / "index", **{"indexing.workers": 1})
+    if shards:
+        assert shard_of("bmkg-1", shards) != shard_of("kompas-2", shards)  # the rewrite lives in another shard
+        report = build_sharded(settings, shards)
+        assert [len(shard_ids(settings.index, number)) for number in range(shards)] == [0, 2, 3]
+    else:
+        report = build_index(settings)
+    assert report.in_stories == 2
+    result = open_engine(settings).search(SearchRequest(q="gelombang tinggi"))
+    assert result.total == 3 and result.stories == 2
+    story = next(hit for hit in result.results if hit.copies)
+    assert {story.id, *(copy["id"] for copy in story.copies)} == {"bmkg-1", "kompas-2"}
+    gold = open_engine(settings).search(SearchRequest(q="emas antam"))
+    assert gold.total == 2 and gold.stories == 2  # another day's prices: another story
