@@ -71,6 +71,21 @@ def test_is_rewrite(first, second, rewrite):
     assert is_rewrite(first, second) is rewrite
 
 
+def test_the_shared_words_bound_never_turns_away_a_rewrite():
+    """`could_be_rewrite` spares the alignment of pairs that share too few words; it is only a bound."""
+    from collections import Counter
+
+    from searchapp.extract.rewrites import could_be_rewrite
+
+    texts = [WARNING, REWRITE, FULLER, REACTION, GOLD, GOLD_NEXT_DAY, SHOW, OTHER_SHOW, SALARY, SALARY_REPRINT]
+    for first in texts:
+        for second in texts:
+            a, b = words(first), words(second)
+            assert could_be_rewrite(Counter(a), Counter(b)) or not align(a, b).rewrite
+    assert not could_be_rewrite(Counter(words(WARNING)), Counter(words(GOLD)))
+    assert could_be_rewrite(Counter(words(WARNING)), Counter(words(REWRITE)))
+
+
 def test_what_the_alignment_measures():
     reaction = align(words(WARNING), words(REACTION))
     assert reaction.quarter == 0.0  # its whole lead is its own

@@ -208,7 +208,7 @@ def sample(result: Result, labels: dict[tuple[str, str, str], bool], count: int,
     for ids in ([d.id for d in result.docs],) if result.name != "hoax600" else by_key.values():
         candidates = [(a, b) for i, a in enumerate(ids) for b in ids[i + 1:i + 60]]
         near += [tuple(sorted(p)) for p in candidates if NEAR <= result.similar(*p) < THRESHOLD]
-    near = sorted(p for p in set(near) if (result.name, *p) not in labels)
+    near = sorted(p for p in set(near) if (result.name, *p) not in labels and p not in result.pairs)
     lines = []
     for title, pairs in (("grouped", grouped), ("near miss", near)):
         for a, b in rng.sample(pairs, min(count, len(pairs))):

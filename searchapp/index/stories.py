@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections import Counter
 from collections.abc import Callable, Iterator
 from functools import lru_cache
 from pathlib import Path
@@ -22,7 +23,7 @@ import numpy as np
 from whoosh.reading import IndexReader
 
 from searchapp.extract.fingerprint import NUM_PERM
-from searchapp.extract.rewrites import align, words
+from searchapp.extract.rewrites import align, could_be_rewrite, words
 from searchapp.index.generations import STORIES
 from searchapp.index.whoosh27 import column_values
 
@@ -89,12 +90,13 @@ def find_stories(ids: list[str], fingerprints: list[bytes | None], threshold: fl
     buckets_of = _buckets(matrix)
     leaders_in: dict[int, list[int]] = {}  # bucket → its leaders so far (rows of the matrix)
     leader_of: dict[int, int] = {}
+    floor = min(FLOOR, threshold)
     for row in sorted(range(len(numbers)), key=lambda r: (ids[numbers[r]] not in leaders, ids[numbers[r]])):
         buckets = buckets_of.get(row, ())
         candidates = list({leader for bucket in buckets for leader in leaders_in.get(bucket, ())})
         similar = (matrix[candidates] == matrix[row]).mean(axis=1) if candidates else []
         ranked = sorted((-value, ids[numbers[leader]], leader) for value, leader in zip(similar, candidates,
-                        strict=True) if value >= FLOOR)  # the most similar first; ties: the first leader by id
+                        strict=True) if value >= floor)  # the most similar first; ties: the first leader by id
         best = ranked[0][2] if ranked and -ranked[0][0] >= threshold else None
         if best is None and rewrite is not None:
             best = next((leader for _similar, _id, leader in ranked[:REWRITE_CHECKS]
@@ -118,8 +120,16 @@ def find_stories(ids: list[str], fingerprints: list[bytes | None], threshold: fl
 def rewrites_among(body: Callable[[int], str]) -> Callable[[int, int], bool]:
     """Whether the article at one position is a rewrite of the one at another, given each one's *body*
     (read and split into words once for the articles checked lately)."""
-    words_of = lru_cache(maxsize=4096)(lambda position: words(body(position)))
-    return lambda a, b: align(words_of(a), words_of(b)).rewrite
+    @lru_cache(maxsize=4096)
+    def words_of(position: int) -> tuple[list[str], Counter[str]]:
+        found = words(body(position))
+        return found, Counter(found)
+
+    def rewrite(a: int, b: int) -> bool:
+        (first, first_count), (second, second_count) = words_of(a), words_of(b)
+        return could_be_rewrite(first_count, second_count) and align(first, second).rewrite
+
+    return rewrite
 
 
 def live_fingerprints(reader: IndexReader) -> Iterator[tuple[int, str, bytes | None]]:
