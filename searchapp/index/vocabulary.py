@@ -66,16 +66,24 @@ def write_vocabulary(folder: Path, reader: IndexReader) -> int:
     words. Layout: a header, the sorted 32-bit keys, the word number of each key, the words' offsets, and
     the words (UTF-8)."""
     words = index_words(reader)
-    pairs = sorted((key(deleted), number) for number, word in enumerate(words) for deleted in deletions(word, 1))
+    keys: list[int] = []
+    numbers: list[int] = []
+    for number, word in enumerate(words):
+        found = deletions(word, 1)
+        keys.extend(map(key, found))
+        numbers.extend([number] * len(found))
+    order = np.lexsort((numbers, keys))  # by key, then word number
+    sorted_keys = np.array(keys, dtype="<u4")[order]
+    sorted_numbers = np.array(numbers, dtype="<u4")[order]
     text = "".join(words).encode("utf-8")
     offsets = np.zeros(len(words) + 1, dtype="<u8")
     np.cumsum([len(word.encode("utf-8")) for word in words], out=offsets[1:])
-    header = np.array([(_MAGIC, len(pairs), len(words), len(text))], dtype=_HEADER)
+    header = np.array([(_MAGIC, len(keys), len(words), len(text))], dtype=_HEADER)
     temporary = folder / f".{VOCABULARY}.{os.getpid()}"
     with open(temporary, "wb") as handle:
         handle.write(header.tobytes())
-        handle.write(np.fromiter((k for k, _n in pairs), dtype="<u4", count=len(pairs)).tobytes())
-        handle.write(np.fromiter((n for _k, n in pairs), dtype="<u4", count=len(pairs)).tobytes())
+        handle.write(sorted_keys.tobytes())
+        handle.write(sorted_numbers.tobytes())
         handle.write(offsets.tobytes())
         handle.write(text)
     os.replace(temporary, folder / VOCABULARY)
