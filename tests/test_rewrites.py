@@ -7,7 +7,7 @@ import pytest
 
 from searchapp.extract.fingerprint import fingerprint, similarity
 from searchapp.extract.rewrites import align, is_rewrite, words
-from searchapp.index.stories import FLOOR, THRESHOLD, find_stories, rewrites_among
+from searchapp.index.stories import FLOOR, LEADS_READ_BELOW, THRESHOLD, Texts, find_stories
 
 WARNING = ("Kepala Badan Meteorologi, Klimatologi, dan Geofisika Dwikorita Karnawati meminta warga di pesisir "
            "selatan Jawa tetap waspada terhadap gelombang tinggi hingga akhir pekan. Menurut dia, tinggi gelombang "
@@ -35,6 +35,11 @@ REACTION = ("Kelompok nelayan di Cilacap mengeluhkan larangan melaut yang sudah 
             "segera dijual sebelum rusak. Dinas kelautan setempat berjanji mendata nelayan yang terdampak dan "
             "mengusulkan bantuan kepada pemerintah provinsi pekan depan. "
             + WARNING[:WARNING.index(" Dwikorita juga")])
+# a reaction that repeats the whole statement after a lead of its own
+REPEATING_REACTION = REACTION[:REACTION.index(" Kepala Badan")] + " " + WARNING
+# a later version: the statement, then two paragraphs of its own at the end
+LONGER = (FULLER + " Badan Penanggulangan Bencana Daerah menyiapkan tempat pengungsian sementara di balai desa "
+          "bagi warga yang tinggal dekat garis pantai.")
 GOLD = ("Harga emas batangan Antam naik Rp 4.000 menjadi Rp 1.912.000 per gram pada perdagangan Senin "
         "(16/6/2025). Harga pembelian kembali juga naik menjadi Rp 1.760.000 per gram. Emas ukuran 5 gram dijual "
         "Rp 9.335.000, ukuran 10 gram Rp 18.615.000, dan ukuran 100 gram Rp 185.312.000. Harga tersebut sudah "
@@ -96,27 +101,56 @@ def test_what_the_alignment_measures():
     assert words("Rp 553.422.694, USD85,1 juta") == ["rp", "553422694", "usd", "851", "juta"]
 
 
+class CountedTexts(Texts):
+    """The texts, with a note of each pair read."""
+
+    def __init__(self, bodies: list[str]) -> None:
+        super().__init__(bodies.__getitem__)
+        self.read: list[tuple[int, int]] = []
+
+    def rewrite(self, a: int, b: int) -> bool:
+        self.read.append((a, b))
+        return super().rewrite(a, b)
+
+    def own_lead(self, a: int, b: int) -> bool:
+        self.read.append((a, b))
+        return super().own_lead(a, b)
+
+
 def test_a_paraphrase_is_a_story_only_when_its_text_is_read():
     """The rewrite's fingerprint agrees in fewer than half its positions, so the fingerprint alone
-    leaves it apart; read word by word it joins the statement's story, while the reaction (as similar
-    or more) does not."""
-    texts = {"a-warning": WARNING, "b-rewrite": REWRITE, "c-reaction": REACTION, "d-gold": GOLD}
-    ids = list(texts)
-    prints = [fingerprint(texts[i]) for i in ids]
+    leaves it apart; read word by word it joins the statement's story, while the reaction does not."""
+    bodies = [WARNING, REWRITE, REACTION, GOLD]
+    ids = ["a-warning", "b-rewrite", "c-reaction", "d-gold"]
+    prints = [fingerprint(body) for body in bodies]
     assert FLOOR <= similarity(prints[0], prints[1]) < THRESHOLD
     assert find_stories(ids, prints) == {}
-    read = []
-
-    def rewrite(a: int, b: int) -> bool:
-        read.append((ids[a], ids[b]))
-        return is_rewrite(texts[ids[a]], texts[ids[b]])
-
-    assert find_stories(ids, prints, rewrite=rewrite) == {"a-warning": "a-warning", "b-rewrite": "a-warning"}
-    assert ("b-rewrite", "a-warning") in read
-    assert all("d-gold" not in pair for pair in read)  # dissimilar fingerprints: no text is read
+    texts = CountedTexts(bodies)
+    assert find_stories(ids, prints, texts=texts) == {"a-warning": "a-warning", "b-rewrite": "a-warning"}
+    assert (1, 0) in texts.read
+    assert all(3 not in pair for pair in texts.read)  # dissimilar fingerprints: no text is read
 
 
-def test_rewrites_among_reads_each_text_once():
+def test_a_copy_by_its_fingerprint_with_a_lead_of_its_own_is_another_story():
+    """A reaction that repeats the whole statement after its own opening agrees with it in half the
+    positions: read, it is another story; a later version with paragraphs added at its end is one story
+    with it; a near-exact copy is not read at all."""
+    bodies = [WARNING, REPEATING_REACTION, LONGER, FULLER]
+    ids = ["a-warning", "b-reaction", "c-longer", "d-fuller"]
+    prints = [fingerprint(body) for body in bodies]
+    for copy in (1, 2):
+        assert THRESHOLD <= similarity(prints[0], prints[copy]) < LEADS_READ_BELOW
+    assert similarity(prints[0], prints[3]) >= LEADS_READ_BELOW
+    everything = {"a-warning": "a-warning", "b-reaction": "a-warning", "c-longer": "a-warning",
+                  "d-fuller": "a-warning"}
+    assert find_stories(ids, prints) == everything  # by the fingerprints alone
+    texts = CountedTexts(bodies)
+    assert find_stories(ids, prints, texts=texts) == {"a-warning": "a-warning", "c-longer": "a-warning",
+                                                      "d-fuller": "a-warning"}
+    assert (3, 0) not in texts.read
+
+
+def test_texts_are_read_once():
     read = []
     bodies = [WARNING, REWRITE, GOLD]
 
@@ -124,8 +158,9 @@ def test_rewrites_among_reads_each_text_once():
         read.append(position)
         return bodies[position]
 
-    rewrite = rewrites_among(body)
-    assert rewrite(0, 1) and rewrite(1, 0) and not rewrite(0, 2)
+    texts = Texts(body)
+    assert texts.rewrite(0, 1) and texts.rewrite(1, 0) and not texts.rewrite(0, 2)
+    assert not texts.own_lead(0, 1)
     assert sorted(read) == [0, 1, 2]
 
 
@@ -133,6 +168,7 @@ REWRITE_RECORDS = [
     {"id": "bmkg-1", "body": WARNING, "outlet": "antara", "date": "2025-06-18T15:00:00+07:00"},
     {"id": "kompas-2", "body": REWRITE, "outlet": "kompas-tv", "date": "2025-06-18T16:00:00+07:00"},
     {"id": "detik-3", "body": REACTION, "outlet": "detik", "date": "2025-06-19T09:00:00+07:00"},
+    {"id": "tribun-6", "body": REPEATING_REACTION, "outlet": "tribun", "date": "2025-06-19T10:00:00+07:00"},
     {"id": "kontan-4", "body": GOLD, "outlet": "kontan", "date": "2025-06-16T10:00:00+07:00"},
     {"id": "kontan-5", "body": GOLD_NEXT_DAY, "outlet": "kontan", "date": "2025-06-17T10:00:00+07:00"},
 ]
@@ -159,13 +195,14 @@ def test_an_index_groups_a_rewrite_read_from_its_stored_text(tmp_path, shards):
     if shards:
         assert shard_of("bmkg-1", shards) != shard_of("kompas-2", shards)  # the rewrite lives in another shard
         report = build_sharded(settings, shards)
-        assert [len(shard_ids(settings.index, number)) for number in range(shards)] == [0, 2, 3]
+        assert [len(shard_ids(settings.index, number)) for number in range(shards)] == [0, 3, 3]
     else:
         report = build_index(settings)
-    assert report.in_stories == 2
+    assert report.in_stories == 4
     result = open_engine(settings).search(SearchRequest(q="gelombang tinggi"))
-    assert result.total == 3 and result.stories == 2
-    story = next(hit for hit in result.results if hit.copies)
-    assert {story.id, *(copy["id"] for copy in story.copies)} == {"bmkg-1", "kompas-2"}
+    assert result.total == 4 and result.stories == 2
+    stories = sorted(sorted([hit.id, *(copy["id"] for copy in hit.copies)]) for hit in result.results)
+    # the statement and its rewrite; the reaction and its longer version, which repeats the statement
+    assert stories == [["bmkg-1", "kompas-2"], ["detik-3", "tribun-6"]]
     gold = open_engine(settings).search(SearchRequest(q="emas antam"))
     assert gold.total == 2 and gold.stories == 2  # another day's prices: another story

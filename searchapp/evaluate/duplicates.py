@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from searchapp.extract.fingerprint import fingerprint, shingles, similarity
-from searchapp.index.stories import FLOOR, THRESHOLD, find_stories, rewrites_among
+from searchapp.index.stories import FLOOR, THRESHOLD, Texts, find_stories
 from searchapp.ingest.cleaning import Boilerplate, repair
 from searchapp.ingest.identity import normalize_url
 from searchapp.ingest.tables import open_table
@@ -100,7 +100,7 @@ def group(name: str, docs: list[Doc], boilerplate: Boilerplate) -> Result:
     docs = [replace(doc, text=boilerplate.clean(doc.text, None)[0]) for doc in docs]  # as indexed
     prints = {doc.id: fingerprint(doc.text) for doc in docs}
     stories = find_stories([d.id for d in docs], [prints[d.id] for d in docs],
-                           rewrite=rewrites_among(lambda position: docs[position].text))
+                           texts=Texts(lambda position: docs[position].text))
     return Result(name, docs, stories, time.perf_counter() - started, fingerprints=prints)
 
 

@@ -22,6 +22,9 @@ MIN_ALIGNED = 0.55
 # ...and in each quarter of each text at least this share: no lead or end of its own.
 MIN_QUARTER = 0.3
 QUARTERS = 4
+# A text whose first quarter is not this share lined up opens with a lead of its own: a reaction, a
+# roundup, another angle on the same report (even when the rest is the other text word for word).
+OWN_LEAD = 0.1
 # A figure (number, date, amount) in place of another figure of the other text contradicts it;
 # a rewrite may change a date's form or a day, not this many figures, nor as many as it keeps.
 MAX_CONTRADICTED = 3
@@ -35,6 +38,12 @@ class Alignment:
     quarter: float  # the smallest share in any quarter of either text
     agreed: int  # figures lined up in both
     contradicted: int  # figures standing where the other text has a different figure
+    lead: float = 0.0  # the smaller share lined up in the first quarter of a text
+
+    @property
+    def own_lead(self) -> bool:
+        """Whether one of the texts opens with what the other does not tell."""
+        return self.lead < OWN_LEAD
 
     @property
     def rewrite(self) -> bool:
@@ -53,16 +62,17 @@ def _same_figure(a: str, b: str) -> bool:
     return a == b or (min(len(a), len(b)) >= 2 and (a.endswith(b) or b.endswith(a)))
 
 
-def _shares(lined: list[bool], own_end: bool = False) -> tuple[float, float]:
-    """The share of lined-up words in the whole text and in its emptiest quarter (but the last, when
-    the text may end with its own)."""
+def _shares(lined: list[bool], own_end: bool = False) -> tuple[float, float, float]:
+    """The share of lined-up words in the whole text, in its emptiest quarter (but the last, when the
+    text may end with its own) and in its first quarter."""
     count = len(lined)
     bounds = [count * part // QUARTERS for part in range(QUARTERS + 1)]
     quarters = [sum(lined[start:stop]) / (stop - start) for start, stop in zip(bounds, bounds[1:], strict=False)
                 if stop > start]
+    first = quarters[0] if quarters else 0.0
     if own_end:
         quarters = quarters[:-1]
-    return sum(lined) / count, min(quarters, default=0.0)
+    return sum(lined) / count, min(quarters, default=0.0), first
 
 
 def align(first: list[str], second: list[str]) -> Alignment:
@@ -86,10 +96,10 @@ def align(first: list[str], second: list[str]) -> Alignment:
                 contradicted.update((1, y) for y in figures_b if not any(_same_figure(x, y) for x in figures_a))
     # The longer text may end with its own paragraphs (a later version, a fuller edit): its lead and
     # body must retell the other's, its end need not; a different lead makes a different story.
-    share_a, quarter_a = _shares(lined_a, own_end=len(first) > len(second))
-    share_b, quarter_b = _shares(lined_b, own_end=len(second) >= len(first))
+    share_a, quarter_a, lead_a = _shares(lined_a, own_end=len(first) > len(second))
+    share_b, quarter_b, lead_b = _shares(lined_b, own_end=len(second) >= len(first))
     figures = max(len({x for side, x in contradicted if side == 0}), len({y for side, y in contradicted if side}))
-    return Alignment(min(share_a, share_b), min(quarter_a, quarter_b), len(agreed), figures)
+    return Alignment(min(share_a, share_b), min(quarter_a, quarter_b), len(agreed), figures, min(lead_a, lead_b))
 
 
 def could_be_rewrite(first: Counter[str], second: Counter[str]) -> bool:

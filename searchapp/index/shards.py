@@ -33,7 +33,7 @@ from searchapp.errors import SearchappError
 from searchapp.index.generations import current_generation, indexer_lock, open_index
 from searchapp.index.report import IndexReport
 from searchapp.index.routing import shard_root, shard_settings
-from searchapp.index.stories import find_stories, live_fingerprints, rewrites_among
+from searchapp.index.stories import Texts, find_stories, live_fingerprints
 from searchapp.index.whoosh27 import column_values, newest_toc
 from searchapp.index.writer import build_index
 
@@ -129,8 +129,8 @@ def group_stories(root: Path, shards: int, leaders: frozenset[str]) -> dict[str,
                 ids.append(doc_id)
                 fingerprints.append(fingerprint)
                 stored.append(partial(reader.stored_fields, docnum))
-        rewrite = rewrites_among(lambda position: stored[position]().get("body") or "")
-        return find_stories(ids, fingerprints, leaders=leaders, rewrite=rewrite)
+        texts = Texts(lambda position: stored[position]().get("body") or "")
+        return find_stories(ids, fingerprints, leaders=leaders, texts=texts)
 
 
 def write_catalog(root: Path, shards: int, set_name: str, stories: dict[str, str]) -> dict:

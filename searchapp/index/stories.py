@@ -34,7 +34,10 @@ THRESHOLD = 0.5
 # From here to the threshold lie rewrites that paraphrase sentence by sentence, and as many different
 # articles that repeat one background: a pair is one story only when its texts read as a rewrite.
 FLOOR = 0.3
-REWRITE_CHECKS = 3  # texts read for an article at most: the leaders most similar to it
+# Up to here a copy by its fingerprint is read for a lead of its own first (reactions that repeat a
+# report word for word after their own opening agree with it in 0.50-0.53 of the positions).
+LEADS_READ_BELOW = 0.65
+TEXT_CHECKS = 3  # texts read for an article at most: the leaders most similar to it
 # LSH banding: fingerprints that agree in all rows of any band are candidates, each then checked
 # against the floor. The positions are cut into bands of 3 rows twice, once in order (0-1-2, 3-4-5, …)
 # and once across (0-42-84, 1-43-85, …): 84 bands find a pair at similarity 0.5 with probability
@@ -68,18 +71,40 @@ def _buckets(matrix: np.ndarray) -> dict[int, list[int]]:
     return buckets_of
 
 
+class Texts:
+    """The articles' texts for `find_stories`, by position, each read and split into words once (for the
+    articles checked lately): whether two tell one story."""
+
+    def __init__(self, body: Callable[[int], str]) -> None:
+        self._body = body
+        self._words = lru_cache(maxsize=4096)(self._read)
+
+    def _read(self, position: int) -> tuple[list[str], Counter[str]]:
+        found = words(self._body(position))
+        return found, Counter(found)
+
+    def rewrite(self, a: int, b: int) -> bool:
+        """Whether one article is a rewrite of the other (`searchapp.extract.rewrites`)."""
+        (first, first_count), (second, second_count) = self._words(a), self._words(b)
+        return could_be_rewrite(first_count, second_count) and align(first, second).rewrite
+
+    def own_lead(self, a: int, b: int) -> bool:
+        """Whether one article opens with a lead the other does not tell."""
+        return align(self._words(a)[0], self._words(b)[0]).own_lead
+
+
 def find_stories(ids: list[str], fingerprints: list[bytes | None], threshold: float = THRESHOLD,
-                 leaders: frozenset[str] = frozenset(),
-                 rewrite: Callable[[int, int], bool] | None = None) -> dict[str, str]:
+                 leaders: frozenset[str] = frozenset(), texts: Texts | None = None) -> dict[str, str]:
     """The story of every article that has copies: article id → its story's name (its leader's id).
 
     The *leaders* of earlier runs come first, so that a story keeps its name and its members while they
-    are indexed, then the other articles in id order; each joins the story whose leader it is most
-    similar to, at `threshold` or more, or else (given *rewrite*, which tells whether the article at one
-    position of *ids* is a rewrite of the one at another) the most similar leader from `FLOOR` whose text
-    it rewrites, else starts a story of its own. Every member is a copy of its
-    leader: a chain of articles each sharing a paragraph with the next is not one story (single
-    linkage merged a rumour's debunking with the reactions to it, each quoting the one before).
+    are indexed, then the other articles in id order; each joins the story of the leader it is most
+    similar to, else starts a story of its own. A leader it agrees with in `threshold` of the positions
+    or more is a copy, and one it agrees with from `FLOOR` is when the *texts* read as a rewrite; below
+    `LEADS_READ_BELOW` the texts are read first, and a text that opens with a lead of its own (a reaction,
+    a roundup, another angle) is another story, however much of the other it repeats. Every member is a
+    copy of its leader: a chain of articles each sharing a paragraph with the next is not one story
+    (single linkage merged a rumour's debunking with the reactions to it, each quoting the one before).
     Candidates come from LSH banding over the fingerprints (numpy, a few bytes an article: datasketch's
     MinHashLSH kept about 10 kB an article in its tables, 1 GB at 100,000 articles).
     """
@@ -97,10 +122,8 @@ def find_stories(ids: list[str], fingerprints: list[bytes | None], threshold: fl
         similar = (matrix[candidates] == matrix[row]).mean(axis=1) if candidates else []
         ranked = sorted((-value, ids[numbers[leader]], leader) for value, leader in zip(similar, candidates,
                         strict=True) if value >= floor)  # the most similar first; ties: the first leader by id
-        best = ranked[0][2] if ranked and -ranked[0][0] >= threshold else None
-        if best is None and rewrite is not None:
-            best = next((leader for _similar, _id, leader in ranked[:REWRITE_CHECKS]
-                         if rewrite(numbers[row], numbers[leader])), None)
+        best = _leader(numbers[row], [(-value, numbers[leader], leader) for value, _id, leader in ranked],
+                       threshold, texts)
         if best is None:
             leader_of[row] = row
             for bucket in buckets:
@@ -117,19 +140,23 @@ def find_stories(ids: list[str], fingerprints: list[bytes | None], threshold: fl
     return stories
 
 
-def rewrites_among(body: Callable[[int], str]) -> Callable[[int, int], bool]:
-    """Whether the article at one position is a rewrite of the one at another, given each one's *body*
-    (read and split into words once for the articles checked lately)."""
-    @lru_cache(maxsize=4096)
-    def words_of(position: int) -> tuple[list[str], Counter[str]]:
-        found = words(body(position))
-        return found, Counter(found)
-
-    def rewrite(a: int, b: int) -> bool:
-        (first, first_count), (second, second_count) = words_of(a), words_of(b)
-        return could_be_rewrite(first_count, second_count) and align(first, second).rewrite
-
-    return rewrite
+def _leader(position: int, ranked: list[tuple[float, int, int]], threshold: float,
+            texts: Texts | None) -> int | None:
+    """The first of the *ranked* leaders (similarity, position, row) whose story the article at *position*
+    joins; the texts of `TEXT_CHECKS` of them at most are read."""
+    reads = 0
+    for similar, leader_position, leader in ranked:
+        if similar >= threshold and (texts is None or similar >= LEADS_READ_BELOW):
+            return leader
+        if texts is None or reads == TEXT_CHECKS:
+            continue
+        reads += 1
+        if similar >= threshold:
+            if not texts.own_lead(position, leader_position):
+                return leader
+        elif texts.rewrite(position, leader_position):
+            return leader
+    return None
 
 
 def live_fingerprints(reader: IndexReader) -> Iterator[tuple[int, str, bytes | None]]:
@@ -148,8 +175,8 @@ def write_stories(folder: Path, reader: IndexReader) -> int:
         docnums.append(docnum)
         ids.append(doc_id)
         fingerprints.append(value)
-    rewrite = rewrites_among(lambda position: reader.stored_fields(docnums[position]).get("body") or "")
-    stories = find_stories(ids, fingerprints, leaders=frozenset(read_stories(folder).values()), rewrite=rewrite)
+    texts = Texts(lambda position: reader.stored_fields(docnums[position]).get("body") or "")
+    stories = find_stories(ids, fingerprints, leaders=frozenset(read_stories(folder).values()), texts=texts)
     save_stories(folder, stories)
     return len(stories)
 
