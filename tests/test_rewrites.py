@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from searchapp.extract.fingerprint import fingerprint, similarity
-from searchapp.extract.rewrites import align, is_rewrite, words
+from searchapp.extract.rewrites import Text, align, could_be_rewrite, is_rewrite, words
 from searchapp.index.stories import FLOOR, LEADS_READ_BELOW, THRESHOLD, Texts, find_stories
 
 WARNING = ("Kepala Badan Meteorologi, Klimatologi, dan Geofisika Dwikorita Karnawati meminta warga di pesisir "
@@ -73,22 +73,18 @@ SALARY_REPRINT = ("Menteri Keuangan menegaskan kabar kenaikan gaji presiden menj
     (WARNING, "", False),
 ])
 def test_is_rewrite(first, second, rewrite):
-    assert is_rewrite(first, second) is rewrite
+    assert is_rewrite(Text.of(first), Text.of(second)) is rewrite
 
 
 def test_the_shared_words_bound_never_turns_away_a_rewrite():
     """`could_be_rewrite` spares the alignment of pairs that share too few words; it is only a bound."""
-    from collections import Counter
-
-    from searchapp.extract.rewrites import could_be_rewrite
-
-    texts = [WARNING, REWRITE, FULLER, REACTION, GOLD, GOLD_NEXT_DAY, SHOW, OTHER_SHOW, SALARY, SALARY_REPRINT]
+    texts = [Text.of(text) for text in (WARNING, REWRITE, FULLER, REACTION, GOLD, GOLD_NEXT_DAY, SHOW, OTHER_SHOW,
+                                        SALARY, SALARY_REPRINT)]
     for first in texts:
         for second in texts:
-            a, b = words(first), words(second)
-            assert could_be_rewrite(Counter(a), Counter(b)) or not align(a, b).rewrite
-    assert not could_be_rewrite(Counter(words(WARNING)), Counter(words(GOLD)))
-    assert could_be_rewrite(Counter(words(WARNING)), Counter(words(REWRITE)))
+            assert could_be_rewrite(first, second) or not align(first.words, second.words).rewrite
+    assert not could_be_rewrite(Text.of(WARNING), Text.of(GOLD))
+    assert could_be_rewrite(Text.of(WARNING), Text.of(REWRITE))
 
 
 def test_what_the_alignment_measures():

@@ -38,7 +38,7 @@ class Alignment:
     quarter: float  # the smallest share in any quarter of either text
     agreed: int  # figures lined up in both
     contradicted: int  # figures standing where the other text has a different figure
-    lead: float = 0.0  # the smaller share lined up in the first quarter of a text
+    lead: float  # the smaller share lined up in the first quarter of a text
 
     @property
     def own_lead(self) -> bool:
@@ -78,10 +78,11 @@ def _shares(lined: list[bool], own_end: bool = False) -> tuple[float, float, flo
 def align(first: list[str], second: list[str]) -> Alignment:
     """How two texts' `words` line up (difflib's longest matching blocks, in order)."""
     if not first or not second:
-        return Alignment(0.0, 0.0, 0, 0)
+        return Alignment(0.0, 0.0, 0, 0, 0.0)
     lined_a, lined_b = [False] * len(first), [False] * len(second)
     agreed: set[str] = set()
-    contradicted: set[tuple[int, str]] = set()
+    contradicted_a: set[str] = set()
+    contradicted_b: set[str] = set()
     for tag, a_start, a_stop, b_start, b_stop in SequenceMatcher(
             None, first, second, autojunk=False).get_opcodes():
         if tag == "equal":
@@ -92,24 +93,36 @@ def align(first: list[str], second: list[str]) -> Alignment:
             figures_a = [word for word in first[a_start:a_stop] if word.isdigit()]
             figures_b = [word for word in second[b_start:b_stop] if word.isdigit()]
             if figures_a and figures_b:
-                contradicted.update((0, x) for x in figures_a if not any(_same_figure(x, y) for y in figures_b))
-                contradicted.update((1, y) for y in figures_b if not any(_same_figure(x, y) for x in figures_a))
+                contradicted_a.update(x for x in figures_a if not any(_same_figure(x, y) for y in figures_b))
+                contradicted_b.update(y for y in figures_b if not any(_same_figure(x, y) for x in figures_a))
     # The longer text may end with its own paragraphs (a later version, a fuller edit): its lead and
     # body must retell the other's, its end need not; a different lead makes a different story.
     share_a, quarter_a, lead_a = _shares(lined_a, own_end=len(first) > len(second))
     share_b, quarter_b, lead_b = _shares(lined_b, own_end=len(second) >= len(first))
-    figures = max(len({x for side, x in contradicted if side == 0}), len({y for side, y in contradicted if side}))
-    return Alignment(min(share_a, share_b), min(quarter_a, quarter_b), len(agreed), figures, min(lead_a, lead_b))
+    return Alignment(min(share_a, share_b), min(quarter_a, quarter_b), len(agreed),
+                     max(len(contradicted_a), len(contradicted_b)), min(lead_a, lead_b))
 
 
-def could_be_rewrite(first: Counter[str], second: Counter[str]) -> bool:
-    """Whether two texts (their words counted) share words enough for `align` to find a rewrite: no more
-    words line up than the two hold in common (most pairs a fingerprint brings fail this)."""
-    shared = sum((first & second).values())
-    return shared >= MIN_ALIGNED * max(first.total(), second.total())
+@dataclass(frozen=True)
+class Text:
+    """A text as two texts are compared: its `words` in order, and counted."""
+
+    words: list[str]
+    counts: Counter[str]
+
+    @classmethod
+    def of(cls, text: str) -> Text:
+        found = words(text)
+        return cls(found, Counter(found))
 
 
-def is_rewrite(a: str, b: str) -> bool:
-    """Whether *a* and *b* tell the same facts in the same order (one rewritten from the other)."""
-    first, second = words(a), words(b)
-    return could_be_rewrite(Counter(first), Counter(second)) and align(first, second).rewrite
+def could_be_rewrite(first: Text, second: Text) -> bool:
+    """Whether two texts share words enough for `align` to find a rewrite: no more words line up than the
+    two hold in common (most pairs a fingerprint brings fail this)."""
+    shared = sum((first.counts & second.counts).values())
+    return shared >= MIN_ALIGNED * max(len(first.words), len(second.words))
+
+
+def is_rewrite(first: Text, second: Text) -> bool:
+    """Whether two texts tell the same facts in the same order (one rewritten from the other)."""
+    return could_be_rewrite(first, second) and align(first.words, second.words).rewrite

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import json
 import os
-from collections import Counter
 from collections.abc import Callable, Iterator
 from functools import lru_cache
 from pathlib import Path
@@ -23,7 +22,7 @@ import numpy as np
 from whoosh.reading import IndexReader
 
 from searchapp.extract.fingerprint import NUM_PERM
-from searchapp.extract.rewrites import align, could_be_rewrite, words
+from searchapp.extract.rewrites import Text, align, is_rewrite
 from searchapp.index.generations import STORIES
 from searchapp.index.whoosh27 import column_values
 
@@ -76,21 +75,15 @@ class Texts:
     articles checked lately): whether two tell one story."""
 
     def __init__(self, body: Callable[[int], str]) -> None:
-        self._body = body
-        self._words = lru_cache(maxsize=4096)(self._read)
-
-    def _read(self, position: int) -> tuple[list[str], Counter[str]]:
-        found = words(self._body(position))
-        return found, Counter(found)
+        self._text = lru_cache(maxsize=4096)(lambda position: Text.of(body(position)))
 
     def rewrite(self, a: int, b: int) -> bool:
         """Whether one article is a rewrite of the other (`searchapp.extract.rewrites`)."""
-        (first, first_count), (second, second_count) = self._words(a), self._words(b)
-        return could_be_rewrite(first_count, second_count) and align(first, second).rewrite
+        return is_rewrite(self._text(a), self._text(b))
 
     def own_lead(self, a: int, b: int) -> bool:
         """Whether one article opens with a lead the other does not tell."""
-        return align(self._words(a)[0], self._words(b)[0]).own_lead
+        return align(self._text(a).words, self._text(b).words).own_lead
 
 
 def find_stories(ids: list[str], fingerprints: list[bytes | None], threshold: float = THRESHOLD,
