@@ -139,9 +139,9 @@ def within_key_similarity(result: Result) -> dict[tuple[str, str], float]:
 
 def recall_estimate(result: Result, labels: dict[tuple[str, str, str], bool],
                     random_pairs: set[tuple[str, str, str]]) -> list[str]:
-    """Recall and precision over all pairs of one topic, estimated band by band of similarity from the
-    pairs drawn at random in each band and read by hand (the copies of a band: its pairs × the share
-    of copies among those read)."""
+    """Recall over all pairs of one topic, estimated band by band of similarity from the pairs drawn at
+    random in each band and read by hand (the copies of a band: its pairs × the share of copies among
+    those read), with the different pairs grouped among those read."""
     similar = within_key_similarity(result)
     lines, copies, found = [], 0.0, 0.0
     for low, high in RECALL_BANDS:

@@ -72,9 +72,9 @@ def write_vocabulary(folder: Path, reader: IndexReader) -> int:
         found = deletions(word, 1)
         keys.extend(map(key, found))
         numbers.extend([number] * len(found))
-    order = np.lexsort((numbers, keys))  # by key, then word number
-    sorted_keys = np.array(keys, dtype="<u4")[order]
-    sorted_numbers = np.array(numbers, dtype="<u4")[order]
+    key_array, number_array = np.array(keys, dtype="<u4"), np.array(numbers, dtype="<u4")
+    order = np.lexsort((number_array, key_array))  # by key, then word number
+    sorted_keys, sorted_numbers = key_array[order], number_array[order]
     text = "".join(words).encode("utf-8")
     offsets = np.zeros(len(words) + 1, dtype="<u8")
     np.cumsum([len(word.encode("utf-8")) for word in words], out=offsets[1:])
