@@ -130,3 +130,5 @@ def test_the_chain_runs_itself_where_remembered_words_would_not_be_its_own():
     memo = build_analyzer()
     texts(memo, "16.216 orang covid19 tahun 2025 nomor 081234")
     assert {raw for raw, _mode in memo._memo} == {"orang", "covid19", "tahun", "2025", "nomor"}
+    memo.positions("16.216 orang Bali-Jawa 081234")  # as the indexer asks: remembered once, for it alone
+    assert set(memo._placed) == {"orang", "Bali-Jawa"} and ("Bali-Jawa", "index") not in memo._memo

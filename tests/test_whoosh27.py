@@ -73,10 +73,10 @@ def test_a_fast_flush_writes_the_same_segment_as_whoosh(tmp_path, monkeypatch, l
     Whoosh's own, merges of earlier segments (with deletions, and articles without a body) included, in
     one pool and (1 MB) in several sorted runs written to disk and merged (and, past the runs merged at
     once, first merged in groups), terms of several blocks too."""
-    from searchapp.index import whoosh27_writing
+    from searchapp.index import term_pool
     from searchapp.index.whoosh27_writing import fast_flush
 
-    monkeypatch.setattr(whoosh27_writing, "MAX_OPEN_RUNS", open_runs)
+    monkeypatch.setattr(term_pool, "MAX_OPEN_RUNS", open_runs)
 
     bodies = [" ".join(["banjir"] * (n % 7 + 1) + ["jakarta", f"kata{n}"] * (n % 3 + 1)
                        + [f"w{(n * k) % 997}" for k in range(40)]) for n in range(1200)]

@@ -168,6 +168,7 @@ class WordMemoAnalyzer(CompositeAnalyzer):
     def __init__(self, *composables: Composable) -> None:
         super().__init__(*composables)
         self._memo: dict[tuple[str, str], tuple[tuple[tuple[str, str | None], ...], ...]] = {}
+        self._placed: dict[str, tuple[int, tuple[tuple[int, str], ...]]] = {}  # for `positions`
 
     @property
     def remembers(self) -> bool:
@@ -175,11 +176,12 @@ class WordMemoAnalyzer(CompositeAnalyzer):
         return isinstance(self.items[0], IndonesianTokenizer)
 
     def __getstate__(self) -> dict:
-        return {key: value for key, value in self.__dict__.items() if key != "_memo"}
+        return {key: value for key, value in self.__dict__.items() if key not in ("_memo", "_placed")}
 
     def __setstate__(self, state: dict) -> None:
         self.__dict__.update(state)
         self._memo = {}
+        self._placed = {}
 
     def __eq__(self, other: object) -> bool:
         """The same filters analyse the same way, remembered or not: an index written with the plain chain
@@ -215,28 +217,37 @@ class WordMemoAnalyzer(CompositeAnalyzer):
     def positions(self, value: str) -> dict[str, list[int]]:
         """Each term *value* is indexed under, with its positions (what Whoosh's `Positions` format
         gathers from the tokens), terms in the order first met."""
-        memo = self._memo
+        memo = self._placed
         found: dict[str, list[int]] = {}
         pos = 0
         for raw in _RAW_TOKEN_RE.findall(value):
-            for terms in memo.get((raw, "index")) or self._analyse(raw, "index"):
-                for text, _surface in terms:
-                    at = found.get(text)
-                    if at is None:
-                        found[text] = [pos]
-                    else:
-                        at.append(pos)
-                pos += 1
+            placed = memo.get(raw) or self._place(raw)
+            for offset, text in placed[1]:
+                at = found.get(text)
+                if at is None:
+                    found[text] = [pos + offset]
+                else:
+                    at.append(pos + offset)
+            pos += placed[0]
         return found
 
-    def _analyse(self, raw: str, mode: str) -> tuple[tuple[tuple[str, str | None], ...], ...]:
+    def _place(self, raw: str) -> tuple[int, tuple[tuple[int, str], ...]]:
+        """How many positions one match of the tokenizer takes, and its index terms, each with its position
+        among them (a word and its exact form at 0, a hyphenated word's parts at 0, 1 …)."""
+        words = self._memo.get((raw, "index")) or self._analyse(raw, "index", remember=False)
+        placed = (len(words), tuple((offset, text) for offset, terms in enumerate(words) for text, _ in terms))
+        if len(self._placed) < self.MEMO_WORDS and not _LONG_NUMBER(raw):
+            self._placed[raw] = placed
+        return placed
+
+    def _analyse(self, raw: str, mode: str, remember: bool = True) -> tuple[tuple[tuple[str, str | None], ...], ...]:
         """The terms (and written forms) at each position of one match of the tokenizer (a word, a number, a
         hyphenated word's parts), through the whole chain."""
         words: list[list[tuple[str, str | None]]] = [[] for _ in iter_words(raw)]  # a dropped word keeps its place
         for token in super().__call__(raw, positions=True, mode=mode):
             words[token.pos].append((token.text, getattr(token, "surface", None)))
         found = tuple(tuple(terms) for terms in words)
-        if len(self._memo) < self.MEMO_WORDS and not _LONG_NUMBER(raw):
+        if remember and len(self._memo) < self.MEMO_WORDS and not _LONG_NUMBER(raw):
             self._memo[raw, mode] = found
         return found
 

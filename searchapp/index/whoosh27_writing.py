@@ -3,22 +3,16 @@
 Whoosh's final flush is most of a segment's cost. A `fast_flush` writer writes the same files, byte for
 byte, with less work: it keeps the field lengths it writes in memory instead of reading them back, and
 groups postings by term as they arrive, so the flush sorts the terms (tens of thousands) instead of
-every posting (millions; past the pool's size, sorted runs pickled to disk and merged), and hands each
-term's postings to the posting writer a block at a time.
+every posting (millions; past the pool's size, sorted runs pickled to disk and merged), holds them as
+arrays (`searchapp.index.term_pool`), and hands each term's postings to the posting writer a block at a
+time.
 """
 
 from __future__ import annotations
 
-import contextlib
 import functools
-import heapq
-import itertools
-import operator
-import os
-import pickle
-import tempfile
 from array import array
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from typing import Any
 
 from whoosh.index import Index
@@ -27,6 +21,7 @@ from whoosh.writing import SegmentWriter
 
 from searchapp.index import whoosh27  # noqa: F401 - its import checks the installed Whoosh's version
 from searchapp.index.schema import TermPositions
+from searchapp.index.term_pool import Block, Term, TermPool, blocks
 
 
 def segment_writer(index: Index, limitmb: int) -> SegmentWriter:
@@ -48,7 +43,7 @@ def fast_flush(writer: SegmentWriter) -> SegmentWriter:
             lengths.add(fieldname, perdoc._docnum, length)
 
     perdoc.add_field = add_field_and_length
-    writer.pool = _TermPool(writer._tempstorage.folder, writer.pool.limit)
+    writer.pool = TermPool(writer._tempstorage.folder, writer.pool.limit)
 
     def flush_segment() -> None:
         writer.perdocwriter.close()
@@ -82,7 +77,7 @@ def _add_document(writer: SegmentWriter, **fields: Any) -> None:
             form = field.format
             found = form.term_positions(value, field.analyzer) if isinstance(form, TermPositions) else None
             if found is not None:
-                length = pool.add_positions(fieldname, docnum, found, form, fieldboost)
+                length = pool.add_positions(fieldname, docnum, found, form.encode, form.field_boost, fieldboost)
                 if not field.scorable:
                     length = 0
             else:
@@ -143,124 +138,7 @@ class _WrittenLengths:
         return [_LENGTH_OF_BYTE[column[d]] if d < size else 0 for d in docnums]
 
 
-Postings = list[tuple[int, float, bytes]]  # (document number, weight, encoded value), ascending
-Term = tuple[str, bytes, Iterable[Postings]]  # field, term, its postings in parts (one a run), in order
-# what the pool counts against its limit: a term's and a posting's objects as Python holds them, besides
-# their bytes
-_TERM_BYTES, _POSTING_BYTES = 200, 160
-MAX_OPEN_RUNS = 100  # runs merged at once (Whoosh's pool: 128); more are first merged in groups
-
-
-class _TermPool:
-    """A writer's postings, grouped by (field, term) as they are added: each term's postings arrive in
-    ascending document order (documents are numbered as they are added, merged segments after them; no
-    field of ours keeps a spelling list, whose postings Whoosh numbers 0), so only the terms need
-    sorting. Past *limit* bytes the pool is written to a sorted run in *folder*."""
-
-    def __init__(self, folder: str, limit: int) -> None:
-        self._folder = folder
-        self._limit = limit
-        self._terms: dict[tuple[str, bytes], Postings] = {}
-        self._size = 0
-        self._runs: list[str] = []
-
-    def add(self, item: tuple[str, bytes, int, float, bytes | None]) -> None:
-        fieldname, btext, docnum, weight, value = item
-        key = (fieldname, btext)
-        postings = self._terms.get(key)
-        if postings is None:
-            self._terms[key] = postings = []
-            self._size += _TERM_BYTES + len(btext)
-        postings.append((docnum, weight, value or b""))
-        self._size += _POSTING_BYTES + len(value) if value else _POSTING_BYTES
-        if self._size > self._limit:
-            self._spill()
-
-    def add_positions(self, fieldname: str, docnum: int, found: dict[str, list[int]], form: TermPositions,
-                      fieldboost: float) -> int:
-        """Add a document's postings of one text field (each term with its positions, as `TermPositions`
-        weighs and encodes them); the field's length."""
-        terms, size, encode, boost, length = self._terms, self._size, form.encode, form.field_boost, 0
-        for term, positions in found.items():
-            frequency = len(positions)
-            value = encode(positions)
-            key = (fieldname, term.encode("utf-8"))
-            postings = terms.get(key)
-            if postings is None:
-                terms[key] = postings = []
-                size += _TERM_BYTES + len(key[1])
-            postings.append((docnum, float(frequency) * boost * fieldboost, value))
-            size += _POSTING_BYTES + len(value)
-            length += frequency
-        self._size = size
-        if size > self._limit:
-            self._spill()
-        return length
-
-    def _spill(self) -> None:
-        self._runs.append(self._write_run((key, (self._terms[key],)) for key in sorted(self._terms)))
-        self._terms = {}
-        self._size = 0
-
-    def _write_run(self, terms: Iterable[tuple[tuple[str, bytes], Iterable[Postings]]]) -> str:
-        os.makedirs(self._folder, exist_ok=True)
-        handle, path = tempfile.mkstemp(suffix=".terms", dir=self._folder)
-        with os.fdopen(handle, "wb") as run:
-            for key, parts in terms:
-                for postings in parts:
-                    pickle.dump((key, postings), run, pickle.HIGHEST_PROTOCOL)
-        return path
-
-    def terms(self) -> Iterator[Term]:
-        """Every term, in field and term order, its postings read a run at a time (a common word's postings
-        are never all in memory at once)."""
-        if not self._runs:
-            for key in sorted(self._terms):
-                yield key[0], key[1], (self._terms[key],)
-            return
-        if self._terms:
-            self._spill()
-        while len(self._runs) > MAX_OPEN_RUNS:  # the earliest runs into one, which stays first
-            first, self._runs = self._runs[:MAX_OPEN_RUNS], self._runs[MAX_OPEN_RUNS:]
-            self._runs.insert(0, self._write_run((key, parts) for key, parts in _merged(first)))
-            for path in first:
-                os.remove(path)
-        for (fieldname, btext), parts in _merged(self._runs):
-            yield fieldname, btext, parts
-
-    def iter_postings(self) -> Iterator[tuple[str, bytes, int, float, bytes]]:
-        """Whoosh's pool interface: every posting in order."""
-        for fieldname, btext, parts in self.terms():
-            for postings in parts:
-                for docnum, weight, value in postings:
-                    yield fieldname, btext, docnum, weight, value
-
-    def cleanup(self) -> None:
-        for path in self._runs:
-            with contextlib.suppress(OSError):
-                os.remove(path)
-        self._runs = []
-
-
-def _merged(paths: list[str]) -> Iterator[tuple[tuple[str, bytes], Iterator[Postings]]]:
-    """The terms of sorted runs in order, each with its postings from run after run (documents ascending:
-    a later run holds later documents); each term's parts are read before the next term is."""
-    merged = heapq.merge(*(_read_run(path, number) for number, path in enumerate(paths)))
-    for key, records in itertools.groupby(merged, key=operator.itemgetter(0)):
-        yield key, (postings for _key, _number, postings in records)
-
-
-def _read_run(path: str, number: int) -> Iterator[tuple[tuple[str, bytes], int, Postings]]:
-    with open(path, "rb") as run:
-        while True:
-            try:
-                key, postings = pickle.load(run)
-            except EOFError:
-                return
-            yield key, number, postings
-
-
-def _write_terms(fieldwriter: Any, schema: Any, lengths: _WrittenLengths, terms: Iterator[Term]) -> None:
+def _write_terms(fieldwriter: Any, schema: Any, lengths: _WrittenLengths, terms: Iterable[Term]) -> None:
     """What Whoosh's `FieldWriter.add_postings` does a posting at a time, a block at a time: the same calls
     of the term table and the same blocks, with the same statistics."""
     fieldname = None
@@ -272,7 +150,7 @@ def _write_terms(fieldwriter: Any, schema: Any, lengths: _WrittenLengths, terms:
             fieldwriter.start_field(fieldname, schema[fieldname])
         fieldwriter.start_term(btext)
         postwriter = fieldwriter._postwriter
-        for number, block in enumerate(_blocks(parts, postwriter._blocklimit)):
+        for number, block in enumerate(blocks(parts, postwriter._blocklimit)):
             if number:
                 postwriter._write_block()  # a full block is written when the next posting comes
             _fill_block(postwriter, block, lengths, fieldname)
@@ -281,30 +159,13 @@ def _write_terms(fieldwriter: Any, schema: Any, lengths: _WrittenLengths, terms:
         fieldwriter.finish_field()
 
 
-def _blocks(parts: Iterable[Postings], size: int) -> Iterator[Postings]:
-    """The postings of *parts*, in order, as blocks of *size* (the last one shorter)."""
-    block: Postings = []
-    for postings in parts:
-        start = 0
-        while start < len(postings):
-            taken = postings[start:start + size - len(block)]
-            block += taken
-            start += len(taken)
-            if len(block) == size:
-                yield block
-                block = []
-    if block:
-        yield block
-
-
-def _fill_block(postwriter: Any, postings: Postings, lengths: _WrittenLengths, fieldname: str) -> None:
+def _fill_block(postwriter: Any, block: Block, lengths: _WrittenLengths, fieldname: str) -> None:
     """Buffer a block of postings as `add_posting` does one by one (the weights as 32-bit floats, the
     largest weight and the shortest and longest non-zero field lengths)."""
-    docnums = [posting[0] for posting in postings]
-    weights = [posting[1] for posting in postings]
-    postwriter._ids = array("I", docnums)
+    docnums, weights, values = block
+    postwriter._ids = docnums
     postwriter._weights = array("f", weights)
-    postwriter._values = [posting[2] for posting in postings if posting[2]]
+    postwriter._values = values
     postwriter._maxweight = max(0, *weights)
     present = [length for length in lengths.lengths(fieldname, docnums) if length]
     postwriter._minlength = min(present) if present else None
