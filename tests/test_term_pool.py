@@ -1,14 +1,12 @@
-"""A segment writer's term pool: postings held as arrays, spilled to sorted runs past its limit and read
+"""A segment writer's term pool: postings grouped by term, spilled to sorted runs past its limit and read
 back in term order, each term's postings in document order (`searchapp.index.term_pool`; that the segment
 written from it is Whoosh's own, byte for byte, is in test_whoosh27.py)."""
-
-import pickle
 
 import pytest
 from whoosh.formats import Positions
 
 from searchapp.index import term_pool
-from searchapp.index.term_pool import Postings, TermPool, blocks
+from searchapp.index.term_pool import TermPool
 
 
 def _fill(pool: TermPool) -> list[tuple[str, bytes, int, float, bytes]]:
@@ -37,13 +35,9 @@ def test_the_pool_gives_back_every_posting_in_term_then_document_order(tmp_path,
     assert not list(tmp_path.glob("*.terms"))
 
 
-def test_a_terms_postings_in_blocks_keep_their_values_in_order():
-    first, second = Postings(), Postings()
-    for docnum in range(5):
-        first.add(docnum, 1.0, b"v%d" % docnum if docnum != 2 else b"")  # a posting without a value
-    for docnum in range(5, 8):
-        second.add(docnum, 2.5, b"w%d" % docnum)
-    second = pickle.loads(pickle.dumps(second))  # as read back from a run
-    found = [(list(docnums), list(weights), values) for docnums, weights, values in blocks([first, second], 3)]
-    assert found == [([0, 1, 2], [1.0, 1.0, 1.0], [b"v0", b"v1"]), ([3, 4, 5], [1.0, 1.0, 2.5], [b"v3", b"v4", b"w5"]),
-                     ([6, 7], [2.5, 2.5], [b"w6", b"w7"])]
+def test_a_position_is_encoded_by_each_fields_own_encoder(tmp_path):
+    """The encoding of a term met once is remembered by position for each encoder, never across them."""
+    pool = TermPool(str(tmp_path), 1 << 30)
+    pool.add_positions("body", 0, {"banjir": [3]}, lambda positions: b"A%d" % positions[0], 1.0, 1.0)
+    pool.add_positions("title", 0, {"banjir": [3]}, lambda positions: b"B%d" % positions[0], 1.0, 1.0)
+    assert [value for *_posting, value in pool.iter_postings()] == [b"A3", b"B3"]

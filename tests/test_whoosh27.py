@@ -140,3 +140,24 @@ def test_searchapp_documents_are_written_as_whoosh_writes_them(tmp_path):
     assert plain == fast and "pst" in plain
     with indexes[1].searcher() as searcher:
         assert searcher.doc_frequency("title", "banjir") == sum(1 for d in documents if d.get("title"))
+
+
+def test_a_schema_with_spelling_lists_keeps_whooshs_own_writing(tmp_path):
+    """Whoosh numbers a spelling list's postings 0, out of document order: no grouped pool for them."""
+    from whoosh.analysis import StemmingAnalyzer
+
+    from searchapp.index.term_pool import TermPool
+    from searchapp.index.whoosh27_writing import fast_flush
+
+    spelled = Schema(id=ID(stored=True), body=TEXT(analyzer=StemmingAnalyzer(), spelling=True))
+    ix = whoosh.index.create_in(tmp_path, spelled)
+    writer = fast_flush(ix.writer())
+    assert not isinstance(writer.pool, TermPool)
+    writer.add_document(id="a1", body="banjir melanda kota")
+    writer.commit()
+    with ix.searcher() as searcher:
+        assert searcher.document(id="a1") == {"id": "a1"}
+    (tmp_path / "plain").mkdir()
+    plain = fast_flush(whoosh.index.create_in(tmp_path / "plain", SCHEMA).writer())
+    assert isinstance(plain.pool, TermPool)  # without spelling lists: grouped
+    plain.cancel()

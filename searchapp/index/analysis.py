@@ -161,7 +161,8 @@ class WordMemoAnalyzer(CompositeAnalyzer):
     act on one token at a time, so a word analysed once is analysed for good: indexing a text is one regex
     pass and a look-up a word. The chain itself runs where character offsets are asked for (highlighting)
     or stop words kept, and for any other tokenizer. At most `MEMO_WORDS` words (not those of 5+ digits,
-    rarely met twice), about 90 MB a process."""
+    rarely met twice), about 90 MB a process, and for the indexer as many again, each word's terms with
+    their offsets (`positions`)."""
 
     MEMO_WORDS = 200_000
 

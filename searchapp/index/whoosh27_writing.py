@@ -3,9 +3,8 @@
 Whoosh's final flush is most of a segment's cost. A `fast_flush` writer writes the same files, byte for
 byte, with less work: it keeps the field lengths it writes in memory instead of reading them back, and
 groups postings by term as they arrive, so the flush sorts the terms (tens of thousands) instead of
-every posting (millions; past the pool's size, sorted runs pickled to disk and merged), holds them as
-arrays (`searchapp.index.term_pool`), and hands each term's postings to the posting writer a block at a
-time.
+every posting (millions; past the pool's size, sorted runs pickled to disk and merged), and hands each
+term's postings to the posting writer a block at a time.
 """
 
 from __future__ import annotations
@@ -21,7 +20,7 @@ from whoosh.writing import SegmentWriter
 
 from searchapp.index import whoosh27  # noqa: F401 - its import checks the installed Whoosh's version
 from searchapp.index.schema import TermPositions
-from searchapp.index.term_pool import Block, Term, TermPool, blocks
+from searchapp.index.term_pool import Postings, Term, TermPool, blocks
 
 
 def segment_writer(index: Index, limitmb: int) -> SegmentWriter:
@@ -32,7 +31,11 @@ def segment_writer(index: Index, limitmb: int) -> SegmentWriter:
 
 def fast_flush(writer: SegmentWriter) -> SegmentWriter:
     """*writer*, keeping the field lengths and the postings of what it adds (documents, and the segments it
-    merges) in memory, grouped by term, for its final flush; the files it writes are Whoosh's own."""
+    merges) in memory, grouped by term, for its final flush; the files it writes are Whoosh's own. A schema
+    with term vectors or spelling lists (none of searchapp's) keeps Whoosh's own writing: their postings
+    do not arrive in document order."""
+    if any(field.vector or field.separate_spelling() for _name, field in writer.schema.items()):
+        return writer
     lengths = _WrittenLengths()
     perdoc = writer.perdocwriter
     add_field = perdoc.add_field
@@ -51,13 +54,12 @@ def fast_flush(writer: SegmentWriter) -> SegmentWriter:
         writer.fieldwriter.close()
 
     writer._flush_segment = flush_segment
-    if not any(field.vector or field.separate_spelling() for _name, field in writer.schema.items()):
-        writer.add_document = functools.partial(_add_document, writer)
+    writer.add_document = functools.partial(_add_document, writer)
     return writer
 
 
 def _add_document(writer: SegmentWriter, **fields: Any) -> None:
-    """Whoosh's `SegmentWriter.add_document` (for schemas without term vectors or spelling fields), a text
+    """Whoosh's `SegmentWriter.add_document` (for a schema without term vectors or spelling lists), a text
     field's terms added to the pool in one call from the words its analyzer remembers, not a generator of
     tuples a term; the same postings, stored values and lengths."""
     writer._check_state()
@@ -159,13 +161,14 @@ def _write_terms(fieldwriter: Any, schema: Any, lengths: _WrittenLengths, terms:
         fieldwriter.finish_field()
 
 
-def _fill_block(postwriter: Any, block: Block, lengths: _WrittenLengths, fieldname: str) -> None:
+def _fill_block(postwriter: Any, postings: Postings, lengths: _WrittenLengths, fieldname: str) -> None:
     """Buffer a block of postings as `add_posting` does one by one (the weights as 32-bit floats, the
     largest weight and the shortest and longest non-zero field lengths)."""
-    docnums, weights, values = block
-    postwriter._ids = docnums
+    docnums = [posting[0] for posting in postings]
+    weights = [posting[1] for posting in postings]
+    postwriter._ids = array("I", docnums)
     postwriter._weights = array("f", weights)
-    postwriter._values = values
+    postwriter._values = [posting[2] for posting in postings if posting[2]]
     postwriter._maxweight = max(0, *weights)
     present = [length for length in lengths.lengths(fieldname, docnums) if length]
     postwriter._minlength = min(present) if present else None
