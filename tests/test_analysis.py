@@ -4,8 +4,9 @@ import pytest
 from whoosh.analysis import CompositeAnalyzer, LowercaseFilter, SpaceSeparatedTokenizer, StopFilter
 from whoosh.formats import Positions
 
-from searchapp.index.analysis import QueryAnalysis, SastrawiStemFilter, WordMemoAnalyzer, build_analyzer, iter_words
+from searchapp.index.analysis import QueryAnalysis, SastrawiStemFilter, WordMemoAnalyzer, build_analyzer
 from searchapp.index.schema import TermPositions
+from searchapp.index.words import glued_parts, iter_words
 
 
 @pytest.fixture(scope="module")
@@ -86,6 +87,7 @@ def _tokens(analyzer, text, **options):
     "Serangan yang menyerang di Bali, 16.216 orang; negara-negara Rusia-Ukraina a-b-c",
     "Perekonomian perekonomian PEREKONOMIAN 1.000.000 dan 16 216 serta 2,5 persen (24/2/2022)",
     "", "   ", "setelah peserta pasca-perang bermain-main Jokowi-JK covid19",
+    "Presiden PrabowoSubianto tiba keBandara lewat WhatsApp, iPhone McDonald JakartaKetika",
 ])
 @pytest.mark.parametrize("mode", ["index", "query", ""])
 def test_remembered_words_give_the_terms_and_positions_of_the_chain(analyzer, text, mode):
@@ -108,6 +110,7 @@ def test_the_remembering_analyzer_equals_the_plain_chain_of_the_same_filters(ana
 @pytest.mark.parametrize("text", [
     "Serangan yang menyerang di Bali, serangan 16.216 orang; negara-negara Rusia-Ukraina a-b-c serangan",
     "", "setelah peserta pasca-perang bermain-main Jokowi-JK covid19 Jokowi-JK",
+    "tiba keBandara PrabowoSubianto lalu keBandara lagi",
 ])
 @pytest.mark.parametrize("boost", [1.0, 2.5])
 def test_term_positions_are_whooshs_postings(analyzer, text, boost):
@@ -132,3 +135,30 @@ def test_the_chain_runs_itself_where_remembered_words_would_not_be_its_own():
     assert {raw for raw, _mode in memo._memo} == {"orang", "covid19", "tahun", "2025", "nomor"}
     memo.positions("16.216 orang Bali-Jawa 081234")  # as the indexer asks: remembered once, for it alone
     assert set(memo._placed) == {"orang", "Bali-Jawa"} and ("Bali-Jawa", "index") not in memo._memo
+
+
+@pytest.mark.parametrize(("word", "parts"), [
+    ("keBandara", ["ke", "Bandara"]),  # a crawl dropped the space around a link
+    ("PrabowoSubianto", ["Prabowo", "Subianto"]),
+    ("JakartaKetika", ["Jakarta", "Ketika"]),  # a dateline run into the first word
+    ("KotaIranpada", ["Kota", "Iranpada"]),  # only where the case says so
+    ("WhatsApp", ["Whats", "App"]),  # a brand's spelling: its parts too, the word as written stays
+    ("iPhone", []), ("MoU", []), ("kWh", []),  # a part of one letter: one word
+    ("McDonald", []), ("MacBook", []),  # a name's prefix: not "Donald"
+    ("Bandara", []), ("BANDARA", []), ("PSSI", []), ("covid19", []),
+])
+def test_glued_words_and_their_parts(word, parts):
+    found = glued_parts(word)
+    assert [part for part, _a, _b in found] == parts
+    assert all(word[a:b] == part for part, a, b in found)
+
+
+def test_a_glued_word_is_indexed_as_written_and_as_its_parts_never_asked_for_by_a_query(analyzer):
+    """The first part shares the word's position and the next follow, so phrases of the parts match and
+    the words after keep their distance; a query asks for the word as written."""
+    index = [(t.text, t.pos) for t in analyzer("Presiden PrabowoSubianto tiba", positions=True, mode="index")]
+    assert index == [("presiden", 0), ("prabowosubianto", 1), ("prabowo", 1), ("subianto", 2), ("tiba", 3)]
+    query = [(t.text, t.pos) for t in analyzer("Presiden PrabowoSubianto tiba", positions=True, mode="query")]
+    assert query == [("presiden", 0), ("prabowosubianto", 1), ("tiba", 2)]
+    marked = [(t.text, t.startchar, t.endchar) for t in analyzer("keBandara", positions=True, chars=True)]
+    assert ("bandara", 2, 9) in marked and ("ke", 0, 2) in marked

@@ -36,7 +36,8 @@ def make_data(root: Path) -> Path:
         book.save(root / "click-id" / "xlsx" / f"{outlet}.xlsx")
     crawls = root / "indonews"
     crawls.mkdir()
-    for day, body in (("18", STORY + "\nAdvertisement\nBaca Juga"), ("19", STORY + " Pengurus menegaskan lagi.")):
+    edited = STORY + " Pengurus menegaskan lagi diIstiqlal."  # a re-crawl, a word glued where a link was
+    for day, body in (("18", STORY + "\nAdvertisement\nBaca Juga"), ("19", edited)):
         with open(crawls / f"scrapping_news_2025-06-{day}.csv", "w", encoding="utf-8-sig", newline="") as handle:
             writer = csv.writer(handle)
             writer.writerow(["sumber", "url", "judul", "author", "tanggal_publikasi", "isi_berita"])
@@ -63,6 +64,8 @@ def test_eval_boilerplate_counts_and_samples_removed_lines(tmp_path, capsys):
     out = capsys.readouterr().out
     assert out.startswith("2 articles, 4 non-empty lines; 2 boilerplate lines removed from 1 articles")
     assert "[liputan6] advertisement: Advertisement" in out and "[liputan6] read also: Baca Juga" in out
+    assert "glued words (indexed as written and as their parts): 1 in 1 articles, 1 distinct" in out
+    assert "  diIstiqlal → di Istiqlal" in out
 
 
 def test_eval_needs_its_folder(tmp_path, capsys):

@@ -14,7 +14,7 @@ import urllib.request
 from collections import Counter
 from pathlib import Path
 
-from searchapp.index.analysis import iter_words
+from searchapp.index.words import iter_words
 from searchapp.search.request import MAX_FILTER_VALUES, MAX_QUERY_CHARS, MAX_QUERY_WORDS, MAX_WORD_CHARS
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from searchapp.config import Settings
-from searchapp.index.analysis import iter_words
+from searchapp.index.words import iter_words
 from searchapp.ingest.corpus import Article, read_corpus
 
 QUERY_COUNT = 200

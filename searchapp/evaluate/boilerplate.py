@@ -1,5 +1,6 @@
 """What the boilerplate patterns remove from real crawls (``../shared/data/indonews``): lines per pattern
-and per outlet, and a seeded sample of removed lines to check by hand that none is part of a story."""
+and per outlet, and a seeded sample of removed lines to check by hand that none is part of a story; and
+the words the crawls glued together, whose parts are indexed beside them, with a sample to check."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from pathlib import Path
 
 from searchapp.config import Settings
 from searchapp.extract.outlet import OutletTable
+from searchapp.index.words import glued_parts, iter_words
 from searchapp.ingest.cleaning import Boilerplate, repair
 from searchapp.ingest.tables import open_table
 
@@ -19,7 +21,8 @@ def evaluate_boilerplate(folder: Path, settings: Settings, listed: int = 40, see
     by_pattern: Counter = Counter()
     by_outlet: Counter = Counter()
     removed_lines: list[tuple[str, str, str]] = []
-    articles = touched = lines = 0
+    glued: Counter = Counter()
+    articles = touched = lines = glued_articles = 0
     for path in sorted(folder.glob("*.csv")):
         table = open_table(path)
         header = [name.strip().lower() for name in table.header]
@@ -30,7 +33,10 @@ def evaluate_boilerplate(folder: Path, settings: Settings, listed: int = 40, see
                 continue
             known = outlets.from_host(record.get("url") or "")
             outlet = known.slug if known else None
-            _cleaned, removed = boilerplate.clean(body, outlet)
+            cleaned, removed = boilerplate.clean(body, outlet)
+            found = [word for word, _start, _end in iter_words(cleaned) if glued_parts(word)]
+            glued.update(found)
+            glued_articles += bool(found)
             articles += 1
             lines += sum(1 for line in body.split("\n") if line.strip())
             touched += bool(removed)
@@ -46,4 +52,8 @@ def evaluate_boilerplate(folder: Path, settings: Settings, listed: int = 40, see
     out.append(f"{len(distinct)} distinct removed lines; a sample of {min(listed, len(distinct))} to check by hand:")
     out += [f"  [{outlet}] {name}: {line[:160]}"
             for outlet, name, line in random.Random(seed).sample(distinct, min(listed, len(distinct)))]
+    out.append(f"glued words (indexed as written and as their parts): {sum(glued.values())} in {glued_articles} "
+               f"articles, {len(glued)} distinct; a sample of {min(listed, len(glued))} to check by hand:")
+    out += [f"  {word} → {' '.join(part for part, _a, _b in glued_parts(word))}"
+            for word in random.Random(seed).sample(sorted(glued), min(listed, len(glued)))]
     return "\n".join(out)

@@ -43,7 +43,7 @@ def tantivy_query(text: str) -> str:
 def title_words(title: str) -> list[str]:
     """Distinct lower-case words of *title* with at least 4 letters and no digit, function words included
     (a reader types `untuk`, `telah`, `kalau` as readily as any other word)."""
-    from searchapp.index.analysis import iter_words
+    from searchapp.index.words import iter_words
 
     found: dict[str, None] = {}
     for word, _start, _end in iter_words(title):

@@ -17,7 +17,7 @@ of each distinct word (`WordMemoAnalyzer`): a word is analysed once a process, n
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from whoosh.analysis import (
@@ -30,49 +30,17 @@ from whoosh.analysis import (
     Tokenizer,
 )
 
+from searchapp.index.words import RAW_TOKEN_RE, index_words
 from searchapp.stemmer import Stemmer, no_stemming, shared_stemmer
 
 EXACT_MARK = "="
 
-# A word: letters/digits, with inner hyphens (negara-negara, pasca-perang). A number written with
-# thousands separators (16.216, 1.000.000, 16 216) is one token, normalised to its digits.
-_NUMBER = r"(?<![\d.,])\d{1,3}(?:[. ]\d{3})+(?!\d|[.,]\d)"
-_WORD = r"[^\W_]+(?:-[^\W_]+)*"
-_TOKEN_RE = re.compile(rf"(?P<number>{_NUMBER})|{_WORD}")
-_RAW_TOKEN_RE = re.compile(rf"{_NUMBER}|{_WORD}")  # the same matches, as plain strings
 _LONG_NUMBER = re.compile(r"\d.*\d.*\d.*\d.*\d").search  # 5+ digits: amounts, codes, rarely met again
-_SEPARATORS_RE = re.compile(r"[. ]")
-
-
-def _is_reduplication(first: str, second: str) -> bool:
-    """`negara-negara`, `bermain-main`: one word for the stemmer; `Rusia-Ukraina`: two words."""
-    a, b = first.lower(), second.lower()
-    return a == b or a in b or b in a
-
-
-def iter_words(text: str) -> Iterator[tuple[str, int, int]]:
-    """Yield ``(word, startchar, endchar)`` for each word of *text*, as written (case kept)."""
-    for match in _TOKEN_RE.finditer(text):
-        word = match.group()
-        start = match.start()
-        if match.lastgroup == "number":
-            yield _SEPARATORS_RE.sub("", word), start, match.end()
-            continue
-        if "-" in word:
-            parts = word.split("-")
-            if len(parts) == 2 and _is_reduplication(*parts):
-                yield word, start, match.end()
-                continue
-            offset = start
-            for part in parts:
-                yield part, offset, offset + len(part)
-                offset += len(part) + 1
-            continue
-        yield word, start, match.end()
 
 
 class IndonesianTokenizer(Tokenizer):
-    """Splits text into words, keeping positions and character offsets."""
+    """Splits text into words (`searchapp.index.words`), keeping positions and character offsets; a glued
+    word's parts are indexed beside it, never added to a query (`WhatsApp` asks for itself)."""
 
     def __call__(self, value, positions=False, chars=False, keeporiginal=False, removestops=True,
                  start_pos=0, start_char=0, tokenize=True, mode="", **kwargs):
@@ -87,7 +55,9 @@ class IndonesianTokenizer(Tokenizer):
                 token.endchar = start_char + len(value)
             yield token
             return
-        for pos, (word, start, end) in enumerate(iter_words(value), start_pos):
+        pos = start_pos - 1
+        for word, start, end, step in index_words(value, parts=mode != "query"):
+            pos += step
             token.text = word
             token.boost = 1.0
             token.stopped = False
@@ -202,7 +172,7 @@ class WordMemoAnalyzer(CompositeAnalyzer):
         memo = self._memo
         token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
         pos = start_pos
-        for raw in _RAW_TOKEN_RE.findall(value):
+        for raw in RAW_TOKEN_RE.findall(value):
             for terms in memo.get((raw, mode)) or self._analyse(raw, mode):
                 for text, surface in terms:
                     token.text = text
@@ -221,7 +191,7 @@ class WordMemoAnalyzer(CompositeAnalyzer):
         memo = self._placed
         found: dict[str, list[int]] = {}
         pos = 0
-        for raw in _RAW_TOKEN_RE.findall(value):
+        for raw in RAW_TOKEN_RE.findall(value):
             placed = memo.get(raw) or self._place(raw)
             for offset, text in placed[1]:
                 at = found.get(text)
@@ -234,7 +204,7 @@ class WordMemoAnalyzer(CompositeAnalyzer):
 
     def _place(self, raw: str) -> tuple[int, tuple[tuple[int, str], ...]]:
         """How many positions one match of the tokenizer takes, and its index terms, each with its position
-        among them (a word and its exact form at 0, a hyphenated word's parts at 0, 1 …)."""
+        among them (a word and its exact form at 0, a hyphenated or glued word's parts at 0, 1 …)."""
         words = self._memo.get((raw, "index")) or self._analyse(raw, "index", remember=False)
         placed = (len(words), tuple((offset, text) for offset, terms in enumerate(words) for text, _ in terms))
         if len(self._placed) < self.MEMO_WORDS and not _LONG_NUMBER(raw):
@@ -243,8 +213,9 @@ class WordMemoAnalyzer(CompositeAnalyzer):
 
     def _analyse(self, raw: str, mode: str, remember: bool = True) -> tuple[tuple[tuple[str, str | None], ...], ...]:
         """The terms (and written forms) at each position of one match of the tokenizer (a word, a number, a
-        hyphenated word's parts), through the whole chain."""
-        words: list[list[tuple[str, str | None]]] = [[] for _ in iter_words(raw)]  # a dropped word keeps its place
+        hyphenated word's parts, a glued word's), through the whole chain."""
+        width = sum(step for *_word, step in index_words(raw, parts=mode != "query"))
+        words: list[list[tuple[str, str | None]]] = [[] for _ in range(width)]  # a dropped word keeps its place
         for token in super().__call__(raw, positions=True, mode=mode):
             words[token.pos].append((token.text, getattr(token, "surface", None)))
         found = tuple(tuple(terms) for terms in words)

@@ -13,7 +13,8 @@ from collections.abc import Iterable
 from whoosh import query as wq
 
 from searchapp.extract.outlet import OutletTable, alias_key
-from searchapp.index.analysis import QueryAnalysis, QueryTerm, iter_words
+from searchapp.index.analysis import QueryAnalysis, QueryTerm
+from searchapp.index.words import iter_words
 from searchapp.search.query import And, Field, Node, Not, Phrase, Word, date_range
 
 TEXT_FIELDS = ("title", "body")

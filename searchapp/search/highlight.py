@@ -14,7 +14,8 @@ from functools import cached_property
 
 from markupsafe import Markup, escape
 
-from searchapp.index.analysis import QueryAnalysis, iter_words
+from searchapp.index.analysis import QueryAnalysis
+from searchapp.index.words import glued_parts, iter_words
 
 SNIPPET_CHARS = 240  # two or three lines of a result: the best passages, not a paragraph
 MAX_FRAGMENTS = 2
@@ -59,11 +60,22 @@ def find_matches(text: str, terms: MatchTerms, stem: Callable[[str], str]) -> li
     """
     if not terms:
         return []
+    def matches(word: str) -> bool:
+        lower = word.lower()
+        return lower in forms or stem(lower) in roots
+
+    def matched(words: Iterable[tuple[str, int, int]], left: int = 0) -> Iterable[tuple[int, int]]:
+        """Each matching word's span; else its matching parts' when it is glued (``ke<mark>Bandara``)."""
+        for word, start, end in words:
+            if matches(word):
+                yield left + start, left + end
+            else:
+                yield from ((left + start + a, left + start + b) for part, a, b in glued_parts(word) if matches(part))
+
     forms, roots = terms.forms, terms.roots
     pattern = terms.candidates
     if pattern is None:
-        return [(start, end) for word, start, end in iter_words(text)
-                if word.lower() in forms or stem(word.lower()) in roots]
+        return list(matched(iter_words(text)))
     spans = []
     covered = 0
     for found in pattern.finditer(text):
@@ -75,10 +87,7 @@ def find_matches(text: str, terms: MatchTerms, stem: Callable[[str], str]) -> li
         while right < len(text) and _is_word_char(text[right]):
             right += 1
         covered = right
-        for word, start, end in iter_words(text[left:right]):
-            lower = word.lower()
-            if lower in forms or stem(lower) in roots:
-                spans.append((left + start, left + end))
+        spans.extend(matched(iter_words(text[left:right]), left))
     return spans
 
 
