@@ -17,7 +17,7 @@ of each distinct word (`WordMemoAnalyzer`): a word is analysed once a process, n
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from whoosh.analysis import (
@@ -38,9 +38,14 @@ EXACT_MARK = "="
 _LONG_NUMBER = re.compile(r"\d.*\d.*\d.*\d.*\d").search  # 5+ digits: amounts, codes, rarely met again
 
 
+def _words(text: str, mode: str) -> Iterator[tuple[str, int, int, int]]:
+    """The tokenizer's words with their position steps: a glued word's parts are indexed, never asked for
+    by a query (`WhatsApp` typed finds `Whatsapp` too)."""
+    return index_words(text, parts=mode != "query")
+
+
 class IndonesianTokenizer(Tokenizer):
-    """Splits text into words (`searchapp.index.words`), keeping positions and character offsets; a glued
-    word's parts are indexed beside it, never added to a query (`WhatsApp` asks for itself)."""
+    """Splits text into words (`searchapp.index.words`), keeping positions and character offsets."""
 
     def __call__(self, value, positions=False, chars=False, keeporiginal=False, removestops=True,
                  start_pos=0, start_char=0, tokenize=True, mode="", **kwargs):
@@ -56,7 +61,7 @@ class IndonesianTokenizer(Tokenizer):
             yield token
             return
         pos = start_pos - 1
-        for word, start, end, step in index_words(value, parts=mode != "query"):
+        for word, start, end, step in _words(value, mode):
             pos += step
             token.text = word
             token.boost = 1.0
@@ -214,7 +219,7 @@ class WordMemoAnalyzer(CompositeAnalyzer):
     def _analyse(self, raw: str, mode: str, remember: bool = True) -> tuple[tuple[tuple[str, str | None], ...], ...]:
         """The terms (and written forms) at each position of one match of the tokenizer (a word, a number, a
         hyphenated word's parts, a glued word's), through the whole chain."""
-        width = sum(step for *_word, step in index_words(raw, parts=mode != "query"))
+        width = sum(step for *_word, step in _words(raw, mode))
         words: list[list[tuple[str, str | None]]] = [[] for _ in range(width)]  # a dropped word keeps its place
         for token in super().__call__(raw, positions=True, mode=mode):
             words[token.pos].append((token.text, getattr(token, "surface", None)))
