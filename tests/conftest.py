@@ -55,6 +55,13 @@ def client_over(root: Path, records: list[dict]):
     return client
 
 
+def complete_hits(client, q: str) -> tuple[dict, list[dict]]:
+    """The API's answer to *q*, every article listed (stories not collapsed), and its complete hits (the
+    articles holding every word), best first."""
+    data = client.get("/api/search", query_string={"q": q, "collapse": "false"}).get_json()
+    return data, [hit for hit in data["results"] if not hit["partial"]]
+
+
 @pytest.fixture(scope="session")
 def built(tmp_path_factory):
     """Settings of a session-wide index of the seeds and test articles (do not modify it)."""

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.conftest import client_over
+from tests.conftest import client_over, complete_hits
 
 BODY = "Harga beras di pasar induk Cipinang dipantau petugas setiap pagi oleh dinas terkait."
 RECORDS = [
@@ -19,9 +19,8 @@ def client(tmp_path_factory):
 
 
 def search(client, q):
-    data = client.get("/api/search", query_string={"q": q, "collapse": "false"}).get_json()
-    complete = [hit["id"] for hit in data["results"] if not hit["partial"]]
-    return data, complete
+    data, complete = complete_hits(client, q)
+    return data, [hit["id"] for hit in complete]
 
 
 @pytest.mark.parametrize(("q", "expected"), [

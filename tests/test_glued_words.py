@@ -3,7 +3,7 @@ are found by their parts, marked where they match, and the word as written stays
 
 import pytest
 
-from tests.conftest import client_over
+from tests.conftest import client_over, complete_hits
 
 BODY = "Penerbangan dari Surabaya dijadwalkan ulang oleh maskapai setelah cuaca buruk melanda pagi tadi."
 RECORDS = [
@@ -21,8 +21,7 @@ def client(tmp_path_factory):
 
 
 def found(client, q):
-    data = client.get("/api/search", query_string={"q": q, "collapse": "false"}).get_json()
-    return {hit["id"]: hit for hit in data["results"] if not hit["partial"]}
+    return {hit["id"]: hit for hit in complete_hits(client, q)[1]}
 
 
 @pytest.mark.parametrize(("q", "expected"), [
