@@ -279,6 +279,25 @@ def test_find_columns_recognises_names():
         find_columns(["judul", "isi"], {"url": "alamat"})
 
 
+@pytest.mark.parametrize(("header", "expected"), [
+    (["headline", "article_text", "published", "link", "site"],
+     {"title": 0, "body": 1, "date": 2, "url": 3, "outlet": 4}),
+    (["news_title", "news_content", "publish_date", "image_url", "article_url", "site_name", "author_name"],
+     {"title": 0, "body": 1, "date": 2, "url": 4, "outlet": 5, "reporter": 6}),  # not the image's address
+    (["judul_artikel", "isi_artikel", "tanggal_berita", "link_artikel", "nama_media", "kategori_berita"],
+     {"title": 0, "body": 1, "date": 2, "url": 3, "outlet": 4, "category": 5}),
+    (["title", "content", "content_html", "url"], {"title": 0, "body": 1, "url": 3}),  # a name first
+    (["text_1", "text_2", "link"], None),  # two bodies by their words: neither, and the import says so
+    (["title_text", "url"], None),  # the words of two roles: neither
+])
+def test_a_header_no_name_fits_is_read_by_its_words(header, expected):
+    if expected is None:
+        with pytest.raises(ValueError, match="no body column"):
+            find_columns(header, {})
+    else:
+        assert find_columns(header, {}) == expected
+
+
 WIB = "+07:00"
 
 

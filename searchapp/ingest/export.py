@@ -43,6 +43,21 @@ COLUMN_NAMES = {  # recognised header names (lower case, spaces and hyphens as "
     "summary": ("summary", "ringkasan", "description", "deskripsi", "lead", "excerpt"),
     "category": ("category", "kategori", "rubrik", "kanal", "section", "channel"),
 }
+# A header no name above fits is read by its words ("article_text", "news_title", "publish_date",
+# "site"): a column holding a role's word and no other role's, the only such column left.
+COLUMN_WORDS = {
+    "title": {"judul", "title", "headline"},
+    "body": {"isi", "konten", "body", "content", "text", "teks"},
+    "url": {"url", "tautan", "link", "permalink"},
+    "date": {"tanggal", "date", "published", "terbit", "pubdate", "datetime"},
+    "outlet": {"media", "outlet", "portal", "situs", "site", "publisher"},
+    "people": {"tokoh", "people", "persons", "entitas", "entities"},
+    "reporter": {"author", "penulis", "reporter", "wartawan", "jurnalis", "byline"},
+    "editor": {"editor", "penyunting"},
+    "summary": {"summary", "ringkasan", "description", "deskripsi", "excerpt"},
+    "category": {"category", "kategori", "rubrik", "kanal", "section"},
+}
+_NOT_THE_ARTICLE = {"image", "img", "foto", "photo", "gambar", "thumbnail", "video", "audio"}  # "image_url"
 DATE_ORDERS = ("dmy", "mdy")
 SAMPLE = 200  # rows read ahead to choose the date order
 ORDER_NAMES = {"dmy": "D/M/YYYY", "mdy": "M/D/YYYY"}
@@ -73,10 +88,22 @@ def find_columns(header: list[str], given: dict[str, str | None]) -> dict[str, i
             if name in keys and keys.index(name) not in columns.values():
                 columns[role] = keys.index(name)
                 break
+    for role in (role for role in COLUMN_WORDS if role not in columns):
+        fits = [index for index, key in enumerate(keys) if index not in columns.values() and _fits(role, key)]
+        if len(fits) == 1:
+            columns[role] = fits[0]
     if "body" not in columns:
-        raise ValueError(f"no body column (looked for {', '.join(COLUMN_NAMES['body'])}; "
-                         f"columns: {', '.join(header)}); name it with --body-col")
+        raise ValueError(f"no body column (looked for {', '.join(COLUMN_NAMES['body'])}, or one word of "
+                         f"{', '.join(sorted(COLUMN_WORDS['body']))} in a name; columns: {', '.join(header)}); "
+                         "name it with --body-col")
     return columns
+
+
+def _fits(role: str, key: str) -> bool:
+    """Whether a header's words name *role* and no other role (nor an image's or a video's address)."""
+    words = set(key.split("_"))
+    others = set().union(*(names for other, names in COLUMN_WORDS.items() if other != role))
+    return bool(words & COLUMN_WORDS[role]) and not words & others and not words & _NOT_THE_ARTICLE
 
 
 @dataclass
