@@ -145,7 +145,9 @@ def test_the_chain_runs_itself_where_remembered_words_would_not_be_its_own():
     ("WhatsApp", ["Whats", "App"]),  # a brand's spelling: its parts too, the word as written stays
     ("iPhone", []), ("MoU", []), ("kWh", []),  # a part of one letter: one word
     ("McDonald", []), ("MacBook", []),  # a name's prefix: not "Donald"
-    ("Bandara", []), ("BANDARA", []), ("PSSI", []), ("covid19", []),
+    ("Bandara", []), ("BANDARA", []), ("PSSI", []), ("covid19", []), ("covid19Jakarta", []),  # digits never cut
+    ("anak-anakMereka", ["anak-anak", "Mereka"]),  # a reduplication stays one part
+    ("AnkaraTürkiye", ["Ankara", "Türkiye"]), ("GüvenÖzil", ["Güven", "Özil"]),  # letters beyond ASCII alike
 ])
 def test_glued_words_and_their_parts(word, parts):
     found = glued_parts(word)
@@ -154,11 +156,37 @@ def test_glued_words_and_their_parts(word, parts):
 
 
 def test_a_glued_word_is_indexed_as_written_and_as_its_parts_never_asked_for_by_a_query(analyzer):
-    """The first part shares the word's position and the next follow, so phrases of the parts match and
-    the words after keep their distance; a query asks for the word as written."""
+    """The first part shares the word's position and the next follow, the word again beside the last: a
+    phrase of the parts matches, and a phrase goes on from either end of the word; a query asks for the
+    word as written."""
     index = [(t.text, t.pos) for t in analyzer("Presiden PrabowoSubianto tiba", positions=True, mode="index")]
-    assert index == [("presiden", 0), ("prabowosubianto", 1), ("prabowo", 1), ("subianto", 2), ("tiba", 3)]
+    assert index == [("presiden", 0), ("prabowosubianto", 1), ("prabowo", 1), ("subianto", 2),
+                     ("prabowosubianto", 2), ("tiba", 3)]
+    # a term once at a position: Sastrawi reads "keBandara" as "ke-" + "bandara", its last part's root
+    assert analyzer.positions("tiba keBandara lagi") == {
+        "tiba": [0], "bandara": [1, 2], "=kebandara": [1, 2], "ke": [1], "lagi": [3]}
     query = [(t.text, t.pos) for t in analyzer("Presiden PrabowoSubianto tiba", positions=True, mode="query")]
     assert query == [("presiden", 0), ("prabowosubianto", 1), ("tiba", 2)]
     marked = [(t.text, t.startchar, t.endchar) for t in analyzer("keBandara", positions=True, chars=True)]
     assert ("bandara", 2, 9) in marked and ("ke", 0, 2) in marked
+
+
+def test_an_index_analysed_before_glued_words_were_read_is_rebuilt_and_reads_none(analyzer):
+    """Its pickled tokenizer lacks the attribute: the analyzers differ, which rebuilds the index, and
+    until then it analyses as it did (no parts)."""
+    old = pickle.loads(pickle.dumps(analyzer))
+    del old.items[0].glued
+    assert old != analyzer and CompositeAnalyzer(*old.items) != analyzer
+    assert texts(old, "keBandara") == ["bandara", "=kebandara"]
+
+
+def test_an_index_pickled_when_the_chain_lived_in_analysis_still_opens(analyzer, monkeypatch):
+    """Indexes pickle their analyzer's classes by module: those written before the chain had a module of its
+    own name `searchapp.index.analysis`, which still holds them."""
+    from searchapp.index import chain
+
+    for cls in (chain.IndonesianTokenizer, chain.SastrawiStemFilter, chain.ExactFormFilter):
+        monkeypatch.setattr(cls, "__module__", "searchapp.index.analysis")
+    data = pickle.dumps(analyzer)
+    monkeypatch.undo()
+    assert pickle.loads(data) == analyzer

@@ -8,9 +8,11 @@ from tests.conftest import client_over, complete_hits
 BODY = "Penerbangan dari Surabaya dijadwalkan ulang oleh maskapai setelah cuaca buruk melanda pagi tadi."
 RECORDS = [
     {"id": "glued", "title": "Rombongan tiba di Jakarta",
-     "body": "Presiden PrabowoSubianto tiba keBandara Halim dan mengabarkan lewat WhatsApp. " + BODY},
+     "body": "Presiden PrabowoSubianto tiba keBandara Halim, mengabarkan lewat WhatsApp resmi dan akun "
+             "WhatsApp-nya. " + BODY},
     {"id": "apart", "title": "Rombongan menteri tiba",
-     "body": "Rombongan menteri tiba di Bandara Juanda dan mengabarkan lewat Whatsapp. " + BODY},
+     "body": "Rombongan menteri tiba di Bandara Juanda, mengabarkan lewat Whatsapp resmi dan akun "
+             "Whatsapp-nya. " + BODY},
     {"id": "other", "title": "Cuaca buruk di Surabaya", "body": "Hujan deras mengguyur kota sejak pagi. " + BODY},
 ]
 
@@ -33,6 +35,12 @@ def found(client, q):
     ("WhatsApp", {"glued", "apart"}),  # a brand as written, in either spelling
     ("whatsapp", {"glued", "apart"}),
     ('"tiba di bandara"', {"apart"}),
+    ('"PrabowoSubianto tiba"', {"glued"}),  # a phrase goes on from the glued word's end
+    ('"presiden PrabowoSubianto"', {"glued"}),  # and from its start
+    ('"WhatsApp resmi"', {"glued", "apart"}),
+    ('"whatsapp resmi"', {"glued", "apart"}),
+    ('"lewat WhatsApp"', {"glued", "apart"}),
+    ("WhatsApp-nya", {"glued", "apart"}),  # a hyphenated word is a phrase of its words
 ])
 def test_glued_words_are_found_by_their_parts_and_as_written(client, q, expected):
     assert set(found(client, q)) == expected

@@ -145,7 +145,9 @@ def screenshot(driver, name: str) -> None:
 # -- helpers ----------------------------------------------------------------------------------------
 
 def wait(driver, condition, timeout: float = 10):
-    return WebDriverWait(driver, timeout).until(condition)
+    """*condition* true within *timeout*; asked again when the page replaced an element it was reading
+    (the suggestions list is rebuilt as the answer to each keystroke arrives)."""
+    return WebDriverWait(driver, timeout, ignored_exceptions=(StaleElementReferenceException,)).until(condition)
 
 
 def navigate(driver, action) -> None:

@@ -1,6 +1,8 @@
 """Indonesian text analysis, composed the way Whoosh composes analyzers.
 
-    IndonesianTokenizer() | LowercaseFilter() | SastrawiStemFilter(...) | ExactFormFilter()
+    IndonesianTokenizer() | LowercaseFilter() | SastrawiStemFilter(...) | ExactFormFilter() | OncePerPosition()
+
+(the parts in `searchapp.index.chain`).
 
 Every word is indexed, function words included: a word the reader typed always takes part in matching
 and weighs what its IDF says (`di bawah` matches as written; `tidak`, `belum`, `harus` carry meaning in
@@ -17,118 +19,22 @@ of each distinct word (`WordMemoAnalyzer`): a word is analysed once a process, n
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from whoosh.analysis import (
-    Analyzer,
-    Composable,
-    CompositeAnalyzer,
-    Filter,
-    LowercaseFilter,
-    Token,
-    Tokenizer,
+from whoosh.analysis import Analyzer, Composable, CompositeAnalyzer, LowercaseFilter, Token
+
+from searchapp.index.chain import (  # and where indexes written before the chain had a module find them
+    EXACT_MARK,
+    ExactFormFilter,
+    IndonesianTokenizer,
+    OncePerPosition,
+    SastrawiStemFilter,
 )
-
-from searchapp.index.words import RAW_TOKEN_RE, index_words
-from searchapp.stemmer import Stemmer, no_stemming, shared_stemmer
-
-EXACT_MARK = "="
+from searchapp.index.words import RAW_TOKEN_RE
+from searchapp.stemmer import no_stemming
 
 _LONG_NUMBER = re.compile(r"\d.*\d.*\d.*\d.*\d").search  # 5+ digits: amounts, codes, rarely met again
-
-
-def _words(text: str, mode: str) -> Iterator[tuple[str, int, int, int]]:
-    """The tokenizer's words with their position steps: a glued word's parts are indexed, never asked for
-    by a query (`WhatsApp` typed finds `Whatsapp` too)."""
-    return index_words(text, parts=mode != "query")
-
-
-class IndonesianTokenizer(Tokenizer):
-    """Splits text into words (`searchapp.index.words`), keeping positions and character offsets."""
-
-    def __call__(self, value, positions=False, chars=False, keeporiginal=False, removestops=True,
-                 start_pos=0, start_char=0, tokenize=True, mode="", **kwargs):
-        token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
-        if not tokenize:
-            token.original = token.text = value
-            token.boost = 1.0
-            if positions:
-                token.pos = start_pos
-            if chars:
-                token.startchar = start_char
-                token.endchar = start_char + len(value)
-            yield token
-            return
-        pos = start_pos - 1
-        for word, start, end, step in _words(value, mode):
-            pos += step
-            token.text = word
-            token.boost = 1.0
-            token.stopped = False
-            if keeporiginal:
-                token.original = word
-            if positions:
-                token.pos = pos
-            if chars:
-                token.startchar = start_char + start
-                token.endchar = start_char + end
-            yield token
-
-
-class SastrawiStemFilter(Filter):
-    """Replaces each token's text by its Sastrawi root.
-
-    Whoosh pickles the schema with its analyzers, so the stemmer (dictionary and cache) is not part of
-    the pickled state: it is looked up again, shared per process, on first use.
-    """
-
-    def __init__(self, exclusions: Iterable[str] = (), stop_roots: Iterable[str] = ()) -> None:
-        self.exclusions = tuple(sorted(word.lower() for word in exclusions))
-        self.stop_roots = tuple(sorted(stop_roots))
-        self._stemmer: Stemmer | None = None
-
-    def __getstate__(self) -> dict:
-        return {"exclusions": self.exclusions, "stop_roots": self.stop_roots}
-
-    def __setstate__(self, state: dict) -> None:
-        self.exclusions = tuple(state["exclusions"])
-        self.stop_roots = tuple(state.get("stop_roots", ()))
-        self._stemmer = None
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, SastrawiStemFilter) and (other.exclusions, other.stop_roots) == (
-            self.exclusions, self.stop_roots)
-
-    def __hash__(self) -> int:
-        return hash((self.exclusions, self.stop_roots))
-
-    @property
-    def stemmer(self) -> Stemmer:
-        if self._stemmer is None:
-            self._stemmer = shared_stemmer(self.exclusions, self.stop_roots)
-        return self._stemmer
-
-    def __call__(self, tokens):
-        stem = self.stemmer
-        for token in tokens:
-            if not token.stopped:
-                token.surface = token.text
-                token.text = stem(token.text)
-            yield token
-
-
-class ExactFormFilter(Filter):
-    """After stemming, also emits ``=surface`` at the same position when the surface form differs."""
-
-    def __call__(self, tokens):
-        for token in tokens:
-            surface = getattr(token, "surface", token.text)
-            yield token
-            if surface != token.text and not token.stopped and token.mode != "query":
-                token.text = EXACT_MARK + surface
-                token.surface = token.text
-                yield token
 
 
 class WordMemoAnalyzer(CompositeAnalyzer):
@@ -219,7 +125,7 @@ class WordMemoAnalyzer(CompositeAnalyzer):
     def _analyse(self, raw: str, mode: str, remember: bool = True) -> tuple[tuple[tuple[str, str | None], ...], ...]:
         """The terms (and written forms) at each position of one match of the tokenizer (a word, a number, a
         hyphenated word's parts, a glued word's), through the whole chain."""
-        width = sum(step for *_word, step in _words(raw, mode))
+        width = sum(step for *_word, step in self.items[0].words(raw, mode))
         words: list[list[tuple[str, str | None]]] = [[] for _ in range(width)]  # a dropped word keeps its place
         for token in super().__call__(raw, positions=True, mode=mode):
             words[token.pos].append((token.text, getattr(token, "surface", None)))
@@ -235,7 +141,7 @@ def build_analyzer(stopwords: Iterable[str] = (), stem_exclusions: Iterable[str]
     root would be one of *stopwords* keeps its written form as its root (`setelah` is not `telah`)."""
     chain: Composable = IndonesianTokenizer() | LowercaseFilter()
     if stemming:
-        chain = chain | SastrawiStemFilter(stem_exclusions, stopwords) | ExactFormFilter()
+        chain = chain | SastrawiStemFilter(stem_exclusions, stopwords) | ExactFormFilter() | OncePerPosition()
     return WordMemoAnalyzer(*chain.items)
 
 

@@ -3,8 +3,9 @@
 A word is letters and digits with inner hyphens; a number written with thousands separators is one word
 (its digits); a hyphenated word is its parts unless it repeats itself (`negara-negara`). A word a crawl
 glued to its neighbour where it dropped the space around a link (`keBandara`, `PrabowoSubianto`,
-`JakartaKetika`) is indexed as written and, besides, as its parts: a search for `bandara` or the phrase
-`Prabowo Subianto` finds it, while `WhatsApp` and `YouTube` stay searchable as written.
+`JakartaKetika`) is indexed as its parts, one after the other, and as written at the first part's position
+and again at the last's: a search for `bandara`, the phrases `Prabowo Subianto`, `presiden PrabowoSubianto`
+and `PrabowoSubianto tiba` all find it, and `WhatsApp` stays searchable as written, in phrases too.
 """
 
 from __future__ import annotations
@@ -20,11 +21,10 @@ _WORD = r"[^\W_]+(?:-[^\W_]+)*"
 _TOKEN_RE = re.compile(rf"(?P<number>{_NUMBER})|{_WORD}")
 RAW_TOKEN_RE = re.compile(rf"{_NUMBER}|{_WORD}")  # the same matches, as plain strings
 _SEPARATORS_RE = re.compile(r"[. ]")
-# a lower-case letter, then a capital: where a crawl dropped a space ("keBandara"), or a brand's own
-# spelling ("WhatsApp"), which the word as written keeps searchable
-_GLUE_POINT = re.compile(r"(?<=[a-z])(?=[A-Z])")
 MIN_PART = 2  # letters of each part ("iPhone", "MoU", "kWh" are no glued words)
-_NAME_PREFIXES = frozenset({"Mc", "Mac"})  # McDonald, MacBook: not "Donald", not "Book"
+# "McDonald", "MacBook": a name's or a brand's prefix, not "Donald" or "Book" (people extraction keeps more
+# prefixes whole, "DiMaria", "LaLiga": a name must stay one; a search may find "Maria" there)
+_NAME_PREFIXES = frozenset({"Mc", "Mac"})
 
 
 def _is_reduplication(first: str, second: str) -> bool:
@@ -55,24 +55,29 @@ def iter_words(text: str) -> Iterator[tuple[str, int, int]]:
 
 
 def glued_parts(word: str) -> tuple[tuple[str, int, int], ...]:
-    """The words *word* runs together, each with its offsets in it; none when it is one word: no
-    lower-case letter before a capital, a part shorter than `MIN_PART` letters, or a name's prefix
-    (`McDonald`)."""
-    if not _GLUE_POINT.search(word):
+    """The words *word* runs together, cut where a lower-case letter meets a capital, each with its offsets
+    in it; none when it is one word: no such meeting (digits never cut), a part shorter than `MIN_PART`, or
+    a name's prefix (`McDonald`). A reduplication stays one part (`anak-anakMereka`)."""
+    if word.islower() or word.isupper() or word.istitle():  # most words, at once
         return ()
-    cuts = [0, *(m.start() for m in _GLUE_POINT.finditer(word)), len(word)]
-    parts = tuple((word[a:b], a, b) for a, b in itertools.pairwise(cuts))
-    if any(len(part) < MIN_PART or not part.isalpha() for part, _a, _b in parts) or parts[0][0] in _NAME_PREFIXES:
+    cuts = [i for i in range(1, len(word)) if word[i].isupper() and word[i - 1].islower()]
+    if not cuts:
+        return ()
+    parts = tuple((word[a:b], a, b) for a, b in itertools.pairwise([0, *cuts, len(word)]))
+    if any(len(part) < MIN_PART for part, _a, _b in parts) or parts[0][0] in _NAME_PREFIXES:
         return ()
     return parts
 
 
-def index_words(text: str, parts: bool = True) -> Iterator[tuple[str, int, int, int]]:
+def positioned_words(text: str, parts: bool = True) -> Iterator[tuple[str, int, int, int]]:
     """Yield ``(word, startchar, endchar, step)``: the words of *text* (`iter_words`), each one position
-    after the last (step 1); with *parts*, after a glued word its parts, the first at the word's own
-    position (step 0), the others one after another, so the phrase `Prabowo Subianto` matches it."""
+    after the last (step 1); with *parts*, after a glued word its parts, the first at the word's position
+    (step 0), the others one after another, then the word again beside its last part (step 0), so a phrase
+    goes on from either end of it."""
     for word, start, end in iter_words(text):
         yield word, start, end, 1
-        if parts:
-            for number, (part, a, b) in enumerate(glued_parts(word)):
-                yield part, start + a, start + b, 1 if number else 0
+        found = glued_parts(word) if parts else ()
+        for number, (part, a, b) in enumerate(found):
+            yield part, start + a, start + b, 1 if number else 0
+        if found:
+            yield word, start, end, 0
