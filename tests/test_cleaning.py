@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from searchapp.ingest.cleaning import REPEATED, Boilerplate, repair
+from searchapp.ingest.cleaning import REPEATED, Boilerplate, joined_paragraphs, repair
 
 REPO = Path(__file__).resolve().parent.parent
 BOILERPLATE = Boilerplate.load(REPO / "config" / "boilerplate.yaml")
@@ -34,6 +34,12 @@ BOILERPLATE = Boilerplate.load(REPO / "config" / "boilerplate.yaml")
     ("Tonton juga Video Detik-detik Truk Ugal-ugalan Seruduk Kendaraan di Gresik", "detik", "video teaser"),
     ("Disclaimer:Setiap keputusan investasi ada di tangan pembaca. Pastikan terlebih dahulu.", None,
      "investment disclaimer"),
+    ("Baca juga: Harga Emas Naik Rp1,5 Juta", "okezone", "read also"),
+    ("Penulis: Annesa K. Ramadhany", "kapanlagi", "credits"),
+    ("#GrowFearLess with Fimela", "fimela", "campaign"),
+    ("loading...", "posmetro-medan", "loading"),
+    ("-", "wowkeren", "no words"),  # what a dateline's dropped link left
+    ("***", None, "no words"),
 ])
 def test_boilerplate_lines(line, outlet, name):
     assert BOILERPLATE.match(line, outlet).name == name
@@ -51,6 +57,11 @@ def test_boilerplate_lines(line, outlet, name):
     ("Hak cipta lagu itu kini dipegang oleh ahli waris.", None),
     ("JAKARTA, KOMPAS.com - Harga cabai naik.", "kompas"),  # the dateline is the story's
     ("", None),
+    # a scraper ran the next paragraph on after the headline a link held: the paragraph is the story's
+    ("Baca juga: Layanan Sempat Error,,Ketika dikonfirmasi, Rohan mengatakan pihaknya meminta maaf.", "okezone"),
+    ("Lihat juga: Keluarga Minta Tersangka Dikembalikan,Setelah itu, Golfrid dibawa ke rumah sakit.", None),
+    ("#GrowFearLess with Fimela", "okezone"),  # Fimela's own line
+    ("- Komisi Pemberantasan Korupsi menetapkan tersangka baru.", None),
 ])
 def test_story_lines_stay(line, outlet):
     assert BOILERPLATE.match(line, outlet) is None
@@ -83,6 +94,37 @@ def test_repeated_paragraphs_are_kept_once(lines, kept):
     assert len(removed) == len(lines) - len(kept) and all(name == REPEATED for name, _line in removed)
 
 
+@pytest.mark.parametrize(("text", "restored"), [
+    # click-id: each paragraph's plain text, joined with commas (empty paragraphs: two or more)
+    ("Rabu pagi tadi.,Polsek Sumur Bandung datang.", "Rabu pagi tadi.\nPolsek Sumur Bandung datang."),
+    ('Bisa segera terwujud.,"Hari ini kebetulan," kata dia.', 'Bisa segera terwujud.\n"Hari ini kebetulan," kata dia.'),
+    ("Tidak tahu,” tandasnya. (pm),,,Warga lega.", "Tidak tahu,” tandasnya. (pm),,,Warga lega."),
+    ('Kembali kuat.",Sementara itu harga turun!,Pedagang lega?,Ya.',
+     'Kembali kuat."\nSementara itu harga turun!\nPedagang lega?\nYa.'),
+    ("Izin dari Bu Astri.,Penulis: Annesa K. Ramadhany,,", "Izin dari Bu Astri.\nPenulis: Annesa K. Ramadhany"),
+    (",,,Setelah dihebohkan kabar itu, warga datang.", "Setelah dihebohkan kabar itu, warga datang."),
+    ("Baca Juga :,,Baca Juga: ,Sebelumnya, ia datang.", "Baca Juga :\nBaca Juga:\nSebelumnya, ia datang."),
+    ("Tertulis dalam Surat Al-Ahzab Ayat 59;,,Wahai Nabi", "Tertulis dalam Surat Al-Ahzab Ayat 59;\nWahai Nabi"),
+    # written text stays as it is
+    ('"Apa benar?," katanya.', '"Apa benar?," katanya.'),
+    ("Kiss aaaah!,” tutur Ersa.", "Kiss aaaah!,” tutur Ersa."),
+    ("Dr. Budi Santoso, S.H.,M.H. hadir.", "Dr. Budi Santoso, S.H.,M.H. hadir."),
+    ("Sayur, buah, dll.,semua dijual.", "Sayur, buah, dll.,semua dijual."),
+    ("Harga naik Rp1,7 juta.\nPedagang, kata dia, lega.", "Harga naik Rp1,7 juta.\nPedagang, kata dia, lega."),
+    ("", ""),
+])
+def test_joined_paragraphs(text, restored):
+    assert joined_paragraphs(text) == restored
+
+
+def test_joined_paragraphs_are_lines_before_boilerplate_is_read():
+    body = ("- Meski sempat menghilang, kini ia membaik.,Baca juga:,,Andra ingin menyusul.,"
+            "Penulis: Annesa K. Ramadhany,,")
+    cleaned, removed = BOILERPLATE.clean(body, "kapanlagi")
+    assert cleaned == "- Meski sempat menghilang, kini ia membaik.\nAndra ingin menyusul."
+    assert [name for name, _line in removed] == ["read also", "credits"]
+
+
 @pytest.mark.parametrize(("text", "repaired"), [
     ("Trase LRT¬†Jabodebek", "Trase LRT Jabodebek"),  # a no-break space read as Mac Roman (click-id Tempo)
     ("Jokowi â€” Presiden", "Jokowi — Presiden"),
@@ -92,6 +134,7 @@ def test_repeated_paragraphs_are_kept_once(lines, kept):
     ("CafÃ© di Bandung", "Café di Bandung"),
     ("“Kutipan” tetap melengkung", "“Kutipan” tetap melengkung"),  # clean text is left as it is
     ("Harga Rp 16.216", "Harga Rp 16.216"),
+    ("Ayat 59: ŸäŸéÿß ÿ£ŸéŸäŸëŸèŸáŸéÿß", "Ayat 59: يَا أَيُّهَا"),  # a verse's UTF-8 read as Mac Roman (Okezone)
 ])
 def test_repair(text, repaired):
     assert repair(text) == repaired
@@ -134,3 +177,29 @@ def test_boilerplate_is_neither_indexed_nor_shown_but_raw_keeps_it(tmp_path):
     assert client.get("/api/documents/cabai?raw=yes").status_code == 400
     page = client.get("/artikel/cabai").get_data(as_text=True)
     assert "Advertisement" not in page and "SCROLL TO CONTINUE" not in page
+
+
+def test_an_export_of_joined_paragraphs_is_shown_and_indexed_as_paragraphs(tmp_path):
+    from conftest import make_settings
+
+    from searchapp.index.writer import build_index
+    from searchapp.web.app import create_app
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    body = (",,,Warga Desa Sukamaju berkumpul di balai desa pagi tadi.,Kepala desa meminta warga tenang.,"
+            "Baca juga:,,Banjir merendam tiga dusun sejak semalam.,Penulis: Annesa K. Ramadhany,,")
+    (corpus / "a.jsonl").write_text(json.dumps({"id": "banjir", "body": body, "title": "Banjir Sukamaju",
+                                                "url": "https://www.kapanlagi.com/berita/banjir-1.html"}) + "\n",
+                                    encoding="utf-8")
+    settings = make_settings(corpus, tmp_path / "index", **{"indexing.workers": 1})
+    build_index(settings)
+    client = create_app(settings).test_client()
+    article = client.get("/api/documents/banjir").get_json()
+    assert article["body"].split("\n") == ["Warga Desa Sukamaju berkumpul di balai desa pagi tadi.",
+                                           "Kepala desa meminta warga tenang.",
+                                           "Banjir merendam tiga dusun sejak semalam."]
+    assert article["outlet_name"] == "KapanLagi"
+    assert client.get("/api/search?q=annesa").get_json()["total"] == 0
+    assert client.get("/api/search?q=banjir dusun").get_json()["total"] == 1
+    assert client.get("/api/documents/banjir?raw=1").get_json()["raw"] == body

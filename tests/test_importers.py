@@ -383,6 +383,9 @@ def test_cp1252_with_semicolons_and_an_xlsx_sheet(tmp_path, capsys):
     sheet.append(["Serial", "tempo.co", 43718, None, "nasional", "Teks kedua.", "https://tempo.co/read/2"])
     sheet.append(["Sore", "tempo.co", "10-Sep-19", "2:05 PM", "nasional", "Teks ketiga.", "https://tempo.co/read/3"])
     sheet.append(["Makassar", "tempo.co", "10-Sep-19", "10.00 WITA", "daerah", "Teks empat.", "https://tempo.co/4"])
+    # a carriage return as OOXML escapes it, which openpyxl's read-only reader leaves in
+    sheet.append(["Pensiun", "tempo.co", "10-Sep-19", None, "sport", "Laga pamungkas.,_x000D_\n\t\tSelesai.",
+                  "https://tempo.co/5"])
     workbook = tmp_path / "tempo.xlsx"
     book.save(workbook)
     out = tmp_path / "out"
@@ -397,6 +400,7 @@ def test_cp1252_with_semicolons_and_an_xlsx_sheet(tmp_path, capsys):
     assert records["Serial"]["date"] == "2019-09-10"
     assert records["Sore"]["date"] == "2019-09-10T14:05:00+07:00"  # a time column read as times are printed
     assert records["Makassar"]["date"] == "2019-09-10T10:00:00+08:00"
+    assert records["Pensiun"]["body"] == "Laga pamungkas.,\n\t\tSelesai."
 
 
 def test_the_same_url_twice_is_one_article_the_newest_kept(tmp_path, capsys):

@@ -222,13 +222,13 @@ def test_a_phrase_is_two_words_in_a_row_in_one_sentence_and_carries_the_words_al
 
 def test_an_outlet_the_table_does_not_know_is_named_as_its_articles_name_it_everywhere(tmp_path):
     records = [{"id": f"k{n}", "title": f"Gosip artis {n}", "body": "Kabar artis hari ini. " * 3,
-                "outlet": "Kapanlagi.com", "date": "2019-09-10"} for n in range(2)]
+                "outlet": "Kabarseleb.com", "date": "2019-09-10"} for n in range(2)]
     client = client_over(tmp_path, records)
     data = client.get("/api/search?q=artis").get_json()
     facet = [o for o in data["facets"]["outlet"] if o["count"]]
-    assert [(o["value"], o["label"]) for o in facet] == [("kapanlagi-com", "Kapanlagi.com")]
-    assert {hit["outlet_name"] for hit in data["results"]} == {"Kapanlagi.com"}  # the same name as the facet
-    assert client.get("/api/outlets/kapanlagi-com").get_json()["name"] == "Kapanlagi.com"
+    assert [(o["value"], o["label"]) for o in facet] == [("kabarseleb-com", "Kabarseleb.com")]
+    assert {hit["outlet_name"] for hit in data["results"]} == {"Kabarseleb.com"}  # the same name as the facet
+    assert client.get("/api/outlets/kabarseleb-com").get_json()["name"] == "Kabarseleb.com"
 
 
 def test_significant_words_stop_looking_up_only_where_no_word_left_could_enter_the_list():

@@ -1,6 +1,7 @@
-"""What the boilerplate patterns remove from real crawls (``../shared/data/indonews``): lines per pattern
-and per outlet, and a seeded sample of removed lines to check by hand that none is part of a story; and
-the words the crawls glued together, whose parts are indexed beside them, with a sample to check."""
+"""What the boilerplate patterns remove from real crawls and exports (``../shared/data/indonews``, the
+workbooks of ``click-id``): lines per pattern and per outlet, and a seeded sample of removed lines to check
+by hand that none is part of a story; the paragraphs a scraper joined with commas, put back on lines of
+their own; and the words the crawls glued together, whose parts are indexed beside them, with a sample."""
 
 from __future__ import annotations
 
@@ -11,8 +12,10 @@ from pathlib import Path
 from searchapp.config import Settings
 from searchapp.extract.outlet import OutletTable
 from searchapp.index.words import glued_parts, iter_words
-from searchapp.ingest.cleaning import Boilerplate, repair
+from searchapp.ingest.cleaning import Boilerplate, joined_paragraphs, repair
 from searchapp.ingest.tables import open_table
+
+BODY_COLUMNS = ("isi_berita", "content")  # indonews, click-id
 
 
 def evaluate_boilerplate(folder: Path, settings: Settings, listed: int = 40, seed: int = 13) -> str:
@@ -22,17 +25,20 @@ def evaluate_boilerplate(folder: Path, settings: Settings, listed: int = 40, see
     by_outlet: Counter = Counter()
     removed_lines: list[tuple[str, str, str]] = []
     glued: Counter = Counter()
-    articles = touched = lines = glued_articles = 0
-    for path in sorted(folder.glob("*.csv")):
+    articles = touched = lines = glued_articles = joined = joined_articles = 0
+    for path in sorted(folder.glob("*.csv")) + sorted(folder.glob("xlsx/*.xlsx")):
         table = open_table(path)
         header = [name.strip().lower() for name in table.header]
         for _line, row in table.rows:
             record = dict(zip(header, row, strict=False))
-            body = repair(str(record.get("isi_berita") or ""))
+            body = repair(str(next((record[key] for key in BODY_COLUMNS if record.get(key)), "")))
             if not body.strip():
                 continue
-            known = outlets.from_host(record.get("url") or "")
+            known = outlets.from_host(str(record.get("url") or ""))
             outlet = known.slug if known else None
+            restored = joined_paragraphs(body).count("\n") - body.strip(", \t\n").count("\n")
+            joined += restored
+            joined_articles += restored > 0
             cleaned, removed = boilerplate.clean(body, outlet)
             found = [word for word, _start, _end in iter_words(cleaned) if glued_parts(word)]
             glued.update(found)
@@ -47,6 +53,8 @@ def evaluate_boilerplate(folder: Path, settings: Settings, listed: int = 40, see
     out = [f"{articles} articles, {lines} non-empty lines; {sum(by_pattern.values())} boilerplate lines removed "
            f"from {touched} articles ({sum(by_pattern.values()) / max(1, lines):.1%} of the lines)", "by pattern:"]
     out += [f"  {name:28} {count}" for name, count in by_pattern.most_common()]
+    out.append(f"paragraphs a scraper joined with commas, put back on lines of their own: {joined} in "
+               f"{joined_articles} articles")
     out.append("by outlet: " + ", ".join(f"{outlet} {count}" for outlet, count in by_outlet.most_common()))
     distinct = sorted(set(removed_lines))
     out.append(f"{len(distinct)} distinct removed lines; a sample of {min(listed, len(distinct))} to check by hand:")

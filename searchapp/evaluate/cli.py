@@ -77,7 +77,8 @@ def register(commands, common) -> None:
 
     boilerplate = tools.add_parser("boilerplate", help="publisher boilerplate lines removed from real crawls")
     boilerplate.add_argument("--config", help="configuration file (for the boilerplate patterns)")
-    boilerplate.add_argument("--data", default="../shared/data/indonews", help="a folder of CSV crawls")
+    boilerplate.add_argument("--data", default="../shared/data/indonews",
+                             help="a folder of CSV crawls, or of workbooks in xlsx/ (click-id)")
     boilerplate.add_argument("--sample", type=int, default=40, metavar="N", help="removed lines to list (40)")
     boilerplate.set_defaults(run=run_boilerplate)
 

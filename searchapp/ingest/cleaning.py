@@ -1,13 +1,15 @@
-"""Text as it should be read: mojibake repaired (ftfy), publisher boilerplate lines removed.
+"""Text as it should be read: mojibake repaired (ftfy), paragraphs a scraper joined put back on lines of
+their own, publisher boilerplate lines removed.
 
-Repair runs when an article is read; boilerplate removal when it becomes an index document, once its
-outlet is known (some patterns are an outlet's own). The article as read stays stored beside the
-cleaned text (API ``raw``).
+Repair runs when an article is read; the rest when it becomes an index document, once its outlet is
+known (some patterns are an outlet's own). The article as read stays stored beside the cleaned text
+(API ``raw``).
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,13 +19,17 @@ from searchapp.errors import ConfigError
 from searchapp.yaml_files import load_entries
 
 # Characters that start (almost) every mojibake of Indonesian and English text — UTF-8 read as cp1252 or
-# Latin-1 (Ã Â â Å ð ï), as Mac Roman (¬ ‚), or replaced (�): ftfy only looks at a text holding one, which
-# keeps its cost off clean text (a substring test a character is far faster than a character class).
+# Latin-1 (Ã Â â Å ð ï), as Mac Roman (¬ ‚; Ÿ ÿ in a verse in Arabic), or replaced (�): a text holding
+# none is left alone, which keeps the cost off clean text (a substring test a character is far faster
+# than a character class).
 _SUSPECTS = ("Ã", "Â", "â", "Å", "ð", "ï", "\ufffd")
-_MAC_SUSPECTS = ("¬", "‚")
-# UTF-8 read as Mac Roman, which ftfy does not undo: "¬†" a no-break space, "‚Äì" an en dash, "‚Äú" a
-# quotation mark (click-id's Tempo and Okezone bodies); each such run is decoded back.
-_MAC_ROMAN = re.compile("[\u201a\u00ac][\u00c4\u2020][^\\s]?")
+_MAC_SUSPECTS = ("¬", "‚", "Ÿ", "ÿ")
+# UTF-8 read as Mac Roman, which ftfy does not undo (click-id's Tempo and Okezone bodies): "¬†" a
+# no-break space, "‚Äì" an en dash, "ŸäŸéÿß" Arabic. A run of Mac Roman's upper characters is decoded
+# back whole; where it does not decode (a real "é" beside the mojibake), each of its sequences that
+# stands for punctuation is.
+_MAC_ROMAN_RUN = re.compile("[" + re.escape(bytes(range(128, 256)).decode("mac_roman")) + "]{2,}")
+_MAC_ROMAN_PUNCTUATION = re.compile("[\u201a\u00ac][\u00c4\u2020][^\\s]?")
 _FTFY = ftfy.TextFixerConfig(uncurl_quotes=False, fix_latin_ligatures=False, fix_character_width=False,
                              normalization="NFC")
 _SCHEMA = {"name": "str", "pattern": "str", "outlets": "list"}
@@ -34,13 +40,20 @@ def repair(text: str) -> str:
     if text.isascii():
         return text
     if any(suspect in text for suspect in _MAC_SUSPECTS):
-        text = _MAC_ROMAN.sub(_from_mac_roman, text).replace("\xa0", " ")
+        text = _MAC_ROMAN_RUN.sub(_from_mac_roman, text).replace("\xa0", " ")
     if any(suspect in text for suspect in _SUSPECTS):
         text = ftfy.fix_text(text, _FTFY).replace("\xa0", " ")
     return text
 
 
 def _from_mac_roman(match: re.Match) -> str:
+    try:
+        return unicodedata.normalize("NFC", match.group().encode("mac_roman").decode("utf-8"))
+    except UnicodeDecodeError:
+        return _MAC_ROMAN_PUNCTUATION.sub(_punctuation_from_mac_roman, match.group())
+
+
+def _punctuation_from_mac_roman(match: re.Match) -> str:
     run = match.group()
     for end in (len(run), len(run) - 1):  # the third character may belong to the next word
         try:
@@ -55,6 +68,25 @@ class Pattern:
     name: str
     regex: re.Pattern[str]
     outlets: frozenset[str]  # empty: every outlet
+
+
+# A scraper that kept each paragraph's plain text and joined them with commas (click-id) leaves a comma
+# right after a sentence's end, where no writer puts one: "pagi tadi.,Polsek Sumur Bandung". Not after
+# a capital ("S.H.,M.H." is a list of degrees), nor after a lower-case abbreviation ("dll.,"), nor before
+# the closing quote of a question ("Apa?," katanya). A colon or semicolon before a comma ended a line:
+# a dangling "Baca Juga:" whose link was dropped, or the line that introduced a quoted verse.
+_JOINED = re.compile(r"((?<!\bdll)(?<!\bdsb)(?<!\bdst)(?<!\bdkk)(?<!\betc)(?<=[a-z0-9)])[.!?][\"”’]?|(?<=\w) ?[:;]) ?,+"
+                     r"(?=[^\s,.\"”’]|[\"“][^\s,])")
+_JOINT = re.compile(r"[.!?:;][\"”’]? ?,(?=\S)")  # in every text _JOINED may cut, and found faster
+_ENDS = frozenset(", \t\n")
+
+
+def joined_paragraphs(text: str) -> str:
+    """*text* with the paragraphs a scraper joined with commas on lines of their own, and the commas it
+    left at either end (where a link's words or empty paragraphs were: ",,,Setelah dihebohkan …")."""
+    if _JOINT.search(text):
+        text = _JOINED.sub("\\1\n", text)
+    return text.strip(", \t\n") if text[:1] in _ENDS or text[-1:] in _ENDS else text
 
 
 REPEATED = "repeated paragraphs"
@@ -96,7 +128,9 @@ class Boilerplate:
         return None
 
     def clean(self, text: str, outlet: str | None) -> tuple[str, list[tuple[str, str]]]:
-        """*text* without its boilerplate lines, and the lines removed with the name of their pattern."""
+        """*text* without its boilerplate lines, and the lines removed with the name of their pattern;
+        paragraphs a scraper joined are lines of their own first (`joined_paragraphs`)."""
+        text = joined_paragraphs(text)
         kept, removed = [], []
         lines = text.split("\n")
         following = [line.strip() for line in lines[1:]] + [""]

@@ -120,12 +120,22 @@ def _xlsx(path: Path) -> Table:
     def rows() -> Iterator[tuple[int, list[Any]]]:
         try:
             for line, row in enumerate(values, first + 1):
-                yield line, list(row)
+                yield line, [_xlsx_text(cell) if isinstance(cell, str) else cell for cell in row]
         finally:
             book.close()
 
     return Table(path, "xlsx", header, rows(), [f"sheet {sheet.title!r} (the first of {len(book.sheetnames)})"],
                  book.close)
+
+
+def _xlsx_text(cell: str) -> str:
+    """A text cell as written: OOXML escapes a control character as ``_x000D_``, which openpyxl's
+    read-only reader leaves in; line breaks as ``\\n``."""
+    from openpyxl.utils.escape import unescape
+
+    if "_x" in cell:
+        cell = unescape(cell)
+    return cell.replace("\r\n", "\n").replace("\r", "\n") if "\r" in cell else cell
 
 
 def _jsonl(path: Path) -> Table:
