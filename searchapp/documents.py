@@ -8,6 +8,7 @@ indexer and the evaluations build documents here, so they measure exactly what g
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from dataclasses import dataclass
 from typing import Any
 
@@ -21,6 +22,9 @@ from searchapp.ingest.corpus import Article
 from searchapp.ingest.files import Skipped
 
 MAX_PEOPLE = 50  # people kept per article, in order of first mention (a list of 2,900 is not a facet)
+# Raised whenever the code changes what a document holds for the same article and configuration (the
+# cleaning of its text, what extraction finds): every article is then extracted again by the next run.
+EXTRACTION_RULES = 2
 
 
 def latest_date(collected: dt.date | None, today: dt.date) -> dt.date:
@@ -39,7 +43,21 @@ class DocumentContext:
     def load(self) -> DocumentBuilder:
         return DocumentBuilder(OutletTable.load(self.settings.outlets_file),
                                PeopleRegistry.load(self.settings.people_file), self.today,
-                               Boilerplate.load(self.settings.boilerplate_file))
+                               Boilerplate.load(self.settings.boilerplate_file), self.state())
+
+    def state(self) -> str:
+        """What a document depends on besides its article: the rules' version and the outlet, people and
+        boilerplate files. An article indexed under another state is extracted again, as if it changed."""
+        digest = hashlib.sha1(f"rules {EXTRACTION_RULES}".encode())
+        for path in (self.settings.outlets_file, self.settings.people_file, self.settings.boilerplate_file):
+            digest.update(path.read_bytes())
+        return digest.hexdigest()[:16]
+
+
+def document_hash(article: Article, state: str) -> str:
+    """What the index keeps to tell whether an article must be indexed again: its content and the state
+    it was extracted under (`DocumentContext.state`)."""
+    return f"{article.content_hash}/{state}"
 
 
 class DocumentBuilder:
@@ -47,11 +65,12 @@ class DocumentBuilder:
     boilerplate patterns."""
 
     def __init__(self, outlets: OutletTable, people: PeopleRegistry, today: dt.date,
-                 boilerplate: Boilerplate | None = None) -> None:
+                 boilerplate: Boilerplate | None = None, state: str = "") -> None:
         self.outlets = outlets
         self.people = people
         self.today = today
         self.boilerplate = boilerplate or Boilerplate([])
+        self.state = state
 
     def stated_outlet(self, article: Article) -> tuple[str | None, str | None]:
         """Slug and display name of the outlet the article states, if it states one."""
@@ -96,7 +115,7 @@ class DocumentBuilder:
             "people": ",".join(p.replace(",", " ") for p in people),
             "_stored_people": list(people),
             "source": article.source,
-            "content_hash": article.content_hash.encode("ascii"),
+            "content_hash": document_hash(article, self.state).encode("ascii"),
         }
         optional = {
             "outlet": outlet_slug, "outlet_name": outlet_name,

@@ -203,3 +203,37 @@ def test_an_export_of_joined_paragraphs_is_shown_and_indexed_as_paragraphs(tmp_p
     assert client.get("/api/search?q=annesa").get_json()["total"] == 0
     assert client.get("/api/search?q=banjir dusun").get_json()["total"] == 1
     assert client.get("/api/documents/banjir?raw=1").get_json()["raw"] == body
+
+
+def test_articles_are_extracted_again_when_the_boilerplate_file_changes(tmp_path):
+    """An incremental run notices patterns added since an article was indexed: the article is cleaned
+    again though its text did not change (as for the outlet and people files and the rules' version)."""
+    from conftest import make_settings
+
+    from searchapp.index.writer import build_index
+    from searchapp.search.engine import WhooshEngine
+    from searchapp.search.request import SearchRequest
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    records = [{"id": f"a{n}", "body": f"Harga cabai naik {n} persen pekan ini.\nDukung jurnalisme warga kami."}
+               for n in range(3)]
+    (corpus / "a.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    patterns = tmp_path / "boilerplate.yaml"
+    patterns.write_text((REPO / "config" / "boilerplate.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    settings = make_settings(corpus, tmp_path / "index", boilerplate_file=str(patterns), **{"indexing.workers": 1})
+    assert build_index(settings).added == 3
+
+    def total(q: str) -> int:
+        return WhooshEngine(settings).search(SearchRequest(q=q)).total
+
+    assert total('"jurnalisme warga"') == 3
+    with open(patterns, "a", encoding="utf-8") as handle:
+        handle.write("  - name: appeal\n    pattern: 'Dukung jurnalisme warga kami\\.'\n")
+    report = build_index(settings)
+    assert (report.added, report.updated, report.unchanged) == (0, 3, 0)
+    assert "3 articles were indexed under other extraction rules or outlet, people or boilerplate files: " \
+           "extracted again" in report.warnings
+    assert total('"jurnalisme warga"') == 0 and total("cabai") == 3
+    again = build_index(settings)
+    assert (again.updated, again.unchanged, again.warnings) == (0, 3, [])

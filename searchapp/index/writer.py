@@ -20,7 +20,7 @@ import whoosh.index
 from whoosh.index import Index
 
 from searchapp.config import Settings
-from searchapp.documents import DocumentContext
+from searchapp.documents import DocumentContext, document_hash
 from searchapp.errors import CorruptIndexError
 from searchapp.index.generations import STORIES, UNREADABLE, drop_abandoned, indexer_lock, open_index, publish
 from searchapp.index.parallel import write_parallel
@@ -69,6 +69,7 @@ def build_index(settings: Settings, *, rebuild: bool = False, today: dt.date | N
     started = time.monotonic()
     context = DocumentContext(settings, today or dt.date.today())
     context.load()  # fail early, before any writing, on a bad outlets or people file …
+    state = context.state()
     settings.load_stopwords()  # … or stopwords file
     with indexer_lock(root):
         abandoned = drop_abandoned(root)
@@ -90,6 +91,10 @@ def build_index(settings: Settings, *, rebuild: bool = False, today: dt.date | N
             known = known_documents(existing) if existing is not None else {}
         except UNREADABLE as error:  # a damaged segment: only a rebuild mends it
             raise CorruptIndexError(root, error) from None
+        stale = sum(1 for value in known.values() if not value.endswith(f"/{state}"))
+        if stale:
+            report.warnings.append(f"{stale} articles were indexed under other extraction rules or outlet, people "
+                                   "or boilerplate files: extracted again")
         seen: set[str] = set()
         step = time.monotonic()
         newest = newest_versions(read_corpus(settings.corpus))  # a first, light pass: no extraction
@@ -111,7 +116,7 @@ def build_index(settings: Settings, *, rebuild: bool = False, today: dt.date | N
                     continue
                 seen.add(item.id)
                 report.warnings += [f"{item.source}: {warning}" for warning in item.warnings]
-                if known.get(item.id) == item.content_hash:
+                if known.get(item.id) == document_hash(item, state):
                     report.unchanged += 1
                 else:
                     yield item
