@@ -199,6 +199,7 @@ def test_an_export_of_joined_paragraphs_is_shown_and_indexed_as_paragraphs(tmp_p
     assert article["body"].split("\n") == ["Warga Desa Sukamaju berkumpul di balai desa pagi tadi.",
                                            "Kepala desa meminta warga tenang.",
                                            "Banjir merendam tiga dusun sejak semalam."]
+    assert len(article["paragraphs_html"]) == 3  # the article page's paragraphs
     assert article["outlet_name"] == "KapanLagi"
     assert client.get("/api/search?q=annesa").get_json()["total"] == 0
     assert client.get("/api/search?q=banjir dusun").get_json()["total"] == 1
