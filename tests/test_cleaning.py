@@ -103,6 +103,10 @@ def test_repeated_paragraphs_are_kept_once(lines, kept):
      'Kembali kuat."\nSementara itu harga turun!\nPedagang lega?\nYa.'),
     ("Izin dari Bu Astri.,Penulis: Annesa K. Ramadhany,,", "Izin dari Bu Astri.\nPenulis: Annesa K. Ramadhany"),
     (",,,Setelah dihebohkan kabar itu, warga datang.", "Setelah dihebohkan kabar itu, warga datang."),
+    ("-,selama ini dikenal pendiam.", "selama ini dikenal pendiam."),  # a dateline's dash, its place a link
+    ("- Meski sempat menghilang.\nIa kembali.", "Meski sempat menghilang.\nIa kembali."),
+    ("-\nDua tokoh hengkang.", "Dua tokoh hengkang."),
+    ("-19 derajat di puncak.", "-19 derajat di puncak."),  # a figure's sign stays
     ("Baca Juga :,,Baca Juga: ,Sebelumnya, ia datang.", "Baca Juga :\nBaca Juga:\nSebelumnya, ia datang."),
     ("Tertulis dalam Surat Al-Ahzab Ayat 59;,,Wahai Nabi", "Tertulis dalam Surat Al-Ahzab Ayat 59;\nWahai Nabi"),
     # written text stays as it is
@@ -121,7 +125,7 @@ def test_joined_paragraphs_are_lines_before_boilerplate_is_read():
     body = ("- Meski sempat menghilang, kini ia membaik.,Baca juga:,,Andra ingin menyusul.,"
             "Penulis: Annesa K. Ramadhany,,")
     cleaned, removed = BOILERPLATE.clean(body, "kapanlagi")
-    assert cleaned == "- Meski sempat menghilang, kini ia membaik.\nAndra ingin menyusul."
+    assert cleaned == "Meski sempat menghilang, kini ia membaik.\nAndra ingin menyusul."
     assert [name for name, _line in removed] == ["read also", "credits"]
 
 

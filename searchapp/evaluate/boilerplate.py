@@ -12,7 +12,7 @@ from pathlib import Path
 from searchapp.config import Settings
 from searchapp.extract.outlet import OutletTable
 from searchapp.index.words import glued_parts, iter_words
-from searchapp.ingest.cleaning import Boilerplate, joined_paragraphs, repair
+from searchapp.ingest.cleaning import Boilerplate, joints, repair
 from searchapp.ingest.tables import open_table
 
 BODY_COLUMNS = ("isi_berita", "content")  # indonews, click-id
@@ -36,7 +36,7 @@ def evaluate_boilerplate(folder: Path, settings: Settings, listed: int = 40, see
                 continue
             known = outlets.from_host(str(record.get("url") or ""))
             outlet = known.slug if known else None
-            restored = joined_paragraphs(body).count("\n") - body.strip(", \t\n").count("\n")
+            restored = joints(body)
             joined += restored
             joined_articles += restored > 0
             cleaned, removed = boilerplate.clean(body, outlet)

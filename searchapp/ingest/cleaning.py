@@ -78,15 +78,25 @@ class Pattern:
 _JOINED = re.compile(r"((?<!\bdll)(?<!\bdsb)(?<!\bdst)(?<!\bdkk)(?<!\betc)(?<=[a-z0-9)])[.!?][\"”’]?|(?<=\w) ?[:;]) ?,+"
                      r"(?=[^\s,.\"”’]|[\"“][^\s,])")
 _JOINT = re.compile(r"[.!?:;][\"”’]? ?,(?=\S)")  # in every text _JOINED may cut, and found faster
-_ENDS = frozenset(", \t\n")
+_ENDS = frozenset(", \t\n-–—")
+# What a scraper leaves before the first word where the dateline's place was a link: "-,selama ini …"
+_LEFT_AT_START = re.compile(r"[\s,]*(?:[-–—](?=[\s,])[\s,]*)?")
+
+
+def joints(text: str) -> int:
+    """How many paragraphs a scraper joined to the one before in *text* (`joined_paragraphs` puts back)."""
+    return len(_JOINED.findall(text)) if _JOINT.search(text) else 0
 
 
 def joined_paragraphs(text: str) -> str:
     """*text* with the paragraphs a scraper joined with commas on lines of their own, and the commas it
-    left at either end (where a link's words or empty paragraphs were: ",,,Setelah dihebohkan …")."""
+    left at either end (where a link's words or empty paragraphs were: ",,,Setelah dihebohkan …"), with a
+    dateline's dash left alone before the first word."""
     if _JOINT.search(text):
         text = _JOINED.sub("\\1\n", text)
-    return text.strip(", \t\n") if text[:1] in _ENDS or text[-1:] in _ENDS else text
+    if text[:1] in _ENDS or text[-1:] in _ENDS:
+        text = text[_LEFT_AT_START.match(text).end():].rstrip(", \t\n")
+    return text
 
 
 REPEATED = "repeated paragraphs"
