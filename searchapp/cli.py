@@ -134,7 +134,7 @@ def run_search(args: argparse.Namespace) -> int:
     params = {"q": [args.query], "outlet": args.outlet, "person": args.person,
               "from": [args.date_from] if args.date_from else [], "to": [args.date_to] if args.date_to else [],
               "sort": [args.sort], "page": [args.page], "per_page": [args.per_page]}
-    result = engine.search(parse_search_params(params, engine.is_known_outlet))
+    result = engine.search(parse_search_params(params, engine.outlet_slug))
     if args.json:
         print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
         return 0

@@ -45,6 +45,21 @@ def test_search_nato_kontan_has_facets_and_highlights(client):
     assert data["facets"]["unknown"] == {"outlet": 2, "date": 1}  # outlet: counted before the outlet filter
 
 
+@pytest.mark.parametrize("named", ["kompas-tv", "Kompas TV", "kompastv", "kompas.tv", "https://www.kompas.tv/a/1"])
+def test_an_outlet_is_named_by_its_slug_name_alias_or_host(client, named):
+    data = conforms(client.get("/api/search", query_string={"q": "nato", "outlet": named}), "/api/search")
+    assert data["total"] == 1 and data["filters"]["outlet"] == ["kompas-tv"]
+    assert [v["value"] for v in data["facets"]["outlet"] if v["selected"]] == ["kompas-tv"]
+
+
+def test_a_slug_an_earlier_outlet_table_gave_still_names_the_outlet(client):
+    """Before KapanLagi was configured its articles got the slug of their host's name, `kapanlagi-com`:
+    links with it still name the outlet (its alias `kapanlagi.com`, punctuation ignored)."""
+    data = conforms(client.get("/api/search?q=nato&outlet=kapanlagi-com"), "/api/search")
+    assert data["filters"]["outlet"] == ["kapanlagi"] and data["total"] == 0
+    assert client.get("/api/search?q=nato&outlet=kapanlagi-co").status_code == 400
+
+
 def test_repeated_parameters_mean_several_values(client):
     data = conforms(client.get("/api/search?q=nato&outlet=kontan&outlet=kompas-tv"), "/api/search")
     assert data["total"] == 2

@@ -148,6 +148,11 @@ class OutletTable:
         """The outlet a user means by ``name`` (slug, display name or alias; case and spaces ignored)."""
         return self._by_alias.get(alias_key(name))
 
+    def slug_named(self, name: str) -> str | None:
+        """The slug of the configured outlet *name* means (its slug, name, alias or host), or None."""
+        known = self.from_alias(name) or self.from_host(name)
+        return known.slug if known is not None else None
+
     def resolve(self, stated: str) -> tuple[str | None, str | None]:
         """Slug and display name of an outlet stated explicitly (slug, name, alias or host). An outlet
         the table does not know keeps its name as written and gets the slug `slugify` makes of it."""

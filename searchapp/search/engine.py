@@ -244,6 +244,9 @@ class WhooshEngine:
         except NoIndexError:
             return False
 
+    def outlet_slug(self, value: str) -> str | None:
+        return value if self.is_known_outlet(value) else self.outlet_table.slug_named(value)
+
     @_request
     def people(self, prefix: str = "", limit: int = 20) -> list[dict]:
         counts = self._current().tables.person_counts()

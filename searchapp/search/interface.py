@@ -40,6 +40,10 @@ class SearchEngine(Protocol):
     def is_known_outlet(self, slug: str) -> bool:
         """Whether *slug* names an outlet (configured, or in the index)."""
 
+    def outlet_slug(self, value: str) -> str | None:
+        """The slug of the outlet a request's *value* names: a known slug, or a configured outlet's name,
+        alias or host (``kompas.com``, ``Kompas TV``, a slug an earlier outlet table gave); else None."""
+
     def people(self, prefix: str = "", limit: int = 20) -> list[dict]:
         """People by number of articles, optionally by the start of a word of the name."""
 

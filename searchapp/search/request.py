@@ -123,8 +123,9 @@ def parse_date_param(raw: str | None, name: str) -> dt.date | None:
 
 
 def parse_search_params(params: Mapping[str, Sequence[str]],
-                        is_known_outlet: Callable[[str], bool]) -> SearchRequest:
-    """Validate request parameters (each a list of values) into a SearchRequest.
+                        outlet_slug: Callable[[str], str | None]) -> SearchRequest:
+    """Validate request parameters (each a list of values) into a SearchRequest; an outlet is named by
+    its slug or by what *outlet_slug* reads as one (a configured outlet's name, alias or host).
 
     Raises QueryError naming the parameter for anything malformed; nothing is silently dropped.
     """
@@ -141,10 +142,11 @@ def parse_search_params(params: Mapping[str, Sequence[str]],
         values = {v for v in params.get(name) or [] if v and v.strip()}
         if len(values) > MAX_FILTER_VALUES:
             raise QueryError(name, f"{len(values)} '{name}' values; at most {MAX_FILTER_VALUES} are allowed")
-    outlets = tuple(dict.fromkeys(v.strip() for v in params.get("outlet") or [] if v and v.strip()))
-    for slug in outlets:
-        if slug != UNKNOWN_OUTLET and not is_known_outlet(slug):
-            raise QueryError("outlet", f"unknown outlet {slug[:60]!r}; see /api/outlets for the outlets")
+    named = [v.strip() for v in params.get("outlet") or [] if v and v.strip()]
+    for value in named:
+        if value != UNKNOWN_OUTLET and outlet_slug(value) is None:
+            raise QueryError("outlet", f"unknown outlet {value[:60]!r}; see /api/outlets for the outlets")
+    outlets = tuple(dict.fromkeys(v if v == UNKNOWN_OUTLET else outlet_slug(v) for v in named))
     categories = tuple(dict.fromkeys(" ".join(v.split()) for v in params.get("rubrik") or [] if v and v.strip()))
     if any(len(c) > 100 for c in categories):
         raise QueryError("rubrik", "a rubric is at most 100 characters")
@@ -178,9 +180,9 @@ def parse_search_params(params: Mapping[str, Sequence[str]],
 MAX_COMPARED = 4  # queries on one comparison chart
 
 
-def parse_compared(params: dict[str, list[str]], is_known_outlet: Callable[[str], bool]) -> list[SearchRequest]:
+def parse_compared(params: dict[str, list[str]], outlet_slug: Callable[[str], str | None]) -> list[SearchRequest]:
     """One search per `q` (1 to MAX_COMPARED), each with the filters the parameters share."""
     queries = params.get("q") or [""]
     if not 1 <= len(queries) <= MAX_COMPARED:
         raise QueryError("q", f"compare 1 to {MAX_COMPARED} queries (one `q` each), not {len(queries)}")
-    return [parse_search_params({**params, "q": [q]}, is_known_outlet) for q in queries]
+    return [parse_search_params({**params, "q": [q]}, outlet_slug) for q in queries]

@@ -102,7 +102,7 @@ def search():
     token = params.pop("after", [""])[-1]
     if token and ("page" in params or "per_page" in params):
         raise QueryError("after", "'after' carries the page and its size: give it without 'page' or 'per_page'")
-    search_request = parse_search_params(params, search_engine.is_known_outlet)
+    search_request = parse_search_params(params, search_engine.outlet_slug)
     generation = ""
     if token:
         page, per_page, generation = read_cursor(token)
@@ -138,7 +138,7 @@ def timelines_of(requests: list) -> list:
 @blueprint.get("/compare")
 def compare():
     """Up to four queries over one span and interval: each its total and its articles per period."""
-    series = timelines_of(parse_compared(search_params(), engine().is_known_outlet))
+    series = timelines_of(parse_compared(search_params(), engine().outlet_slug))
     return jsonify({"interval": series[0][2].interval,
                     "series": [{"query": r.q, **timeline_dict(t, r, total, "/api/search")} for r, total, t in series]})
 
@@ -150,7 +150,7 @@ def significant():
     only_known(SEARCH_KEYS)
     search_engine = engine()
     resolved, total, read, words = search_engine.significant(
-        parse_search_params(search_params(), search_engine.is_known_outlet))
+        parse_search_params(search_params(), search_engine.outlet_slug))
     return jsonify({"query": resolved.q, "total": total, "sampled": read, "words": [
         {"word": w.word, "phrase": w.is_phrase, "score": round(w.score, 4), "in_sample": w.in_sample,
          "in_index": w.in_index, "url": resolved.with_(q=f"{resolved.q} {w.query_text}".strip(), page=1).url(
@@ -160,7 +160,7 @@ def significant():
 @blueprint.get("/timeline")
 def timeline():
     """The search's articles per day, week or month, and as a share of all articles of each period."""
-    [(resolved, total, attention)] = timelines_of([parse_search_params(search_params(), engine().is_known_outlet)])
+    [(resolved, total, attention)] = timelines_of([parse_search_params(search_params(), engine().outlet_slug)])
     return jsonify({"query": resolved.q, **timeline_dict(attention, resolved, total, "/api/search")})
 
 
@@ -177,7 +177,7 @@ def export():
     if kind not in ("csv", "jsonl"):
         raise QueryError("format", f"'format' must be csv or jsonl, not {kind[:40]!r}")
     search_engine = engine()
-    search_request = parse_search_params(search_params(), search_engine.is_known_outlet)
+    search_request = parse_search_params(search_params(), search_engine.outlet_slug)
     try:
         total, rows = search_engine.export(search_request, EXPORT_LIMIT)
     except ExportTooLargeError as error:

@@ -33,7 +33,7 @@ def compare():
     series, svg = [], None
     if typed:
         try:
-            requests = parse_compared({**params, "q": typed}, search_engine.is_known_outlet)
+            requests = parse_compared({**params, "q": typed}, search_engine.outlet_slug)
             found = search_engine.timelines(requests, interval)
         except (QueryError, PersonChoiceError, IntervalError) as error:
             problems.append(str(error))

@@ -42,7 +42,8 @@ def search_parameters(outlet_schema: dict) -> list[dict]:
     return [
         _param("q", "query text (words, \"phrases\", OR, -word, outlet:, orang:, tanggal:)",
                {"type": "string", "maxLength": 1000}),
-        _param("outlet", "outlet slug, several OR'ed ('unknown': no known outlet)", outlet_schema, repeat=True),
+        _param("outlet", "outlet slug, several OR'ed ('unknown': no known outlet); a configured outlet's name, "
+                         "alias or host is read as its slug too", outlet_schema, repeat=True),
         _param("rubrik", "an outlet's rubric (category), several OR'ed", {"type": "string", "maxLength": 100},
                repeat=True),
         _param("person", "a person: a name as indexed, or words that open one name (`putin`); several AND'ed; "

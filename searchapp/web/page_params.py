@@ -6,7 +6,7 @@ a person typed in the filter is resolved as autocomplete resolves it, several pe
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from searchapp.errors import QueryError
 from searchapp.extract.outlet import UNKNOWN_OUTLET
@@ -33,7 +33,7 @@ def _quote(value: str, limit: int = 60) -> str:
 
 
 def problem_message(problem: QueryError, params: Mapping[str, Sequence[str]],
-                    is_known_outlet) -> str:
+                    outlet_slug: Callable[[str], str | None]) -> str:
     """The QueryError of a search parameter, said in Indonesian for the page."""
     name = problem.param
     values = [v for v in params.get(name) or [] if v is not None]
@@ -47,7 +47,7 @@ def problem_message(problem: QueryError, params: Mapping[str, Sequence[str]],
                 f"{MAX_WORD_CHARS} karakter per kata); kueri diabaikan.")
     if name == "outlet":
         unknown = [v for v in values
-                   if v.strip() and v.strip() != UNKNOWN_OUTLET and not is_known_outlet(v.strip())]
+                   if v.strip() and v.strip() != UNKNOWN_OUTLET and outlet_slug(v.strip()) is None]
         return f"Outlet {_quote(unknown[0] if unknown else raw)} tidak dikenal; filter outlet itu diabaikan."
     if name == "person":
         return "Nama orang terlalu panjang (maksimal 200 karakter); filter orang diabaikan."
@@ -75,17 +75,18 @@ def reversed_dates(params: Mapping[str, Sequence[str]]) -> bool:
     return all(dates) and all(date_span(d) is not None for d in dates)
 
 
-def parse_leniently(params: dict[str, list[str]], is_known_outlet) -> tuple[SearchRequest, list[str]]:
+def parse_leniently(params: dict[str, list[str]],
+                    outlet_slug: Callable[[str], str | None]) -> tuple[SearchRequest, list[str]]:
     """The search request of *params*, leaving out each bad parameter (and saying why, in Indonesian)."""
     problems: list[str] = []
     for _attempt in range(len(SEARCH_PARAMS) + 1):
         try:
-            return parse_search_params(params, is_known_outlet), problems
+            return parse_search_params(params, outlet_slug), problems
         except QueryError as problem:
-            problems.append(problem_message(problem, params, is_known_outlet))
+            problems.append(problem_message(problem, params, outlet_slug))
             if problem.param == "outlet":
                 known = [v for v in params.get("outlet", [])
-                         if v.strip() == UNKNOWN_OUTLET or (v.strip() and is_known_outlet(v.strip()))]
+                         if v.strip() == UNKNOWN_OUTLET or (v.strip() and outlet_slug(v.strip()) is not None)]
                 if known == params.get("outlet"):
                     params.pop("outlet", None)
                 else:

@@ -86,7 +86,7 @@ def unreadable_index(error: CorruptIndexError):
 def search():
     search_engine = engine()
     params = {key: request.args.getlist(key) for key in SEARCH_PARAMS if key in request.args}
-    search_request, problems = parse_leniently(params, search_engine.is_known_outlet)
+    search_request, problems = parse_leniently(params, search_engine.outlet_slug)
     search_request, person_choices = resolve_people(search_engine, search_request, problems)
     interval, scale = chart_params(request.args, problems)
     try:
@@ -113,7 +113,7 @@ def feed():
     search_engine = engine()
     params = {key: request.args.getlist(key) for key in SEARCH_PARAMS if key in request.args}
     try:
-        search_request = parse_search_params(params, search_engine.is_known_outlet)
+        search_request = parse_search_params(params, search_engine.outlet_slug)
         search_request = search_request.with_(sort="newest", page=1, per_page=FEED_SIZE)
         result = search_engine.search(search_request)
     except (QueryError, PersonChoiceError) as error:
@@ -164,7 +164,7 @@ def safe_link(url: str | None) -> str | None:
 @blueprint.get("/artikel/<path:doc_id>")
 def article(doc_id: str):
     params = {key: request.args.getlist(key) for key in SEARCH_PARAMS if key in request.args}
-    search, _problems = parse_leniently(params, engine().is_known_outlet)  # the search it was found by
+    search, _problems = parse_leniently(params, engine().outlet_slug)  # the search it was found by
     q = search.q
     found = engine().document(doc_id, q)
     if found is None:

@@ -44,6 +44,9 @@ class Catalog:
     def is_known_outlet(self, slug: str) -> bool:
         return self.outlet_table.get(slug) is not None or slug in self.outlet_counts
 
+    def outlet_slug(self, value: str) -> str | None:
+        return value if self.is_known_outlet(value) else self.outlet_table.slug_named(value)
+
     def people(self, prefix: str = "", limit: int = 20) -> list[dict]:
         found = [{"name": name, "count": n} for name, n in self.counts.items() if names_person(name, prefix)]
         found.sort(key=lambda p: (-p["count"], p["name"]))

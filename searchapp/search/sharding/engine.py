@@ -369,6 +369,9 @@ class ShardedEngine:
     def is_known_outlet(self, slug: str) -> bool:
         return self.catalog().is_known_outlet(slug)
 
+    def outlet_slug(self, value: str) -> str | None:
+        return self.catalog().outlet_slug(value)
+
     def people(self, prefix: str = "", limit: int = 20) -> list[dict]:
         return self.catalog().people(prefix, limit)
 
