@@ -58,6 +58,12 @@ def test_a_slug_an_earlier_outlet_table_gave_still_names_the_outlet(client):
     data = conforms(client.get("/api/search?q=nato&outlet=kapanlagi-com"), "/api/search")
     assert data["filters"]["outlet"] == ["kapanlagi"] and data["total"] == 0
     assert client.get("/api/search?q=nato&outlet=kapanlagi-co").status_code == 400
+    moved = client.get("/api/outlets/kapanlagi-com")
+    assert moved.status_code == 301 and moved.headers["Location"].endswith("/api/outlets/kapanlagi")
+    assert client.get("/api/outlets/kapanlagi").get_json()["name"] == "KapanLagi"
+    moved = client.get("/media/kapanlagi-com?x=1")
+    assert moved.status_code == 301 and moved.headers["Location"].endswith("/media/kapanlagi?x=1")
+    assert client.get("/media/kapanlagi-co").status_code == 404
 
 
 def test_repeated_parameters_mean_several_values(client):

@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterator
 from urllib.parse import quote
 
-from flask import Blueprint, Response, jsonify, request
+from flask import Blueprint, Response, jsonify, redirect, request, url_for
 from werkzeug.exceptions import HTTPException
 
 from searchapp.errors import CorruptIndexError, ExportTooLargeError, PersonChoiceError, QueryError, UnavailableError
@@ -258,6 +258,8 @@ def person(slug: str):
 def outlet(slug: str):
     """An outlet's profile: articles over time, the people it names most, its latest articles."""
     found = next((o for o in engine().outlets() if o["slug"] == slug), None)
+    if found is None and (named := engine().outlet_slug(slug)) is not None:
+        return redirect(url_for("api.outlet", slug=named), 301)  # a slug from before the outlet table knew it
     if found is None:
         return error_response(404, "not_found", f"no outlet {slug[:100]!r}", "slug")
     return jsonify({**found, **profile(SearchRequest(outlets=(slug,)), api=True)})

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
-from flask import Blueprint, render_template, request
+from flask import Blueprint, redirect, render_template, request, url_for
 
 from searchapp.errors import PersonChoiceError, QueryError
 from searchapp.search.request import MAX_COMPARED, SearchRequest, parse_compared
@@ -76,6 +76,9 @@ def person_page(slug: str):
 @blueprint.get("/media/<slug>")
 def outlet_page(slug: str):
     if not engine().is_known_outlet(slug):
+        named = engine().outlet_slug(slug)  # the slug the outlet had before the outlet table knew it
+        if named is not None:
+            return redirect(url_for("monitor.outlet_page", slug=named, **request.args), 301)
         return error_page(404, "Media tidak ditemukan", "Tidak ada outlet dengan alamat ini.")
     name = next((o["name"] for o in engine().outlets() if o["slug"] == slug), slug)
     found = profile(SearchRequest(outlets=(slug,)))

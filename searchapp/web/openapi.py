@@ -193,6 +193,9 @@ def openapi_document(outlets: list[str] | None = None) -> dict:
                 "responses": {"200": {"description": "the profile", "content": {"application/json": {
                     "schema": {"type": "object", "required": ["slug", "name", "count", "total", "timeline",
                                                               "outlets", "people", "latest"]}}}},
+                              "301": {"description": "the slug names a configured outlet by its name, alias or "
+                                                     "host (one its articles had before the outlet table knew it): "
+                                                     "its profile's address in Location"},
                               "404": _json("Error", "no such outlet"), **ERRORS},
             }},
             "/api/health": {"get": {
