@@ -108,6 +108,7 @@ def test_repeated_paragraphs_are_kept_once(lines, kept):
     ("-\nDua tokoh hengkang.", "Dua tokoh hengkang."),
     ("-19 derajat di puncak.", "-19 derajat di puncak."),  # a figure's sign stays
     ("Baca Juga :,,Baca Juga: ,Sebelumnya, ia datang.", "Baca Juga :\nBaca Juga:\nSebelumnya, ia datang."),
+    ("Baca Juga:\xa0,Tidak hanya makeup.", "Baca Juga:\nTidak hanya makeup."),
     ("Tertulis dalam Surat Al-Ahzab Ayat 59;,,Wahai Nabi", "Tertulis dalam Surat Al-Ahzab Ayat 59;\nWahai Nabi"),
     # written text stays as it is
     ('"Apa benar?," katanya.', '"Apa benar?," katanya.'),

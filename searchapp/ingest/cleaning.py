@@ -75,9 +75,9 @@ class Pattern:
 # a capital ("S.H.,M.H." is a list of degrees), nor after a lower-case abbreviation ("dll.,"), nor before
 # the closing quote of a question ("Apa?," katanya). A colon or semicolon before a comma ended a line:
 # a dangling "Baca Juga:" whose link was dropped, or the line that introduced a quoted verse.
-_JOINED = re.compile(r"((?<!\bdll)(?<!\bdsb)(?<!\bdst)(?<!\bdkk)(?<!\betc)(?<=[a-z0-9)])[.!?][\"”’]?|(?<=\w) ?[:;]) ?,+"
-                     r"(?=[^\s,.\"”’]|[\"“][^\s,])")
-_JOINT = re.compile(r"[.!?:;][\"”’]? ?,(?=\S)")  # in every text _JOINED may cut, and found faster
+_JOINED = re.compile(r"((?<!\bdll)(?<!\bdsb)(?<!\bdst)(?<!\bdkk)(?<!\betc)(?<=[a-z0-9)])[.!?][\"”’]?"
+                     r"|(?<=\w)[ \xa0]?[:;])[ \xa0]?,+(?=[^\s,.\"”’]|[\"“][^\s,])")
+_JOINT = re.compile(r"[.!?:;][\"”’]?[ \xa0]?,(?=\S)")  # in every text _JOINED may cut, and found faster
 _ENDS = frozenset(", \t\n-–—")
 # What a scraper leaves before the first word where the dateline's place was a link: "-,selama ini …"
 _LEFT_AT_START = re.compile(r"[\s,]*(?:[-–—](?=[\s,])[\s,]*)?")
