@@ -89,9 +89,9 @@ def joints(text: str) -> int:
 
 
 def joined_paragraphs(text: str) -> str:
-    """*text* with the paragraphs a scraper joined with commas on lines of their own, and the commas it
-    left at either end (where a link's words or empty paragraphs were: ",,,Setelah dihebohkan …"), with a
-    dateline's dash left alone before the first word."""
+    """*text* with the paragraphs a scraper joined with commas on lines of their own, without the commas it
+    left at either end (where a link's words or empty paragraphs were: ",,,Setelah dihebohkan …") nor the
+    dash a dateline's dropped link left before the first word."""
     if _JOINT.search(text):
         text = _JOINED.sub("\\1\n", text)
     if text[:1] in _ENDS or text[-1:] in _ENDS:
