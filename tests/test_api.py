@@ -298,3 +298,38 @@ def test_date_parameters_agree_with_the_openapi_pattern(client, value, status):
     response = client.get(f"/api/search?to={value}")
     assert response.status_code == status
     assert bool(re.match(DATE_PARAMETER["pattern"], unquote(value))) == (status == 200)
+
+
+def test_an_outlet_the_table_learns_moves_its_articles_and_its_old_slug_follows(tmp_path):
+    """Articles indexed while the table did not know KapanLagi carry `kapanlagi-com`; once it does, the next
+    run extracts them again under `kapanlagi`, and the old slug names the outlet (the index's terms of
+    the deleted documents notwithstanding): a filter finds them, the profile moves, never to itself."""
+    import json
+
+    from conftest import REPO, make_settings
+
+    from searchapp.index.writer import build_index
+    from searchapp.web.app import create_app
+
+    table = (REPO / "config" / "outlets.yaml").read_text(encoding="utf-8")
+    block = table[table.index("  - slug: kapanlagi"):table.index("  - slug: wowkeren")]
+    outlets = tmp_path / "outlets.yaml"
+    outlets.write_text(table.replace(block, ""), encoding="utf-8")
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "k.jsonl").write_text("".join(json.dumps({"id": f"k{n}", "body": f"Kabar artis ke-{n} hari ini.",
+                                                        "outlet": "kapanlagi.com"}) + "\n" for n in range(3)),
+                                    encoding="utf-8")
+    settings = make_settings(corpus, tmp_path / "index", outlets_file=str(outlets), **{"indexing.workers": 1})
+    build_index(settings)
+    assert create_app(settings).test_client().get("/api/search?q=artis").get_json()["results"][0]["outlet"] \
+        == "kapanlagi-com"
+    outlets.write_text(table, encoding="utf-8")
+    assert build_index(settings).updated == 3
+    client = create_app(settings).test_client()
+    data = client.get("/api/search?q=artis&outlet=kapanlagi-com&collapse=false").get_json()
+    assert data["filters"]["outlet"] == ["kapanlagi"] and data["total"] == 3
+    moved = client.get("/api/outlets/kapanlagi-com")
+    assert moved.status_code == 301 and moved.headers["Location"].endswith("/api/outlets/kapanlagi")
+    moved = client.get("/media/kapanlagi-com?slug=x&_external=1")
+    assert moved.status_code == 301 and moved.headers["Location"] == "/media/kapanlagi?slug=x&_external=1"

@@ -112,6 +112,11 @@ def test_repeated_paragraphs_are_kept_once(lines, kept):
     ("Tertulis dalam Surat Al-Ahzab Ayat 59;,,Wahai Nabi", "Tertulis dalam Surat Al-Ahzab Ayat 59;\nWahai Nabi"),
     # written text stays as it is
     ('"Apa benar?," katanya.', '"Apa benar?," katanya.'),
+    ('"Kami siap.",kata dia.', '"Kami siap.",kata dia.'),  # a speech tag
+    ("XCMG Mining Machinery Co.,Ltd. hadir.", "XCMG Mining Machinery Co.,Ltd. hadir."),
+    ("Hikmat Ginanjar, S.Sos.,M.Si. mengatakan", "Hikmat Ginanjar, S.Sos.,M.Si. mengatakan"),
+    ("Kantornya di Jl.,Merdeka 5.", "Kantornya di Jl.,Merdeka 5."),
+    ("- Butir satu\n- Butir dua", "- Butir satu\n- Butir dua"),  # a list's first dash
     ("Kiss aaaah!,” tutur Ersa.", "Kiss aaaah!,” tutur Ersa."),
     ("Dr. Budi Santoso, S.H.,M.H. hadir.", "Dr. Budi Santoso, S.H.,M.H. hadir."),
     ("Sayur, buah, dll.,semua dijual.", "Sayur, buah, dll.,semua dijual."),
@@ -140,6 +145,7 @@ def test_joined_paragraphs_are_lines_before_boilerplate_is_read():
     ("“Kutipan” tetap melengkung", "“Kutipan” tetap melengkung"),  # clean text is left as it is
     ("Harga Rp 16.216", "Harga Rp 16.216"),
     ("Ayat 59: ŸäŸéÿß ÿ£ŸéŸäŸëŸèŸáŸéÿß", "Ayat 59: يَا أَيُّهَا"),  # a verse's UTF-8 read as Mac Roman (Okezone)
+    ("Ÿ coup d’état", "Ÿ coup d’état"),  # "’é" would decode, as Mac Roman, to an Armenian letter
 ])
 def test_repair(text, repaired):
     assert repair(text) == repaired

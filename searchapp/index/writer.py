@@ -91,17 +91,16 @@ def build_index(settings: Settings, *, rebuild: bool = False, today: dt.date | N
             known = known_documents(existing) if existing is not None else {}
         except UNREADABLE as error:  # a damaged segment: only a rebuild mends it
             raise CorruptIndexError(root, error) from None
-        stale = sum(1 for value in known.values() if not value.endswith(f"/{state}"))
-        if stale:
-            report.warnings.append(f"{stale} articles were indexed under other extraction rules or outlet, people "
-                                   "or boilerplate files: extracted again")
         seen: set[str] = set()
         step = time.monotonic()
         newest = newest_versions(read_corpus(settings.corpus))  # a first, light pass: no extraction
         report.phases["versions"] = time.monotonic() - step
         step = time.monotonic()
 
+        again = 0  # unchanged articles indexed under another state (`DocumentContext.state`)
+
         def changed_articles() -> Iterator[Article]:
+            nonlocal again
             for item in read_corpus(settings.corpus):
                 if isinstance(item, Skipped):
                     report.skipped.append(item)
@@ -116,9 +115,11 @@ def build_index(settings: Settings, *, rebuild: bool = False, today: dt.date | N
                     continue
                 seen.add(item.id)
                 report.warnings += [f"{item.source}: {warning}" for warning in item.warnings]
-                if known.get(item.id) == document_hash(item, state):
+                previous = known.get(item.id)
+                if previous == document_hash(item, state):
                     report.unchanged += 1
                 else:
+                    again += previous is not None and previous.partition("/")[0] == item.content_hash
                     yield item
 
         def removed() -> list[str]:
@@ -152,6 +153,9 @@ def build_index(settings: Settings, *, rebuild: bool = False, today: dt.date | N
                 report.in_stories = _group(existing, folder, report.phases, stories=shard is None)
             else:
                 report.in_stories = len(read_stories(folder))
+        if again:
+            report.warnings.append(f"{again} articles were indexed under other extraction rules or outlet, "
+                                   "people or boilerplate files: extracted again")
     report.seconds = time.monotonic() - started
     return report
 

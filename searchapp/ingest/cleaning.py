@@ -30,6 +30,9 @@ _MAC_SUSPECTS = ("¬", "‚", "Ÿ", "ÿ")
 # stands for punctuation is.
 _MAC_ROMAN_RUN = re.compile("[" + re.escape(bytes(range(128, 256)).decode("mac_roman")) + "]{2,}")
 _MAC_ROMAN_PUNCTUATION = re.compile("[\u201a\u00ac][\u00c4\u2020][^\\s]?")
+# What a decoded run may hold: Latin letters, punctuation, currency, Arabic. A run that decodes to
+# anything else was real text beside the mojibake ("’é" decodes, as Mac Roman, to Armenian).
+_PLAUSIBLE = re.compile("[\u00a0-\u024f\u2000-\u206f\u20a0-\u20cf\u0600-\u06ff\ufb50-\ufdff\ufe70-\ufeff]+")
 _FTFY = ftfy.TextFixerConfig(uncurl_quotes=False, fix_latin_ligatures=False, fix_character_width=False,
                              normalization="NFC")
 _SCHEMA = {"name": "str", "pattern": "str", "outlets": "list"}
@@ -48,9 +51,12 @@ def repair(text: str) -> str:
 
 def _from_mac_roman(match: re.Match) -> str:
     try:
-        return unicodedata.normalize("NFC", match.group().encode("mac_roman").decode("utf-8"))
+        decoded = unicodedata.normalize("NFC", match.group().encode("mac_roman").decode("utf-8"))
     except UnicodeDecodeError:
-        return _MAC_ROMAN_PUNCTUATION.sub(_punctuation_from_mac_roman, match.group())
+        decoded = ""
+    if decoded and _PLAUSIBLE.fullmatch(decoded):
+        return decoded
+    return _MAC_ROMAN_PUNCTUATION.sub(_punctuation_from_mac_roman, match.group())
 
 
 def _punctuation_from_mac_roman(match: re.Match) -> str:
@@ -71,21 +77,42 @@ class Pattern:
 
 
 # A scraper that kept each paragraph's plain text and joined them with commas (click-id) leaves a comma
-# right after a sentence's end, where no writer puts one: "pagi tadi.,Polsek Sumur Bandung". Not after
-# a capital ("S.H.,M.H." is a list of degrees), nor after a lower-case abbreviation ("dll.,"), nor before
-# the closing quote of a question ("Apa?," katanya). A colon or semicolon before a comma ended a line:
-# a dangling "Baca Juga:" whose link was dropped, or the line that introduced a quoted verse.
-_JOINED = re.compile(r"((?<!\bdll)(?<!\bdsb)(?<!\bdst)(?<!\bdkk)(?<!\betc)(?<=[a-z0-9)])[.!?][\"”’]?"
-                     r"|(?<=\w)[ \xa0]?[:;])[ \xa0]?,+(?=[^\s,.\"”’]|[\"“][^\s,])")
+# right after a sentence's end, where no writer puts one: "pagi tadi.,Polsek Sumur Bandung". Not after an
+# abbreviation — a capital ("S.H.,M.H."), a dotted one ("S.Sos.,M.Si.", "e.g.,"), a short form
+# (`ABBREVIATIONS`: "Co.,Ltd.", "Jl.,", "dll.,") — nor before a speech tag ("Apa?," katanya; "Siap.",kata
+# dia). A colon or semicolon before a comma ended a line: a dangling "Baca Juga:" whose link was dropped,
+# or the line that introduced a quoted verse.
+_JOINED = re.compile(r"((?<=[a-z0-9)])[.!?][\"”’]?|(?<=\w)[ \xa0]?[:;])[ \xa0]?,+(?=[^\s,.\"”’]|[\"“][^\s,])")
 _JOINT = re.compile(r"[.!?:;][\"”’]?[ \xa0]?,(?=\S)")  # in every text _JOINED may cut, and found faster
+_TOKEN_BEFORE = re.compile(r"\S*\Z")
+ABBREVIATIONS = frozenset({
+    "dll", "dsb", "dst", "dkk", "tsb", "etc", "vs", "no", "nos", "hlm", "jl", "jln", "kec", "kab", "co",
+    "ltd", "inc", "corp", "tbk", "dr", "drs", "dra", "ir", "prof", "yth", "bpk", "sdr", "mr", "mrs", "ms",
+    "st", "jr", "sr", "kol", "hj"})
 _ENDS = frozenset(", \t\n-–—")
-# What a scraper leaves before the first word where the dateline's place was a link: "-,selama ini …"
-_LEFT_AT_START = re.compile(r"[\s,]*(?:[-–—](?=[\s,])[\s,]*)?")
+# What a scraper leaves before the first word where the dateline's place was a link ("-,selama ini …"):
+# not a list's first dash, nor a figure's sign.
+_LEFT_AT_START = re.compile(r"[\s,]*")
+_DASH_AT_START = re.compile(r"[-–—](?=[\s,])(?![\s,]*\d)[\s,]*")
+_LIST_ITEM = re.compile(r"\n[ \t]*[-–—•] ")
+
+
+def _joint(match: re.Match) -> str:
+    """A line break for a comma that joined two paragraphs; the text as it is where it follows an
+    abbreviation or opens a speech tag."""
+    mark = match.group(1)
+    if mark.startswith("."):
+        token = _TOKEN_BEFORE.search(match.string, max(0, match.start() - 30), match.start()).group()
+        if "." in token or token.casefold().strip("(") in ABBREVIATIONS:
+            return match.group()
+    if mark[-1] in "\"”’" and match.string[match.end():match.end() + 1].islower():
+        return match.group()
+    return f"{mark}\n"
 
 
 def joints(text: str) -> int:
     """How many paragraphs a scraper joined to the one before in *text* (`joined_paragraphs` puts back)."""
-    return len(_JOINED.findall(text)) if _JOINT.search(text) else 0
+    return sum(_joint(match) != match.group() for match in _JOINED.finditer(text)) if _JOINT.search(text) else 0
 
 
 def joined_paragraphs(text: str) -> str:
@@ -93,9 +120,12 @@ def joined_paragraphs(text: str) -> str:
     left at either end (where a link's words or empty paragraphs were: ",,,Setelah dihebohkan …") nor the
     dash a dateline's dropped link left before the first word."""
     if _JOINT.search(text):
-        text = _JOINED.sub("\\1\n", text)
+        text = _JOINED.sub(_joint, text)
     if text[:1] in _ENDS or text[-1:] in _ENDS:
         text = text[_LEFT_AT_START.match(text).end():].rstrip(", \t\n")
+        dash = _DASH_AT_START.match(text)
+        if dash and not _LIST_ITEM.search(text):
+            text = text[dash.end():]
     return text
 
 

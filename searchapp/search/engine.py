@@ -245,7 +245,8 @@ class WhooshEngine:
             return False
 
     def outlet_slug(self, value: str) -> str | None:
-        return value if self.is_known_outlet(value) else self.outlet_table.slug_named(value)
+        configured = self.outlet_table.slug_named(value)  # before the index's terms, which keep a slug
+        return configured or (value if self.is_known_outlet(value) else None)  # its deleted articles had
 
     @_request
     def people(self, prefix: str = "", limit: int = 20) -> list[dict]:

@@ -258,7 +258,7 @@ def person(slug: str):
 def outlet(slug: str):
     """An outlet's profile: articles over time, the people it names most, its latest articles."""
     found = next((o for o in engine().outlets() if o["slug"] == slug), None)
-    if found is None and (named := engine().outlet_slug(slug)) is not None:
+    if found is None and (named := engine().outlet_slug(slug)) not in (None, slug):
         return redirect(url_for("api.outlet", slug=named), 301)  # a slug from before the outlet table knew it
     if found is None:
         return error_response(404, "not_found", f"no outlet {slug[:100]!r}", "slug")

@@ -75,10 +75,11 @@ def person_page(slug: str):
 
 @blueprint.get("/media/<slug>")
 def outlet_page(slug: str):
-    if not engine().is_known_outlet(slug):
-        named = engine().outlet_slug(slug)  # the slug the outlet had before the outlet table knew it
-        if named is not None:
-            return redirect(url_for("monitor.outlet_page", slug=named, **request.args), 301)
+    named = engine().outlet_slug(slug)  # a slug the outlet had before the outlet table knew it: moved
+    if named is not None and named != slug:
+        query = request.query_string.decode("ascii", "replace")
+        return redirect(url_for("monitor.outlet_page", slug=named) + (f"?{query}" if query else ""), 301)
+    if named is None:
         return error_page(404, "Media tidak ditemukan", "Tidak ada outlet dengan alamat ini.")
     name = next((o["name"] for o in engine().outlets() if o["slug"] == slug), slug)
     found = profile(SearchRequest(outlets=(slug,)))

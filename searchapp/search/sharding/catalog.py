@@ -45,7 +45,8 @@ class Catalog:
         return self.outlet_table.get(slug) is not None or slug in self.outlet_counts
 
     def outlet_slug(self, value: str) -> str | None:
-        return value if self.is_known_outlet(value) else self.outlet_table.slug_named(value)
+        configured = self.outlet_table.slug_named(value)  # before the index's terms, which keep a slug
+        return configured or (value if self.is_known_outlet(value) else None)  # its deleted articles had
 
     def people(self, prefix: str = "", limit: int = 20) -> list[dict]:
         found = [{"name": name, "count": n} for name, n in self.counts.items() if names_person(name, prefix)]
