@@ -146,6 +146,7 @@ def test_joined_paragraphs_are_lines_before_boilerplate_is_read():
     ("Harga Rp 16.216", "Harga Rp 16.216"),
     ("Ayat 59: ŸäŸéÿß ÿ£ŸéŸäŸëŸèŸáŸéÿß", "Ayat 59: يَا أَيُّهَا"),  # a verse's UTF-8 read as Mac Roman (Okezone)
     ("Ÿ coup d’état", "Ÿ coup d’état"),  # "’é" would decode, as Mac Roman, to an Armenian letter
+    ("Hero of mine ‚ù§Ô∏è,” tulis Ifan", "Hero of mine ❤️,” tulis Ifan"),  # an emoji
 ])
 def test_repair(text, repaired):
     assert repair(text) == repaired

@@ -30,9 +30,10 @@ _MAC_SUSPECTS = ("¬", "‚", "Ÿ", "ÿ")
 # stands for punctuation is.
 _MAC_ROMAN_RUN = re.compile("[" + re.escape(bytes(range(128, 256)).decode("mac_roman")) + "]{2,}")
 _MAC_ROMAN_PUNCTUATION = re.compile("[\u201a\u00ac][\u00c4\u2020][^\\s]?")
-# What a decoded run may hold: Latin letters, punctuation, currency, Arabic. A run that decodes to
-# anything else was real text beside the mojibake ("’é" decodes, as Mac Roman, to Armenian).
-_PLAUSIBLE = re.compile("[\u00a0-\u024f\u2000-\u206f\u20a0-\u20cf\u0600-\u06ff\ufb50-\ufdff\ufe70-\ufeff]+")
+# What a decoded run may hold: Latin letters, punctuation, currency, symbols and emoji, Arabic. A run
+# that decodes to anything else was real text beside the mojibake ("’é" decodes, as Mac Roman, to Armenian).
+_PLAUSIBLE = re.compile("[\u00a0-\u024f\u2000-\u27bf\u0600-\u06ff\ufb50-\ufdff\ufe00-\ufe0f\ufe70-\ufeff"
+                        "\U0001f000-\U0001faff]+")
 _FTFY = ftfy.TextFixerConfig(uncurl_quotes=False, fix_latin_ligatures=False, fix_character_width=False,
                              normalization="NFC")
 _SCHEMA = {"name": "str", "pattern": "str", "outlets": "list"}
