@@ -45,8 +45,8 @@ class Catalog:
         return self.outlet_table.get(slug) is not None or slug in self.outlet_counts
 
     def outlet_slug(self, value: str) -> str | None:
-        configured = self.outlet_table.slug_named(value)  # before the index's terms, which keep a slug
-        return configured or (value if self.is_known_outlet(value) else None)  # its deleted articles had
+        # the configured outlets first: the index's terms keep an old slug its deleted articles had
+        return self.outlet_table.slug_named(value) or (value if self.is_known_outlet(value) else None)
 
     def people(self, prefix: str = "", limit: int = 20) -> list[dict]:
         found = [{"name": name, "count": n} for name, n in self.counts.items() if names_person(name, prefix)]
