@@ -24,15 +24,16 @@ def facet(data, name):
 
 def test_rubrics_are_counted_and_filter(client):
     data = client.get("/api/search?q=harga").get_json()
-    assert facet(data, "rubrik") == {"Ekonomi": (1, False), "ekonomi": (1, False), "Hiburan": (1, False)}
+    # one rubric written in two cases is one value, under the spelling most of its articles use
+    assert facet(data, "rubrik") == {"Ekonomi": (2, False), "Hiburan": (1, False)}
     narrowed = client.get("/api/search?q=harga&rubrik=ekonomi").get_json()
     assert sorted(r["id"] for r in narrowed["results"]) == ["a", "b"]  # the rubric's name without regard to case
     assert narrowed["filters"]["rubrik"] == ["ekonomi"]
     # counted as if no rubric were ticked, so every rubric stays visible; outlet counts follow the rubric
-    assert facet(narrowed, "rubrik")["Hiburan"] == (1, False)
+    assert facet(narrowed, "rubrik") == {"Ekonomi": (2, True), "Hiburan": (1, False)}
     assert {v["value"]: v["count"] for v in narrowed["facets"]["outlet"] if v["count"]} == {"kompas": 2}
     both = client.get("/api/search?q=harga&rubrik=Hiburan&outlet=kompas").get_json()
-    assert both["total"] == 0 and facet(both, "rubrik")["Ekonomi"] == (1, False)
+    assert both["total"] == 0 and facet(both, "rubrik")["Ekonomi"] == (2, False)
     toggle = [v["toggle_url"] for v in data["facets"]["rubrik"] if v["value"] == "Hiburan"][0]
     assert [r["id"] for r in client.get(toggle).get_json()["results"]] == ["c"]
     # ticked as "hiburan", shown as "Hiburan": its toggle unticks it

@@ -120,7 +120,7 @@ PAGES = ["/", "/cari?q=nato", "/cari?q=nato&sort=newest&outlet=kompas-tv", "/car
          "/bandingkan?q=nato&q=rusia", "/api/search?q=nato&per_page=3", "/api/timeline?q=nato",
          "/api/compare?q=nato&q=rusia", "/api/significant?q=nato", "/api/export?q=nato", "/api/people?prefix=jen",
          "/api/people/jens-stoltenberg", "/api/outlets", "/api/outlets/kontan", "/api/documents/kontan-9",
-         "/api/health"]
+         "/api/health", "/api/search?person=assad"]  # an alias no name opens: Bashar al-Assad
 
 
 def test_every_page_and_endpoint_over_shards_as_over_one_index(pair, tmp_path):

@@ -20,6 +20,8 @@ def article(n: int) -> dict:
               "people": ["Joko Widodo"] if n % 4 == 0 else []}
     if n % 7:
         record["date"] = (dt.date(2025, 1, 1) + dt.timedelta(days=n)).isoformat()
+        if n % 5 == 0:
+            record["date"] += f"T{n % 24:02d}:05:00+07:00"  # a stated time of day
     return record
 
 
@@ -39,6 +41,9 @@ def test_every_search_is_a_valid_atom_feed_of_its_newest_articles(client):
     assert first.title == search["results"][0]["title"] and "<" in first.title  # escaped, read back as written
     assert any(link.rel == "related" and link.href.startswith("https://contoh.id/") for link in first.links)
     assert first.published.startswith(search["results"][0]["date"]) and first.author == "Kontan"
+    timed = [(entry, hit) for entry, hit in zip(feed.entries, search["results"], strict=True) if hit["published_at"]]
+    assert timed and all(entry.published == hit["published_at"] for entry, hit in timed)  # the moment, not midnight
+    assert {entry.published[11:16] for entry, _hit in timed} != {"00:00"}
     assert "banjir" in first.summary.lower()
     assert "&lt;mark&gt;banjir&lt;/mark&gt;" in response.get_data(as_text=True)  # the match marked in the HTML summary
     page = client.get("/cari?q=banjir&outlet=kontan").get_data(as_text=True)

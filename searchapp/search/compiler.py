@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from whoosh import query as wq
 
 from searchapp.extract.outlet import OutletTable, alias_key
+from searchapp.extract.registry import PeopleRegistry
 from searchapp.index.analysis import QueryAnalysis, QueryTerm
 from searchapp.index.words import iter_words
 from searchapp.search.query import And, Field, Node, Not, Phrase, Word, date_range
@@ -24,12 +25,13 @@ class QueryCompiler:
     """Turns the query syntax tree into a Whoosh query over the index's fields."""
 
     def __init__(self, analysis: QueryAnalysis, exact_boost: float, outlets: OutletTable,
-                 people: list[str], known_outlets: list[str]) -> None:
+                 people: list[str], known_outlets: list[str], registry: PeopleRegistry) -> None:
         self.analysis = analysis
         self.exact_boost = exact_boost
         self.outlets = outlets
         self.people = people
         self.known_outlets = known_outlets
+        self.registry = registry
 
     def compile(self, node: Node | None) -> wq.Query | None:
         if node is None:
@@ -108,6 +110,11 @@ class QueryCompiler:
         return exact or [slug for slug in self.known_outlets if alias_key(slug).startswith(wanted)]
 
     def person_names(self, text: str) -> list[str]:
+        """The people ``orang:text`` means: the one config/people.yaml knows by that name or alias, else
+        every indexed name holding each of its words."""
+        known = self.registry.canonical(text)
+        if known is not None and known in self.people:
+            return [known]
         wanted = [w.lower() for w, _s, _e in iter_words(text)]
         if not wanted:
             return []

@@ -21,6 +21,7 @@ from searchapp import __version__
 from searchapp.config import Settings
 from searchapp.errors import CorruptIndexError, ExportTooLargeError, PersonChoiceError
 from searchapp.extract.outlet import OutletTable
+from searchapp.extract.registry import PeopleRegistry
 from searchapp.index.generations import current_generation
 from searchapp.search.articles import Articles
 from searchapp.search.compiler import QueryCompiler
@@ -64,6 +65,7 @@ class WhooshEngine:
         self.stopwords = settings.load_stopwords()
         self.root = Path(settings.index)
         self.outlet_table = OutletTable.load(settings.outlets_file)
+        self.people_registry = PeopleRegistry.load(settings.people_file)
         self.live = LiveIndex(settings, self.stopwords)
 
     def _current(self) -> Generation:
@@ -72,7 +74,7 @@ class WhooshEngine:
 
     def compiler(self, state: Generation) -> QueryCompiler:
         return QueryCompiler(state.analysis, self.settings.exact_boost, self.outlet_table,
-                             state.tables.people, state.tables.outlets)
+                             state.tables.people, state.tables.outlets, self.people_registry)
 
     def articles(self, state: Generation) -> Articles:
         return Articles(state.searcher(), state.analysis, self.outlet_label, state.stories,
@@ -199,7 +201,7 @@ class WhooshEngine:
         PersonChoiceError when one names no indexed person, or several."""
         resolved = []
         for typed in request.people:
-            choices = person_choices(tables, typed)
+            choices = person_choices(tables, typed, self.people_registry)
             if len(choices) != 1:
                 raise PersonChoiceError(typed, choices)
             resolved.append(choices[0])
@@ -262,7 +264,7 @@ class WhooshEngine:
 
     @_request
     def person_choices(self, typed: str) -> list[str]:
-        return person_choices(self._current().tables, typed)
+        return person_choices(self._current().tables, typed, self.people_registry)
 
     @_request
     def health(self) -> dict:

@@ -83,10 +83,20 @@ class CategoryFacet(Facet):
     def values(self, counts: Counter) -> list[FacetValue]:
         ticked = {name.casefold() for name in self.request.categories}
         values = [self.value(name, name, count, name.casefold() in ticked)
-                  for name, count in sorted(counts.items(), key=lambda item: (-item[1], item[0]))]
+                  for name, count in sorted(_by_casefold(counts).items(), key=lambda item: (-item[1], item[0]))]
         listed = {value.value.casefold() for value in values}
         return values + [self.value(name, name, 0, True) for name in self.request.categories
                          if name.casefold() not in listed]
+
+
+def _by_casefold(counts: Counter) -> Counter:
+    """Counts of names written in several cases ("Nasional", "nasional": one rubric, as the filter reads it)
+    summed under the spelling most of them use."""
+    groups: dict[str, Counter] = {}
+    for name, count in counts.items():
+        groups.setdefault(name.casefold(), Counter())[name] = count
+    return Counter({min(spellings, key=lambda name: (-spellings[name], name)): sum(spellings.values())
+                    for spellings in groups.values()})
 
 
 class PersonFacet(Facet):

@@ -31,13 +31,14 @@ class Hit:
     partial: bool = False  # holds some, not all, of the query's words (listed after every article that does)
     story: str | None = None  # the story's name (its smallest article id) when the article has copies
     copies: list[dict] = field(default_factory=list)  # the story's other articles: id, title, outlet, url, date
+    published_at: str | None = None  # the stated moment of publication (ISO, with its zone), when a time is stated
 
     def to_dict(self) -> dict:
         return {
             "id": self.id, "title": self.title, "title_html": str(self.title_html), "url": self.url,
             "outlet": self.outlet, "outlet_name": self.outlet_name,
-            "date": self.date.isoformat() if self.date else None, "people": self.people,
-            "reporter": self.reporter, "editor": self.editor,
+            "date": self.date.isoformat() if self.date else None, "published_at": self.published_at,
+            "people": self.people, "reporter": self.reporter, "editor": self.editor,
             "score": round(self.score, 4) if self.score is not None else None,
             "snippet": str(self.snippet), "partial": self.partial,
             "story": self.story, "copies": self.copies,

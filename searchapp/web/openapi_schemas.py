@@ -36,6 +36,8 @@ HIT_PROPERTIES: dict[str, Any] = {
     "outlet": {**NULLABLE_STRING, "description": "outlet slug; null when unknown"},
     "outlet_name": NULLABLE_STRING,
     "date": NULLABLE_DATE,
+    "published_at": {**NULLABLE_STRING, "description": "the stated moment of publication, ISO with its zone; "
+                                                      "null when the source states only the day"},
     "people": {"type": "array", "items": {"type": "string"}},
     "reporter": NULLABLE_STRING,
     "editor": NULLABLE_STRING,
@@ -140,7 +142,6 @@ DOCUMENT = {
         "paragraphs_html": {"type": "array", "items": {"type": "string"}},
         "matches": {"type": "integer", "minimum": 0},
         "source": NULLABLE_STRING,
-        "published_at": {**NULLABLE_STRING, "description": "the stated moment of publication, ISO with its zone"},
         "updated": {"type": "boolean", "description": "published_at is the site's last update"},
         "summary": NULLABLE_STRING,
         "category": {**NULLABLE_STRING, "description": "the outlet's rubric"},

@@ -131,8 +131,9 @@ def feed():
 
 
 def feed_entry(hit: dict, root: str, changed: str) -> dict:
-    """A hit as an Atom entry; an article without a date is dated by the index's last change."""
-    published = f"{hit['date']}T00:00:00+07:00" if hit.get("date") else None
+    """A hit as an Atom entry, dated by its stated moment of publication, else its day (midnight, WIB),
+    else the index's last change."""
+    published = hit.get("published_at") or (f"{hit['date']}T00:00:00+07:00" if hit.get("date") else None)
     return {"title": hit["title"], "url": root + article_url(hit["id"]), "source_url": safe_link(hit.get("url")),
             "published": published, "updated": published or changed,
             "outlet": hit.get("outlet_name") or "tidak diketahui", "snippet": hit["snippet"]}

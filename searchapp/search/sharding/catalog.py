@@ -4,16 +4,18 @@ and the listings and look-ups the search interface answers from them alone."""
 from __future__ import annotations
 
 from searchapp.extract.outlet import OutletTable, slugify
+from searchapp.extract.registry import PeopleRegistry
 from searchapp.search.people import names_person, person_choices
 
 
 class Catalog:
-    def __init__(self, data: dict, outlet_table: OutletTable) -> None:
+    def __init__(self, data: dict, outlet_table: OutletTable, people_registry: PeopleRegistry) -> None:
         self.set: str = data["set"]
         self.documents: int = data["documents"]
         self.counts: dict[str, int] = data["people"]
         self.outlet_counts: dict[str, dict] = data["outlets"]
         self.outlet_table = outlet_table
+        self.people_registry = people_registry
         self.shards: int = data["shards"]
         self.published: str | None = data.get("published")  # when the set was published
         # every indexed name, as one index's terms (`person_choices` reads it; a name may have no live article)
@@ -57,4 +59,4 @@ class Catalog:
         return next((name for name in self.counts if slugify(name) == slug), None)
 
     def person_choices(self, typed: str) -> list[str]:
-        return person_choices(self, typed)
+        return person_choices(self, typed, self.people_registry)

@@ -24,6 +24,7 @@ from searchapp import __version__
 from searchapp.config import Settings
 from searchapp.errors import ExportTooLargeError, PersonChoiceError, UnavailableError
 from searchapp.extract.outlet import OutletTable
+from searchapp.extract.registry import PeopleRegistry
 from searchapp.index.analysis import QueryAnalysis
 from searchapp.index.routing import shard_of
 from searchapp.index.schema import build_schema
@@ -48,6 +49,7 @@ class ShardedEngine:
         self.settings = settings
         self.shards = shards
         self.outlet_table = OutletTable.load(settings.outlets_file)
+        self.people_registry = PeopleRegistry.load(settings.people_file)
         self.schema = build_schema(settings)
         self.analysis = QueryAnalysis(self.schema["body"].analyzer, settings.load_stopwords())
         self._catalog: Catalog | None = None
@@ -76,7 +78,7 @@ class ShardedEngine:
         """The set's people, outlets and rubrics: asked of a shard when the name of its set changes."""
         name = self._one("set_name")
         if self._catalog is None or self._catalog.set != name:
-            catalog = Catalog(self._one("catalog"), self.outlet_table)
+            catalog = Catalog(self._one("catalog"), self.outlet_table, self.people_registry)
             if catalog.shards != self.shards.count:
                 raise UnavailableError(f"the index now holds {catalog.shards} shards, not {self.shards.count}: "
                                        "restart the server")

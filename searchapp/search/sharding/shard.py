@@ -26,6 +26,7 @@ from whoosh.scoring import BM25F
 from searchapp.config import Settings
 from searchapp.errors import CorruptIndexError, UnavailableError
 from searchapp.extract.outlet import OutletTable
+from searchapp.extract.registry import PeopleRegistry
 from searchapp.index.generations import open_generation
 from searchapp.index.routing import shard_settings
 from searchapp.index.shards import MANIFEST, read_catalog, read_manifest
@@ -137,6 +138,7 @@ class ShardSearcher:
         self.settings = settings
         self.set_root = Path(settings.index)
         self.outlet_table = OutletTable.load(settings.outlets_file)
+        self.people_registry = PeopleRegistry.load(settings.people_file)
         self.live = ShardLive(settings, settings.load_stopwords(), self.set_root, number)
         self._kept: OrderedDict[tuple, Matches] = OrderedDict()  # a request's documents, from count to gather
         self._kept_lock = threading.Lock()
@@ -184,7 +186,7 @@ class ShardSearcher:
             if found is not None:
                 return found, docsets
         compiler = QueryCompiler(state.analysis, self.settings.exact_boost, self.outlet_table,
-                                 catalog["names"], list(catalog["outlets"]))
+                                 catalog["names"], list(catalog["outlets"]), self.people_registry)
         found = select(request, people, compiler, state.tables, docsets, self.settings.partial_below,
                        decide=lambda _found, _matching: partial)
         if keep:

@@ -1,0 +1,73 @@
+"""A typed person is looked up as config/people.yaml names them first: an alias or another spelling of a
+known person names that person, not every indexed name that happens to hold the word."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from conftest import make_settings
+
+from searchapp.index.writer import build_index
+from searchapp.web.app import create_app
+
+PEOPLE = """people:
+  - name: Joko Widodo
+    aliases: [Jokowi]
+  - name: Vladimir Putin
+    aliases: [Putin]
+  - name: Soeharto
+"""
+
+ARTICLES = [  # (id, people stated by the corpus)
+    ("a1", ["Joko Widodo"]), ("a2", ["Joko Widodo"]), ("a3", ["Joko Widodo", "Vladimir Putin"]),
+    ("b1", ["Iriana Jokowi"]), ("b2", ["Jokowi-Ma'ruf Amin"]),
+    ("c1", ["Vladimir Putin"]), ("c2", ["Khamenei Putin"]), ("c3", ["Vladimir Putindi"]),
+    ("d1", ["Soeharto"]),
+]
+
+
+@pytest.fixture(scope="module")
+def client(tmp_path_factory):
+    root = tmp_path_factory.mktemp("person_lookup")
+    (root / "corpus").mkdir()
+    records = [{"id": doc_id, "title": f"Berita {doc_id}", "body": f"Laporan rapat kabinet nomor {doc_id}. " * 5,
+                "people": people, "outlet": "kompas"} for doc_id, people in ARTICLES]
+    (root / "corpus" / "records.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records))
+    (root / "people.yaml").write_text(PEOPLE)
+    settings = make_settings(root / "corpus", root / "index", people_file=str(root / "people.yaml"),
+                             **{"indexing.workers": 1})
+    build_index(settings)
+    return create_app(settings).test_client()
+
+
+def ids(data: dict) -> list[str]:
+    return sorted(hit["id"] for hit in data["results"])
+
+
+@pytest.mark.parametrize(("typed", "person", "found"), [
+    ("jokowi", "Joko Widodo", ["a1", "a2", "a3"]),  # an alias, though two other names hold the word
+    ("JOKOWI", "Joko Widodo", ["a1", "a2", "a3"]),
+    ("putin", "Vladimir Putin", ["a3", "c1"]),  # not "Khamenei Putin" nor "Vladimir Putindi"
+    ("Suharto", "Soeharto", ["d1"]),  # the new spelling of a name written in the old
+    ("iriana", "Iriana Jokowi", ["b1"]),  # no alias: the name it opens, as before
+])
+def test_a_person_filter_reads_the_configured_names_first(client, typed, person, found):
+    data = client.get("/api/search", query_string={"person": typed}).get_json()
+    assert data["filters"]["person"] == [person] and ids(data) == found
+
+
+@pytest.mark.parametrize(("query", "found"), [
+    ("orang:jokowi", ["a1", "a2", "a3"]),
+    ('orang:"joko widodo"', ["a1", "a2", "a3"]),
+    ("orang:putin", ["a3", "c1"]),
+    ("orang:iriana", ["b1"]),
+])
+def test_the_person_operator_reads_them_too(client, query, found):
+    assert ids(client.get("/api/search", query_string={"q": query}).get_json()) == found
+
+
+def test_a_name_no_alias_settles_still_offers_the_choice(client):
+    response = client.get("/api/search", query_string={"person": "vladimir"})
+    assert response.status_code == 400
+    assert response.get_json()["error"]["choices"] == ["Vladimir Putin", "Vladimir Putindi"]
