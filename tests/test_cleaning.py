@@ -39,6 +39,18 @@ BOILERPLATE = Boilerplate.load(REPO / "config" / "boilerplate.yaml")
     ("#GrowFearLess with Fimela", "fimela", "campaign"),
     ("loading...", "posmetro-medan", "loading"),
     ("-", "wowkeren", "no words"),  # what a dateline's dropped link left
+    ("Loading...Ikuti Whatsapp Channel Republika", "republika", "loading"),
+    ("Artikel ini telah tayang di Kompas.com dengan judul", "tribunnews", "first published elsewhere"),
+    ("Artikel ini telah tayang di,dengan judul Anton Lolos dari Maut, Mobil Tertimpa Pohon,,.", "tribunnews",
+     "first published elsewhere"),
+    ("Artikel ini sudah lebih dulu di detikjogja. Selengkapnya klik disini.", "detik", "first published elsewhere"),
+    ("Artikel ini telah tayang diCNN Indonesia.", "detik", "first published elsewhere"),
+    ("Baca selengkapnyadi sini.", "detik", "read more"),
+    ("Baca selengkapnya di tautan berikutini.", "liputan6", "read more"),
+    ("Baca Selengkapnya:", "okezone", "read more"),
+    ("Pilihan editor:Apa Dampak Perang Iran-Israel terhadap Ekonomi Indonesia", "tempo", "editor's pick"),
+    ("A post shared by Leo Messi (@leomessi)", "kompas", "social embed"),
+    ("(Reporter: Shinta Dwi Ayu | Editor: Faieq Hidayat)", "kompas", "credits"),
     ("***", None, "no words"),
 ])
 def test_boilerplate_lines(line, outlet, name):
@@ -62,9 +74,29 @@ def test_boilerplate_lines(line, outlet, name):
     ("Lihat juga: Keluarga Minta Tersangka Dikembalikan,Setelah itu, Golfrid dibawa ke rumah sakit.", None),
     ("#GrowFearLess with Fimela", "okezone"),  # Fimela's own line
     ("- Komisi Pemberantasan Korupsi menetapkan tersangka baru.", None),
+    # an editor's note is the reader's to see
+    ("Artikel ini telah diubah pada Jumat 13 September 2019, Pukul 10.00 WIB, untuk meluruskan data.", "tempo"),
+    ("Baca selengkapnya,Pemerintah Provinsi DKI Jakarta mencabut gugatan kasasi.", "kompas"),  # a paragraph
 ])
 def test_story_lines_stay(line, outlet):
     assert BOILERPLATE.match(line, outlet) is None
+
+
+@pytest.mark.parametrize(("line", "kept", "removed"), [
+    ("Kata dia di Medan. (bbs),,,loading...", "Kata dia di Medan. (bbs)", ("loading", "loading...")),
+    ("Ujarnya singkat.(dek/ris),loading...", "Ujarnya singkat.(dek/ris)", ("loading", "loading...")),
+    ("Andra ingin menyusul,Penulis: Annesa K. Ramadhany", "Andra ingin menyusul",
+     ("credits", "Penulis: Annesa K. Ramadhany")),
+    # commas a writer wrote, and a scraper's commas before what is no boilerplate, stay
+    ("Ia membeli rumah, mobil,dan motor", "Ia membeli rumah, mobil,dan motor", None),
+    ("Harga naik Rp1,5 juta", "Harga naik Rp1,5 juta", None),
+    ('"Kami akan datang,”', '"Kami akan datang,”', None),  # a closing quote is no boilerplate line
+    ("Skor akhir,loading dokumen", "Skor akhir,loading dokumen", None),
+])
+def test_boilerplate_a_scraper_ran_on_after_a_comma_is_removed(line, kept, removed):
+    cleaned, found = BOILERPLATE.clean(f"Paragraf pertama.\n{line}", "posmetro-medan")
+    assert cleaned == f"Paragraf pertama.\n{kept}"
+    assert found == ([removed] if removed else [])
 
 
 def test_clean_keeps_paragraphs_and_says_what_it_removed():

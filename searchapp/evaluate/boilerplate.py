@@ -26,7 +26,7 @@ def evaluate_boilerplate(folder: Path, settings: Settings, listed: int = 40, see
     removed_lines: list[tuple[str, str, str]] = []
     glued: Counter = Counter()
     articles = touched = lines = glued_articles = joined = joined_articles = 0
-    for path in sorted(folder.glob("*.csv")) + sorted(folder.glob("xlsx/*.xlsx")):
+    for path in sorted(folder.rglob("*.csv")) + sorted(folder.rglob("*.xlsx")):  # click-id: csv/, xlsx/
         table = open_table(path)
         header = [name.strip().lower() for name in table.header]
         for _line, row in table.rows:

@@ -134,6 +134,20 @@ REPEATED = "repeated paragraphs"
 MIN_REPEATED = 40  # characters: a shorter line (a name, a heading) may well open the next line by chance
 
 
+def _joined_tail(line: str) -> tuple[int, str]:
+    """Where the last commas of *line* start and the short text after them, when nothing but commas joins
+    the two — no space after them, as a scraper joins paragraphs ("… (bbs),,,loading..."), and a letter
+    after them; (len(line), "") otherwise."""
+    comma = line.rfind(",")
+    tail = line[comma + 1:]
+    if comma <= 0 or not tail or tail[0].isspace() or len(tail) > 80 or not any(c.isalpha() for c in tail):
+        return len(line), ""
+    cut = len(line[:comma].rstrip(","))
+    if cut == 0 or line[cut - 1].isspace():
+        return len(line), ""
+    return cut, tail
+
+
 def _repeats(line: str, after: str) -> bool:
     """A crawl that flattened nested paragraphs writes each paragraph twice, first run on into the rest
     of the article (`p1 p2 p3`, `p1`, `p2 p3`, `p2`, …): a line that the next line opens repeats it."""
@@ -180,7 +194,13 @@ class Boilerplate:
             if pattern is None and _repeats(line.strip(), after):
                 removed.append((REPEATED, line.strip()))
             elif pattern is None:
-                kept.append(line)
+                cut, tail = _joined_tail(line)
+                pattern = self.match(tail, outlet) if tail else None
+                if pattern is None:
+                    kept.append(line)
+                else:  # a boilerplate line a scraper ran on after the paragraph's last comma
+                    kept.append(line[:cut])
+                    removed.append((pattern.name, tail.strip()))
             else:
                 removed.append((pattern.name, line.strip()))
         if not removed:
