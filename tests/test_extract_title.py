@@ -20,6 +20,10 @@ from searchapp.extract.title import shorten
         ("Jakarta, CNN Indonesia - - Bali kedatangan tamu.", "Bali kedatangan tamu."),
         ("Jakarta (ANTARA News) - Pemerintah mendatangkan tim.", "Pemerintah mendatangkan tim."),
         ("JAKARTA (Pos Kota) – Kepolisian belum memeriksa artis.", "Kepolisian belum memeriksa artis."),
+        # a no-break space after the comma, as Republika's pages write it
+        ("REPUBLIKA.CO.ID,\xa0JAKARTA -- Gelombang PHK kembali terjadi. Kedua.", "Gelombang PHK kembali terjadi."),
+        ("REPUBLIKA.CO.ID,\xa0CIREBON--Kepolisian memastikan galian ditutup. Kedua.",
+         "Kepolisian memastikan galian ditutup."),
         ("Merdeka.com - Wanderley Junior sukses.", "Wanderley Junior sukses."),
         (
             "Reporter: Noverius Laoli | Editor: Noverius Laoli\nNamun, peristiwa di Ukraina berubah.",

@@ -10,9 +10,9 @@ MAX_TITLE = 100
 # "BRUSSELS, KOMPAS.TV —", "BRUSSELS --", "CakapCakap –", "Jakarta, CNN Indonesia --",
 # "Jakarta (ANTARA News) -", "JAKARTA (Pos Kota) –", "Merdeka.com -": at most six capitalised words
 # (or a parenthesised name) before a dash, at the very start; see _is_dateline for which ones count.
-_DATELINE = re.compile(
-    r"^[ \t]*(?:[A-Z][\w.'’]*|\([A-Z][\w.'’ ]*\))(?:[ \t,]+(?:[A-Z][\w.'’]*|\([A-Z][\w.'’ ]*\))){0,5}"
-    r"[ \t]*(?:--|-[ \t]+-|[-–—])[ \t]*"
+_DATELINE = re.compile(  # spaces may be no-break ones ("REPUBLIKA.CO.ID,\xa0JAKARTA --")
+    r"^[ \t\xa0]*(?:[A-Z][\w.'’]*|\([A-Z][\w.'’ ]*\))(?:[ \t\xa0,]+(?:[A-Z][\w.'’]*|\([A-Z][\w.'’ ]*\))){0,5}"
+    r"[ \t\xa0]*(?:--|-[ \t\xa0]+-|[-–—])[ \t\xa0]*"
 )
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’']?(?=\s+[\"“‘']?[A-Z0-9])")
 
