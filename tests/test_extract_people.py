@@ -331,6 +331,24 @@ def test_a_currency_before_an_amount_ends_a_name(registry, text, people):
     assert extract_people(text, registry) == people
 
 
+@pytest.mark.parametrize(("text", "people"), [
+    # places named after someone: the person is not the article's
+    ("Timnas bertanding di Stadion Utama Gelora Bung Karno (SUGBK), Jakarta. Pelatih Shin Tae-yong siap.",
+     ("Shin Tae-yong",)),
+    ("Penumpang tiba di bandara Internasional Soekarno Hatta, Tangerang.", ()),
+    ("Ia dirawat di RSPAD Gatot Soebroto, Jakarta Pusat, sejak Senin.", ()),
+    # "Jl." abbreviates: its full stop ends no sentence, and what follows is the street's name
+    ("Kantor itu berada di Jl. Jendral Sudirman kav 52-53, Jakarta.", ()),
+    ("Kemacetan terjadi di Jl. Gatot Subroto dan Jl. Hayam Wuruk.", ()),
+    ("Warga Gg. Banteng di Kab. Mempawah mengungsi.", ()),
+    # the person himself stays
+    ("Pada era Presiden Soekarno, Lapangan Banteng dibangun.", ("Soekarno",)),
+    ("Bung Karno berpidato di depan rakyat.", ("Soekarno",)),
+])
+def test_a_place_named_after_someone_is_no_mention_of_them(registry, text, people):
+    assert extract_people(text, registry) == people
+
+
 def test_a_letter_of_a_code_is_no_initial(registry):
     assert extract_people("Pesawat KC-46A Pegasus dan KC-135 Stratotanker mengisi bahan bakar.", registry) == ()
     assert extract_people("Acara dibuka oleh Dr. Andi Wijaya dan H. Mahmudin.", registry) == ("Andi Wijaya", "Mahmudin")

@@ -118,7 +118,7 @@ rsup puskesmas klinik masjid gereja pura vihara klenteng pondok pesantren ponpes
 bandara bandar pelabuhan terminal stasiun hotel mal mall plaza pasar jalan jl tol kampus museum taman
 pantai gunung danau sungai selat teluk pulau laut samudra samudera provinsi kabupaten kota kecamatan
 kelurahan desa kampung dusun wilayah kawasan daerah negara kerajaan republik kesultanan federal
-perserikatan perang operasi piala sekuritas televisi graha grha departemen kec kel daop gunungapi
+perserikatan perang operasi piala sekuritas televisi graha grha departemen kec kel kab prov gg jln daop gunungapi
 terasering pulo liga turnamen kejuaraan olimpiade festival konferensi kongres muktamar
 munas rakernas rapimnas pemilu pilpres pilkada pileg pilgub pilwalkot pilbup pilkades undang-undang uu
 perpres perppu pasal ayat peraturan keputusan hari tahun pekan bulan dunia program proyek gerbang menara
@@ -151,10 +151,14 @@ wwf sky associated press nasa esa spacex cakapcakap pt cv un eu fc sc ac ud ltd 
 """)
 # Places named after people: a name right after these is part of the place's name.
 FACILITIES = _words("""
-universitas univ jalan jl stadion bandara gedung rs rsud rsup rumah masjid museum taman lapangan kampus
+universitas univ jalan jl jln stadion bandara gedung rs rsud rsup rumah masjid museum taman lapangan kampus
 sekolah monumen makam pelabuhan terminal stasiun hotel yayasan institut akademi fakultas politeknik sma
 smp sd smk tol bendungan waduk kapal km kri pangkalan istana keraton kraton flyover underpass jembatan
+gelora gelanggang gor rspad rsal rsau rsab rsia rsj rsu lanud
 """)
+# Words between a facility's head word and the name it carries ("Bandara Internasional Soekarno-Hatta",
+# "Stadion Utama Gelora Bung Karno", "Rumah Sakit Umum Daerah Dr. Soetomo")
+FACILITY_QUALIFIERS = _words("internasional utama udara umum daerah pusat sakit nasional negeri raya")
 # Fields of a ministry or office, written between a title and a name: "Menteri Hukum dan HAM Amir".
 PORTFOLIOS = _words("""
 hukum ham agama energi sosial hidup rakyat riset politik desa infrastruktur konsumen edukasi transportasi

@@ -79,14 +79,27 @@ class _Analysis:
                 continue
             end, canonical = found
             prev = toks[i - 1] if i > 0 and toks[i].joined else None
-            if prev is not None and prev.text.casefold().rstrip(".") in lx.FACILITIES:
-                i = end  # "Universitas Airlangga", "Jalan Soekarno": a place named after someone
+            if self._after_facility(i):
+                i = end  # "Universitas Airlangga", "Jalan Soekarno", "Gelora Bung Karno": a place named after someone
                 continue
             if prev is not None and end - i == 1 and prev.kind in ("unk", "root") and not self.used[i - 1]:
                 i = end  # "Ani Yudhoyono", "Suryo Paloh": someone else with that surname
                 continue
             self._add(i, end, canonical, "registry")
             i = end
+
+    def _after_facility(self, i: int) -> bool:
+        """Token *i* follows a facility's head word, maybe through its qualifiers ("Bandara Internasional")."""
+        toks = self.toks
+        k = i
+        while k > 0 and toks[k].joined:
+            word = toks[k - 1].text.casefold().rstrip(".")
+            if word in lx.FACILITIES:
+                return True
+            if word not in lx.FACILITY_QUALIFIERS:
+                return False
+            k -= 1
+        return False
 
     def _registry_at(self, i: int) -> tuple[int, str] | None:
         """Longest registry name starting at token ``i``: (end token, canonical name)."""

@@ -25,7 +25,9 @@ _BOILERPLATE = re.compile(
     r"^[ \t]*(?:" + "|".join(lx.BOILERPLATE) + r")[^\n]*",
     re.IGNORECASE | re.MULTILINE,
 )
-_ABBREVIATIONS = lx.TITLES | lx.NAME_ABBREVIATIONS | frozenset({"st", "jr", "sr", "kol", "h"})
+# a full stop after these abbreviates them, it ends no sentence ("Jl. Jenderal Sudirman", "Kab. Bogor")
+_ABBREVIATIONS = lx.TITLES | lx.NAME_ABBREVIATIONS | frozenset({"st", "jr", "sr", "kol", "h", "jl", "jln", "gg", "kec",
+                                                                "kel", "kab", "prov"})
 _COMPANY_MARKERS = frozenset({"pt", "cv", "ud", "tbk"})
 # currencies written before an amount ("Rp 600 juta", "US$ 5 juta"): they end a name, never extend it
 _CURRENCIES = frozenset({"rp", "idr", "usd", "sgd", "myr", "eur", "jpy", "cny", "aud"})
