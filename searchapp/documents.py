@@ -14,6 +14,7 @@ from typing import Any
 
 from searchapp.config import Settings
 from searchapp.extract import Metadata, extract_metadata
+from searchapp.extract.byline import credited
 from searchapp.extract.fingerprint import fingerprint
 from searchapp.extract.outlet import OutletTable
 from searchapp.extract.people import PeopleRegistry
@@ -24,7 +25,7 @@ from searchapp.ingest.files import Skipped
 MAX_PEOPLE = 50  # people kept per article, in order of first mention (a list of 2,900 is not a facet)
 # Raised whenever the code changes what a document holds for the same article and configuration (the
 # cleaning of its text, what extraction finds): every article is then extracted again by the next run.
-EXTRACTION_RULES = 4
+EXTRACTION_RULES = 5
 
 
 def latest_date(collected: dt.date | None, today: dt.date) -> dt.date:
@@ -90,6 +91,10 @@ class DocumentBuilder:
                                 today=latest_date(article.collected, self.today), title=article.title,
                                 people_text=body)
 
+    def credited(self, credit: str | None) -> str | None:
+        """The person a stated reporter or editor names (not a desk, a team or an outlet)."""
+        return credited(credit, lambda name: self.outlets.slug_named(name) is not None)
+
     def outlet(self, stated: tuple[str | None, str | None], inferred: str | None) -> tuple[str | None, str | None]:
         """Slug and display name: the stated outlet, else the inferred one."""
         slug, name = stated
@@ -120,7 +125,8 @@ class DocumentBuilder:
         optional = {
             "outlet": outlet_slug, "outlet_name": outlet_name,
             "date": dt.datetime.combine(date, dt.time()) if date else None,
-            "reporter": article.reporter or meta.reporter, "editor": article.editor or meta.editor,
+            "reporter": self.credited(article.reporter) or meta.reporter,
+            "editor": self.credited(article.editor) or meta.editor,
             "url": article.url, "summary": article.summary,
             "category": " ".join(article.category.split()) if article.category else None,
             "raw": article.body if body != article.body else None,

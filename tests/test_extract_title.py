@@ -90,3 +90,39 @@ def test_byline(text, byline):
 def test_byline_lines_are_masked_for_every_field(field):
     text = f"Isi berita.\n{field}: Dewi Lestari\n"
     assert byline_spans(text) and all(text[a:b].strip().startswith(field) for a, b in byline_spans(text))
+
+
+@pytest.mark.parametrize(("credit", "person"), [
+    ("Retno Ayuningrum -detikFinance", "Retno Ayuningrum"),  # a desk's name after the reporter's
+    ("Herdi Alif Al Hikam – detikFinance", "Herdi Alif Al Hikam"),
+    ("  Siti  Al-Hikam ", "Siti Al-Hikam"),
+    ("Agustinus Rangga Respati, Erlangga Djumena", "Agustinus Rangga Respati, Erlangga Djumena"),
+    ("Timothy Ronald", "Timothy Ronald"),
+    ("Tempo.co", None),  # the outlet's own credit
+    ("Antara -detikTravel", None),
+    ("Tim News", None),  # a team's
+    ("Tim detikcom -detikTravel", None),
+    ("Redaksi", None),
+    ("", None),
+    (None, None),
+])
+def test_a_stated_credit_names_a_person_or_no_one(credit, person):
+    from searchapp.extract.byline import credited
+
+    assert credited(credit, lambda name: name.casefold() in {"tempo.co", "antara"}) == person
+
+
+def test_an_export_credit_reaches_the_document_as_the_person_alone():
+    import datetime as dt
+
+    from conftest import REPO
+
+    from searchapp.config import load_settings
+    from searchapp.documents import DocumentContext
+    from searchapp.ingest.corpus import Article
+
+    builder = DocumentContext(load_settings(REPO / "config" / "searchapp.yaml"), dt.date(2025, 6, 20)).load()
+    body = "Harga mobil listrik turun pekan ini. Penjualan naik tajam di Jakarta."
+    detik = builder.document(Article("a", "a.csv", body, reporter="Dina Rayanti -detikOto", editor="Tim Otomotif"))
+    assert (detik.get("reporter"), detik.get("editor")) == ("Dina Rayanti", None)
+    assert builder.document(Article("b", "b.csv", body, reporter="Liputan6.com")).get("reporter") is None

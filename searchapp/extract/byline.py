@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 _NAME = r"([A-Z][\w.'’-]*(?:[ \t]+(?:[A-Z][\w.'’-]*|bin|binti|van|de|al|el))*)"
 # the words that open a byline field (as the patterns below spell them): a text without any is not searched
@@ -30,6 +31,20 @@ def extract_byline(text: str) -> tuple[str | None, str | None]:
     reporter = _REPORTER.search(text) if _holds(text, _REPORTER_WORDS) else None
     editor = _EDITOR.search(text) if _holds(text, _EDITOR_WORDS) else None
     return (reporter.group(1).strip() if reporter else None, editor.group(1).strip() if editor else None)
+
+
+# a desk's or a site's name after the reporter's, as detik's pages credit them ("Retno Ayuningrum -detikFinance")
+_DESK = re.compile(r"[ \t]+[-–—][ \t]*\S+\Z")
+_TEAM = re.compile(r"(?:Tim|TIM|Redaksi|REDAKSI|Admin|Editorial)\b")
+
+
+def credited(credit: str | None, names_outlet: Callable[[str], bool]) -> str | None:
+    """The person an export's author or editor column credits: without a desk's name after theirs, and none
+    when the credit is a team's ("Tim News", "Redaksi") or the outlet's own ("Tempo.co", "Antara")."""
+    name = _DESK.sub("", " ".join((credit or "").split()))
+    if not name or _TEAM.match(name) or names_outlet(name):
+        return None
+    return name
 
 
 # a credit on a line of its own: "(Wikanto Arungbudoyo)" closing an article, "Oleh Emerson Yuntho" opening one
