@@ -349,6 +349,22 @@ def test_a_place_named_after_someone_is_no_mention_of_them(registry, text, peopl
     assert extract_people(text, registry) == people
 
 
+@pytest.mark.parametrize(("text", "people"), [
+    # "Imam" right before a name word is a given name; an imam's office is named with it ("Imam Besar")
+    ("Acara ini dihadiri Menpora Imam Nahrawi dan para atlet.", ("Imam Nahrawi",)),
+    ("KPK menetapkan Imam Nahrawi sebagai tersangka.", ("Imam Nahrawi",)),
+    ("Imam Besar FPI Habib Rizieq Shihab mengatakan hal itu.", ("Rizieq Shihab",)),
+    # "H" between two name words is an initial; after a regent's regency it is Haji
+    ("Menteri Hukum dan HAM Yasonna H Laoly mengatakan itu.", ("Yasonna H Laoly",)),
+    ("Kasat Resnarkoba AKP Novris H Simanjuntak mengatakan itu.", ("Novris H Simanjuntak",)),
+    ("Bupati Takalar H. Syamsari optimistis.", ("Syamsari",)),
+    # an army corps after a rank is the rank's
+    ("Dandim Letkol Inf Hendra Saputra mengatakan warga aman.", ("Hendra Saputra",)),
+])
+def test_words_between_a_title_and_a_name_read_as_indonesian_news_writes_them(registry, text, people):
+    assert extract_people(text, registry) == people
+
+
 def test_a_letter_of_a_code_is_no_initial(registry):
     assert extract_people("Pesawat KC-46A Pegasus dan KC-135 Stratotanker mengisi bahan bakar.", registry) == ()
     assert extract_people("Acara dibuka oleh Dr. Andi Wijaya dan H. Mahmudin.", registry) == ("Andi Wijaya", "Mahmudin")

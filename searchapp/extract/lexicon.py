@@ -55,7 +55,8 @@ kapolsek lurah kades konsul dubes dandim danrem pangdam kajati kajari kakanwil k
 TITLE_PARTS = _words("""
 umum harian pelaksana besar utama khusus muda madya pratama tinggi negeri jenderal bicara bidang
 koordinator kehormatan senior eksekutif terpilih sementara pol purn
-""")
+inf kav arh czi chb ckm cku chk cpl cba cpm caj cpn
+""")  # the last line: army corps after a rank ("Letkol Inf", "Kolonel Czi")
 # Words written before a name that say someone speaks: "kata Stoltenberg", "menurut Susno".
 LEFT_CUES = _words("""
 kata ujar ucap tutur ungkap jelas tegas imbuh tambah lanjut sambung terang seru tukas pungkas papar sebut
@@ -174,6 +175,9 @@ teknik teknis kreatif bisnis niaga komersial produksi digital ritel
 """)
 # Common given names: name-like despite the dictionary ("Budi", "Sri", "Agung"), and a first name, not a
 # place, right after "Bupati", "Gubernur"... ("Wakil Gubernur Yusuf Effendi").
+# Titles that, right before a name word, are a given name: an imam is named with his office ("Imam Besar
+# Masjid Istiqlal Nasaruddin Umar"), "Imam Nahrawi" and "Imam Prasodjo" are names
+GIVEN_NAME_TITLES = _words("imam")
 GIVEN_NAMES = _words("""
 abidin adi adnan agung agus akbar ali alif amin amir anis ari arif arifin asih ayu aziz bagas bagus bahar
 bambang bayu bilal budi buyung candra dewi dian doni endang fadil fajar firman fitri fuad gede gilang

@@ -94,6 +94,7 @@ def name_in_run(toks: Sequence[Tok], text: str, used: Sequence[bool], lo: int, h
         a > 0
         and b - a >= 3
         and kinds[a + 1] == "init"
+        and toks[lo + a + 1].text.rstrip(".") != "H"  # read as a middle name's initial above, after a name
         and toks[lo + a].text.casefold() not in lx.GIVEN_NAMES
     ):
         a += 1  # "Konsul Jenderal RI Jeddah M. Hery Saripudin": a place before the initial
@@ -144,6 +145,13 @@ def run_kinds(toks: Sequence[Tok], used: Sequence[bool], lo: int, hi: int) -> li
         word, prev = toks[lo + k].text.casefold(), toks[lo + k - 1].text.casefold()
         if kinds[k - 1] == "title" and (word in lx.TITLE_PARTS or (word == "agung" and prev == "jaksa")):
             kinds[k] = "title"  # "Jaksa Agung", "Ketua Umum", "Juru Bicara"
+    for k in range(len(kinds) - 1):
+        word = toks[lo + k].text.casefold().rstrip(".")
+        if kinds[k] == "title" and kinds[k + 1] == "unk" and (
+            word in lx.GIVEN_NAME_TITLES
+            or (word == "h" and k > 0 and kinds[k - 1] == "unk" and not jurisdiction_before(toks, lo + k - 1))
+        ):  # "Imam Nahrawi", "Yasonna H Laoly": a name's, no title (but "Bupati Takalar H. Syamsari": Haji)
+            kinds[k] = "unk" if word != "h" else "init"
     for k in range(len(kinds)):  # "B.R.A. Koesmariam", "K.H. Anwar": letters run together are an honorific
         prev = toks[lo + k - 1] if lo + k > 0 else None
         if kinds[k] == "init" and prev is not None and prev.kind == "init" and prev.end == toks[lo + k].start:
