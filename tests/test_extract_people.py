@@ -365,6 +365,23 @@ def test_words_between_a_title_and_a_name_read_as_indonesian_news_writes_them(re
     assert extract_people(text, registry) == people
 
 
+@pytest.mark.parametrize(("text", "people"), [
+    # the tail of an organisation's name, cut at "dan", before the longer acronym that abbreviates it
+    ("Kepala Pusat Vulkanologi dan Mitigasi Bencana Geologi (PVMBG) Hendra Gunawan mengatakan.",
+     ("Hendra Gunawan",)),
+    ("Tersangka Iwan Kurniawan Lukminto (IKL) diperiksa penyidik.", ("Iwan Kurniawan Lukminto",)),  # own initials
+    # a product's, a brand's or an index's name after the noun that says so
+    ("Sementara itu, indeks Nasdaq Composite turun 0,5 persen.", ()),
+    ("Banjir merendam mobil Chery Tiggo milik warga.", ()),
+    ("Tiket dipesan lewat aplikasi.,Kepala Humas PT KAI Edy Kuswoyo menyatakan sistem aman.", ("Edy Kuswoyo",)),
+    ("Film karya sutradara Joko Anwar tayang pekan depan.", ("Joko Anwar",)),
+    ("Pasar koreksi, ujar analis saham Hans Kwee kepada wartawan.", ("Hans Kwee",)),
+    ("Wakil Ketua KPK Laode M Syarif mengatakan hal itu.", ("Laode M Syarif",)),  # a given name of Buton
+])
+def test_organisations_and_products_are_no_people(registry, text, people):
+    assert extract_people(text, registry) == people
+
+
 def test_a_letter_of_a_code_is_no_initial(registry):
     assert extract_people("Pesawat KC-46A Pegasus dan KC-135 Stratotanker mengisi bahan bakar.", registry) == ()
     assert extract_people("Acara dibuka oleh Dr. Andi Wijaya dan H. Mahmudin.", registry) == ("Andi Wijaya", "Mahmudin")

@@ -92,6 +92,18 @@ def expands_acronym(toks: Sequence[Tok], text: str, lo: int, hi: int) -> bool:
             and "".join(tok.text[0] for tok in toks[lo:hi]) == opened[1])
 
 
+_ACRONYM_AFTER = re.compile(r"[ \t\xa0]*\(([A-Z]{3,8})\)")
+
+
+def ends_an_acronyms_name(toks: Sequence[Tok], text: str, lo: int, hi: int) -> bool:
+    """The words [lo, hi) end the name a longer acronym in brackets after them abbreviates ("Pusat Vulkanologi
+    dan Mitigasi Bencana Geologi (PVMBG)"): the tail of an organisation's name cut at "dan". A person's own
+    initials ("Iwan Kurniawan Lukminto (IKL)") are no longer than the name."""
+    after = _ACRONYM_AFTER.match(text, toks[hi - 1].end)
+    initials = "".join(tok.text[0] for tok in toks[lo:hi]).upper()
+    return after is not None and len(after[1]) > len(initials) and after[1].endswith(initials)
+
+
 _BRACKETED_WORD = re.compile(r"\(([A-Z][a-z]{2,})\)")  # "(Danantara)", "(Bappenas)"
 _CAPITAL_NEXT = re.compile(r"[ \t\xa0]*[A-Z]")
 

@@ -94,6 +94,9 @@ di ke kota provinsi kabupaten kecamatan kelurahan desa kampung dusun negara nege
 daerah ibu ibukota jalan jl gedung restoran kafe warung toko stadion bandara pelabuhan menuju asal dekat
 sekitar perbatasan
 """)
+# Lower-case nouns before a product's, a brand's or an index's name: "indeks Nasdaq Composite", "mobil Chery
+# Tiggo", "aplikasi Gojek" (not "film", "lagu": "film Joko Anwar" names its maker)
+THING_CUES = _words("indeks merek aplikasi mobil ponsel produk platform situs varian tipe")
 # administrative units as addresses shorten them ("Kec Duren Sawit", "Kel. Cempaka Putih")
 PLACE_ABBREVIATIONS = _words("kec kel kab prov kota rt rw")
 # lower-case nouns before a place's or a building's name ("pangkalan udara Al Udeid", "sirkuit Mugello")
@@ -186,7 +189,7 @@ kartika kasim kusuma laksmi lestari mahmud malik maya muhammad nur nyoman perman
 putri putu rahayu rahim rahman rahmat rani ratna rini rudi saleh salim sari siti sri suci sukma surya
 syarif tatang taufik teguh wahid wahyu wijaya wulan ani cut teuku tengku raden gusti wayan made ketut
 komang kadek nengah jero yusuf ahmad achmad mohammad mohamad muhamad abdul abdullah joko andi dedi eko
-hadi heru imam iwan slamet tri dwi yudi zainal anton antonius yohanes fransiskus maria paulus petrus
+hadi heru imam laode iwan slamet tri dwi yudi zainal anton antonius yohanes fransiskus maria paulus petrus
 stefanus benny hendra hendri rizal syamsul arief irwan edi edy rachmat nurdin ismail usman umar ibrahim
 hamid hasyim husein hussein sutrisno susilo sugeng gatot tjahjo tjahyo setya setyo wiranto yasonna
 ignasius ratu nanang rahmad yanto yanti yuli yulia diana sinta nia nina lina rina tina wati erna erwin

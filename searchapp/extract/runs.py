@@ -12,6 +12,7 @@ from searchapp.extract.context import (
     after_a_facility,
     after_degrees,
     apposition,
+    ends_an_acronyms_name,
     expands_acronym,
     jurisdiction_before,
     names_a_thing,
@@ -106,8 +107,10 @@ def name_in_run(toks: Sequence[Tok], text: str, used: Sequence[bool], lo: int, h
             return None
     name_kinds = kinds[a:b]
     start, end = lo + a, lo + b
-    if before is not None and before.kind == "lower" and before.text.casefold() in lx.PLACE_CUES:
-        return None  # "di Raja Ampat"
+    if before is not None and before.kind == "lower" and (
+        before.text.casefold() in lx.PLACE_CUES or (first.joined and before.text.casefold() in lx.THING_CUES)
+    ):
+        return None  # "di Raja Ampat", "indeks Nasdaq Composite"
     if a > 0 and toks[start - 1].text.casefold() in lx.RELIGIOUS_TERMS:
         return None  # "Sang Hyang Widhi": a god's name after a word of worship
     if first.comma and after_degrees(text, first.start):
@@ -133,7 +136,8 @@ def name_in_run(toks: Sequence[Tok], text: str, used: Sequence[bool], lo: int, h
         return start, end, "subject"
     if b - a == 1 and a == 0 and hi == lo + 1 and first.sent_start and person_apposition(toks, hi):
         return start, end, "apposition"  # "Rouhani, seorang tokoh moderat", "Gates, yang juga ..."
-    if b - a >= 2 and "eng" not in kinds and not expands_acronym(toks, text, lo, hi):
+    if b - a >= 2 and "eng" not in kinds and not expands_acronym(toks, text, lo, hi) \
+            and not ends_an_acronyms_name(toks, text, start, end):
         return start, end, "name-shape"  # not "HSK (Hanyu Shuiping Kaoshi)": a name the text abbreviates
     return None
 
