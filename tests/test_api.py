@@ -60,6 +60,7 @@ def test_a_slug_an_earlier_outlet_table_gave_still_names_the_outlet(client):
     assert client.get("/api/search?q=nato&outlet=kapanlagi-co").status_code == 400
     moved = client.get("/api/outlets/kapanlagi-com")
     assert moved.status_code == 301 and moved.headers["Location"].endswith("/api/outlets/kapanlagi")
+    assert moved.get_json() == {"moved_to": moved.headers["Location"]}
     assert client.get("/api/outlets/kapanlagi").get_json()["name"] == "KapanLagi"
     moved = client.get("/media/kapanlagi-com?x=1")
     assert moved.status_code == 301 and moved.headers["Location"].endswith("/media/kapanlagi?x=1")
@@ -129,6 +130,26 @@ def test_bad_parameters_are_400_with_a_json_error(client, query, param):
     assert data["error"]["code"] == "invalid_parameter"
     assert len(data["error"]["message"]) > 10
     assert "Traceback" not in response.get_data(as_text=True)
+
+
+@pytest.mark.parametrize("query", ["tanggal:2019-13", "nato tanggal:2022-02-30", "tanggal:31/02/2022..2022"])
+def test_a_date_operator_naming_no_date_of_the_calendar_is_400(client, query):
+    response = client.get("/api/search", query_string={"q": query})
+    error = conforms(response, "/api/search")["error"]
+    assert response.status_code == 400 and error["param"] == "q" and error["code"] == "invalid_date"
+    assert query.split("tanggal:")[1] in error["message"]
+    page = client.get("/cari", query_string={"q": query})
+    assert page.status_code == 400 and "tidak ada di kalender" in page.get_data(as_text=True)
+
+
+@pytest.mark.parametrize("typed", ["ｎａｔｏ", "na\u200bto", "\ufeffnato", "NATO"])
+def test_a_query_is_read_as_its_words_are_meant(client, typed):
+    """Full-width letters (an Asian keyboard) and invisible characters (text pasted from a page) are the
+    plain word; a date operator that names a real date stays a date."""
+    plain = client.get("/api/search?q=nato&per_page=50").get_json()
+    data = client.get("/api/search", query_string={"q": typed, "per_page": 50}).get_json()
+    assert data["total"] == plain["total"] > 0 and data["results"] == plain["results"]
+    assert client.get("/api/search?q=nato+tanggal:>=2022-02-28").status_code == 200
 
 
 def test_document_endpoint(client):

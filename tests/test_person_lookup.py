@@ -71,3 +71,14 @@ def test_a_name_no_alias_settles_still_offers_the_choice(client):
     response = client.get("/api/search", query_string={"person": "vladimir"})
     assert response.status_code == 400
     assert response.get_json()["error"]["choices"] == ["Vladimir Putin", "Vladimir Putindi"]
+
+
+def test_a_profile_address_naming_a_person_another_way_moves_to_theirs(client):
+    moved = client.get("/api/people/jokowi")
+    assert moved.status_code == 301 and moved.headers["Location"].endswith("/api/people/joko-widodo")
+    assert moved.get_json()["moved_to"].endswith("/api/people/joko-widodo")  # the API answers JSON, even so
+    assert client.get("/api/people/joko-widodo").get_json()["total"] == 3
+    page = client.get("/tokoh/putin")
+    assert page.status_code == 301 and page.headers["Location"].endswith("/tokoh/vladimir-putin")
+    for ambiguous_or_unknown in ("/api/people/vladimir", "/tokoh/vladimir", "/api/people/nobody"):
+        assert client.get(ambiguous_or_unknown).status_code == 404

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from urllib.parse import urlencode
@@ -91,6 +93,22 @@ class SearchRequest:
         raise ValueError(f"unknown facet {facet!r}")
 
 
+# characters a query pasted from a page or typed with an Asian keyboard carries: zero-width ones, and
+# full-width letters and compatibility forms that NFKC reads as the plain ones ("ｋｏｒｕｐｓｉ" is "korupsi")
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+# the value of a date operator, its parts, and a part written like a date
+_DATE_VALUE = re.compile(r"(?i)(?<![\w:])(?:tanggal|date):(\S+)")
+_DATE_PARTS = re.compile(r"\.\.|^[<>]=?")
+_DATE_SHAPED = re.compile(r"\d{1,4}(?:[-/]\d{1,4}){1,2}|\d{4}")
+
+
+def typed_text(text: str) -> str:
+    """A query as its words are meant: without invisible characters, in NFKC form."""
+    if text.isascii():
+        return text
+    return unicodedata.normalize("NFKC", text.translate(_INVISIBLE))
+
+
 def _single(params: Mapping[str, Sequence[str]], name: str) -> str | None:
     values = params.get(name) or []
     values = [v for v in values if v is not None]
@@ -129,7 +147,7 @@ def parse_search_params(params: Mapping[str, Sequence[str]],
 
     Raises QueryError naming the parameter for anything malformed; nothing is silently dropped.
     """
-    q = _single(params, "q") or ""
+    q = typed_text(_single(params, "q") or "")
     longest = max((len(v) for v in params.get("q") or [] if v), default=0)  # as sent, before trimming
     if longest > MAX_QUERY_CHARS:
         raise QueryError("q", f"the query is {longest} characters long; at most {MAX_QUERY_CHARS} are allowed")
@@ -138,6 +156,10 @@ def parse_search_params(params: Mapping[str, Sequence[str]],
         raise QueryError("q", f"the query has {len(words)} words; at most {MAX_QUERY_WORDS} are allowed")
     if any(len(word) > MAX_WORD_CHARS for word in words):
         raise QueryError("q", f"a word of the query is longer than {MAX_WORD_CHARS} characters")
+    for value in _DATE_VALUE.findall(q):
+        if any(_DATE_SHAPED.fullmatch(part) and date_span(part) is None for part in _DATE_PARTS.split(value)):
+            raise QueryError("q", f"'tanggal:{value}' holds no date of the calendar: write YYYY, YYYY-MM, "
+                                  "YYYY-MM-DD or DD/MM/YYYY (with >, <, >=, <= or a range a..b)", "invalid_date")
     for name in ("outlet", "rubrik", "person"):
         values = {v for v in params.get(name) or [] if v and v.strip()}
         if len(values) > MAX_FILTER_VALUES:

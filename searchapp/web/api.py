@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterator
 from urllib.parse import quote
 
-from flask import Blueprint, Response, jsonify, redirect, request, url_for
+from flask import Blueprint, Response, jsonify, request, url_for
 from werkzeug.exceptions import HTTPException
 
 from searchapp.errors import CorruptIndexError, ExportTooLargeError, PersonChoiceError, QueryError, UnavailableError
@@ -20,7 +20,7 @@ from searchapp.search.timeline import INTERVALS, IntervalError
 from searchapp.web.context import engine
 from searchapp.web.cursor import CursorExpiredError, make_cursor, read_cursor
 from searchapp.web.openapi import openapi_document
-from searchapp.web.search_view import aliases_of, profile, with_profile_urls
+from searchapp.web.search_view import aliases_of, person_known_as, profile, with_profile_urls
 
 blueprint = Blueprint("api", __name__, url_prefix="/api")
 
@@ -28,6 +28,11 @@ blueprint = Blueprint("api", __name__, url_prefix="/api")
 def error_response(status: int, code: str, message: str, param: str | None = None,
                    **details: object) -> tuple[Response, int]:
     return jsonify({"error": {"code": code, "message": message, "param": param, **details}}), status
+
+
+def moved(url: str) -> tuple[Response, int, dict[str, str]]:
+    """A 301 to *url* whose body, like every answer of the API, is JSON."""
+    return jsonify({"moved_to": url}), 301, {"Location": url}
 
 
 @blueprint.errorhandler(QueryError)
@@ -249,6 +254,8 @@ def people():
 def person(slug: str):
     """A person's profile: aliases, articles over time, outlets, people named with them, latest articles."""
     name = engine().person_named(slug)
+    if name is None and (known := person_known_as(slug)) is not None:
+        return moved(url_for("api.person", slug=known))  # an alias: jokowi → joko-widodo
     if name is None:
         return error_response(404, "not_found", f"no person {slug[:100]!r} in the index", "slug")
     return jsonify({"name": name, "aliases": aliases_of(name), **profile(SearchRequest(people=(name,)), api=True)})
@@ -259,7 +266,7 @@ def outlet(slug: str):
     """An outlet's profile: articles over time, the people it names most, its latest articles."""
     found = next((o for o in engine().outlets() if o["slug"] == slug), None)
     if found is None and (named := engine().outlet_slug(slug)) not in (None, slug):
-        return redirect(url_for("api.outlet", slug=named), 301)  # a slug from before the outlet table knew it
+        return moved(url_for("api.outlet", slug=named))  # a slug from before the outlet table knew it
     if found is None:
         return error_response(404, "not_found", f"no outlet {slug[:100]!r}", "slug")
     return jsonify({**found, **profile(SearchRequest(outlets=(slug,)), api=True)})

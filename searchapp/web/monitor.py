@@ -15,7 +15,7 @@ from searchapp.web.chart import INTERVAL_LABELS, SCALES, attention_svg, compare_
 from searchapp.web.context import engine
 from searchapp.web.page_params import SEARCH_PARAMS, SEARCH_PATH
 from searchapp.web.pages import error_page
-from searchapp.web.search_view import aliases_of, chart_params, profile
+from searchapp.web.search_view import aliases_of, chart_params, person_known_as, profile
 
 blueprint = Blueprint("monitor", __name__)
 
@@ -65,6 +65,8 @@ def _switched(path: str, key: str, value: str) -> str:
 @blueprint.get("/tokoh/<slug>")
 def person_page(slug: str):
     name = engine().person_named(slug)
+    if name is None and (known := person_known_as(slug)) is not None:
+        return redirect(url_for("monitor.person_page", slug=known), 301)
     if name is None:
         return error_page(404, "Tokoh tidak ditemukan", "Tidak ada orang dengan alamat ini di indeks.")
     found = profile(SearchRequest(people=(name,)))

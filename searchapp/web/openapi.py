@@ -61,6 +61,16 @@ def search_parameters(outlet_schema: dict) -> list[dict]:
     ]
 
 
+_MOVED_BODY = {"application/json": {"schema": {"type": "object", "required": ["moved_to"],
+                                               "properties": {"moved_to": {"type": "string"}}}}}
+MOVED_OUTLET = {"description": "the slug names a configured outlet by its name, alias or host (one its articles "
+                               "had before the outlet table knew it): its profile's address in Location and "
+                               "`moved_to`", "content": _MOVED_BODY}
+MOVED_PERSON = {"description": "the slug names one indexed person another way (an alias config/people.yaml gives, "
+                               "`jokowi`, or words opening one name alone): its profile's address in Location "
+                               "and `moved_to`", "content": _MOVED_BODY}
+
+
 def openapi_document(outlets: list[str] | None = None) -> dict:
     """The description; *outlets*: the slugs the ``outlet`` parameter accepts (besides ``unknown``)."""
     outlet_schema: dict[str, Any] = {"type": "string"}
@@ -184,6 +194,7 @@ def openapi_document(outlets: list[str] | None = None) -> dict:
                 "responses": {"200": {"description": "the profile", "content": {"application/json": {
                     "schema": {"type": "object", "required": ["name", "aliases", "total", "timeline", "outlets",
                                                               "people", "latest"]}}}},
+                              "301": MOVED_PERSON,
                               "404": _json("Error", "no such person"), **ERRORS},
             }},
             "/api/outlets/{slug}": {"get": {
@@ -193,9 +204,7 @@ def openapi_document(outlets: list[str] | None = None) -> dict:
                 "responses": {"200": {"description": "the profile", "content": {"application/json": {
                     "schema": {"type": "object", "required": ["slug", "name", "count", "total", "timeline",
                                                               "outlets", "people", "latest"]}}}},
-                              "301": {"description": "the slug names a configured outlet by its name, alias or "
-                                                     "host (one its articles had before the outlet table knew it): "
-                                                     "its profile's address in Location"},
+                              "301": MOVED_OUTLET,
                               "404": _json("Error", "no such outlet"), **ERRORS},
             }},
             "/api/health": {"get": {

@@ -266,6 +266,13 @@ def profile(search: SearchRequest, api: bool = False) -> dict:
     }
 
 
+def person_known_as(slug: str) -> str | None:
+    """The slug of the one indexed person a profile address names another way: by an alias config/people.yaml
+    gives (`jokowi`), or by words that open one name alone (`stoltenberg`); None otherwise."""
+    choices = engine().person_choices(slug.replace("-", " "))
+    return slugify(choices[0]) if len(choices) == 1 and slugify(choices[0]) != slug else None
+
+
 def aliases_of(name: str) -> list[str]:
     """The other names config/people.yaml gives the person."""
     from flask import current_app
