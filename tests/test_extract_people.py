@@ -377,6 +377,10 @@ def test_words_between_a_title_and_a_name_read_as_indonesian_news_writes_them(re
     ("Film karya sutradara Joko Anwar tayang pekan depan.", ("Joko Anwar",)),
     ("Pasar koreksi, ujar analis saham Hans Kwee kepada wartawan.", ("Hans Kwee",)),
     ("Wakil Ketua KPK Laode M Syarif mengatakan hal itu.", ("Laode M Syarif",)),  # a given name of Buton
+    ("Menurut laporan Al Jazeera dan Al Arabiya, serangan terjadi.", ()),  # news channels
+    # the first words of a known person's full name, the person in the article: that person
+    ("Presiden ketiga RI Bacharuddin Jusuf (BJ) Habibie wafat.", ("B.J. Habibie",)),
+    ("Bacharuddin Jusuf tersenyum kepada wartawan.", ("Bacharuddin Jusuf",)),  # not without him
 ])
 def test_organisations_and_products_are_no_people(registry, text, people):
     assert extract_people(text, registry) == people

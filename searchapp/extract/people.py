@@ -60,6 +60,7 @@ def extract_people(text: str, registry: PeopleRegistry) -> tuple[str, ...]:
     stands_for = _aliases(text, mentions) | _misspellings(mentions)
     for words, named in stands_for.items():  # a short form of a nickname is the person's too ("Dul")
         full_names[words] = full_names[_name_words(named.surface)]
+    registered = {m.canonical for m in mentions if m.canonical is not None}
     out: list[str] = []
     placed: set[tuple[str, ...]] | None = None  # read when a mention needs it
     headed: list[tuple[str, ...]] | None = None
@@ -67,8 +68,11 @@ def extract_people(text: str, registry: PeopleRegistry) -> tuple[str, ...]:
     for m in mentions:
         if m.canonical is None:
             m = stands_for.get(_name_words(m.surface), m)
-        if m.canonical is not None:
-            name: str | None = m.canonical
+        opened = registry.opened_by(m.surface) & registered if m.canonical is None and registered else ()
+        if len(opened) == 1:  # "Bacharuddin Jusuf (BJ) Habibie": the start of a known person's full name
+            name: str | None = next(iter(opened))
+        elif m.canonical is not None:
+            name = m.canonical
         else:
             words = _name_words(m.surface)
             if words not in named:

@@ -63,6 +63,11 @@ class PeopleRegistry:
                 if key:
                     self._index.setdefault(key, person.name)
         self.max_len = max((len(k) for k in self._index), default=0)
+        # the first two or more words of a longer name or alias → whom they open ("Bacharuddin Jusuf")
+        self._openings: dict[tuple[str, ...], set[str]] = {}
+        for key, name in self._index.items():
+            for length in range(2, len(key)):
+                self._openings.setdefault(key[:length], set()).add(name)
         self._vocab = frozenset(t for k in self._index for t in k)
         typo: dict[str, str | None] = {}
         for word in self._vocab:
@@ -116,6 +121,11 @@ class PeopleRegistry:
             if len(self._typo_cache) < 100_000:
                 self._typo_cache[key] = cached
         return cached
+
+    def opened_by(self, name: str) -> frozenset[str]:
+        """The people whose name or alias *name* opens with two words or more and does not end
+        ("Bacharuddin Jusuf" opens "Bacharuddin Jusuf Habibie")."""
+        return frozenset(self._openings.get(_key_tokens(name), ()))
 
     def lookup(self, words: tuple[str, ...]) -> str | None:
         """Canonical name for a tuple of registry words."""
