@@ -132,12 +132,13 @@ def test_bad_parameters_are_400_with_a_json_error(client, query, param):
     assert "Traceback" not in response.get_data(as_text=True)
 
 
-@pytest.mark.parametrize("query", ["tanggal:2019-13", "nato tanggal:2022-02-30", "tanggal:31/02/2022..2022"])
+@pytest.mark.parametrize("query", ["tanggal:2019-13", "nato tanggal:2022-02-30", "tanggal:31/02/2022..2022",
+                                   "(tanggal:2019-13)", 'tanggal:"2019-13"', "nato -tanggal:>2022-00"])
 def test_a_date_operator_naming_no_date_of_the_calendar_is_400(client, query):
     response = client.get("/api/search", query_string={"q": query})
     error = conforms(response, "/api/search")["error"]
     assert response.status_code == 400 and error["param"] == "q" and error["code"] == "invalid_date"
-    assert query.split("tanggal:")[1] in error["message"]
+    assert query.split("tanggal:")[1].strip('()"') in error["message"]
     page = client.get("/cari", query_string={"q": query})
     assert page.status_code == 400 and "tidak ada di kalender" in page.get_data(as_text=True)
 
@@ -354,3 +355,20 @@ def test_an_outlet_the_table_learns_moves_its_articles_and_its_old_slug_follows(
     assert moved.status_code == 301 and moved.headers["Location"].endswith("/api/outlets/kapanlagi")
     moved = client.get("/media/kapanlagi-com?slug=x&_external=1")
     assert moved.status_code == 301 and moved.headers["Location"] == "/media/kapanlagi?slug=x&_external=1"
+
+
+@pytest.mark.parametrize("written", ["2022-02-24", "24/02/2022", "24-02-2022", "2022/02/24", "24.02.2022"])
+def test_a_day_is_read_however_indonesians_write_it(client, written):
+    data = client.get("/api/search", query_string={"q": f"nato tanggal:{written}"}).get_json()
+    assert [r["date"] for r in data["results"]] == ["2022-02-24"]
+    month = client.get("/api/search", query_string={"q": "nato tanggal:02/2022"}).get_json()
+    assert month["total"] >= 1 and all(r["date"].startswith("2022-02") for r in month["results"])
+
+
+def test_other_compatibility_characters_stay_as_articles_write_them(tmp_path):
+    from conftest import client_over
+
+    client = client_over(tmp_path, [{"id": "a", "body": "Lahan seluas 500 m² melepas CO₂ sebanyak ½ ton. " * 4}])
+    for query in ("m²", "CO₂"):
+        data = client.get("/api/search", query_string={"q": query}).get_json()
+        assert data["query"] == query and data["total"] == 1

@@ -76,6 +76,8 @@ def test_boilerplate_lines(line, outlet, name):
     ("- Komisi Pemberantasan Korupsi menetapkan tersangka baru.", None),
     # an editor's note is the reader's to see
     ("Artikel ini telah diubah pada Jumat 13 September 2019, Pukul 10.00 WIB, untuk meluruskan data.", "tempo"),
+    ("Artikel ini telah di-update pada Senin (12/5/2025) dengan keterangan polisi.", None),
+    ("Artikel ini telah di update dengan data korban terbaru.", None),
     ("Baca selengkapnya,Pemerintah Provinsi DKI Jakarta mencabut gugatan kasasi.", "kompas"),  # a paragraph
 ])
 def test_story_lines_stay(line, outlet):

@@ -358,6 +358,8 @@ def test_a_place_named_after_someone_is_no_mention_of_them(registry, text, peopl
     ("Menteri Hukum dan HAM Yasonna H Laoly mengatakan itu.", ("Yasonna H Laoly",)),
     ("Kasat Resnarkoba AKP Novris H Simanjuntak mengatakan itu.", ("Novris H Simanjuntak",)),
     ("Bupati Takalar H. Syamsari optimistis.", ("Syamsari",)),
+    ("Kepala Desa Sukamaju H Ahmad Yani mengatakan hal itu.", ("Ahmad Yani",)),  # after a village: Haji
+    ("Pengasuh Ponpes Darussalam H Ahmad Fauzi berpesan.", ("Ahmad Fauzi",)),
     # an army corps after a rank is the rank's
     ("Dandim Letkol Inf Hendra Saputra mengatakan warga aman.", ("Hendra Saputra",)),
 ])
@@ -370,6 +372,8 @@ def test_words_between_a_title_and_a_name_read_as_indonesian_news_writes_them(re
     ("Kepala Pusat Vulkanologi dan Mitigasi Bencana Geologi (PVMBG) Hendra Gunawan mengatakan.",
      ("Hendra Gunawan",)),
     ("Tersangka Iwan Kurniawan Lukminto (IKL) diperiksa penyidik.", ("Iwan Kurniawan Lukminto",)),  # own initials
+    ("Sementara itu, Ahmad Nurdin (PAN) menolak usulan tersebut.", ("Ahmad Nurdin",)),  # a party's, ending alike
+    ("Rapat dihadiri Budi Santoso (PKS) dan Kurnia Sari (PKS) kemarin.", ("Budi Santoso", "Kurnia Sari")),
     # a product's, a brand's or an index's name after the noun that says so
     ("Sementara itu, indeks Nasdaq Composite turun 0,5 persen.", ()),
     ("Banjir merendam mobil Chery Tiggo milik warga.", ()),

@@ -103,13 +103,15 @@ def test_byline_lines_are_masked_for_every_field(field):
     ("Tim News", None),  # a team's
     ("Tim detikcom -detikTravel", None),
     ("Redaksi", None),
+    ("tim detikEvent -Sport", None),
+    ("Tim Kompas.com, Firzie A. Idris", "Firzie A. Idris"),  # a team, then the reporter
     ("", None),
     (None, None),
 ])
 def test_a_stated_credit_names_a_person_or_no_one(credit, person):
     from searchapp.extract.byline import credited
 
-    assert credited(credit, lambda name: name.casefold() in {"tempo.co", "antara"}) == person
+    assert credited(credit, lambda name: name.casefold() in {"tempo.co", "antara", "kompas.com"}) == person
 
 
 def test_an_export_credit_reaches_the_document_as_the_person_alone():

@@ -82,3 +82,24 @@ def test_a_profile_address_naming_a_person_another_way_moves_to_theirs(client):
     assert page.status_code == 301 and page.headers["Location"].endswith("/tokoh/vladimir-putin")
     for ambiguous_or_unknown in ("/api/people/vladimir", "/tokoh/vladimir", "/api/people/nobody"):
         assert client.get(ambiguous_or_unknown).status_code == 404
+
+
+def test_autocomplete_offers_the_person_an_alias_names_first(client):
+    people = client.get("/api/people?prefix=jokowi").get_json()["people"]
+    assert people[0] == {"name": "Joko Widodo", "count": 3}
+    assert {p["name"] for p in people[1:]} == {"Iriana Jokowi", "Jokowi-Ma'ruf Amin"}  # the names it opens, after
+
+
+def test_a_name_indexed_as_written_selects_itself(tmp_path):
+    """An export may state an alias as a person ("Jokowi"): its facet value, filter and profile are its own."""
+    from conftest import client_over
+
+    body = "Laporan rapat kabinet di istana negara. " * 5
+    client = client_over(tmp_path, [{"id": "a1", "body": body, "people": ["Joko Widodo"]},
+                                    {"id": "a2", "body": body, "people": ["Jokowi"]}])
+    assert ids(client.get("/api/search?person=Jokowi").get_json()) == ["a2"]
+    assert ids(client.get("/api/search?person=Joko+Widodo").get_json()) == ["a1"]
+    assert ids(client.get("/api/search?q=orang:jokowi").get_json()) == ["a1", "a2"]  # the person and the name
+    profile = client.get("/api/people/jokowi")
+    assert profile.status_code == 200 and profile.get_json()["name"] == "Jokowi"
+    assert [a["id"] for a in profile.get_json()["latest"]] == ["a2"]

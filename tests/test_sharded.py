@@ -25,7 +25,8 @@ SHARDS = 3
 STORY = STORY_RECORDS
 QUERIES = ["nato", "rusia ukraina", '"sekutu nato" rusia', '"perang dunia" OR stoltenberg', "nato -rusia",
            "orang:stoltenberg rusia", "outlet:kompas-tv nato", "tanggal:2022 nato", "zzzq nato", "", "bunga",
-           '"suku bunga acuan"', "bank OR cabai", "stoltenbreg", "nato bucha", "suku bunga", "bunga bank"]
+           '"suku bunga acuan"', "bank OR cabai", "stoltenbreg", "nato bucha", "suku bunga", "bunga bank",
+           "orang:zelensky"]  # an alias no indexed name holds (config/people.yaml: Volodymyr Zelenskyy)
 FILTERS = [{}, {"outlets": ("kontan", "kompas-tv")}, {"outlets": ("unknown",)}, {"people": ("Jens Stoltenberg",)},
            {"date_from": dt.date(2022, 3, 1), "date_to": dt.date(2022, 6, 30)}]
 

@@ -127,3 +127,13 @@ def test_a_forged_cursor_and_a_compare_page_without_an_index_are_answered_proper
     empty = create_app(make_settings(tmp_path / "none", tmp_path / "no-index")).test_client()
     assert empty.get("/bandingkan?q=banjir&q=cabai").status_code == 503
     assert empty.get("/api/compare?q=banjir").get_json()["error"]["code"] == "no_index"
+
+
+def test_a_feed_is_updated_at_its_latest_moment_whatever_the_zones(tmp_path):
+    body = "Kebakaran lahan gambut meluas di Riau pekan ini. " * 5
+    feed_client = client_over(tmp_path, [
+        {"id": "utc", "body": body, "date": "2022-02-24T23:30:00+00:00"},  # 06:30 WIB on the 25th: the later
+        {"id": "wib", "body": body, "date": "2022-02-25T01:00:00+07:00"},
+    ])
+    feed = feedparser.parse(feed_client.get("/cari.atom?q=lahan").data)
+    assert feed.feed.updated == "2022-02-24T23:30:00+00:00"

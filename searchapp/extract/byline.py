@@ -35,16 +35,17 @@ def extract_byline(text: str) -> tuple[str | None, str | None]:
 
 # a desk's or a site's name after the reporter's, as detik's pages credit them ("Retno Ayuningrum -detikFinance")
 _DESK = re.compile(r"[ \t]+[-–—][ \t]*\S+\Z")
-_TEAM = re.compile(r"(?:Tim|TIM|Redaksi|REDAKSI|Admin|Editorial)\b")
+_TEAM = re.compile(r"(?i)(?:tim|redaksi|admin|editorial)\b")
 
 
 def credited(credit: str | None, names_outlet: Callable[[str], bool]) -> str | None:
-    """The person an export's author or editor column credits: without a desk's name after theirs, and none
-    when the credit is a team's ("Tim News", "Redaksi") or the outlet's own ("Tempo.co", "Antara")."""
-    name = _DESK.sub("", " ".join((credit or "").split()))
-    if not name or _TEAM.match(name) or names_outlet(name):
-        return None
-    return name
+    """The people an export's author or editor column credits: each without a desk's name after theirs,
+    a team's ("Tim News", "Redaksi") and the outlet's own credit ("Tempo.co", "Antara") left out
+    ("Tim Kompas.com, Firzie A. Idris" credits Firzie A. Idris); None when no one is left."""
+    names = [_DESK.sub("", part) for part in " ".join((credit or "").split()).split(",")]
+    people = [name.strip() for name in names if name.strip() and not _TEAM.match(name.strip())
+              and not names_outlet(name.strip())]
+    return ", ".join(people) or None
 
 
 # a credit on a line of its own: "(Wikanto Arungbudoyo)" closing an article, "Oleh Emerson Yuntho" opening one

@@ -93,15 +93,33 @@ def expands_acronym(toks: Sequence[Tok], text: str, lo: int, hi: int) -> bool:
 
 
 _ACRONYM_AFTER = re.compile(r"[ \t\xa0]*\(([A-Z]{3,8})\)")
+_LIST_GAP = re.compile(r"[ \t\xa0]*(?:,[ \t\xa0]*)?(?:(?:dan|serta|&)[ \t\xa0]+)?")
 
 
 def ends_an_acronyms_name(toks: Sequence[Tok], text: str, lo: int, hi: int) -> bool:
-    """The words [lo, hi) end the name a longer acronym in brackets after them abbreviates ("Pusat Vulkanologi
-    dan Mitigasi Bencana Geologi (PVMBG)"): the tail of an organisation's name cut at "dan". A person's own
-    initials ("Iwan Kurniawan Lukminto (IKL)") are no longer than the name."""
+    """The words [lo, hi) end an organisation's name that "dan" or a comma cut, the acronym in brackets after
+    them abbreviating the whole ("Pusat Vulkanologi dan Mitigasi Bencana Geologi (PVMBG)", "Badan
+    Meteorologi, Klimatologi, dan Geofisika (BMKG)"): the capitalised words before the cut give the rest of
+    its letters. Not a person's own initials ("Iwan Kurniawan Lukminto (IKL)") nor a party's ("Ahmad
+    Nurdin (PAN)": nothing before him gives the P)."""
     after = _ACRONYM_AFTER.match(text, toks[hi - 1].end)
-    initials = "".join(tok.text[0] for tok in toks[lo:hi]).upper()
-    return after is not None and len(after[1]) > len(initials) and after[1].endswith(initials)
+    if after is None:
+        return False
+    wanted = after[1][: -(hi - lo)] if after[1].endswith("".join(t.text[0] for t in toks[lo:hi]).upper()) else ""
+    k, cut = lo, False  # cut at "dan" or a comma, or the letters given by words of the language, not of a name
+    while wanted and k > 0:
+        gap = text[toks[k - 1].end:toks[k].start]
+        if not _LIST_GAP.fullmatch(gap) and not (toks[k - 1].text.casefold() in ("dan", "serta") and gap == " "):
+            return False
+        if toks[k - 1].text.casefold() in ("dan", "serta"):
+            cut, k = True, k - 1
+            continue
+        word = toks[k - 1].text
+        if not word[:1].isupper() or word[0] != wanted[-1] or (word.isupper() and toks[k - 1].kind == "unk"):
+            return False
+        cut = cut or "," in gap or toks[k - 1].kind != "unk"  # "Jamaah Ansharut Daulah (JAD)", "Mass Rapid …"
+        wanted, k = wanted[:-1], k - 1
+    return cut and not wanted
 
 
 _BRACKETED_WORD = re.compile(r"\(([A-Z][a-z]{2,})\)")  # "(Danantara)", "(Bappenas)"

@@ -152,9 +152,8 @@ def run_kinds(toks: Sequence[Tok], used: Sequence[bool], lo: int, hi: int) -> li
     for k in range(len(kinds) - 1):
         word = toks[lo + k].text.casefold().rstrip(".")
         if kinds[k] == "title" and kinds[k + 1] == "unk" and (
-            word in lx.GIVEN_NAME_TITLES
-            or (word == "h" and k > 0 and kinds[k - 1] == "unk" and not jurisdiction_before(toks, lo + k - 1))
-        ):  # "Imam Nahrawi", "Yasonna H Laoly": a name's, no title (but "Bupati Takalar H. Syamsari": Haji)
+            word in lx.GIVEN_NAME_TITLES or (word == "h" and _between_names(toks, kinds, lo, k))
+        ):  # "Imam Nahrawi", "Yasonna H Laoly": a name's, no title
             kinds[k] = "unk" if word != "h" else "init"
     for k in range(len(kinds)):  # "B.R.A. Koesmariam", "K.H. Anwar": letters run together are an honorific
         prev = toks[lo + k - 1] if lo + k > 0 else None
@@ -178,3 +177,12 @@ def run_kinds(toks: Sequence[Tok], used: Sequence[bool], lo: int, hi: int) -> li
     if len(kinds) >= 2 and kinds[-1] == "title" and kinds[-2] == "unk" and not cut:
         kinds[-1] = "unk"
     return kinds
+
+
+def _between_names(toks: Sequence[Tok], kinds: list[str], lo: int, k: int) -> bool:
+    """The "H" at run position *k* follows a name word, so it is a middle initial ("Yasonna H Laoly"); after
+    a place's name it is Haji ("Bupati Takalar H. Syamsari", "Kepala Desa Sukamaju H Ahmad Yani", "Pengasuh
+    Ponpes Darussalam H Ahmad Fauzi")."""
+    if k == 0 or kinds[k - 1] != "unk" or jurisdiction_before(toks, lo + k - 1):
+        return False
+    return toks[lo + k - 1].text.casefold() in lx.GIVEN_NAMES or not (k > 1 and kinds[k - 2] in ("org", "place"))

@@ -110,11 +110,12 @@ class QueryCompiler:
         return exact or [slug for slug in self.known_outlets if alias_key(slug).startswith(wanted)]
 
     def person_names(self, text: str) -> list[str]:
-        """The people ``orang:text`` means: the one config/people.yaml knows by that name or alias, else
-        every indexed name holding each of its words."""
+        """The people ``orang:text`` means: the one config/people.yaml knows by that name or alias (and a
+        name indexed as written, if there is one), else every indexed name holding each of its words."""
         known = self.registry.canonical(text)
         if known is not None and known in self.people:
-            return [known]
+            written = " ".join(text.split()).lower()
+            return [known, *(name for name in self.people if name.lower() == written and name != known)]
         wanted = [w.lower() for w, _s, _e in iter_words(text)]
         if not wanted:
             return []

@@ -30,7 +30,7 @@ from searchapp.search.facets import TOP_PEOPLE, FacetTables
 from searchapp.search.highlight import MatchTerms
 from searchapp.search.live import Generation, LiveIndex, NoIndexError
 from searchapp.search.matching import DocSets, Postings
-from searchapp.search.people import names_person, person_choices
+from searchapp.search.people import listed_people, person_choices
 from searchapp.search.query import positive_words
 from searchapp.search.ranking import best_of, ordered, page_of
 from searchapp.search.request import SearchRequest
@@ -252,10 +252,7 @@ class WhooshEngine:
 
     @_request
     def people(self, prefix: str = "", limit: int = 20) -> list[dict]:
-        counts = self._current().tables.person_counts()
-        found = [{"name": name, "count": counts[name]} for name in counts if names_person(name, prefix)]
-        found.sort(key=lambda p: (-p["count"], p["name"]))
-        return found[:limit]
+        return listed_people(self._current().tables, prefix, limit, self.people_registry)
 
     @_request
     def person_named(self, slug: str) -> str | None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Protocol
 
 from searchapp.config import Settings
+from searchapp.extract.registry import PeopleRegistry
 from searchapp.search.request import SearchRequest
 from searchapp.search.results import SearchResult
 from searchapp.search.significant import SignificantWord
@@ -13,6 +14,8 @@ from searchapp.search.timeline import Timeline
 
 
 class SearchEngine(Protocol):
+    people_registry: PeopleRegistry  # config/people.yaml: the names and aliases a request may use
+
     def search(self, request: SearchRequest, timeline: str | None = None) -> SearchResult:
         """Ranked results of one page, facet counts, highlights and a suggestion; with *timeline*
         (``auto``, ``day``, ``week``, ``month``) its articles over time too."""

@@ -16,17 +16,15 @@ def names_person(name: str, typed: str) -> bool:
 
 
 def person_choices(tables: FacetTables, typed: str, registry: PeopleRegistry) -> list[str]:
-    """The indexed people *typed* names: the person config/people.yaml knows by that name or alias
-    (`jokowi` → Joko Widodo, old spellings too), else the one written so (any case), else those it opens,
-    most articles first (at most `MAX_CHOICES`); none for a blank or unknown name."""
+    """The indexed people *typed* names: the one written so (any case: a facet's value selects itself),
+    else the person config/people.yaml knows by that name or alias (`jokowi` → Joko Widodo, old spellings
+    too), else those it opens, most articles first (at most `MAX_CHOICES`); none for a blank or unknown name."""
     if not typed.strip():
         return []
-    known = known_person(tables, typed, registry)
+    exact = tables.person_by_lower.get(" ".join(typed.split()).lower())
+    known = exact or known_person(tables, typed, registry)
     if known is not None:
         return [known]
-    exact = tables.person_by_lower.get(" ".join(typed.split()).lower())
-    if exact is not None:
-        return [exact]
     counts = tables.person_counts()
     found = sorted((name for name in counts if names_person(name, typed)), key=lambda n: (-counts[n], n))
     return found[:MAX_CHOICES]
@@ -36,3 +34,15 @@ def known_person(tables: FacetTables, typed: str, registry: PeopleRegistry) -> s
     """The indexed person config/people.yaml names *typed* (a name or an alias), if any."""
     name = registry.canonical(typed)
     return tables.person_by_lower.get(name.lower()) if name else None
+
+
+def listed_people(tables: FacetTables, prefix: str, limit: int, registry: PeopleRegistry) -> list[dict]:
+    """Autocomplete's list: the person an alias or another spelling names first (`jokowi`: Joko Widodo),
+    then the indexed names *prefix* opens, most articles first."""
+    counts = tables.person_counts()
+    known = known_person(tables, prefix, registry) if prefix.strip() else None
+    found = [{"name": name, "count": n} for name, n in counts.items() if names_person(name, prefix) and name != known]
+    found.sort(key=lambda p: (-p["count"], p["name"]))
+    if known is not None and known in counts:
+        found.insert(0, {"name": known, "count": counts[known]})
+    return found[:limit]

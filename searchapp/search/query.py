@@ -207,6 +207,17 @@ def _join_number(match: re.Match) -> str:
     return match.group().replace(" ", "")
 
 
+def date_values(node: Node | None) -> list[str]:
+    """The values of the query's date operators (``tanggal:``, ``date:``), wherever they stand."""
+    if node is None or isinstance(node, (Word, Phrase)):
+        return []
+    if isinstance(node, Field):
+        return [node.value] if node.name == "date" else []
+    if isinstance(node, Not):
+        return date_values(node.node)
+    return [value for child in node.nodes for value in date_values(child)]
+
+
 def positive_words(node: Node | None) -> list[str]:
     """Words and phrase words that the results must or may contain (for highlighting, suggestions)."""
     if node is None or isinstance(node, (Not, Field)):
@@ -222,19 +233,27 @@ def positive_words(node: Node | None) -> list[str]:
 # Dates as typed in queries and parameters
 
 
-_DATE_RE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
-_DMY_RE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
+_DATE_RE = re.compile(r"^(\d{4})(?:[-/](\d{1,2})(?:[-/](\d{1,2}))?)?$")  # 2022, 2022-02, 2022-02-24, 2022/02/24
+_DMY_RE = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$")  # 24/02/2022, 24-02-2022, 24.02.2022
+_MY_RE = re.compile(r"^(\d{1,2})[-/](\d{4})$")  # 02/2022
+# what a date operator's value looks like when it is meant as a date: digits and separators, an operator,
+# a range
+DATE_SHAPED = re.compile(r"(?:[<>]=?)?[\d./-]*\d[\d./-]*|[\d./-]*\.\.[\d./-]*")
 
 
 def date_span(text: str) -> tuple[dt.date, dt.date] | None:
     """First and last day of a year (``2022``), month (``2022-02``) or day (``2022-02-24``, or as
     Indonesians write it, ``24/02/2022``)."""
-    match = _DATE_RE.match(text.strip())
-    written = _DMY_RE.match(text.strip()) if not match else None
-    if not match and not written:
+    text = text.strip()
+    match = _DATE_RE.match(text)
+    written = _DMY_RE.match(text) if not match else None
+    month_of = _MY_RE.match(text) if not match and not written else None
+    if not match and not written and not month_of:
         return None
     if written:
         day, month, year = (int(g) for g in written.groups())
+    elif month_of:
+        month, year, day = int(month_of[1]), int(month_of[2]), None
     else:
         year, month, day = (int(g) if g else None for g in match.groups())
     try:

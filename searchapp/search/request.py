@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
-import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from searchapp.errors import QueryError
 from searchapp.extract.outlet import UNKNOWN_OUTLET
-from searchapp.search.query import date_span
+from searchapp.search.query import DATE_SHAPED, date_range, date_span, date_values, parse_query
 
 SORTS = ("relevance", "newest", "oldest")
 DEFAULT_PER_PAGE = 10
@@ -93,20 +91,16 @@ class SearchRequest:
         raise ValueError(f"unknown facet {facet!r}")
 
 
-# characters a query pasted from a page or typed with an Asian keyboard carries: zero-width ones, and
-# full-width letters and compatibility forms that NFKC reads as the plain ones ("ｋｏｒｕｐｓｉ" is "korupsi")
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
-# the value of a date operator, its parts, and a part written like a date
-_DATE_VALUE = re.compile(r"(?i)(?<![\w:])(?:tanggal|date):(\S+)")
-_DATE_PARTS = re.compile(r"\.\.|^[<>]=?")
-_DATE_SHAPED = re.compile(r"\d{1,4}(?:[-/]\d{1,4}){1,2}|\d{4}")
+# characters a query pasted from a page or typed with an Asian keyboard carries: zero-width ones (dropped),
+# and full-width letters, digits and signs ("ｋｏｒｕｐｓｉ" is "korupsi"); not other compatibility forms, which
+# articles write as they are (m², CO₂)
+_TYPED = {**dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad")),
+          **{code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}, 0x3000: ord(" ")}
 
 
 def typed_text(text: str) -> str:
-    """A query as its words are meant: without invisible characters, in NFKC form."""
-    if text.isascii():
-        return text
-    return unicodedata.normalize("NFKC", text.translate(_INVISIBLE))
+    """A query as its words are meant: without invisible characters, full-width ones read as the plain."""
+    return text if text.isascii() else text.translate(_TYPED)
 
 
 def _single(params: Mapping[str, Sequence[str]], name: str) -> str | None:
@@ -156,8 +150,8 @@ def parse_search_params(params: Mapping[str, Sequence[str]],
         raise QueryError("q", f"the query has {len(words)} words; at most {MAX_QUERY_WORDS} are allowed")
     if any(len(word) > MAX_WORD_CHARS for word in words):
         raise QueryError("q", f"a word of the query is longer than {MAX_WORD_CHARS} characters")
-    for value in _DATE_VALUE.findall(q):
-        if any(_DATE_SHAPED.fullmatch(part) and date_span(part) is None for part in _DATE_PARTS.split(value)):
+    for value in date_values(parse_query(q)) if ":" in q else ():
+        if DATE_SHAPED.fullmatch(value.strip()) and date_range(value) is None:
             raise QueryError("q", f"'tanggal:{value}' holds no date of the calendar: write YYYY, YYYY-MM, "
                                   "YYYY-MM-DD or DD/MM/YYYY (with >, <, >=, <= or a range a..b)", "invalid_date")
     for name in ("outlet", "rubrik", "person"):

@@ -126,7 +126,7 @@ def feed():
         subtitle=f"{FEED_SIZE} berita terbaru yang cocok, dari searchapp",
         feed_url=root + search_request.with_(sort="relevance", per_page=10).url(SEARCH_PATH + ".atom"),
         page_url=root + search_request.with_(sort="newest", per_page=10).url(SEARCH_PATH),
-        updated=max((e["updated"] for e in entries), default=changed))
+        updated=max((e["updated"] for e in entries), key=dt.datetime.fromisoformat, default=changed))
     return Response(body, mimetype="application/atom+xml")
 
 

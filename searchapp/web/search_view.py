@@ -267,10 +267,11 @@ def profile(search: SearchRequest, api: bool = False) -> dict:
 
 
 def person_known_as(slug: str) -> str | None:
-    """The slug of the one indexed person a profile address names another way: by an alias config/people.yaml
-    gives (`jokowi`), or by words that open one name alone (`stoltenberg`); None otherwise."""
-    choices = engine().person_choices(slug.replace("-", " "))
-    return slugify(choices[0]) if len(choices) == 1 and slugify(choices[0]) != slug else None
+    """The slug of the indexed person a profile address names by an alias config/people.yaml gives
+    (`jokowi`); None otherwise (a 301 is remembered: what it points to must not change with the index)."""
+    name = engine().people_registry.canonical(slug.replace("-", " "))
+    known = slugify(name) if name else None
+    return known if known not in (None, slug) and engine().person_named(known) is not None else None
 
 
 def aliases_of(name: str) -> list[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from searchapp.extract.outlet import OutletTable, slugify
 from searchapp.extract.registry import PeopleRegistry
-from searchapp.search.people import names_person, person_choices
+from searchapp.search.people import listed_people, person_choices
 
 
 class Catalog:
@@ -51,9 +51,7 @@ class Catalog:
         return self.outlet_table.slug_named(value) or (value if self.is_known_outlet(value) else None)
 
     def people(self, prefix: str = "", limit: int = 20) -> list[dict]:
-        found = [{"name": name, "count": n} for name, n in self.counts.items() if names_person(name, prefix)]
-        found.sort(key=lambda p: (-p["count"], p["name"]))
-        return found[:limit]
+        return listed_people(self, prefix, limit, self.people_registry)
 
     def person_named(self, slug: str) -> str | None:
         return next((name for name in self.counts if slugify(name) == slug), None)
