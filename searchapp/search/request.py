@@ -9,7 +9,7 @@ from urllib.parse import urlencode
 
 from searchapp.errors import QueryError
 from searchapp.extract.outlet import UNKNOWN_OUTLET
-from searchapp.search.query import DATE_SHAPED, date_range, date_span, date_values, parse_query
+from searchapp.search.query import DATE_SHAPED, date_span, date_values, parse_query
 
 SORTS = ("relevance", "newest", "oldest")
 DEFAULT_PER_PAGE = 10
@@ -151,7 +151,8 @@ def parse_search_params(params: Mapping[str, Sequence[str]],
     if any(len(word) > MAX_WORD_CHARS for word in words):
         raise QueryError("q", f"a word of the query is longer than {MAX_WORD_CHARS} characters")
     for value in date_values(parse_query(q)) if ":" in q else ():
-        if DATE_SHAPED.fullmatch(value.strip()) and date_range(value) is None:
+        parts = value.strip().lstrip("<>=").split("..")  # a day past the calendar's ends is no error: ">9999"
+        if DATE_SHAPED.fullmatch(value.strip()) and any(p.strip() and date_span(p) is None for p in parts):
             raise QueryError("q", f"'tanggal:{value}' holds no date of the calendar: write YYYY, YYYY-MM, "
                                   "YYYY-MM-DD or DD/MM/YYYY (with >, <, >=, <= or a range a..b)", "invalid_date")
     for name in ("outlet", "rubrik", "person"):
