@@ -21,11 +21,12 @@ from searchapp.extract.people import PeopleRegistry
 from searchapp.ingest.cleaning import Boilerplate
 from searchapp.ingest.corpus import Article
 from searchapp.ingest.files import Skipped
+from searchapp.ingest.identity import without_tracking
 
 MAX_PEOPLE = 50  # people kept per article, in order of first mention (a list of 2,900 is not a facet)
 # Raised whenever the code changes what a document holds for the same article and configuration (the
 # cleaning of its text, what extraction finds): every article is then extracted again by the next run.
-EXTRACTION_RULES = 9
+EXTRACTION_RULES = 10
 
 
 def latest_date(collected: dt.date | None, today: dt.date) -> dt.date:
@@ -127,7 +128,7 @@ class DocumentBuilder:
             "date": dt.datetime.combine(date, dt.time()) if date else None,
             "reporter": self.credited(article.reporter) or meta.reporter,
             "editor": self.credited(article.editor) or meta.editor,
-            "url": article.url, "summary": article.summary,
+            "url": without_tracking(article.url), "summary": article.summary,
             "category": " ".join(article.category.split()) if article.category else None,
             "raw": article.body if body != article.body else None,
             "fingerprint": fingerprint(body),

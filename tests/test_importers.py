@@ -470,3 +470,21 @@ def test_entity_lists_keep_people_without_their_titles(tmp_path, capsys):
 ])
 def test_normalize_url(url, canonical):
     assert normalize_url(url) == canonical
+
+
+@pytest.mark.parametrize(("url", "followed"), [
+    ("https://www.detik.com/a/b?utm_source=twitter&utm_medium=social", "https://www.detik.com/a/b"),
+    ("https://x.id/a?id=5&utm_source=x&fbclid=Iw1#top", "https://x.id/a?id=5#top"),
+    ("https://x.id/a?page=2", "https://x.id/a?page=2"),  # no tracking: as written
+    ("https://x.id/a", "https://x.id/a"),
+])
+def test_a_source_link_is_shown_without_its_tracking_parameters(url, followed, tmp_path):
+    from conftest import client_over
+
+    from searchapp.ingest.identity import without_tracking
+
+    assert without_tracking(url) == followed
+    if "utm_source=twitter" in url:  # and so an article's link, in the API and the page
+        client = client_over(tmp_path, [{"id": "a", "url": url, "body": "Harga cabai naik di pasar induk. " * 4}])
+        assert client.get("/api/documents/a").get_json()["url"] == followed
+        assert "utm_" not in client.get("/artikel/a").get_data(as_text=True)

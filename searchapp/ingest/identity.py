@@ -49,6 +49,20 @@ def normalize_url(url: str | None) -> str | None:
     return host + path + (f"?{urlencode(query)}" if query else "")
 
 
+def without_tracking(url: str | None) -> str | None:
+    """*url* as a reader follows it: its tracking parameters (``utm_*``, ``fbclid`` …) left out, the rest
+    as written."""
+    if not url or "?" not in url:
+        return url
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return url
+    pairs = parse_qsl(parts.query, keep_blank_values=True)
+    kept = [(key, value) for key, value in pairs if not TRACKING.match(key)]
+    return url if len(kept) == len(pairs) else parts._replace(query=urlencode(kept)).geturl()
+
+
 def url_id(url: str) -> str | None:
     """A short id made of the canonical URL (the same for every way of writing it)."""
     canonical = normalize_url(url)
