@@ -151,6 +151,8 @@ def test_a_query_is_read_as_its_words_are_meant(client, typed):
     data = client.get("/api/search", query_string={"q": typed, "per_page": 50}).get_json()
     assert data["total"] == plain["total"] > 0 and data["results"] == plain["results"]
     assert client.get("/api/search?q=nato+tanggal:>=2022-02-28").status_code == 200
+    highlighted = client.get("/api/documents/004_54ce74dbc7c0aa92", query_string={"q": typed}).get_json()
+    assert highlighted["matches"] == client.get("/api/documents/004_54ce74dbc7c0aa92?q=nato").get_json()["matches"] > 0
 
 
 def test_document_endpoint(client):

@@ -14,7 +14,7 @@ from werkzeug.exceptions import HTTPException
 
 from searchapp.errors import CorruptIndexError, ExportTooLargeError, PersonChoiceError, QueryError, UnavailableError
 from searchapp.search.live import NoIndexError
-from searchapp.search.request import SearchRequest, parse_compared, parse_search_params
+from searchapp.search.request import SearchRequest, parse_compared, parse_search_params, typed_text
 from searchapp.search.results import timeline_dict
 from searchapp.search.timeline import INTERVALS, IntervalError
 from searchapp.web.context import engine
@@ -218,7 +218,7 @@ def csv_lines(rows: Iterator[dict]) -> Iterator[str]:
 
 @blueprint.get("/documents/<path:doc_id>")
 def document(doc_id: str):
-    q = request.args.get("q", "")
+    q = typed_text(request.args.get("q", ""))  # highlighted as the search that found it reads it
     if len(q) > 1000:
         raise QueryError("q", "the query is longer than 1000 characters")
     raw = request.args.get("raw", "")
