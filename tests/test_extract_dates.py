@@ -117,6 +117,12 @@ def test_dateline_date_beats_mentioned_date():
         ("Senin (31 / 10) rapat digelar.", TODAY, D(2022, 10, 31)),
         # the text speaks of 2024: a weekday that only fits an earlier year is a typo
         ("Liga 1 2024 dimulai. Laga Kamis (8/7) berakhir imbang.", TODAY, None),
+        # a dateline with its year beside one without: the year near it, not the last that fits the weekday
+        ("Massa tertahan di masjid, Senin (20/2) malam. Ia diperiksa di Polda, Senin (20/2/2017).",
+         D(2026, 12, 2), D(2017, 2, 21)),
+        ("Massa tertahan di masjid, Senin (20/2) malam.", D(2026, 12, 2), D(2023, 2, 21)),  # nothing to go by
+        # a year without a weekday (background, "pada 12 Maret 2015") anchors nothing
+        ("Sejak 12 Maret 2015 warga menunggu. Rapat Selasa (14/3) digelar.", D(2017, 12, 31), D(2017, 3, 14)),
     ],
 )
 def test_weekday_inference(text, today, expected):

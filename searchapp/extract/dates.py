@@ -148,11 +148,14 @@ def _weekday_before(text: str, start: int) -> tuple[int | None, bool]:
     return WEEKDAYS[m.group(1).casefold().replace("’", "'")], m.group(2) is not None
 
 
-def _resolve(day: int, month: int, year: str | None, weekday: int | None, today: dt.date, latest_year: int):
+def _resolve(day: int, month: int, year: str | None, weekday: int | None, today: dt.date, latest_year: int,
+             inferred_until: dt.date | None = None):
     """The date, or None when invalid, in the future or underdetermined.
 
     A year inferred from the weekday must not be earlier than the latest year the text mentions:
-    an article that speaks of 2017 was not published in 2010 (the weekday was likely a typo). A stated
+    an article that speaks of 2017 was not published in 2010 (the weekday was likely a typo); nor later
+    than *inferred_until*, the year after the latest dateline with a year the text writes ("Senin
+    (20/2/2017)" beside "Senin (20/2)": 2017, not 2023, the last year 20 February was a Monday). A stated
     year must agree with the weekday written beside it.
     """
     if year:
@@ -160,7 +163,7 @@ def _resolve(day: int, month: int, year: str | None, weekday: int | None, today:
         if date is not None and weekday is not None and date.weekday() != weekday:
             date = None  # "Selasa (2/2/2018)" was a Friday: day, month or year is a typo
     elif weekday is not None:
-        date = infer_year(day, month, weekday, today)
+        date = infer_year(day, month, weekday, inferred_until or today)
         if date is not None and date.year < latest_year:
             date = None
     else:
@@ -205,12 +208,17 @@ def dates_in_text(text: str, today: dt.date) -> tuple[list[dt.date], list[dt.dat
     if not any(c.isdigit() for c in text):
         return dateline, other
     latest_year = max((y for y in map(int, _YEAR.findall(text)) if y <= today.year), default=0)
-    for m in _NUMERIC.finditer(text):
+    numeric, named, iso = list(_NUMERIC.finditer(text)), list(_NAMED.finditer(text)), list(_ISO.finditer(text))
+    # the years of the datelines that state one ("Senin (20/2/2017)"): the others' are inferred near them
+    stated = [int(m["y"]) for m in numeric + named if m["y"] and len(m["y"]) == 4 and int(m["y"]) <= today.year
+              and _weekday_before(text, m.start())[0] is not None]
+    until = min(today, dt.date(max(stated) + 1, 12, 31)) if stated else today
+    for m in numeric:
         if text[m.end() : m.end() + 1] == "/" or text[max(0, m.start() - 1) : m.start()] in ("/", "."):
             continue  # part of a longer number: 1/2/3/4, 12.5/6
         weekday, paren = _weekday_before(text, m.start())
         if weekday is not None and paren and _CLOSE_PAREN.match(text, m.end()):
-            date = _resolve(int(m["d"]), int(m["m"]), m["y"], weekday, today, latest_year)
+            date = _resolve(int(m["d"]), int(m["m"]), m["y"], weekday, today, latest_year, until)
             if date is not None:
                 _add_dateline(dateline, text, m.start(), m.end(), date, today)
         elif m["y"] and len(m["y"]) == 4:
@@ -219,14 +227,14 @@ def dates_in_text(text: str, today: dt.date) -> tuple[list[dt.date], list[dt.dat
                 _add_dateline(dateline, text, m.start(), m.end(), date, today)
             elif date is not None:
                 other.append(date)
-    for m in _NAMED.finditer(text):
+    for m in named:
         weekday, _paren = _weekday_before(text, m.start())
-        date = _resolve(int(m["d"]), MONTHS[m["mon"].casefold()], m["y"], weekday, today, latest_year)
+        date = _resolve(int(m["d"]), MONTHS[m["mon"].casefold()], m["y"], weekday, today, latest_year, until)
         if date is not None and (weekday is not None or _in_dateline(text, m)):
             _add_dateline(dateline, text, m.start(), m.end(), date, today)
         elif date is not None:
             other.append(date)
-    for m in _ISO.finditer(text):
+    for m in iso:
         date = _make(int(m["y"]), int(m["m"]), int(m["d"]))
         if date is not None and date <= today and _in_dateline(text, m):
             _add_dateline(dateline, text, m.start(), m.end(), date, today)
