@@ -40,6 +40,12 @@ BOILERPLATE = Boilerplate.load(REPO / "config" / "boilerplate.yaml")
     ("loading...", "posmetro-medan", "loading"),
     ("-", "wowkeren", "no words"),  # what a dateline's dropped link left
     ("Loading...Ikuti Whatsapp Channel Republika", "republika", "loading"),
+    ('Tonton juga "Evakuasi WNI dari Iran Akan Ditempuh Lewat Darat" di sini:', "detik", "video teaser"),
+    ("Simak berita selengkapnya di halaman berikutnya.", "detik", "next page"),
+    ("Simak lengkapnya disini.", "detik", "next page"),
+    ("Tonton setiap hari mulai pukul 13.30 WIB dan rasakan ketegangan secara eksklusif di Indosiar.", "liputan6",
+     "programme promotion"),
+    ("Saksikan terus sinetronLuka Cintadi SCTV.", "liputan6", "programme promotion"),
     ("Artikel ini telah tayang di Kompas.com dengan judul", "tribunnews", "first published elsewhere"),
     ("Artikel ini telah tayang di,dengan judul Anton Lolos dari Maut, Mobil Tertimpa Pohon,,.", "tribunnews",
      "first published elsewhere"),
@@ -66,6 +72,7 @@ def test_boilerplate_lines(line, outlet, name):
     ("Sumber: Badan Pusat Statistik", None),  # a table's source is the story's
     ("Lihat video yang beredar, polisi langsung bergerak menangkap pelaku.", None),
     ("Tonton video tersebut, warga ramai-ramai datang.", "detik"),
+    ('Tonton juga "film itu", katanya, di bioskop terdekat.', None),  # no "di sini:" after the title
     ("Hak cipta lagu itu kini dipegang oleh ahli waris.", None),
     ("JAKARTA, KOMPAS.com - Harga cabai naik.", "kompas"),  # the dateline is the story's
     ("", None),
