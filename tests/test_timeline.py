@@ -167,6 +167,8 @@ def test_person_and_outlet_pages_are_the_search_filtered_to_them(timeline_client
     assert sum(b["count"] for b in data["timeline"]["buckets"]) == data["timeline"]["dated"]
     page = timeline_client.get("/media/kontan").get_data(as_text=True)
     assert "<h1 id=\"judul-profil\">Kontan</h1>" in page and '<svg class="attention"' in page
+    # an outlet's page lists no outlets: its facet would count every other outlet's whole index
+    assert data["outlets"] == [] and "Media yang paling sering" not in page
     assert timeline_client.get("/media/tidak-ada").status_code == 404
 
 

@@ -259,7 +259,8 @@ def profile(search: SearchRequest, api: bool = False) -> dict:
         "total": data["total"],
         "timeline": timeline_dict(result.timeline, result.request, result.total, path)
         if result.timeline is not None else None,
-        "outlets": [o for o in facets["outlet"] if o["count"]][:10],
+        # an outlet's page lists no outlets (its facet counts every outlet, as if none were ticked)
+        "outlets": [] if search.outlets else [o for o in facets["outlet"] if o["count"]][:10],
         "people": [p for p in facets["person"] if p["value"] not in chosen][:15],
         "latest": data["results"],
         "search_url": search.url(path),
