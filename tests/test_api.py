@@ -374,3 +374,16 @@ def test_other_compatibility_characters_stay_as_articles_write_them(tmp_path):
     for query in ("m²", "CO₂"):
         data = client.get("/api/search", query_string={"q": query}).get_json()
         assert data["query"] == query and data["total"] == 1
+
+
+@pytest.mark.parametrize(("query", "filtered"), [
+    ("orang:stoltenberg", "person=Jens+Stoltenberg"), ("outlet:kontan", "outlet=kontan"), ("-bunga", None),
+])
+def test_a_query_of_operators_alone_lists_the_newest_first(client, query, filtered):
+    """Nothing to rank by: the articles in the order an empty query lists them, not by article id."""
+    data = client.get("/api/search", query_string={"q": query, "per_page": 50}).get_json()
+    dates = [r["date"] for r in data["results"]]
+    assert len(dates) > 1 and [d for d in dates if d] == sorted((d for d in dates if d), reverse=True)
+    if filtered:
+        same = client.get(f"/api/search?{filtered}&per_page=50").get_json()
+        assert [r["id"] for r in data["results"]] == [r["id"] for r in same["results"]]

@@ -26,7 +26,8 @@ STORY = STORY_RECORDS
 QUERIES = ["nato", "rusia ukraina", '"sekutu nato" rusia', '"perang dunia" OR stoltenberg', "nato -rusia",
            "orang:stoltenberg rusia", "outlet:kompas-tv nato", "tanggal:2022 nato", "zzzq nato", "", "bunga",
            '"suku bunga acuan"', "bank OR cabai", "stoltenbreg", "nato bucha", "suku bunga", "bunga bank",
-           "orang:zelensky"]  # an alias no indexed name holds (config/people.yaml: Volodymyr Zelenskyy)
+           "orang:zelensky",  # an alias no indexed name holds (config/people.yaml: Volodymyr Zelenskyy)
+           "orang:stoltenberg", "-nato"]  # operators alone: newest first
 FILTERS = [{}, {"outlets": ("kontan", "kompas-tv")}, {"outlets": ("unknown",)}, {"people": ("Jens Stoltenberg",)},
            {"date_from": dt.date(2022, 3, 1), "date_to": dt.date(2022, 6, 30)}]
 
