@@ -359,7 +359,8 @@ def test_an_outlet_the_table_learns_moves_its_articles_and_its_old_slug_follows(
     assert moved.status_code == 301 and moved.headers["Location"] == "/media/kapanlagi?slug=x&_external=1"
 
 
-@pytest.mark.parametrize("written", ["2022-02-24", "24/02/2022", "24-02-2022", "2022/02/24", "24.02.2022"])
+@pytest.mark.parametrize("written", ["2022-02-24", "24/02/2022", "24-02-2022", "2022/02/24", "24.02.2022",
+                                     '"24 Februari 2022"', "24-Feb-2022"])
 def test_a_day_is_read_however_indonesians_write_it(client, written):
     data = client.get("/api/search", query_string={"q": f"nato tanggal:{written}"}).get_json()
     assert [r["date"] for r in data["results"]] == ["2022-02-24"]
@@ -387,3 +388,11 @@ def test_a_query_of_operators_alone_lists_the_newest_first(client, query, filter
     if filtered:
         same = client.get(f"/api/search?{filtered}&per_page=50").get_json()
         assert [r["id"] for r in data["results"]] == [r["id"] for r in same["results"]]
+
+
+def test_a_date_range_ending_before_it_starts_is_400(client):
+    response = client.get("/api/search", query_string={"q": "nato tanggal:2022-03..2022-01"})
+    error = conforms(response, "/api/search")["error"]
+    assert response.status_code == 400 and error["code"] == "reversed_range" and "2022-03..2022-01" in error["message"]
+    page = client.get("/cari", query_string={"q": "nato tanggal:2022-03..2022-01"}).get_data(as_text=True)
+    assert "berakhir sebelum dimulai" in page

@@ -21,6 +21,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from searchapp.ingest.datetimes import DateError, parse_stamp
+
 FIELD_ALIASES = {
     "outlet": "outlet", "media": "outlet", "sumber": "outlet",
     "orang": "person", "person": "person", "tokoh": "person",
@@ -249,7 +251,7 @@ def date_span(text: str) -> tuple[dt.date, dt.date] | None:
     written = _DMY_RE.match(text) if not match else None
     month_of = _MY_RE.match(text) if not match and not written else None
     if not match and not written and not month_of:
-        return None
+        return _named_day(text)
     if written:
         day, month, year = (int(g) for g in written.groups())
     elif month_of:
@@ -264,6 +266,17 @@ def date_span(text: str) -> tuple[dt.date, dt.date] | None:
         return (dt.date(year, month, day),) * 2  # type: ignore[return-value]
     except ValueError:
         return None
+
+
+def _named_day(text: str) -> tuple[dt.date, dt.date] | None:
+    """A day written with its month's name, as imports read them ("17 September 2019", "17-Sep-2019")."""
+    if not any(c.isalpha() for c in text) or not any(c.isdigit() for c in text):
+        return None
+    try:
+        day = parse_stamp(text).day
+    except DateError:
+        return None
+    return day, day
 
 
 def date_range(text: str) -> tuple[dt.date | None, dt.date | None] | None:

@@ -155,6 +155,10 @@ def parse_search_params(params: Mapping[str, Sequence[str]],
         if DATE_SHAPED.fullmatch(value.strip()) and any(p.strip() and date_span(p) is None for p in parts):
             raise QueryError("q", f"'tanggal:{value}' holds no date of the calendar: write YYYY, YYYY-MM, "
                                   "YYYY-MM-DD or DD/MM/YYYY (with >, <, >=, <= or a range a..b)", "invalid_date")
+        spans = [date_span(p) for p in parts] if len(parts) == 2 and all(p.strip() for p in parts) else []
+        if all(spans) and len(spans) == 2 and spans[0][0] > spans[1][1]:
+            raise QueryError("q", f"'tanggal:{value}' ends before it starts: write the earlier date first",
+                             "reversed_range")
     for name in ("outlet", "rubrik", "person"):
         values = {v for v in params.get(name) or [] if v and v.strip()}
         if len(values) > MAX_FILTER_VALUES:

@@ -42,6 +42,9 @@ def problem_message(problem: QueryError, params: Mapping[str, Sequence[str]],
     if len({v.strip() for v in values}) > 1 and name not in ("outlet", "person"):
         return f"Parameter “{name}” diberikan lebih dari sekali dengan nilai berbeda; parameter diabaikan."
     raw = values[0] if values else ""
+    if name == "q" and problem.code == "reversed_range":
+        return ("Rentang tanggal dalam kueri berakhir sebelum dimulai; tulis tanggal yang lebih awal dahulu. "
+                "Kueri diabaikan.")
     if name == "q" and problem.code == "invalid_date":
         return ("Tanggal dalam kueri tidak ada di kalender; tulis tanggal:2022, tanggal:2022-02, "
                 "tanggal:2022-02-24 atau tanggal:24/02/2022. Kueri diabaikan.")
