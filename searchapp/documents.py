@@ -26,7 +26,13 @@ from searchapp.ingest.identity import without_tracking
 MAX_PEOPLE = 50  # people kept per article, in order of first mention (a list of 2,900 is not a facet)
 # Raised whenever the code changes what a document holds for the same article and configuration (the
 # cleaning of its text, what extraction finds): every article is then extracted again by the next run.
-EXTRACTION_RULES = 12
+EXTRACTION_RULES = 13
+
+
+def same_apostrophe(names: tuple[str, ...] | list[str]) -> tuple[str, ...]:
+    """The names with one apostrophe (``Ma’ruf`` is ``Ma'ruf``: one person, one facet value, one profile
+    address), each once."""
+    return tuple(dict.fromkeys(name.replace("’", "'").replace("‘", "'") for name in names))
 
 
 def latest_date(collected: dt.date | None, today: dt.date) -> dt.date:
@@ -111,7 +117,7 @@ class DocumentBuilder:
         meta = self.metadata(article, body)
         outlet_slug, outlet_name = self.outlet(stated, meta.outlet)
         date = article.date or meta.date
-        people = (article.people if article.people is not None else meta.people)[:MAX_PEOPLE]
+        people = same_apostrophe(article.people if article.people is not None else meta.people)[:MAX_PEOPLE]
         doc = {
             "id": article.id,
             # A title inferred from the lead repeats the body: stored to be shown, not indexed as a headline.

@@ -103,3 +103,15 @@ def test_a_name_indexed_as_written_selects_itself(tmp_path):
     profile = client.get("/api/people/jokowi")
     assert profile.status_code == 200 and profile.get_json()["name"] == "Jokowi"
     assert [a["id"] for a in profile.get_json()["latest"]] == ["a2"]
+
+
+def test_names_differing_in_the_apostrophe_alone_are_one_person(tmp_path):
+    from conftest import client_over
+
+    body = "Laporan rapat kabinet di istana negara. " * 5
+    client = client_over(tmp_path, [{"id": "a1", "body": body, "people": ["Jokowi-Ma'ruf Amin"]},
+                                    {"id": "a2", "body": body, "people": ["Jokowi-Ma’ruf Amin"]}])
+    facet = client.get("/api/search").get_json()["facets"]["person"]
+    assert [(v["value"], v["count"]) for v in facet] == [("Jokowi-Ma'ruf Amin", 2)]
+    profile = client.get(facet[0]["profile_url"].replace("/tokoh/", "/api/people/")).get_json()
+    assert profile["total"] == 2

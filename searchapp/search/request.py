@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from urllib.parse import urlencode
@@ -99,8 +100,9 @@ _TYPED = {**dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad")),
 
 
 def typed_text(text: str) -> str:
-    """A query as its words are meant: without invisible characters, full-width ones read as the plain."""
-    return text if text.isascii() else text.translate(_TYPED)
+    """A query as its words are meant: without invisible characters, full-width ones read as the plain, an
+    accent typed apart joined to its letter (NFC, as the articles are read)."""
+    return text if text.isascii() else unicodedata.normalize("NFC", text.translate(_TYPED))
 
 
 def _single(params: Mapping[str, Sequence[str]], name: str) -> str | None:
