@@ -488,3 +488,17 @@ def test_a_source_link_is_shown_without_its_tracking_parameters(url, followed, t
         client = client_over(tmp_path, [{"id": "a", "url": url, "body": "Harga cabai naik di pasar induk. " * 4}])
         assert client.get("/api/documents/a").get_json()["url"] == followed
         assert "utm_" not in client.get("/artikel/a").get_data(as_text=True)
+
+
+@pytest.mark.parametrize(("stated", "url", "day"), [
+    ("2019-10-09", "https://nasional.kompas.com/read/2019/09/10/1234/judul", "2019-09-10"),  # swapped: the URL's
+    ("2019-09-10", "https://nasional.kompas.com/read/2019/09/10/1234/judul", "2019-09-10"),
+    ("2019-09-11", "https://nasional.kompas.com/read/2019/09/10/1234/judul", "2019-09-11"),  # another day: stated
+    ("2019-10-09", "https://contoh.id/berita/judul", "2019-10-09"),  # no date in the URL
+])
+def test_a_stated_day_a_spreadsheet_swapped_is_the_urls(stated, url, day, tmp_path):
+    from conftest import client_over
+
+    client = client_over(tmp_path, [{"id": "a", "url": url, "date": stated,
+                                     "body": "Harga cabai naik di pasar induk hari ini. " * 4}])
+    assert client.get("/api/documents/a").get_json()["date"] == day
