@@ -127,3 +127,20 @@ def test_a_story_with_copies_holding_all_words_and_copies_holding_some_is_one_re
     assert data["pages"] == 2  # the copies holding some of the words are its story, not another page
     second = client.get("/api/search?q=analis menurunkan&per_page=1&page=2").get_json()["results"]
     assert [r["id"] for r in second] == ["detik-2"]
+
+
+def test_related_articles_list_each_other_story_once(tmp_path):
+    from conftest import client_over
+
+    copy = ("Banjir bandang melanda Kabupaten Garut setelah hujan deras mengguyur sejak sore. Ratusan rumah di "
+            "tepi Sungai Cimanuk terendam dan warga mengungsi ke masjid terdekat. Badan Penanggulangan Bencana "
+            "Daerah mencatat dua jembatan putus dan jalan provinsi tertutup lumpur setinggi lutut orang dewasa.")
+    other = ("Banjir bandang di Garut merendam rumah warga di tepi Sungai Cimanuk. Pengungsi banjir Garut "
+             "membutuhkan selimut, air bersih dan obat-obatan, kata petugas Badan Penanggulangan Bencana Daerah.")
+    records = [{"id": "asli", "body": copy, "outlet": "kompas"}, {"id": "salinan", "body": copy, "outlet": "kontan"},
+               {"id": "lain", "body": other, "outlet": "kompas"}]
+    records += [{"id": f"x{n}", "body": f"Harga cabai rawit di pasar induk naik lagi pekan ke-{n}. " * 5}
+                for n in range(4)]
+    client = client_over(tmp_path, records)
+    related = [hit["id"] for hit in client.get("/api/documents/lain").get_json()["related"]]
+    assert "asli" in related and "salinan" not in related  # the story once, at its first-ranked article

@@ -132,10 +132,15 @@ class Articles:
         similar = related_query(expander.expanded_terms(EXPANDED), self.analysis.stopwords)
         if similar is None:
             return []
-        # not the article itself, nor its copies (those are listed apart, as where else it was published)
+        # not the article itself, nor its copies (those are listed apart, as where else it was published);
+        # each other story once, at its best match
         own_story = {docnum, *self.stories.copies(docnum)}
         no_terms = MatchTerms(frozenset(), frozenset())
-        return [self.hit(d, score, no_terms) for d, score in self.best_of(similar, own_story, count)]
+        ranked = self.best_of(similar, own_story, count * RELATED_READ)
+        return [self.hit(d, score, no_terms) for d, score in self.stories.collapse(ranked, set(), count)]
+
+
+RELATED_READ = 4  # matches read for each related article shown: a story's copies take one place
 
 
 def related_query(expanded: list[tuple[str, float]], stopwords: frozenset[str]) -> wq.Query | None:

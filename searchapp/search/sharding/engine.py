@@ -28,7 +28,7 @@ from searchapp.extract.registry import PeopleRegistry
 from searchapp.index.analysis import QueryAnalysis
 from searchapp.index.routing import shard_of
 from searchapp.index.schema import build_schema
-from searchapp.search.articles import EXPANDED, RELATED, related_query
+from searchapp.search.articles import EXPANDED, RELATED, RELATED_READ, related_query
 from searchapp.search.query import parse_query
 from searchapp.search.results import Hit, SearchResult
 from searchapp.search.sharding.catalog import Catalog
@@ -340,10 +340,12 @@ class ShardedEngine:
             return []
         excluded = [doc_id, *(copy["id"] for copy in article.get("copies", []))]
         answers = {n: entries for n, (_set, entries) in
-                   self._all("related", similar, statistics, RELATED, excluded, set_name=set_name).items()}
+                   self._all("related", similar, statistics, RELATED * RELATED_READ, excluded,
+                             set_name=set_name).items()}
         if self.missing:
             raise ShardsMissingError(self.missing)
-        best = sorted((entry for entries in answers.values() for entry in entries), key=lambda e: e[0])[:RELATED]
+        best = once_a_story(sorted((entry for entries in answers.values() for entry in entries), key=lambda e: e[0]),
+                            RELATED)
         rendered, members = self._render("", {n: [(e[1], e[2], False) for e in entries if e in best]
                                               for n, entries in answers.items()},
                                          sorted({e[3] for e in best if e[3]}))
@@ -399,3 +401,15 @@ class ShardedEngine:
 def open_sharded(settings: Settings, count: int) -> ShardedEngine:
     """The engine over the *count* shards of the index in *settings*, searched in this process."""
     return ShardedEngine(settings, LocalShards(settings, count))
+
+
+def once_a_story(entries: list[Entry], count: int) -> list[Entry]:
+    """The first *count* of *entries* (in order), each story once (an article without copies is its own)."""
+    seen: set[str] = set()
+    kept = []
+    for entry in entries:
+        story = entry[3] or entry[1]
+        if story not in seen and len(kept) < count:
+            seen.add(story)
+            kept.append(entry)
+    return kept
