@@ -502,3 +502,23 @@ def test_a_stated_day_a_spreadsheet_swapped_is_the_urls(stated, url, day, tmp_pa
     client = client_over(tmp_path, [{"id": "a", "url": url, "date": stated,
                                      "body": "Harga cabai naik di pasar induk hari ini. " * 4}])
     assert client.get("/api/documents/a").get_json()["date"] == day
+
+
+def test_collected_bounds_an_exports_dates_read_from_text(tmp_path, capsys):
+    """An export whose rows state no date: `--collected` says when it was made, and no date read from the
+    text comes after it (a weekday date is placed in the last year, before it, that fits)."""
+    from searchapp.config import load_settings
+    from searchapp.documents import DocumentContext
+    from searchapp.ingest.corpus import read_corpus
+
+    source = tmp_path / "rumours.csv"
+    source.write_text("berita;tagging\n\"Massa tertahan di masjid, Senin (20/2) malam. Polisi berjaga.\";Hoax\n"
+                      "\"Warga antre bantuan pada Kamis, 16 Januari 2014.\";Valid\n", encoding="cp1252")
+    code, _out = run_import(capsys, "csv", str(source), "--out", str(tmp_path / "c"), "--collected", "2018-12-31")
+    assert code == 0 and [r["collected"] for r in read_out(tmp_path / "c")] == ["2018-12-31", "2018-12-31"]
+    builder = DocumentContext(load_settings(CONFIG), dt.date(2026, 12, 2)).load()
+    days = [builder.document(a)["date"].date() for a in read_corpus(tmp_path / "c")]
+    assert days == [dt.date(2017, 2, 21), dt.date(2014, 1, 16)]  # 2017, not 2023: before the export was made
+    with pytest.raises(SystemExit):
+        main(["import", "csv", str(source), "--out", str(tmp_path / "d"), "--collected", "2018-13-01"])
+    assert "not a day written YYYY-MM-DD" in capsys.readouterr().err

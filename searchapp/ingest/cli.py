@@ -20,6 +20,7 @@ shards named after the first input file, so a second export imported into the sa
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import sys
 from collections.abc import Iterable, Iterator
@@ -64,7 +65,17 @@ def register(commands, common) -> None:
     parser.add_argument("--indosum-date", choices=("url", "id"), default="url",
                         help="indosum: state the URL's date where it has one, else none, leaving it to the text "
                              "(url, default), or the day the id's Unix time says it was collected (id)")
+    parser.add_argument("--collected", type=_day, metavar="YYYY-MM-DD",
+                        help="the day the export was made or the crawl ran: no article in it was published later "
+                             "(bounds the dates read from the text of articles that state none)")
     parser.set_defaults(run=run_import)
+
+
+def _day(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a day written YYYY-MM-DD: {text!r}") from None
 
 
 def records_of(args: argparse.Namespace, say) -> Iterator[dict[str, Any] | Problem]:
@@ -73,11 +84,21 @@ def records_of(args: argparse.Namespace, say) -> Iterator[dict[str, Any] | Probl
     settings = load_settings(args.config)
     table = OutletTable.load(settings.outlets_file)
     if args.format == "indosum":
-        return import_indosum(args.paths, table, args.indosum_date)
-    registry = PeopleRegistry.load(settings.people_file)
-    columns = {role: getattr(args, f"{role}_col") for role in COLUMN_NAMES}
-    return import_table(args.paths, table, columns, args.date_order, args.delimiter, say,
-                        lambda name: stated_person(name, registry))
+        items = import_indosum(args.paths, table, args.indosum_date)
+    else:
+        registry = PeopleRegistry.load(settings.people_file)
+        columns = {role: getattr(args, f"{role}_col") for role in COLUMN_NAMES}
+        items = import_table(args.paths, table, columns, args.date_order, args.delimiter, say,
+                             lambda name: stated_person(name, registry))
+    return collected_by(items, args.collected) if args.collected else items
+
+
+def collected_by(items: Iterable[dict[str, Any] | Problem], day: dt.date) -> Iterator[dict[str, Any] | Problem]:
+    """The records, each stating *day* as the day it was collected unless it states one of its own."""
+    for item in items:
+        if isinstance(item, dict) and not item.get("collected"):
+            item = {**item, "collected": day.isoformat()}
+        yield item
 
 
 def run_import(args: argparse.Namespace) -> int:
