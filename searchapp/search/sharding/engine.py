@@ -33,7 +33,7 @@ from searchapp.search.query import parse_query
 from searchapp.search.results import Hit, SearchResult
 from searchapp.search.sharding.catalog import Catalog
 from searchapp.search.sharding.fanout import LocalShards, MixedSetsError, Shards, ShardsMissingError
-from searchapp.search.sharding.merging import merged_facets, merged_page
+from searchapp.search.sharding.merging import merged_facets, merged_page, once_a_story
 from searchapp.search.sharding.shard import Entry, Part, Plan
 from searchapp.search.sharding.statistics import CollectionReader, Statistics
 from searchapp.search.significant import SAMPLE, SignificantWord, looked_up, significant_words
@@ -299,12 +299,10 @@ class ShardedEngine:
     def _rows(self, q: str, entries: list[Entry]) -> Iterator[dict]:
         for start in range(0, len(entries), EXPORT_BATCH):
             batch = entries[start:start + EXPORT_BATCH]
-            rows: dict[str, dict] = {}
             answers, missing = self.shards.all("rows", q, [(e[1], e[2]) for e in batch])
             if missing:  # the rows counted must all come: a shorter export would pass for whole
                 raise ShardsMissingError(missing)
-            for answer in answers.values():
-                rows.update(answer)
+            rows = {doc_id: row for answer in answers.values() for doc_id, row in answer.items()}
             yield from (rows[e[1]] for e in batch if e[1] in rows)
 
     def document(self, doc_id: str, q: str = "", raw: bool = False) -> dict | None:
@@ -339,13 +337,11 @@ class ShardedEngine:
         if similar is None:
             return []
         excluded = [doc_id, *(copy["id"] for copy in article.get("copies", []))]
-        answers = {n: entries for n, (_set, entries) in
-                   self._all("related", similar, statistics, RELATED * RELATED_READ, excluded,
-                             set_name=set_name).items()}
+        answered = self._all("related", similar, statistics, RELATED * RELATED_READ, excluded, set_name=set_name)
+        answers = {n: entries for n, (_set, entries) in answered.items()}
         if self.missing:
             raise ShardsMissingError(self.missing)
-        best = once_a_story(sorted((entry for entries in answers.values() for entry in entries), key=lambda e: e[0]),
-                            RELATED)
+        best = once_a_story((entry for entries in answers.values() for entry in entries), RELATED)
         rendered, members = self._render("", {n: [(e[1], e[2], False) for e in entries if e in best]
                                               for n, entries in answers.items()},
                                          sorted({e[3] for e in best if e[3]}))
@@ -401,15 +397,3 @@ class ShardedEngine:
 def open_sharded(settings: Settings, count: int) -> ShardedEngine:
     """The engine over the *count* shards of the index in *settings*, searched in this process."""
     return ShardedEngine(settings, LocalShards(settings, count))
-
-
-def once_a_story(entries: list[Entry], count: int) -> list[Entry]:
-    """The first *count* of *entries* (in order), each story once (an article without copies is its own)."""
-    seen: set[str] = set()
-    kept = []
-    for entry in entries:
-        story = entry[3] or entry[1]
-        if story not in seen and len(kept) < count:
-            seen.add(story)
-            kept.append(entry)
-    return kept

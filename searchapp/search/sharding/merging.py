@@ -54,3 +54,15 @@ def merged_page(request, parts: dict[int, Part]) -> list[tuple[int, Entry, bool]
             page.append((shard, entry, partial))
     return page[start:end]
 
+
+def once_a_story(entries: Iterable[Entry], count: int) -> list[Entry]:
+    """The best *count* of every shard's *entries* (by their sort key), each story once (an article without
+    copies is its own)."""
+    seen: set[str] = set()
+    kept = []
+    for entry in sorted(entries, key=lambda e: e[0]):
+        story = entry[3] or entry[1]
+        if story not in seen and len(kept) < count:
+            seen.add(story)
+            kept.append(entry)
+    return kept
