@@ -277,10 +277,4 @@ def person_known_as(slug: str) -> str | None:
 
 def aliases_of(name: str) -> list[str]:
     """The other names config/people.yaml gives the person."""
-    from flask import current_app
-
-    from searchapp.extract.registry import PeopleRegistry
-
-    registry = current_app.extensions.setdefault("searchapp.people", PeopleRegistry.load(
-        current_app.config["SEARCHAPP_SETTINGS"].people_file))
-    return next((list(p.aliases) for p in registry.all() if p.name == name), [])
+    return next((list(p.aliases) for p in engine().people_registry.all() if p.name == name), [])
