@@ -15,7 +15,7 @@ from typing import Any
 from searchapp.config import Settings
 from searchapp.extract import Metadata, extract_metadata
 from searchapp.extract.byline import credited
-from searchapp.extract.dates import date_from_url
+from searchapp.extract.dates import stated_day
 from searchapp.extract.fingerprint import fingerprint
 from searchapp.extract.outlet import OutletTable
 from searchapp.extract.people import PeopleRegistry
@@ -28,14 +28,6 @@ MAX_PEOPLE = 50  # people kept per article, in order of first mention (a list of
 # Raised whenever the code changes what a document holds for the same article and configuration (the
 # cleaning of its text, what extraction finds): every article is then extracted again by the next run.
 EXTRACTION_RULES = 14
-
-
-def unswapped(stated: dt.date, in_url: dt.date | None) -> dt.date:
-    """The stated day, unless it is the URL's with day and month swapped: a spreadsheet read a D/M date as
-    M/D (click-id's Kompas workbook: 659 of 3,253 cells, each a day of 12 or less); the URL's day then."""
-    if in_url is not None and (stated.year, stated.month, stated.day) == (in_url.year, in_url.day, in_url.month):
-        return in_url
-    return stated
 
 
 def same_apostrophe(names: tuple[str, ...] | list[str]) -> tuple[str, ...]:
@@ -125,7 +117,7 @@ class DocumentBuilder:
         body = self.body(article, stated[0])
         meta = self.metadata(article, body)
         outlet_slug, outlet_name = self.outlet(stated, meta.outlet)
-        date = unswapped(article.date, date_from_url(article.url, self.today)) if article.date else meta.date
+        date = stated_day(article.date, article.url, self.today) if article.date else meta.date
         people = same_apostrophe(article.people if article.people is not None else meta.people)[:MAX_PEOPLE]
         doc = {
             "id": article.id,
