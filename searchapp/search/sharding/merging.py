@@ -46,7 +46,7 @@ def merged_page(request, parts: dict[int, Part]) -> list[tuple[int, Entry, bool]
         for shard, entry in merged:
             if len(page) >= end:
                 break
-            story = entry[3] or entry[1]
+            story = story_key(entry)
             if request.collapse:
                 if story in seen:
                     continue
@@ -61,8 +61,13 @@ def once_a_story(entries: Iterable[Entry], count: int) -> list[Entry]:
     seen: set[str] = set()
     kept = []
     for entry in sorted(entries, key=lambda e: e[0]):
-        story = entry[3] or entry[1]
+        story = story_key(entry)
         if story not in seen and len(kept) < count:
             seen.add(story)
             kept.append(entry)
     return kept
+
+
+def story_key(entry: Entry) -> str:
+    """What makes two entries one story: its name, or the article's own id when it has no copies."""
+    return entry[3] or entry[1]
