@@ -103,20 +103,12 @@ class DocumentBuilder:
         """The person a stated reporter or editor names (not a desk, a team or an outlet)."""
         return credited(credit, lambda name: self.outlets.slug_named(name) is not None)
 
-    def outlet(self, stated: tuple[str | None, str | None], inferred: str | None) -> tuple[str | None, str | None]:
-        """Slug and display name: the stated outlet, else the inferred one."""
-        slug, name = stated
-        slug = slug or inferred
-        if slug and not name:
-            known = self.outlets.get(slug)
-            name = known.name if known else slug
-        return slug, name
 
     def document(self, article: Article) -> dict[str, Any]:
         stated = self.stated_outlet(article)
         body = self.body(article, stated[0])
         meta = self.metadata(article, body)
-        outlet_slug, outlet_name = self.outlet(stated, meta.outlet)
+        outlet_slug, outlet_name = stated if stated[0] else (meta.outlet, meta.outlet_name)
         date = stated_day(article.date, article.url, self.today) if article.date else meta.date
         people = same_apostrophe(article.people if article.people is not None else meta.people)[:MAX_PEOPLE]
         doc = {

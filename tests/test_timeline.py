@@ -233,6 +233,27 @@ def test_an_outlet_the_table_does_not_know_is_named_as_its_articles_name_it_ever
     assert client.get("/api/outlets/kabarseleb-com").get_json()["name"] == "Kabarseleb.com"
 
 
+def test_outlets_the_table_does_not_know_are_named_by_their_sites_through_facet_filter_and_page(tmp_path):
+    records = [
+        {"id": "u1", "title": "Pajak naik", "body": "Penerimaan pajak naik tahun ini. " * 3,
+         "url": "https://katadata.co.id/berita/1/pajak-naik"},
+        {"id": "u2", "title": "Pajak turun", "body": "Penerimaan pajak turun di daerah. " * 3,
+         "url": "https://news.katadata.co.id/berita/2/pajak-turun"},
+        {"id": "d1", "title": "Pajak baru",
+         "body": "JAKARTA, GATRA.COM - Pemerintah menetapkan pajak baru. " + "Pajak itu berlaku tahun depan. " * 3},
+        {"id": "n1", "title": "Pajak lama", "body": "Jakarta - Pajak lama tetap berlaku. " * 3},
+    ]
+    client = client_over(tmp_path, records)
+    data = client.get("/api/search?q=pajak").get_json()
+    assert {(o["value"], o["label"], o["count"]) for o in data["facets"]["outlet"] if o["count"]} == {
+        ("katadata-co-id", "katadata.co.id", 2), ("gatra-com", "gatra.com", 1), ("unknown", "Outlet tidak diketahui", 1)}
+    for typed in ("katadata-co-id", "katadata.co.id", "Katadata.co.id"):  # the slug, or the site as written
+        narrowed = client.get(f"/api/search?q=pajak&outlet={typed}").get_json()
+        assert sorted(hit["id"] for hit in narrowed["results"]) == ["u1", "u2"], typed
+    assert [hit["id"] for hit in client.get("/api/search?q=pajak outlet:gatra.com").get_json()["results"]] == ["d1"]
+    assert client.get("/api/outlets/gatra-com").get_json()["name"] == "gatra.com"
+
+
 def test_significant_words_stop_looking_up_only_where_no_word_left_could_enter_the_list():
     import random
 

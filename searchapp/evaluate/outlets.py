@@ -2,8 +2,11 @@
 
 For every corpus article with a stated ``outlet``, `detect_outlet(text, url, table)` is run as if the
 outlet were unknown: once as the indexer runs it (URL and text) and once from the text alone (its
-dateline, byline or footer markers; no URL). Agreement is counted on the articles where a marker exists
-(something was detected); articles without any marker are counted apart.
+dateline, byline or footer markers; no URL). Both are run again with the article's outlet left out of
+the table, as for an outlet searchapp was never told of: then only its site can name it (the URL's, or a
+dateline writing its address), and a detection agrees when it names one of the outlet's hosts' sites.
+Agreement is counted on the articles where a marker exists (something was detected); articles without
+any marker are counted apart.
 """
 
 from __future__ import annotations
@@ -13,7 +16,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-MODES = ("url+text", "text only")
+from searchapp.extract.outlet import SITE_DATELINE, OutletTable, detect_outlet, host_of, site_of, site_outlet
+
+MODES = ("url+text", "text only", "left out, url+text", "left out, text only")
 RESULTS = ("agree", "wrong", "no marker")
 SNIPPET_CHARS = 60
 
@@ -52,16 +57,14 @@ def given_slug(table, stated: str) -> tuple[str, bool]:
 
 def marker_evidence(text: str, url: str | None, slug: str, table) -> str | None:
     """What made *slug* the detected outlet: the URL's host, or the text around its earliest marker."""
-    from searchapp.extract.outlet import host_of
-
-    if url:
-        by_host = table.from_host(url)
-        if by_host is not None and by_host.slug == slug:
-            return f"host {host_of(url)}"
+    host = host_of(url) if url else None
+    if host:
+        by_host = table.from_host(url) or site_outlet(site_of(host) or host)
+        if by_host.slug == slug:
+            return f"host {host}"
     outlet = table.get(slug)
-    if outlet is None:
-        return None
-    matches = [m for m in (p.search(text) for p in outlet.patterns) if m is not None]
+    patterns = outlet.patterns if outlet is not None else [SITE_DATELINE]
+    matches = [m for m in (p.search(text) for p in patterns) if m is not None]
     if not matches:
         return None
     first = min(matches, key=lambda m: m.start())
@@ -71,9 +74,8 @@ def marker_evidence(text: str, url: str | None, slug: str, table) -> str | None:
 
 def evaluate_outlets(articles: Iterable[Any], table) -> OutletReport:
     """Detected against stated outlets of *articles* (objects with ``id, body, url, outlet``)."""
-    from searchapp.extract.outlet import detect_outlet
-
     report = OutletReport()
+    tables_without: dict[str, OutletTable] = {}
     for article in articles:
         if not article.outlet:
             report.without_outlet += 1
@@ -81,13 +83,18 @@ def evaluate_outlets(articles: Iterable[Any], table) -> OutletReport:
         given, known = given_slug(table, article.outlet)
         if not known:
             report.unknown_given[article.outlet] += 1
-        for mode, url in zip(MODES, (article.url, None), strict=True):
-            detected = detect_outlet(article.body, url, table)
+        if given not in tables_without:
+            tables_without[given] = OutletTable([o for o in table.all() if o.slug != given])
+        without = tables_without[given]
+        own_sites = {site_of(host) for host in table.get(given).hosts} if known else set()
+        for mode, url, used in zip(MODES, (article.url, None) * 2, (table, table, without, without), strict=True):
+            found = detect_outlet(article.body, url, used)
+            detected = given if found is not None and found.name in own_sites else found.slug if found else None
             evidence = None
             if detected is None:
                 evidence = " ".join(article.body[:SNIPPET_CHARS].split()) + "…"
             elif detected != given:
-                evidence = marker_evidence(article.body, url, detected, table)
+                evidence = marker_evidence(article.body, url, detected, used)
             report.cases.append(OutletCase(article.id, given, detected, mode, evidence))
     return report
 

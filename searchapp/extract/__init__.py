@@ -36,7 +36,8 @@ class Metadata:
     """What the text (and URL) of an article tells about it."""
 
     title: str
-    outlet: str | None = None  # outlet slug from config/outlets.yaml, None when unknown
+    outlet: str | None = None  # outlet slug (config/outlets.yaml's, or a site's), None when unknown
+    outlet_name: str | None = None
     date: dt.date | None = None
     people: tuple[str, ...] = field(default_factory=tuple)  # canonical full names
     reporter: str | None = None
@@ -68,9 +69,11 @@ def extract_metadata(
         for n in extract_people(text if people_text is None else people_text, people)
         if _name_key(n) not in byline and _name_key(n) not in outlet_names
     )
+    outlet = detect_outlet(text, url, outlets)
     return Metadata(
         title=title.strip() if title and title.strip() else extract_title(text),
-        outlet=detect_outlet(text, url, outlets),
+        outlet=outlet.slug if outlet else None,
+        outlet_name=outlet.name if outlet else None,
         date=extract_date(text, url, today),
         people=names,
         reporter=reporter,

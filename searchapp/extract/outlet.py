@@ -1,8 +1,14 @@
-"""Which news outlet published an article: from its URL host, or from a marker in its text."""
+"""Which news outlet published an article: from its URL host, or from a marker in its text.
+
+An outlet the table does not know is still named when its web address says it: the site of the URL's
+host (``news.katadata.co.id`` → ``katadata.co.id``), or a site written as the text's dateline
+(``JAKARTA, KATADATA.CO.ID -``) when there is no URL and no marker of the table's outlets.
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -14,6 +20,18 @@ _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _HOST = re.compile(r"^[a-z0-9]+(?:[.-][a-z0-9]+)*\.[a-z]{2,}$")
 # The outlet filter value for articles without a known outlet; never an outlet's slug.
 UNKNOWN_OUTLET = "unknown"
+# Second-level labels under which sites register beneath a two-letter country domain (katadata.co.id,
+# bbc.co.uk, abc.net.au): such a site is its last three labels, any other its last two.
+_SECOND_LEVEL = frozenset({"ac", "biz", "co", "com", "desa", "edu", "go", "gov", "mil", "my", "net", "or",
+                           "org", "ponpes", "sch", "web"})
+# A dateline of a site's own address at a line start of the text's opening, a town before or after it:
+# `JAKARTA, KATADATA.CO.ID -`, `JawaPos.com –`, `INILAH.COM, Jakarta -`, `Metrotvnews.com, Jakarta:`.
+SITE_DATELINE = re.compile(
+    r"^(?:[A-Z][\w.'’ ]{0,40},[ \t\xa0]*)?"
+    r"(?P<site>[A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*"
+    r"\.(?i:co\.id|or\.id|web\.id|my\.id|ac\.id|go\.id|com|id|net|org|co|tv|news|info|online|asia|biz))"
+    r"(?:,[ \t\xa0]*[A-Z][\w.'’ ]{0,40})?[ \t\xa0]*(?:-[ \t\xa0]*-|--|[-–—:|])", re.MULTILINE)
+DATELINE_CHARS = 300  # where a dateline stands: the text's opening
 _SCHEMA = {"slug": "str", "name": "str", "hosts": "list", "patterns": "list", "aliases": "list"}
 
 
@@ -43,6 +61,30 @@ def host_of(url: str) -> str | None:
         return None
     host = host.lower().rstrip(".")
     return host[4:] if host.startswith("www.") else host
+
+
+def site_of(host: str) -> str | None:
+    """The site a host belongs to, its registrable domain (``m.jpnn.com`` → ``jpnn.com``); None for what
+    is no host name (an address, ``localhost``)."""
+    host = host.lower().rstrip(".")
+    if not _HOST.match(host):
+        return None
+    labels = host.split(".")
+    registered = 3 if len(labels) > 2 and len(labels[-1]) == 2 and labels[-2] in _SECOND_LEVEL else 2
+    return ".".join(labels[-registered:])
+
+
+def site_outlet(site: str) -> Outlet:
+    """The outlet of a site the table does not know: named by its address, its slug made of that name."""
+    slug = slugify(site)
+    assert slug is not None  # a site's address holds letters or digits around its dots
+    return Outlet(slug, site)
+
+
+def dateline_site(text: str) -> str | None:
+    """The site whose address the text's opening writes as its dateline, or None."""
+    match = SITE_DATELINE.search(text[:DATELINE_CHARS])
+    return site_of(match.group("site")) if match else None
 
 
 class OutletTable:
@@ -155,10 +197,15 @@ class OutletTable:
 
     def resolve(self, stated: str) -> tuple[str | None, str | None]:
         """Slug and display name of an outlet stated explicitly (slug, name, alias or host). An outlet
-        the table does not know keeps its name as written and gets the slug `slugify` makes of it."""
+        the table does not know keeps its name as written, but a host is named by its site (so that it
+        is the outlet its URLs name); its slug is the one `slugify` makes of the site or name."""
         known = self.from_alias(stated) or self.from_host(stated)
         if known is not None:
             return known.slug, known.name
+        written = stated.strip()
+        site = site_of(host_of(written) or "") if "." in written and " " not in written else None
+        if site is not None:  # `Kabarseleb.com` keeps its capitals, `www.kabarseleb.com/` is the site
+            return site_outlet(site).slug, written if written.casefold() == site else site
         slug = slugify(stated)
         return (slug, stated.strip()) if slug else (None, None)
 
@@ -200,14 +247,24 @@ def slugify(name: str) -> str | None:
     return slug if slug and slug != UNKNOWN_OUTLET else None
 
 
+def indexed_outlet(value: str, indexed: Callable[[str], bool]) -> str | None:
+    """The slug an index holds for an outlet the table does not know, typed as its slug or its name
+    (``katadata.co.id`` for ``katadata-co-id``), or None."""
+    return next((slug for slug in (value, slugify(value)) if slug and indexed(slug)), None)
+
+
 def alias_key(name: str) -> str:
     """How an outlet's name is compared: case, spaces and punctuation ignored (``Kompas TV`` = ``kompastv``)."""
     return re.sub(r"[\W_]+", "", name.casefold())
 
 
-def detect_outlet(text: str, url: str | None, table: OutletTable) -> str | None:
-    """Slug of the outlet that published ``text``: URL host first, then the earliest text marker; or None."""
+def detect_outlet(text: str, url: str | None, table: OutletTable) -> Outlet | None:
+    """The outlet that published ``text``: its URL's (the table's outlet of that host, else the host's
+    site), else the table's outlet of the earliest text marker, else the site the text's dateline writes;
+    or None. A URL names the publisher even when the text is another outlet's, copied with its markers."""
     outlet = table.from_host(url) if url else None
-    if outlet is None:
+    site = site_of(host_of(url) or "") if url and outlet is None else None
+    if outlet is None and site is None:
         outlet = table.from_text(text)
-    return outlet.slug if outlet is not None else None
+        site = dateline_site(text) if outlet is None else None
+    return outlet or (site_outlet(site) if site else None)

@@ -20,7 +20,7 @@ from whoosh import query as wq
 from searchapp import __version__
 from searchapp.config import Settings
 from searchapp.errors import CorruptIndexError, ExportTooLargeError, PersonChoiceError
-from searchapp.extract.outlet import OutletTable
+from searchapp.extract.outlet import OutletTable, indexed_outlet
 from searchapp.extract.registry import PeopleRegistry
 from searchapp.index.generations import current_generation
 from searchapp.search.articles import Articles
@@ -248,7 +248,7 @@ class WhooshEngine:
 
     def outlet_slug(self, value: str) -> str | None:
         # the configured outlets first: the index's terms keep an old slug its deleted articles had
-        return self.outlet_table.slug_named(value) or (value if self.is_known_outlet(value) else None)
+        return self.outlet_table.slug_named(value) or indexed_outlet(value, self.is_known_outlet)
 
     @_request
     def people(self, prefix: str = "", limit: int = 20) -> list[dict]:

@@ -3,7 +3,7 @@ and the listings and look-ups the search interface answers from them alone."""
 
 from __future__ import annotations
 
-from searchapp.extract.outlet import OutletTable, slugify
+from searchapp.extract.outlet import OutletTable, indexed_outlet, slugify
 from searchapp.extract.registry import PeopleRegistry
 from searchapp.search.people import listed_people, person_choices
 
@@ -48,7 +48,7 @@ class Catalog:
 
     def outlet_slug(self, value: str) -> str | None:
         # the configured outlets first: the index's terms keep an old slug its deleted articles had
-        return self.outlet_table.slug_named(value) or (value if self.is_known_outlet(value) else None)
+        return self.outlet_table.slug_named(value) or indexed_outlet(value, self.is_known_outlet)
 
     def people(self, prefix: str = "", limit: int = 20) -> list[dict]:
         return listed_people(self, prefix, limit, self.people_registry)
