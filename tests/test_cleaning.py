@@ -58,6 +58,18 @@ BOILERPLATE = Boilerplate.load(REPO / "config" / "boilerplate.yaml")
     ("A post shared by Leo Messi (@leomessi)", "kompas", "social embed"),
     ("(Reporter: Shinta Dwi Ayu | Editor: Faieq Hidayat)", "kompas", "credits"),
     ("***", None, "no words"),
+    # the same lines of outlets the shared data does not hold
+    ("BACA JUGA: Harga Emas Naik Lagi", "tribunnews", "read also"),
+    ("IKLAN", None, "advertisement"),
+    ("Simak Video Pilihan Ini:", "liputan6", "video teaser"),
+    ("Saksikan video pilihan di bawah ini:", None, "video teaser"),
+    ("Cek Berita dan Artikel yang lain di Google News", None, "channel invitation"),
+    ("Simak breaking news dan berita pilihan kami langsung di ponselmu. Pilih saluran andalanmu akses berita "
+     "Kompas.com WhatsApp Channel : https://www.whatsapp.com/channel/0029VaFPbedBPzjZrk13HO3D", "kompas",
+     "channel invitation"),
+    ("Baca berita lainnya di Google News", None, "channel invitation"),
+    ("(mdk/rnd)", "merdeka", "desk codes"),
+    ("(nwk / nwk)", None, "desk codes"),
 ])
 def test_boilerplate_lines(line, outlet, name):
     assert BOILERPLATE.match(line, outlet).name == name
@@ -86,6 +98,13 @@ def test_boilerplate_lines(line, outlet, name):
     ("Artikel ini telah di-update pada Senin (12/5/2025) dengan keterangan polisi.", None),
     ("Artikel ini telah di update dengan data korban terbaru.", None),
     ("Baca selengkapnya,Pemerintah Provinsi DKI Jakarta mencabut gugatan kasasi.", "kompas"),  # a paragraph
+    ("IKLAN rokok dilarang tayang di televisi pada siang hari.", None),
+    ("Simak video pilihan warga tentang banjir itu, katanya.", None),
+    ("Klik di sini, kata dia, untuk melihat data Google News Initiative.", None),  # no channel to follow
+    ("Ia mengumumkan kabar itu melalui Grup Telegram para relawan.", None),
+    ("Cek fakta: unggahan di Telegram itu keliru.", None),
+    ("(AS/Reuters)", None),  # a source in capitals, not a desk's codes
+    ("(ant)", None),
 ])
 def test_story_lines_stay(line, outlet):
     assert BOILERPLATE.match(line, outlet) is None
