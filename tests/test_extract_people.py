@@ -776,3 +776,21 @@ def test_suffixes_after_a_short_root_are_affixes():
 
     assert [lexicon.is_derived_word(w) for w in ("ujian", "ajukan", "apinya", "aduan")] == [True] * 4
     assert [lexicon.is_derived_word(w) for w in ("masiku", "kasada")] == [False, False]
+
+
+@pytest.mark.parametrize(("text", "people"), [
+    # a given name, a middle initial and the surname after an office: not a place before an initial
+    ("Kapolda Papua Irjen Pol Mathius D Fakhiri mengatakan situasi aman.", ("Mathius D Fakhiri",)),
+    ("Kepala BPOM Penny K Lukito menarik obat itu.", ("Penny K Lukito",)),
+    ("Menteri Luar Negeri Retno L Marsudi tiba di Jeddah.", ("Retno L Marsudi",)),
+    # a place, then an initial and two name words; a numeral ends an organisation's name
+    ("Konsul Jenderal RI Jeddah M. Hery Saripudin menyambut jemaah.", ("M. Hery Saripudin",)),
+    ("Direktur Utama PT Angkasa Pura II M. Awaluddin menjelaskan jadwalnya.", ("M. Awaluddin",)),
+    # Ramadan is a month and a common name: the words around it tell
+    ("Kapolres Brigjen Pol Ahmad Ramadhan mengatakan situasi aman.", ("Ahmad Ramadhan",)),
+    ("Benar yang mengirim bukan Pak Ramadhan?", ("Ramadhan",)),
+    ("Selama bulan Ramadhan, harga daging naik. Memasuki Ramadan, warga berbelanja.", ()),
+    ("Pasar Ramadan digelar di Jakarta pada Senin.", ()),
+])
+def test_initials_between_names_and_a_months_name_as_a_persons(registry, text, people):
+    assert extract_people(text, registry) == people

@@ -246,7 +246,8 @@ def test_outlets_the_table_does_not_know_are_named_by_their_sites_through_facet_
     client = client_over(tmp_path, records)
     data = client.get("/api/search?q=pajak").get_json()
     assert {(o["value"], o["label"], o["count"]) for o in data["facets"]["outlet"] if o["count"]} == {
-        ("katadata-co-id", "katadata.co.id", 2), ("gatra-com", "gatra.com", 1), ("unknown", "Outlet tidak diketahui", 1)}
+        ("katadata-co-id", "katadata.co.id", 2), ("gatra-com", "gatra.com", 1),
+        ("unknown", "Outlet tidak diketahui", 1)}
     for typed in ("katadata-co-id", "katadata.co.id", "Katadata.co.id"):  # the slug, or the site as written
         narrowed = client.get(f"/api/search?q=pajak&outlet={typed}").get_json()
         assert sorted(hit["id"] for hit in narrowed["results"]) == ["u1", "u2"], typed

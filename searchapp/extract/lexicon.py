@@ -255,7 +255,7 @@ sardinia tuscany provence normandy brittany alsace flanders wallonia
 TIME_WORDS = _words("""
 senin selasa rabu kamis jumat jum'at jum’at sabtu minggu ahad januari februari pebruari maret april mei
 juni juli agustus september oktober november nopember desember feb agu agt ags okt nop wib wita wit pagi
-siang sore malam lebaran idulfitri iduladha ramadan ramadhan natal imlek
+siang sore malam lebaran idulfitri iduladha natal imlek
 """)
 # Pronouns, and English words that are capitalised in names of things (not people).
 PRONOUNS = _words("""

@@ -93,7 +93,9 @@ def name_in_run(toks: Sequence[Tok], text: str, used: Sequence[bool], lo: int, h
         return None
     if (
         a > 0
-        and b - a >= 3
+        # not "Kapolda Mathius D Fakhiri": a given name, an initial and the surname; but a numeral ends a
+        # name ("PT Angkasa Pura II M. Awaluddin")
+        and (b - a >= 4 or ROMAN.match(toks[lo + a].text))
         and kinds[a + 1] == "init"
         and toks[lo + a + 1].text.rstrip(".") != "H"  # read as a middle name's initial above, after a name
         and toks[lo + a].text.casefold() not in lx.GIVEN_NAMES
