@@ -70,6 +70,22 @@ BOILERPLATE = Boilerplate.load(REPO / "config" / "boilerplate.yaml")
     ("Baca berita lainnya di Google News", None, "channel invitation"),
     ("(mdk/rnd)", "merdeka", "desk codes"),
     ("(nwk / nwk)", None, "desk codes"),
+    ("(did/c7/fat)", None, "desk codes"),
+    ("(Ant/OL-7)", None, "desk codes"),
+    ("(T.D011/A023)", None, "desk codes"),
+    ("(cr21/tribun-medan.com)", None, "desk codes"),
+    ("[did]", None, "desk codes"),
+    ("(zik)", None, "desk codes"),
+    ("(A-170/A-147)***", None, "desk codes"),
+    ("(AS/Reuters)", None, "desk codes"),
+    ("Laporan Wartawan Tribun Bali, I Wayan Sui Suadnyana", None, "credits"),
+    ("Laporan Wartawan Tribunnews.com, Fersianus Waku", None, "credits"),
+    ("Kontributor : Andi Hajramurni", None, "credits"),
+    ("Red: Ani Nursalikah", None, "credits"),
+    ("Rep: Febrian Fachri", None, "credits"),
+    ("COPYRIGHT © ANTARA 2019", None, "copyright"),
+    ("Follow Berita iNews di Google News", None, "channel invitation"),
+    ("Ikuti berita terbaru Tribun-Timur.com di Google News", None, "channel invitation"),
 ])
 def test_boilerplate_lines(line, outlet, name):
     assert BOILERPLATE.match(line, outlet).name == name
@@ -103,8 +119,12 @@ def test_boilerplate_lines(line, outlet, name):
     ("Klik di sini, kata dia, untuk melihat data Google News Initiative.", None),  # no channel to follow
     ("Ia mengumumkan kabar itu melalui Grup Telegram para relawan.", None),
     ("Cek fakta: unggahan di Telegram itu keliru.", None),
-    ("(AS/Reuters)", None),  # a source in capitals, not a desk's codes
-    ("(ant)", None),
+    ("(Jawa Tengah)", None),  # a bracketed phrase is no code
+    ("(1)", None),
+    ("Laporan reporter lapangan kantor berita Lebanon,Al Mayadeen, mengatakan serangan telah dilaporkan.", None),
+    ("Laporan Wartawan Tribun itu, kata dia, belum diverifikasi oleh redaksi.", None),
+    ("Red: warna yang dipilih untuk kampanye itu.", None),
+    ("Ikuti WhatsApp resmi Kominfo lalu kirim tangkapan layar atau tautan konten.", None),  # a how-to's step
 ])
 def test_story_lines_stay(line, outlet):
     assert BOILERPLATE.match(line, outlet) is None
