@@ -123,6 +123,9 @@ def test_dateline_date_beats_mentioned_date():
         ("Massa tertahan di masjid, Senin (20/2) malam.", D(2026, 12, 2), D(2023, 2, 21)),  # nothing to go by
         # a year without a weekday (background, "pada 12 Maret 2015") anchors nothing
         ("Sejak 12 Maret 2015 warga menunggu. Rapat Selasa (14/3) digelar.", D(2017, 12, 31), D(2017, 3, 14)),
+        # ...but a header line with its year is the article's own dateline
+        ("Satgas: 41 Daerah Zona Merah\n16 Oktober 2020 18:20 WIB\nSatgas mencatat penurunan.\n"
+         "\"Ini kabar baik,\" ujar Wiku di Istana, Jumat (16/10).", D(2026, 12, 2), D(2020, 10, 16)),
     ],
 )
 def test_weekday_inference(text, today, expected):

@@ -209,9 +209,10 @@ def dates_in_text(text: str, today: dt.date) -> tuple[list[dt.date], list[dt.dat
         return dateline, other
     latest_year = max((y for y in map(int, _YEAR.findall(text)) if y <= today.year), default=0)
     numeric, named, iso = list(_NUMERIC.finditer(text)), list(_NAMED.finditer(text)), list(_ISO.finditer(text))
-    # the years of the datelines that state one ("Senin (20/2/2017)"): the others' are inferred near them
+    # the years of the datelines that state one ("Senin (20/2/2017)", a header "16 Oktober 2020 18:20 WIB"):
+    # the others' are inferred near them
     stated = [int(m["y"]) for m in numeric + named if m["y"] and len(m["y"]) == 4 and int(m["y"]) <= today.year
-              and _weekday_before(text, m.start())[0] is not None]
+              and (_weekday_before(text, m.start())[0] is not None or _in_dateline(text, m))]
     until = min(today, dt.date(max(stated) + 1, 12, 31)) if stated else today
     for m in numeric:
         if text[m.end() : m.end() + 1] == "/" or text[max(0, m.start() - 1) : m.start()] in ("/", "."):
