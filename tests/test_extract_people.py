@@ -794,3 +794,18 @@ def test_suffixes_after_a_short_root_are_affixes():
 ])
 def test_initials_between_names_and_a_months_name_as_a_persons(registry, text, people):
     assert extract_people(text, registry) == people
+
+
+@pytest.mark.parametrize(("text", "people"), [
+    # a ticket or a pair: two full names joined by a hyphen
+    ("Pasangan Edy Rahmayadi-Musa Rajekshah menang di Sumut.", ("Edy Rahmayadi", "Musa Rajekshah")),
+    ("Pasangan John Stones-Nicolas Otamendi tampil solid.", ("John Stones", "Nicolas Otamendi")),
+    ("Pasangan Anies Baswedan-Muhaimin Iskandar mendaftar ke KPU.", ("Anies Baswedan", "Muhaimin Iskandar")),
+    # one name with a hyphen
+    ("Romo Franz Magnis-Suseno juga berbicara.", ("Franz Magnis-Suseno",)),
+    ("Tersangka Abd al-Rahim al-Nashiri diadili.", ("Abd al-Rahim al-Nashiri",)),
+    ("Pelatih Shin Tae-yong memanggil pemain.", ("Shin Tae-yong",)),
+    ("Presiden Komisi Eropa Jean-Claude Juncker berbicara.", ("Jean-Claude Juncker",)),
+])
+def test_two_full_names_joined_by_a_hyphen_are_two_people(registry, text, people):
+    assert extract_people(text, registry) == people
