@@ -43,6 +43,24 @@ def test_title_from_lead(text, title):
     assert extract_title(text) == title
 
 
+@pytest.mark.parametrize(("text", "title"), [
+    # a hyphen inside a word opens no dateline: reduplicated words, names, codes
+    ("Baru-baru ini warga resah. Mereka melapor.", "Baru-baru ini warga resah."),
+    ("Undang-Undang Nomor 30 Tahun 2002 disetujui.", "Undang-Undang Nomor 30 Tahun 2002 disetujui."),
+    ("KRI Nanggala-402: Kapal selam itu tenggelam", "KRI Nanggala-402: Kapal selam itu tenggelam"),
+    ("Jelang Nyepi, Desa Adat Larang Ogoh-ogoh", "Jelang Nyepi, Desa Adat Larang Ogoh-ogoh"),
+    ("PRESIDEN Ke-3 RI dilaporkan wafat.", "PRESIDEN Ke-3 RI dilaporkan wafat."),
+    # a dateline a crawl glued to the lead still is one
+    ("Liputan6.com, Jakarta-Indonesia adalah negara kepulauan.", "Indonesia adalah negara kepulauan."),
+    ("TEMPO.CO,Jakarta-Ginjal adalah organ dalam tubuh.", "Ginjal adalah organ dalam tubuh."),
+    ("LOS ANGELES-Katy Perry membatalkan konser.", "Katy Perry membatalkan konser."),
+    ("Jakarta- Pemerintah menetapkan harga.", "Pemerintah menetapkan harga."),
+    ("JAKARTA -Pemerintah menetapkan harga.", "Pemerintah menetapkan harga."),
+])
+def test_a_hyphen_inside_a_word_is_no_datelines_dash(text, title):
+    assert extract_title(text) == title
+
+
 def test_long_lead_is_cut_at_a_word_boundary():
     text = "BRUSSELS, KOMPAS.TV — " + " ".join(
         ["Sekretaris Jenderal NATO mengeluarkan pernyataan terkuat"] * 4

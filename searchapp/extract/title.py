@@ -22,7 +22,7 @@ def extract_title(text: str) -> str:
     body = BYLINE_LINE.sub("", text)
     lead = next((line.strip() for line in body.splitlines() if line.strip()), "")
     m = _DATELINE.match(lead)
-    if m is not None and _is_dateline(m.group(0)):
+    if m is not None and _is_dateline(m.group(0)) and not _inside_a_word(m.group(0)):
         lead = lead[m.end() :].strip()
     end = _SENTENCE_END.search(lead)
     if end is not None:
@@ -35,6 +35,18 @@ def _is_dateline(prefix: str) -> bool:
     words = prefix.rstrip(" \t-–—").split()
     first = words[0].strip(",") if words else ""
     return len(words) == 1 or "," in prefix or "(" in prefix or (len(first) >= 3 and first.isupper())
+
+
+def _inside_a_word(prefix: str) -> bool:
+    """The prefix ends at a hyphen inside a word (``Baru-baru ini``, ``KRI Nanggala-402``, ``Larang
+    Ogoh-ogoh``), not at a dateline a crawl glued to the lead (``Liputan6.com, Jakarta-Indonesia …``,
+    ``TEMPO.CO,Jakarta-Ginjal``, ``LOS ANGELES-Katy``: a place in capitals, or with an outlet's address or a
+    comma, in a word or two)."""
+    dash = prefix.rstrip(" \t\xa0")
+    if not dash.endswith("-") or dash.endswith("--") or dash[-2:-1].isspace() or len(prefix) > len(dash):
+        return False
+    head = dash[:-1]
+    return not (len(head.split()) <= 2 and ("," in head or re.search(r"\.[A-Za-z]", head) or head.isupper()))
 
 
 def shorten(text: str, limit: int = MAX_TITLE) -> str:
