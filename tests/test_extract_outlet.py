@@ -105,6 +105,9 @@ def test_host_of():
         ("Jakarta, CNN Indonesia - - Bali lagi-lagi kedatangan tamu.", "cnn-indonesia"),
         ("Wamena (ANTARA News) - Pemerintah Kabupaten Jayawijaya mendatangkan tim.", "antaranews"),
         ("Serang, Banten (ANTARA) - Presiden Joko Widodo mengatakan.", "antaranews"),
+        ("Makassar (Antara Sulsel) - Gubernur Sulawesi Selatan meninjau banjir.", "antaranews"),
+        ("Ambon, 12/3 (Antara Maluku) - Gubernur Maluku meninjau lokasi longsor.", "antaranews"),
+        ("Wamena (ANTARA Papua) - Bupati meninjau pasar.", "antaranews"),
         ("Merdeka.com - Wanderley Junior sukses melakoni debut.", "merdeka"),
         ("Suara.com - Cerita sekuel terbaru James Bond bocor.", "suara"),
         ("JAKARTA (Pos Kota) – Kepolisian belum memeriksa artis.", "poskotanews"),
@@ -190,6 +193,7 @@ def test_a_hosts_site_is_its_registrable_domain(host, site):
         ("https://www.jawapos.com/nasional/01/judul", ("jawapos-com", "jawapos.com")),
         ("https://www.tribunjatim.com/2024/01/01/x", ("tribunjatim-com", "tribunjatim.com")),
         ("https://jatim.tribunnews.com/2024/01/01/x", ("tribunnews", "Tribunnews.com")),  # the table's
+        ("http://politik.vivanews.com/news/read/1/judul", ("viva", "VIVA")),  # an outlet's old address
         ("http://127.0.0.1:8000/x", None),
     ],
 )
