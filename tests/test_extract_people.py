@@ -809,3 +809,16 @@ def test_initials_between_names_and_a_months_name_as_a_persons(registry, text, p
 ])
 def test_two_full_names_joined_by_a_hyphen_are_two_people(registry, text, people):
     assert extract_people(text, registry) == people
+
+
+@pytest.mark.parametrize(("text", "people"), [
+    # a nickname that starts a word of the full name stands for that person; the name is not read as two
+    # glued words because the nickname stands alone ("Risma" + "harini": Javanese names end in such words)
+    ("Menteri Sosial Tri Rismaharini meninjau lokasi. Risma mengatakan bantuan segera datang.",
+     ("Tri Rismaharini",)),
+    ("Wakil Ketua KPK Alexander Marwata hadir. Kata Alex, kasus itu masih diselidiki.", ("Alexander Marwata",)),
+    # but not a given name of its own
+    ("Ustaz Abdullah Amin Anshari berceramah. Kata Abdul, warga antusias.", ("Abdullah Amin Anshari", "Abdul")),
+])
+def test_a_nickname_that_starts_a_full_names_word_is_that_person(registry, text, people):
+    assert extract_people(text, registry) == people

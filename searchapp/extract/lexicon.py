@@ -209,7 +209,8 @@ tilawatil musabaqoh qur'an qur’an quran alquran hadits hadis hyang wasa idul a
 # "Dewi Kencana"): never read as a word glued to a name.
 NAME_ENDINGS = _words("""
 negara nagara jaya pertiwi kencana buana bakti utama mulia sakti perkasa darma wangsa ningrat sentosa
-wibawa laksana brata sejati cahaya mega candra purnama bayu surya indah wangi gemilang
+wibawa laksana brata sejati cahaya mega candra purnama bayu surya indah wangi gemilang harini lestari rahayu
+sari rini kusuma
 """)
 # Written short forms of given names, with a full stop that ends no sentence ("Moch. Andy Adchaminoerdin").
 NAME_ABBREVIATIONS = _words("moch moh muh mochd mohd muhd mhd abd")

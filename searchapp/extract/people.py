@@ -100,6 +100,10 @@ def _whom(words: tuple[str, ...], full_names: dict[tuple[str, ...], str],
     longer = {full_names[o] for o in full_names if len(o) >= len(words) and o != words and _short_form(words, o)}
     if not longer and len(words) == 1:  # "Andi" for "Moch. Andy Adchaminoerdin"
         longer = {full_names[o] for o in full_names if len(o) > 1 and _short_form(_final_y(words), _final_y(o))}
+    if not longer and len(words) == 1 and len(words[0]) >= 4 and words[0].casefold() not in lx.GIVEN_NAMES:
+        # a nickname, the start of a name ("Risma" for "Tri Rismaharini"), not a given name ("Abdul", "Andi")
+        longer = {full_names[o] for o in full_names
+                  if len(o) > 1 and any(len(w) >= len(words[0]) + 3 and w.startswith(words[0]) for w in o)}
     if longer:
         return longer.pop() if len(longer) == 1 else None
     return full_names[words] if len(words) > 1 or words in strong else None
