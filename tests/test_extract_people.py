@@ -822,3 +822,15 @@ def test_two_full_names_joined_by_a_hyphen_are_two_people(registry, text, people
 ])
 def test_a_nickname_that_starts_a_full_names_word_is_that_person(registry, text, people):
     assert extract_people(text, registry) == people
+
+
+@pytest.mark.parametrize(("text", "people"), [
+    # a government body written as a word, between an office and its holder, is no part of the name
+    ("Kepala Bappenas Bambang PS Brodjonegoro mengatakan ekonomi tumbuh.", ("Bambang PS Brodjonegoro",)),
+    ("Menteri Kominfo Johnny G Plate mengatakan jaringan aman.", ("Johnny G Plate",)),
+    ("Kepala Bappebti Tjahya Widayanti menjelaskan aturan baru.", ("Tjahya Widayanti",)),
+    ("Komisioner Kompolnas Poengki Indarti mengatakan hal itu.", ("Poengki Indarti",)),
+    ("Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi Asman Abnur mengatakan.", ("Asman Abnur",)),
+])
+def test_a_government_body_between_an_office_and_its_holder(registry, text, people):
+    assert extract_people(text, registry) == people

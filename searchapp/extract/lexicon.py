@@ -143,6 +143,8 @@ tempo antara detik detikcom kontan tribun tribunnews okezone liputan6 republika 
 sindonews viva vivanews jpnn beritasatu tirto bisnis metrotv tvri rcti sctv indosiar trans7 transtv antv
 inews cnbc nbc abc cbs fox aljazeera al-jazeera jazeera arabiya sputnik tass ria interfax yonhap kyodo nhk anadolu hamas
 hizbullah hezbollah taliban isis isil niis al-qaeda alqaeda kremlin pentagon interpol who unicef unesco
+bappenas bappeda bapanas basarnas baznas bawaslu bulog kominfo diskominfo lemhannas bakamla bapeten
+bakesbangpol bapenda bappebti komnas kompolnas kemenpan kemenpupr kemendes otorita
 unhcr imf opec fifa uefa pssi bwf afc koni koi mui nu muhammadiyah persija persib persebaya arema psm
 persipura barcelona liverpool chelsea arsenal juventus milan inter bayern dortmund psg ajax everton
 tottenham napoli roma lazio atletico sevilla valencia celtic benfica porto monaco lyon marseille
@@ -173,6 +175,7 @@ usaha kecil menengah pekerjaan perumahan pembangunan perencanaan perlindungan pe
 polhukam kesra ekuin hankam humas hubungan masyarakat operasi intelijen reserse kriminal narkoba lalu
 lintas pidana perdata tipikor sains ilmu pengetahuan statistik anggaran fiskal moneter pajak bea cukai
 imigrasi pemasyarakatan pendapatan pansel panja pansus litbang diklat sdm aset internasional regional
+pendayagunaan aparatur reformasi birokrasi
 nasional daerah pusat cabang wilayah sekretariat kabinet istana protokol
 teknik teknis kreatif bisnis niaga komersial produksi digital ritel
 """)
