@@ -831,6 +831,9 @@ def test_a_nickname_that_starts_a_full_names_word_is_that_person(registry, text,
     ("Kepala Bappebti Tjahya Widayanti menjelaskan aturan baru.", ("Tjahya Widayanti",)),
     ("Komisioner Kompolnas Poengki Indarti mengatakan hal itu.", ("Poengki Indarti",)),
     ("Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi Asman Abnur mengatakan.", ("Asman Abnur",)),
+    # a regional law is no one
+    ("Aturan itu tertuang dalam Qanun Nomor 6 Tahun 2014.", ()),
+    ("Sesuai Perda Nomor 3 Tahun 2020 tentang ketertiban umum.", ()),
 ])
 def test_a_government_body_between_an_office_and_its_holder(registry, text, people):
     assert extract_people(text, registry) == people
