@@ -107,7 +107,8 @@ stadion bandara pelabuhan pangkalan udara sirkuit terminal stasiun gunung pantai
 
 # Head words of organisations, events, buildings, laws: "Partai Buruh", "Dewan Keamanan", "Perang Dunia".
 ORG_WORDS = _words("""
-partai dewan komisi kementerian qanun perda pergub perbup perwali kemdikbud kemhan kemlu kemnaker kemendagri nahdlatul darul kemenlu
+partai dewan komisi kementerian kemdikbud kemhan kemlu kemnaker kemendagri nahdlatul darul kemenlu
+qanun perda pergub perbup perwali
 kemenkeu kemenhan kemenkes kemendikbud kemenag kemensos kemenpora kemendag kementan kemenhub kemenkumham
 kemenkominfo kemenpar kemenperin kemen badan lembaga bank pt cv tbk persero perum perusahaan universitas
 institut sekolah perguruan fakultas akademi pemerintah pemerintahan pemprov pemkot pemkab pemda dinas
