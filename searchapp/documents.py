@@ -103,7 +103,6 @@ class DocumentBuilder:
         """The person a stated reporter or editor names (not a desk, a team or an outlet)."""
         return credited(credit, lambda name: self.outlets.slug_named(name) is not None)
 
-
     def document(self, article: Article) -> dict[str, Any]:
         stated = self.stated_outlet(article)
         body = self.body(article, stated[0])
