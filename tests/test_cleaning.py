@@ -86,6 +86,8 @@ BOILERPLATE = Boilerplate.load(REPO / "config" / "boilerplate.yaml")
     ("COPYRIGHT © ANTARA 2019", None, "copyright"),
     ("Follow Berita iNews di Google News", None, "channel invitation"),
     ("Ikuti berita terbaru Tribun-Timur.com di Google News", None, "channel invitation"),
+    ("ANTARA FOTO/Hafidz Mubarak A/foc.", None, "photo credit"),
+    ("(ANTARA FOTO/Sigid Kurniawan)", None, "photo credit"),
 ])
 def test_boilerplate_lines(line, outlet, name):
     assert BOILERPLATE.match(line, outlet).name == name
@@ -125,6 +127,7 @@ def test_boilerplate_lines(line, outlet, name):
     ("Laporan Wartawan Tribun itu, kata dia, belum diverifikasi oleh redaksi.", None),
     ("Red: warna yang dipilih untuk kampanye itu.", None),
     ("Ikuti WhatsApp resmi Kominfo lalu kirim tangkapan layar atau tautan konten.", None),  # a how-to's step
+    ("ANTARA FOTO/Hafidz Mubarak, kata dia, memotret peristiwa itu dari dekat/jauh sepanjang hari.", None),
 ])
 def test_story_lines_stay(line, outlet):
     assert BOILERPLATE.match(line, outlet) is None
