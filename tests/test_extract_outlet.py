@@ -216,7 +216,12 @@ def test_an_outlet_the_table_does_not_know_is_named_by_its_site(table, url, outl
         # no dateline: a site cited in the text, an address in a sentence, a dateline past the opening
         ("Menurut Katadata.co.id, harga beras naik - lagi.", None),
         ("Jakarta - Data dari bps.go.id menunjukkan inflasi turun.", None),
-        ("Pemerintah menetapkan harga baru. " * 10 + "\nGATRA.COM - Isi.", None),
+        ("Pemerintah menetapkan harga baru. " * 16 + "\nGATRA.COM - Isi.", None),
+        # under a headline, a date, a photo and its caption and credit: still the opening
+        ("Wali Kota Surabaya Tutup Jalan Tunjungan Selama Pawai Budaya\nSenin, 14 Maret 2022 09:15 WIB\n"
+         "Foto: TRIBUNJATIM.COM/Luhur Pambudi\nSuasana Jalan Tunjungan yang ditutup untuk pawai budaya pada "
+         "Minggu pagi, disaksikan ribuan warga dari berbagai penjuru kota.\nPenulis: Luhur Pambudi | Editor: "
+         "Dwi Prastika\nTRIBUNJATIM.COM, SURABAYA - Wali Kota menutup jalan.", "tribunjatim.com"),
         ("Jakarta - Presiden meninjau banjir.", None),
     ],
 )

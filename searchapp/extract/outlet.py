@@ -31,7 +31,7 @@ SITE_DATELINE = re.compile(
     r"(?P<site>[A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*"
     r"\.(?i:co\.id|or\.id|web\.id|my\.id|ac\.id|go\.id|com|id|net|org|co|tv|news|info|online|asia|biz))"
     r"(?:,[ \t\xa0]*[A-Z][\w.'’ ]{0,40})?[ \t\xa0]*(?:-[ \t\xa0]*-|--|[-–—:|])", re.MULTILINE)
-DATELINE_CHARS = 300  # where a dateline stands: the text's opening
+DATELINE_CHARS = 500  # where a dateline stands: the text's opening
 _SCHEMA = {"slug": "str", "name": "str", "hosts": "list", "patterns": "list", "aliases": "list"}
 
 
