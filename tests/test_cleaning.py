@@ -88,6 +88,8 @@ BOILERPLATE = Boilerplate.load(REPO / "config" / "boilerplate.yaml")
     ("Ikuti berita terbaru Tribun-Timur.com di Google News", None, "channel invitation"),
     ("ANTARA FOTO/Hafidz Mubarak A/foc.", None, "photo credit"),
     ("(ANTARA FOTO/Sigid Kurniawan)", None, "photo credit"),
+    ("Hak atas foto Getty Images", "bbc", "photo credit"),
+    ("Hak atas foto AFP", "bbc", "photo credit"),
 ])
 def test_boilerplate_lines(line, outlet, name):
     assert BOILERPLATE.match(line, outlet).name == name
@@ -128,6 +130,7 @@ def test_boilerplate_lines(line, outlet, name):
     ("Red: warna yang dipilih untuk kampanye itu.", None),
     ("Ikuti WhatsApp resmi Kominfo lalu kirim tangkapan layar atau tautan konten.", None),  # a how-to's step
     ("ANTARA FOTO/Hafidz Mubarak, kata dia, memotret peristiwa itu dari dekat/jauh sepanjang hari.", None),
+    ("Hak atas foto itu dipegang oleh fotografernya sendiri.", None),
 ])
 def test_story_lines_stay(line, outlet):
     assert BOILERPLATE.match(line, outlet) is None
