@@ -465,6 +465,9 @@ def test_entity_lists_keep_people_without_their_titles(tmp_path, capsys):
     ("https://www.liputan6.com/amp/6055023/judul", "liputan6.com/6055023/judul"),
     ("https://x.id/a?b=2&a=1&fbclid=z", "x.id/a?a=1&b=2"),
     ("https://x.id/a?page=2", "x.id/a?page=2"),
+    ("https://nasional.kompas.com/read/2023/05/04/1/judul?page=all", "nasional.kompas.com/read/2023/05/04/1/judul"),
+    ("https://news.detik.com/berita/d-1/judul?single=1", "news.detik.com/berita/d-1/judul"),
+    ("https://x.id/a?single=0", "x.id/a?single=0"),
     ("javascript:alert(1)", None),
     ("", None),
 ])

@@ -3,7 +3,9 @@
 
 Two URLs are the same article when they differ only in scheme, a ``www.``/``m.``/``amp.`` host prefix,
 a trailing slash, a fragment, tracking parameters (``utm_*``, ``fbclid`` …), the order of the other
-parameters, or an AMP variant of the page (``/amp/…``, ``…/amp``, ``?amp=1``, ``.amp``).
+parameters, an AMP variant of the page (``/amp/…``, ``…/amp``, ``?amp=1``, ``.amp``), or asking for the
+whole article on one page (``?page=all``, ``?single=1``: an article split into pages is one article; the
+other pages, ``?page=2``, hold other text).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from searchapp.ingest.files import Skipped
 TRACKING = re.compile(r"^(utm_\w+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|igshid|yclid|_ga|ref|ref_src|"
                       r"source|src|from|share|s_cid|cmpid|amp|outputType|output|page_source)$", re.IGNORECASE)
 HOST_PREFIXES = ("www.", "m.", "amp.", "mobile.")
+WHOLE_PAGE = frozenset({("page", "all"), ("single", "1"), ("single", "true")})
 
 
 def normalize_url(url: str | None) -> str | None:
@@ -45,7 +48,7 @@ def normalize_url(url: str | None) -> str | None:
     path = re.sub(r"\.amp(?=$|\.html?$)", "", path, flags=re.IGNORECASE)
     path = path.rstrip("/") or "/"
     query = sorted((key, value) for key, value in parse_qsl(parts.query, keep_blank_values=True)
-                   if not TRACKING.match(key))
+                   if not TRACKING.match(key) and (key.lower(), value.lower()) not in WHOLE_PAGE)
     return host + path + (f"?{urlencode(query)}" if query else "")
 
 
