@@ -263,6 +263,9 @@ def _contains(seq: tuple[str, ...], sub: tuple[str, ...]) -> bool:
     return any(seq[i : i + n] == sub for i in range(len(seq) - n + 1))
 
 
+_JURISDICTIONS = lx.PLACES | {"kota", "kabupaten", "kab", "provinsi", "prov", "metro"}
+
+
 def stated_person(name: str, registry: PeopleRegistry) -> str | None:
     """A person as an export's entity list states them, with titles and offices removed: ``Menteri Dalam
     Negeri Tito Karnavian`` → ``Tito Karnavian``; the registry's canonical name where it knows them; None
@@ -272,10 +275,10 @@ def stated_person(name: str, registry: PeopleRegistry) -> str | None:
         return found[0]
     words = WORD.findall(name)
     office = lx.TITLES | lx.TITLE_PARTS | lx.PORTFOLIOS | {"dalam", "luar", "agung", "ri", "dki"}
-    titled = False
-    while words and (words[0].casefold() in office or (titled and words[0].casefold() in lx.PLACES)):
-        titled = True  # a place right after an office is its jurisdiction: "Gubernur DKI Jakarta …"
-        words = words[1:]
+    last = max((n for n, word in enumerate(words) if word.casefold() in office), default=-1)
+    words = words[last + 1:]  # the name follows the last word of the office: "Kapolda Metro Jaya Irjen Karyoto"
+    while last >= 0 and words and words[0].casefold() in _JURISDICTIONS:
+        words = words[1:]  # a place right after an office is its jurisdiction: "Wali Kota Surabaya …"
     if not words or not all(word[:1].isupper() for word in words) or all(w.casefold() in lx.PLACES for w in words):
         return None
     return registry.canonical(" ".join(words)) or " ".join(words)

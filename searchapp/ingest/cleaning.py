@@ -1,5 +1,6 @@
-"""Text as it should be read: mojibake repaired (ftfy), paragraphs a scraper joined put back on lines of
-their own, publisher boilerplate lines removed.
+"""Text as it should be read: HTML an export left in read as text (`searchapp.ingest.markup`), line breaks
+an export escaped (``\\n``) put back, mojibake repaired (ftfy), paragraphs a scraper joined put back on
+lines of their own, publisher boilerplate lines removed.
 
 Repair runs when an article is read; the rest when it becomes an index document, once its outlet is
 known (some patterns are an outlet's own). The article as read stays stored beside the cleaned text
@@ -16,6 +17,7 @@ from pathlib import Path
 import ftfy
 
 from searchapp.errors import ConfigError
+from searchapp.ingest.markup import markup_to_text
 from searchapp.yaml_files import load_entries
 
 # Characters that start (almost) every mojibake of Indonesian and English text — UTF-8 read as cp1252 or
@@ -40,7 +42,11 @@ _SCHEMA = {"name": "str", "pattern": "str", "outlets": "list"}
 
 
 def repair(text: str) -> str:
-    """*text* with mojibake undone (``â€”`` → ``—``); a text without a suspect character is returned as it is."""
+    """*text* with its HTML read (``<p>…</p>``, ``&nbsp;``), its escaped line breaks (a text of one line
+    holding ``\\n``) put back and mojibake undone (``â€”`` → ``—``); a text with none is returned as it is."""
+    if "\\n" in text and "\n" not in text:
+        text = text.replace("\\r\\n", "\n").replace("\\n", "\n")
+    text = markup_to_text(text)
     if text.isascii():
         return text
     if any(suspect in text for suspect in _MAC_SUSPECTS):

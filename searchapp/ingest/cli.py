@@ -4,10 +4,11 @@ Each imported article becomes one line of a ``.jsonl`` file in ``DIR`` with the 
 (``id, title, body, outlet, date, url`` and, when known, ``people``, ``reporter``, ``editor``,
 ``summary``, ``category``, ``updated``, ``collected``). Formats:
 
-* ``csv``, ``xlsx``, ``jsonl``: a newsroom's export. Columns are recognised by their Indonesian or English
-  names (or given by flags), dates as sites print them (``Rabu, 18 Jun 2025 07:30 WIB``, ``10-Sep-19``,
-  spreadsheet serial numbers, ``D/M/YYYY`` or ``M/D/YYYY`` decided by the column's own dates), any
-  encoding and delimiter a real export comes in. The mapping chosen is printed before anything is written.
+* ``csv``, ``xlsx``, ``jsonl`` (also a ``.json`` array): a newsroom's export, its header the row that names
+  most columns. Columns are recognised by their Indonesian or English names (or given by flags), dates
+  as sites print them (``Rabu, 18 Jun 2025 07:30 WIB``, ``10-Sep-19``, spreadsheet serial numbers, Unix
+  times, ``D/M/YYYY`` or ``M/D/YYYY`` decided by the column's own dates), any encoding and delimiter a
+  real export comes in, HTML read as text. The mapping chosen is printed before anything is written.
 * ``indosum``: the IndoSum summarisation corpus (JSONL of tokenised paragraphs).
 
 An article with a URL is named by its canonical URL: the same URL twice is one article, the newest version

@@ -23,48 +23,71 @@ from pathlib import Path
 from typing import Any
 
 from searchapp.extract.outlet import OutletTable, slugify
+from searchapp.ingest.cleaning import repair
 from searchapp.ingest.datetimes import DateError, Stamp, numeric_order, parse_stamp, serial_day, time_on
 from searchapp.ingest.identity import url_id
 from searchapp.ingest.records import Problem, make_record, outlet_slug
 from searchapp.ingest.tables import Table, TableError, open_table
 
-COLUMN_NAMES = {  # recognised header names (lower case, spaces and hyphens as "_"), in preference order
-    "id": ("id", "article_id", "doc_id", "news_id"),
-    "title": ("judul", "title", "headline", "judul_berita"),
-    "body": ("isi", "isi_berita", "konten", "body", "content", "text", "teks", "artikel", "berita"),
+COLUMN_NAMES = {  # recognised header names (lower case, any run of other characters as "_"), in preference order
+    "id": ("id", "article_id", "doc_id", "news_id", "post_id", "id_berita", "id_artikel"),
+    "title": ("judul", "title", "headline", "judul_berita", "post_title"),
+    "body": ("isi", "isi_berita", "konten", "body", "content", "text", "teks", "artikel", "berita", "article",
+             "post_content", "full_text", "isi_artikel"),
     "url": ("url", "tautan", "link", "source_url", "permalink"),
     "date": ("tanggal", "tanggal_publikasi", "date", "published", "published_at", "tanggal_terbit",
-             "datetime", "waktu_terbit", "pubdate"),
+             "datetime", "waktu_terbit", "pubdate", "post_date", "publish_date", "published_date",
+             "publication_date", "date_published", "tgl", "tgl_terbit", "created_at", "created"),
     "time": ("time", "jam", "waktu", "pukul"),
-    "outlet": ("media", "outlet", "sumber", "source", "portal", "situs", "publisher"),
+    "outlet": ("media", "outlet", "sumber", "source", "portal", "situs", "publisher", "nama_media", "media_name"),
     "people": ("people", "tokoh", "orang", "persons", "person", "entities", "entitas"),
-    "reporter": ("author", "penulis", "reporter", "wartawan", "jurnalis", "byline"),
+    "reporter": ("author", "penulis", "reporter", "wartawan", "jurnalis", "byline", "authors", "writer",
+                 "creator", "post_author"),
     "editor": ("editor", "penyunting"),
-    "summary": ("summary", "ringkasan", "description", "deskripsi", "lead", "excerpt"),
+    "summary": ("summary", "ringkasan", "description", "deskripsi", "lead", "excerpt", "post_excerpt"),
     "category": ("category", "kategori", "rubrik", "kanal", "section", "channel"),
 }
 # A header no name above fits is read by its words ("article_text", "news_title", "publish_date",
-# "site"): a column holding a role's word and no other role's, the only such column left.
+# "site"): a column holding a role's word and no other role's, the only such column left (of several,
+# the one of fewest words: "post_date" before "post_date_gmt").
 COLUMN_WORDS = {
     "title": {"judul", "title", "headline"},
     "body": {"isi", "konten", "body", "content", "text", "teks"},
     "url": {"url", "tautan", "link", "permalink"},
-    "date": {"tanggal", "date", "published", "terbit", "pubdate", "datetime"},
+    "date": {"tanggal", "tgl", "date", "published", "terbit", "pubdate", "datetime"},
     "outlet": {"media", "outlet", "portal", "situs", "site", "publisher"},
     "people": {"tokoh", "people", "persons", "entitas", "entities"},
-    "reporter": {"author", "penulis", "reporter", "wartawan", "jurnalis", "byline"},
+    "reporter": {"author", "authors", "penulis", "reporter", "wartawan", "jurnalis", "byline"},
     "editor": {"editor", "penyunting"},
     "summary": {"summary", "ringkasan", "description", "deskripsi", "excerpt"},
     "category": {"category", "kategori", "rubrik", "kanal", "section"},
 }
-_NOT_THE_ARTICLE = {"image", "img", "foto", "photo", "gambar", "thumbnail", "video", "audio"}  # "image_url"
+# Words of a column that is no part of the article ("image_url", "article_id", "content_length").
+_NOT_THE_ARTICLE = {"image", "img", "foto", "photo", "gambar", "thumbnail", "video", "audio", "id", "uuid", "guid",
+                    "count", "length", "jumlah", "views", "type", "status"}
+# Roles whose cells are names or words: a column of them holding only numbers (a user id for the author,
+# a category's number) names no one and nothing.
+NAMED_ROLES = ("title", "outlet", "reporter", "editor", "category")
+MAX_HEADER_NAME = 40
 DATE_ORDERS = ("dmy", "mdy")
 SAMPLE = 200  # rows read ahead to choose the date order
 ORDER_NAMES = {"dmy": "D/M/YYYY", "mdy": "M/D/YYYY"}
 
 
 def header_key(name: str) -> str:
-    return re.sub(r"[\s\-]+", "_", str(name).strip().lower())
+    """A header name as it is looked up: lower case, any run of characters other than letters and digits
+    as one ``_`` (``Isi.Berita``, ``Tgl. Terbit``, ``meta.title``)."""
+    return re.sub(r"[^0-9a-z]+", "_", str(name).strip().lower()).strip("_")
+
+
+def header_score(row: list[str]) -> int:
+    """How many columns of *row*, read as a header, name a role (`open_table` picks the header by it):
+    a title row above the header names none, a merged row grouping the columns one or two."""
+    names = [cell if len(cell) <= MAX_HEADER_NAME else "" for cell in row]  # a long cell is data, not a name
+    try:
+        return len(find_columns(names, {}))
+    except ValueError:
+        return len(_named_roles([header_key(cell) for cell in names]))
 
 
 def find_columns(header: list[str], given: dict[str, str | None]) -> dict[str, int]:
@@ -74,7 +97,7 @@ def find_columns(header: list[str], given: dict[str, str | None]) -> dict[str, i
     """
     keys = [header_key(name) for name in header]
     columns: dict[str, int] = {}
-    for role, names in COLUMN_NAMES.items():
+    for role in COLUMN_NAMES:
         wanted = given.get(role)
         if wanted:
             if wanted.isdigit() and 1 <= int(wanted) <= len(header):
@@ -83,6 +106,20 @@ def find_columns(header: list[str], given: dict[str, str | None]) -> dict[str, i
                 columns[role] = keys.index(header_key(wanted))
             else:
                 raise ValueError(f"--{role}-col {wanted!r} is not a column (columns: {', '.join(header)})")
+    columns.update({role: index for role, index in _named_roles(keys, columns).items() if role not in columns})
+    if "body" not in columns:
+        raise ValueError(f"no body column (looked for {', '.join(COLUMN_NAMES['body'])}, or one word of "
+                         f"{', '.join(sorted(COLUMN_WORDS['body']))} in a name; columns: {', '.join(header)}); "
+                         "name it with --body-col")
+    return columns
+
+
+def _named_roles(keys: list[str], taken: dict[str, int] | None = None) -> dict[str, int]:
+    """Column index of each role the header *keys* name, by a name of `COLUMN_NAMES`, else by its words;
+    none for the roles and columns already *taken*."""
+    columns = dict(taken or {})
+    for role, names in COLUMN_NAMES.items():
+        if role in columns:
             continue
         for name in names:
             if name in keys and keys.index(name) not in columns.values():
@@ -90,13 +127,11 @@ def find_columns(header: list[str], given: dict[str, str | None]) -> dict[str, i
                 break
     for role in (role for role in COLUMN_WORDS if role not in columns):
         fits = [index for index, key in enumerate(keys) if index not in columns.values() and _fits(role, key)]
-        if len(fits) == 1:
-            columns[role] = fits[0]
-    if "body" not in columns:
-        raise ValueError(f"no body column (looked for {', '.join(COLUMN_NAMES['body'])}, or one word of "
-                         f"{', '.join(sorted(COLUMN_WORDS['body']))} in a name; columns: {', '.join(header)}); "
-                         "name it with --body-col")
-    return columns
+        fewest = min((len(keys[index].split("_")) for index in fits), default=0)
+        shortest = [index for index in fits if len(keys[index].split("_")) == fewest]
+        if len(shortest) == 1:
+            columns[role] = shortest[0]
+    return {role: index for role, index in columns.items() if not taken or role not in taken}
 
 
 def _fits(role: str, key: str) -> bool:
@@ -115,15 +150,16 @@ class DateEvidence:
     unreadable: int = 0
 
     def add(self, cell: Any) -> None:
-        if isinstance(cell, (dt.date, int, float)) and not isinstance(cell, bool):
-            self.forms["spreadsheet date" if isinstance(cell, dt.date) else "serial number"] += 1
+        if isinstance(cell, dt.date):
+            self.forms["spreadsheet date"] += 1
             return
-        text = str(cell)
         try:
-            self.forms[parse_stamp(text).form] += 1
+            form = _stamp(cell, None, "dmy").form  # type: ignore[union-attr] - a cell is never empty here
         except DateError:
             self.unreadable += 1
             return
+        self.forms["numeric" if form in DATE_ORDERS else form] += 1  # its order is the column's, decided below
+        text = str(cell)
         if order := numeric_order(text):
             self.orders[order] += 1
 
@@ -151,10 +187,12 @@ class Mapping:
     date_order: str
     evidence: str | None
     kind: str = "csv"  # csv rows must be as wide as the header (a shorter one is broken quoting)
+    notes: list[str] = field(default_factory=list)  # what the sampled cells decided
 
     def describe(self, table: Table) -> list[str]:
         lines = [f"{table.path}: {table.kind}, {'; '.join(table.notes)}"]
         lines += [f"  {self.header[index]!r} → {role}" for role, index in self.columns.items()]
+        lines += [f"  {note}" for note in self.notes]
         if self.evidence:
             lines.append(f"  dates: {self.evidence}")
         unused = [name for i, name in enumerate(self.header) if i not in self.columns.values() and name]
@@ -186,6 +224,8 @@ def entity_names(cell: Any) -> list[str]:
     names separated by commas or semicolons."""
     if cell in (None, ""):
         return []
+    if isinstance(cell, (list, dict)):  # a JSON file's own list or object
+        cell = json.dumps(cell, ensure_ascii=False)
     text = str(cell).strip()
     if text[:1] in "[{":
         try:
@@ -206,7 +246,7 @@ def import_table(paths: Iterable[str | Path], table: OutletTable, columns_given:
     *clean_person* turns a stated entity into a person's name (titles removed), or None."""
     for path in map(Path, paths):
         try:
-            source = open_table(path, delimiter)
+            source = open_table(path, delimiter, header_score)
         except (TableError, OSError) as error:
             yield Problem(str(path), f"file skipped: {getattr(error, 'strerror', None) or error}", row=False)
             continue
@@ -227,13 +267,14 @@ def _table_records(source: Table, columns: dict[str, int], table: OutletTable, d
                    clean_person: Callable[[str], str | None]) -> Iterator[dict[str, Any] | Problem]:
     """The records of one table, once its mapping (said first) is chosen from a sample of its rows."""
     sample = list(islice(source.rows, SAMPLE))
+    columns, notes = _decided_by_cells(columns, source.header, [row for _line, row in sample])
     evidence = DateEvidence()
     if "date" in columns:
         for _line, row in sample:
             if columns["date"] < len(row) and row[columns["date"]] not in (None, ""):
                 evidence.add(row[columns["date"]])
     mapping = Mapping(columns, source.header, evidence.order(date_order),
-                      evidence.describe(date_order) if "date" in columns else None, source.kind)
+                      evidence.describe(date_order) if "date" in columns else None, source.kind, notes)
     for line in mapping.describe(source):
         say(line)
     namespace = slugify(source.path.stem) or "export"
@@ -242,6 +283,63 @@ def _table_records(source: Table, columns: dict[str, int], table: OutletTable, d
         item, warnings = _row_record(where, row, mapping, table, namespace, clean_person)
         yield from (Problem(where, warning, "warning") for warning in warnings)
         yield item
+
+
+def _decided_by_cells(columns: dict[str, int], header: list[str], rows: list[list[Any]]
+                      ) -> tuple[dict[str, int], list[str]]:
+    """The mapping as the sampled cells correct it, and what they decided: a time column holding whole
+    dates (``waktu``: ``4 Mei 2016, 10.00 WIB``) is the date when there is no other; a column of names
+    holding only numbers (WordPress's ``post_author``: a user's number) is left unused."""
+    columns, notes = dict(columns), []
+
+    def filled(role: str) -> list[Any]:
+        index = columns[role]
+        return [row[index] for row in rows if index < len(row) and row[index] not in (None, "")]
+
+    if "time" in columns and "date" not in columns:
+        cells = filled("time")
+        dated = sum(1 for value in cells if _holds_day(value))
+        if cells and dated >= 0.8 * len(cells):
+            columns["date"] = columns.pop("time")
+            notes.append(f"{header[columns['date']]!r} holds whole dates ({dated} of {len(cells)} sampled): "
+                         "read as the date")
+    for role in [role for role in NAMED_ROLES if role in columns]:
+        cells = filled(role)
+        if cells and all(_is_number(value) for value in cells):
+            notes.append(f"{header[columns.pop(role)]!r} holds only numbers, not the {role}'s name: left unused")
+    return columns, notes
+
+
+def _holds_day(value: Any) -> bool:
+    if isinstance(value, (dt.date, dt.datetime)):
+        return True
+    try:
+        parse_stamp(str(value))
+    except DateError:
+        return False
+    return True
+
+
+def _is_number(value: Any) -> bool:
+    return (isinstance(value, (int, float)) and not isinstance(value, bool)) or (
+        isinstance(value, str) and value.strip().replace(".", "", 1).isdigit())
+
+
+def _as_text(value: Any, role: str) -> str | None:
+    """A cell as text: a JSON list of paragraphs (a scraper's body) one paragraph a line apart, a list of
+    names (``"authors": ["A", "B"]``) joined by commas; a title, body or summary as read (`repair`: its
+    HTML read, mojibake undone), as the indexer would read it."""
+    if value in (None, ""):
+        return None
+    if isinstance(value, list):
+        parts = [str(item).strip() for item in value if item not in (None, "") and not isinstance(item, (list, dict))]
+        value = ("\n\n" if role in ("body", "summary") else ", ").join(part for part in parts if part)
+    elif isinstance(value, dict):
+        value = json.dumps(value, ensure_ascii=False)
+    text = str(value).strip()
+    if role in ("title", "body", "summary"):
+        text = repair(text.replace("\r\n", "\n")).strip()
+    return text or None
 
 
 def _row_record(where: str, row: list[Any], mapping: Mapping, table: OutletTable, namespace: str,
@@ -260,8 +358,7 @@ def _row_record(where: str, row: list[Any], mapping: Mapping, table: OutletTable
         return value.strip() if isinstance(value, str) else value
 
     def text(role: str) -> str | None:
-        value = cell(role)
-        return None if value in (None, "") else str(value).strip()
+        return _as_text(cell(role), role)
 
     body = text("body")
     if body is None:
@@ -284,7 +381,7 @@ def _row_record(where: str, row: list[Any], mapping: Mapping, table: OutletTable
         article_id = f"{namespace}/{text('id')}"
     if article_id is None:
         article_id = "t-" + hashlib.sha1(f"{title or ''}\n{body}".encode()).hexdigest()[:16]
-    record = make_record(article_id, title, body.replace("\r\n", "\n"), outlet_slug(table, text("outlet"), url),
+    record = make_record(article_id, title, body, outlet_slug(table, text("outlet"), url),
                          stamp, url, people, summary=text("summary"), category=text("category"),
                          reporter=text("reporter"), editor=text("editor"), source_id=text("id"))
     return record, warnings

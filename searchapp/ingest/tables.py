@@ -1,12 +1,18 @@
 """Exports as rows: a CSV (any delimiter, UTF-8 with or without BOM, UTF-16, or cp1252 as spreadsheets
-on Windows write it), the first sheet of an XLSX workbook (through openpyxl, read-only), or JSON Lines
-(each object's keys the columns). Rows stream with the line (or sheet row) they start on."""
+on Windows write it), the first sheet of an XLSX workbook (through openpyxl, read-only), JSON Lines or a
+JSON array of objects (each object's keys the columns, a nested object's as ``meta.title``). Rows stream
+with the line (or sheet row, or the object's number) they start on.
+
+The header of a CSV or a sheet is the row among its first ones that names the most columns a caller
+recognises (`HeaderScore`): a dashboard's export opens with a title, the day it was made, an empty row,
+or a merged row grouping the columns, above the real header."""
 
 from __future__ import annotations
 
 import codecs
 import csv
 import json
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,6 +20,9 @@ from typing import Any
 
 CSV_DELIMITERS = ",;\t|"
 JSONL_HEADER_SAMPLE = 200  # objects read to learn a JSON Lines file's keys
+HEADER_ROWS = 10  # rows looked at for the header
+_EXCEL_SEPARATOR = re.compile(r"^\ufeff?sep=(.)\s*$")  # Excel's first line naming the delimiter: "sep=;"
+HeaderScore = Callable[[list[str]], int]  # how many columns a row names (0: no header)
 
 
 class TableError(ValueError):
@@ -34,14 +43,37 @@ class Table:
         self.closer()
 
 
-def open_table(path: Path, delimiter: str | None = None) -> Table:
-    """The table of an export file, by its suffix (``.xlsx``, ``.jsonl``, anything else CSV)."""
+def open_table(path: Path, delimiter: str | None = None, header_score: HeaderScore | None = None) -> Table:
+    """The table of an export file, by its suffix (``.xlsx``, ``.jsonl``, ``.json``, anything else CSV);
+    *header_score* picks the header row of a CSV or a sheet (default: its first non-empty row)."""
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
-        return _xlsx(path)
+        return _xlsx(path, header_score)
     if suffix in (".jsonl", ".ndjson"):
         return _jsonl(path)
-    return _csv(path, delimiter)
+    if suffix == ".json":
+        return _json(path)
+    return _csv(path, delimiter, header_score)
+
+
+def _find_header(rows: Iterator[tuple[int, list[Any]]], score: HeaderScore | None
+                 ) -> tuple[list[str], list[tuple[int, list[Any]]], list[str]]:
+    """The header among the first `HEADER_ROWS` non-empty rows (the first that scores highest), the rows
+    read after it (to be read again as data), and a note on the rows above it, when there are any."""
+    head: list[tuple[int, list[Any]]] = []
+    for line, row in rows:
+        if any(cell not in (None, "") and str(cell).strip() for cell in row):
+            head.append((line, row))
+            if score is None or len(head) >= HEADER_ROWS:
+                break
+    if not head:
+        return [], [], []
+    scores = [score([str(cell or "").strip() for cell in row]) if score else 0 for _line, row in head]
+    best = max(range(len(head)), key=lambda n: (scores[n], -n))
+    header = ["" if cell is None else str(cell).strip() for cell in head[best][1]]
+    above = [" ".join(str(cell).strip() for cell in row if cell not in (None, ""))[:60] for _line, row in head[:best]]
+    notes = [f"header on line {head[best][0]}; above it: " + " | ".join(repr(text) for text in above)] if best else []
+    return header, head[best + 1:], notes
 
 
 def detect_encoding(path: Path) -> str:
@@ -64,40 +96,59 @@ def detect_encoding(path: Path) -> str:
     return "utf-8"
 
 
-def _csv(path: Path, delimiter: str | None) -> Table:
+def _csv(path: Path, delimiter: str | None, header_score: HeaderScore | None) -> Table:
     csv.field_size_limit(64 * 1024 * 1024)
     encoding = detect_encoding(path)
     handle = open(path, encoding=encoding, errors="replace", newline="")  # noqa: SIM115 - closed by rows()
     first = handle.readline()
-    handle.seek(0)
     if not first.strip():
         handle.close()
         raise TableError("empty file (no header row)")
+    hint = _EXCEL_SEPARATOR.match(first)
+    skipped = 1 if hint else 0
+    if hint:
+        after_hint = handle.tell()
+        first = handle.readline()
+        handle.seek(after_hint)
+    else:
+        handle.seek(0)
     if delimiter:
         chosen = "\t" if delimiter in ("tab", "\\t") else delimiter
+    elif hint:
+        chosen = hint[1]
     else:  # the delimiter the header line holds most of (a header names plain columns)
         chosen = max(CSV_DELIMITERS, key=first.count) if any(d in first for d in CSV_DELIMITERS) else ","
     reader = csv.reader(handle, delimiter=chosen)
-    header = [cell.strip() for cell in next(reader)]
+
+    def all_rows() -> Iterator[tuple[int, list[Any]]]:
+        while True:
+            start = reader.line_num + 1 + skipped  # a quoted cell may span lines: the row's first line
+            try:
+                row = next(reader)
+            except StopIteration:
+                return
+            except csv.Error as error:
+                yield start, [f"\0not valid CSV ({error})"]
+                continue
+            yield start, row
+
+    stream = all_rows()
+    header, after, notes = _find_header(stream, header_score)
+    if not header:
+        handle.close()
+        raise TableError("empty file (no header row)")
 
     def rows() -> Iterator[tuple[int, list[Any]]]:
         with handle:
-            while True:
-                start = reader.line_num + 1  # a quoted cell may span lines: the row's first line
-                try:
-                    row = next(reader)
-                except StopIteration:
-                    return
-                except csv.Error as error:
-                    yield start, [f"\0not valid CSV ({error})"]
-                    continue
-                yield start, row
+            yield from after
+            yield from stream
 
     name = {"\t": "tab"}.get(chosen, repr(chosen))
-    return Table(path, "csv", header, rows(), [f"encoding {encoding}, delimiter {name}"], handle.close)
+    how = f"encoding {encoding}, delimiter {name}" + (" (its first line says so)" if hint and not delimiter else "")
+    return Table(path, "csv", header, rows(), [how, *notes], handle.close)
 
 
-def _xlsx(path: Path) -> Table:
+def _xlsx(path: Path, header_score: HeaderScore | None) -> Table:
     import openpyxl  # only for spreadsheets
 
     try:
@@ -105,27 +156,22 @@ def _xlsx(path: Path) -> Table:
     except Exception as error:  # noqa: BLE001 - openpyxl raises many kinds for a file that is no workbook
         raise TableError(f"not a readable XLSX workbook ({type(error).__name__}: {error})") from None
     sheet = book.worksheets[0]
-    values = sheet.iter_rows(values_only=True)
-    header: list[str] = []
-    first = 0
-    for row in values:
-        first += 1
-        if any(cell not in (None, "") for cell in row):
-            header = ["" if cell is None else str(cell).strip() for cell in row]
-            break
+    stream = ((line, [_xlsx_text(cell) if isinstance(cell, str) else cell for cell in row])
+              for line, row in enumerate(sheet.iter_rows(values_only=True), 1))
+    header, after, notes = _find_header(stream, header_score)
     if not header:
         book.close()
         raise TableError("empty workbook (no header row)")
 
     def rows() -> Iterator[tuple[int, list[Any]]]:
         try:
-            for line, row in enumerate(values, first + 1):
-                yield line, [_xlsx_text(cell) if isinstance(cell, str) else cell for cell in row]
+            yield from after
+            yield from stream
         finally:
             book.close()
 
-    return Table(path, "xlsx", header, rows(), [f"sheet {sheet.title!r} (the first of {len(book.sheetnames)})"],
-                 book.close)
+    return Table(path, "xlsx", header, rows(),
+                 [f"sheet {sheet.title!r} (the first of {len(book.sheetnames)})", *notes], book.close)
 
 
 def _xlsx_text(cell: str) -> str:
@@ -149,7 +195,7 @@ def _jsonl(path: Path) -> Table:
             except (json.JSONDecodeError, RecursionError):
                 continue
             if isinstance(record, dict):
-                keys.update(dict.fromkeys(str(k) for k in record))
+                keys.update(dict.fromkeys(flatten(record)))
     if not keys:
         raise TableError("no JSON object in its first lines")
     header = list(keys)
@@ -164,14 +210,54 @@ def _jsonl(path: Path) -> Table:
                 except (json.JSONDecodeError, RecursionError) as error:
                     yield number, [f"\0not valid JSON ({getattr(error, 'msg', error)})"]
                     continue
-                if not isinstance(record, dict):
-                    yield number, ["\0not a JSON object"]
-                    continue
-                yield number, [_cell(record.get(key)) for key in header]
+                yield number, _object_row(record, header)
 
     return Table(path, "jsonl", header, rows(), ["JSON Lines"])
 
 
-def _cell(value: Any) -> Any:
-    """A JSON value as a table cell: lists and objects stay JSON text (an entity list, say)."""
-    return json.dumps(value, ensure_ascii=False) if isinstance(value, (list, dict)) else value
+def _json(path: Path) -> Table:
+    """A JSON file holding an array of objects, or an object with one such array (``{"data": […]}``)."""
+    try:
+        with open(path, encoding=detect_encoding(path), errors="replace") as handle:
+            value = json.load(handle)
+    except (json.JSONDecodeError, RecursionError) as error:
+        raise TableError(f"not valid JSON ({getattr(error, 'msg', error)})") from None
+    if isinstance(value, dict):
+        arrays = [(key, item) for key, item in value.items()
+                  if isinstance(item, list) and any(isinstance(entry, dict) for entry in item)]
+        if len(arrays) != 1:
+            raise TableError("no array of JSON objects (a list of articles, or an object holding one)")
+        where, value = f"the array {arrays[0][0]!r}", arrays[0][1]
+    elif isinstance(value, list):
+        where = "an array"
+    else:
+        raise TableError("no array of JSON objects (a list of articles, or an object holding one)")
+    keys: dict[str, None] = {}
+    for record in value[:JSONL_HEADER_SAMPLE]:
+        if isinstance(record, dict):
+            keys.update(dict.fromkeys(flatten(record)))
+    if not keys:
+        raise TableError("no JSON object in its array")
+    header = list(keys)
+    rows = ((number, _object_row(record, header)) for number, record in enumerate(value, 1))
+    return Table(path, "json", header, rows, [f"JSON, {where} of {len(value)} (rows are its objects, from 1)"])
+
+
+def flatten(record: dict[str, Any], prefix: str = "") -> dict[str, Any]:
+    """An object's values by key, a nested object's under ``outer.inner`` — but an object of lists (an
+    entity list by kind, ``{"government": […]}``) stays one value."""
+    flat: dict[str, Any] = {}
+    for key, value in record.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, dict) and value and not all(isinstance(item, list) for item in value.values()):
+            flat.update(flatten(value, f"{name}."))
+        else:
+            flat[name] = value
+    return flat
+
+
+def _object_row(record: Any, header: list[str]) -> list[Any]:
+    if not isinstance(record, dict):
+        return ["\0not a JSON object"]
+    flat = flatten(record)
+    return [flat.get(key) for key in header]
