@@ -108,9 +108,9 @@ class CountedTexts(Texts):
         self.read.append((a, b))
         return super().rewrite(a, b)
 
-    def own_lead(self, a: int, b: int) -> bool:
+    def copy(self, a: int, b: int, another_day: bool) -> bool:
         self.read.append((a, b))
-        return super().own_lead(a, b)
+        return super().copy(a, b, another_day)
 
 
 def test_a_paraphrase_is_a_story_only_when_its_text_is_read():
@@ -156,7 +156,7 @@ def test_texts_are_read_once():
 
     texts = Texts(body)
     assert texts.rewrite(0, 1) and texts.rewrite(1, 0) and not texts.rewrite(0, 2)
-    assert not texts.own_lead(0, 1)
+    assert texts.copy(0, 1, another_day=False)
     assert sorted(read) == [0, 1, 2]
 
 
@@ -202,3 +202,83 @@ def test_an_index_groups_a_rewrite_read_from_its_stored_text(tmp_path, shards):
     assert stories == [["bmkg-1", "kompas-2"], ["detik-3", "tribun-6"]]
     gold = open_engine(settings).search(SearchRequest(q="emas antam"))
     assert gold.total == 2 and gold.stories == 2  # another day's prices: another story
+
+
+# the statement, then paragraphs of background: an outlet that keeps only the statement cut the story short
+BACKGROUND = (" Sebelumnya, gelombang setinggi tiga meter merusak belasan perahu nelayan di Pantai Pangandaran pada "
+              "awal bulan ini dan menyebabkan dua warung di tepi pantai ambruk. Badan Penanggulangan Bencana Daerah "
+              "menyiapkan tempat pengungsian sementara di balai desa bagi warga yang tinggal dekat garis pantai. "
+              "Petugas gabungan dari Basarnas, TNI, dan Polri disiagakan di sejumlah titik pantai selama libur panjang "
+              "untuk membantu wisatawan. Pemerintah kabupaten juga menyiapkan dapur umum dan bantuan beras bagi "
+              "keluarga nelayan yang tidak dapat melaut selama sepekan, sementara dinas kesehatan membuka posko di "
+              "tiga kecamatan.")
+WIRE = WARNING + BACKGROUND
+# a daily price report from one template: a paragraph that stays, figures that change
+SHOP = (" Di Butik Emas Logam Mulia Pulogadung, Jakarta Timur, antrean pembeli sudah terlihat sejak pagi. Petugas "
+        "membatasi pembelian paling banyak dua keping per orang dan mewajibkan pembeli membawa kartu identitas.")
+
+
+def test_a_copy_cut_short_is_the_same_story_an_excerpt_from_its_middle_is_not():
+    cut, middle = Text.of(WARNING), Text.of(BACKGROUND.strip())
+    assert FLOOR <= similarity(fingerprint(WARNING), fingerprint(WIRE)) < THRESHOLD
+    alignment = align(cut.words, Text.of(WIRE).words)
+    assert alignment.covered == 1.0 and not alignment.rewrite and alignment.cut  # the wire story's opening
+    assert is_rewrite(cut, Text.of(WIRE)) and is_rewrite(Text.of(WIRE), cut)
+    assert not is_rewrite(middle, Text.of(WIRE))  # the background alone opens with no lead of the story
+    ids, prints = ["antara-1", "solopos-2"], [fingerprint(WIRE), fingerprint(WARNING)]
+    assert find_stories(ids, prints, texts=Texts([WIRE, WARNING].__getitem__)) == {
+        "antara-1": "antara-1", "solopos-2": "antara-1"}
+
+
+def test_articles_days_apart_are_another_days_report_unless_their_texts_are_the_same():
+    day = 739_000
+    ids, bodies = ["a-warning", "b-fuller", "c-again"], [WARNING, FULLER, WARNING]
+    prints = [fingerprint(body) for body in bodies]
+    assert LEADS_READ_BELOW <= similarity(prints[0], prints[1]) < 0.9
+    same_week = find_stories(ids, prints, days=[day, day + 3, day + 3])
+    assert set(same_week) == set(ids)
+    # a week later: the fuller text is another day's report; the same text republished is still the story
+    assert find_stories(ids, prints, days=[day, day + 7, day + 7]) == {"a-warning": "a-warning",
+                                                                       "c-again": "a-warning"}
+    assert set(find_stories(ids, prints, days=[day, None, day + 30])) == set(ids)  # undated: as before
+
+
+def test_another_days_report_with_other_figures_is_another_story():
+    today, tomorrow = GOLD + SHOP, GOLD_NEXT_DAY + SHOP
+    prints = [fingerprint(today), fingerprint(tomorrow)]
+    assert THRESHOLD <= similarity(*prints) < LEADS_READ_BELOW
+    assert align(Text.of(today).words, Text.of(tomorrow).words).figures_differ
+    texts = Texts([today, tomorrow].__getitem__)
+    assert texts.copy(0, 1, another_day=False) and not texts.copy(0, 1, another_day=True)
+    ids = ["kontan-16", "kontan-17"]
+    assert find_stories(ids, prints, texts=texts, days=[739_000, 739_001]) == {}
+    assert len(find_stories(ids, prints, texts=texts, days=[739_000, 739_000])) == 2  # one day: figures may be fixed
+
+
+@pytest.mark.parametrize("shards", [None, 2])
+def test_an_index_reads_the_days_of_its_articles_for_stories(tmp_path, shards):
+    """The dates come from the index's own column, in one index and across shards: the statement and a
+    fuller version a week later are two stories, the statement's copy cut short the same week one."""
+    import json
+
+    from conftest import make_settings
+
+    from searchapp.index.shards import build_sharded
+    from searchapp.index.writer import build_index
+    from searchapp.search.interface import open_engine
+    from searchapp.search.request import SearchRequest
+
+    records = [
+        {"id": "antara-1", "body": WIRE, "outlet": "antara", "date": "2025-06-18"},
+        {"id": "solopos-2", "body": WARNING, "outlet": "solopos", "date": "2025-06-19"},
+        {"id": "tribun-3", "body": FULLER, "outlet": "tribun", "date": "2025-06-26"},
+    ]
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "records.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    settings = make_settings(corpus, tmp_path / "index", **{"indexing.workers": 1})
+    report = build_sharded(settings, shards) if shards else build_index(settings)
+    assert report.in_stories == 2
+    result = open_engine(settings).search(SearchRequest(q="gelombang"))
+    stories = sorted(sorted([hit.id, *(copy["id"] for copy in hit.copies)]) for hit in result.results)
+    assert stories == [["antara-1", "solopos-2"], ["tribun-3"]]

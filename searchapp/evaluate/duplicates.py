@@ -13,6 +13,7 @@ reading them. Texts are fingerprinted as the indexer does, boilerplate removed.
 
 from __future__ import annotations
 
+import datetime as dt
 import random
 import time
 from collections import defaultdict
@@ -20,9 +21,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from searchapp.extract.dates import stated_day
 from searchapp.extract.fingerprint import fingerprint, shingles, similarity
-from searchapp.index.stories import FLOOR, THRESHOLD, Texts, find_stories
+from searchapp.index.stories import DAYS_APART, FLOOR, SAME_TEXT, THRESHOLD, Texts, find_stories
 from searchapp.ingest.cleaning import Boilerplate, repair
+from searchapp.ingest.datetimes import DateError, parse_stamp
 from searchapp.ingest.identity import normalize_url
 from searchapp.ingest.tables import open_table
 
@@ -36,6 +39,7 @@ class Doc:
     id: str
     text: str
     key: str  # topic (hoax600), outlet (click-id), canonical URL (indonews)
+    day: int | None = None  # the stated day of publication (an ordinal), as the indexer reads it
 
 
 @dataclass
@@ -70,6 +74,20 @@ def _rows(path: Path) -> Iterable[tuple[int, dict]]:
         yield line, dict(zip(keys, row, strict=False))
 
 
+def _day(cell: object, url: object) -> int | None:
+    """The day an export's date cell states (a spreadsheet date or a printed one), as documents read it."""
+    if isinstance(cell, dt.datetime):
+        day = cell.date()
+    elif isinstance(cell, dt.date):
+        day = cell
+    else:
+        try:
+            day = parse_stamp(str(cell)).day if cell not in (None, "") else None
+        except DateError:
+            day = None
+    return stated_day(day, str(url or "") or None, dt.date.today()).toordinal() if day else None
+
+
 def hoax600(folder: Path) -> list[Doc]:
     path = folder / "600 news with valid hoax label.csv"
     return [Doc(f"hoax-{n}", repair(str(row["berita"])), f"topic-{n // 50}")
@@ -81,7 +99,8 @@ def click_id(folder: Path) -> list[Doc]:
     for outlet in ("okezone", "sindonews"):
         for line, row in _rows(folder / "xlsx" / f"{outlet}.xlsx"):
             if row.get("content"):
-                docs.append(Doc(f"{outlet}-{line}", repair(str(row["content"])), outlet))
+                docs.append(Doc(f"{outlet}-{line}", repair(str(row["content"])), outlet,
+                                _day(row.get("date"), row.get("url"))))
     return docs
 
 
@@ -91,7 +110,8 @@ def indonews(folder: Path) -> list[Doc]:
         for line, row in _rows(path):
             if row.get("isi_berita"):
                 docs.append(Doc(f"{path.stem[-5:]}-{line}", repair(str(row["isi_berita"])),
-                                normalize_url(row.get("url")) or f"{path.stem}-{line}"))
+                                normalize_url(row.get("url")) or f"{path.stem}-{line}",
+                                _day(row.get("tanggal_publikasi"), row.get("url"))))
     return docs
 
 
@@ -100,7 +120,7 @@ def group(name: str, docs: list[Doc], boilerplate: Boilerplate) -> Result:
     docs = [replace(doc, text=boilerplate.clean(doc.text, None)[0]) for doc in docs]  # as indexed
     prints = {doc.id: fingerprint(doc.text) for doc in docs}
     stories = find_stories([d.id for d in docs], [prints[d.id] for d in docs],
-                           texts=Texts(lambda position: docs[position].text))
+                           texts=Texts(lambda position: docs[position].text), days=[d.day for d in docs])
     return Result(name, docs, stories, time.perf_counter() - started, fingerprints=prints)
 
 
@@ -164,7 +184,8 @@ def recall_estimate(result: Result, labels: dict[tuple[str, str, str], bool],
 def report(results: list[Result], labels: dict[tuple[str, str, str], bool],
            random_pairs: set[tuple[str, str, str]] = frozenset()) -> str:
     lines = [f"Stories: word 3-shingle MinHash, 128 permutations, LSH; one story at estimated Jaccard ≥ {THRESHOLD},"
-             f" or ≥ {FLOOR} when the texts read as a rewrite", ""]
+             f" or ≥ {FLOOR} when the texts read as a rewrite or a copy cut short; not {DAYS_APART}+ days apart"
+             f" below {SAME_TEXT}", ""]
     for result in results:
         keys = result.key_of()
         cross = sum(1 for a, b in result.pairs if keys[a] != keys[b])

@@ -25,6 +25,11 @@ QUARTERS = 4
 # A text whose first quarter is not this share lined up opens with a lead of its own: a reaction, a
 # roundup, another angle on the same report (even when the rest is the other text word for word).
 OWN_LEAD = 0.1
+# A copy cut short (an outlet keeping the first paragraphs of a wire story): the shorter text lines up
+# for this share of its words, from the opening of both texts, and is at least this share as long.
+MIN_COVERED = 0.85
+CUT_LEAD = 0.9
+MIN_CUT_LENGTH = 0.4
 # A figure (number, date, amount) in place of another figure of the other text contradicts it;
 # a rewrite may change a date's form or a day, not this many figures, nor as many as it keeps.
 MAX_CONTRADICTED = 3
@@ -39,6 +44,8 @@ class Alignment:
     agreed: int  # figures lined up in both
     contradicted: int  # figures standing where the other text has a different figure
     lead: float  # the smaller share lined up in the first quarter of a text
+    covered: float = 0.0  # the share of the shorter text lined up
+    length: float = 0.0  # the shorter text's length, a share of the longer's
 
     @property
     def own_lead(self) -> bool:
@@ -46,9 +53,20 @@ class Alignment:
         return self.lead < OWN_LEAD
 
     @property
+    def figures_differ(self) -> bool:
+        """Whether the texts give other figures where they line up: `MAX_CONTRADICTED` of them, or at least
+        as many as they share (another day's prices, another defendant's sentence)."""
+        return self.contradicted >= MAX_CONTRADICTED or (self.contradicted > 0 and self.contradicted >= self.agreed)
+
+    @property
     def rewrite(self) -> bool:
-        return (self.aligned >= MIN_ALIGNED and self.quarter >= MIN_QUARTER
-                and self.contradicted < MAX_CONTRADICTED and (not self.contradicted or self.contradicted < self.agreed))
+        return self.aligned >= MIN_ALIGNED and self.quarter >= MIN_QUARTER and not self.figures_differ
+
+    @property
+    def cut(self) -> bool:
+        """Whether the shorter text is the other's opening, nearly word for word: a copy cut short."""
+        return (self.covered >= MIN_COVERED and self.lead >= CUT_LEAD and self.length >= MIN_CUT_LENGTH
+                and not self.figures_differ)
 
 
 def words(text: str) -> list[str]:
@@ -100,7 +118,9 @@ def align(first: list[str], second: list[str]) -> Alignment:
     share_a, quarter_a, lead_a = _shares(lined_a, own_end=len(first) > len(second))
     share_b, quarter_b, lead_b = _shares(lined_b, own_end=len(second) >= len(first))
     return Alignment(min(share_a, share_b), min(quarter_a, quarter_b), len(agreed),
-                     max(len(contradicted_a), len(contradicted_b)), min(lead_a, lead_b))
+                     max(len(contradicted_a), len(contradicted_b)), min(lead_a, lead_b),
+                     share_a if len(first) <= len(second) else share_b,
+                     min(len(first), len(second)) / max(len(first), len(second)))
 
 
 @dataclass(frozen=True)
@@ -117,12 +137,16 @@ class Text:
 
 
 def could_be_rewrite(first: Text, second: Text) -> bool:
-    """Whether two texts share words enough for `align` to find a rewrite: no more words line up than the
-    two hold in common (most pairs a fingerprint brings fail this)."""
+    """Whether two texts share words enough for `align` to find a rewrite or a copy cut short: no more
+    words line up than the two hold in common (most pairs a fingerprint brings fail this)."""
     shared = sum((first.counts & second.counts).values())
-    return shared >= MIN_ALIGNED * max(len(first.words), len(second.words))
+    shorter, longer = sorted((len(first.words), len(second.words)))
+    return shared >= MIN_ALIGNED * longer or (shorter >= MIN_CUT_LENGTH * longer and shared >= MIN_COVERED * shorter)
 
 
 def is_rewrite(first: Text, second: Text) -> bool:
-    """Whether two texts tell the same facts in the same order (one rewritten from the other)."""
-    return could_be_rewrite(first, second) and align(first.words, second.words).rewrite
+    """Whether two texts tell the same facts in the same order (one rewritten from the other, or cut short)."""
+    if not could_be_rewrite(first, second):
+        return False
+    alignment = align(first.words, second.words)
+    return alignment.rewrite or alignment.cut

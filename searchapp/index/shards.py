@@ -121,16 +121,18 @@ def group_stories(root: Path, shards: int, leaders: frozenset[str]) -> dict[str,
     story, the *leaders* of the last set leading again."""
     ids: list[str] = []
     fingerprints: list[bytes | None] = []
+    days: list[int | None] = []
     stored: list[Callable[[], dict]] = []  # each article's stored fields, to read its text
     with ExitStack() as readers:
         for number in range(shards):
             reader = readers.enter_context(open_index(shard_root(root, number)).reader())
-            for docnum, doc_id, fingerprint in live_fingerprints(reader):
+            for docnum, doc_id, fingerprint, day in live_fingerprints(reader):
                 ids.append(doc_id)
                 fingerprints.append(fingerprint)
+                days.append(day)
                 stored.append(partial(reader.stored_fields, docnum))
         texts = Texts(lambda position: stored[position]().get("body") or "")
-        return find_stories(ids, fingerprints, leaders=leaders, texts=texts)
+        return find_stories(ids, fingerprints, leaders=leaders, texts=texts, days=days)
 
 
 def write_catalog(root: Path, shards: int, set_name: str, stories: dict[str, str]) -> dict:

@@ -37,6 +37,11 @@ FLOOR = 0.3
 # report word for word after their own opening agree with it in 0.50-0.53 of the positions).
 LEADS_READ_BELOW = 0.65
 TEXT_CHECKS = 3  # texts read for an article at most: the leaders most similar to it
+# Copies of one story are carried within days of each other; two articles dated this many days apart or
+# more are another day's report however alike (a daily price list, a series' next episode, a warning
+# renewed), unless their texts are all but the same (an outlet republishing its own article).
+DAYS_APART = 4
+SAME_TEXT = 0.9
 # LSH banding: fingerprints that agree in all rows of any band are candidates, each then checked
 # against the floor. The positions are cut into bands of 3 rows twice, once in order (0-1-2, 3-4-5, …)
 # and once across (0-42-84, 1-43-85, …): 84 bands find a pair at similarity 0.5 with probability
@@ -81,13 +86,16 @@ class Texts:
         """Whether one article is a rewrite of the other (`searchapp.extract.rewrites`)."""
         return is_rewrite(self._text(a), self._text(b))
 
-    def own_lead(self, a: int, b: int) -> bool:
-        """Whether one article opens with a lead the other does not tell."""
-        return align(self._text(a).words, self._text(b).words).own_lead
+    def copy(self, a: int, b: int, another_day: bool) -> bool:
+        """Whether of two articles whose fingerprints mostly agree neither opens with a lead of its own
+        and, published on another day, they give the same figures (else: another day's report)."""
+        alignment = align(self._text(a).words, self._text(b).words)
+        return not alignment.own_lead and not (another_day and alignment.figures_differ)
 
 
 def find_stories(ids: list[str], fingerprints: list[bytes | None], threshold: float = THRESHOLD,
-                 leaders: frozenset[str] = frozenset(), texts: Texts | None = None) -> dict[str, str]:
+                 leaders: frozenset[str] = frozenset(), texts: Texts | None = None,
+                 days: list[int | None] | None = None) -> dict[str, str]:
     """The story of every article that has copies: article id → its story's name (its leader's id).
 
     The *leaders* of earlier runs come first, so that a story keeps its name and its members while they
@@ -95,7 +103,9 @@ def find_stories(ids: list[str], fingerprints: list[bytes | None], threshold: fl
     similar to, else starts a story of its own. A leader it agrees with in `threshold` of the positions
     or more is a copy, and one it agrees with from `FLOOR` is when the *texts* read as a rewrite; below
     `LEADS_READ_BELOW` the texts are read first, and a text that opens with a lead of its own (a reaction,
-    a roundup, another angle) is another story, however much of the other it repeats. Every member is a
+    a roundup, another angle) is another story, however much of the other it repeats, and so is one of
+    another day that gives other figures. Articles whose *days* (ordinals, None when unknown) are
+    `DAYS_APART` or more apart are not one story unless their fingerprints agree in `SAME_TEXT`. Every member is a
     copy of its leader: a chain of articles each sharing a paragraph with the next is not one story
     (single linkage merged a rumour's debunking with the reactions to it, each quoting the one before).
     Candidates come from LSH banding over the fingerprints (numpy, a few bytes an article: datasketch's
@@ -116,7 +126,7 @@ def find_stories(ids: list[str], fingerprints: list[bytes | None], threshold: fl
         ranked = sorted((-value, ids[numbers[leader]], leader) for value, leader in zip(similar, candidates,
                         strict=True) if value >= floor)  # the most similar first; ties: the first leader by id
         best = _leader(numbers[row], [(-value, numbers[leader], leader) for value, _id, leader in ranked],
-                       threshold, texts)
+                       threshold, texts, days)
         if best is None:
             leader_of[row] = row
             for bucket in buckets:
@@ -134,42 +144,66 @@ def find_stories(ids: list[str], fingerprints: list[bytes | None], threshold: fl
 
 
 def _leader(position: int, ranked: list[tuple[float, int, int]], threshold: float,
-            texts: Texts | None) -> int | None:
+            texts: Texts | None, days: list[int | None] | None) -> int | None:
     """The first of the *ranked* leaders (similarity, position, row) whose story the article at *position*
     joins; the texts of `TEXT_CHECKS` of them at most are read."""
     reads = 0
     for similar, leader_position, leader in ranked:
+        apart = _days_apart(days, position, leader_position)
+        if apart >= DAYS_APART and similar < SAME_TEXT:
+            continue
         if similar >= threshold and (texts is None or similar >= LEADS_READ_BELOW):
             return leader
         if texts is None or reads == TEXT_CHECKS:
             continue
         reads += 1
         if similar >= threshold:
-            if not texts.own_lead(position, leader_position):
+            if texts.copy(position, leader_position, another_day=apart > 0):
                 return leader
         elif texts.rewrite(position, leader_position):
             return leader
     return None
 
 
-def live_fingerprints(reader: IndexReader) -> Iterator[tuple[int, str, bytes | None]]:
-    """(document number, id, fingerprint) of every live article of the index."""
+def _days_apart(days: list[int | None] | None, a: int, b: int) -> int:
+    """How many days apart two articles were published (0 when either date is unknown)."""
+    if days is None or days[a] is None or days[b] is None:
+        return 0
+    return abs(days[a] - days[b])
+
+
+def live_fingerprints(reader: IndexReader) -> Iterator[tuple[int, str, bytes | None, int | None]]:
+    """(document number, id, fingerprint, day of publication as an ordinal) of every live article."""
     ids = column_values(reader, "id", translate=True)
     fingerprints = column_values(reader, "fingerprint") if "fingerprint" in reader.schema else [None] * len(ids)
+    days = _days(reader) if "date" in reader.schema else [None] * len(ids)
     for docnum in reader.all_doc_ids():
-        yield docnum, ids[docnum], fingerprints[docnum] or None
+        yield docnum, ids[docnum], fingerprints[docnum] or None, days[docnum]
+
+
+def _days(reader: IndexReader) -> list[int | None]:
+    field = reader.schema["date"]
+    days: list[int | None] = []
+    for raw in column_values(reader, "date"):
+        try:
+            days.append(field.from_column_value(raw).toordinal() if raw else None)
+        except (OverflowError, ValueError):
+            days.append(None)
+    return days
 
 
 def write_stories(folder: Path, reader: IndexReader) -> int:
     """Group the articles of *reader* into stories and write them to *folder* (atomically); the number
     of articles that have copies."""
-    docnums, ids, fingerprints = [], [], []
-    for docnum, doc_id, value in live_fingerprints(reader):
+    docnums, ids, fingerprints, days = [], [], [], []
+    for docnum, doc_id, value, day in live_fingerprints(reader):
         docnums.append(docnum)
         ids.append(doc_id)
         fingerprints.append(value)
+        days.append(day)
     texts = Texts(lambda position: reader.stored_fields(docnums[position]).get("body") or "")
-    stories = find_stories(ids, fingerprints, leaders=frozenset(read_stories(folder).values()), texts=texts)
+    stories = find_stories(ids, fingerprints, leaders=frozenset(read_stories(folder).values()), texts=texts,
+                           days=days)
     save_stories(folder, stories)
     return len(stories)
 
