@@ -12,8 +12,8 @@ import pytest
 
 from searchapp.cli import main
 from searchapp.ingest.cleaning import repair
+from searchapp.ingest.columns import header_score
 from searchapp.ingest.datetimes import parse_stamp
-from searchapp.ingest.export import header_score
 from searchapp.ingest.markup import markup_to_text
 
 REPO = Path(__file__).resolve().parent.parent

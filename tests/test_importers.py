@@ -10,10 +10,11 @@ from pathlib import Path
 import pytest
 
 from searchapp.cli import main
+from searchapp.ingest.columns import find_columns
 from searchapp.ingest.corpus import Article, read_corpus
 from searchapp.ingest.datetimes import DateError, parse_stamp
 from searchapp.ingest.detokenize import detokenize, indosum_text
-from searchapp.ingest.export import entity_names, find_columns
+from searchapp.ingest.export import entity_names
 from searchapp.ingest.identity import normalize_url
 from searchapp.ingest.indosum import slug_title, unix_date
 

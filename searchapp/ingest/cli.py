@@ -31,7 +31,8 @@ from typing import Any
 
 from searchapp.extract.outlet import OutletTable, slugify
 from searchapp.extract.people import PeopleRegistry, stated_person
-from searchapp.ingest.export import COLUMN_NAMES, DATE_ORDERS, import_table
+from searchapp.ingest.columns import COLUMN_NAMES
+from searchapp.ingest.export import DATE_ORDERS, import_table
 from searchapp.ingest.indosum import import_indosum
 from searchapp.ingest.records import DEFAULT_SHARD_SIZE, MAX_LISTED, ImportSummary, Problem, ShardWriter, write_records
 
