@@ -257,8 +257,9 @@ def test_another_days_report_with_other_figures_is_another_story():
 
 @pytest.mark.parametrize("shards", [None, 2])
 def test_an_index_reads_the_days_of_its_articles_for_stories(tmp_path, shards):
-    """The dates come from the index's own column, in one index and across shards: the statement and a
-    fuller version a week later are two stories, the statement's copy cut short the same week one."""
+    """The moments of publication come from the index's own column, in one index and across shards: the
+    statement and a fuller version a week later are two stories, the statement's copy cut short the same
+    week one."""
     import json
 
     from conftest import make_settings
@@ -269,16 +270,18 @@ def test_an_index_reads_the_days_of_its_articles_for_stories(tmp_path, shards):
     from searchapp.search.request import SearchRequest
 
     records = [
-        {"id": "antara-1", "body": WIRE, "outlet": "antara", "date": "2025-06-18"},
-        {"id": "solopos-2", "body": WARNING, "outlet": "solopos", "date": "2025-06-19"},
-        {"id": "tribun-3", "body": FULLER, "outlet": "tribun", "date": "2025-06-26"},
+        {"id": "antara-1", "body": WIRE, "outlet": "antara", "date": "2025-06-18T09:00:00+07:00"},
+        {"id": "solopos-2", "body": WARNING, "outlet": "solopos", "date": "2025-06-19T10:00:00+07:00"},
+        {"id": "tribun-3", "body": FULLER, "outlet": "tribun", "date": "2025-06-26T08:00:00+07:00"},
+        # a stated day without a time is read as a date may be read from a text: no reason to part copies
+        {"id": "daily-4", "body": WARNING, "outlet": "suara", "date": "2025-07-30"},
     ]
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     (corpus / "records.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
     settings = make_settings(corpus, tmp_path / "index", **{"indexing.workers": 1})
     report = build_sharded(settings, shards) if shards else build_index(settings)
-    assert report.in_stories == 2
+    assert report.in_stories == 3
     result = open_engine(settings).search(SearchRequest(q="gelombang"))
     stories = sorted(sorted([hit.id, *(copy["id"] for copy in hit.copies)]) for hit in result.results)
-    assert stories == [["antara-1", "solopos-2"], ["tribun-3"]]
+    assert stories == [["antara-1", "daily-4", "solopos-2"], ["tribun-3"]]

@@ -74,18 +74,22 @@ def _rows(path: Path) -> Iterable[tuple[int, dict]]:
         yield line, dict(zip(keys, row, strict=False))
 
 
-def _day(cell: object, url: object) -> int | None:
-    """The day an export's date cell states (a spreadsheet date or a printed one), as documents read it."""
+def _day(cell: object, url: object, time: object = None) -> int | None:
+    """The day an export's date cell states, as the indexer groups stories by it: only with a stated time
+    of day (a date cell's, a printed one's or a time column's), else None."""
     if isinstance(cell, dt.datetime):
-        day = cell.date()
+        day, timed = cell.date(), cell.time() != dt.time()
     elif isinstance(cell, dt.date):
-        day = cell
+        day, timed = cell, False
     else:
         try:
-            day = parse_stamp(str(cell)).day if cell not in (None, "") else None
+            stamp = parse_stamp(str(cell)) if cell not in (None, "") else None
         except DateError:
-            day = None
-    return stated_day(day, str(url or "") or None, dt.date.today()).toordinal() if day else None
+            stamp = None
+        day, timed = (stamp.day, stamp.moment is not None) if stamp else (None, False)
+    if not day or not (timed or time not in (None, "")):
+        return None
+    return stated_day(day, str(url or "") or None, dt.date.today()).toordinal()
 
 
 def hoax600(folder: Path) -> list[Doc]:
@@ -100,7 +104,7 @@ def click_id(folder: Path) -> list[Doc]:
         for line, row in _rows(folder / "xlsx" / f"{outlet}.xlsx"):
             if row.get("content"):
                 docs.append(Doc(f"{outlet}-{line}", repair(str(row["content"])), outlet,
-                                _day(row.get("date"), row.get("url"))))
+                                _day(row.get("date"), row.get("url"), row.get("time"))))
     return docs
 
 

@@ -12,6 +12,7 @@ stay indexed. The groups are written beside the index as
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 from collections.abc import Callable, Iterator
@@ -25,6 +26,7 @@ from searchapp.extract.fingerprint import NUM_PERM
 from searchapp.extract.rewrites import Text, align, is_rewrite
 from searchapp.index.generations import STORIES
 from searchapp.index.whoosh27 import column_values
+from searchapp.ingest.datetimes import WIB
 
 # Estimated Jaccard similarity of word 3-shingles from which two texts are one story: measured by
 # `searchapp eval duplicates` (README "Quality"); rewrites of one press release sit above it,
@@ -173,23 +175,25 @@ def _days_apart(days: list[int | None] | None, a: int, b: int) -> int:
 
 
 def live_fingerprints(reader: IndexReader) -> Iterator[tuple[int, str, bytes | None, int | None]]:
-    """(document number, id, fingerprint, day of publication as an ordinal) of every live article."""
+    """(document number, id, fingerprint, day of publication) of every live article; the day (an ordinal,
+    in WIB) only where the article states its moment of publication: a date read from the text may be a
+    year off (a weekday and a day without a year), and copies of one text would fall years apart."""
     ids = column_values(reader, "id", translate=True)
     fingerprints = column_values(reader, "fingerprint") if "fingerprint" in reader.schema else [None] * len(ids)
-    days = _days(reader) if "date" in reader.schema else [None] * len(ids)
+    moments = column_values(reader, "published", translate=True) if "published" in reader.schema else []
+    days = [_day_of(moment) for moment in moments] or [None] * len(ids)
     for docnum in reader.all_doc_ids():
         yield docnum, ids[docnum], fingerprints[docnum] or None, days[docnum]
 
 
-def _days(reader: IndexReader) -> list[int | None]:
-    field = reader.schema["date"]
-    days: list[int | None] = []
-    for raw in column_values(reader, "date"):
-        try:
-            days.append(field.from_column_value(raw).toordinal() if raw else None)
-        except (OverflowError, ValueError):
-            days.append(None)
-    return days
+def _day_of(moment: int | None) -> int | None:
+    """The day in WIB of a moment in epoch seconds."""
+    if moment is None:
+        return None
+    try:
+        return dt.datetime.fromtimestamp(moment, WIB).toordinal()
+    except (OverflowError, OSError, ValueError):
+        return None
 
 
 def write_stories(folder: Path, reader: IndexReader) -> int:
