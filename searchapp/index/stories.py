@@ -4,7 +4,9 @@ After each indexing run the fingerprints of every live article (a column of the 
 the article was analysed, with datasketch) are banded (MinHash LSH) to find candidates; an article
 whose fingerprint agrees in at least `THRESHOLD` of its positions with a story's first article is a
 copy of it, and one that agrees in `FLOOR` or more is when its text reads as a rewrite of the
-leader's (`searchapp.extract.rewrites`: the same facts in the same order). Each story is named by its
+leader's (`searchapp.extract.rewrites`: the same facts in the same order) or as the leader cut short;
+articles whose stated moments of publication are `DAYS_APART` days apart are another day's report,
+unless their texts are the same. Each story is named by its
 leader's id; the leaders of the last run lead again, so a story keeps its name and members while they
 stay indexed. The groups are written beside the index as
 ``stories.json`` (article id → story), replaced atomically; an article in no group is a story of its own.
