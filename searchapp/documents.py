@@ -97,6 +97,7 @@ class DocumentBuilder:
         a date no later than the day it was collected."""
         return extract_metadata(article.body, url=article.url, outlets=self.outlets, people=self.people,
                                 today=latest_date(article.collected, self.today), title=article.title,
+                                collected=article.collected is not None and article.collected <= self.today,
                                 people_text=body)
 
     def credited(self, credit: str | None) -> str | None:

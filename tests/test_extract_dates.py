@@ -121,8 +121,8 @@ def test_dateline_date_beats_mentioned_date():
         ("Massa tertahan di masjid, Senin (20/2) malam. Ia diperiksa di Polda, Senin (20/2/2017).",
          D(2026, 12, 2), D(2017, 2, 21)),
         ("Massa tertahan di masjid, Senin (20/2) malam.", D(2026, 12, 2), D(2023, 2, 21)),  # nothing to go by
-        # a year without a weekday (background, "pada 12 Maret 2015") anchors nothing
-        ("Sejak 12 Maret 2015 warga menunggu. Rapat Selasa (14/3) digelar.", D(2017, 12, 31), D(2017, 3, 14)),
+        # a year without a weekday (background, "pada 12 Maret 2015") does not say the weekday's year
+        ("Sejak 12 Maret 2015 warga menunggu. Rapat Selasa (14/3) digelar.", D(2017, 12, 31), None),
         # ...but a header line with its year is the article's own dateline
         ("Satgas: 41 Daerah Zona Merah\n16 Oktober 2020 18:20 WIB\nSatgas mencatat penurunan.\n"
          "\"Ini kabar baik,\" ujar Wiku di Istana, Jumat (16/10).", D(2026, 12, 2), D(2020, 10, 16)),
@@ -130,6 +130,28 @@ def test_dateline_date_beats_mentioned_date():
 )
 def test_weekday_inference(text, today, expected):
     assert extract_date(text, None, today) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "today", "collected", "expected"),
+    [
+        # read years later (an archive, no collection day): the year near the years the text mentions,
+        # not the last one before today that the weekday fits (2026 for Monday 26 October)
+        ("APBD 2015 disahkan. Rapat lanjutan digelar Senin (26/10) di gedung dewan.", D(2026, 12, 2), False,
+         D(2015, 10, 26)),
+        ("Target 2014 tercapai. Rapat lanjutan digelar Senin (26/10) di gedung dewan.", D(2026, 12, 2), False,
+         D(2015, 10, 26)),  # the year after the latest one mentioned
+        ("APBD 2015 disahkan. Rapat lanjutan digelar Senin (26/10) di gedung dewan.", D(2026, 12, 2), True,
+         D(2026, 10, 26)),  # collected that day: the latest year that fits before it
+        ("Sejak 12 Maret 2015 warga menunggu. Rapat Selasa (14/3) digelar.", D(2017, 12, 31), True, D(2017, 3, 14)),
+        # no Tuesday 14 March in 2015 or 2016: rather no date than one the text does not support
+        ("Sejak 12 Maret 2015 warga menunggu. Rapat Selasa (14/3) digelar.", D(2026, 12, 2), False, None),
+        # no year mentioned: nothing to go by but today
+        ("Rapat lanjutan digelar Senin (26/10) di gedung dewan.", D(2026, 12, 2), False, D(2026, 10, 26)),
+    ],
+)
+def test_weekday_year_near_the_years_mentioned(text, today, collected, expected):
+    assert extract_date(text, None, today, collected=collected) == expected
 
 
 def test_infer_year():

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -523,6 +524,10 @@ def test_collected_bounds_an_exports_dates_read_from_text(tmp_path, capsys):
     builder = DocumentContext(load_settings(CONFIG), dt.date(2026, 12, 2)).load()
     days = [builder.document(a)["date"].date() for a in read_corpus(tmp_path / "c")]
     assert days == [dt.date(2017, 2, 21), dt.date(2014, 1, 16)]  # 2017, not 2023: before the export was made
+    undated = replace(next(iter(read_corpus(tmp_path / "c"))), collected=None)
+    assert builder.document(undated)["date"].date() == dt.date(2023, 2, 21)  # no year to go by: the latest
+    dated = replace(undated, body="Anggaran 2016 dibahas. " + undated.body)
+    assert builder.document(dated)["date"].date() == dt.date(2017, 2, 21)  # near the year the text mentions
     with pytest.raises(SystemExit):
         main(["import", "csv", str(source), "--out", str(tmp_path / "d"), "--collected", "2018-13-01"])
     assert "not a day written YYYY-MM-DD" in capsys.readouterr().err

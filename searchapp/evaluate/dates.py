@@ -121,9 +121,10 @@ def _find_written(text: str, date: dt.date) -> tuple[int, int] | None:
     return min(found) if found else None
 
 
-def infer(body: str, url: str | None, today: dt.date) -> tuple[dt.date | None, str | None, str | None]:
+def infer(body: str, url: str | None, today: dt.date,
+          collected: bool = False) -> tuple[dt.date | None, str | None, str | None]:
     """(date, where from, snippet) as searchapp infers it from the text and URL alone."""
-    date = extract_date(body, url, today)
+    date = extract_date(body, url, today, collected=collected)
     if date is None:
         return None, None, None
     if url and date_from_url(url, today) == date:
@@ -145,7 +146,7 @@ def evaluate_dates(articles: Iterable[Any], today: dt.date) -> DateReport:
             continue
         if collected is not None:
             report.collection_lag[(collected - article.date).days] += 1
-        case = _case(article, article.url, latest_date(collected, today))
+        case = _case(article, article.url, latest_date(collected, today), collected is not None and collected <= today)
         alone = _case(article, None, today)
         report.cases.append(case)
         report.text_alone.append(alone)
@@ -160,8 +161,8 @@ def evaluate_dates(articles: Iterable[Any], today: dt.date) -> DateReport:
     return report
 
 
-def _case(article: Any, url: str | None, today: dt.date) -> DateCase:
-    inferred, source, snippet = infer(article.body, url, today)
+def _case(article: Any, url: str | None, today: dt.date, collected: bool = False) -> DateCase:
+    inferred, source, snippet = infer(article.body, url, today, collected)
     return DateCase(article.id, article.outlet, article.date, inferred, bucket(article.date, inferred), source,
                     snippet)
 

@@ -53,6 +53,7 @@ def extract_metadata(
     today: dt.date,
     title: str | None = None,
     people_text: str | None = None,
+    collected: bool = False,
 ) -> Metadata:
     """Everything the text (and URL) of an article tells: title, outlet, date, people, byline.
 
@@ -60,6 +61,7 @@ def extract_metadata(
     Outlet names and the byline's reporter and editor are not counted among the people. People are
     found in *people_text* when given (the text without publisher boilerplate: a "Baca juga" headline
     names people of another story), the rest in *text*, whose credits and datelines say who and where.
+    *collected*: ``today`` is the day the article was collected, not only the day it is read.
     """
     reporter, editor = extract_byline(text)
     byline = {_name_key(n) for n in (reporter, editor) if n}
@@ -74,7 +76,7 @@ def extract_metadata(
         title=title.strip() if title and title.strip() else extract_title(text),
         outlet=outlet.slug if outlet else None,
         outlet_name=outlet.name if outlet else None,
-        date=extract_date(text, url, today),
+        date=extract_date(text, url, today, collected=collected),
         people=names,
         reporter=reporter,
         editor=editor,

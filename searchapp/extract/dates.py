@@ -155,8 +155,10 @@ def _resolve(day: int, month: int, year: str | None, weekday: int | None, today:
     A year inferred from the weekday must not be earlier than the latest year the text mentions:
     an article that speaks of 2017 was not published in 2010 (the weekday was likely a typo); nor later
     than *inferred_until*, the year after the latest dateline with a year the text writes ("Senin
-    (20/2/2017)" beside "Senin (20/2)": 2017, not 2023, the last year 20 February was a Monday). A stated
-    year must agree with the weekday written beside it.
+    (20/2/2017)" beside "Senin (20/2)": 2017, not 2023, the last year 20 February was a Monday), or
+    else, for a text not known to be collected on ``today``, the year after the latest year it mentions
+    (a 2015 text's "Senin (26/10)" is not 2026's, the last Monday 26 October before the archive is read).
+    A stated year must agree with the weekday written beside it.
     """
     if year:
         date = _make(_year(year), month, day)
@@ -196,8 +198,12 @@ def publication_day(text: str, start: int, end: int, date: dt.date) -> dt.date |
     return date
 
 
-def dates_in_text(text: str, today: dt.date) -> tuple[list[dt.date], list[dt.date]]:
+def dates_in_text(text: str, today: dt.date, *, collected: bool = False) -> tuple[list[dt.date], list[dt.date]]:
     """(dateline dates, other full dates) found in ``text``, each valid and not after ``today``.
+
+    *collected*: ``today`` is the day the text was collected, so a weekday's year is the latest that fits
+    before it; otherwise the text may be read years after it was written (an archive), and that year is
+    looked for near the years the text mentions.
 
     Dateline dates carry a weekday (``Kamis (24/2/2022)``, ``Kamis, 24 Maret 2022``, ``Kamis, (04/08)``)
     or open the article, and are given as the publication day they point to (`publication_day`);
@@ -210,10 +216,11 @@ def dates_in_text(text: str, today: dt.date) -> tuple[list[dt.date], list[dt.dat
     latest_year = max((y for y in map(int, _YEAR.findall(text)) if y <= today.year), default=0)
     numeric, named, iso = list(_NUMERIC.finditer(text)), list(_NAMED.finditer(text)), list(_ISO.finditer(text))
     # the years of the datelines that state one ("Senin (20/2/2017)", a header "16 Oktober 2020 18:20 WIB"):
-    # the others' are inferred near them
+    # the others' are inferred near them; without one, near the latest year the text mentions
     stated = [int(m["y"]) for m in numeric + named if m["y"] and len(m["y"]) == 4 and int(m["y"]) <= today.year
               and (_weekday_before(text, m.start())[0] is not None or _in_dateline(text, m))]
-    until = min(today, dt.date(max(stated) + 1, 12, 31)) if stated else today
+    near = max(stated) if stated else (None if collected else latest_year)
+    until = min(today, dt.date(near + 1, 12, 31)) if near else today
     for m in numeric:
         if text[m.end() : m.end() + 1] == "/" or text[max(0, m.start() - 1) : m.start()] in ("/", "."):
             continue  # part of a longer number: 1/2/3/4, 12.5/6
@@ -269,10 +276,11 @@ def stated_day(stated: dt.date, url: str | None, today: dt.date) -> dt.date:
     return stated
 
 
-def extract_date(text: str, url: str | None, today: dt.date) -> dt.date | None:
-    """Publication date: the URL's date when it has one, else the latest dateline date not after ``today``."""
+def extract_date(text: str, url: str | None, today: dt.date, *, collected: bool = False) -> dt.date | None:
+    """Publication date: the URL's date when it has one, else the latest dateline date not after ``today``
+    (*collected*: ``today`` is the day the text was collected, `dates_in_text`)."""
     date = date_from_url(url, today)
     if date is not None:
         return date
-    dateline, _other = dates_in_text(text, today)
+    dateline, _other = dates_in_text(text, today, collected=collected)
     return max(dateline) if dateline else None
