@@ -645,6 +645,10 @@ def test_a_title_inside_a_company_name_is_no_title(registry):
     # letters run together before a name are an honorific, not initials of it
     ("Kini David menjadi kuasa hukum B.R.A. Koesmariam Djatikusumo, penumpang Garuda.",
      ("Koesmariam Djatikusumo",)),
+    # ...but after a name word they are its middle initials: one person, not two
+    ("Gubernur BI Agus D.W. Martowardojo mengatakan inflasi terkendali. Menurut Agus, kebijakan itu tepat.",
+     ("Agus D.W. Martowardojo",)),
+    ("Direktur Utama PT Maju Jaya, Budi S.P. Wibowo, mengatakan laba naik.", ("Budi S.P. Wibowo",)),
 ])
 def test_patronymics_spellings_and_honorifics(registry, text, people):
     assert extract_people(text, registry) == people

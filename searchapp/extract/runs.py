@@ -160,7 +160,12 @@ def run_kinds(toks: Sequence[Tok], used: Sequence[bool], lo: int, hi: int) -> li
     for k in range(len(kinds)):  # "B.R.A. Koesmariam", "K.H. Anwar": letters run together are an honorific
         prev = toks[lo + k - 1] if lo + k > 0 else None
         if kinds[k] == "init" and prev is not None and prev.kind == "init" and prev.end == toks[lo + k].start:
-            kinds[k] = "title"
+            first = k - 1  # the group's first letter
+            while (first > 0 and kinds[first - 1] in ("init", "title")
+                   and toks[lo + first - 1].end == toks[lo + first].start):
+                first -= 1
+            if first == 0 or kinds[first - 1] not in ("unk", "root"):
+                kinds[k] = "title"  # ...but after a name word they are its middle initials ("Agus D.W. Martowardojo")
     for k in range(1, len(kinds) - 1):
         if kinds[k] == "org" and kinds[k + 1] == "unk" and toks[lo + k].text.casefold() == "hari":
             kinds[k] = "root"  # a day ("Hari Buruh") or a given name ("VP Marketing Xpeng Hari Arifianto")
