@@ -654,6 +654,21 @@ def test_patronymics_spellings_and_honorifics(registry, text, people):
     assert extract_people(text, registry) == people
 
 
+@pytest.mark.parametrize(("text", "people"), [
+    # Bali's customary offices are titles, not the first word of a name: the head of a customary village,
+    # of a banjar, a village head, a temple priest; a Javanese court's office head
+    ("Bendesa Adat Kuta I Wayan Wasista mengatakan upacara Melasti digelar.", ("I Wayan Wasista",)),
+    ("Perbekel Desa Pemuteran Nyoman Arca mengatakan. Klian Banjar Wayan Sudi menambahkan.",
+     ("Nyoman Arca", "Wayan Sudi")),
+    ("Jero Mangku Ketut Sudarsana memimpin persembahyangan.", ("Ketut Sudarsana",)),
+    ("Pengageng Sasana Wilapa Keraton Surakarta KGPH Dipokusumo mengatakan.", ("Dipokusumo",)),
+    # "Jero" is no title of its own: Jero Wacik's name
+    ("Mantan menteri Jero Wacik hadir. Jero mengatakan dirinya sehat.", ("Jero Wacik",)),
+])
+def test_offices_of_bali_and_javanese_courts(registry, text, people):
+    assert extract_people(text, registry) == people
+
+
 @pytest.mark.parametrize(("text", "read"), [
     # a name written alone elsewhere, glued to a word of the language of 5+ letters
     ("Menteri BUMN Erick Thohirkirim surat. Kata Thohir, surat sudah dikirim.",

@@ -43,7 +43,8 @@ haji hajjah dokter letjen mayjen brigjen kolonel letkol mayor lettu letda serma 
 pratu prada laksamana laksdya laksda laksma marsekal marsdya marsda marsma komjen irjen kombes akbp
 kompol akp iptu ipda aiptu aipda bripka brigpol brigadir briptu bripda bharada bharatu bharaka sersan
 letnan kapt kopda serdadu prajurit istri suami anak adik kakak ayah putranya putrinya sang
-""")
+bendesa penglingsir pemangku mangku pedanda sulinggih klian kelian perbekel pengageng sinuhun
+""")  # the last line: Bali's customary offices ("Bendesa Adat", "Mangku"), a Javanese court's office head
 
 # Titles of an office over a place: "Camat Kutabaharu", "Konsul Jenderal RI Jeddah", "Bupati Sleman Sri
 # Purnomo". The word right after them names the place, unless it is a given name.
@@ -54,7 +55,7 @@ kapolsek lurah kades konsul dubes dandim danrem pangdam kajati kajari kakanwil k
 # Words right after a title that still belong to it: "Jaksa Agung", "Ketua Umum", "Juru Bicara".
 TITLE_PARTS = _words("""
 umum harian pelaksana besar utama khusus muda madya pratama tinggi negeri jenderal bicara bidang
-koordinator kehormatan senior eksekutif terpilih sementara pol purn
+koordinator kehormatan senior eksekutif terpilih sementara pol purn banjar adat
 inf kav arh czi chb ckm cku chk cpl cba cpm caj cpn
 """)  # the last line: army corps after a rank ("Letkol Inf", "Kolonel Czi")
 # Words written before a name that say someone speaks: "kata Stoltenberg", "menurut Susno".
