@@ -27,7 +27,7 @@ from searchapp.ingest.identity import without_tracking
 MAX_PEOPLE = 50  # people kept per article, in order of first mention (a list of 2,900 is not a facet)
 # Raised whenever the code changes what a document holds for the same article and configuration (the
 # cleaning of its text, what extraction finds): every article is then extracted again by the next run.
-EXTRACTION_RULES = 18
+EXTRACTION_RULES = 19
 
 
 def same_apostrophe(names: tuple[str, ...] | list[str]) -> tuple[str, ...]:
@@ -40,6 +40,12 @@ def latest_date(collected: dt.date | None, today: dt.date) -> dt.date:
     """The latest date an article's text may be read to mean: the day it was collected, when stated
     (``Senin (27/3)`` in an article collected in 2017 is 27 March 2017), never after *today*."""
     return min(today, collected) if collected else today
+
+
+def read_when_collected(collected: dt.date | None, today: dt.date) -> bool:
+    """Whether `latest_date` is the day the article was collected (a crawl's record), not only the day it
+    is read: an archive may be read years after it was written (`searchapp.extract.dates.dates_in_text`)."""
+    return collected is not None and collected <= today
 
 
 @dataclass(frozen=True)
@@ -97,7 +103,7 @@ class DocumentBuilder:
         a date no later than the day it was collected."""
         return extract_metadata(article.body, url=article.url, outlets=self.outlets, people=self.people,
                                 today=latest_date(article.collected, self.today), title=article.title,
-                                collected=article.collected is not None and article.collected <= self.today,
+                                collected=read_when_collected(article.collected, self.today),
                                 people_text=body)
 
     def credited(self, credit: str | None) -> str | None:

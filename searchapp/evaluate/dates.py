@@ -30,7 +30,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from searchapp.documents import latest_date
+from searchapp.documents import latest_date, read_when_collected
 from searchapp.extract.dates import MONTHS, date_from_url, dates_in_text, extract_date, has_written_date
 
 BUCKETS = ("same day", "one day off", "wrong", "missing")
@@ -146,7 +146,7 @@ def evaluate_dates(articles: Iterable[Any], today: dt.date) -> DateReport:
             continue
         if collected is not None:
             report.collection_lag[(collected - article.date).days] += 1
-        case = _case(article, article.url, latest_date(collected, today), collected is not None and collected <= today)
+        case = _case(article, article.url, latest_date(collected, today), read_when_collected(collected, today))
         alone = _case(article, None, today)
         report.cases.append(case)
         report.text_alone.append(alone)
