@@ -669,6 +669,24 @@ def test_offices_of_bali_and_javanese_courts(registry, text, people):
     assert extract_people(text, registry) == people
 
 
+@pytest.mark.parametrize(("text", "people"), [
+    # a university's name after its head word is the university's, the person's name comes after it
+    ("Pakar hukum pidana Universitas Trisakti Abdul Fickar Hadjar menilai langkah itu keliru.",
+     ("Abdul Fickar Hadjar",)),
+    ("Rektor Universitas Gadjah Mada Ova Emilia mengatakan kampus siap.", ("Ova Emilia",)),
+    ("Rektor UIN Syarif Hidayatullah Asep Saepudin Jahar membuka acara.", ("Asep Saepudin Jahar",)),
+    ("Menurut pakar hukum Universitas Andalas Charles Simabura, putusan itu janggal.", ("Charles Simabura",)),
+    # a one-word name no list knows: the word after "Universitas" is the university's
+    ("Pengamat ekonomi Universitas Pamulang Ahmad Subagyo menilai harga naik.", ("Ahmad Subagyo",)),
+    ("Pakar hukum Universitas Pamulang menilai putusan janggal.", ()),
+    # elsewhere the words keep their sense; a school's head in lower case names no school
+    ("Ketua Umum Golkar Airlangga Hartarto hadir di Universitas Airlangga.", ("Airlangga Hartarto",)),
+    ("Kepala sekolah Shin Rae Bum menambahkan sekolah siap.", ("Shin Rae Bum",)),
+])
+def test_a_universitys_name_before_a_person(registry, text, people):
+    assert extract_people(text, registry) == people
+
+
 @pytest.mark.parametrize(("text", "read"), [
     # a name written alone elsewhere, glued to a word of the language of 5+ letters
     ("Menteri BUMN Erick Thohirkirim surat. Kata Thohir, surat sudah dikirim.",

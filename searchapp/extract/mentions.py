@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from searchapp.extract import lexicon as lx
 from searchapp.extract.context import dash_between, lone_name, organisations_short_names
+from searchapp.extract.institutions import institution_names
 from searchapp.extract.registry import WORD, PeopleRegistry
 from searchapp.extract.runs import name_in_run
 from searchapp.extract.tokens import capish, mask, tokenize
@@ -46,6 +47,8 @@ class _Analysis:
             for tok in self.toks:
                 if tok.kind == "unk" and tok.text in short_names:
                     tok.kind = "acr"  # "Danantara" after "Badan Pengelola Investasi Daya Anagata Nusantara (Danantara)"
+        for k in institution_names(self.toks):
+            self.toks[k].kind = "org"  # "Universitas Trisakti Abdul Fickar Hadjar": the university, then the name
         self.used = [False] * len(self.toks)
         self.mentions: list[tuple[int, int, str | None, str]] = []  # token range, canonical, evidence
 

@@ -119,8 +119,9 @@ def name_in_run(toks: Sequence[Tok], text: str, used: Sequence[bool], lo: int, h
         return None  # "…, M.Pd, IPU, ASEAN Eng menyampaikan": the last of a name's degrees
     if "unk" not in name_kinds:
         return None
-    if any(kind in ("org", "eng") for kind in prefix) and not title and not (left_cue or right_cue):
-        return None  # "Universitas Gadjah Mada", "Partai Buruh"
+    if (any(kind in ("org", "eng") for kind in prefix) and not title and not (left_cue or right_cue)
+            and not (role_cue and b - a >= 2)):
+        return None  # "Universitas Gadjah Mada", "Partai Buruh"; not "pakar hukum Universitas Andalas Charles Simabura"
     if title and b - a == 1 and not right_cue and org_follows(toks, text, hi):
         return None  # "Direktur Keuangan Medco, D Cyril Noerhadi": the organisation, then the name
     if title or left_cue or role_cue or right_cue:
