@@ -675,7 +675,8 @@ def test_offices_of_bali_and_javanese_courts(registry, text, people):
      ("Abdul Fickar Hadjar",)),
     ("Rektor Universitas Gadjah Mada Ova Emilia mengatakan kampus siap.", ("Ova Emilia",)),
     ("Rektor UIN Syarif Hidayatullah Asep Saepudin Jahar membuka acara.", ("Asep Saepudin Jahar",)),
-    ("Menurut pakar hukum Universitas Andalas Charles Simabura, putusan itu janggal.", ("Charles Simabura",)),
+    ("Pakar hukum tata negara Universitas Andalas Charles Simabura mengatakan putusan itu janggal.",
+     ("Charles Simabura",)),
     # a one-word name no list knows: the word after "Universitas" is the university's
     ("Pengamat ekonomi Universitas Pamulang Ahmad Subagyo menilai harga naik.", ("Ahmad Subagyo",)),
     ("Pakar hukum Universitas Pamulang menilai putusan janggal.", ()),
@@ -684,6 +685,21 @@ def test_offices_of_bali_and_javanese_courts(registry, text, people):
     ("Kepala sekolah Shin Rae Bum menambahkan sekolah siap.", ("Shin Rae Bum",)),
 ])
 def test_a_universitys_name_before_a_person(registry, text, people):
+    assert extract_people(text, registry) == people
+
+
+@pytest.mark.parametrize(("text", "people"), [
+    # "Agung" after a court, a prosecutor's office or a great mosque is the body's name, no given name
+    ("Ketua Mahkamah Agung Sunarto mengatakan putusan itu final.", ("Sunarto",)),
+    ("Kapuspenkum Kejaksaan Agung Ketut Sumedana mengatakan penyidik memeriksa saksi.", ("Ketut Sumedana",)),
+    ("Hakim Agung Gazalba Saleh ditahan penyidik.", ("Gazalba Saleh",)),
+    ("Ketua DPR Agung Laksono mengatakan. Menurut Agung, hal itu wajar.", ("Agung Laksono",)),
+    # "tata negara", "tata kota": a field of expertise, not a place's cue before the expert's name
+    ("Pakar hukum tata negara Bivitri Susanti mengatakan hal itu.", ("Bivitri Susanti",)),
+    ("Pengamat tata kota Nirwono Joga menilai banjir akibat drainase buruk.", ("Nirwono Joga",)),
+    ("Turis asal negara Jepang Yuki Tanaka terluka.", ()),
+])
+def test_great_bodies_and_fields_of_expertise(registry, text, people):
     assert extract_people(text, registry) == people
 
 

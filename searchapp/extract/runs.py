@@ -28,6 +28,7 @@ from searchapp.extract.tokens import ROMAN, Tok, is_initials
 
 # token kinds that may be part of a name
 _NAMEISH = frozenset({"unk", "root", "derived", "init", "init2", "particle"})
+_GREAT = frozenset({"mahkamah", "kejaksaan", "masjid", "pura", "puri", "keraton", "kraton", "gereja", "vihara"})
 
 
 def name_in_run(toks: Sequence[Tok], text: str, used: Sequence[bool], lo: int, hi: int) -> tuple[int, int, str] | None:
@@ -110,7 +111,8 @@ def name_in_run(toks: Sequence[Tok], text: str, used: Sequence[bool], lo: int, h
     name_kinds = kinds[a:b]
     start, end = lo + a, lo + b
     if before is not None and before.kind == "lower" and (
-        before.text.casefold() in lx.PLACE_CUES or (first.joined and before.text.casefold() in lx.THING_CUES)
+        (before.text.casefold() in lx.PLACE_CUES and not _a_field(toks, lo - 1))
+        or (first.joined and before.text.casefold() in lx.THING_CUES)
     ):
         return None  # "di Raja Ampat", "indeks Nasdaq Composite"
     if a > 0 and toks[start - 1].text.casefold() in lx.RELIGIOUS_TERMS:
@@ -119,9 +121,8 @@ def name_in_run(toks: Sequence[Tok], text: str, used: Sequence[bool], lo: int, h
         return None  # "…, M.Pd, IPU, ASEAN Eng menyampaikan": the last of a name's degrees
     if "unk" not in name_kinds:
         return None
-    if (any(kind in ("org", "eng") for kind in prefix) and not title and not (left_cue or right_cue)
-            and not (role_cue and b - a >= 2)):
-        return None  # "Universitas Gadjah Mada", "Partai Buruh"; not "pakar hukum Universitas Andalas Charles Simabura"
+    if any(kind in ("org", "eng") for kind in prefix) and not title and not (left_cue or right_cue):
+        return None  # "Universitas Gadjah Mada", "Partai Buruh"
     if title and b - a == 1 and not right_cue and org_follows(toks, text, hi):
         return None  # "Direktur Keuangan Medco, D Cyril Noerhadi": the organisation, then the name
     if title or left_cue or role_cue or right_cue:
@@ -150,8 +151,10 @@ def run_kinds(toks: Sequence[Tok], used: Sequence[bool], lo: int, hi: int) -> li
     kinds = [t.kind for t in toks[lo:hi]]
     for k in range(1, len(kinds)):
         word, prev = toks[lo + k].text.casefold(), toks[lo + k - 1].text.casefold()
-        if kinds[k - 1] == "title" and (word in lx.TITLE_PARTS or (word == "agung" and prev == "jaksa")):
-            kinds[k] = "title"  # "Jaksa Agung", "Ketua Umum", "Juru Bicara"
+        if kinds[k - 1] == "title" and (word in lx.TITLE_PARTS or (word == "agung" and prev in ("jaksa", "hakim"))):
+            kinds[k] = "title"  # "Jaksa Agung", "Hakim Agung", "Ketua Umum", "Juru Bicara"
+        elif word == "agung" and prev in _GREAT:
+            kinds[k] = "org"  # "Mahkamah Agung", "Kejaksaan Agung", "Masjid Agung": the body's name, no given name
     for k in range(len(kinds) - 1):
         word = toks[lo + k].text.casefold().rstrip(".")
         if kinds[k] == "title" and kinds[k + 1] == "unk" and (
@@ -185,6 +188,12 @@ def run_kinds(toks: Sequence[Tok], used: Sequence[bool], lo: int, hi: int) -> li
     if len(kinds) >= 2 and kinds[-1] == "title" and kinds[-2] == "unk" and not cut:
         kinds[-1] = "unk"
     return kinds
+
+
+def _a_field(toks: Sequence[Tok], k: int) -> bool:
+    """Token *k*, a place's cue, ends the name of a field ("pakar hukum tata negara Bivitri Susanti",
+    "pengamat tata kota Nirwono Joga"): the name after it is the expert's, no place."""
+    return k > 0 and toks[k].joined and toks[k - 1].text.casefold() == "tata"
 
 
 def _between_names(toks: Sequence[Tok], kinds: list[str], lo: int, k: int) -> bool:
