@@ -703,6 +703,20 @@ def test_great_bodies_and_fields_of_expertise(registry, text, people):
     assert extract_people(text, registry) == people
 
 
+@pytest.mark.parametrize(("text", "people"), [
+    # a facility's acronym in brackets: the capitalised words after it go on with the facility's name
+    ("Jokowi menjenguk di Rumah Sakit Pusat Angkatan Darat (RSPAD) Gatot Soebroto, Jakarta, Rabu malam.",
+     ("Joko Widodo",)),
+    ("Pasien dirujuk ke Rumah Sakit Jiwa (RSJ) Soerojo Magelang kemarin.", ()),
+    # ...not an organisation's acronym before its head's name
+    ("Ketua Komisi Pemberantasan Korupsi (KPK) Firli Bahuri mengatakan.", ("Firli Bahuri",)),
+    # an event after "ajang" is no person
+    ("Ia juara pada ajang Oceania Motorcycle Technician Skill Contest tahun lalu.", ()),
+])
+def test_facilities_and_events_named_like_people(registry, text, people):
+    assert extract_people(text, registry) == people
+
+
 @pytest.mark.parametrize(("text", "read"), [
     # a name written alone elsewhere, glued to a word of the language of 5+ letters
     ("Menteri BUMN Erick Thohirkirim surat. Kata Thohir, surat sudah dikirim.",

@@ -24,6 +24,16 @@ def jurisdiction_before(toks: Sequence[Tok], k: int) -> bool:
     return prev in lx.JURISDICTION_TITLES
 
 
+def after_a_bracketed_facility(toks: Sequence[Tok], text: str, lo: int) -> bool:
+    """The run follows a facility's acronym in brackets, which abbreviates the words before it: the run goes on
+    with the facility's name ("Rumah Sakit Pusat Angkatan Darat (RSPAD) Gatot Soebroto", a hospital)."""
+    if lo == 0:
+        return False
+    acronym = toks[lo - 1]
+    return (acronym.text.casefold() in lx.FACILITIES and text[acronym.start - 1:acronym.start] == "("
+            and text[acronym.end:toks[lo].start].strip() == ")")
+
+
 _OFFICE_HEADS = frozenset({"head", "chief", "director", "manager", "president", "officer", "chairman", "vp", "gm"})
 
 

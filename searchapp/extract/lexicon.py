@@ -97,7 +97,7 @@ sekitar perbatasan
 """)
 # Lower-case nouns before a product's, a brand's or an index's name: "indeks Nasdaq Composite", "mobil Chery
 # Tiggo", "aplikasi Gojek" (not "film", "lagu": "film Joko Anwar" names its maker)
-THING_CUES = _words("indeks merek aplikasi mobil ponsel produk platform situs varian tipe")
+THING_CUES = _words("indeks merek aplikasi mobil ponsel produk platform situs varian tipe ajang")
 # administrative units as addresses shorten them ("Kec Duren Sawit", "Kel. Cempaka Putih")
 PLACE_ABBREVIATIONS = _words("kec kel kab prov kota rt rw")
 # lower-case nouns before a place's or a building's name ("pangkalan udara Al Udeid", "sirkuit Mugello")

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from searchapp.extract import lexicon as lx
 from searchapp.extract.context import (
     address_follows,
+    after_a_bracketed_facility,
     after_a_facility,
     after_degrees,
     apposition,
@@ -115,6 +116,8 @@ def name_in_run(toks: Sequence[Tok], text: str, used: Sequence[bool], lo: int, h
         or (first.joined and before.text.casefold() in lx.THING_CUES)
     ):
         return None  # "di Raja Ampat", "indeks Nasdaq Composite"
+    if after_a_bracketed_facility(toks, text, lo):
+        return None  # "Rumah Sakit Pusat Angkatan Darat (RSPAD) Gatot Soebroto"
     if a > 0 and toks[start - 1].text.casefold() in lx.RELIGIOUS_TERMS:
         return None  # "Sang Hyang Widhi": a god's name after a word of worship
     if first.comma and after_degrees(text, first.start):
