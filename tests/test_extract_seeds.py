@@ -107,3 +107,11 @@ def test_outlet_names_and_byline_are_not_people():
     meta = extract_metadata(text, outlets=outlets, people=PeopleRegistry(), today=TODAY)
     assert meta.people == ("Sutopo Nugroho",)
     assert meta.reporter == "Aditya Pramudya"
+
+
+def test_a_name_opening_or_ending_with_an_outlets_name_is_no_person():
+    outlets = OutletTable([Outlet("zorba", "Zorbanews")])
+    text = ('Halo Sahabat Zorbanews, kata Sutopo Nugroho kepada wartawan. "Kami siap," kata Jaka Zorbanews. '
+            'Acara Zorbanews Fest digelar, kata Rina Purnama.')
+    meta = extract_metadata(text, outlets=outlets, people=PeopleRegistry(), today=TODAY)
+    assert meta.people == ("Sutopo Nugroho", "Rina Purnama")

@@ -69,7 +69,7 @@ def extract_metadata(
     names = tuple(
         n
         for n in extract_people(text if people_text is None else people_text, people)
-        if _name_key(n) not in byline and _name_key(n) not in outlet_names
+        if _name_key(n) not in byline and not _names_an_outlet(n, outlet_names)
     )
     outlet = detect_outlet(text, url, outlets)
     return Metadata(
@@ -85,3 +85,11 @@ def extract_metadata(
 
 def _name_key(name: str) -> str:
     return re.sub(r"[\W_]+", "", name.casefold())
+
+
+def _names_an_outlet(name: str, outlet_names: frozenset[str]) -> bool:
+    """The name is an outlet's, or opens or ends with one: its readers, a desk, an event or a title of its own
+    ("Sahabat Fimela", "Fimela Fest"), or a word after a name ("Marquez Juara")."""
+    words = name.split()
+    return _name_key(name) in outlet_names or (
+        len(words) >= 2 and (_name_key(words[0]) in outlet_names or _name_key(words[-1]) in outlet_names))
