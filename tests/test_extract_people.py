@@ -717,6 +717,17 @@ def test_facilities_and_events_named_like_people(registry, text, people):
     assert extract_people(text, registry) == people
 
 
+@pytest.mark.parametrize(("text", "people"), [
+    # a ministry's portfolio, a regency upstream or downstream, the netizens: none of them a person
+    ("Menteri Ketenagakerjaan Hanif Dhakiri mengatakan upah naik.", ("Hanif Dhakiri",)),
+    ("Kebakaran lahan meluas di Indragiri Hulu dan Rokan Hilir, kata Kapolda Riau Agung Setya Imam Effendi.",
+     ("Agung Setya Imam Effendi",)),
+    ("Warganet mengatakan unggahan itu lucu. Netizen menilai hal itu wajar.", ()),
+])
+def test_portfolios_regencies_and_netizens(registry, text, people):
+    assert extract_people(text, registry) == people
+
+
 @pytest.mark.parametrize(("text", "read"), [
     # a name written alone elsewhere, glued to a word of the language of 5+ letters
     ("Menteri BUMN Erick Thohirkirim surat. Kata Thohir, surat sudah dikirim.",

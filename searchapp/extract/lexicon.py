@@ -179,7 +179,7 @@ lintas pidana perdata tipikor sains ilmu pengetahuan statistik anggaran fiskal m
 imigrasi pemasyarakatan pendapatan pansel panja pansus litbang diklat sdm aset internasional regional
 pendayagunaan aparatur reformasi birokrasi
 nasional daerah pusat cabang wilayah sekretariat kabinet istana protokol
-teknik teknis kreatif bisnis niaga komersial produksi digital ritel
+teknik teknis kreatif bisnis niaga komersial produksi digital ritel ketenagakerjaan
 """)
 # Common given names: name-like despite the dictionary ("Budi", "Sri", "Agung"), and a first name, not a
 # place, right after "Bupati", "Gubernur"... ("Wakil Gubernur Yusuf Effendi").
@@ -221,7 +221,7 @@ sari rini kusuma
 NAME_ABBREVIATIONS = _words("moch moh muh mochd mohd muhd mhd abd")
 # Countries, regions, provinces and cities (Indonesian and English spellings) and compass words.
 PLACES = _words("""
-indonesia malaysia singapura singapore brunei thailand vietnam filipina philippines myanmar kamboja laos
+hulu hilir indonesia malaysia singapura singapore brunei thailand vietnam filipina philippines myanmar kamboja laos
 timor-leste timor australia selandia zealand papua nugini jepang japan china tiongkok cina korea taiwan
 hong kong makau mongolia india pakistan bangladesh nepal lanka afghanistan iran irak iraq suriah syria
 lebanon libanon yordania jordan israel palestina palestine gaza tepi barat mesir egypt arab saudi yaman
@@ -265,8 +265,8 @@ siang sore malam lebaran idulfitri iduladha natal imlek
 """)
 # Pronouns, and English words that are capitalised in names of things (not people).
 PRONOUNS = _words("""
-dia ia beliau mereka kami kita saya aku anda kamu engkau kalian nya dirinya gimana bagaimana kayak nggak
-enggak gak udah aja banget sih dong deh kok nih tuh yuk emang ngga gitu oh ah wah eh lho loh
+dia ia beliau mereka kami kita saya aku anda kamu engkau kalian nya dirinya warganet netizen gimana bagaimana
+kayak nggak enggak gak udah aja banget sih dong deh kok nih tuh yuk emang ngga gitu oh ah wah eh lho loh
 """)
 ENGLISH = _words("""
 the of and for in on at to by with from a an new world global international national royal united general
