@@ -728,6 +728,16 @@ def test_portfolios_regencies_and_netizens(registry, text, people):
     assert extract_people(text, registry) == people
 
 
+@pytest.mark.parametrize(("text", "people"), [
+    # a club named with its city is no person; the coach named after it is
+    ("Eintracht Frankfurt menang atas Bayer Leverkusen, kata pelatih Adi Hutter.", ("Adi Hutter",)),
+    ("Pelatih Athletic Bilbao Ernesto Valverde mengatakan timnya siap melawan Celta Vigo.", ("Ernesto Valverde",)),
+    ("Cleveland Cavaliers kalah dari Brooklyn Nets, ujar LeBron James.", ("LeBron James",)),
+])
+def test_clubs_named_with_their_city(registry, text, people):
+    assert extract_people(text, registry) == people
+
+
 @pytest.mark.parametrize(("text", "read"), [
     # a name written alone elsewhere, glued to a word of the language of 5+ letters
     ("Menteri BUMN Erick Thohirkirim surat. Kata Thohir, surat sudah dikirim.",

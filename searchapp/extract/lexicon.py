@@ -221,7 +221,14 @@ sari rini kusuma
 NAME_ABBREVIATIONS = _words("moch moh muh mochd mohd muhd mhd abd")
 # Countries, regions, provinces and cities (Indonesian and English spellings) and compass words.
 PLACES = _words("""
-hulu hilir indonesia malaysia singapura singapore brunei thailand vietnam filipina philippines myanmar kamboja laos
+hulu hilir frankfurt leverkusen bilbao vigo leipzig dortmund munchen muenchen munich gladbach wolfsburg bremen hamburg
+stuttgart barcelona sevilla villarreal milano turin torino napoli naples firenze genoa genova bergamo
+manchester liverpool leicester newcastle southampton burnley watford norwich sheffield wolverhampton
+blackburn bournemouth marseille monaco lille amsterdam eindhoven rotterdam lisboa glasgow salzburg
+brooklyn cleveland miami seattle toronto sacramento atlanta detroit philadelphia milwaukee minnesota
+oklahoma utah kyoto busan wuhan shenzhen guangzhou jeddah mekkah prague zurich jenewa geneva oslo
+stockholm kopenhagen copenhagen helsinki athens brisbane auckland johor penang selangor sabah sarawak
+indonesia malaysia singapura singapore brunei thailand vietnam filipina philippines myanmar kamboja laos
 timor-leste timor australia selandia zealand papua nugini jepang japan china tiongkok cina korea taiwan
 hong kong makau mongolia india pakistan bangladesh nepal lanka afghanistan iran irak iraq suriah syria
 lebanon libanon yordania jordan israel palestina palestine gaza tepi barat mesir egypt arab saudi yaman
