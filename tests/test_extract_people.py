@@ -738,6 +738,17 @@ def test_clubs_named_with_their_city(registry, text, people):
     assert extract_people(text, registry) == people
 
 
+@pytest.mark.parametrize(("text", "people"), [
+    # the medium a story cites is no person
+    ("Seperti dilansir Mundo Deportivo, Xavi Hernandez mengatakan timnya siap.", ("Xavi Hernandez",)),
+    ("Hal itu dikutip dari Business Insider, kata analis Budi Santoso.", ("Budi Santoso",)),
+    # ...but a person quoted is
+    ("Kantor berita Tasnim mengutip Komandan Amirali Hajizadeh soal serangan itu.", ("Amirali Hajizadeh",)),
+])
+def test_a_cited_medium_is_no_person(registry, text, people):
+    assert extract_people(text, registry) == people
+
+
 @pytest.mark.parametrize(("text", "read"), [
     # a name written alone elsewhere, glued to a word of the language of 5+ letters
     ("Menteri BUMN Erick Thohirkirim surat. Kata Thohir, surat sudah dikirim.",

@@ -116,6 +116,8 @@ def name_in_run(toks: Sequence[Tok], text: str, used: Sequence[bool], lo: int, h
         or (first.joined and before.text.casefold() in lx.THING_CUES)
     ):
         return None  # "di Raja Ampat", "indeks Nasdaq Composite"
+    if _after_a_source_cue(toks, lo):
+        return None  # "seperti dilansir Al Arabiya", "dikutip dari Business Insider": a medium, no person
     if after_a_bracketed_facility(toks, text, lo):
         return None  # "Rumah Sakit Pusat Angkatan Darat (RSPAD) Gatot Soebroto"
     if a > 0 and toks[start - 1].text.casefold() in lx.RELIGIOUS_TERMS:
@@ -191,6 +193,17 @@ def run_kinds(toks: Sequence[Tok], used: Sequence[bool], lo: int, hi: int) -> li
     if len(kinds) >= 2 and kinds[-1] == "title" and kinds[-2] == "unk" and not cut:
         kinds[-1] = "unk"
     return kinds
+
+
+_SOURCE_CUES = frozenset({"dilansir", "melansir", "dikutip", "dinukil"})
+
+
+def _after_a_source_cue(toks: Sequence[Tok], lo: int) -> bool:
+    """The run follows a verb that cites a medium, maybe through "dari" ("dilansir dari Al Arabiya")."""
+    k = lo - 1
+    if k >= 0 and toks[k].text.casefold() == "dari" and toks[lo].joined:
+        k -= 1
+    return k >= 0 and toks[k + 1].joined and toks[k].text.casefold() in _SOURCE_CUES
 
 
 def _a_field(toks: Sequence[Tok], k: int) -> bool:
