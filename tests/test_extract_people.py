@@ -649,9 +649,16 @@ def test_a_title_inside_a_company_name_is_no_title(registry):
     ("Gubernur BI Agus D.W. Martowardojo mengatakan inflasi terkendali. Menurut Agus, kebijakan itu tepat.",
      ("Agus D.W. Martowardojo",)),
     ("Direktur Utama PT Maju Jaya, Budi S.P. Wibowo, mengatakan laba naik.", ("Budi S.P. Wibowo",)),
+    ("Penulis George R.R. Martin mengatakan buku itu selesai tahun depan.", ("George R.R. Martin",)),
 ])
 def test_patronymics_spellings_and_honorifics(registry, text, people):
     assert extract_people(text, registry) == people
+
+
+def test_a_degree_after_a_name_is_not_run_into_a_name(registry):
+    # a word after an initial's full stop is no initial: "M.Eng", "M.Ag" are degrees, not "M. Eng"
+    people = extract_people("Rektor Fathur Rokhman M.Eng mengatakan kampus siap. Dosen Ahmad M.Ag hadir.", registry)
+    assert "Fathur Rokhman" in people and not any("." in name for name in people)
 
 
 @pytest.mark.parametrize(("text", "people"), [

@@ -180,8 +180,8 @@ def tokenize(text: str) -> list[Tok]:
             joined, comma, sent_start = False, False, True
         elif start == prev_end + 1 and text[prev_end] == " ":
             joined, comma, sent_start = True, False, False  # most words: one space after the last
-        elif start == prev_end:
-            joined, comma, sent_start = True, False, False  # after an initial or abbreviation: "D.W.", "Jl.Sudirman"
+        elif start == prev_end and len(word.rstrip(".")) == 1 and word.isupper() and text[prev_end - 1] == ".":
+            joined, comma, sent_start = True, False, False  # initials run together: "D.W." (not "M.Hum", "J.Crew")
         else:
             joined, comma, sent_start = gap_class(text[prev_end:start])
         headline = False
