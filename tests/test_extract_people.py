@@ -671,12 +671,6 @@ def test_a_degree_after_a_name_is_not_run_into_a_name(registry):
     ("Pengageng Sasana Wilapa Keraton Surakarta KGPH Dipokusumo mengatakan.", ("Dipokusumo",)),
     # "Jero" is no title of its own: Jero Wacik's name
     ("Mantan menteri Jero Wacik hadir. Jero mengatakan dirinya sehat.", ("Jero Wacik",)),
-])
-def test_offices_of_bali_and_javanese_courts(registry, text, people):
-    assert extract_people(text, registry) == people
-
-
-@pytest.mark.parametrize(("text", "people"), [
     # a university's name after its head word is the university's, the person's name comes after it
     ("Pakar hukum pidana Universitas Trisakti Abdul Fickar Hadjar menilai langkah itu keliru.",
      ("Abdul Fickar Hadjar",)),
@@ -690,12 +684,6 @@ def test_offices_of_bali_and_javanese_courts(registry, text, people):
     # elsewhere the words keep their sense; a school's head in lower case names no school
     ("Ketua Umum Golkar Airlangga Hartarto hadir di Universitas Airlangga.", ("Airlangga Hartarto",)),
     ("Kepala sekolah Shin Rae Bum menambahkan sekolah siap.", ("Shin Rae Bum",)),
-])
-def test_a_universitys_name_before_a_person(registry, text, people):
-    assert extract_people(text, registry) == people
-
-
-@pytest.mark.parametrize(("text", "people"), [
     # "Agung" after a court, a prosecutor's office or a great mosque is the body's name, no given name
     ("Ketua Mahkamah Agung Sunarto mengatakan putusan itu final.", ("Sunarto",)),
     ("Kapuspenkum Kejaksaan Agung Ketut Sumedana mengatakan penyidik memeriksa saksi.", ("Ketut Sumedana",)),
@@ -705,12 +693,6 @@ def test_a_universitys_name_before_a_person(registry, text, people):
     ("Pakar hukum tata negara Bivitri Susanti mengatakan hal itu.", ("Bivitri Susanti",)),
     ("Pengamat tata kota Nirwono Joga menilai banjir akibat drainase buruk.", ("Nirwono Joga",)),
     ("Turis asal negara Jepang Yuki Tanaka terluka.", ()),
-])
-def test_great_bodies_and_fields_of_expertise(registry, text, people):
-    assert extract_people(text, registry) == people
-
-
-@pytest.mark.parametrize(("text", "people"), [
     # a facility's acronym in brackets: the capitalised words after it go on with the facility's name
     ("Jokowi menjenguk di Rumah Sakit Pusat Angkatan Darat (RSPAD) Gatot Soebroto, Jakarta, Rabu malam.",
      ("Joko Widodo",)),
@@ -719,40 +701,22 @@ def test_great_bodies_and_fields_of_expertise(registry, text, people):
     ("Ketua Komisi Pemberantasan Korupsi (KPK) Firli Bahuri mengatakan.", ("Firli Bahuri",)),
     # an event after "ajang" is no person
     ("Ia juara pada ajang Oceania Motorcycle Technician Skill Contest tahun lalu.", ()),
-])
-def test_facilities_and_events_named_like_people(registry, text, people):
-    assert extract_people(text, registry) == people
-
-
-@pytest.mark.parametrize(("text", "people"), [
     # a ministry's portfolio, a regency upstream or downstream, the netizens: none of them a person
     ("Menteri Ketenagakerjaan Hanif Dhakiri mengatakan upah naik.", ("Hanif Dhakiri",)),
     ("Kebakaran lahan meluas di Indragiri Hulu dan Rokan Hilir, kata Kapolda Riau Agung Setya Imam Effendi.",
      ("Agung Setya Imam Effendi",)),
     ("Warganet mengatakan unggahan itu lucu. Netizen menilai hal itu wajar.", ()),
-])
-def test_portfolios_regencies_and_netizens(registry, text, people):
-    assert extract_people(text, registry) == people
-
-
-@pytest.mark.parametrize(("text", "people"), [
     # a club named with its city is no person; the coach named after it is
     ("Eintracht Frankfurt menang atas Bayer Leverkusen, kata pelatih Adi Hutter.", ("Adi Hutter",)),
     ("Pelatih Athletic Bilbao Ernesto Valverde mengatakan timnya siap melawan Celta Vigo.", ("Ernesto Valverde",)),
     ("Cleveland Cavaliers kalah dari Brooklyn Nets, ujar LeBron James.", ("LeBron James",)),
-])
-def test_clubs_named_with_their_city(registry, text, people):
-    assert extract_people(text, registry) == people
-
-
-@pytest.mark.parametrize(("text", "people"), [
     # the medium a story cites is no person
     ("Seperti dilansir Mundo Deportivo, Xavi Hernandez mengatakan timnya siap.", ("Xavi Hernandez",)),
     ("Hal itu dikutip dari Business Insider, kata analis Budi Santoso.", ("Budi Santoso",)),
     # ...but a person quoted is
     ("Kantor berita Tasnim mengutip Komandan Amirali Hajizadeh soal serangan itu.", ("Amirali Hajizadeh",)),
 ])
-def test_a_cited_medium_is_no_person(registry, text, people):
+def test_offices_bodies_and_things_named_like_people(registry, text, people):
     assert extract_people(text, registry) == people
 
 
