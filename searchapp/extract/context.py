@@ -34,6 +34,23 @@ def after_a_bracketed_facility(toks: Sequence[Tok], text: str, lo: int) -> bool:
             and text[acronym.end:toks[lo].start].strip() == ")")
 
 
+_SOURCE_CUES = frozenset({"dilansir", "melansir", "dikutip", "dinukil"})
+
+
+def after_a_source_cue(toks: Sequence[Tok], lo: int) -> bool:
+    """The run follows a verb that cites a medium, maybe through "dari" ("dilansir dari Al Arabiya")."""
+    k = lo - 1
+    if k >= 0 and toks[k].text.casefold() == "dari" and toks[lo].joined:
+        k -= 1
+    return k >= 0 and toks[k + 1].joined and toks[k].text.casefold() in _SOURCE_CUES
+
+
+def ends_a_field(toks: Sequence[Tok], k: int) -> bool:
+    """Token *k*, a place's cue, ends the name of a field ("pakar hukum tata negara Bivitri Susanti",
+    "pengamat tata kota Nirwono Joga"): the name after it is the expert's, no place."""
+    return k > 0 and toks[k].joined and toks[k - 1].text.casefold() == "tata"
+
+
 _OFFICE_HEADS = frozenset({"head", "chief", "director", "manager", "president", "officer", "chairman", "vp", "gm"})
 
 

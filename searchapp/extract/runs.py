@@ -11,8 +11,10 @@ from searchapp.extract.context import (
     address_follows,
     after_a_bracketed_facility,
     after_a_facility,
+    after_a_source_cue,
     after_degrees,
     apposition,
+    ends_a_field,
     ends_an_acronyms_name,
     expands_acronym,
     jurisdiction_before,
@@ -112,11 +114,11 @@ def name_in_run(toks: Sequence[Tok], text: str, used: Sequence[bool], lo: int, h
     name_kinds = kinds[a:b]
     start, end = lo + a, lo + b
     if before is not None and before.kind == "lower" and (
-        (before.text.casefold() in lx.PLACE_CUES and not _a_field(toks, lo - 1))
+        (before.text.casefold() in lx.PLACE_CUES and not ends_a_field(toks, lo - 1))
         or (first.joined and before.text.casefold() in lx.THING_CUES)
     ):
         return None  # "di Raja Ampat", "indeks Nasdaq Composite"
-    if _after_a_source_cue(toks, lo):
+    if after_a_source_cue(toks, lo):
         return None  # "seperti dilansir Al Arabiya", "dikutip dari Business Insider": a medium, no person
     if after_a_bracketed_facility(toks, text, lo):
         return None  # "Rumah Sakit Pusat Angkatan Darat (RSPAD) Gatot Soebroto"
@@ -193,23 +195,6 @@ def run_kinds(toks: Sequence[Tok], used: Sequence[bool], lo: int, hi: int) -> li
     if len(kinds) >= 2 and kinds[-1] == "title" and kinds[-2] == "unk" and not cut:
         kinds[-1] = "unk"
     return kinds
-
-
-_SOURCE_CUES = frozenset({"dilansir", "melansir", "dikutip", "dinukil"})
-
-
-def _after_a_source_cue(toks: Sequence[Tok], lo: int) -> bool:
-    """The run follows a verb that cites a medium, maybe through "dari" ("dilansir dari Al Arabiya")."""
-    k = lo - 1
-    if k >= 0 and toks[k].text.casefold() == "dari" and toks[lo].joined:
-        k -= 1
-    return k >= 0 and toks[k + 1].joined and toks[k].text.casefold() in _SOURCE_CUES
-
-
-def _a_field(toks: Sequence[Tok], k: int) -> bool:
-    """Token *k*, a place's cue, ends the name of a field ("pakar hukum tata negara Bivitri Susanti",
-    "pengamat tata kota Nirwono Joga"): the name after it is the expert's, no place."""
-    return k > 0 and toks[k].joined and toks[k - 1].text.casefold() == "tata"
 
 
 def _between_names(toks: Sequence[Tok], kinds: list[str], lo: int, k: int) -> bool:
