@@ -14,7 +14,16 @@ import pytest
 from conftest import REPO, free_port
 from selenium.webdriver.common.by import By
 from test_stories import OTHER, REPRINT, WIRE
-from test_ui_browser import DESKTOP, PHONE, assert_clean_console, browser, get_json, screenshot, viewport  # noqa: F401
+from test_ui_browser import (  # noqa: F401
+    DESKTOP,
+    PHONE,
+    assert_clean_console,
+    browser,
+    get_json,
+    screenshot,
+    viewport,
+    wait,
+)
 
 
 @pytest.fixture(scope="module")
@@ -59,7 +68,8 @@ def test_a_story_shows_once_and_expands_to_its_copies(browser, story_server, siz
     viewport(browser, *size, mobile=size == PHONE)
     browser.get_log("browser")
     browser.get(f'{story_server}/cari?q="suku bunga acuan"')
-    hits = browser.find_elements(By.CSS_SELECTOR, "li.hit")
+    # a phone's emulated viewport may still be settling as the page loads: the results, once there
+    hits = wait(browser, lambda driver: driver.find_elements(By.CSS_SELECTOR, "li.hit"))
     assert len(hits) == 1
     summary = hits[0].find_element(By.CSS_SELECTOR, "details.story summary")
     assert summary.text.startswith("2 berita serupa")
