@@ -45,6 +45,8 @@ def test_http_load_while_indexing_counts_errors_and_sees_new_articles(tmp_path):
     assert not failed, out[-4000:]  # each line names what failed ("3 errors (2× HTTP 500 /cari)"), then the traceback
     assert out.count(" 0 errors") == 4 and "round 2:" in out and "added 200 articles" in out  # + attacked, exporting
     assert "searchable" in out and "nan" not in out
+    assert re.search(r"the run's steps: versions [\d.]+ s, write [\d.]+ s, vocabulary [\d.]+ s, stories [\d.]+ s", out)
+    assert re.search(r"per article, one process, 4 articles after 1 to warm up \(ms\): reading [\d.]+, ", out), out
     costly = [row for row in out.splitlines() if row.startswith("| ") and ("(page)" in row or "(API)" in row)]
     assert len(costly) >= 20 and all(" | 200 | " in row for row in costly), costly  # within the caps: answered
     assert "With 1 clients looping over them" in out

@@ -26,6 +26,7 @@ from searchapp.bench.http_load import ADDED, bench_http
 from searchapp.bench.monitoring import bench_monitoring, format_monitoring
 from searchapp.bench.peers import bench_fts5, bench_tantivy
 from searchapp.bench.sharded import bench_sharded
+from searchapp.bench.steps import run_steps, step_costs
 from searchapp.bench.timing import WARMUP, EngineFigures, folder_mb, percentile, time_queries
 from searchapp.bench.workload import QUERY_COUNT, BenchQuery, load_all, query_mix, scale_articles
 from searchapp.config import Settings, load_settings
@@ -38,9 +39,10 @@ def bench_searchapp(settings: Settings, corpus: Path, queries: list[BenchQuery],
                "--corpus", str(corpus), "--index", str(settings.index)]
     started = time.perf_counter()
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
+    summary = subprocess.run(command, check=True, stdout=subprocess.PIPE, text=True).stdout
     seconds = time.perf_counter() - started
     child_peak = max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024
+    steps = ", ".join(f"{name} {spent:.1f} s" for name, spent in run_steps(summary).items())
 
     from searchapp.search.interface import open_engine
     from searchapp.search.request import SearchRequest
@@ -56,7 +58,8 @@ def bench_searchapp(settings: Settings, corpus: Path, queries: list[BenchQuery],
     return EngineFigures("searchapp (Whoosh)", size / seconds, folder_mb(settings.index), child_peak,
                          statistics.median(timings), percentile(timings, 0.95),
                          statistics.median(broad) if broad else None, percentile(broad, 0.95) if broad else None,
-                         note=f"indexer peak RSS {child_peak:.0f} MB")
+                         note=f"indexer peak RSS {child_peak:.0f} MB; the run's steps: {steps}\n"
+                              f"searchapp (Whoosh): {step_costs(settings, corpus).line()}")
 
 
 def run_bench(args: argparse.Namespace) -> int:
