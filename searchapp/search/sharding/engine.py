@@ -12,13 +12,10 @@ a shard none of whose replicas answers is named in the result, never silently le
 from __future__ import annotations
 
 import functools
-import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
 from typing import Any
-
-from whoosh import classify
 
 from searchapp import __version__
 from searchapp.config import Settings
@@ -28,14 +25,15 @@ from searchapp.extract.registry import PeopleRegistry
 from searchapp.index.analysis import QueryAnalysis
 from searchapp.index.routing import shard_of
 from searchapp.index.schema import build_schema
-from searchapp.search.articles import EXPANDED, RELATED, RELATED_READ, related_query
 from searchapp.search.query import parse_query
 from searchapp.search.results import Hit, SearchResult
+from searchapp.search.sharding.calls import ShardCalls, with_copies
 from searchapp.search.sharding.catalog import Catalog
 from searchapp.search.sharding.fanout import LocalShards, MixedSetsError, Shards, ShardsMissingError
-from searchapp.search.sharding.merging import merged_facets, merged_page, once_a_story
-from searchapp.search.sharding.shard import Entry, Part, Plan
-from searchapp.search.sharding.statistics import CollectionReader, Statistics
+from searchapp.search.sharding.merging import merged_facets, merged_page
+from searchapp.search.sharding.parts import Entry, Part, Plan
+from searchapp.search.sharding.related import related_hits
+from searchapp.search.sharding.statistics import Statistics
 from searchapp.search.significant import SAMPLE, SignificantWord, looked_up, significant_words
 from searchapp.search.stories import MAX_COPIES
 from searchapp.search.suggest import MAX_CANDIDATES, close, closest, corrected
@@ -44,64 +42,29 @@ from searchapp.search.timeline import Timeline, aligned_timelines
 EXPORT_BATCH = 500  # articles an export asks the shards for at once
 
 
-class ShardedEngine:
+class ShardedEngine(ShardCalls):
     def __init__(self, settings: Settings, shards: Shards) -> None:
+        super().__init__(shards)
         self.settings = settings
-        self.shards = shards
         self.outlet_table = OutletTable.load(settings.outlets_file)
         self.people_registry = PeopleRegistry.load(settings.people_file)
         self.schema = build_schema(settings)
         self.analysis = QueryAnalysis(self.schema["body"].analyzer, settings.load_stopwords())
         self._catalog: Catalog | None = None
         self._day_totals: tuple[str, Counter] | None = None
-        self._local = threading.local()  # the request of each serving thread
-
-    @property
-    def missing(self) -> list[int]:
-        """Shards that did not answer this thread's request."""
-        return getattr(self._local, "missing", [])
-
-    @missing.setter
-    def missing(self, shards: list[int]) -> None:
-        self._local.missing = shards
-
-    @property
-    def phases(self) -> dict[str, float]:
-        """Seconds of each call to the shards in this thread's last search (the benchmark's phases)."""
-        if not hasattr(self._local, "phases"):
-            self._local.phases = {}
-        return self._local.phases
 
     # -- the set ---------------------------------------------------------------------------------
 
     def catalog(self) -> Catalog:
         """The set's people, outlets and rubrics: asked of a shard when the name of its set changes."""
-        name = self._one("set_name")
+        name = self.first("set_name")
         if self._catalog is None or self._catalog.set != name:
-            catalog = Catalog(self._one("catalog"), self.outlet_table, self.people_registry)
+            catalog = Catalog(self.first("catalog"), self.outlet_table, self.people_registry)
             if catalog.shards != self.shards.count:
                 raise UnavailableError(f"the index now holds {catalog.shards} shards, not {self.shards.count}: "
                                        "restart the server")
             self._catalog = catalog
         return self._catalog
-
-    def _one(self, method: str) -> Any:
-        """The answer of the first shard that gives one."""
-        for shard in range(self.shards.count):
-            answers, _missing = self.shards.each({shard: (method, ())})
-            if answers:
-                return answers[shard]
-        raise ShardsMissingError(list(range(self.shards.count)))
-
-    def _all(self, method: str, *args, set_name: str | None = None) -> dict[int, Any]:
-        """Every shard's answer; the shards that gave none are noted (`missing`), answers of another
-        set than *set_name* are refused."""
-        answers, missing = self.shards.all(method, *args)
-        self.missing = sorted(set(self.missing) | set(missing))
-        sets = {answer[0] if isinstance(answer, tuple) else answer.set for answer in answers.values()}
-        if len(sets) > 1 or (set_name and sets and sets != {set_name}):
-            raise MixedSetsError("the shards answered from different published sets; try again")
-        return answers
 
     def _gather(self, request, catalog: Catalog, complete: Callable[[int], int], dates: bool = False,
                 collapsed: bool = True, whole: bool = False) -> tuple[Any, list[str], int, dict[int, Part]]:
@@ -113,7 +76,7 @@ class ShardedEngine:
         request = request.with_(people=tuple(dict.fromkeys(people)))
         self.shards.begin()
         step = time.perf_counter()
-        counts = self._all("count", request, people, set_name=catalog.set)
+        counts = self.every("count", request, people, set_name=catalog.set)
         self.phases["statistics"] = time.perf_counter() - step
         statistics = functools.reduce(Statistics.add, (c[3] for c in counts.values()), Statistics())
         found = sum(c[1] for c in counts.values())
@@ -125,7 +88,7 @@ class ShardedEngine:
                     dates=dates, spelling=collapsed and matching < self.settings.partial_below)
         asked = request if collapsed else request.with_(collapse=False)
         step = time.perf_counter()
-        parts = self._all("gather", asked, people, plan, set_name=catalog.set)
+        parts = self.every("gather", asked, people, plan, set_name=catalog.set)
         self.phases["shard work"] = time.perf_counter() - step
         if whole and self.missing:
             raise ShardsMissingError(self.missing)
@@ -183,33 +146,13 @@ class ShardedEngine:
         for shard, entry, partial in page:
             wanted.setdefault(shard, []).append((entry[1], entry[2], partial))
         names = sorted({entry[3] for _s, entry, _p in page if entry[3]})
-        rendered, members = self._render(request.q, wanted, names)
+        rendered, members = self.rendered(request.q, wanted, names)
         hits = []
         for _shard, entry, _partial in page:
             hit = rendered.get(entry[1])
-            if hit is None:
-                continue
-            if hit.story:
-                hit.copies = [dict(b) for b in members.get(hit.story, []) if b["id"] != hit.id][:MAX_COPIES]
-            hits.append(hit)
+            if hit is not None:
+                hits.append(with_copies(hit, members))
         return hits
-
-    def _render(self, q: str, wanted: dict[int, list], names: list[str]) -> tuple[dict[str, Hit], dict[str, list]]:
-        """The hits *wanted* of each shard by id, and the articles of each story of *names* (id order)."""
-        calls = {n: ("render", (q, wanted.get(n, []), names)) for n in range(self.shards.count)}
-        step = time.perf_counter()
-        answers, missing = self.shards.each(calls)
-        self.phases["hits"] = time.perf_counter() - step
-        self.missing = sorted(set(self.missing) | set(missing))
-        rendered: dict[str, Hit] = {}
-        members: dict[str, list[dict]] = {}
-        for hits, briefs in answers.values():
-            rendered.update(hits)
-            for name, listed in briefs.items():
-                members.setdefault(name, []).extend(listed)
-        for listed in members.values():
-            listed.sort(key=lambda brief: brief["id"])
-        return rendered, members
 
     def _suggest(self, q: str, parts) -> str | None:
         near: dict[str, set[str]] = {}
@@ -223,7 +166,7 @@ class ShardedEngine:
                       for word, words in near.items()}
         asked = sorted(set(candidates) | {w for words in candidates.values() for w in words})
         step = time.perf_counter()
-        answers = self._all("frequencies", asked)
+        answers = self.every("frequencies", asked)
         self.phases["did-you-mean"] = time.perf_counter() - step
         documents = sum(a[1] for a in answers.values())
         counts = sum((a[2] for a in answers.values()), Counter())
@@ -238,7 +181,7 @@ class ShardedEngine:
 
     def day_totals(self, set_name: str) -> Counter:
         if self._day_totals is None or self._day_totals[0] != set_name:
-            answers = self._all("day_totals", set_name=set_name)
+            answers = self.every("day_totals", set_name=set_name)
             self._day_totals = (set_name, sum((a[1] for a in answers.values()), Counter()))
         return self._day_totals[1]
 
@@ -279,7 +222,7 @@ class ShardedEngine:
         texts = [bodies.get(entry[1], "") for entry in best]
         excluded = self.analysis.stopwords | {term.form for term in self.analysis.words(request.q)}
         words, pairs = looked_up(texts, excluded)
-        answers = self._all("lookups", words, pairs, set_name=catalog.set)
+        answers = self.every("lookups", words, pairs, set_name=catalog.set)
         documents = sum(a[1] for a in answers.values())
         background = sum((a[2] for a in answers.values()), Counter())
         together = sum((a[3] for a in answers.values()), Counter())
@@ -317,43 +260,11 @@ class ShardedEngine:
         if article is None:
             return None
         if article.get("story"):
-            members = self._render("", {}, [article["story"]])[1]
+            members = self.rendered("", {}, [article["story"]])[1]
             article["copies"] = [b for b in members.get(article["story"], []) if b["id"] != doc_id][:MAX_COPIES]
-        article["related"] = [hit.to_dict() for hit in self._related(set_name, doc_id, article, weights, total)]
+        related = related_hits(self, self.schema, self.analysis, set_name, doc_id, article, weights, total)
+        article["related"] = [hit.to_dict() for hit in related]
         return article
-
-    def _related(self, set_name: str, doc_id: str, article: dict, weights: dict[str, float],
-                 total: float) -> list[Hit]:
-        if not weights:  # an empty body: no key terms
-            return []
-        collections = self._all("collection", list(weights), set_name=set_name)
-        if self.missing:  # key terms and scores from some shards' statistics would be others than one index's
-            raise ShardsMissingError(self.missing)
-        statistics = functools.reduce(Statistics.add, (c[1] for c in collections.values()), Statistics())
-        expander = classify.Expander(CollectionReader(statistics, self.schema), "body")
-        expander.topN_weight.update(weights)
-        expander.top_total = total
-        similar = related_query(expander.expanded_terms(EXPANDED), self.analysis.stopwords)
-        if similar is None:
-            return []
-        excluded = [doc_id, *(copy["id"] for copy in article.get("copies", []))]
-        answered = self._all("related", similar, statistics, RELATED * RELATED_READ, excluded, set_name=set_name)
-        answers = {n: entries for n, (_set, entries) in answered.items()}
-        if self.missing:
-            raise ShardsMissingError(self.missing)
-        best = once_a_story((entry for entries in answers.values() for entry in entries), RELATED)
-        rendered, members = self._render("", {n: [(e[1], e[2], False) for e in entries if e in best]
-                                              for n, entries in answers.items()},
-                                         sorted({e[3] for e in best if e[3]}))
-        hits = []
-        for entry in best:
-            hit = rendered.get(entry[1])
-            if hit is None:  # its shard went away meanwhile
-                raise ShardsMissingError(self.missing)
-            if hit.story:
-                hit.copies = [dict(b) for b in members.get(hit.story, []) if b["id"] != hit.id][:MAX_COPIES]
-            hits.append(hit)
-        return hits
 
     # -- listings ----------------------------------------------------------------------------------
 

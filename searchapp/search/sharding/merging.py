@@ -1,5 +1,5 @@
 """What a sharded search makes of its shards' parts: the facets from their counts, the page from their
-best articles (pure functions of `searchapp.search.sharding.shard.Part`)."""
+best articles (pure functions of `searchapp.search.sharding.parts.Part`)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from searchapp.search.facet_values import CategoryFacet, MonthFacet, OutletFacet
 from searchapp.search.facets import TOP_PEOPLE, top_counts
 from searchapp.search.results import Facets
 from searchapp.search.sharding.catalog import Catalog
-from searchapp.search.sharding.shard import Entry, Part
+from searchapp.search.sharding.parts import Entry, Part
 
 
 def merged_facets(request, people: list[str], parts: Iterable[Part], catalog: Catalog) -> Facets:

@@ -15,119 +15,30 @@ import functools
 import os
 import threading
 from collections import Counter, OrderedDict
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from whoosh import classify
 from whoosh import query as wq
-from whoosh.index import EmptyIndexError
 from whoosh.scoring import BM25F
 
 from searchapp.config import Settings
-from searchapp.errors import CorruptIndexError, UnavailableError
 from searchapp.extract.outlet import OutletTable
 from searchapp.extract.registry import PeopleRegistry
-from searchapp.index.generations import open_generation
-from searchapp.index.routing import shard_settings
-from searchapp.index.shards import MANIFEST, read_catalog, read_manifest
-from searchapp.index.whoosh27 import read_toc_at, toc_number
 from searchapp.search.articles import Articles
 from searchapp.search.compiler import TEXT_FIELDS, QueryCompiler
-from searchapp.search.live import Generation, LiveIndex, NoIndexError
+from searchapp.search.live import Generation
 from searchapp.search.matching import DocSets, Postings
 from searchapp.search.query import positive_words
 from searchapp.search.ranking import best_of, by_relevance, ordered
 from searchapp.search.request import SearchRequest
 from searchapp.search.results import Hit
 from searchapp.search.selection import Matches, select
+from searchapp.search.sharding.live import ShardLive
+from searchapp.search.sharding.parts import Entry, Part, Plan
 from searchapp.search.sharding.statistics import GlobalSearcher, Statistics, query_terms
 from searchapp.search.suggest import near_words, suggestable
 
 MATCHES_KEPT = 16  # requests between their first and second call (each sets of document numbers)
-Entry = tuple[tuple, str, float | None, str]  # sort key, article id, score, story (its name, else the id)
-
-
-@dataclass
-class Plan:
-    """What the front end decided from every shard's counts, for the second call."""
-
-    statistics: Statistics
-    partial: bool  # partial matches wanted (few hold every word, over every shard)
-    complete_limit: int  # best articles (stories, when collapsed) of the complete matches to return
-    partial_limit: int  # … of the partial ones
-    dates: bool = False  # the dates of the matches (a timeline)
-    spelling: bool = False  # words near the query's (did you mean)
-
-
-@dataclass
-class Part:
-    """One shard's answer to `gather`."""
-
-    set: str
-    matching: int
-    partial: int
-    outlets: Counter
-    unknown_outlet: int
-    months: Counter
-    unknown_date: int
-    people: Counter
-    categories: Counter
-    lone: int  # matches in no story of several articles …
-    stories: set[str]  # … and the stories of the others
-    lone_with_partial: int
-    stories_with_partial: set[str]
-    complete: list[Entry]
-    partial_entries: list[Entry]
-    dates: Counter = field(default_factory=Counter)
-    near: dict[str, list[str]] = field(default_factory=dict)  # query word → close words of the shard
-
-
-class ShardLive(LiveIndex):
-    """A shard's live generation: the state the published set names (`searchapp.index.shards`), opened
-    when the set is published again, never a state an indexing run is still writing."""
-
-    def __init__(self, settings: Settings, stopwords: frozenset[str], set_root: Path, number: int) -> None:
-        super().__init__(shard_settings(settings, number), stopwords)
-        self.set_root = set_root
-        self.number = number
-
-    def _key(self) -> tuple | None:
-        """The published set file as it is now (replaced by a rename: a new one is another file)."""
-        try:
-            stat = os.stat(self.set_root / MANIFEST)
-        except FileNotFoundError:
-            return None
-        return ("set", stat.st_ino, stat.st_mtime_ns, stat.st_size)
-
-    def _open(self, key: tuple) -> Generation:
-        try:
-            return self._open_published(key)
-        except (FileNotFoundError, EmptyIndexError) as error:  # replaced by a run meanwhile
-            raise UnavailableError(f"shard {self.number} changed while it was opened ({error}); try again") from None
-
-    def _open_published(self, key: tuple) -> Generation:
-        manifest = read_manifest(self.set_root)
-        if manifest is None:
-            raise NoIndexError(f"no sharded index in {self.set_root}; run 'searchapp index --shards N' first")
-        if self.number >= manifest["shards"]:
-            raise UnavailableError(f"{self.set_root} now holds {manifest['shards']} shards, not shard "
-                                   f"{self.number}: restart the server (or the cluster's shard actors)")
-        generation, toc = manifest["states"][self.number].split("/")
-        folder = self.root / generation
-        index = open_generation(self.root, folder)
-        contents = read_toc_at(index, toc_number(toc))  # that commit, whatever was committed since
-        try:
-            catalog = read_catalog(self.set_root, manifest["set"])
-        except FileNotFoundError:
-            if (read_manifest(self.set_root) or {}).get("set") != manifest["set"]:
-                raise UnavailableError("the index was published again while it was opened; try again") from None
-            raise CorruptIndexError(self.set_root, FileNotFoundError(f"no catalog of set {manifest['set']}")) from None
-        except ValueError as error:  # cut short: indexing again mends it
-            raise CorruptIndexError(self.set_root, error) from None
-        if not {"stories", "names", "people", "outlets", "shards"} <= catalog.keys():  # another version's
-            raise CorruptIndexError(self.set_root, ValueError(f"the catalog of set {manifest['set']} is incomplete"))
-        published = {**catalog, "set": manifest["set"], "published": manifest["published"]}
-        return Generation(key, index, self.posting_cache_mb, self.stopwords, self.spares, published, contents)
 
 
 class ShardSearcher:
