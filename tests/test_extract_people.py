@@ -650,6 +650,15 @@ def test_a_title_inside_a_company_name_is_no_title(registry):
      ("Agus D.W. Martowardojo",)),
     ("Direktur Utama PT Maju Jaya, Budi S.P. Wibowo, mengatakan laba naik.", ("Budi S.P. Wibowo",)),
     ("Penulis George R.R. Martin mengatakan buku itu selesai tahun depan.", ("George R.R. Martin",)),
+    # a given name, initials run together and a surname are three words, not a place before an initial
+    ("Menurut Lestiani L.P. Wirasaputri, harga beras turun.", ("Lestiani L.P. Wirasaputri",)),
+    # a known person's name written with middle initials is that person ...
+    ("Menurut Retno L.P. Marsudi, Indonesia siap membantu. Retno menambahkan, kerja sama penting.",
+     ("Retno Marsudi",)),
+    # ... and so is the full name around a known alias, its words or their initials ("Yudhoyono")
+    ("Menurut Susilo B. Yudhoyono, Indonesia siap.", ("Susilo Bambang Yudhoyono",)),
+    ("Menurut S.B. Yudhoyono, Indonesia siap.", ("Susilo Bambang Yudhoyono",)),
+    ("Ibu Ani Yudhoyono hadir dan Heru B. Yudhoyono juga.", ("Ani Yudhoyono", "Heru B. Yudhoyono")),
 ])
 def test_patronymics_spellings_and_honorifics(registry, text, people):
     assert extract_people(text, registry) == people
@@ -852,7 +861,7 @@ def test_suffixes_after_a_short_root_are_affixes():
     # a given name, a middle initial and the surname after an office: not a place before an initial
     ("Kapolda Papua Irjen Pol Mathius D Fakhiri mengatakan situasi aman.", ("Mathius D Fakhiri",)),
     ("Kepala BPOM Penny K Lukito menarik obat itu.", ("Penny K Lukito",)),
-    ("Menteri Luar Negeri Retno L Marsudi tiba di Jeddah.", ("Retno L Marsudi",)),
+    ("Menteri Luar Negeri Retno L Marsudi tiba di Jeddah.", ("Retno Marsudi",)),  # known: the registry's name
     # a place, then an initial and two name words; a numeral ends an organisation's name
     ("Konsul Jenderal RI Jeddah M. Hery Saripudin menyambut jemaah.", ("M. Hery Saripudin",)),
     ("Direktur Utama PT Angkasa Pura II M. Awaluddin menjelaskan jadwalnya.", ("M. Awaluddin",)),

@@ -6,13 +6,12 @@ how one capitalised run is judged lives in runs.py, the context predicates it us
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from searchapp.extract import lexicon as lx
 from searchapp.extract.context import dash_between, lone_name, organisations_short_names
 from searchapp.extract.institutions import institution_names
-from searchapp.extract.registry import WORD, PeopleRegistry
+from searchapp.extract.registry import PeopleRegistry
 from searchapp.extract.runs import name_in_run
 from searchapp.extract.tokens import capish, mask, tokenize
 
@@ -82,15 +81,36 @@ class _Analysis:
                 i += 1
                 continue
             end, canonical = found
+            i = self._opened_by(i, end, canonical)  # "Susilo B. Yudhoyono": the whole name is the known person's
             prev = toks[i - 1] if i > 0 and toks[i].joined else None
             if self._after_facility(i):
                 i = end  # "Universitas Airlangga", "Jalan Soekarno", "Gelora Bung Karno": a place named after someone
                 continue
-            if prev is not None and end - i == 1 and prev.kind in ("unk", "root") and not self.used[i - 1]:
-                i = end  # "Ani Yudhoyono", "Suryo Paloh": someone else with that surname
+            if prev is not None and end - i == 1 and not self.used[i - 1] and (
+                    prev.kind in ("unk", "root") or (prev.kind == "init" and len(prev.text.rstrip(".")) == 1)):
+                i = end  # "Ani Yudhoyono", "Suryo Paloh", "Kristiani B. Yudhoyono": someone else with that surname
                 continue
             self._add(i, end, canonical, "registry")
             i = end
+
+    def _opened_by(self, i: int, end: int, canonical: str) -> int:
+        """Where a registry name found at tokens [i, end) starts: earlier, when the name words and initials
+        just before it are the first words of the person's full name, or their initials ("Susilo B.
+        Yudhoyono", "S.B. Yudhoyono" before the alias "Yudhoyono"); else at *i*."""
+        toks, full = self.toks, canonical.casefold().split()
+        k = i
+        while k > 0 and toks[k].joined and not self.used[k - 1] and toks[k - 1].kind in ("unk", "root", "init"):
+            k -= 1
+        written = [tok.text.rstrip(".").casefold() for tok in toks[k:end]]
+        while k < i:
+            opening, rest = written[: i - k], written[i - k:]
+            if len(opening) + len(rest) == len(full) and full[len(opening):] == rest and all(
+                    word == whole or (len(word) == 1 and whole.startswith(word))
+                    for word, whole in zip(opening, full, strict=False)):
+                return k
+            k += 1
+            written = written[1:]
+        return i
 
     def _after_facility(self, i: int) -> bool:
         """Token *i* follows a facility's head word, maybe through its qualifiers ("Bandara Internasional")."""
@@ -271,41 +291,3 @@ def find_mentions(text: str, registry: PeopleRegistry) -> list[Mention]:
 def find_person_spans(text: str, registry: PeopleRegistry) -> list[tuple[int, int]]:
     """Character spans of person mentions as written in ``text`` (titles excluded), in text order."""
     return sorted({(m.start, m.end) for m in find_mentions(text, registry)})
-
-
-# a hyphen between two names' words, each capitalised and of 4+ letters, not one word doubled: not
-# "al-Nashiri", "Go-Jek", "Min-Liang", "Undang-Undang"
-_PAIR = re.compile(r"\b(?P<left>[A-Z][a-z'’]{3,})-(?P<right>(?!(?P=left)\b)[A-Z][a-z'’]{3,})\b")
-_PATRONYMIC = re.compile(r"\s+bin(?:ti)?\s+")
-
-
-def two_people_parts(mentions: list[Mention]) -> list[Mention]:
-    """``Hengki Candra Kusuma Kawilarang bin Yohan Ahmad Fauzi Kawilarang``: a full name, "son (daughter) of",
-    and the father's full name are two people; a name with one word on a side, titles aside, is one
-    (``Mohammed bin Salman``, ``Sheikh Abdullah bin Zayed``). So are two full names joined by a hyphen, a
-    ticket or a pair (``pasangan Edy Rahmayadi-Musa Rajekshah``; not ``Franz Magnis-Suseno``), the first
-    one perhaps a mention of its own (``Anies Baswedan-Muhaimin Iskandar``, Anies Baswedan being known)."""
-    parts: list[Mention] = []
-    for m in mentions:
-        split = None
-        if m.canonical is None:
-            split = _PATRONYMIC.search(m.surface) or _PAIR.search(m.surface)
-        if split is None:
-            parts.append(m)
-            continue
-        if split.re is _PAIR:  # cut at the hyphen
-            hyphen = split.end("left")
-            child, parent, cut_start, cut_end = m.surface[:hyphen], m.surface[hyphen + 1:], hyphen, hyphen + 1
-        else:
-            child, parent, cut_start, cut_end = m.surface[: split.start()], m.surface[split.end():], *split.span()
-        named_before = split.re is _PAIR and any(  # "Anies" known, "Baswedan-…"
-            other.canonical and 0 <= m.start - other.end <= 1
-            and other.canonical.casefold().split()[-1:] == child.casefold().split() for other in mentions)
-        if len(WORD.findall(parent)) < 2 or (
-                not named_before and len([w for w in WORD.findall(child) if w.casefold() not in lx.TITLES]) < 2):
-            parts.append(m)  # "Sheikh Abdullah bin Zayed Al-Nahyan": one name
-            continue
-        if not named_before:
-            parts.append(Mention(m.start, m.start + cut_start, child, None, m.evidence))
-        parts.append(Mention(m.start + cut_end, m.end, parent, None, m.evidence))
-    return parts

@@ -13,13 +13,15 @@ A single-word mention is merged with the full name that contains it in the same 
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 
 from searchapp.extract import lexicon as lx
 from searchapp.extract.glue import unglue
-from searchapp.extract.mentions import STRONG_EVIDENCE, Mention, find_mentions, find_person_spans, two_people_parts
+from searchapp.extract.mentions import STRONG_EVIDENCE, Mention, find_mentions, find_person_spans
 from searchapp.extract.registry import WORD, PeopleRegistry, Person, fold, one_typo_apart
+from searchapp.extract.two_people import two_people_parts
 
 __all__ = [
     "Mention",
@@ -44,7 +46,7 @@ def extract_people(text: str, registry: PeopleRegistry) -> tuple[str, ...]:
     name it writes more often ("Immanel Sinaga") stand for that person.
     """
     text = unglue(text)
-    mentions = two_people_parts(find_mentions(text, registry))
+    mentions = [_known_person(m, registry) for m in two_people_parts(find_mentions(text, registry))]
     full_names: dict[tuple[str, ...], str] = {}
     strong: set[tuple[str, ...]] = set()
     sure: set[tuple[str, ...]] = set()
@@ -91,6 +93,19 @@ def extract_people(text: str, registry: PeopleRegistry) -> tuple[str, ...]:
         if name is not None and name not in out:
             out.append(name)
     return tuple(out)
+
+
+def _known_person(mention: Mention, registry: PeopleRegistry) -> Mention:
+    """*mention*, the registry's person when its name is one of theirs written with middle initials
+    ("Retno L.P. Marsudi" is Retno Marsudi)."""
+    if mention.canonical is not None:
+        return mention
+    words = WORD.findall(mention.surface)
+    inner = [word for word in words[1:-1] if len(word) > 1]
+    if len(inner) == len(words) - 2:
+        return mention
+    known = registry.canonical(" ".join([words[0], *inner, words[-1]]))
+    return mention if known is None else dataclasses.replace(mention, canonical=known, evidence="registry")
 
 
 def _whom(words: tuple[str, ...], full_names: dict[tuple[str, ...], str],

@@ -99,7 +99,7 @@ def name_in_run(toks: Sequence[Tok], text: str, used: Sequence[bool], lo: int, h
         a > 0
         # not "Kapolda Mathius D Fakhiri": a given name, an initial and the surname; but a numeral ends a
         # name ("PT Angkasa Pura II M. Awaluddin")
-        and (b - a >= 4 or ROMAN.match(toks[lo + a].text))
+        and (b - a - _run_together(toks, kinds, lo, a + 1, b) >= 4 or ROMAN.match(toks[lo + a].text))
         and kinds[a + 1] == "init"
         and toks[lo + a + 1].text.rstrip(".") != "H"  # read as a middle name's initial above, after a name
         and toks[lo + a].text.casefold() not in lx.GIVEN_NAMES
@@ -195,6 +195,15 @@ def run_kinds(toks: Sequence[Tok], used: Sequence[bool], lo: int, hi: int) -> li
     if len(kinds) >= 2 and kinds[-1] == "title" and kinds[-2] == "unk" and not cut:
         kinds[-1] = "unk"
     return kinds
+
+
+def _run_together(toks: Sequence[Tok], kinds: list[str], lo: int, k: int, b: int) -> int:
+    """The initials after the one at run position *k* that touch it ("Retno L.P. Marsudi": one, so the run
+    has three words, a given name, initials and a surname, not a place before an initial)."""
+    n = 0
+    while k + n + 1 < b and kinds[k + n + 1] == "init" and toks[lo + k + n].end == toks[lo + k + n + 1].start:
+        n += 1
+    return n
 
 
 def _between_names(toks: Sequence[Tok], kinds: list[str], lo: int, k: int) -> bool:
