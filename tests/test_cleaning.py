@@ -90,6 +90,10 @@ BOILERPLATE = Boilerplate.load(REPO / "config" / "boilerplate.yaml")
     ("(ANTARA FOTO/Sigid Kurniawan)", None, "photo credit"),
     ("Hak atas foto Getty Images", "bbc", "photo credit"),
     ("Hak atas foto AFP", "bbc", "photo credit"),
+    ("PRIBADI WICAKSONO", "tempo", "closing credit"),
+    ("AMINUDDIN A.S.", "tempo", "closing credit"),
+    ("ANTARA", "tempo", "closing credit"),
+    ("THE FILIPINO TIMES", "tempo", "closing credit"),
 ])
 def test_boilerplate_lines(line, outlet, name):
     assert BOILERPLATE.match(line, outlet).name == name
@@ -131,6 +135,9 @@ def test_boilerplate_lines(line, outlet, name):
     ("Ikuti WhatsApp resmi Kominfo lalu kirim tangkapan layar atau tautan konten.", None),  # a how-to's step
     ("ANTARA FOTO/Hafidz Mubarak, kata dia, memotret peristiwa itu dari dekat/jauh sepanjang hari.", None),
     ("Hak atas foto itu dipegang oleh fotografernya sendiri.", None),
+    ("PRIBADI WICAKSONO", "kompas"),  # Tempo's way, not every outlet's: a name in capitals may be a heading
+    ("JAKARTA - Harga cabai naik.", "tempo"),  # a dateline opens a sentence of the story
+    ("KPK MENETAPKAN TERSANGKA BARU DALAM KASUS KORUPSI ITU", "tempo"),  # a sentence in capitals, not a name
 ])
 def test_story_lines_stay(line, outlet):
     assert BOILERPLATE.match(line, outlet) is None
