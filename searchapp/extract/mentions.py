@@ -88,7 +88,7 @@ class _Analysis:
                 continue
             if prev is not None and end - i == 1 and not self.used[i - 1] and (
                     prev.kind in ("unk", "root") or (prev.kind == "init" and len(prev.text.rstrip(".")) == 1)):
-                i = end  # "Ani Yudhoyono", "Suryo Paloh", "Kristiani B. Yudhoyono": someone else with that surname
+                i = end  # "Ani Yudhoyono", "Suryo Paloh", "Heru B. Yudhoyono": someone else with that surname
                 continue
             self._add(i, end, canonical, "registry")
             i = end
@@ -98,18 +98,18 @@ class _Analysis:
         just before it are the first words of the person's full name, or their initials ("Susilo B.
         Yudhoyono", "S.B. Yudhoyono" before the alias "Yudhoyono"); else at *i*."""
         toks, full = self.toks, canonical.casefold().split()
+        alias = [tok.text.casefold() for tok in toks[i:end]]
+        if full[-len(alias):] != alias:
+            return i
         k = i
         while k > 0 and toks[k].joined and not self.used[k - 1] and toks[k - 1].kind in ("unk", "root", "init"):
             k -= 1
-        written = [tok.text.rstrip(".").casefold() for tok in toks[k:end]]
-        while k < i:
-            opening, rest = written[: i - k], written[i - k:]
-            if len(opening) + len(rest) == len(full) and full[len(opening):] == rest and all(
+        for start in range(k, i):
+            opening = [tok.text.rstrip(".").casefold() for tok in toks[start:i]]
+            if len(opening) + len(alias) == len(full) and all(
                     word == whole or (len(word) == 1 and whole.startswith(word))
-                    for word, whole in zip(opening, full, strict=False)):
-                return k
-            k += 1
-            written = written[1:]
+                    for word, whole in zip(opening, full[:len(opening)], strict=True)):
+                return start
         return i
 
     def _after_facility(self, i: int) -> bool:
