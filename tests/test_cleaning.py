@@ -160,6 +160,17 @@ def test_boilerplate_a_scraper_ran_on_after_a_comma_is_removed(line, kept, remov
     assert found == ([removed] if removed else [])
 
 
+@pytest.mark.parametrize(("text", "removed"), [
+    ("Dia mengatakan itu tidak terkendali.,(vhs),,,loading...", [("desk codes", "(vhs)"), ("loading", "loading...")]),
+    ("Tersangka dijerat UU Narkotika.,(zys/pm),,,loading...", [("desk codes", "(zys/pm)"), ("loading", "loading...")]),
+])
+def test_boilerplate_run_on_after_boilerplate_goes_too(text, removed):
+    # the scraper's commas joined three paragraphs: the story's, a desk's codes and the widget's placeholder
+    cleaned, found = BOILERPLATE.clean(f"Paragraf pertama.\n{text}", "posmetro-medan")
+    assert cleaned == "Paragraf pertama.\n" + text.split(".,")[0] + "."
+    assert found == removed
+
+
 def test_clean_keeps_paragraphs_and_says_what_it_removed():
     text = "Liputan6.com, Jakarta - Harga naik.\nAdvertisement\n\nBaca Juga\n\nKata dia.\n[Gambas:Video 20detik]"
     cleaned, removed = BOILERPLATE.clean(text, "liputan6")

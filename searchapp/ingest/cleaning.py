@@ -204,8 +204,12 @@ class Boilerplate:
                 pattern = self.match(tail, outlet) if tail else None
                 if pattern is None:
                     kept.append(line)
-                else:  # a boilerplate line a scraper ran on after the paragraph's last comma
-                    kept.append(line[:cut])
+                else:  # a boilerplate line a scraper ran on after the paragraph's last comma …
+                    head = self.match(line[:cut], outlet)  # … maybe after another: "(bbs),,,loading..."
+                    if head is None:
+                        kept.append(line[:cut])
+                    else:
+                        removed.append((head.name, line[:cut].strip()))
                     removed.append((pattern.name, tail.strip()))
             else:
                 removed.append((pattern.name, line.strip()))
