@@ -724,6 +724,14 @@ def test_a_degree_after_a_name_is_not_run_into_a_name(registry):
     ("Hal itu dikutip dari Business Insider, kata analis Budi Santoso.", ("Budi Santoso",)),
     # ...but a person quoted is
     ("Kantor berita Tasnim mengutip Komandan Amirali Hajizadeh soal serangan itu.", ("Amirali Hajizadeh",)),
+    # PB (Pengurus Besar, Persatuan Bulutangkis) and PS (Persatuan Sepakbola) open a club's or a board's name,
+    # as PT opens a company's; a name written after them more often than with a title is theirs
+    ("Audisi umum beasiswa bulu tangkis PB Djarum dihentikan. Kata pengurus, PB Djarum keberatan.", ()),
+    ("PS Barito Putera menjamu Persija Jakarta, kata pelatih Djadjang Nurdjaman.", ("Djadjang Nurdjaman",)),
+    ("PT Sokonindo Automobile akan mengekspor 3.000 mobil. Ekspor itu peluang yang dibuka PT Sokonindo "
+     "Automobile di Filipina. \"Kami siap,\" ungkap CEO PT Sokonindo Automobile pada Senin.", ()),
+    # ...but between a given name and a surname, the two letters are initials
+    ("Menurut Aryo PS Djojohadikusumo, kejuaraan itu sukses.", ("Aryo PS Djojohadikusumo",)),
 ])
 def test_offices_bodies_and_things_named_like_people(registry, text, people):
     assert extract_people(text, registry) == people

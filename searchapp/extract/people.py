@@ -21,6 +21,7 @@ from searchapp.extract import lexicon as lx
 from searchapp.extract.glue import unglue
 from searchapp.extract.mentions import STRONG_EVIDENCE, Mention, find_mentions, find_person_spans
 from searchapp.extract.registry import WORD, PeopleRegistry, Person, fold, one_typo_apart
+from searchapp.extract.tokens import ORGANISATION_MARKERS
 from searchapp.extract.two_people import two_people_parts
 
 __all__ = [
@@ -150,7 +151,8 @@ def _written_as_places(text: str) -> set[tuple[str, ...]]:
 
 # capitalised head words of organisations, facilities and places ("Satgas", "Universitas", "Gunung"), not
 # those a person's name follows as the head of their government ("Pemerintahan Prabowo")
-_HEADS = frozenset(word.capitalize() for word in (lx.ORG_WORDS | lx.FACILITIES | lx.PLACE_NOUNS) - lx.REGIME_WORDS)
+_HEADS = frozenset(word.capitalize() for word in (lx.ORG_WORDS | lx.FACILITIES | lx.PLACE_NOUNS) - lx.REGIME_WORDS) | {
+    word.upper() for word in ORGANISATION_MARKERS}  # "PT", "PB Djarum"
 # runs of two or more capitalised words, each run found once
 _CAPITALISED_RUN = re.compile(r"(?<![\w-])[A-Z][^\s,.;:()\"“”]*(?:[ \t\xa0]+[A-Z][^\s,.;:()\"“”]*)+")
 _RUN_WORD = re.compile(r"[^ \t\xa0]+")

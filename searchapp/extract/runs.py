@@ -27,7 +27,7 @@ from searchapp.extract.context import (
     title_across_conjunction,
     verb_follows,
 )
-from searchapp.extract.tokens import ROMAN, Tok, is_initials
+from searchapp.extract.tokens import CLUB_MARKERS, ROMAN, Tok, is_initials
 
 # token kinds that may be part of a name
 _NAMEISH = frozenset({"unk", "root", "derived", "init", "init2", "particle"})
@@ -180,6 +180,9 @@ def run_kinds(toks: Sequence[Tok], used: Sequence[bool], lo: int, hi: int) -> li
     for k in range(1, len(kinds) - 1):
         if kinds[k] == "org" and kinds[k + 1] == "unk" and toks[lo + k].text.casefold() == "hari":
             kinds[k] = "root"  # a day ("Hari Buruh") or a given name ("VP Marketing Xpeng Hari Arifianto")
+    for k in range(1, len(kinds) - 1):  # "Aryo PS Djojohadikusumo": between name words, a club's letters are initials
+        if kinds[k] == "org" and toks[lo + k].text.casefold() in CLUB_MARKERS and kinds[k - 1] == kinds[k + 1] == "unk":
+            kinds[k] = "init2"
     for k in range(len(kinds) - 1):  # "MS Hidayat", "TB Hasanuddin": two capitals are initials
         after_title = k > 0 and kinds[k - 1] in ("title", "org", "place", "acr")
         if (

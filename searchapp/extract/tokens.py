@@ -28,7 +28,10 @@ _BOILERPLATE = re.compile(
 # a full stop after these abbreviates them, it ends no sentence ("Jl. Jenderal Sudirman", "Kab. Bogor")
 _ABBREVIATIONS = lx.TITLES | lx.NAME_ABBREVIATIONS | frozenset({"st", "jr", "sr", "kol", "h", "jl", "jln", "gg", "kec",
                                                                 "kel", "kab", "prov"})
-_COMPANY_MARKERS = frozenset({"pt", "cv", "ud", "tbk"})
+# what opens an organisation's name: a company's (PT, CV, UD, Tbk), a board's or a badminton club's (PB:
+# Pengurus Besar, Persatuan Bulutangkis), a football club's (PS: Persatuan Sepakbola)
+CLUB_MARKERS = frozenset({"pb", "ps"})
+ORGANISATION_MARKERS = frozenset({"pt", "cv", "ud", "tbk"}) | CLUB_MARKERS
 # currencies written before an amount ("Rp 600 juta", "US$ 5 juta"): they end a name, never extend it
 _CURRENCIES = frozenset({"rp", "idr", "usd", "sgd", "myr", "eur", "jpy", "cny", "aud"})
 
@@ -64,8 +67,8 @@ def kind_of(word: str) -> str:
         return "time"
     if key in _CURRENCIES:
         return "money"
-    if key in _COMPANY_MARKERS:
-        return "org"  # "PT Duta Visual Nusantara": what follows is a company's name
+    if key in ORGANISATION_MARKERS:
+        return "org"  # "PT Duta Visual Nusantara", "PB Djarum": what follows is a company's or a club's name
     if word.rstrip(".").isupper():
         return "org" if key in lx.FACILITIES else "acr"  # "RS Cipto Mangunkusumo", "SMA Negeri 8": a place
     if key in lx.TITLES or key.startswith(("menko", "menteri")):
