@@ -732,6 +732,13 @@ def test_a_degree_after_a_name_is_not_run_into_a_name(registry):
      "Automobile di Filipina. \"Kami siap,\" ungkap CEO PT Sokonindo Automobile pada Senin.", ()),
     # ...but between a given name and a surname, the two letters are initials
     ("Menurut Aryo PS Djojohadikusumo, kejuaraan itu sukses.", ("Aryo PS Djojohadikusumo",)),
+    # makers and their products, studios, clubs, movements and programmes named with name-like words
+    ("Mobil Daihatsu Sigra laris, begitu pula Wuling Almaz di pasar.", ()),
+    ("Chipset Qualcomm Snapdragon 855 dipakai ponsel itu, kata CEO Qualcomm Cristiano Amon.", ("Cristiano Amon",)),
+    ("Film produksi Warner Bros itu tayang pekan depan.", ()),
+    ("Kelompok Houthi menyerang kapal tanker. Houthi mengklaim serangan itu.", ()),
+    ("Aston Villa menang 2-0 atas Everton di Villa Park.", ()),
+    ("Satlak Prima menyiapkan atlet untuk SEA Games.", ()),
 ])
 def test_offices_bodies_and_things_named_like_people(registry, text, people):
     assert extract_people(text, registry) == people

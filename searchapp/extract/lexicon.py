@@ -117,7 +117,7 @@ kantor kepolisian polri polda polres polresta polrestabes polsek mabes tni kodam
 kostrad kopassus brimob densus mahkamah pengadilan kejaksaan kejati kejari kejagung majelis markas
 direktorat ditjen inspektorat sekretariat biro divisi satuan satgas pasukan angkatan tentara militer
 yayasan perkumpulan asosiasi himpunan ikatan serikat federasi konfederasi gabungan koalisi aliansi
-gerakan organisasi perhimpunan persatuan kelompok komite komando klub tim timnas grup group holding corp
+gerakan organisasi perhimpunan persatuan kelompok komite komando klub tim timnas grup group holding corp bros satlak
 corporation inc ltd llc foundation institute university college council ministry department agency
 association party union news press times post tv radio channel media harian majalah koran rumah rs rsud
 rsup puskesmas klinik masjid gereja pura vihara klenteng pondok pesantren ponpes stadion gedung istana
@@ -156,6 +156,7 @@ petronas boeing airbus lion citilink wings sriwijaya batik bca bri bni btn mandi
 bulog basarnas bnpb bmkg bpbd bnn bais lipi brin ui ugm itb ipb unair undip unpad uns its asean apec oki
 g20 g7 eropa kpu bawaslu dkpp ombudsman komnas komnasham ylbhi lbh icw walhi kontras greenpeace amnesty
 wwf sky associated press nasa esa spacex cakapcakap pt cv un eu fc sc ac ud ltd tbk sd rt rw
+daihatsu wuling qualcomm samsung xiaomi oppo realme huawei aston houthi
 """)
 # Places named after people: a name right after these is part of the place's name.
 FACILITIES = _words("""
