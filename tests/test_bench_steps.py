@@ -17,6 +17,7 @@ STEPS = ["reading", "boilerplate", "extraction", "fingerprint", "rest of the doc
     ({"versions": 1.234, "write": 56.78, "vocabulary": 0.9, "stories": 4.05},
      {"versions": 1.2, "write": 56.8, "vocabulary": 0.9, "stories": 4.0}),
     ({"write": 3.0, "stories across shards": 12.5}, {"write": 3.0, "stories across shards": 12.5}),
+    ({"did-you-mean words": 0.25}, {"did-you-mean words": 0.2}),
     ({}, {}),
 ])
 def test_the_runs_steps_are_read_from_the_indexers_summary(phases, read):

@@ -658,6 +658,12 @@ def test_a_title_inside_a_company_name_is_no_title(registry):
     # ... and so is the full name around a known alias, its words or their initials ("Yudhoyono")
     ("Menurut Susilo B. Yudhoyono, Indonesia siap.", ("Susilo Bambang Yudhoyono",)),
     ("Menurut S.B. Yudhoyono, Indonesia siap.", ("Susilo Bambang Yudhoyono",)),
+    ("Menurut Soesilo B. Yudhoyono, Indonesia siap.", ("Susilo Bambang Yudhoyono",)),  # an alias's spelling
+    ("Menurut Susilo B. Yudhoyonoo, Indonesia siap.", ("Susilo Bambang Yudhoyono",)),  # a typo of the alias
+    ("Menurut B. Yudhoyono, Indonesia siap.", ("Susilo Bambang Yudhoyono",)),  # an initial alone: no one else
+    # ... and the known name with initials and its surname after it ("Anies" is an alias of Anies Baswedan)
+    ("Menurut Anies R. Baswedan, Jakarta siap.", ("Anies Baswedan",)),
+    ("Menurut Sri Mulyani I. Indrawati, defisit terjaga.", ("Sri Mulyani Indrawati",)),
     ("Ibu Ani Yudhoyono hadir dan Heru B. Yudhoyono juga.", ("Ani Yudhoyono", "Heru B. Yudhoyono")),
 ])
 def test_patronymics_spellings_and_honorifics(registry, text, people):

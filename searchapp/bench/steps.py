@@ -24,7 +24,7 @@ from searchapp.ingest.corpus import Article, read_corpus
 
 SAMPLE = 2_000  # articles timed …
 WARM = 1_000  # … after this many, so the stemmer's and the analyzer's caches hold a run's common words
-_STEP = re.compile(r"([\w ]+?) ([\d.]+) s")
+_STEP = re.compile(r"(\w[\w -]*?) ([\d.]+) s")
 
 
 @dataclass(frozen=True)

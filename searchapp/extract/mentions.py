@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from searchapp.extract import lexicon as lx
 from searchapp.extract.context import dash_between, lone_name, organisations_short_names
 from searchapp.extract.institutions import institution_names
-from searchapp.extract.registry import PeopleRegistry
+from searchapp.extract.registry import PeopleRegistry, fold
 from searchapp.extract.runs import name_in_run
-from searchapp.extract.tokens import capish, mask, tokenize
+from searchapp.extract.tokens import Tok, capish, mask, tokenize
 
 # evidence that makes even a one-word name a person at article level
 STRONG_EVIDENCE = frozenset({"registry", "title", "speech", "role", "apposition"})
@@ -81,36 +81,60 @@ class _Analysis:
                 i += 1
                 continue
             end, canonical = found
-            i = self._opened_by(i, end, canonical)  # "Susilo B. Yudhoyono": the whole name is the known person's
+            i = self._opened_by(i, end, canonical)  # "Susilo B. Yudhoyono": the whole name is the person's
+            end = self._continued(i, end, canonical)  # "Anies R. Baswedan": so are initials and a surname after
             prev = toks[i - 1] if i > 0 and toks[i].joined else None
             if self._after_facility(i):
                 i = end  # "Universitas Airlangga", "Jalan Soekarno", "Gelora Bung Karno": a place named after someone
                 continue
             if prev is not None and end - i == 1 and not self.used[i - 1] and (
-                    prev.kind in ("unk", "root") or (prev.kind == "init" and len(prev.text.rstrip(".")) == 1)):
+                    prev.kind in ("unk", "root") or self._after_someone(i, end)):
                 i = end  # "Ani Yudhoyono", "Suryo Paloh", "Heru B. Yudhoyono": someone else with that surname
                 continue
             self._add(i, end, canonical, "registry")
             i = end
 
+    def _words(self, a: int, b: int) -> list[str]:
+        """The registry's words for tokens [a, b) (an initial's letter without its full stop)."""
+        return [self.registry.normalise(tok.text.rstrip("."))[0] or fold(tok.text.rstrip("."))
+                for tok in self.toks[a:b]]
+
+    def _spelled(self, canonical: str, words: list[str], initials: range) -> bool:
+        """*words* spell one of the person's names, those at *initials* by their first letter only."""
+        return any(len(name) == len(words) and all(
+            word == whole or (n in initials and len(word) == 1 and whole.startswith(word))
+            for n, (word, whole) in enumerate(zip(words, name, strict=True)))
+            for name in self.registry.spellings(canonical))
+
     def _opened_by(self, i: int, end: int, canonical: str) -> int:
         """Where a registry name found at tokens [i, end) starts: earlier, when the name words and initials
-        just before it are the first words of the person's full name, or their initials ("Susilo B.
-        Yudhoyono", "S.B. Yudhoyono" before the alias "Yudhoyono"); else at *i*."""
-        toks, full = self.toks, canonical.casefold().split()
-        alias = [tok.text.casefold() for tok in toks[i:end]]
-        if full[-len(alias):] != alias:
-            return i
+        just before it are the first words of one of the person's names, or their initials ("Susilo B.
+        Yudhoyono", "Soesilo B. Yudhoyono", "S.B. Yudhoyono" before the alias "Yudhoyono"); else at *i*."""
+        toks = self.toks
         k = i
         while k > 0 and toks[k].joined and not self.used[k - 1] and toks[k - 1].kind in ("unk", "root", "init"):
             k -= 1
         for start in range(k, i):
-            opening = [tok.text.rstrip(".").casefold() for tok in toks[start:i]]
-            if len(opening) + len(alias) == len(full) and all(
-                    word == whole or (len(word) == 1 and whole.startswith(word))
-                    for word, whole in zip(opening, full[:len(opening)], strict=True)):
+            if self._spelled(canonical, self._words(start, end), range(i - start)):
                 return start
         return i
+
+    def _continued(self, i: int, end: int, canonical: str) -> int:
+        """Where a registry name found at tokens [i, end) ends: later, when initials and a word after it make
+        one of the person's names but for the initials ("Anies R. Baswedan", "Sri Mulyani I. Indrawati")."""
+        toks, j = self.toks, end
+        while j < len(toks) and toks[j].joined and _an_initial(toks[j]):
+            j += 1
+        if j == end or j >= len(toks) or not toks[j].joined or toks[j].kind not in ("unk", "root"):
+            return end
+        return j + 1 if self._spelled(canonical, self._words(i, end) + self._words(j, j + 1), range(0)) else end
+
+    def _after_someone(self, i: int, end: int) -> bool:
+        """Initials and a given name of someone else's before a known surname ("Heru B. Yudhoyono")."""
+        toks, k = self.toks, i
+        while k > 0 and toks[k].joined and not self.used[k - 1] and _an_initial(toks[k - 1]):
+            k -= 1
+        return k < i and k > 0 and toks[k].joined and not self.used[k - 1] and toks[k - 1].kind in ("unk", "root")
 
     def _after_facility(self, i: int) -> bool:
         """Token *i* follows a facility's head word, maybe through its qualifiers ("Bandara Internasional")."""
@@ -291,3 +315,10 @@ def find_mentions(text: str, registry: PeopleRegistry) -> list[Mention]:
 def find_person_spans(text: str, registry: PeopleRegistry) -> list[tuple[int, int]]:
     """Character spans of person mentions as written in ``text`` (titles excluded), in text order."""
     return sorted({(m.start, m.end) for m in find_mentions(text, registry)})
+
+
+def _an_initial(tok: Tok) -> bool:
+    """One capital letter, perhaps with its full stop ("B."): a name's initial; not "H", as often Haji
+    ("Ketua MUI Kabupaten Langkat H Mahfud") as an initial."""
+    letter = tok.text.rstrip(".")
+    return len(letter) == 1 and letter.isupper() and letter != "H"

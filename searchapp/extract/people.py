@@ -102,6 +102,8 @@ def _known_person(mention: Mention, registry: PeopleRegistry) -> Mention:
     if mention.canonical is not None:
         return mention
     words = WORD.findall(mention.surface)
+    if len(words) < 3:
+        return mention
     inner = [word for word in words[1:-1] if len(word) > 1]
     if len(inner) == len(words) - 2:
         return mention

@@ -63,6 +63,9 @@ class PeopleRegistry:
                 if key:
                     self._index.setdefault(key, person.name)
         self.max_len = max((len(k) for k in self._index), default=0)
+        self._spellings: dict[str, list[tuple[str, ...]]] = {}
+        for key, name in self._index.items():
+            self._spellings.setdefault(name, []).append(key)
         # the first two or more words of a longer name or alias → whom they open ("Bacharuddin Jusuf")
         self._openings: dict[tuple[str, ...], set[str]] = {}
         for key, name in self._index.items():
@@ -126,6 +129,10 @@ class PeopleRegistry:
         """The people whose name or alias *name* opens with two words or more and does not end
         ("Bacharuddin Jusuf" opens "Bacharuddin Jusuf Habibie")."""
         return frozenset(self._openings.get(_key_tokens(name), ()))
+
+    def spellings(self, canonical: str) -> list[tuple[str, ...]]:
+        """The registry words of each name and alias of the person *canonical* names."""
+        return self._spellings.get(canonical, [])
 
     def lookup(self, words: tuple[str, ...]) -> str | None:
         """Canonical name for a tuple of registry words."""
