@@ -90,10 +90,6 @@ BOILERPLATE = Boilerplate.load(REPO / "config" / "boilerplate.yaml")
     ("(ANTARA FOTO/Sigid Kurniawan)", None, "photo credit"),
     ("Hak atas foto Getty Images", "bbc", "photo credit"),
     ("Hak atas foto AFP", "bbc", "photo credit"),
-    ("PRIBADI WICAKSONO", "tempo", "closing credit"),
-    ("AMINUDDIN A.S.", "tempo", "closing credit"),
-    ("ANTARA", "tempo", "closing credit"),
-    ("THE FILIPINO TIMES", "tempo", "closing credit"),
 ])
 def test_boilerplate_lines(line, outlet, name):
     assert BOILERPLATE.match(line, outlet).name == name
@@ -169,6 +165,25 @@ def test_boilerplate_run_on_after_boilerplate_goes_too(text, removed):
     cleaned, found = BOILERPLATE.clean(f"Paragraf pertama.\n{text}", "posmetro-medan")
     assert cleaned == "Paragraf pertama.\n" + text.split(".,")[0] + "."
     assert found == removed
+
+
+@pytest.mark.parametrize(("text", "cleaned", "removed"), [
+    # Tempo's closing credit: the reporter's or the source's name in capitals, after the story's last line
+    ("Kalimat cerita.\n\nPRIBADI WICAKSONO", "Kalimat cerita.", [("closing credit", "PRIBADI WICAKSONO")]),
+    ("Kalimat cerita.\nAMINUDDIN A.S.\n", "Kalimat cerita.", [("closing credit", "AMINUDDIN A.S.")]),
+    # ... after other boilerplate too, which goes first
+    ("Kalimat cerita.\nANTARA\nPilihan Editor: Judul lain", "Kalimat cerita.",
+     [("editor's pick", "Pilihan Editor: Judul lain"), ("closing credit", "ANTARA")]),
+    # ... or run on after the last paragraph's comma by a scraper
+    ("Kalimat cerita.\nSkala intensitas gempa II-III MMI.,ANWAR SISWADI", "Kalimat cerita.\nSkala intensitas gempa "
+     "II-III MMI.", [("closing credit", "ANWAR SISWADI")]),
+    # inside the story, a few words in capitals stay: a heading, a slogan
+    ("Kalimat cerita.\nSAYA TIDAK TAHU\nKalimat lain.", "Kalimat cerita.\nSAYA TIDAK TAHU\nKalimat lain.", []),
+    ("GAYA HIDUP\nKalimat cerita.", "GAYA HIDUP\nKalimat cerita.", []),
+])
+def test_a_closing_credit_goes_only_at_the_end(text, cleaned, removed):
+    assert BOILERPLATE.clean(text, "tempo") == (cleaned, removed)
+    assert BOILERPLATE.clean(text, "kompas")[0] != cleaned or not removed  # Tempo's way, not every outlet's
 
 
 def test_clean_keeps_paragraphs_and_says_what_it_removed():
@@ -262,6 +277,9 @@ def test_a_bad_pattern_is_a_config_error(tmp_path):
     bad = tmp_path / "b.yaml"
     bad.write_text("boilerplate:\n  - name: x\n    pattern: '(unclosed'\n", encoding="utf-8")
     with pytest.raises(ConfigError, match=r"boilerplate\[0\].pattern: not a regular expression"):
+        Boilerplate.load(bad)
+    bad.write_text("boilerplate:\n  - name: x\n    pattern: 'IKLAN'\n    where: last\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"boilerplate\[0\].where: 'where' is 'anywhere' or 'closing', not 'last'"):
         Boilerplate.load(bad)
 
 

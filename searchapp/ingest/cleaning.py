@@ -38,7 +38,7 @@ _PLAUSIBLE = re.compile("[\u00a0-\u024f\u2000-\u27bf\u0600-\u06ff\ufb50-\ufdff\u
                         "\U0001f000-\U0001faff]+")
 _FTFY = ftfy.TextFixerConfig(uncurl_quotes=False, fix_latin_ligatures=False, fix_character_width=False,
                              normalization="NFC")
-_SCHEMA = {"name": "str", "pattern": "str", "outlets": "list"}
+_SCHEMA = {"name": "str", "pattern": "str", "outlets": "list", "where": "str"}
 
 
 def repair(text: str) -> str:
@@ -81,6 +81,7 @@ class Pattern:
     name: str
     regex: re.Pattern[str]
     outlets: frozenset[str]  # empty: every outlet
+    closing: bool = False  # only among the last lines of the story (`where: closing`)
 
 
 # A scraper that kept each paragraph's plain text and joined them with commas (click-id) leaves a comma
@@ -175,18 +176,42 @@ class Boilerplate:
             except re.error as error:
                 raise ConfigError(path, f"not a regular expression ({error})", f"boilerplate[{number}].pattern") \
                     from None
-            patterns.append(Pattern(entry["name"], regex, frozenset(entry["outlets"])))
+            where = entry["where"] or "anywhere"
+            if where not in ("anywhere", "closing"):
+                raise ConfigError(path, f"'where' is 'anywhere' or 'closing', not '{where}'",
+                                  f"boilerplate[{number}].where")
+            patterns.append(Pattern(entry["name"], regex, frozenset(entry["outlets"]), where == "closing"))
         return cls(patterns)
 
-    def match(self, line: str, outlet: str | None) -> Pattern | None:
-        """The pattern *line* is boilerplate by, for an article of *outlet*; None for a line of the story."""
+    def match(self, line: str, outlet: str | None, closing: bool = False) -> Pattern | None:
+        """The pattern *line* is boilerplate by, for an article of *outlet*; None for a line of the story.
+        With *closing*, only the patterns of a story's last lines (a credit that would be a heading inside)."""
         stripped = line.strip()
         if not stripped or len(stripped) > 400:
             return None
         for pattern in self.patterns:
-            if (not pattern.outlets or outlet in pattern.outlets) and pattern.regex.match(stripped):
+            if pattern.closing == closing and (not pattern.outlets or outlet in pattern.outlets) \
+                    and pattern.regex.match(stripped):
                 return pattern
         return None
+
+    def _remove_closing(self, kept: list[str], outlet: str | None, removed: list[tuple[str, str]]) -> None:
+        """Take the closing patterns' lines off the end of *kept*, alone on a line or run on after the last
+        paragraph's comma ("… kata dia.,ANWAR SISWADI")."""
+        while kept:
+            line = kept[-1]
+            found = self.match(line, outlet, closing=True) if line.strip() else None
+            if found is None and line.strip():
+                cut, tail = _joined_tail(line)
+                found = self.match(tail, outlet, closing=True) if tail else None
+                if found is None:
+                    return
+                kept[-1] = line[:cut]
+                removed.append((found.name, tail.strip()))
+                continue
+            kept.pop()
+            if found is not None:
+                removed.append((found.name, line.strip()))
 
     def clean(self, text: str, outlet: str | None) -> tuple[str, list[tuple[str, str]]]:
         """*text* without its boilerplate lines, and the lines removed with the name of their pattern;
@@ -213,6 +238,7 @@ class Boilerplate:
                     removed.append((pattern.name, tail.strip()))
             else:
                 removed.append((pattern.name, line.strip()))
+        self._remove_closing(kept, outlet, removed)
         if not removed:
             return text, removed
         return re.sub(r"\n{3,}", "\n\n", "\n".join(kept)).strip(), removed
