@@ -88,7 +88,7 @@ class _Analysis:
                 i = end  # "Universitas Airlangga", "Jalan Soekarno", "Gelora Bung Karno": a place named after someone
                 continue
             if prev is not None and end - i == 1 and not self.used[i - 1] and (
-                    prev.kind in ("unk", "root") or self._after_someone(i, end)):
+                    prev.kind in ("unk", "root") or self._after_someone(i)):
                 i = end  # "Ani Yudhoyono", "Suryo Paloh", "Heru B. Yudhoyono": someone else with that surname
                 continue
             self._add(i, end, canonical, "registry")
@@ -129,7 +129,7 @@ class _Analysis:
             return end
         return j + 1 if self._spelled(canonical, self._words(i, end) + self._words(j, j + 1), range(0)) else end
 
-    def _after_someone(self, i: int, end: int) -> bool:
+    def _after_someone(self, i: int) -> bool:
         """Initials and a given name of someone else's before a known surname ("Heru B. Yudhoyono")."""
         toks, k = self.toks, i
         while k > 0 and toks[k].joined and not self.used[k - 1] and _an_initial(toks[k - 1]):
