@@ -937,3 +937,26 @@ def test_a_nickname_that_starts_a_full_names_word_is_that_person(registry, text,
 ])
 def test_a_government_body_between_an_office_and_its_holder(registry, text, people):
     assert extract_people(text, registry) == people
+
+
+@pytest.mark.parametrize(("text", "people"), [
+    # a Roman numeral of two letters or more ends an office's name ("Komisi III"): it opens no name
+    ("Wakil Ketua Komisi III Aziz Syamsuddin mengatakan revisi perlu.", ("Aziz Syamsuddin",)),
+    ("Ketua Komisi VIII Ali Taher mengatakan haji aman.", ("Ali Taher",)),
+    # ... where one capital letter may ("I Wayan"), and a numeral still ends a company's name
+    ("Kapolda Bali Irjen I Gusti Putu Gede Ardana mengatakan hal itu.", ("I Gusti Putu Gede Ardana",)),
+    ("Direktur PT Angkasa Pura II M. Awaluddin mengatakan bandara siap.", ("M. Awaluddin",)),
+    # a lower-case role word vouches for a name after an organisation when the article calls the person by
+    # a word of it later ...
+    ("Hal itu disampaikan anggota Komisi III DPR Arsul Sani. Menurut Arsul, revisi diperlukan.", ("Arsul Sani",)),
+    ("Hal itu disampaikan juru bicara Kementerian Luar Negeri China Hua Chunying. Hua menambahkan, China siap.",
+     ("Hua Chunying",)),
+    # ... not when the name is only ever written whole (a place's, a unit's), nor after a company's marker
+    ("Warga dibantu anggota Polsek Plakat Tingguf di lokasi. Polsek Plakat Tingguf menangkap pelaku.", ()),
+    ("Proyek itu digarap anak usaha PT Elnusa Petrofin di Jakarta. Elnusa juga membangun depo.", ()),
+    # a lower-case particle inside a name after a given name that is also a word ("Erik", "Ronald")
+    ("Pelatih Manchester United Erik ten Hag menolak berkomentar.", ("Erik ten Hag",)),
+    ("Pelatih Belanda Ronald de Boer menolak berkomentar.", ("Ronald de Boer",)),
+])
+def test_names_after_an_office_with_a_numeral_a_role_or_a_particle(registry, text, people):
+    assert extract_people(text, registry) == people

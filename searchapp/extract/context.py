@@ -205,6 +205,15 @@ def title_in_run_ending(toks: Sequence[Tok], k: int) -> bool:
     return False
 
 
+def named_apart(toks: Sequence[Tok], text: str, start: int, end: int) -> bool:
+    """A word of the name at tokens [start, end) stands elsewhere in the text without the rest of it, as an
+    article refers to someone it has introduced ("anggota Komisi III DPR Arsul Sani", then "kata Arsul");
+    an organisation's or a place's name is written whole ("Kabupaten Ogan Ilir", "PT Koba Tin")."""
+    whole = len(re.findall(r"\s+".join(re.escape(tok.text) for tok in toks[start:end]), text))
+    return any(len(re.findall(rf"(?<!\w){re.escape(tok.text)}(?!\w)", text)) > whole
+               for tok in toks[start:end] if len(tok.text) >= 3 and tok.kind == "unk")
+
+
 def opens_clause(toks: Sequence[Tok], lo: int) -> bool:
     """The token starts a sentence or a clause: after a comma or a conjunction ("bahwa", "sejak")."""
     tok = toks[lo]

@@ -330,7 +330,7 @@ dengan untuk dari dalam pada kepada bersama serta atau tetapi namun hingga sejak
 sering seringkali kerap selalu belum tidak sempat bisa dapat harus pernah langsung resmi tetap mulai
 """)
 # Name particles allowed inside a name: "Bashar al-Assad", "Ursula von der Leyen", "Abu Bakar bin Ali".
-PARTICLES = _words("bin binti van von der den de da del della dos das du la le al el ibn ibnu ter")
+PARTICLES = _words("bin binti van von der den de da del della dos das du la le al el ibn ibnu ter ten")
 
 
 def common_roots() -> frozenset[str]:
