@@ -274,21 +274,3 @@ def verb_follows(toks: Sequence[Tok], hi: int) -> bool:
         return False
     word = toks[hi].text.casefold()
     return word in lx.AUXILIARIES or (len(word) > 5 and VERB_PREFIX.match(word) is not None)
-
-
-# -- names standing side by side --------------------------------------------------------------
-
-
-def dash_between(toks: Sequence[Tok], text: str, i: int, j: int) -> bool:
-    """Only a dash or an ampersand between tokens i and j: "Prabowo - Hatta"."""
-    return text[toks[i].end : toks[j].start].strip() in ("-", "–", "&")
-
-
-def lone_name(toks: Sequence[Tok], used: Sequence[bool], k: int) -> bool:
-    """Token k is one name-like word standing alone (not part of a longer capitalised run), and not
-    already part of a mention (``used``)."""
-    if toks[k].kind != "unk" or used[k] or toks[k].headline:
-        return False
-    before_joined = k > 0 and toks[k].joined and capish(toks[k - 1])
-    after_joined = k + 1 < len(toks) and toks[k + 1].joined and capish(toks[k + 1])
-    return not before_joined and not after_joined

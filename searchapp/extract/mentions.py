@@ -9,7 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from searchapp.extract import lexicon as lx
-from searchapp.extract.context import dash_between, lone_name, organisations_short_names
+from searchapp.extract.context import organisations_short_names
+from searchapp.extract.coordination import coordinated_with, listed_with
 from searchapp.extract.institutions import institution_names
 from searchapp.extract.registry import PeopleRegistry, fold
 from searchapp.extract.runs import name_in_run
@@ -18,7 +19,6 @@ from searchapp.extract.tokens import Tok, capish, mask, tokenize
 # evidence that makes even a one-word name a person at article level
 STRONG_EVIDENCE = frozenset({"registry", "title", "speech", "role", "apposition"})
 _ENDS_NAME = frozenset({"unk", "root", "derived", "init", "particle", "title"})
-_COORDINATORS = frozenset({"dan", "atau", "serta"})
 
 
 @dataclass(frozen=True)
@@ -262,49 +262,9 @@ class _Analysis:
         for a, b, _canonical, evidence in list(self.mentions):
             if evidence not in STRONG_EVIDENCE and not (evidence == "name-shape" and b - a > 1):
                 continue  # only a sure person vouches for its neighbours (no chains through lists of places)
-            for k in self._coordinated_with(a, b) + self._listed_with(a, b):
+            for k in coordinated_with(self.toks, self.used, self.text, a, b) + listed_with(self.toks, self.used, a, b):
                 if not self.used[k]:
                     self._add(k, k + 1, None, "coordination")
-
-    def _coordinated_with(self, a: int, b: int) -> list[int]:
-        toks, used, text = self.toks, self.used, self.text
-        out = []
-        # forward: "<person> dan X", "<person> - X"
-        if (
-            b + 1 < len(toks)
-            and toks[b].joined
-            and toks[b].text.casefold() in _COORDINATORS
-            and toks[b + 1].joined
-        ):
-            k = b + 1
-            if lone_name(toks, used, k):
-                out.append(k)
-        elif b < len(toks) and dash_between(toks, text, b - 1, b) and lone_name(toks, used, b):
-            out.append(b)
-        # backward: "X dan <person>", "X - <person>"
-        if a >= 2 and toks[a].joined and toks[a - 1].text.casefold() in _COORDINATORS and toks[a - 1].joined:
-            if lone_name(toks, used, a - 2):
-                out.append(a - 2)
-        elif a >= 1 and dash_between(toks, text, a - 1, a) and lone_name(toks, used, a - 1):
-            out.append(a - 1)
-        return out
-
-    def _listed_with(self, a: int, b: int) -> list[int]:
-        """ "Neneng Sri Wahyuni, Yulianis, dan Oktarina Putri": lone name-like words in a list of persons."""
-        toks, used = self.toks, self.used
-        out = []
-        k = b
-        while k < len(toks) and toks[k].comma and lone_name(toks, used, k):
-            nxt = toks[k + 1] if k + 1 < len(toks) else None
-            if nxt is None or not (nxt.comma or (nxt.joined and nxt.text.casefold() in _COORDINATORS)):
-                break
-            out.append(k)
-            k += 1
-        k = a - 1
-        while k >= 0 and k + 1 < len(toks) and toks[k + 1].comma and lone_name(toks, used, k) and toks[k].comma:
-            out.append(k)
-            k -= 1
-        return out
 
 
 def find_mentions(text: str, registry: PeopleRegistry) -> list[Mention]:
