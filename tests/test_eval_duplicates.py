@@ -91,7 +91,8 @@ def test_eval_needs_its_folder(tmp_path, capsys):
 def test_recall_is_estimated_band_by_band_from_pairs_drawn_at_random():
     """Copies of a band = its pairs × the share of copies among its random pairs read; recall = the copies
     grouped over all copies. Pairs read but not drawn at random do not count."""
-    from searchapp.evaluate.duplicates import Doc, Result, recall_estimate
+    from searchapp.evaluate.duplicate_recall import recall_estimate
+    from searchapp.evaluate.duplicates import Doc, Result
 
     words = [f"kata{n}" for n in range(40)]
     base = " ".join(words)
@@ -106,4 +107,26 @@ def test_recall_is_estimated_band_by_band_from_pairs_drawn_at_random():
     assert "similarity [0.5, 1.0): 1 pairs, 1 read: 1 copies, 1 of them grouped" in lines[0]
     assert "similarity [0.3, 0.5): 2 pairs, 2 read: 1 copies, 0 of them grouped" in lines[1]
     assert "similarity [0.0, 0.1): 3 pairs, 0 read" in lines[4]  # a–d was read, but not drawn at random
-    assert lines[-1].endswith("1 of 2 copies grouped = 0.500")
+    assert lines[-2].endswith("1 of 2 copies grouped = 0.500")
+
+
+def test_recall_is_also_estimated_with_grouped_and_other_pairs_apart_and_an_interval():
+    """Post-stratified: in each band the grouped pairs (their number known) and the others each get the share of
+    copies read among them; the bootstrap draws the pairs read again within each stratum."""
+    from searchapp.evaluate.duplicate_recall import recall_estimate
+    from searchapp.evaluate.duplicates import Doc, Result
+
+    words = [f"kata{n}" for n in range(40)]
+    base = " ".join(words)
+    docs = [Doc("a", base, "t"), Doc("b", base, "t"), Doc("e", base, "t"),  # three identical texts, two grouped
+            Doc("c", " ".join(words[:24] + [f"lain{n}" for n in range(16)]), "t")]  # 0.40 to each of them
+    result = Result("hoax600", docs, {"a": "a", "b": "a"}, 0.0)
+    labels = {("hoax600", "a", "b"): True, ("hoax600", "a", "e"): True, ("hoax600", "a", "c"): True,
+              ("hoax600", "b", "c"): False}
+    lines = recall_estimate(result, labels, set(labels))
+    # band by band: 3 copies at 1.0 of which half grouped by the pairs read, 1.5 at 0.40: 1.5 of 4.5
+    assert lines[-2].endswith("2 of 4 copies grouped = 0.333")
+    # apart: the one grouped pair is a copy, the two others at 1.0 are copies too, so 1 of 4.5 are grouped;
+    # the draws give the 0.40 band 0, 1 or 2 copies of its 2 read: 1/3 to 1/6
+    assert lines[-1] == ("  post-stratified (grouped and not grouped apart in each band): 1 of 4 = 0.222, "
+                         "95% bootstrap interval 0.17-0.33")

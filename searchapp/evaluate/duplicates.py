@@ -21,8 +21,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from searchapp.evaluate.duplicate_recall import recall_estimate
 from searchapp.extract.dates import stated_day
-from searchapp.extract.fingerprint import fingerprint, shingles, similarity
+from searchapp.extract.fingerprint import fingerprint, similarity
 from searchapp.index.stories import DAYS_APART, FLOOR, SAME_TEXT, THRESHOLD, Texts, find_stories
 from searchapp.ingest.cleaning import Boilerplate, repair
 from searchapp.ingest.datetimes import DateError, parse_stamp
@@ -31,7 +32,6 @@ from searchapp.ingest.tables import open_table
 
 LABELS = Path(__file__).with_name("duplicate_labels.tsv")
 NEAR = 0.25  # from this similarity up to the threshold, a pair is a near miss worth a look
-RECALL_BANDS = ((0.5, 1.0), (0.3, 0.5), (0.2, 0.3), (0.1, 0.2), (0.0, 0.1))
 
 
 @dataclass
@@ -145,44 +145,6 @@ def read_labels(path: Path = LABELS) -> dict[tuple[str, str, str], bool]:
 def read_random(path: Path = LABELS) -> set[tuple[str, str, str]]:
     """The labelled pairs drawn at random within a band of similarity: what recall is estimated from."""
     return {pair for pair, _copy, sample in _label_lines(path) if sample == "random"}
-
-
-def within_key_similarity(result: Result) -> dict[tuple[str, str], float]:
-    """The exact Jaccard similarity of word 3-shingles of every pair of articles with one key (a topic)."""
-    by_key: dict[str, list[Doc]] = defaultdict(list)
-    for doc in result.docs:
-        by_key[doc.key].append(doc)
-    similar = {}
-    for docs in by_key.values():
-        found = [(doc.id, shingles(doc.text)) for doc in docs]
-        for n, (a, first) in enumerate(found):
-            for b, second in found[n + 1:]:
-                similar[tuple(sorted((a, b)))] = len(first & second) / max(1, len(first | second))
-    return similar
-
-
-def recall_estimate(result: Result, labels: dict[tuple[str, str, str], bool],
-                    random_pairs: set[tuple[str, str, str]]) -> list[str]:
-    """Recall over all pairs of one topic, estimated band by band of similarity from the pairs drawn at
-    random in each band and read by hand (the copies of a band: its pairs × the share of copies among
-    those read), with the different pairs grouped among those read."""
-    similar = within_key_similarity(result)
-    lines, copies, found = [], 0.0, 0.0
-    for low, high in RECALL_BANDS:
-        band = [pair for pair, value in similar.items() if low <= value < high or (high == 1.0 and value == 1.0)]
-        read = [(pair in result.pairs, labels[(result.name, *pair)]) for pair in band
-                if (result.name, *pair) in random_pairs]
-        copy_share = sum(copy for _grouped, copy in read) / len(read) if read else 0.0
-        grouped_share = (sum(grouped for grouped, copy in read if copy) / sum(copy for _grouped, copy in read)
-                         if copy_share else 0.0)
-        copies += len(band) * copy_share
-        found += len(band) * copy_share * grouped_share
-        lines.append(f"    similarity [{low:.1f}, {high:.1f}): {len(band)} pairs, {len(read)} read: "
-                     f"{sum(c for _g, c in read)} copies, {sum(g and c for g, c in read)} of them grouped, "
-                     f"{sum(g and not c for g, c in read)} different pairs grouped")
-    lines.append(f"  recall over every pair of one topic, estimated: {found:.0f} of {copies:.0f} copies grouped "
-                 f"= {found / max(copies, 1e-9):.3f}")
-    return lines
 
 
 def report(results: list[Result], labels: dict[tuple[str, str, str], bool],

@@ -1,0 +1,109 @@
+"""Recall of story grouping over every pair of one hoax600 topic, estimated from the pairs drawn at random in
+bands of similarity and read by hand (`searchapp.evaluate.duplicates` reads the data and the labels)."""
+
+from __future__ import annotations
+
+import random
+from collections import defaultdict
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from searchapp.extract.fingerprint import shingles
+
+if TYPE_CHECKING:
+    from searchapp.evaluate.duplicates import Doc, Result
+
+RECALL_BANDS = ((0.5, 1.0), (0.3, 0.5), (0.2, 0.3), (0.1, 0.2), (0.0, 0.1))
+BOOTSTRAP_DRAWS = 2000
+
+
+def within_key_similarity(result: Result) -> dict[tuple[str, str], float]:
+    """The exact Jaccard similarity of word 3-shingles of every pair of articles with one key (a topic)."""
+    by_key: dict[str, list[Doc]] = defaultdict(list)
+    for doc in result.docs:
+        by_key[doc.key].append(doc)
+    similar = {}
+    for docs in by_key.values():
+        found = [(doc.id, shingles(doc.text)) for doc in docs]
+        for n, (a, first) in enumerate(found):
+            for b, second in found[n + 1:]:
+                similar[tuple(sorted((a, b)))] = len(first & second) / max(1, len(first | second))
+    return similar
+
+
+def recall_estimate(result: Result, labels: dict[tuple[str, str, str], bool],
+                    random_pairs: set[tuple[str, str, str]]) -> list[str]:
+    """Recall over all pairs of one topic, estimated band by band of similarity from the pairs drawn at
+    random in each band and read by hand (the copies of a band: its pairs × the share of copies among
+    those read), with the different pairs grouped among those read."""
+    similar = within_key_similarity(result)
+    lines, copies, found = [], 0.0, 0.0
+    for low, high in RECALL_BANDS:
+        band = [pair for pair, value in similar.items() if low <= value < high or (high == 1.0 and value == 1.0)]
+        read = [(pair in result.pairs, labels[(result.name, *pair)]) for pair in band
+                if (result.name, *pair) in random_pairs]
+        copy_share = sum(copy for _grouped, copy in read) / len(read) if read else 0.0
+        grouped_share = (sum(grouped for grouped, copy in read if copy) / sum(copy for _grouped, copy in read)
+                         if copy_share else 0.0)
+        copies += len(band) * copy_share
+        found += len(band) * copy_share * grouped_share
+        lines.append(f"    similarity [{low:.1f}, {high:.1f}): {len(band)} pairs, {len(read)} read: "
+                     f"{sum(c for _g, c in read)} copies, {sum(g and c for g, c in read)} of them grouped, "
+                     f"{sum(g and not c for g, c in read)} different pairs grouped")
+    lines.append(f"  recall over every pair of one topic, estimated: {found:.0f} of {copies:.0f} copies grouped "
+                 f"= {found / max(copies, 1e-9):.3f}")
+    strata = _strata(result, similar, labels, random_pairs)
+    found, copies = _stratified(strata)
+    draws = sorted(_ratio(_stratified(_resampled(strata, rng))) for rng in
+                   (random.Random(f"recall:{n}") for n in range(BOOTSTRAP_DRAWS)))
+    low, high = draws[int(0.025 * len(draws))], draws[int(0.975 * len(draws)) - 1]
+    lines.append(f"  post-stratified (grouped and not grouped apart in each band): {found:.0f} of {copies:.0f} "
+                 f"= {_ratio((found, copies)):.3f}, 95% bootstrap interval {low:.2f}-{high:.2f}")
+    return lines
+
+
+@dataclass(frozen=True)
+class _Stratum:
+    """The pairs of a band that were grouped (or not): how many, whether each one read at random is a copy,
+    and the band's share of copies among all its pairs read (for a stratum none of whose pairs was read)."""
+
+    grouped: bool
+    size: int
+    read: tuple[bool, ...]
+    band_share: float
+
+
+def _strata(result: Result, similar: dict[tuple[str, str], float], labels: dict[tuple[str, str, str], bool],
+            random_pairs: set[tuple[str, str, str]]) -> list[_Stratum]:
+    strata = []
+    for low, high in RECALL_BANDS:
+        band = [pair for pair, value in similar.items() if low <= value < high or (high == 1.0 and value == 1.0)]
+        read = [labels[(result.name, *pair)] for pair in band if (result.name, *pair) in random_pairs]
+        share = sum(read) / len(read) if read else 0.0
+        for grouped in (True, False):
+            pairs = [pair for pair in band if (pair in result.pairs) == grouped]
+            strata.append(_Stratum(grouped, len(pairs), tuple(
+                labels[(result.name, *pair)] for pair in pairs if (result.name, *pair) in random_pairs), share))
+    return strata
+
+
+def _stratified(strata: list[_Stratum]) -> tuple[float, float]:
+    """(copies grouped, copies) over every pair: each stratum's size × its share of copies among the pairs read
+    in it. The grouped pairs of a band are counted apart from the others, as their number is known: a
+    sample's luck in drawing grouped pairs then moves the estimate less than band by band."""
+    found = copies = 0.0
+    for stratum in strata:
+        share = sum(stratum.read) / len(stratum.read) if stratum.read else stratum.band_share
+        copies += stratum.size * share
+        found += stratum.size * share if stratum.grouped else 0.0
+    return found, copies
+
+
+def _resampled(strata: list[_Stratum], rng: random.Random) -> list[_Stratum]:
+    """The strata with their pairs read drawn again, with replacement (one bootstrap draw)."""
+    return [replace(stratum, read=tuple(rng.choices(stratum.read, k=len(stratum.read)))) for stratum in strata]
+
+
+def _ratio(counts: tuple[float, float]) -> float:
+    found, copies = counts
+    return found / max(copies, 1e-9)
