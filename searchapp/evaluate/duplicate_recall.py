@@ -5,16 +5,30 @@ from __future__ import annotations
 
 import random
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from searchapp.extract.fingerprint import shingles
 
-if TYPE_CHECKING:
-    from searchapp.evaluate.duplicates import Doc, Result
-
 RECALL_BANDS = ((0.5, 1.0), (0.3, 0.5), (0.2, 0.3), (0.1, 0.2), (0.0, 0.1))
 BOOTSTRAP_DRAWS = 2000
+
+
+class Doc(Protocol):
+    """An article read for the evaluation (`searchapp.evaluate.duplicates.Doc`)."""
+
+    id: str
+    text: str
+    key: str
+
+
+class Result(Protocol):
+    """A corpus grouped (`searchapp.evaluate.duplicates.Result`): its articles and the pairs grouped."""
+
+    name: str
+    docs: Sequence[Doc]
+    pairs: set[tuple[str, str]]
 
 
 def within_key_similarity(result: Result) -> dict[tuple[str, str], float]:
