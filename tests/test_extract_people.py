@@ -960,3 +960,31 @@ def test_a_government_body_between_an_office_and_its_holder(registry, text, peop
 ])
 def test_names_after_an_office_with_a_numeral_a_role_or_a_particle(registry, text, people):
     assert extract_people(text, registry) == people
+
+
+@pytest.mark.parametrize(("text", "people"), [
+    # a numeral up to XXXIX numbers a body, and is no one ("Komisi XI" is not Xi Jinping)
+    ("Anggota Komisi XI DPR Andreas Eddy Susetyo mengatakan pajak naik. Kata Andreas, target tercapai.",
+     ("Andreas Eddy Susetyo",)),
+    ("Ketua Komisi XI menerima laporan itu di Jakarta.", ()),
+    ("Ketua Komisi X Syaiful Huda mengatakan sekolah siap.", ("Syaiful Huda",)),
+    ("Ketua Komisi V Lasarus mengatakan jalan tol rampung.", ("Lasarus",)),
+    # beyond X it is no part of a name: it numbers a unit or an event
+    ("Kasdam XVII/Cenderawasih Brigjen TNI Ferry Irawan hadir di Jayapura.", ("Ferry Irawan",)),
+    ("Atlet Jawa Barat meraih emas pada Peparnas XVI di Papua.", ()),
+    # "V." is an initial; a company's numeral before a given name, an initial and a surname ends its name
+    ("Buku itu ditulis V. Wiratna Sujarweni pada 2014.", ("V. Wiratna Sujarweni",)),
+    ("Dirut Pelindo II Elvyn G Masassya mengatakan pelabuhan siap.", ("Elvyn G Masassya",)),
+    # a role word vouches for the words the article calls the person by later, not for the party before them
+    ("Hal itu dikatakan anggota Partai Gelora Fahri Hamzah. Fahri Hamzah menambahkan, partai siap.",
+     ("Fahri Hamzah",)),
+    ("Hal itu dikatakan pelatih Juventus Massimiliano Allegri di Turin. Menurut Allegri, timnya siap.",
+     ("Massimiliano Allegri",)),
+    ("Hal itu dikatakan pakar hukum Universitas Trisakti Abdul Fickar Hadjar. Menurut Fickar, KPK harus bertindak.",
+     ("Abdul Fickar Hadjar",)),
+    # a surname that opens a sentence, its particle capitalised, is the person named in full before
+    ("Pelatih Erik ten Hag memuji Virgil van Dijk. Ten Hag menyebut Van Dijk bek terbaik.",
+     ("Erik ten Hag", "Virgil van Dijk")),
+])
+def test_numerals_that_number_a_body_and_names_called_apart(registry, text, people):
+    assert extract_people(text, registry) == people

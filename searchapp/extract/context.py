@@ -205,13 +205,31 @@ def title_in_run_ending(toks: Sequence[Tok], k: int) -> bool:
     return False
 
 
-def named_apart(toks: Sequence[Tok], text: str, start: int, end: int) -> bool:
-    """A word of the name at tokens [start, end) stands elsewhere in the text without the rest of it, as an
-    article refers to someone it has introduced ("anggota Komisi III DPR Arsul Sani", then "kata Arsul");
-    an organisation's or a place's name is written whole ("Kabupaten Ogan Ilir", "PT Koba Tin")."""
-    whole = len(re.findall(r"\s+".join(re.escape(tok.text) for tok in toks[start:end]), text))
-    return any(len(re.findall(rf"(?<!\w){re.escape(tok.text)}(?!\w)", text)) > whole
-               for tok in toks[start:end] if len(tok.text) >= 3 and tok.kind == "unk")
+def called_apart(toks: Sequence[Tok], start: int, end: int) -> int | None:
+    """Where the name at tokens [start, end) starts when the article also writes one of its words on its own:
+    not after another capitalised word (a title or a cue word aside), as an article calls someone it has
+    introduced ("anggota Partai Gelora Fahri Hamzah", then "Fahri Hamzah menambahkan": at "Fahri"; "pelatih
+    Juventus Massimiliano Allegri", then "kata Allegri": a surname, and the given name before it, at
+    "Massimiliano"), with the given names and initials before that word. None when each word is only ever
+    written after another name word, as an organisation's or a place's name is ("anggota Polsek Plakat
+    Tingguf", "Kecamatan Plakat Tingguf")."""
+    for k in range(start, end):
+        word = toks[k].text
+        if len(word) < 3 or toks[k].kind not in ("unk", "root"):
+            continue
+        if any(tok.text == word and not _after_a_name_word(toks, n) for n, tok in enumerate(toks)
+               if not start <= n < end):
+            k -= 1 if k == end - 1 and k > start else 0
+            while k > start and (toks[k - 1].kind in ("init", "init2") or toks[k - 1].text.casefold()
+                                 in lx.GIVEN_NAMES):
+                k -= 1  # "Abdul Fickar Hadjar", then "Fickar": given names and initials before it
+            return k
+    return None
+
+
+def _after_a_name_word(toks: Sequence[Tok], n: int) -> bool:
+    """Token *n* goes on a run of capitalised words: the one before it is no title or cue word."""
+    return n > 0 and toks[n].joined and capish(toks[n - 1]) and toks[n - 1].kind not in ("title", "cue", "stop")
 
 
 def opens_clause(toks: Sequence[Tok], lo: int) -> bool:

@@ -14,7 +14,7 @@ from searchapp.extract.coordination import coordinated_with, listed_with
 from searchapp.extract.institutions import institution_names
 from searchapp.extract.registry import PeopleRegistry, fold
 from searchapp.extract.runs import name_in_run
-from searchapp.extract.tokens import Tok, capish, mask, tokenize
+from searchapp.extract.tokens import Tok, capish, mask, roman_numeral, tokenize
 
 # evidence that makes even a one-word name a person at article level
 STRONG_EVIDENCE = frozenset({"registry", "title", "speech", "role", "apposition"})
@@ -70,8 +70,8 @@ class _Analysis:
             return
         i = 0
         while i < len(toks):
-            if toks[i].kind in ("lower", "particle"):
-                i += 1
+            if toks[i].kind in ("lower", "particle") or (roman_numeral(toks[i]) and toks[i].text.isupper()):
+                i += 1  # "Komisi XI" is no "Xi"
                 continue
             if "-" in toks[i].text and self._registry_pair(i):
                 i += 1

@@ -190,9 +190,15 @@ def _short_form(words: tuple[str, ...], full: tuple[str, ...]) -> bool:
     """*words* name the person *full* names: a part of it ("Sanchez"), or its first word, then some of the
     others in order, ending with its last ("Alyssa Daguise" for "Alyssa Paramitha Daguise"), where an
     initial stands for the word it begins ("Ronald A. Sinaga", "Fariz RM" for "Fariz Roestam Moenaf")."""
+    words, full = _particles_folded(words), _particles_folded(full)  # "Ten Hag" for "Erik ten Hag"
     if _contains(full, words) or words == (full[-1].rpartition("-")[2],):
         return True  # "Arnold" for "Trent Alexander-Arnold" too
     return len(words) >= 2 and words[0] == full[0] and _ends_alike(words[1:], full[1:])
+
+
+def _particles_folded(words: tuple[str, ...]) -> tuple[str, ...]:
+    """Name particles in lower case: a surname opens a sentence with its particle capitalised ("Van Dijk")."""
+    return tuple(word.casefold() if word.casefold() in lx.PARTICLES else word for word in words)
 
 
 def _ends_alike(words: tuple[str, ...], full: tuple[str, ...]) -> bool:

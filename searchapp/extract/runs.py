@@ -14,11 +14,11 @@ from searchapp.extract.context import (
     after_a_source_cue,
     after_degrees,
     apposition,
+    called_apart,
     ends_a_field,
     ends_an_acronyms_name,
     expands_acronym,
     jurisdiction_before,
-    named_apart,
     names_a_thing,
     office_of_before,
     opens_clause,
@@ -28,7 +28,7 @@ from searchapp.extract.context import (
     title_across_conjunction,
     verb_follows,
 )
-from searchapp.extract.tokens import CLUB_MARKERS, ORGANISATION_MARKERS, ROMAN, Tok, is_initials
+from searchapp.extract.tokens import CLUB_MARKERS, ORGANISATION_MARKERS, ROMAN, Tok, is_initials, roman_numeral
 
 # token kinds that may be part of a name
 _NAMEISH = frozenset({"unk", "root", "derived", "init", "init2", "particle"})
@@ -78,7 +78,7 @@ def name_in_run(toks: Sequence[Tok], text: str, used: Sequence[bool], lo: int, h
     while (
         a < b
         and kinds[a] in ("derived", "particle", "root", "init", "init2")
-        and not (kinds[a] in ("init", "init2") and a + 1 < b and not _numeral(toks[lo + a]))
+        and not (kinds[a] in ("init", "init2") and a + 1 < b and not roman_numeral(toks[lo + a]))
         and not (kinds[a] == "particle" and a + 1 < b and kinds[a + 1] == "unk" and toks[lo + a].text[0].isupper())
     ):  # a capitalised particle opens a name: "Al Ghazali", "El Rumi", "De Gea", "Van Dijk"
         keep_root = (
@@ -106,6 +106,8 @@ def name_in_run(toks: Sequence[Tok], text: str, used: Sequence[bool], lo: int, h
         and toks[lo + a].text.casefold() not in lx.GIVEN_NAMES
     ):
         a += 1  # "Konsul Jenderal RI Jeddah M. Hery Saripudin": a place before the initial
+    if b - a >= 3 and roman_numeral(toks[lo + a]):
+        a += 1  # "Pelindo II Elvyn G Masassya": the company's numeral, then the name
     if jurisdiction_before(toks, lo + a):
         # "Camat Kutabaharu", "Bupati Sleman Sri Purnomo": the first word names the place
         if b - a == 1 or toks[lo + a].text.casefold() not in lx.GIVEN_NAMES:
@@ -129,13 +131,15 @@ def name_in_run(toks: Sequence[Tok], text: str, used: Sequence[bool], lo: int, h
         return None  # "…, M.Pd, IPU, ASEAN Eng menyampaikan": the last of a name's degrees
     if "unk" not in name_kinds:
         return None
-    if any(kind in ("org", "eng") for kind in prefix) and not title and not (left_cue or right_cue) and not (
-            role_cue and b - a >= 2 and toks[start - 1].text.casefold() not in ORGANISATION_MARKERS
-            and named_apart(toks, text, start, end)):
+    if any(kind in ("org", "eng") for kind in prefix) and not title and not (left_cue or right_cue):
         # "Universitas Gadjah Mada", "Partai Buruh", "anak usaha PT Elnusa Petrofin"; but a role word vouches for
         # a name after the organisation when the article calls the person by it ("anggota Komisi III DPR
-        # Arsul Sani", then "kata Arsul")
-        return None
+        # Arsul Sani", then "kata Arsul"), from the word it calls them by ("anggota Partai Gelora Fahri Hamzah")
+        apart = called_apart(toks, start, end) if role_cue and (
+            toks[start - 1].text.casefold() not in ORGANISATION_MARKERS) else None
+        if apart is None or end - apart < 2:
+            return None
+        start = apart
     if title and b - a == 1 and not right_cue and org_follows(toks, text, hi):
         return None  # "Direktur Keuangan Medco, D Cyril Noerhadi": the organisation, then the name
     if title or left_cue or role_cue or right_cue:
@@ -204,12 +208,6 @@ def run_kinds(toks: Sequence[Tok], used: Sequence[bool], lo: int, hi: int) -> li
     if len(kinds) >= 2 and kinds[-1] == "title" and kinds[-2] == "unk" and not cut:
         kinds[-1] = "unk"
     return kinds
-
-
-def _numeral(tok: Tok) -> bool:
-    """A Roman numeral of two letters or more ("Komisi III Arsul Sani"): it ends an office's name, where one
-    capital letter may open a name ("I Wayan Dipta")."""
-    return len(tok.text.rstrip(".")) >= 2 and ROMAN.match(tok.text) is not None
 
 
 def _run_together(toks: Sequence[Tok], kinds: list[str], lo: int, k: int, b: int) -> int:

@@ -18,7 +18,10 @@ _DOMAIN_AFTER = re.compile(r"\.(?:com|co|id|net|org|tv|info|news)\b", re.IGNOREC
 _ARABIC_ARTICLE = re.compile(r"^(?:al|el|ad|as|ar|an|at|az|asy|ash)-[A-Z]")
 _CAMEL = re.compile(r"[a-z][A-Z]")
 _ENGLISH_SUFFIX = re.compile(r"(?:(?:tion|sion|ment|ness|ance|ence|ship)s?|ity|ics|ive|graphy|ology|ware)$")
-ROMAN = re.compile(r"^(?:I{1,3}|IV|V|VI{0,3}|IX|X{1,3})\.?$")
+ROMAN = re.compile(r"^(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})\.?$")  # I to XXXIX
+# the numerals that go on a name ("Hamengku Buwono X"); beyond X one numbers a unit or an event more often
+# than a monarch ("Kasdam XVII", "Peparnas XVI")
+_REGNAL = re.compile(r"^(?:I{1,3}|IV|V|VI{0,3}|IX|X{1,3})\.?$")
 VERB_PREFIX = re.compile(r"^(?:meng|meny|mem|men|me|ber|be|di|ter|per)[a-z]")
 _CAMEL_NAME = re.compile(r"^(?:Mc|Mac|De|Di|La|Le|Van|Von|O['’])[A-Z]")
 _BOILERPLATE = re.compile(
@@ -61,7 +64,7 @@ def kind_of(word: str) -> str:
     letters = key.replace("'", "").replace("’", "")
     if key == "h":
         return "title"  # "H." is Haji
-    if len(letters) == 1 or (ROMAN.match(word) and len(letters) <= 4):
+    if len(letters) == 1 or _REGNAL.match(word):
         return "init"  # "M.", "I", and "II", "X" after a name
     if key in lx.TIME_WORDS:
         return "time"
@@ -220,3 +223,10 @@ def is_initials(word: str) -> bool:
 
 def capish(tok: Tok) -> bool:
     return tok.kind not in ("lower", "time", "money") and (tok.text[0].isupper() or tok.kind == "unk")
+
+
+def roman_numeral(tok: Tok) -> bool:
+    """A Roman numeral that numbers an office or a body ("Komisi III", "Komisi XI", "Komisi V"): two letters or
+    more, or a V or an X without a full stop; "I" opens Balinese names ("I Wayan") and "V." is an initial."""
+    letters = tok.text.rstrip(".")
+    return ROMAN.match(tok.text) is not None and (len(letters) >= 2 or tok.text in ("V", "X"))
