@@ -23,7 +23,8 @@ from searchapp.index.analysis import build_analyzer
 from searchapp.index.schema import TermPositions
 from searchapp.ingest.cleaning import Boilerplate, repair
 from searchapp.ingest.datetimes import DateError, parse_stamp
-from searchapp.search.query import date_range, date_span, parse_query
+from searchapp.search.query import parse_query
+from searchapp.search.query_dates import date_range, date_span
 from searchapp.search.request import SearchRequest, parse_search_params
 
 CONFIG = load_settings(None, environ={})

@@ -16,7 +16,8 @@ from searchapp.extract.outlet import OutletTable, alias_key
 from searchapp.extract.registry import PeopleRegistry
 from searchapp.index.analysis import QueryAnalysis, QueryTerm
 from searchapp.index.words import iter_words
-from searchapp.search.query import And, Field, Node, Not, Phrase, Word, date_range
+from searchapp.search.query import And, Field, Node, Not, Phrase, Word
+from searchapp.search.query_dates import date_range
 
 TEXT_FIELDS = ("title", "body")
 

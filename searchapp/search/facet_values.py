@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from searchapp.extract.outlet import UNKNOWN_OUTLET
-from searchapp.search.query import is_whole_month
+from searchapp.search.query_dates import is_whole_month
 from searchapp.search.request import SearchRequest
 
 MONTHS_ID = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September",

@@ -10,7 +10,8 @@ from urllib.parse import urlencode
 
 from searchapp.errors import QueryError
 from searchapp.extract.outlet import UNKNOWN_OUTLET
-from searchapp.search.query import DATE_SHAPED, date_span, date_values, parse_query
+from searchapp.search.query import date_values, parse_query
+from searchapp.search.query_dates import DATE_SHAPED, date_span
 
 SORTS = ("relevance", "newest", "oldest")
 DEFAULT_PER_PAGE = 10

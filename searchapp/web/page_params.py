@@ -10,7 +10,7 @@ from collections.abc import Callable, Mapping, Sequence
 
 from searchapp.errors import QueryError
 from searchapp.extract.outlet import UNKNOWN_OUTLET
-from searchapp.search.query import date_span
+from searchapp.search.query_dates import date_span
 from searchapp.search.request import (
     DEFAULT_PER_PAGE,
     MAX_FILTER_VALUES,

@@ -11,7 +11,7 @@ from flask import url_for
 from markupsafe import Markup
 
 from searchapp.extract.outlet import UNKNOWN_OUTLET, slugify
-from searchapp.search.query import is_whole_month
+from searchapp.search.query_dates import is_whole_month
 from searchapp.search.request import SearchRequest
 from searchapp.search.results import SearchResult, timeline_dict
 from searchapp.search.timeline import INTERVALS
