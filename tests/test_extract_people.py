@@ -988,3 +988,23 @@ def test_names_after_an_office_with_a_numeral_a_role_or_a_particle(registry, tex
 ])
 def test_numerals_that_number_a_body_and_names_called_apart(registry, text, people):
     assert extract_people(text, registry) == people
+
+
+@pytest.mark.parametrize(("text", "people"), [
+    # professional and consular titles written before a name
+    ("Informasi itu keliru, kata Ns. Enny Mulyatsih, perawat di rumah sakit itu.", ("Enny Mulyatsih",)),
+    ("Menurut Apt. Dina Sari, obat itu aman diminum.", ("Dina Sari",)),
+    ("Namun, Konjen Eko Hartono mengatakan perangkat reog aman.", ("Eko Hartono",)),
+    # a prison, by either word or spelling, is no one
+    ("Kerusuhan terjadi di Rutan Salemba dan merembet ke Lapas Cipinang.", ()),
+    ("Kata Kepala Lapas Klas 1 Surabaya Tony Nainggolan, napi itu dirawat.", ("Tony Nainggolan",)),
+    # a lone "I" opens a Balinese name only before its birth-order or caste word; else it is a numeral, an
+    # Italian article or English
+    ("Direktur Utama PT Angkasa Pura I Faik Fahmi mengatakan bandara siap.", ("Faik Fahmi",)),
+    ("Gubernur Bali I Wayan Koster meresmikan pasar itu.", ("I Wayan Koster",)),
+    ("Bandara I Gusti Ngurah Rai ramai. Kata Kapolda Irjen I Gusti Putu Gede Ardana, arus lancar.",
+     ("I Gusti Putu Gede Ardana",)),
+    ("Laga I Nerazzurri melawan I Bianconeri berakhir imbang.", ()),
+])
+def test_professional_titles_prisons_and_a_lone_numeral(registry, text, people):
+    assert extract_people(text, registry) == people

@@ -30,16 +30,16 @@ kabidhumas kasat kasatreskrim kasatlantas kasubdit kabag kasi kajati kajari jaks
 pangkostrad pangkoarmada danrem dandim danramil danjen kasad kasal kasau ksad ksal ksau kapuspen
 kapuspenkum kapendam jubir juru senator anggota pimpinan pemimpin komisioner rektor dekan profesor prof
 komisaris ceo cfo coo cto founder co-founder pendiri chairman chief pelatih manajer asisten deputi staf
-stafsus karo kabiro dubes duta konsul atase plt plh pj penjabat mantan eks calon capres cawapres cagub
-cawagub cabup cawabup cawalkot kandidat politisi politikus pengamat peneliti ekonom analis pakar ahli
-advokat pengacara kuasa tersangka terdakwa terpidana saksi pelaku aktor aktris artis penyanyi musisi
+stafsus karo kabiro dubes duta konsul konjen atase kalapas karutan plt plh pj penjabat mantan eks calon
+capres cawapres cagub cawagub cabup cawabup cawalkot kandidat politisi politikus pengamat peneliti ekonom
+analis pakar ahli advokat pengacara kuasa tersangka terdakwa terpidana saksi pelaku aktor aktris artis penyanyi musisi
 pebulutangkis pebalap petinju pegolf petenis perenang pesepakbola atlet pemain gelandang penyerang bek
 kiper striker kapten wartawan jurnalis fotografer sutradara produser novelis sastrawan seniman budayawan
 komedian presenter selebritas ulama imam khatib mufti kardinal uskup paus pastor pendeta romo biksu
 ayatollah bhikkhu raja ratu pangeran permaisuri sultan syekh sheikh sheik syeikh habib ustaz ustad ustadz
 ustazah kiai kyai kh pak bu
 bapak ibu mas mbak bang abang kak om tante tuan nyonya nona mr mrs ms miss sir madame dr drs dra ir h hj
-haji hajjah dokter letjen mayjen brigjen kolonel letkol mayor lettu letda serma serka sertu serda kopral
+haji hajjah dokter ns apt drg letjen mayjen brigjen kolonel letkol mayor lettu letda serma serka sertu serda kopral
 pratu prada laksamana laksdya laksda laksma marsekal marsdya marsda marsma komjen irjen kombes akbp
 kompol akp iptu ipda aiptu aipda bripka brigpol brigadir briptu bripda bharada bharatu bharaka sersan
 letnan kapt kopda serdadu prajurit istri suami anak adik kakak ayah putranya putrinya sang
@@ -50,7 +50,7 @@ bendesa penglingsir pemangku mangku pedanda sulinggih klian kelian perbekel peng
 # Purnomo". The word right after them names the place, unless it is a given name.
 JURISDICTION_TITLES = _words("""
 camat bupati wabup walikota wali wawali gubernur wagub kapolres kapolresta kapolrestabes kapolda wakapolda
-kapolsek lurah kades konsul dubes dandim danrem pangdam kajati kajari kakanwil kadis
+kapolsek lurah kades konsul konjen kalapas karutan dubes dandim danrem pangdam kajati kajari kakanwil kadis
 """)
 # Words right after a title that still belong to it: "Jaksa Agung", "Ketua Umum", "Juru Bicara".
 TITLE_PARTS = _words("""
@@ -114,7 +114,7 @@ kemenkeu kemenhan kemenkes kemendikbud kemenag kemensos kemenpora kemendag kemen
 kemenkominfo kemenpar kemenperin kemen badan lembaga bank pt cv tbk persero perum perusahaan universitas
 institut sekolah perguruan fakultas akademi pemerintah pemerintahan pemprov pemkot pemkab pemda dinas
 kantor kepolisian polri polda polres polresta polrestabes polsek mabes tni kodam korem kodim koramil
-kostrad kopassus brimob densus mahkamah pengadilan kejaksaan kejati kejari kejagung majelis markas
+kostrad kopassus brimob densus rutan lapas klas mahkamah pengadilan kejaksaan kejati kejari kejagung majelis markas
 direktorat ditjen inspektorat sekretariat biro divisi satuan satgas pasukan angkatan tentara militer
 yayasan perkumpulan asosiasi himpunan ikatan serikat federasi konfederasi gabungan koalisi aliansi
 gerakan organisasi perhimpunan persatuan kelompok komite komando klub tim timnas grup group holding corp bros satlak
@@ -163,7 +163,7 @@ FACILITIES = _words("""
 universitas univ jalan jl jln stadion bandara gedung rs rsud rsup rumah masjid museum taman lapangan kampus
 sekolah monumen makam pelabuhan terminal stasiun hotel yayasan institut akademi fakultas politeknik sma
 smp sd smk tol bendungan waduk kapal km kri pangkalan istana keraton kraton flyover underpass jembatan
-gelora gelanggang gor rspad rsal rsau rsab rsia rsj rsu lanud
+gelora gelanggang gor rutan lapas rspad rsal rsau rsab rsia rsj rsu lanud
 """)
 # Words between a facility's head word and the name it carries ("Bandara Internasional Soekarno-Hatta",
 # "Stadion Utama Gelora Bung Karno", "Rumah Sakit Umum Daerah Dr. Soetomo")
@@ -187,6 +187,13 @@ teknik teknis kreatif bisnis niaga komersial produksi digital ritel ketenagakerj
 # Titles that, right before a name word, are a given name: an imam is named with his office ("Imam Besar
 # Masjid Istiqlal Nasaruddin Umar"), "Imam Nahrawi" and "Imam Prasodjo" are names
 GIVEN_NAME_TITLES = _words("imam")
+# Words that follow the "I" opening a Balinese man's name: birth-order names, caste titles, and their
+# abbreviations ("I Wayan Koster", "I Gusti Ngurah Rai", "I Gst. Agung"); an "I" before another word is a
+# numeral ("PT Angkasa Pura I", "Kelas I"), an Italian article ("I Nerazzurri") or English
+BALINESE_NAME_WORDS = _words("""
+wayan putu gede gde made kadek nengah nyoman komang ketut gusti gst dewa ida ngurah bagus agung kompyang
+kompiang wyn md nym kt km pt gd
+""")
 GIVEN_NAMES = _words("""
 abidin adi adnan agung agus akbar ali alif amin amir anis ari arif arifin asih ayu aziz bagas bagus bahar
 bambang bayu bilal budi buyung candra dewi dian doni endang fadil fajar firman fitri fuad gede gilang

@@ -28,7 +28,7 @@ from searchapp.extract.context import (
     title_across_conjunction,
     verb_follows,
 )
-from searchapp.extract.tokens import CLUB_MARKERS, ORGANISATION_MARKERS, ROMAN, Tok, is_initials, roman_numeral
+from searchapp.extract.tokens import CLUB_MARKERS, ORGANISATION_MARKERS, ROMAN, Tok, is_initials, numeral_at
 
 # token kinds that may be part of a name
 _NAMEISH = frozenset({"unk", "root", "derived", "init", "init2", "particle"})
@@ -78,7 +78,7 @@ def name_in_run(toks: Sequence[Tok], text: str, used: Sequence[bool], lo: int, h
     while (
         a < b
         and kinds[a] in ("derived", "particle", "root", "init", "init2")
-        and not (kinds[a] in ("init", "init2") and a + 1 < b and not roman_numeral(toks[lo + a]))
+        and not (kinds[a] in ("init", "init2") and a + 1 < b and not numeral_at(toks, lo + a))
         and not (kinds[a] == "particle" and a + 1 < b and kinds[a + 1] == "unk" and toks[lo + a].text[0].isupper())
     ):  # a capitalised particle opens a name: "Al Ghazali", "El Rumi", "De Gea", "Van Dijk"
         keep_root = (
@@ -106,7 +106,7 @@ def name_in_run(toks: Sequence[Tok], text: str, used: Sequence[bool], lo: int, h
         and toks[lo + a].text.casefold() not in lx.GIVEN_NAMES
     ):
         a += 1  # "Konsul Jenderal RI Jeddah M. Hery Saripudin": a place before the initial
-    if b - a >= 3 and roman_numeral(toks[lo + a]):
+    if b - a >= 3 and numeral_at(toks, lo + a):
         a += 1  # "Pelindo II Elvyn G Masassya": the company's numeral, then the name
     if jurisdiction_before(toks, lo + a):
         # "Camat Kutabaharu", "Bupati Sleman Sri Purnomo": the first word names the place

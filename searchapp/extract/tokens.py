@@ -4,6 +4,7 @@ name-like...) and what separates them from the previous word."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -230,3 +231,14 @@ def roman_numeral(tok: Tok) -> bool:
     more, or a V or an X without a full stop; "I" opens Balinese names ("I Wayan") and "V." is an initial."""
     letters = tok.text.rstrip(".")
     return ROMAN.match(tok.text) is not None and (len(letters) >= 2 or tok.text in ("V", "X"))
+
+
+def numeral_at(toks: Sequence[Tok], k: int) -> bool:
+    """The token at *k* is a Roman numeral that numbers an office, a body or a class: as `roman_numeral`, or
+    an "I" that opens no Balinese name ("PT Angkasa Pura I Faik Fahmi", "Kelas I"; not "I Wayan Koster",
+    "I G.N. Rai")."""
+    if toks[k].text != "I":
+        return roman_numeral(toks[k])
+    after = toks[k + 1] if k + 1 < len(toks) else None
+    return after is None or not (after.text.casefold().rstrip(".") in lx.BALINESE_NAME_WORDS
+                                 or after.kind in ("init", "init2"))
