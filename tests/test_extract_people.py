@@ -1008,3 +1008,22 @@ def test_numerals_that_number_a_body_and_names_called_apart(registry, text, peop
 ])
 def test_professional_titles_prisons_and_a_lone_numeral(registry, text, people):
     assert extract_people(text, registry) == people
+
+
+@pytest.mark.parametrize(("text", "people"), [
+    # "cs" (cum suis) and "dkk" after a name are the people with them
+    ("Pimpinan KPK era Agus Rahardjo Cs menetapkan tersangka baru.", ("Agus Rahardjo",)),
+    # a prayer is no one
+    ("Ribuan warga menggelar Shalat Istisqa di lapangan kota.", ()),
+    # a regional agency's acronym is followed by its place, then the name
+    ("Kepala Dinkes Kobar Ahmad Sulkan mengatakan kasus menurun.", ("Ahmad Sulkan",)),
+    ("Warga Distrik Mabugi mengungsi ke gereja.", ()),
+    # company and school heads in English and Latin
+    ("Produk Juul Labs dilarang beredar. Iowa Hospitals menolak berkomentar.", ()),
+    ("Alumni Kolese Kanisius menggelar reuni di Jakarta.", ()),
+    ("Kombespol Zain Dwi Nugroho mengatakan pelaku sudah ditangkap.", ("Zain Dwi Nugroho",)),
+    # a name word that is also an industry's word
+    ("Mahasiswa Muhammad Atabika Farma Nanda mengatakan hal itu.", ("Muhammad Atabika Farma Nanda",)),
+])
+def test_companions_prayers_agencies_and_english_heads(registry, text, people):
+    assert extract_people(text, registry) == people

@@ -41,16 +41,18 @@ ustazah kiai kyai kh pak bu
 bapak ibu mas mbak bang abang kak om tante tuan nyonya nona mr mrs ms miss sir madame dr drs dra ir h hj
 haji hajjah dokter ns apt drg letjen mayjen brigjen kolonel letkol mayor lettu letda serma serka sertu serda kopral
 pratu prada laksamana laksdya laksda laksma marsekal marsdya marsda marsma komjen irjen kombes akbp
-kompol akp iptu ipda aiptu aipda bripka brigpol brigadir briptu bripda bharada bharatu bharaka sersan
+kombespol kompol akp iptu ipda aiptu aipda bripka brigpol brigadir briptu bripda bharada bharatu bharaka sersan
 letnan kapt kopda serdadu prajurit istri suami anak adik kakak ayah putranya putrinya sang
 bendesa penglingsir pemangku mangku pedanda sulinggih klian kelian perbekel pengageng sinuhun
 """)  # the last line: Bali's customary offices ("Bendesa Adat", "Mangku"), a Javanese court's office head
 
 # Titles of an office over a place: "Camat Kutabaharu", "Konsul Jenderal RI Jeddah", "Bupati Sleman Sri
-# Purnomo". The word right after them names the place, unless it is a given name.
+# Purnomo"; and a regional agency's acronym ("Kepala Dinkes Kobar Ahmad Sulkan"). The word right after them
+# names the place, unless it is a given name.
 JURISDICTION_TITLES = _words("""
 camat bupati wabup walikota wali wawali gubernur wagub kapolres kapolresta kapolrestabes kapolda wakapolda
 kapolsek lurah kades konsul konjen kalapas karutan dubes dandim danrem pangdam kajati kajari kakanwil kadis
+dishub disdik dinkes disnaker disperindag dispenda disdukcapil dispora disparbud distan dispar disbudpar dinsos
 """)
 # Words right after a title that still belong to it: "Jaksa Agung", "Ketua Umum", "Juru Bicara".
 TITLE_PARTS = _words("""
@@ -102,7 +104,7 @@ THING_CUES = _words("indeks merek aplikasi mobil ponsel produk platform situs va
 PLACE_ABBREVIATIONS = _words("kec kel kab prov kota rt rw")
 # lower-case nouns before a place's or a building's name ("pangkalan udara Al Udeid", "sirkuit Mugello")
 PLACE_NOUNS = _words("""
-kota provinsi kabupaten kecamatan kelurahan desa kampung dusun pulau kawasan wilayah daerah jalan jl gedung
+kota provinsi kabupaten kecamatan distrik kelurahan desa kampung dusun pulau kawasan wilayah daerah jalan jl gedung
 stadion bandara pelabuhan pangkalan udara sirkuit terminal stasiun gunung pantai danau sungai teluk
 """)
 
@@ -114,11 +116,13 @@ kemenkeu kemenhan kemenkes kemendikbud kemenag kemensos kemenpora kemendag kemen
 kemenkominfo kemenpar kemenperin kemen badan lembaga bank pt cv tbk persero perum perusahaan universitas
 institut sekolah perguruan fakultas akademi pemerintah pemerintahan pemprov pemkot pemkab pemda dinas
 kantor kepolisian polri polda polres polresta polrestabes polsek mabes tni kodam korem kodim koramil
-kostrad kopassus brimob densus rutan lapas klas mahkamah pengadilan kejaksaan kejati kejari kejagung majelis markas
+kostrad kopassus brimob densus rutan lapas klas distrik kolese mahkamah pengadilan kejaksaan kejati kejari
+kejagung majelis markas
 direktorat ditjen inspektorat sekretariat biro divisi satuan satgas pasukan angkatan tentara militer
 yayasan perkumpulan asosiasi himpunan ikatan serikat federasi konfederasi gabungan koalisi aliansi
 gerakan organisasi perhimpunan persatuan kelompok komite komando klub tim timnas grup group holding corp bros satlak
-corporation inc ltd llc foundation institute university college council ministry department agency
+corporation corps inc ltd llc labs lab hospital hospitals foundation institute university college
+council ministry department agency
 association party union news press times post tv radio channel media harian majalah koran rumah rs rsud
 rsup puskesmas klinik masjid gereja pura vihara klenteng pondok pesantren ponpes stadion gedung istana
 bandara bandar pelabuhan terminal stasiun hotel mal mall plaza pasar jalan jl tol kampus museum taman
@@ -146,7 +150,8 @@ sindonews viva vivanews jpnn beritasatu tirto bisnis metrotv tvri rcti sctv indo
 inews cnbc nbc abc cbs fox aljazeera al-jazeera jazeera arabiya sputnik tass ria interfax yonhap kyodo nhk anadolu hamas
 hizbullah hezbollah taliban isis isil niis al-qaeda alqaeda kremlin pentagon interpol who unicef unesco
 bappenas bappeda bapanas basarnas baznas bawaslu bulog kominfo diskominfo lemhannas bakamla bapeten
-bakesbangpol bapenda bappebti komnas kompolnas kemenpan kemenpupr kemendes otorita
+bakesbangpol bapenda bappebti dishub disdik dinkes disnaker disperindag dispenda disdukcapil dispora
+disparbud distan dispar disbudpar dinsos komnas kompolnas kemenpan kemenpupr kemendes otorita
 unhcr imf opec fifa uefa pssi bwf afc koni koi mui nu muhammadiyah persija persib persebaya arema psm
 persipura barcelona liverpool chelsea arsenal juventus milan inter bayern dortmund psg ajax everton
 tottenham napoli roma lazio atletico sevilla valencia celtic benfica porto monaco lyon marseille
@@ -187,6 +192,8 @@ teknik teknis kreatif bisnis niaga komersial produksi digital ritel ketenagakerj
 # Titles that, right before a name word, are a given name: an imam is named with his office ("Imam Besar
 # Masjid Istiqlal Nasaruddin Umar"), "Imam Nahrawi" and "Imam Prasodjo" are names
 GIVEN_NAME_TITLES = _words("imam")
+# Written after a name for the people with them: "Agus Rahardjo cs" (cum suis), "Firli dkk"
+COMPANIONS = _words("cs dkk")
 # Words that follow the "I" opening a Balinese man's name: birth-order names, caste titles, and their
 # abbreviations ("I Wayan Koster", "I Gusti Ngurah Rai", "I Gst. Agung"); an "I" before another word is a
 # numeral ("PT Angkasa Pura I", "Kelas I"), an Italian article ("I Nerazzurri") or English
@@ -217,6 +224,7 @@ nasution
 RELIGIOUS_TERMS = _words("""
 allahumma istighfar sayyidul bismillah alhamdulillah subhanallah insyaallah masyaallah astaghfirullah
 tilawatil musabaqoh qur'an qur’an quran alquran hadits hadis hyang wasa idul adha
+shalat salat sholat solat istisqa tarawih tahajud dhuha subuh maghrib magrib isya dzuhur zuhur
 """)
 # Words of the language that Javanese, Sundanese and Balinese names end in ("Prawiranegara", "Wirajaya",
 # "Dewi Kencana"): never read as a word glued to a name.

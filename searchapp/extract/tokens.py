@@ -67,6 +67,8 @@ def kind_of(word: str) -> str:
         return "title"  # "H." is Haji
     if len(letters) == 1 or _REGNAL.match(word):
         return "init"  # "M.", "I", and "II", "X" after a name
+    if key in lx.COMPANIONS:
+        return "lower"  # "Agus Rahardjo Cs": his people with him, no part of the name
     if key in lx.TIME_WORDS:
         return "time"
     if key in _CURRENCIES:
