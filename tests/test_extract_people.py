@@ -1027,3 +1027,16 @@ def test_professional_titles_prisons_and_a_lone_numeral(registry, text, people):
 ])
 def test_companions_prayers_agencies_and_english_heads(registry, text, people):
     assert extract_people(text, registry) == people
+
+
+@pytest.mark.parametrize(("text", "people"), [
+    # a word of a place's or a party's name written after a place's or a thing's word is no one's own name
+    ("Warga dibantu anggota Polsek Plakat Tingguf di lokasi. Pelaku ditangkap di Plakat Tingguf.", ()),
+    ("Hal itu disampaikan anggota Partai Gelora Fahri Hamzah. Menurut dia, partai Gelora siap ikut pemilu.", ()),
+    ("Menurut anggota Komite Keamanan Bandar Udara Kualanamu, arus mudik lancar di bandara Kualanamu.", ()),
+    # a numeral opens no name, and a headline in capitals still names the known
+    ("Ketua Komisi I Meutya Hafid mengatakan revisi perlu.", ("Meutya Hafid",)),
+    ("XI JINPING BERTEMU BIDEN DI BALI", ("Xi Jinping", "Joe Biden")),
+])
+def test_a_name_written_on_its_own_and_numerals_in_capitals(registry, text, people):
+    assert extract_people(text, registry) == people

@@ -1,6 +1,6 @@
 """What the words around a token say about it: a title or role before, a verb, an apposition or an
-organisation after, a coordinating dash. Pure predicates over the token list and an index, so the rules
-that decide whether a capitalised run is a person read as a list of named conditions."""
+organisation after, a name's words written on their own. Pure predicates over the token list and an
+index, so the rules that decide whether a capitalised run is a person read as a list of named conditions."""
 
 from __future__ import annotations
 
@@ -206,20 +206,21 @@ def title_in_run_ending(toks: Sequence[Tok], k: int) -> bool:
 
 
 def called_apart(toks: Sequence[Tok], start: int, end: int) -> int | None:
-    """Where the name at tokens [start, end) starts when the article also writes one of its words on its own:
-    not after another capitalised word (a title or a cue word aside), as an article calls someone it has
-    introduced ("anggota Partai Gelora Fahri Hamzah", then "Fahri Hamzah menambahkan": at "Fahri"; "pelatih
-    Juventus Massimiliano Allegri", then "kata Allegri": a surname, and the given name before it, at
-    "Massimiliano"), with the given names and initials before that word. None when each word is only ever
-    written after another name word, as an organisation's or a place's name is ("anggota Polsek Plakat
-    Tingguf", "Kecamatan Plakat Tingguf")."""
+    """Where the name at tokens [start, end) starts when the article also writes one of its words on its own,
+    as an article calls someone it has introduced ("anggota Partai Gelora Fahri Hamzah", then "Fahri Hamzah
+    menambahkan": at "Fahri"; "pelatih Juventus Massimiliano Allegri", then "kata Allegri": a surname, and
+    the name word before it, at "Massimiliano"), with the given names and initials before that word. None
+    when every word is only ever written after another name word or a place's or a thing's word, as an
+    organisation's or a place's name is ("anggota Polsek Plakat Tingguf", then "di Plakat Tingguf")."""
+    positions = _positions(toks)
     for k in range(start, end):
         word = toks[k].text
         if len(word) < 3 or toks[k].kind not in ("unk", "root"):
             continue
-        if any(tok.text == word and not _after_a_name_word(toks, n) for n, tok in enumerate(toks)
-               if not start <= n < end):
-            k -= 1 if k == end - 1 and k > start else 0
+        if any(not start <= n < end and _on_its_own(toks, n) for n in positions.get(word, ())):
+            if k == end - 1 and k > start and (toks[k - 1].kind == "unk"
+                                               or toks[k - 1].text.casefold() in lx.GIVEN_NAMES):
+                k -= 1
             while k > start and (toks[k - 1].kind in ("init", "init2") or toks[k - 1].text.casefold()
                                  in lx.GIVEN_NAMES):
                 k -= 1  # "Abdul Fickar Hadjar", then "Fickar": given names and initials before it
@@ -227,9 +228,32 @@ def called_apart(toks: Sequence[Tok], start: int, end: int) -> int | None:
     return None
 
 
-def _after_a_name_word(toks: Sequence[Tok], n: int) -> bool:
-    """Token *n* goes on a run of capitalised words: the one before it is no title or cue word."""
-    return n > 0 and toks[n].joined and capish(toks[n - 1]) and toks[n - 1].kind not in ("title", "cue", "stop")
+def _on_its_own(toks: Sequence[Tok], n: int) -> bool:
+    """Token *n* is written as someone is called: not after another capitalised word (a title or a cue word
+    aside), nor after a place's, a building's or a thing's word ("di Tingguf", "bandara Kualanamu", "film
+    Benyamin", "partai Gelora")."""
+    if n == 0 or not toks[n].joined:
+        return True
+    before = toks[n - 1]
+    key = before.text.casefold()
+    if key in lx.PLACE_CUES or key in lx.ORG_WORDS or key in lx.FACILITIES or key in lx.THING_CUES:
+        return False
+    return not (capish(before) and before.kind not in ("title", "cue", "stop"))
+
+
+_LAST_POSITIONS: tuple[Sequence[Tok] | None, dict[str, list[int]]] = (None, {})
+
+
+def _positions(toks: Sequence[Tok]) -> dict[str, list[int]]:
+    """Where each word stands in *toks*, kept for the article in hand (its runs ask in turn)."""
+    global _LAST_POSITIONS
+    seen, positions = _LAST_POSITIONS
+    if seen is not toks:
+        positions = {}
+        for n, tok in enumerate(toks):
+            positions.setdefault(tok.text, []).append(n)
+        _LAST_POSITIONS = (toks, positions)
+    return positions
 
 
 def opens_clause(toks: Sequence[Tok], lo: int) -> bool:

@@ -70,15 +70,15 @@ class _Analysis:
             return
         i = 0
         while i < len(toks):
-            if toks[i].kind in ("lower", "particle") or (roman_numeral(toks[i]) and toks[i].text.isupper()):
-                i += 1  # "Komisi XI" is no "Xi"
+            if toks[i].kind in ("lower", "particle"):
+                i += 1
                 continue
             if "-" in toks[i].text and self._registry_pair(i):
                 i += 1
                 continue
             found = self._registry_at(i)
-            if found is None:
-                i += 1
+            if found is None or (roman_numeral(toks[i]) and found[0] == i + 1):
+                i += 1  # "Komisi XI" is no "Xi"; "XI JINPING" in a headline is
                 continue
             end, canonical = found
             i = self._opened_by(i, end, canonical)  # "Susilo B. Yudhoyono": the whole name is the person's
