@@ -106,13 +106,16 @@ def test_recall_is_estimated_band_by_band_from_pairs_drawn_at_random():
     lines = recall_estimate(result, labels, random_pairs)
     assert "similarity [0.5, 1.0): 1 pairs, 1 read: 1 copies, 1 of them grouped" in lines[0]
     assert "similarity [0.3, 0.5): 2 pairs, 2 read: 1 copies, 0 of them grouped" in lines[1]
-    assert "similarity [0.0, 0.1): 3 pairs, 0 read" in lines[4]  # a–d was read, but not drawn at random
-    assert lines[-2].endswith("1 of 2 copies grouped = 0.500")
+    # a–d was read, but not drawn at random; a band none of whose pairs was read is said to be taken as no copy
+    assert lines[4].endswith("similarity [0.0, 0.1): 3 pairs, 0 read: 0 copies, 0 of them grouped, "
+                             "0 different pairs grouped (none read: taken to hold no copy)")
+    assert lines[-2].endswith("1.0 of 2.0 copies grouped = 0.500")
 
 
 def test_recall_is_also_estimated_with_grouped_and_other_pairs_apart_and_an_interval():
     """Post-stratified: in each band the grouped pairs (their number known) and the others each get the share of
-    copies read among them; the bootstrap draws the pairs read again within each stratum."""
+    copies read among them; the interval draws each stratum's share from what its pairs read allow, so strata
+    whose few pairs read all agree still leave the recall uncertain."""
     from searchapp.evaluate.duplicate_recall import recall_estimate
     from searchapp.evaluate.duplicates import Doc, Result
 
@@ -125,8 +128,17 @@ def test_recall_is_also_estimated_with_grouped_and_other_pairs_apart_and_an_inte
               ("hoax600", "b", "c"): False}
     lines = recall_estimate(result, labels, set(labels))
     # band by band: 3 copies at 1.0 of which half grouped by the pairs read, 1.5 at 0.40: 1.5 of 4.5
-    assert lines[-2].endswith("2 of 4 copies grouped = 0.333")
-    # apart: the one grouped pair is a copy, the two others at 1.0 are copies too, so 1 of 4.5 are grouped;
-    # the draws give the 0.40 band 0, 1 or 2 copies of its 2 read: 1/3 to 1/6
-    assert lines[-1] == ("  post-stratified (grouped and not grouped apart in each band): 1 of 4 = 0.222, "
-                         "95% bootstrap interval 0.17-0.33")
+    assert lines[-2].endswith("1.5 of 4.5 copies grouped = 0.333")
+    # apart: the one grouped pair is a copy, the two others at 1.0 are copies too, so 1 of 4.5 are grouped
+    assert lines[-1].startswith("  post-stratified (grouped and not grouped apart in each band): 1.0 of 4.5 = "
+                                "0.222, 95% interval ")
+    low, high = (float(x) for x in lines[-1].rsplit(" ", 1)[1].split("-"))
+    assert low < 0.222 < high
+
+    # every pair read a copy: drawing the pairs read again would give one value; their few number does not
+    result = Result("hoax600", docs[:3], {"a": "a", "b": "a"}, 0.0)
+    agreeing = {("hoax600", "a", "b"): True, ("hoax600", "a", "e"): True}
+    line = recall_estimate(result, agreeing, set(agreeing))[-1]
+    assert "1.0 of 3.0 = 0.333" in line
+    low, high = (float(x) for x in line.rsplit(" ", 1)[1].split("-"))
+    assert low < 0.25 and high > 0.5

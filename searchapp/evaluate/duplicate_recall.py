@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import random
 from collections import defaultdict
-from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Protocol
 
 from searchapp.extract.fingerprint import shingles
 
 RECALL_BANDS = ((0.5, 1.0), (0.3, 0.5), (0.2, 0.3), (0.1, 0.2), (0.0, 0.1))
-BOOTSTRAP_DRAWS = 2000
+INTERVAL_DRAWS = 2000
 
 
 class Doc(Protocol):
@@ -49,7 +49,7 @@ def recall_estimate(result: Result, labels: dict[tuple[str, str, str], bool],
                     random_pairs: set[tuple[str, str, str]]) -> list[str]:
     """Recall over all pairs of one topic, estimated band by band of similarity from the pairs drawn at
     random in each band and read by hand (the copies of a band: its pairs × the share of copies among
-    those read), with the different pairs grouped among those read."""
+    those read), with the different pairs grouped among those read; then post-stratified, with an interval."""
     similar = within_key_similarity(result)
     lines, copies, found = [], 0.0, 0.0
     for low, high in RECALL_BANDS:
@@ -63,28 +63,29 @@ def recall_estimate(result: Result, labels: dict[tuple[str, str, str], bool],
         found += len(band) * copy_share * grouped_share
         lines.append(f"    similarity [{low:.1f}, {high:.1f}): {len(band)} pairs, {len(read)} read: "
                      f"{sum(c for _g, c in read)} copies, {sum(g and c for g, c in read)} of them grouped, "
-                     f"{sum(g and not c for g, c in read)} different pairs grouped")
-    lines.append(f"  recall over every pair of one topic, estimated: {found:.0f} of {copies:.0f} copies grouped "
+                     f"{sum(g and not c for g, c in read)} different pairs grouped"
+                     + ("" if read or not band else " (none read: taken to hold no copy)"))
+    lines.append(f"  recall over every pair of one topic, estimated: {found:.1f} of {copies:.1f} copies grouped "
                  f"= {found / max(copies, 1e-9):.3f}")
     strata = _strata(result, similar, labels, random_pairs)
-    found, copies = _stratified(strata)
-    draws = sorted(_ratio(_stratified(_resampled(strata, rng))) for rng in
-                   (random.Random(f"recall:{n}") for n in range(BOOTSTRAP_DRAWS)))
+    found, copies = _stratified(strata, _read_share)
+    draws = sorted(_ratio(_stratified(strata, lambda stratum, rng=rng: _drawn_share(stratum, rng)))
+                   for rng in (random.Random(f"recall:{n}") for n in range(INTERVAL_DRAWS)))
     low, high = draws[int(0.025 * len(draws))], draws[int(0.975 * len(draws)) - 1]
-    lines.append(f"  post-stratified (grouped and not grouped apart in each band): {found:.0f} of {copies:.0f} "
-                 f"= {_ratio((found, copies)):.3f}, 95% bootstrap interval {low:.2f}-{high:.2f}")
+    lines.append(f"  post-stratified (grouped and not grouped apart in each band): {found:.1f} of {copies:.1f} "
+                 f"= {_ratio((found, copies)):.3f}, 95% interval {low:.2f}-{high:.2f}")
     return lines
 
 
 @dataclass(frozen=True)
 class _Stratum:
     """The pairs of a band that were grouped (or not): how many, whether each one read at random is a copy,
-    and the band's share of copies among all its pairs read (for a stratum none of whose pairs was read)."""
+    and the same for every pair of the band read (for a stratum none of whose pairs was read)."""
 
     grouped: bool
     size: int
     read: tuple[bool, ...]
-    band_share: float
+    band_read: tuple[bool, ...]
 
 
 def _strata(result: Result, similar: dict[tuple[str, str], float], labels: dict[tuple[str, str, str], bool],
@@ -92,30 +93,40 @@ def _strata(result: Result, similar: dict[tuple[str, str], float], labels: dict[
     strata = []
     for low, high in RECALL_BANDS:
         band = [pair for pair, value in similar.items() if low <= value < high or (high == 1.0 and value == 1.0)]
-        read = [labels[(result.name, *pair)] for pair in band if (result.name, *pair) in random_pairs]
-        share = sum(read) / len(read) if read else 0.0
+        read = tuple(labels[(result.name, *pair)] for pair in band if (result.name, *pair) in random_pairs)
         for grouped in (True, False):
             pairs = [pair for pair in band if (pair in result.pairs) == grouped]
             strata.append(_Stratum(grouped, len(pairs), tuple(
-                labels[(result.name, *pair)] for pair in pairs if (result.name, *pair) in random_pairs), share))
+                labels[(result.name, *pair)] for pair in pairs if (result.name, *pair) in random_pairs), read))
     return strata
 
 
-def _stratified(strata: list[_Stratum]) -> tuple[float, float]:
-    """(copies grouped, copies) over every pair: each stratum's size × its share of copies among the pairs read
-    in it. The grouped pairs of a band are counted apart from the others, as their number is known: a
-    sample's luck in drawing grouped pairs then moves the estimate less than band by band."""
+def _stratified(strata: list[_Stratum], share: Callable[[_Stratum], float]) -> tuple[float, float]:
+    """(copies grouped, copies) over every pair: each stratum's size × its share of copies. The grouped pairs
+    of a band are counted apart from the others, as their number is known: a sample's luck in drawing
+    grouped pairs then moves the estimate less than band by band."""
     found = copies = 0.0
     for stratum in strata:
-        share = sum(stratum.read) / len(stratum.read) if stratum.read else stratum.band_share
-        copies += stratum.size * share
-        found += stratum.size * share if stratum.grouped else 0.0
+        part = stratum.size * share(stratum)
+        copies += part
+        found += part if stratum.grouped else 0.0
     return found, copies
 
 
-def _resampled(strata: list[_Stratum], rng: random.Random) -> list[_Stratum]:
-    """The strata with their pairs read drawn again, with replacement (one bootstrap draw)."""
-    return [replace(stratum, read=tuple(rng.choices(stratum.read, k=len(stratum.read)))) for stratum in strata]
+def _read_share(stratum: _Stratum) -> float:
+    """The share of copies among the pairs read in the stratum, else in its band; none read: no copy."""
+    read = stratum.read or stratum.band_read
+    return sum(read) / len(read) if read else 0.0
+
+
+def _drawn_share(stratum: _Stratum, rng: random.Random) -> float:
+    """One draw of the stratum's share of copies from what its pairs read allow (a Beta posterior under
+    Jeffreys' prior): a stratum whose few pairs read all agree is still uncertain, which drawing those pairs
+    again would not show. A band none of whose pairs was read stays at no copy, as the lines say."""
+    read = stratum.read or stratum.band_read
+    if not read:
+        return 0.0
+    return rng.betavariate(sum(read) + 0.5, len(read) - sum(read) + 0.5)
 
 
 def _ratio(counts: tuple[float, float]) -> float:
