@@ -64,3 +64,7 @@ class ExportTooLargeError(SearchappError):
 class UnavailableError(SearchappError):
     """Part of a sharded index cannot be searched now (a shard being written, gone, or not answering):
     HTTP 503, worth trying again."""
+
+
+class MissingExtraError(SearchappError):
+    """An optional part is used without the package it needs (installed with an extra of setup.cfg)."""

@@ -18,12 +18,17 @@ import threading
 import time
 from collections.abc import Callable
 
-import ray
-from ray import exceptions as ray_errors
-from ray.util.scheduling_strategies import NodeAffinitySchedulingStrategy
-
 from searchapp.config import Settings
-from searchapp.errors import UnavailableError
+from searchapp.errors import MissingExtraError, UnavailableError
+
+try:
+    import ray
+    from ray import exceptions as ray_errors
+    from ray.util.scheduling_strategies import NodeAffinitySchedulingStrategy
+except ModuleNotFoundError as missing:
+    raise MissingExtraError("a Ray cluster needs Ray, which is not installed: "
+                            "pip install -e '.[cluster]'") from missing
+
 from searchapp.index.shards import read_manifest
 from searchapp.search.sharding.engine import ShardedEngine
 from searchapp.search.sharding.shard import ShardSearcher
