@@ -292,3 +292,26 @@ def test_a_word_gives_way_only_to_a_phrase_that_is_shown_and_phrases_stay_on_one
     _read, found = significant_words(["Jakarta kota"] * 2 + ["jakarta kota"] * 2, lambda w: 1, lambda a, b: 1, 1000,
                                      frozenset())
     assert [w.word for w in found] == ["Jakarta kota"]  # as often written each way: the first in sort order
+
+
+def test_the_pages_offer_only_the_intervals_they_can_draw_and_say_why_in_indonesian(timeline_client, monkeypatch):
+    monkeypatch.setattr("searchapp.search.timeline.MAX_BUCKETS", 50)  # 360 days: 12 months fit, 52 weeks do not
+    for page in ("/cari?q=banjir&interval=month", "/bandingkan?q=banjir&q=cabai&interval=month"):
+        html = timeline_client.get(page).get_data(as_text=True)
+        switch = re.search(r'<p class="attention-switch">(.*?)<span class="sep"', html, re.S).group(1)
+        offered = re.findall(r'<a href="([^"]*interval=(\w+)[^"]*)"', switch)
+        assert [interval for _url, interval in offered] == ["month", "year"]
+        assert re.findall(r'<span class="unavailable"[^>]*>(\w+)</span>', switch) == ["Hari", "Minggu"]
+        assert all(timeline_client.get(url.replace("&amp;", "&")).status_code == 200 for url, _interval in offered)
+    for page in ("/cari?q=banjir&interval=day", "/bandingkan?q=banjir&q=cabai&interval=day"):
+        response = timeline_client.get(page)
+        html = response.get_data(as_text=True)
+        assert response.status_code == 400
+        assert "Grafik per hari tidak dapat digambar untuk rentang ini (lebih dari 50 batang)" in html
+        assert "buckets from" not in html and '<svg class="attention' in html  # said in Indonesian, drawn coarser
+
+
+def test_left_to_choose_the_interval_never_draws_more_bars_than_a_chart_holds(monkeypatch):
+    monkeypatch.setattr("searchapp.search.timeline.MAX_BUCKETS", 50)
+    timeline = build_timeline(ordinals("2025-03-01", "2026-02-24"), Counter(), None)  # 52 weeks: months instead
+    assert timeline.interval == "month" and len(timeline.buckets) == 12 and timeline.dated == 2

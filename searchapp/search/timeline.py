@@ -15,6 +15,13 @@ MAX_BUCKETS = 1000  # a finer interval over a longer span is a 400 naming a coar
 class IntervalError(ValueError):
     """The interval asked for would make more than MAX_BUCKETS buckets."""
 
+    def __init__(self, interval: str, first: dt.date, last: dt.date) -> None:
+        self.interval = interval
+        self.limit = MAX_BUCKETS
+        self.coarser = INTERVALS[INTERVALS.index(interval) + 1] if interval != INTERVALS[-1] else None
+        super().__init__(f"{interval} buckets from {first} to {last} are more than {self.limit}; choose "
+                         f"{f'interval={self.coarser} or ' if self.coarser else ''}a shorter span")
+
 
 @dataclass(frozen=True)
 class Bucket:
@@ -75,10 +82,20 @@ def last_day(start: dt.date, interval: str) -> dt.date:
     return following - dt.timedelta(days=1) if following else dt.date.max
 
 
-def _count(first: dt.date, last: dt.date, interval: str) -> int:
-    """How many buckets [first, last] makes, roughly (enough to compare with MAX_BUCKETS)."""
-    days = (last - first).days
-    return days // {"day": 1, "week": 7, "month": 28, "year": 365}[interval] + 1
+def bucket_count(first: dt.date, last: dt.date, interval: str) -> int:
+    """How many buckets of *interval* the days [first, last] fall in."""
+    if interval == "day":
+        return (last - first).days + 1
+    if interval == "week":
+        return (bucket_start(last, "week") - bucket_start(first, "week")).days // 7 + 1
+    if interval == "month":
+        return (last.year - first.year) * 12 + last.month - first.month + 1
+    return last.year - first.year + 1
+
+
+def fits(first: dt.date, last: dt.date, interval: str) -> bool:
+    """Whether a timeline of *interval* over [first, last] can be drawn (no more than MAX_BUCKETS)."""
+    return bucket_count(first, last, interval) <= MAX_BUCKETS
 
 
 def build_timeline(dates: Iterable[int], totals: Counter, interval: str | None = None,
@@ -99,8 +116,10 @@ def build_timeline(dates: Iterable[int], totals: Counter, interval: str | None =
         return Timeline(interval or "month", [], undated)
     chosen = interval
     interval = interval or choose_interval(first, last)
+    while chosen is None and not fits(first, last, interval) and interval != INTERVALS[-1]:
+        interval = INTERVALS[INTERVALS.index(interval) + 1]  # left to choose, it never draws too many bars
     outside = 0
-    if chosen is None and _count(first, last, interval) > MAX_BUCKETS:  # a stray date centuries away
+    if chosen is None and not fits(first, last, interval):  # a stray date centuries away
         first = bucket_start(last, interval).replace(year=max(1, last.year - MAX_BUCKETS + 1))
         outside = sum(n for ordinal, n in days.items() if ordinal < first.toordinal())
     starts: list[dt.date] = []
@@ -108,9 +127,7 @@ def build_timeline(dates: Iterable[int], totals: Counter, interval: str | None =
     while start is not None and start <= last:
         starts.append(start)
         if len(starts) > MAX_BUCKETS:
-            coarser = INTERVALS[INTERVALS.index(interval) + 1] if interval != INTERVALS[-1] else None
-            raise IntervalError(f"{interval} buckets from {first} to {last} are more than {MAX_BUCKETS}; choose "
-                                f"{f'interval={coarser} or ' if coarser else ''}a shorter span")
+            raise IntervalError(interval, first, last)
         start = next_start(start, interval)
     # where the search's dates cut a period (from the 15th: its month from the 15th), its bucket ends there
     start_at = first if date_from else starts[0]

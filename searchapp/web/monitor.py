@@ -3,6 +3,7 @@ profile of a person or an outlet (composed from the search every page uses)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from flask import Blueprint, redirect, render_template, request, url_for
@@ -11,11 +12,18 @@ from searchapp.errors import PersonChoiceError, QueryError
 from searchapp.search.request import MAX_COMPARED, SearchRequest, parse_compared
 from searchapp.search.results import timeline_dict
 from searchapp.search.timeline import IntervalError
-from searchapp.web.chart import INTERVAL_LABELS, SCALES, attention_svg, compare_svg, period_label
+from searchapp.web.chart import SCALES, attention_svg, compare_svg, period_label
 from searchapp.web.context import engine
 from searchapp.web.page_params import SEARCH_PARAMS, SEARCH_PATH
 from searchapp.web.pages import error_page
-from searchapp.web.search_view import aliases_of, chart_params, person_known_as, profile
+from searchapp.web.search_view import (
+    aliases_of,
+    chart_params,
+    interval_problem,
+    interval_switch,
+    person_known_as,
+    profile,
+)
 
 blueprint = Blueprint("monitor", __name__)
 
@@ -35,22 +43,26 @@ def compare():
         try:
             requests = parse_compared({**params, "q": typed}, search_engine.outlet_slug)
             found = search_engine.timelines(requests, interval)
-        except (QueryError, PersonChoiceError, IntervalError) as error:
+        except (QueryError, PersonChoiceError) as error:
             problems.append(str(error))
             found = []
+        except IntervalError as error:
+            problems.append(interval_problem(error))
+            found = search_engine.timelines(requests, "auto")
         series = [{"query": r.q, "colour": n, "search_url": r.url(SEARCH_PATH),
                    **timeline_dict(t, r, total, SEARCH_PATH)} for n, (r, total, t) in enumerate(found)]
         if series and series[0]["buckets"]:
             svg = compare_svg(series, series[0]["interval"], scale)
     chosen = series[0]["interval"] if series else "auto"
+    rows_of = series[0]["buckets"] if svg else []
     here = request.full_path.rstrip("?")
     rows = [{"label": period_label(bucket, chosen), "cells": [one["buckets"][n] for one in series]}
             for n, bucket in enumerate(series[0]["buckets"])] if svg else []
     return render_template(
         "compare.html", series=series, svg=svg, rows=rows, problems=problems,
         slots=typed + [""] * (MAX_COMPARED - len(typed)), params=params,
-        intervals=[{"label": label, "selected": value == chosen, "url": _switched(here, "interval", value)}
-                   for value, label in INTERVAL_LABELS.items()],
+        intervals=interval_switch(dt.date.fromisoformat(rows_of[0]["start"]), dt.date.fromisoformat(rows_of[-1]["end"]),
+                                  chosen, lambda value: _switched(here, "interval", value)) if rows_of else [],
         scales=[{"label": label, "selected": value == scale, "url": _switched(here, "skala", value)}
                 for value, label in SCALES.items()]), 400 if problems else 200
 

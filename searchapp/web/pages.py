@@ -27,6 +27,7 @@ from searchapp.web.search_view import (
     attention_view,
     chart_params,
     copy_links,
+    interval_problem,
     profile_url,
     search_page_context,
     significant_view,
@@ -92,8 +93,9 @@ def search():
     try:
         result = search_engine.search(search_request, timeline=interval)
     except IntervalError as error:
-        problems.append(f"Grafik tidak dapat digambar: {error}.")
-        result = search_engine.search(search_request)
+        problems.append(interval_problem(error))
+        interval = "auto"
+        result = search_engine.search(search_request, timeline=interval)
     data = result.to_dict(SEARCH_PATH)
     context = search_page_context(result, data)
     context["attention"] = attention_view(result, interval, scale)

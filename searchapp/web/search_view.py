@@ -4,7 +4,7 @@ the month histogram, each hit's links (Datasette's habit: the page renders the A
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from urllib.parse import urlencode
 
 from flask import url_for
@@ -14,7 +14,7 @@ from searchapp.extract.outlet import UNKNOWN_OUTLET, slugify
 from searchapp.search.query_dates import is_whole_month
 from searchapp.search.request import SearchRequest
 from searchapp.search.results import SearchResult, timeline_dict
-from searchapp.search.timeline import INTERVALS
+from searchapp.search.timeline import INTERVALS, IntervalError, fits
 from searchapp.web import format as fmt
 from searchapp.web.chart import INTERVAL_LABELS, SCALES, attention_svg, period_label
 from searchapp.web.context import engine
@@ -205,7 +205,8 @@ def chart_params(args: Mapping[str, str], problems: list[str]) -> tuple[str, str
     is a problem shown on the page, and the default is used."""
     interval, scale = args.get("interval", "auto"), args.get("skala", "share")
     if interval not in ("auto", *INTERVALS):
-        problems.append(f"Interval grafik {interval[:40]!r} tidak dikenal (hari: day, minggu: week, bulan: month).")
+        problems.append(f"Interval grafik {interval[:40]!r} tidak dikenal (hari: day, minggu: week, bulan: month, "
+                        "tahun: year).")
         interval = "auto"
     if scale not in SCALES:
         problems.append(f"Skala grafik {scale[:40]!r} tidak dikenal (share atau count).")
@@ -230,8 +231,8 @@ def attention_view(result: SearchResult, interval: str, scale: str) -> dict | No
         "rows": [{**bucket, "label": period_label(bucket, timeline["interval"]),
                   "percent": fmt.angka(bucket["share"] * 100, 1)} for bucket in timeline["buckets"]],
         "undated": timeline["undated"],
-        "intervals": [{"label": label, "selected": value == timeline["interval"],
-                       "url": _with(here, interval=value, skala=scale)} for value, label in INTERVAL_LABELS.items()],
+        "intervals": interval_switch(result.timeline.buckets[0].start, result.timeline.buckets[-1].end,
+                                     timeline["interval"], lambda value: _with(here, interval=value, skala=scale)),
         "scales": [{"label": label, "selected": value == scale, "url": _with(here, interval=interval, skala=value)}
                    for value, label in SCALES.items()],
         "api_url": _with(search.url("/api/timeline"), interval=interval),
@@ -278,3 +279,18 @@ def person_known_as(slug: str) -> str | None:
 def aliases_of(name: str) -> list[str]:
     """The other names config/people.yaml gives the person."""
     return next((list(p.aliases) for p in engine().people_registry.all() if p.name == name), [])
+
+
+def interval_switch(first: dt.date, last: dt.date, chosen: str, url: Callable[[str], str]) -> list[dict]:
+    """The chart's intervals as links, but those that would draw more bars than a chart holds over the
+    span [first, last] (``url`` None: shown, not offered)."""
+    return [{"label": label, "selected": value == chosen,
+             "url": url(value) if value == chosen or fits(first, last, value) else None}
+            for value, label in INTERVAL_LABELS.items()]
+
+
+def interval_problem(error: IntervalError) -> str:
+    """What the page says when the chart's interval is too fine for the span."""
+    coarser = f" per {INTERVAL_LABELS[error.coarser].lower()} atau" if error.coarser else ""
+    return (f"Grafik per {INTERVAL_LABELS[error.interval].lower()} tidak dapat digambar untuk rentang ini (lebih "
+            f"dari {fmt.angka(error.limit)} batang): pilih grafik{coarser} rentang tanggal yang lebih pendek.")
