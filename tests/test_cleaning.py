@@ -27,6 +27,8 @@ BOILERPLATE = Boilerplate.load(REPO / "config" / "boilerplate.yaml")
     ("Artikel ini telah naik didetikJabar.", "detik", "first published elsewhere"),
     ("Simak berita selengkapnya di halaman selanjutnya.", "detik", "next page"),
     ("Ikuti Whatsapp Channel Republika", "republika", "channel invitation"),
+    ("Gabung ke Channel WhatsApp KompasTV untuk update berita terbaru dan terpercaya.", "kompas-tv",
+     "channel invitation"),
     ("Pewarta: Hendri Sukma Indrawan", "antara", "credits"),
     ("Editor: Yuniman Farid", "detik", "credits"),
     ("Copyright © ANTARA 2025", "antara", "copyright"),
