@@ -1,9 +1,12 @@
-"""``searchapp eval …``: measuring searchapp on real data (issue 5).
+"""``searchapp eval …``: measuring searchapp on real data.
 
     searchapp eval retrieval --corpus DIR [--limit N] [--seed 13]   known-item retrieval, four engines
     searchapp eval dates --corpus DIR [--today DATE]                  inferred against stated dates
     searchapp eval outlets --corpus DIR                               detected against stated outlets
-    searchapp eval people --conll FILE...                             person spans against gold CoNLL
+    searchapp eval people --conll FILE... | --articles                person spans against gold CoNLL, or
+                                                                      each article's people against hand labels
+    searchapp eval duplicates [--data DIR]                            stories against hand-labelled pairs
+    searchapp eval boilerplate [--data DIR] [--sample N]              boilerplate lines removed from crawls
 
 ``--corpus`` is a searchapp corpus folder, a folder of raw IndoSum JSONL (``../shared/data/indosum``),
 imported first into a temporary folder as ``searchapp import indosum`` would, or of FacQA CSV
@@ -24,7 +27,8 @@ from pathlib import Path
 
 
 def register(commands, common) -> None:
-    parser = commands.add_parser("eval", help="measure searchapp on real data (retrieval, dates, outlets, people)",
+    parser = commands.add_parser("eval", help="measure searchapp on real data (retrieval, dates, outlets, people, "
+                                              "duplicates, boilerplate)",
                                  description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     tools = parser.add_subparsers(dest="evaluation", required=True, metavar="EVALUATION")
 

@@ -1,4 +1,4 @@
-"""How well the publication date is inferred from text and URL alone (issue 5).
+"""How well the publication date is inferred from text and URL alone.
 
 For every corpus article with a stated ``date``, the date is inferred as if it were unknown, twice:
 from the text and the URL, as the indexer does (no later than the article's ``collected`` day, by the

@@ -1,4 +1,4 @@
-"""How well the outlet is recognised from an article's URL and text (issue 5).
+"""How well the outlet is recognised from an article's URL and text.
 
 For every corpus article with a stated ``outlet``, `detect_outlet(text, url, table)` is run as if the
 outlet were unknown: once as the indexer runs it (URL and text) and once from the text alone (its

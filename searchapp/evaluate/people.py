@@ -1,4 +1,4 @@
-"""Span-level quality of person extraction against gold CoNLL files (issue 5).
+"""Span-level quality of person extraction against gold CoNLL files.
 
 Gold files hold one token a line (``token [POS ...] tag``), IOB tags ``B-PER``/``I-PER`` (or
 ``B-PERSON``/``I-PERSON``), and a blank line between sentences. Each sentence's text is rebuilt as a

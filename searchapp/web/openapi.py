@@ -98,7 +98,8 @@ def openapi_document(outlets: list[str] | None = None) -> dict:
                 "operationId": "timeline",
                 "parameters": [*search_parameters(outlet_schema),
                                _param("interval", "bucket size (empty or auto: from the span: days up to two "
-                                                  "months, weeks up to two years, months up to fifty, else years)",
+                                                  "months, weeks up to two years, months up to fifty years, else "
+                                                  "years)",
                                       {"enum": ["auto", "day", "week", "month", "year", ""]})],
                 "responses": {"200": _json("Timeline", "the buckets"), **ERRORS},
             }},
