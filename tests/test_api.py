@@ -132,6 +132,13 @@ def test_bad_parameters_are_400_with_a_json_error(client, query, param):
     assert "Traceback" not in response.get_data(as_text=True)
 
 
+def test_a_date_parameter_takes_the_forms_its_error_names(client):
+    message = client.get("/api/search?from=2022-13-45").get_json()["error"]["message"]
+    assert message.startswith("'from' must be a date written YYYY-MM-DD (or YYYY-MM, YYYY, DD/MM/YYYY)")
+    for written in ("2022-02-24", "2022-02", "2022", "24/02/2022"):
+        assert client.get(f"/api/search?from={written}").status_code == 200
+
+
 @pytest.mark.parametrize("query", ["tanggal:2019-13", "nato tanggal:2022-02-30", "tanggal:31/02/2022..2022",
                                    "(tanggal:2019-13)", 'tanggal:"2019-13"', "nato -tanggal:>2022-00"])
 def test_a_date_operator_naming_no_date_of_the_calendar_is_400(client, query):

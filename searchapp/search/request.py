@@ -128,12 +128,14 @@ def _int(params: Mapping[str, Sequence[str]], name: str, default: int, low: int,
 
 
 def parse_date_param(raw: str | None, name: str) -> dt.date | None:
-    """An ISO date parameter (``2022-02-24``; ``2022-02`` and ``2022`` mean their first day)."""
+    """A date parameter (``2022-02-24`` or ``24/02/2022``; ``2022-02`` and ``2022`` mean their first day, or for
+    ``to`` their last)."""
     if raw is None or raw == "":
         return None
     span = date_span(raw) if raw.isprintable() else None
     if span is None:
-        raise QueryError(name, f"'{name}' must be a date written YYYY-MM-DD, not {raw[:40]!r}")
+        raise QueryError(name, f"'{name}' must be a date written YYYY-MM-DD (or YYYY-MM, YYYY, DD/MM/YYYY), "
+                                f"not {raw[:40]!r}")
     return span[0] if name == "from" else span[1]
 
 
