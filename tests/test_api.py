@@ -405,3 +405,15 @@ def test_a_date_range_ending_before_it_starts_is_400(client):
     assert response.status_code == 400 and error["code"] == "reversed_range" and "2022-03..2022-01" in error["message"]
     page = client.get("/cari", query_string={"q": "nato tanggal:2022-03..2022-01"}).get_data(as_text=True)
     assert "berakhir sebelum dimulai" in page
+
+
+@pytest.mark.parametrize(("query", "order"), [
+    ("q=", "newest"), ("q=outlet:kontan", "newest"), ("q=-nato", "newest"), ("q=nato", "relevance"),
+    ("q=&sort=oldest", "oldest"), ("q=nato&sort=newest", "newest"),
+])
+def test_sort_says_the_order_the_results_come_in(client, query, order):
+    data = client.get(f"/api/search?{query}").get_json()
+    assert data["sort"] == order
+    dates = [hit["date"] for hit in data["results"] if hit["date"]]  # the undated come last either way
+    if order in ("newest", "oldest"):
+        assert len(dates) > 1 and dates == sorted(dates, reverse=order == "newest")

@@ -10,7 +10,7 @@ from urllib.parse import urlencode
 
 from searchapp.errors import QueryError
 from searchapp.extract.outlet import UNKNOWN_OUTLET
-from searchapp.search.query import date_values, parse_query
+from searchapp.search.query import date_values, parse_query, positive_words
 from searchapp.search.query_dates import DATE_SHAPED, date_span
 
 SORTS = ("relevance", "newest", "oldest")
@@ -39,6 +39,12 @@ class SearchRequest:
     @property
     def has_filters(self) -> bool:
         return bool(self.outlets or self.categories or self.people or self.date_from or self.date_to)
+
+    @property
+    def order(self) -> str:
+        """The order results come in: with no word to rank by (no query, or operators alone), the newest first
+        when relevance was asked for."""
+        return "newest" if self.sort == "relevance" and not positive_words(parse_query(self.q)) else self.sort
 
     def with_(self, **changes) -> SearchRequest:
         """This request with some fields changed (without `dataclasses.replace`'s per-call field

@@ -98,7 +98,7 @@ class SearchResult:
                 "from": r.date_from.isoformat() if r.date_from else None,
                 "to": r.date_to.isoformat() if r.date_to else None,
             },
-            "sort": r.sort,
+            "sort": r.order,
             "collapse": r.collapse,
             "total": self.total,
             "stories": self.total if self.stories is None else self.stories,
