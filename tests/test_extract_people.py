@@ -1040,3 +1040,15 @@ def test_companions_prayers_agencies_and_english_heads(registry, text, people):
 ])
 def test_a_name_written_on_its_own_and_numerals_in_capitals(registry, text, people):
     assert extract_people(text, registry) == people
+
+
+@pytest.mark.parametrize(("text", "people"), [
+    # initials with a space between them are still one set of initials between a given name and a surname
+    ("Dosen Pingkan C. B. Rumondor mengatakan hal itu.", ("Pingkan C. B. Rumondor",)),
+    ("Menteri Luar Negeri Retno L. P. Marsudi juga membenarkan pembakaran itu.", ("Retno Marsudi",)),
+    # a command's headquarters and a community are no one
+    ("Kerusuhan terjadi di Mako Brimbob Kelapa Dua, Depok.", ()),
+    ("Hal itu dikatakan seniman dari Komunitas Pandemen Reyog di Ponorogo.", ()),
+])
+def test_spaced_initials_and_more_head_words(registry, text, people):
+    assert extract_people(text, registry) == people

@@ -116,8 +116,8 @@ kemenkeu kemenhan kemenkes kemendikbud kemenag kemensos kemenpora kemendag kemen
 kemenkominfo kemenpar kemenperin kemen badan lembaga bank pt cv tbk persero perum perusahaan universitas
 institut sekolah perguruan fakultas akademi pemerintah pemerintahan pemprov pemkot pemkab pemda dinas
 kantor kepolisian polri polda polres polresta polrestabes polsek mabes tni kodam korem kodim koramil
-kostrad kopassus brimob densus rutan lapas klas distrik kolese mahkamah pengadilan kejaksaan kejati kejari
-kejagung majelis markas
+kostrad kopassus brimob densus mako rutan lapas klas distrik kolese kolose komunitas mahkamah pengadilan
+kejaksaan kejati kejari kejagung majelis markas
 direktorat ditjen inspektorat sekretariat biro divisi satuan satgas pasukan angkatan tentara militer
 yayasan perkumpulan asosiasi himpunan ikatan serikat federasi konfederasi gabungan koalisi aliansi
 gerakan organisasi perhimpunan persatuan kelompok komite komando klub tim timnas grup group holding corp bros satlak

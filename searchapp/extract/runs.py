@@ -211,10 +211,14 @@ def run_kinds(toks: Sequence[Tok], used: Sequence[bool], lo: int, hi: int) -> li
 
 
 def _run_together(toks: Sequence[Tok], kinds: list[str], lo: int, k: int, b: int) -> int:
-    """The initials after the one at run position *k* that touch it ("Retno L.P. Marsudi": one, so the run
-    has three words, a given name, initials and a surname, not a place before an initial)."""
+    """The initials after the one at run position *k* that touch it, or follow its full stop after a space
+    ("Retno L.P. Marsudi", "Retno L. P. Marsudi": one, so the run has three words, a given name, initials and
+    a surname, not a place before an initial)."""
     n = 0
-    while k + n + 1 < b and kinds[k + n + 1] == "init" and toks[lo + k + n].end == toks[lo + k + n + 1].start:
+    while k + n + 1 < b and kinds[k + n + 1] == "init" and (
+            toks[lo + k + n].end == toks[lo + k + n + 1].start
+            or (toks[lo + k + n].text.endswith(".") and toks[lo + k + n + 1].text.endswith(".")
+                and toks[lo + k + n + 1].start - toks[lo + k + n].end == 1)):
         n += 1
     return n
 
