@@ -14,7 +14,6 @@ from searchapp.extract.context import (
     after_a_source_cue,
     after_degrees,
     apposition,
-    called_apart,
     ends_a_field,
     ends_an_acronyms_name,
     expands_acronym,
@@ -28,6 +27,7 @@ from searchapp.extract.context import (
     title_across_conjunction,
     verb_follows,
 )
+from searchapp.extract.elsewhere import called_apart
 from searchapp.extract.tokens import CLUB_MARKERS, ORGANISATION_MARKERS, ROMAN, Tok, is_initials, numeral_at
 
 # token kinds that may be part of a name
