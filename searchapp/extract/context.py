@@ -8,6 +8,7 @@ import re
 from collections.abc import Sequence
 from itertools import takewhile
 
+from searchapp.extract import gazetteer as gz
 from searchapp.extract import lexicon as lx
 from searchapp.extract.tokens import VERB_PREFIX, Tok, capish, kind_of
 
@@ -30,7 +31,7 @@ def after_a_bracketed_facility(toks: Sequence[Tok], text: str, lo: int) -> bool:
     if lo == 0:
         return False
     acronym = toks[lo - 1]
-    return (acronym.text.casefold() in lx.FACILITIES and text[acronym.start - 1:acronym.start] == "("
+    return (acronym.text.casefold() in gz.FACILITIES and text[acronym.start - 1:acronym.start] == "("
             and text[acronym.end:toks[lo].start].strip() == ")")
 
 
@@ -161,7 +162,7 @@ def organisations_short_names(text: str) -> frozenset[str]:
     for match in _BRACKETED_WORD.finditer(text):
         before = text[max(0, match.start() - 120):match.start()].split()
         words = list(takewhile(lambda word: word[:1].isupper(), reversed(before)))[::-1]  # the capitalised run
-        if not words or words[0].casefold() not in lx.ORG_WORDS:
+        if not words or words[0].casefold() not in gz.ORG_WORDS:
             continue
         if kind_of(words[-1]) == "unk" and _CAPITAL_NEXT.match(text, match.end()):
             continue  # a nickname inside a name after the organisation: "… Indonesia Rolliansyah (Roy) Soemirat"
@@ -182,7 +183,7 @@ def after_a_facility(toks: Sequence[Tok], lo: int) -> bool:
     while k > 0 and toks[k].joined and capish(toks[k - 1]):
         k -= 1
     head = toks[k].text.casefold().rstrip(".")
-    return (capish(toks[k]) and (head in lx.FACILITIES or head in lx.PLACE_NOUNS) and k > 0 and toks[k].joined
+    return (capish(toks[k]) and (head in gz.FACILITIES or head in gz.PLACE_NOUNS) and k > 0 and toks[k].joined
             and toks[k - 1].text.casefold() in _WHERE)
 
 
@@ -190,7 +191,7 @@ def names_a_thing(toks: Sequence[Tok], k: int) -> bool:
     """The title at token *k* follows an organisation's head word or a company's (PT, CV) in the same run, so
     it is part of a name: "Stadion Kapten I Wayan Dipta", "Ketua Majelis Hakim", "PT Duta Visual Nusantara"."""
     prev = toks[k - 1] if k > 0 and toks[k].joined else None
-    return prev is not None and (prev.kind == "org" or prev.text.casefold() in lx.ORG_WORDS)
+    return prev is not None and (prev.kind == "org" or prev.text.casefold() in gz.ORG_WORDS)
 
 
 def title_in_run_ending(toks: Sequence[Tok], k: int) -> bool:
@@ -238,7 +239,7 @@ def address_follows(toks: Sequence[Tok], text: str, hi: int) -> bool:
     elif hi >= len(toks) or not toks[hi].comma:
         return False
     word = toks[hi].text.casefold().rstrip(".")
-    if word in lx.PLACE_NOUNS or word in lx.PLACE_ABBREVIATIONS:
+    if word in gz.PLACE_NOUNS or word in gz.PLACE_ABBREVIATIONS:
         return True
     if toks[hi].kind != "place" or hi + 1 >= len(toks):
         return False

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from searchapp.extract import gazetteer as gz
 from searchapp.extract import lexicon as lx
 from searchapp.extract.tokens import Tok, capish
 
@@ -41,7 +42,7 @@ def _on_its_own(toks: Sequence[Tok], n: int) -> bool:
         return True
     before = toks[n - 1]
     key = before.text.casefold()
-    if key in lx.PLACE_CUES or key in lx.ORG_WORDS or key in lx.FACILITIES or key in lx.THING_CUES:
+    if key in lx.PLACE_CUES or key in gz.ORG_WORDS or key in gz.FACILITIES or key in lx.THING_CUES:
         return False
     return not (capish(before) and before.kind not in ("title", "cue", "stop"))
 

@@ -100,95 +100,7 @@ sekitar perbatasan
 # Lower-case nouns before a product's, a brand's or an index's name: "indeks Nasdaq Composite", "mobil Chery
 # Tiggo", "aplikasi Gojek" (not "film", "lagu": "film Joko Anwar" names its maker)
 THING_CUES = _words("indeks merek aplikasi mobil ponsel produk platform situs varian tipe ajang")
-# administrative units as addresses shorten them ("Kec Duren Sawit", "Kel. Cempaka Putih")
-PLACE_ABBREVIATIONS = _words("kec kel kab prov kota rt rw")
-# lower-case nouns before a place's or a building's name ("pangkalan udara Al Udeid", "sirkuit Mugello")
-PLACE_NOUNS = _words("""
-kota provinsi kabupaten kecamatan distrik kelurahan desa kampung dusun pulau kawasan wilayah daerah jalan jl gedung
-stadion bandara pelabuhan pangkalan udara sirkuit terminal stasiun gunung pantai danau sungai teluk
-""")
 
-# Head words of organisations, events, buildings, laws: "Partai Buruh", "Dewan Keamanan", "Perang Dunia".
-ORG_WORDS = _words("""
-partai dewan komisi kementerian kemdikbud kemhan kemlu kemnaker kemendagri nahdlatul darul kemenlu
-qanun perda pergub perbup perwali
-kemenkeu kemenhan kemenkes kemendikbud kemenag kemensos kemenpora kemendag kementan kemenhub kemenkumham
-kemenkominfo kemenpar kemenperin kemen badan lembaga bank pt cv tbk persero perum perusahaan universitas
-institut sekolah perguruan fakultas akademi pemerintah pemerintahan pemprov pemkot pemkab pemda dinas
-kantor kepolisian polri polda polres polresta polrestabes polsek mabes tni kodam korem kodim koramil
-kostrad kopassus brimob densus mako rutan lapas klas distrik kolese kolose komunitas mahkamah pengadilan
-kejaksaan kejati kejari kejagung majelis markas
-direktorat ditjen inspektorat sekretariat biro divisi satuan satgas pasukan angkatan tentara militer
-yayasan perkumpulan asosiasi himpunan ikatan serikat federasi konfederasi gabungan koalisi aliansi
-gerakan organisasi perhimpunan persatuan kelompok komite komando klub tim timnas grup group holding corp bros satlak
-corporation corps inc ltd llc labs lab hospital hospitals foundation institute university college
-council ministry department agency
-association party union news press times post tv radio channel media harian majalah koran rumah rs rsud
-rsup puskesmas klinik masjid gereja pura vihara klenteng pondok pesantren ponpes stadion gedung istana
-bandara bandar pelabuhan terminal stasiun hotel mal mall plaza pasar jalan jl tol kampus museum taman
-pantai gunung danau sungai selat teluk pulau laut samudra samudera provinsi kabupaten kota kecamatan
-kelurahan desa kampung dusun wilayah kawasan daerah negara kerajaan republik kesultanan federal
-perserikatan perang operasi piala sekuritas televisi graha grha departemen kec kel kab prov gg jln daop gunungapi
-terasering pulo liga turnamen kejuaraan olimpiade festival konferensi kongres muktamar
-munas rakernas rapimnas pemilu pilpres pilkada pileg pilgub pilwalkot pilbup pilkades undang-undang uu
-perpres perppu pasal ayat peraturan keputusan hari tahun pekan bulan dunia program proyek gerbang menara
-monumen lapangan sirkuit arena hall tower center centre square park street road avenue island airport
-station airlines air motor motors capital fund energy oil gas power award awards cup league championship
-games open masters series tour summit forum conference expo fair show prize film album lagu buku novel
-acara kabinet fraksi kubu front brigade batalion resimen skuadron armada polisi senat parlemen dpr dprd
-mpr dpd kpu bawaslu perjanjian deklarasi konvensi resolusi traktat protokol revolusi reformasi orde era
-zaman masa abad dinasti kekaisaran sekutu uni blok faksi sayap laskar milisi rezim junta pemberontak
-""")
-# Single-word organisations, media and brands often written like names.
-KNOWN_ORGS = _words("""
-komdigi nato pbb kpk dpr mpr dpd tni polri golkar gerindra demokrat pdip pdi-p nasdem pkb pks pan ppp hanura
-perindo psi berkarya pertamina pln telkom telkomsel indosat garuda google facebook meta apple microsoft
-samsung xiaomi huawei oppo vivo twitter instagram youtube whatsapp tiktok telegram tesla amazon netflix
-gojek grab tokopedia bukalapak shopee traveloka reuters afp ap bloomberg xinhua bbc cnn kompas kompastv
-tempo antara detik detikcom kontan tribun tribunnews okezone liputan6 republika kumparan merdeka suara
-sindonews viva vivanews jpnn beritasatu tirto bisnis metrotv tvri rcti sctv indosiar trans7 transtv antv
-inews cnbc nbc abc cbs fox aljazeera al-jazeera jazeera arabiya sputnik tass ria interfax yonhap kyodo nhk anadolu hamas
-hizbullah hezbollah taliban isis isil niis al-qaeda alqaeda kremlin pentagon interpol who unicef unesco
-bappenas bappeda bapanas basarnas baznas bawaslu bulog kominfo diskominfo lemhannas bakamla bapeten
-bakesbangpol bapenda bappebti dishub disdik dinkes disnaker disperindag dispenda disdukcapil dispora
-disparbud distan dispar disbudpar dinsos komnas kompolnas kemenpan kemenpupr kemendes otorita
-unhcr imf opec fifa uefa pssi bwf afc koni koi mui nu muhammadiyah persija persib persebaya arema psm
-persipura barcelona liverpool chelsea arsenal juventus milan inter bayern dortmund psg ajax everton
-tottenham napoli roma lazio atletico sevilla valencia celtic benfica porto monaco lyon marseille
-galatasaray manchester newcastle leicester southampton westham honda yamaha ducati suzuki kawasaki toyota
-nissan mitsubishi hyundai bmw mercedes audi ferrari mclaren redbull red-bull williams renault repsol
-petronas boeing airbus lion citilink wings sriwijaya batik bca bri bni btn mandiri ojk bi bpk bpjs bumn
-bulog basarnas bnpb bmkg bpbd bnn bais lipi brin ui ugm itb ipb unair undip unpad uns its asean apec oki
-g20 g7 eropa kpu bawaslu dkpp ombudsman komnas komnasham ylbhi lbh icw walhi kontras greenpeace amnesty
-wwf sky associated press nasa esa spacex cakapcakap pt cv un eu fc sc ac ud ltd tbk sd rt rw
-daihatsu wuling qualcomm samsung xiaomi oppo realme huawei aston houthi
-""")
-# Places named after people: a name right after these is part of the place's name.
-FACILITIES = _words("""
-universitas univ jalan jl jln stadion bandara gedung rs rsud rsup rumah masjid museum taman lapangan kampus
-sekolah monumen makam pelabuhan terminal stasiun hotel yayasan institut akademi fakultas politeknik sma
-smp sd smk tol bendungan waduk kapal km kri pangkalan istana keraton kraton flyover underpass jembatan
-gelora gelanggang gor rutan lapas rspad rsal rsau rsab rsia rsj rsu lanud
-""")
-# Words between a facility's head word and the name it carries ("Bandara Internasional Soekarno-Hatta",
-# "Stadion Utama Gelora Bung Karno", "Rumah Sakit Umum Daerah Dr. Soetomo")
-FACILITY_QUALIFIERS = _words("internasional utama udara umum daerah pusat sakit nasional negeri raya")
-# Fields of a ministry or office, written between a title and a name: "Menteri Hukum dan HAM Amir".
-PORTFOLIOS = _words("""
-hukum ham agama energi sosial hidup rakyat riset politik desa infrastruktur konsumen edukasi transportasi
-teknologi informatika komunikasi investasi ekonomi olahraga negara luar dalam negeri daya sumber mineral
-tenaga kerja pemuda agraria tata ruang keamanan keuangan pertahanan perdagangan perindustrian pertanian
-kesehatan pendidikan kebudayaan lingkungan kehutanan kelautan perikanan perhubungan pariwisata koperasi
-usaha kecil menengah pekerjaan perumahan pembangunan perencanaan perlindungan perekonomian kemaritiman
-polhukam kesra ekuin hankam humas hubungan masyarakat operasi intelijen reserse kriminal narkoba lalu
-lintas pidana perdata tipikor sains ilmu pengetahuan statistik anggaran fiskal moneter pajak bea cukai
-imigrasi pemasyarakatan pendapatan pansel panja pansus litbang diklat sdm aset internasional regional
-pendayagunaan aparatur reformasi birokrasi
-nasional daerah pusat cabang wilayah sekretariat kabinet istana protokol
-teknik teknis kreatif bisnis niaga komersial produksi digital ritel ketenagakerjaan
-""")
-# Common given names: name-like despite the dictionary ("Budi", "Sri", "Agung"), and a first name, not a
-# place, right after "Bupati", "Gubernur"... ("Wakil Gubernur Yusuf Effendi").
 # Titles that, right before a name word, are a given name: an imam is named with his office ("Imam Besar
 # Masjid Istiqlal Nasaruddin Umar"), "Imam Nahrawi" and "Imam Prasodjo" are names
 GIVEN_NAME_TITLES = _words("imam")
@@ -201,6 +113,8 @@ BALINESE_NAME_WORDS = _words("""
 wayan putu gede gde made kadek nengah nyoman komang ketut gusti gst dewa ida ngurah bagus agung kompyang
 kompiang wyn md nym kt km pt gd
 """)
+# Common given names: name-like despite the dictionary ("Budi", "Sri", "Agung"), and a first name, not a
+# place, right after "Bupati", "Gubernur"... ("Wakil Gubernur Yusuf Effendi").
 GIVEN_NAMES = _words("""
 abidin adi adnan agung agus akbar ali alif amin amir anis ari arif arifin asih ayu aziz bagas bagus bahar
 bambang bayu bilal budi buyung candra dewi dian doni endang fadil fajar firman fitri fuad gede gilang
@@ -235,51 +149,6 @@ sari rini kusuma
 """)
 # Written short forms of given names, with a full stop that ends no sentence ("Moch. Andy Adchaminoerdin").
 NAME_ABBREVIATIONS = _words("moch moh muh mochd mohd muhd mhd abd")
-# Countries, regions, provinces and cities (Indonesian and English spellings) and compass words.
-PLACES = _words("""
-hulu hilir frankfurt leverkusen bilbao vigo leipzig dortmund munchen muenchen munich gladbach wolfsburg bremen hamburg
-stuttgart barcelona sevilla villarreal milano turin torino napoli naples firenze genoa genova bergamo
-manchester liverpool leicester newcastle southampton burnley watford norwich sheffield wolverhampton
-blackburn bournemouth marseille monaco lille amsterdam eindhoven rotterdam lisboa glasgow salzburg
-brooklyn cleveland miami seattle toronto sacramento atlanta detroit philadelphia milwaukee minnesota
-oklahoma utah kyoto busan wuhan shenzhen guangzhou jeddah mekkah prague zurich jenewa geneva oslo
-stockholm kopenhagen copenhagen helsinki athens brisbane auckland johor penang selangor sabah sarawak
-indonesia malaysia singapura singapore brunei thailand vietnam filipina philippines myanmar kamboja laos
-timor-leste timor australia selandia zealand papua nugini jepang japan china tiongkok cina korea taiwan
-hong kong makau mongolia india pakistan bangladesh nepal lanka afghanistan iran irak iraq suriah syria
-lebanon libanon yordania jordan israel palestina palestine gaza tepi barat mesir egypt arab saudi yaman
-yemen oman qatar kuwait bahrain uea emirat turki turkey rusia russia ukraina ukraine belarus polandia
-poland jerman germany prancis perancis france inggris britania england skotlandia wales irlandia ireland
-belanda netherlands belgia belgium luksemburg swiss austria italia italy spanyol spain portugal yunani
-greece swedia sweden norwegia norway finlandia finland denmark islandia estonia latvia lituania lithuania
-ceko hungaria hungary rumania romania bulgaria serbia kroasia croatia bosnia slovenia slovakia albania
-moldova georgia armenia azerbaijan kazakhstan uzbekistan kirgistan tajikistan turkmenistan amerika
-america as usa kanada canada meksiko mexico brasil brazil argentina chili chile kolombia colombia peru
-venezuela kuba cuba ekuador uruguay paraguay bolivia afrika africa nigeria kenya etiopia ethiopia somalia
-sudan libya tunisia aljazair maroko ghana kamerun senegal zimbabwe uganda tanzania rwanda kongo angola
-mozambik madagaskar eropa europe asia oseania pasifik atlantik hindia arktik antartika baltik balkan
-skandinavia kaukasus krimea crimea donbas donetsk luhansk kharkiv kyiv kiev mariupol odesa lviv bucha
-moskow moskwa moscow brussel brussels london paris berlin roma rome madrid lisbon wina vienna praha
-warsawa budapest athena ankara istanbul teheran tehran baghdad bagdad damaskus damascus beirut yerusalem
-jerusalem tel aviv kairo cairo riyadh mekah makkah madinah dubai doha dhabi washington new york
-california texas florida chicago los angeles boston tokyo osaka beijing shanghai hongkong seoul pyongyang
-bangkok hanoi manila kuala lumpur canberra sydney melbourne perth delhi mumbai islamabad kabul dhaka
-jakarta bogor depok tangerang bekasi bandung cirebon semarang solo surakarta yogyakarta jogja yogya
-surabaya malang kediri madiun jember banyuwangi denpasar bali lombok mataram kupang medan padang
-pekanbaru batam jambi palembang bengkulu lampung pontianak banjarmasin balikpapan samarinda palangkaraya
-tarakan makassar manado palu kendari gorontalo ambon ternate jayapura sorong merauke manokwari aceh banda
-sumatera sumatra jawa java kalimantan borneo sulawesi celebes maluku nusa tenggara banten riau kepulauan
-bangka belitung nusantara utara selatan timur tengah daya laut dki jabodetabek jabar jateng jatim kaltim
-kalbar kalsel kalteng sulsel sulut sumut sumbar sumsel ntb ntt diy menteng senayan monas gambir kemayoran
-cilincing priok cengkareng kebayoran cikini kuningan bundaran slipi tebet cawang cibubur cilandak
-pancoran pasar kalibata karawang purwakarta subang sukabumi cianjur garut tasikmalaya majalengka
-indramayu brebes tegal pekalongan kudus pati magelang klaten purwokerto cilacap banyumas sleman bantul
-gresik sidoarjo mojokerto pasuruan probolinggo lamongan tuban bojonegoro blitar tulungagung madura sierra
-leone hawaii ampat ri uk uae mauritania liberia guinea jordania darfur xinjiang kashgar minahasa kauai
-misrata tripoli san santa saint queensland tasmania whitsunday puerto rico vegas orleans jersey hampshire
-yorkshire lancashire kent essex surrey sussex devon cornwall bavaria catalonia andalusia lombardy sicily
-sardinia tuscany provence normandy brittany alsace flanders wallonia
-""")
 # Days, months and other words that end a name (not "Jan", "Mar", "Des": those are given names too).
 TIME_WORDS = _words("""
 senin selasa rabu kamis jumat jum'at jum’at sabtu minggu ahad januari februari pebruari maret april mei

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from searchapp.extract import gazetteer as gz
 from searchapp.extract import lexicon as lx
 from searchapp.extract.context import organisations_short_names
 from searchapp.extract.coordination import coordinated_with, listed_with
@@ -142,9 +143,9 @@ class _Analysis:
         k = i
         while k > 0 and toks[k].joined:
             word = toks[k - 1].text.casefold().rstrip(".")
-            if word in lx.FACILITIES:
+            if word in gz.FACILITIES:
                 return True
-            if word not in lx.FACILITY_QUALIFIERS:
+            if word not in gz.FACILITY_QUALIFIERS:
                 return False
             k -= 1
         return False

@@ -17,6 +17,7 @@ import dataclasses
 import re
 from collections import Counter
 
+from searchapp.extract import gazetteer as gz
 from searchapp.extract import lexicon as lx
 from searchapp.extract.glue import unglue
 from searchapp.extract.mentions import STRONG_EVIDENCE, Mention, find_mentions, find_person_spans
@@ -131,7 +132,7 @@ def _whom(words: tuple[str, ...], full_names: dict[tuple[str, ...], str],
 _SURE_EVIDENCE = frozenset({"registry", "title", "speech", "role"})
 # "di" and the lower-case nouns that put a place's or a building's name after them, then capitalised words
 # (not "ke": "umpan ke Witsel", "dari Solehuddin ke Didi Sukyadi")
-_AFTER_PLACE_CUE = re.compile(r"\b(?:" + "|".join(sorted(lx.PLACE_NOUNS | {"di"})) + r")\s+([A-Z][^\s,.;:()\"“”]*"
+_AFTER_PLACE_CUE = re.compile(r"\b(?:" + "|".join(sorted(gz.PLACE_NOUNS | {"di"})) + r")\s+([A-Z][^\s,.;:()\"“”]*"
                               r"(?:[ \t\xa0]+[A-Z][^\s,.;:()\"“”]*)*)")
 
 
@@ -153,7 +154,7 @@ def _written_as_places(text: str) -> set[tuple[str, ...]]:
 
 # capitalised head words of organisations, facilities and places ("Satgas", "Universitas", "Gunung"), not
 # those a person's name follows as the head of their government ("Pemerintahan Prabowo")
-_HEADS = frozenset(word.capitalize() for word in (lx.ORG_WORDS | lx.FACILITIES | lx.PLACE_NOUNS) - lx.REGIME_WORDS) | {
+_HEADS = frozenset(word.capitalize() for word in (gz.ORG_WORDS | gz.FACILITIES | gz.PLACE_NOUNS) - lx.REGIME_WORDS) | {
     word.upper() for word in ORGANISATION_MARKERS}  # "PT", "PB Djarum"
 # runs of two or more capitalised words, each run found once
 _CAPITALISED_RUN = re.compile(r"(?<![\w-])[A-Z][^\s,.;:()\"“”]*(?:[ \t\xa0]+[A-Z][^\s,.;:()\"“”]*)+")
@@ -288,7 +289,7 @@ def _contains(seq: tuple[str, ...], sub: tuple[str, ...]) -> bool:
     return any(seq[i : i + n] == sub for i in range(len(seq) - n + 1))
 
 
-_JURISDICTIONS = lx.PLACES | {"kota", "kabupaten", "kab", "provinsi", "prov", "metro"}
+_JURISDICTIONS = gz.PLACES | {"kota", "kabupaten", "kab", "provinsi", "prov", "metro"}
 
 
 def stated_person(name: str, registry: PeopleRegistry) -> str | None:
@@ -299,11 +300,11 @@ def stated_person(name: str, registry: PeopleRegistry) -> str | None:
     if len(found) == 1:
         return found[0]
     words = WORD.findall(name)
-    office = lx.TITLES | lx.TITLE_PARTS | lx.PORTFOLIOS | {"dalam", "luar", "agung", "ri", "dki"}
+    office = lx.TITLES | lx.TITLE_PARTS | gz.PORTFOLIOS | {"dalam", "luar", "agung", "ri", "dki"}
     last = max((n for n, word in enumerate(words) if word.casefold() in office), default=-1)
     words = words[last + 1:]  # the name follows the last word of the office: "Kapolda Metro Jaya Irjen Karyoto"
     while last >= 0 and words and words[0].casefold() in _JURISDICTIONS:
         words = words[1:]  # a place right after an office is its jurisdiction: "Wali Kota Surabaya …"
-    if not words or not all(word[:1].isupper() for word in words) or all(w.casefold() in lx.PLACES for w in words):
+    if not words or not all(word[:1].isupper() for word in words) or all(w.casefold() in gz.PLACES for w in words):
         return None
     return registry.canonical(" ".join(words)) or " ".join(words)

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from searchapp.extract import gazetteer as gz
 from searchapp.extract import lexicon as lx
 from searchapp.extract.byline import byline_spans
 from searchapp.extract.registry import WORD
@@ -76,16 +77,16 @@ def kind_of(word: str) -> str:
     if key in ORGANISATION_MARKERS:
         return "org"  # "PT Duta Visual Nusantara", "PB Djarum": what follows is a company's or a club's name
     if word.rstrip(".").isupper():
-        return "org" if key in lx.FACILITIES else "acr"  # "RS Cipto Mangunkusumo", "SMA Negeri 8": a place
+        return "org" if key in gz.FACILITIES else "acr"  # "RS Cipto Mangunkusumo", "SMA Negeri 8": a place
     if key in lx.TITLES or key.startswith(("menko", "menteri")):
         return "title"
     if key in lx.PRONOUNS:
         return "pron"
-    if key in lx.KNOWN_ORGS or key in lx.ORG_WORDS or key in lx.PORTFOLIOS or key.startswith("kemen"):
+    if key in gz.KNOWN_ORGS or key in gz.ORG_WORDS or key in gz.PORTFOLIOS or key.startswith("kemen"):
         return "org"
     if _CAMEL.search(word) and not _CAMEL_NAME.match(word):
         return "org"  # KompasTV, CakapCakap, DailySocial
-    if key in lx.PLACES:
+    if key in gz.PLACES:
         return "place"
     if key in lx.LEFT_CUES:
         return "cue"
@@ -221,7 +222,7 @@ def _opens_quote(gap: str) -> bool:
 
 def is_initials(word: str) -> bool:
     key = word.casefold()
-    return len(word) == 2 and key not in lx.KNOWN_ORGS and key not in lx.PLACES
+    return len(word) == 2 and key not in gz.KNOWN_ORGS and key not in gz.PLACES
 
 
 def capish(tok: Tok) -> bool:
