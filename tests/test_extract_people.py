@@ -1052,3 +1052,10 @@ def test_a_name_written_on_its_own_and_numerals_in_capitals(registry, text, peop
 ])
 def test_spaced_initials_and_more_head_words(registry, text, people):
     assert extract_people(text, registry) == people
+
+
+def test_a_given_name_that_is_also_a_dictionary_word(registry):
+    # "Leo" is in PySastrawi's dictionary, and opens names
+    assert extract_people("Ganda putra Leo Rolly Carnando menang di babak pertama.", registry) == (
+        "Leo Rolly Carnando",)
+    assert extract_people("Kata Paus Leo, perdamaian itu penting.", registry) == ("Leo",)

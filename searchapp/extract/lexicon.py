@@ -124,7 +124,7 @@ putri putu rahayu rahim rahman rahmat rani ratna rini rudi saleh salim sari siti
 syarif tatang taufik teguh wahid wahyu wijaya wulan ani cut teuku tengku raden gusti wayan made ketut
 komang kadek nengah jero yusuf ahmad achmad mohammad mohamad muhamad abdul abdullah joko andi dedi eko
 hadi heru imam laode iwan slamet tri dwi yudi zainal anton antonius yohanes fransiskus maria paulus petrus
-stefanus benny hendra hendri rizal syamsul arief irwan edi edy rachmat nurdin ismail usman umar ibrahim
+stefanus leo benny hendra hendri rizal syamsul arief irwan edi edy rachmat nurdin ismail usman umar ibrahim
 hamid hasyim husein hussein sutrisno susilo sugeng gatot tjahjo tjahyo setya setyo wiranto yasonna
 ignasius ratu nanang rahmad yanto yanti yuli yulia diana sinta nia nina lina rina tina wati erna erwin
 irfan fadli fadel firdaus helmi hilman johan jhon john michael david daniel robert richard thomas william
