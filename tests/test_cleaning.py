@@ -100,6 +100,7 @@ def test_boilerplate_lines(line, outlet, name):
 @pytest.mark.parametrize(("line", "outlet"), [
     ("Baca juga berita lain di situs kami, kata dia, sambil tersenyum.", "kompas"),  # a sentence
     ("Iklan rokok dilarang tayang di televisi pada siang hari.", None),
+    ("Gabung di grup WhatsApp itu, para pelaku lalu menyebar pesan berantai.", None),  # a story's sentence
     ("Saksikan Live DetikPagi:", "kompas"),  # detik's own line, in another outlet's text
     ("Editor: ia menyebut bahwa rapat itu berlangsung lama. Lalu ia pulang.", None),  # a sentence, not a credit
     ("Penulis: Saya tidak setuju dengan keputusan itu", None),

@@ -27,3 +27,11 @@ def test_a_cluster_command_without_ray_says_what_to_install(tmp_path, command):
     assert done.stderr.strip().splitlines()[-1] == (
         "searchapp: error: a Ray cluster needs Ray, which is not installed: pip install -e '.[cluster]'")
     assert "Traceback" not in done.stderr
+
+
+def test_a_part_of_ray_missing_is_named_as_itself():
+    broken = WITHOUT_RAY.replace("sys.modules['ray'] = None", "sys.modules['ray.util.scheduling_strategies'] = None")
+    done = subprocess.run([sys.executable, "-c", broken, "cluster", "status", "--cluster", "127.0.0.2:6379"],
+                          capture_output=True, text=True, timeout=120, env={**os.environ, "PYTHONPATH": str(REPO)})
+    assert done.returncode != 0 and "ray.util.scheduling_strategies" in done.stderr
+    assert "which is not installed" not in done.stderr

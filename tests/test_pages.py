@@ -604,3 +604,14 @@ def test_an_early_year_is_shown_with_four_digits_and_read_back(client):
     doc = get(client, "/cari?from=0500")
     value = doc.find("input", id="dari").get("value")
     assert value == "01/01/0500" and get(client, f"/cari?from={value}").find("input", id="dari").get("value") == value
+
+
+@pytest.mark.parametrize(("query", "labels"), [
+    ("q=nato", ["Relevansi", "Terbaru", "Terlama"]),
+    ("q=", ["Terbaru", "Terlama"]), ("q=-nato", ["Terbaru", "Terlama"]), ("q=tanggal%3A2022", ["Terbaru", "Terlama"]),
+])
+def test_the_sort_menu_offers_relevance_only_with_a_word_to_rank_by(client, query, labels):
+    html = client.get(f"/cari?{query}").get_data(as_text=True)
+    menu = re.search(r'<select id="urutan".*?</select>', html, re.S).group(0)
+    assert re.findall(r">([A-Z][a-z]+)</option>", menu) == labels
+    assert re.search(r" selected>([A-Z][a-z]+)</option>", menu).group(1) == labels[0]

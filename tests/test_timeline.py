@@ -315,3 +315,35 @@ def test_left_to_choose_the_interval_never_draws_more_bars_than_a_chart_holds(mo
     monkeypatch.setattr("searchapp.search.timeline.MAX_BUCKETS", 50)
     timeline = build_timeline(ordinals("2025-03-01", "2026-02-24"), Counter(), None)  # 52 weeks: months instead
     assert timeline.interval == "month" and len(timeline.buckets) == 12 and timeline.dated == 2
+
+
+def test_a_stray_date_centuries_away_cuts_the_span_for_every_compared_query_and_every_link_answers(tmp_path):
+    records = [article(n) for n in range(12)] + [{**article(1), "id": "stray", "date": "1005-06-01"}]
+    client = client_over(tmp_path, records)  # "banjir" holds the stray article, "cabai" does not
+    for page in ("/bandingkan?q=banjir&q=cabai", "/bandingkan?q=cabai&q=banjir", "/cari?q=banjir"):
+        response = client.get(page)
+        html = response.get_data(as_text=True)
+        assert response.status_code == 200 and '<svg class="attention' in html
+        switch = re.search(r'<p class="attention-switch">(.*?)</p>', html, re.S).group(1)
+        links = [url.replace("&amp;", "&") for url in re.findall(r'<a href="([^"]+)"', switch)]
+        assert links and all(client.get(url).status_code == 200 for url in links)  # the chart's own links too
+    data = client.get("/api/compare?q=banjir&q=cabai").get_json()
+    assert data["interval"] == "year" and len({len(one["buckets"]) for one in data["series"]}) == 1
+
+
+def test_after_an_interval_too_fine_the_compare_pages_links_keep_the_chart_as_drawn(timeline_client, monkeypatch):
+    monkeypatch.setattr("searchapp.search.timeline.MAX_BUCKETS", 50)
+    html = timeline_client.get("/bandingkan?q=banjir&interval=day").get_data(as_text=True)
+    switch = re.search(r'<p class="attention-switch">(.*?)</p>', html, re.S).group(1)
+    assert "interval=day" not in switch
+    assert all(timeline_client.get(url.replace("&amp;", "&")).status_code == 200
+               for url in re.findall(r'<a href="([^"]+)"', switch))
+
+
+def test_with_no_coarser_interval_the_message_asks_for_a_shorter_span():
+    from searchapp.web.search_view import interval_problem
+
+    error = IntervalError("year", D(1, 1, 1), D(2025, 1, 1))
+    assert interval_problem(error).endswith("batang): pilih rentang tanggal yang lebih pendek.")
+    assert "pilih grafik per minggu atau rentang" in interval_problem(IntervalError("day", D(2000, 1, 1),
+                                                                                    D(2025, 1, 1)))

@@ -41,10 +41,14 @@ class SearchRequest:
         return bool(self.outlets or self.categories or self.people or self.date_from or self.date_to)
 
     @property
+    def has_words(self) -> bool:
+        """Whether the query holds a word to rank by (not only operators: ``orang:``, ``tanggal:``, ``-kata``)."""
+        return bool(positive_words(parse_query(self.q)))
+
+    @property
     def order(self) -> str:
-        """The order results come in: with no word to rank by (no query, or operators alone), the newest first
-        when relevance was asked for."""
-        return "newest" if self.sort == "relevance" and not positive_words(parse_query(self.q)) else self.sort
+        """The order results come in: with no word to rank by, the newest first when relevance was asked for."""
+        return "newest" if self.sort == "relevance" and not self.has_words else self.sort
 
     def with_(self, **changes) -> SearchRequest:
         """This request with some fields changed (without `dataclasses.replace`'s per-call field

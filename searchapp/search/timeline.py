@@ -40,6 +40,7 @@ class Timeline:
     interval: str
     buckets: list[Bucket]
     undated: int  # the search's articles without a date (in no bucket)
+    cut: bool = False  # left to choose, the span was cut short to what it can draw (a stray date centuries away)
 
     @property
     def dated(self) -> int:
@@ -99,10 +100,11 @@ def fits(first: dt.date, last: dt.date, interval: str) -> bool:
 
 
 def build_timeline(dates: Iterable[int], totals: Counter, interval: str | None = None,
-                   date_from: dt.date | None = None, date_to: dt.date | None = None) -> Timeline:
+                   date_from: dt.date | None = None, date_to: dt.date | None = None, asked: bool = True) -> Timeline:
     """Buckets from the first to the last dated article of *dates* (proleptic ordinals, 0 for undated),
     or over [date_from, date_to] where the search names them, as far as the index holds articles, empty
-    buckets included; *totals*: articles of the whole index per ordinal."""
+    buckets included; *totals*: articles of the whole index per ordinal. An *interval* not *asked* for (an
+    earlier timeline's own choice) is used as one chosen here: the span may be cut to what it can draw."""
     days = Counter(dates)
     undated = days.pop(0, 0)
     if not days and not (date_from and date_to and totals):
@@ -114,12 +116,13 @@ def build_timeline(dates: Iterable[int], totals: Counter, interval: str | None =
         first, last = min(first, dt.date.fromordinal(min(days))), max(last, dt.date.fromordinal(max(days)))
     if first > last:
         return Timeline(interval or "month", [], undated)
-    chosen = interval
+    chosen = interval if asked else None
     interval = interval or choose_interval(first, last)
     while chosen is None and not fits(first, last, interval) and interval != INTERVALS[-1]:
         interval = INTERVALS[INTERVALS.index(interval) + 1]  # left to choose, it never draws too many bars
     outside = 0
-    if chosen is None and not fits(first, last, interval):  # a stray date centuries away
+    cut = chosen is None and not fits(first, last, interval)
+    if cut:  # a stray date centuries away
         first = bucket_start(last, interval).replace(year=max(1, last.year - MAX_BUCKETS + 1))
         outside = sum(n for ordinal, n in days.items() if ordinal < first.toordinal())
     starts: list[dt.date] = []
@@ -144,7 +147,7 @@ def build_timeline(dates: Iterable[int], totals: Counter, interval: str | None =
     buckets = [Bucket(max(s, start_at), min(last_day(s, interval), end_at), per_bucket[s], all_per_bucket[s])
                for s in starts]
     undated += outside
-    return Timeline(interval, buckets, undated)
+    return Timeline(interval, buckets, undated, cut)
 
 
 def aligned_timelines(series: list[tuple[dt.date | None, dt.date | None, list[int]]], totals: Counter,
@@ -158,9 +161,9 @@ def aligned_timelines(series: list[tuple[dt.date | None, dt.date | None, list[in
         ends += [end for end in (date_from or (dt.date.fromordinal(min(dated)) if dated else None),
                                  date_to or (dt.date.fromordinal(max(dated)) if dated else None)) if end]
     first, last = (min(ends), max(ends)) if ends else (None, None)
-    timelines = []
+    timelines, asked = [], interval is not None
     for _from, _to, dates in series:
-        timeline = build_timeline(dates, totals, interval, first, last)
+        timeline = build_timeline(dates, totals, interval, first, last, asked)
         interval = interval or (timeline.interval if timeline.buckets else None)
         timelines.append(timeline)
     return timelines

@@ -3,7 +3,6 @@ profile of a person or an outlet (composed from the search every page uses)."""
 
 from __future__ import annotations
 
-import datetime as dt
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from flask import Blueprint, redirect, render_template, request, url_for
@@ -48,30 +47,30 @@ def compare():
             found = []
         except IntervalError as error:
             problems.append(interval_problem(error))
-            found = search_engine.timelines(requests, "auto")
+            interval = "auto"
+            found = search_engine.timelines(requests, interval)
         series = [{"query": r.q, "colour": n, "search_url": r.url(SEARCH_PATH),
                    **timeline_dict(t, r, total, SEARCH_PATH)} for n, (r, total, t) in enumerate(found)]
         if series and series[0]["buckets"]:
             svg = compare_svg(series, series[0]["interval"], scale)
     chosen = series[0]["interval"] if series else "auto"
-    rows_of = series[0]["buckets"] if svg else []
-    here = request.full_path.rstrip("?")
+    here = _switched(request.full_path.rstrip("?"), "interval", interval)  # the interval drawn, not a bad one
     rows = [{"label": period_label(bucket, chosen), "cells": [one["buckets"][n] for one in series]}
             for n, bucket in enumerate(series[0]["buckets"])] if svg else []
     return render_template(
         "compare.html", series=series, svg=svg, rows=rows, problems=problems,
         slots=typed + [""] * (MAX_COMPARED - len(typed)), params=params,
-        intervals=interval_switch(dt.date.fromisoformat(rows_of[0]["start"]), dt.date.fromisoformat(rows_of[-1]["end"]),
-                                  chosen, lambda value: _switched(here, "interval", value)) if rows_of else [],
+        intervals=interval_switch(found[0][2], lambda value: _switched(here, "interval", value)) if svg else [],
         scales=[{"label": label, "selected": value == scale, "url": _switched(here, "skala", value)}
                 for value, label in SCALES.items()]), 400 if problems else 200
 
 
 def _switched(path: str, key: str, value: str) -> str:
-    """*path* (this page's URL) with one parameter set to *value*."""
+    """*path* (this page's URL) with one parameter set to *value* (an ``auto`` interval: left out)."""
     parts = urlsplit(path)
     kept = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if k != key]
-    return f"{parts.path}?{urlencode(kept + [(key, value)])}"
+    query = urlencode(kept + ([] if value == "auto" else [(key, value)]))
+    return f"{parts.path}?{query}" if query else parts.path
 
 
 @blueprint.get("/tokoh/<slug>")

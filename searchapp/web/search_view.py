@@ -14,7 +14,7 @@ from searchapp.extract.outlet import UNKNOWN_OUTLET, slugify
 from searchapp.search.query_dates import is_whole_month
 from searchapp.search.request import SearchRequest
 from searchapp.search.results import SearchResult, timeline_dict
-from searchapp.search.timeline import INTERVALS, IntervalError, fits
+from searchapp.search.timeline import INTERVALS, IntervalError, Timeline, fits
 from searchapp.web import format as fmt
 from searchapp.web.chart import INTERVAL_LABELS, SCALES, attention_svg, period_label
 from searchapp.web.context import engine
@@ -145,7 +145,7 @@ def sort_options(search: SearchRequest) -> list[dict]:
     """The sort choices, the one in effect selected. Without a query there is nothing to rank by
     relevance and the results come newest first: the default is labelled "Terbaru" (and stays the
     default, so that a query typed next is ranked by relevance)."""
-    choices = SORT_LABELS if search.q else (("relevance" if search.sort != "newest" else "newest", "Terbaru"),
+    choices = SORT_LABELS if search.has_words else (("relevance" if search.sort != "newest" else "newest", "Terbaru"),
                                             ("oldest", "Terlama"))
     return [{"value": value, "label": label, "selected": value == search.sort,
              "url": search.with_(sort=value, page=1).url(SEARCH_PATH)} for value, label in choices]
@@ -231,8 +231,7 @@ def attention_view(result: SearchResult, interval: str, scale: str) -> dict | No
         "rows": [{**bucket, "label": period_label(bucket, timeline["interval"]),
                   "percent": fmt.angka(bucket["share"] * 100, 1)} for bucket in timeline["buckets"]],
         "undated": timeline["undated"],
-        "intervals": interval_switch(result.timeline.buckets[0].start, result.timeline.buckets[-1].end,
-                                     timeline["interval"], lambda value: _with(here, interval=value, skala=scale)),
+        "intervals": interval_switch(result.timeline, lambda value: _with(here, interval=value, skala=scale)),
         "scales": [{"label": label, "selected": value == scale, "url": _with(here, interval=interval, skala=value)}
                    for value, label in SCALES.items()],
         "api_url": _with(search.url("/api/timeline"), interval=interval),
@@ -281,16 +280,19 @@ def aliases_of(name: str) -> list[str]:
     return next((list(p.aliases) for p in engine().people_registry.all() if p.name == name), [])
 
 
-def interval_switch(first: dt.date, last: dt.date, chosen: str, url: Callable[[str], str]) -> list[dict]:
-    """The chart's intervals as links, but those that would draw more bars than a chart holds over the
-    span [first, last] (``url`` None: shown, not offered)."""
+def interval_switch(timeline: Timeline, url: Callable[[str], str]) -> list[dict]:
+    """The chart's intervals as links, but those that would draw more bars than a chart holds over its span
+    (``url`` None: shown, not offered); the one drawn over a span cut short for it (a stray date centuries
+    away) links to the chart as drawn, the interval left to choose."""
+    first, last, chosen = timeline.buckets[0].start, timeline.buckets[-1].end, timeline.interval
     return [{"label": label, "selected": value == chosen,
-             "url": url(value) if value == chosen or fits(first, last, value) else None}
+             "url": (url("auto") if timeline.cut else url(value)) if value == chosen
+             else url(value) if fits(first, last, value) else None}
             for value, label in INTERVAL_LABELS.items()]
 
 
 def interval_problem(error: IntervalError) -> str:
     """What the page says when the chart's interval is too fine for the span."""
-    coarser = f" per {INTERVAL_LABELS[error.coarser].lower()} atau" if error.coarser else ""
+    coarser = f"grafik per {INTERVAL_LABELS[error.coarser].lower()} atau " if error.coarser else ""
     return (f"Grafik per {INTERVAL_LABELS[error.interval].lower()} tidak dapat digambar untuk rentang ini (lebih "
-            f"dari {fmt.angka(error.limit)} batang): pilih grafik{coarser} rentang tanggal yang lebih pendek.")
+            f"dari {fmt.angka(error.limit)} batang): pilih {coarser}rentang tanggal yang lebih pendek.")

@@ -26,6 +26,8 @@ try:
     from ray import exceptions as ray_errors
     from ray.util.scheduling_strategies import NodeAffinitySchedulingStrategy
 except ModuleNotFoundError as missing:
+    if missing.name != "ray":
+        raise  # a part of Ray, or a package it needs: its own name says more
     raise MissingExtraError("a Ray cluster needs Ray, which is not installed: "
                             "pip install -e '.[cluster]'") from missing
 
