@@ -11,7 +11,7 @@ import whoosh.query as wq
 from searchapp.search.compiler import QueryCompiler
 from searchapp.search.facets import FacetTables
 from searchapp.search.matching import DocSets
-from searchapp.search.query import And, Node, Or, Word, parse_query, positive_words
+from searchapp.search.query import And, Node, Or, Word, parse_query
 from searchapp.search.request import SearchRequest
 
 
@@ -64,8 +64,8 @@ def select(request: SearchRequest, people: list[str], compiler: QueryCompiler, t
 
     found, unfiltered, but_category, matching, with_people = matches(text_query)
     # a query of operators alone (orang:, outlet:, tanggal:, -kata) has nothing to rank by: newest first, as
-    # without a query
-    ranked_by = text_query if positive_words(node) else None
+    # without a query (`SearchRequest.order` says so)
+    ranked_by = text_query if request.has_words else None
     result = Matches(found, unfiltered, matching, ranked_by, node=node, but_category=but_category)
     dated = request.date_from or request.date_to
     result.but_date = outlets_and_rubrics(with_people)[2] if dated else matching
