@@ -1059,3 +1059,13 @@ def test_a_given_name_that_is_also_a_dictionary_word(registry):
     assert extract_people("Ganda putra Leo Rolly Carnando menang di babak pertama.", registry) == (
         "Leo Rolly Carnando",)
     assert extract_people("Kata Paus Leo, perdamaian itu penting.", registry) == ("Leo",)
+
+
+@pytest.mark.parametrize(("text", "people"), [
+    # English head words of companies, bands and institutes
+    ("Konser Jonas Brothers di Jakarta batal.", ()),
+    ("Peneliti Indonesian Policy Studies Jerry Massie mengatakan hal itu.", ("Jerry Massie",)),
+    ("Penumpang Iberia Express tertahan di bandara.", ()),
+])
+def test_english_heads_of_bands_and_institutes(registry, text, people):
+    assert extract_people(text, registry) == people

@@ -31,8 +31,8 @@ kejaksaan kejati kejari kejagung majelis markas
 direktorat ditjen inspektorat sekretariat biro divisi satuan satgas pasukan angkatan tentara militer
 yayasan perkumpulan asosiasi himpunan ikatan serikat federasi konfederasi gabungan koalisi aliansi
 gerakan organisasi perhimpunan persatuan kelompok komite komando klub tim timnas grup group holding corp bros satlak
-corporation corps inc ltd llc labs lab hospital hospitals foundation institute university college
-council ministry department agency
+corporation corps inc ltd llc labs lab hospital hospitals brothers studies express foundation institute
+university college council ministry department agency
 association party union news press times post tv radio channel media harian majalah koran rumah rs rsud
 rsup puskesmas klinik masjid gereja pura vihara klenteng pondok pesantren ponpes stadion gedung istana
 bandara bandar pelabuhan terminal stasiun hotel mal mall plaza pasar jalan jl tol kampus museum taman
