@@ -1069,3 +1069,13 @@ def test_a_given_name_that_is_also_a_dictionary_word(registry):
 ])
 def test_english_heads_of_bands_and_institutes(registry, text, people):
     assert extract_people(text, registry) == people
+
+
+@pytest.mark.parametrize(("text", "people"), [
+    ("Mobil Lamborghini Urus dan Chevrolet Corvette dipamerkan di Jakarta.", ()),
+    ("Pembalap tim Porsche Pascal Wehrlein mengatakan mobilnya cepat.", ("Pascal Wehrlein",)),
+    ("Mahasiswa Papua di Asrama Rusunawa Musa Hisage menolak pindah.", ()),
+    ("Kata Direktur Jenderal Ketenagalistrikan Rida Mulyana, pasokan listrik aman.", ("Rida Mulyana",)),
+])
+def test_car_makers_dormitories_and_a_ministrys_field(registry, text, people):
+    assert extract_people(text, registry) == people

@@ -66,7 +66,8 @@ unhcr imf opec fifa uefa pssi bwf afc koni koi mui nu muhammadiyah persija persi
 persipura barcelona liverpool chelsea arsenal juventus milan inter bayern dortmund psg ajax everton
 tottenham napoli roma lazio atletico sevilla valencia celtic benfica porto monaco lyon marseille
 galatasaray manchester newcastle leicester southampton westham honda yamaha ducati suzuki kawasaki toyota
-nissan mitsubishi hyundai bmw mercedes audi ferrari mclaren redbull red-bull williams renault repsol
+nissan mitsubishi hyundai bmw mercedes audi chevrolet porsche lamborghini volkswagen volvo ferrari mclaren
+redbull red-bull williams renault repsol
 petronas boeing airbus lion citilink wings sriwijaya batik bca bri bni btn mandiri ojk bi bpk bpjs bumn
 bulog basarnas bnpb bmkg bpbd bnn bais lipi brin ui ugm itb ipb unair undip unpad uns its asean apec oki
 g20 g7 eropa kpu bawaslu dkpp ombudsman komnas komnasham ylbhi lbh icw walhi kontras greenpeace amnesty
@@ -78,14 +79,15 @@ FACILITIES = _words("""
 universitas univ jalan jl jln stadion bandara gedung rs rsud rsup rumah masjid museum taman lapangan kampus
 sekolah monumen makam pelabuhan terminal stasiun hotel yayasan institut akademi fakultas politeknik sma
 smp sd smk tol bendungan waduk kapal km kri pangkalan istana keraton kraton flyover underpass jembatan
-gelora gelanggang gor rutan lapas rspad rsal rsau rsab rsia rsj rsu lanud
+gelora gelanggang gor rutan lapas asrama rusun rusunawa rusunami rspad rsal rsau rsab rsia rsj rsu lanud
 """)
 # Words between a facility's head word and the name it carries ("Bandara Internasional Soekarno-Hatta",
 # "Stadion Utama Gelora Bung Karno", "Rumah Sakit Umum Daerah Dr. Soetomo")
 FACILITY_QUALIFIERS = _words("internasional utama udara umum daerah pusat sakit nasional negeri raya")
 # Fields of a ministry or office, written between a title and a name: "Menteri Hukum dan HAM Amir".
 PORTFOLIOS = _words("""
-hukum ham agama energi sosial hidup rakyat riset politik desa infrastruktur konsumen edukasi transportasi
+hukum ham agama energi ketenagalistrikan sosial hidup rakyat riset politik desa infrastruktur konsumen edukasi
+transportasi
 teknologi informatika komunikasi investasi ekonomi olahraga negara luar dalam negeri daya sumber mineral
 tenaga kerja pemuda agraria tata ruang keamanan keuangan pertahanan perdagangan perindustrian pertanian
 kesehatan pendidikan kebudayaan lingkungan kehutanan kelautan perikanan perhubungan pariwisata koperasi
