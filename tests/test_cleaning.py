@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from searchapp.ingest.cleaning import REPEATED, Boilerplate, joined_paragraphs, repair
+from searchapp.ingest.cleaning import REPEATED, Boilerplate, emptied_quotes, joined_paragraphs, repair
 
 REPO = Path(__file__).resolve().parent.parent
 BOILERPLATE = Boilerplate.load(REPO / "config" / "boilerplate.yaml")
@@ -247,6 +247,33 @@ def test_repeated_paragraphs_are_kept_once(lines, kept):
 ])
 def test_joined_paragraphs(text, restored):
     assert joined_paragraphs(text) == restored
+
+
+@pytest.mark.parametrize(("text", "marked"), [
+    # a quotation whose words a scraper dropped (an embedded post, an italic or linked title)
+    ('panen hujatan.,"," tulis Angela Gilsha.', 'panen hujatan.,"…" tulis Angela Gilsha.'),
+    ('di luar angkasa.,",," ujar Joe Russo', 'di luar angkasa.,"…" ujar Joe Russo'),
+    ("batik.,“,,” tulis Vicky.", "batik.,“…” tulis Vicky."),
+    ("ajang survival '','' oleh Mnet", "ajang survival ''…'' oleh Mnet"),
+    ("Saya pun bilang, ','. Jadi", "Saya pun bilang, '…'. Jadi"),
+    ('berbunyi ",".', 'berbunyi "…".'),
+    ('bertajuk " ,".', 'bertajuk "…".'),
+    ('ujar,. ",","," kata,.', 'ujar,. "…","…" kata,.'),
+    # quotations that hold their words, and a comma named in parentheses, stay as they are
+    ('lagu "Rainbow", "Get Loud", "Trick It" dan', 'lagu "Rainbow", "Get Loud", "Trick It" dan'),
+    ('Semangat.",,,"Aku menantikan', 'Semangat.",,,"Aku menantikan'),
+    ("jalan.”,“Orang-orang", "jalan.”,“Orang-orang"),
+    ("Be'why'," + '" tulisnya', "Be'why'," + '" tulisnya'),
+    ('tanda koma (",") dipakai', 'tanda koma (",") dipakai'),
+    ("Harga naik Rp1,7 juta.", "Harga naik Rp1,7 juta."),
+])
+def test_a_quotation_left_empty_is_marked_as_cut(text, marked):
+    assert emptied_quotes(text) == marked
+
+
+def test_an_emptied_quotation_is_marked_before_joined_paragraphs_are_put_back():
+    cleaned, _removed = BOILERPLATE.clean('Hujatan mengalir.,"," tulis Angela Gilsha.,Belum reda.', "wowkeren")
+    assert cleaned == 'Hujatan mengalir.\n"…" tulis Angela Gilsha.\nBelum reda.'
 
 
 def test_joined_paragraphs_are_lines_before_boilerplate_is_read():

@@ -1,7 +1,8 @@
 """What the boilerplate patterns remove from real crawls and exports (``../shared/data/indonews``, the
 workbooks of ``click-id``): lines per pattern and per outlet, and a seeded sample of removed lines to check
 by hand that none is part of a story; the paragraphs a scraper joined with commas, put back on lines of
-their own; and the words the crawls glued together, whose parts are indexed beside them, with a sample."""
+their own; the quotations it left empty, marked as cut; and the words the crawls glued together, whose
+parts are indexed beside them, with a sample."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from pathlib import Path
 from searchapp.config import Settings
 from searchapp.extract.outlet import OutletTable
 from searchapp.index.words import glued_parts, iter_words
-from searchapp.ingest.cleaning import Boilerplate, joints, repair
+from searchapp.ingest.cleaning import Boilerplate, empty_quotes, joints, repair
 from searchapp.ingest.tables import open_table
 
 BODY_COLUMNS = ("isi_berita", "content")  # indonews, click-id
@@ -25,7 +26,7 @@ def evaluate_boilerplate(folder: Path, settings: Settings, listed: int = 40, see
     by_outlet: Counter = Counter()
     removed_lines: list[tuple[str, str, str]] = []
     glued: Counter = Counter()
-    articles = touched = lines = glued_articles = joined = joined_articles = 0
+    articles = touched = lines = glued_articles = joined = joined_articles = emptied = emptied_articles = 0
     for path in sorted(folder.rglob("*.csv")) + sorted(folder.rglob("*.xlsx")):  # click-id: csv/, xlsx/
         table = open_table(path)
         header = [name.strip().lower() for name in table.header]
@@ -39,6 +40,9 @@ def evaluate_boilerplate(folder: Path, settings: Settings, listed: int = 40, see
             restored = joints(body)
             joined += restored
             joined_articles += restored > 0
+            empty = empty_quotes(body)
+            emptied += empty
+            emptied_articles += empty > 0
             cleaned, removed = boilerplate.clean(body, outlet)
             found = [word for word, _start, _end in iter_words(cleaned) if glued_parts(word)]
             glued.update(found)
@@ -55,6 +59,8 @@ def evaluate_boilerplate(folder: Path, settings: Settings, listed: int = 40, see
     out += [f"  {name:28} {count}" for name, count in by_pattern.most_common()]
     out.append(f"paragraphs a scraper joined with commas, put back on lines of their own: {joined} in "
                f"{joined_articles} articles")
+    out.append(f"quotations a scraper left empty (\",\"), marked as cut (\"…\"): {emptied} in "
+               f"{emptied_articles} articles")
     out.append("by outlet: " + ", ".join(f"{outlet} {count}" for outlet, count in by_outlet.most_common()))
     distinct = sorted(set(removed_lines))
     out.append(f"{len(distinct)} distinct removed lines; a sample of {min(listed, len(distinct))} to check by hand:")

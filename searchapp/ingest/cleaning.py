@@ -137,6 +137,25 @@ def joined_paragraphs(text: str) -> str:
     return text
 
 
+# A quotation whose words a scraper dropped (an embedded post, a linked title) leaves its quote marks
+# around commas: `,"," tulis Angela Gilsha`, `ajang survival '','' oleh Mnet`. Its opening mark follows a
+# space, a comma or the start; its closing one is followed by neither a word nor a parenthesis (`(",")`
+# names the comma itself). The words stay unknown: the quotation is marked as cut (`"…"`).
+_EMPTIED_QUOTE = re.compile(r"""(?<![^\s,(])(?P<open>"|''|“|')[ \xa0]*(?:,[ \xa0]*)+(?P<close>"|''|”|')(?![\w)])""")
+
+
+def emptied_quotes(text: str) -> str:
+    """*text* with each quotation a scraper left empty marked as cut: `"…"` for `","`."""
+    if "," not in text:
+        return text
+    return _EMPTIED_QUOTE.sub(lambda match: f"{match['open']}…{match['close']}", text)
+
+
+def empty_quotes(text: str) -> int:
+    """How many quotations a scraper left empty in *text* (`emptied_quotes` marks them)."""
+    return sum(1 for _match in _EMPTIED_QUOTE.finditer(text))
+
+
 REPEATED = "repeated paragraphs"
 MIN_REPEATED = 40  # characters: a shorter line (a name, a heading) may well open the next line by chance
 
@@ -215,8 +234,9 @@ class Boilerplate:
 
     def clean(self, text: str, outlet: str | None) -> tuple[str, list[tuple[str, str]]]:
         """*text* without its boilerplate lines, and the lines removed with the name of their pattern;
-        paragraphs a scraper joined are lines of their own first (`joined_paragraphs`)."""
-        text = joined_paragraphs(text)
+        paragraphs a scraper joined are lines of their own first (`joined_paragraphs`), and quotations it
+        left empty are marked as cut (`emptied_quotes`)."""
+        text = joined_paragraphs(emptied_quotes(text))
         kept, removed = [], []
         lines = text.split("\n")
         following = [line.strip() for line in lines[1:]] + [""]
