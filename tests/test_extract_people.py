@@ -368,6 +368,24 @@ def test_words_between_a_title_and_a_name_read_as_indonesian_news_writes_them(re
 
 
 @pytest.mark.parametrize(("text", "people"), [
+    # Indonesia's regencies and cities are places: the name after an office over one, or a body of one, is
+    # the person's, and a regency's name alone is no one
+    ("Ketua DPRD Deli Serdang Zakky Shahri hadir dalam rapat itu.", ("Zakky Shahri",)),
+    ("Asisten III Pemkab Kutai Kartanegara Irfan mengatakan pertemuan itu penting.", ("Irfan",)),
+    ("Kepala Dinas Kesehatan Kabupaten Banyuasin Mgs Hakim mengatakan stok aman.", ("Mgs Hakim",)),
+    ("Sekretaris DPRD Lhokseumawe Suib mengatakan rapat ditunda.", ("Suib",)),
+    ("Kabid Perekonomian BAPPEDA Klungkung Nyoman Sidang menyampaikan usulan.", ("Nyoman Sidang",)),
+    ("Sultan Deli Tuanku Makmun Al Rasyid membuka peluang bagi para imigran.", ("Tuanku Makmun Al Rasyid",)),
+    ("Warga Ogan Komering Ilir dan Musi Banyuasin menolak rencana itu.", ()),
+    ("Mereka menyaksikan Sail Nias di Gunungsitoli.", ()),
+    # ...but a regency's name that is also a clan's stays a surname
+    ("Ketua Umum KPCDI Tony Samosir mengatakan hal itu.", ("Tony Samosir",)),
+])
+def test_a_regency_or_city_is_a_place(registry, text, people):
+    assert extract_people(text, registry) == people
+
+
+@pytest.mark.parametrize(("text", "people"), [
     # the tail of an organisation's name, cut at "dan", before the longer acronym that abbreviates it
     ("Kepala Pusat Vulkanologi dan Mitigasi Bencana Geologi (PVMBG) Hendra Gunawan mengatakan.",
      ("Hendra Gunawan",)),
