@@ -378,6 +378,10 @@ def test_words_between_a_title_and_a_name_read_as_indonesian_news_writes_them(re
     ("Sultan Deli Tuanku Makmun Al Rasyid membuka peluang bagi para imigran.", ("Tuanku Makmun Al Rasyid",)),
     ("Warga Ogan Komering Ilir dan Musi Banyuasin menolak rencana itu.", ()),
     ("Mereka menyaksikan Sail Nias di Gunungsitoli.", ()),
+    # a club named for its place's sons ("Barito Putera", "Kalteng Putra"), then its coach
+    ("Pelatih Barito Putera Djadjang Nurdjaman kecewa dengan hasil itu.", ("Djadjang Nurdjaman",)),
+    ("Kalteng Putra kalah dari Persib.", ()),
+    ("Eka Putra hadir dalam acara itu.", ("Eka Putra",)),
     # ...but a regency's name that is also a clan's stays a surname
     ("Ketua Umum KPCDI Tony Samosir mengatakan hal itu.", ("Tony Samosir",)),
 ])

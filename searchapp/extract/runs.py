@@ -172,6 +172,8 @@ def run_kinds(toks: Sequence[Tok], used: Sequence[bool], lo: int, hi: int) -> li
             kinds[k] = "title"  # "Jaksa Agung", "Hakim Agung", "Ketua Umum", "Juru Bicara"
         elif word == "agung" and prev in _GREAT:
             kinds[k] = "org"  # "Mahkamah Agung", "Kejaksaan Agung", "Masjid Agung": the body's name, no given name
+        elif word in ("putra", "putera") and kinds[k - 1] == "place":
+            kinds[k] = "org"  # "Barito Putera", "Kalteng Putra": a club named for its place's sons, no surname
     for k in range(len(kinds) - 1):
         word = toks[lo + k].text.casefold().rstrip(".")
         if kinds[k] == "title" and kinds[k + 1] == "unk" and (
