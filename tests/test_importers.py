@@ -405,6 +405,42 @@ def test_cp1252_with_semicolons_and_an_xlsx_sheet(tmp_path, capsys):
     assert records["Pensiun"]["body"] == "Laga pamungkas.,\n\t\tSelesai."
 
 
+@pytest.mark.parametrize(("cells", "swapped"), [
+    # a spreadsheet set to M/D read `10/09/2019` as 9 October and left `16/09/2019` as text
+    ([dt.datetime(2019, 10, 9, 0, 0), dt.datetime(2019, 10, 9), dt.datetime(2019, 11, 9), dt.datetime(2019, 12, 9),
+      dt.datetime(2019, 1, 10), "16/09/2019", "30/09/2019"], True),
+    # a date cell past day 12 could not come from such a reading: the cells are as they were typed
+    ([dt.datetime(2019, 10, 9), dt.datetime(2019, 10, 9), dt.datetime(2019, 11, 9), dt.datetime(2019, 12, 9),
+      dt.datetime(2019, 9, 25), "16/09/2019", "30/09/2019"], False),
+    # no text that reads only as D/M beside them: nothing says the spreadsheet misread them
+    ([dt.datetime(2019, 10, 9), dt.datetime(2019, 10, 9), dt.datetime(2019, 11, 9), dt.datetime(2019, 12, 9),
+      dt.datetime(2019, 1, 10), "17 September 2019", "30 September 2019"], False),
+    # too few date cells to tell
+    ([dt.datetime(2019, 10, 9), dt.datetime(2019, 11, 9), "16/09/2019", "30/09/2019"], False),
+])
+def test_date_cells_a_spreadsheet_read_month_first_are_swapped_back(cells, swapped, tmp_path, capsys):
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["title", "date", "time", "content"])
+    for n, cell in enumerate(cells):
+        sheet.append([f"Berita {n}", cell, "21:48 WIB", f"Isi berita {n}."])
+    workbook = tmp_path / "kompas.xlsx"
+    book.save(workbook)
+    out = tmp_path / "out"
+    code = main(["import", "xlsx", str(workbook), "--out", str(out), "--config", CONFIG])
+    said = capsys.readouterr().err
+    assert code == 0, said
+    assert ("a spreadsheet read D/M dates month first, so their day and month are swapped back" in said) == swapped
+    dates = {r["title"]: r["date"] for r in read_out(out)}
+    for n, cell in enumerate(cells):
+        if isinstance(cell, dt.datetime):
+            day = dt.date(cell.year, cell.day, cell.month) if swapped else cell.date()
+            assert dates[f"Berita {n}"] == f"{day.isoformat()}T21:48:00+07:00"  # the time of day kept
+    assert dates[f"Berita {len(cells) - 1}"].startswith("2019-09-30")
+
+
 def test_the_same_url_twice_is_one_article_the_newest_kept(tmp_path, capsys):
     crawl = tmp_path / "crawl.csv"
     crawl.write_text(

@@ -35,6 +35,9 @@ SAMPLE = 200  # rows read ahead to choose the date order
 ORDER_NAMES = {"dmy": "D/M/YYYY", "mdy": "M/D/YYYY"}
 
 
+MIN_SWAPPED = 5  # spreadsheet dates, all on days 1-12, to tell a column a spreadsheet read month first
+
+
 @dataclass
 class DateEvidence:
     """How the sampled cells of a date column read: by form, and which day/month order they decide."""
@@ -42,10 +45,12 @@ class DateEvidence:
     forms: Counter = field(default_factory=Counter)
     orders: Counter = field(default_factory=Counter)  # dmy / mdy / either, of NN/NN/YYYY dates
     unreadable: int = 0
+    late_cells: int = 0  # spreadsheet dates on day 13 or later
 
     def add(self, cell: Any) -> None:
         if isinstance(cell, dt.date):
             self.forms["spreadsheet date"] += 1
+            self.late_cells += cell.day > 12
             return
         try:
             form = _stamp(cell, None, "dmy").form  # type: ignore[union-attr] - a cell is never empty here
@@ -62,6 +67,14 @@ class DateEvidence:
             return given
         return "mdy" if self.orders["mdy"] > self.orders["dmy"] else "dmy"
 
+    def swapped(self, given: str | None) -> bool:
+        """Whether the column's spreadsheet dates were D/M texts a spreadsheet read month first: a spreadsheet
+        set to M/D turns `10/09/2019` into 9 October and leaves `16/09/2019`, which it cannot read, as text.
+        A column of such dates beside texts that read only as D/M, with no date cell past day 12, is one."""
+        cells = self.forms["spreadsheet date"]
+        return (self.order(given) == "dmy" and cells >= MIN_SWAPPED and not self.late_cells
+                and self.orders["dmy"] > 0 and not self.orders["mdy"])
+
     def describe(self, given: str | None) -> str:
         sampled = sum(self.forms.values()) + self.unreadable
         forms = ", ".join(f"{n} {form}" for form, n in self.forms.most_common())
@@ -70,8 +83,12 @@ class DateEvidence:
         why = ("as given (--date-order)" if given else
                f"{self.orders['dmy']} of {numeric} numeric dates parse only as D/M/YYYY, {self.orders['mdy']} only "
                f"as M/D/YYYY" if numeric else "no numeric date to decide it; D/M/YYYY, the Indonesian order")
+        swapped = (f"; all {self.forms['spreadsheet date']} spreadsheet dates fall on days 1-12 beside texts that "
+                   f"read only as D/M/YYYY: a spreadsheet read D/M dates month first, so their day and month are "
+                   f"swapped back" if self.swapped(given) else "")
         return (f"{sampled - self.unreadable} of {sampled} sampled dates read ({forms or 'none'}"
-                f"{f', {self.unreadable} unreadable' if self.unreadable else ''}); order {ORDER_NAMES[order]}: {why}")
+                f"{f', {self.unreadable} unreadable' if self.unreadable else ''}); order {ORDER_NAMES[order]}: {why}"
+                f"{swapped}")
 
 
 @dataclass
@@ -80,6 +97,7 @@ class Mapping:
     header: list[str]
     date_order: str
     evidence: str | None
+    swapped: bool = False  # spreadsheet dates read month first (`DateEvidence.swapped`)
     kind: str = "csv"  # csv rows must be as wide as the header (a shorter one is broken quoting)
     notes: list[str] = field(default_factory=list)  # what the sampled cells decided
 
@@ -94,10 +112,13 @@ class Mapping:
         return lines
 
 
-def _stamp(date_cell: Any, time_cell: Any, order: str) -> Stamp | None:
-    """The publication stamp of a row's date (and separate time) cells."""
+def _stamp(date_cell: Any, time_cell: Any, order: str, swapped: bool = False) -> Stamp | None:
+    """The publication stamp of a row's date (and separate time) cells; a spreadsheet date of a *swapped*
+    column with its day and month swapped back."""
     if date_cell in (None, ""):
         return None
+    if swapped and isinstance(date_cell, dt.date) and date_cell.day <= 12:
+        date_cell = date_cell.replace(month=date_cell.day, day=date_cell.month)
     if isinstance(date_cell, dt.datetime):
         moment = date_cell if date_cell.tzinfo else date_cell.replace(tzinfo=serial_day(0).tzinfo)
         stamp = Stamp(moment.date(), moment if moment.time() != dt.time() else None, form="spreadsheet")
@@ -168,7 +189,8 @@ def _table_records(source: Table, columns: dict[str, int], table: OutletTable, d
             if columns["date"] < len(row) and row[columns["date"]] not in (None, ""):
                 evidence.add(row[columns["date"]])
     mapping = Mapping(columns, source.header, evidence.order(date_order),
-                      evidence.describe(date_order) if "date" in columns else None, source.kind, notes)
+                      evidence.describe(date_order) if "date" in columns else None, evidence.swapped(date_order),
+                      source.kind, notes)
     for line in mapping.describe(source):
         say(line)
     namespace = slugify(source.path.stem) or "export"
@@ -219,7 +241,7 @@ def _row_record(where: str, row: list[Any], mapping: Mapping, table: OutletTable
         return Problem(where, "empty body"), []
     warnings: list[str] = []
     try:
-        stamp = _stamp(cell("date"), cell("time"), mapping.date_order)
+        stamp = _stamp(cell("date"), cell("time"), mapping.date_order, mapping.swapped)
     except DateError as error:
         stamp = None
         warnings.append(f"bad date, kept without it: {error}")
