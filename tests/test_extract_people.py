@@ -458,6 +458,15 @@ def test_a_title_across_dan_inside_an_office_name(registry, text, people):
      ("Abdul Qodir Jaelani",)),
     ("Pelatih memboyong Rosembergne da Silva alias Berguinho. Berguinho mengatakan siap bermain.",
      ("Rosembergne da Silva",)),
+    # the nickname first, then whose it is
+    ("Tombol ditekan oleh Emil, sapaan akrab Ridwan Kamil, di Majalengka. \"Ini awal,\" kata Emil.",
+     ("Ridwan Kamil",)),
+    ("Menurut Thom -- panggilan akrab Thomas Lembong -- ekonomi stabil. \"Rasional,\" kata Thom.",
+     ("Thomas Lembong",)),
+    ("\"Koalisi siap,\" ujar Bibi (sapaan Benjamin Netanyahu) kepada wartawan.", ("Benjamin Netanyahu",)),
+    # ...but not a name another person calls someone by
+    ("\"Jaga Indonesia,\" pesan Om Rudi, panggilan akrab Sandiaga Uno kepada Habibie.",
+     ("Rudi", "Sandiaga Uno", "B.J. Habibie")),
     # "atau" alone names two people
     ("Pemilih menimbang Anies Baswedan atau Ganjar Pranowo.", ("Anies Baswedan", "Ganjar Pranowo")),
 ])

@@ -19,9 +19,10 @@ from collections import Counter
 
 from searchapp.extract import gazetteer as gz
 from searchapp.extract import lexicon as lx
+from searchapp.extract.aliases import aliases, misspellings, name_words
 from searchapp.extract.glue import unglue
 from searchapp.extract.mentions import STRONG_EVIDENCE, Mention, find_mentions, find_person_spans
-from searchapp.extract.registry import WORD, PeopleRegistry, Person, fold, one_typo_apart
+from searchapp.extract.registry import WORD, PeopleRegistry, Person, fold
 from searchapp.extract.tokens import ORGANISATION_MARKERS
 from searchapp.extract.two_people import two_people_parts
 
@@ -54,16 +55,16 @@ def extract_people(text: str, registry: PeopleRegistry) -> tuple[str, ...]:
     sure: set[tuple[str, ...]] = set()
     vouched: Counter[tuple[str, ...]] = Counter()  # mentions with sure evidence (a title, a speech verb, a role)
     for m in mentions:
-        words = _name_words(m.surface)
+        words = name_words(m.surface)
         full_names.setdefault(words, m.canonical or " ".join(m.surface.split()))
         if m.evidence in STRONG_EVIDENCE:
             strong.add(words)
         if m.evidence in _SURE_EVIDENCE:
             sure.add(words)
             vouched[words] += 1
-    stands_for = _aliases(text, mentions) | _misspellings(mentions)
+    stands_for = aliases(text, mentions) | misspellings(mentions)
     for words, named in stands_for.items():  # a short form of a nickname is the person's too ("Dul")
-        full_names[words] = full_names[_name_words(named.surface)]
+        full_names[words] = full_names[name_words(named.surface)]
     registered = {m.canonical for m in mentions if m.canonical is not None}
     out: list[str] = []
     placed: set[tuple[str, ...]] | None = None  # read when a mention needs it
@@ -71,14 +72,14 @@ def extract_people(text: str, registry: PeopleRegistry) -> tuple[str, ...]:
     named: dict[tuple[str, ...], str | None] = {}  # a name's words → whom they name here (decided once)
     for m in mentions:
         if m.canonical is None:
-            m = stands_for.get(_name_words(m.surface), m)
+            m = stands_for.get(name_words(m.surface), m)
         opened = registry.opened_by(m.surface) & registered if m.canonical is None and registered else ()
         if len(opened) == 1:  # "Bacharuddin Jusuf (BJ) Habibie": the start of a known person's full name
             name: str | None = next(iter(opened))
         elif m.canonical is not None:
             name = m.canonical
         else:
-            words = _name_words(m.surface)
+            words = name_words(m.surface)
             if words not in named:
                 if words not in sure:
                     placed = _written_as_places(text) if placed is None else placed
@@ -136,18 +137,13 @@ _AFTER_PLACE_CUE = re.compile(r"\b(?:" + "|".join(sorted(gz.PLACE_NOUNS | {"di"}
                               r"(?:[ \t\xa0]+[A-Z][^\s,.;:()\"“”]*)*)")
 
 
-def _name_words(surface: str) -> tuple[str, ...]:
-    """The words of a mention as names are compared: ``Ma’ruf`` and ``Ma'ruf`` are one word."""
-    return tuple(word.replace("’", "'") for word in WORD.findall(surface))
-
-
 def _written_as_places(text: str) -> set[tuple[str, ...]]:
     """Every name the article writes as a place ("di Disneyland", "pangkalan udara Al Udeid"), as the words
     of the capitalised run after the cue and each of its beginnings. One name keeps one sense in one
     article: a mention of it without a title or a speech verb ("Disneyland, yang dikenal …") is no person."""
     found: set[tuple[str, ...]] = set()
     for match in _AFTER_PLACE_CUE.finditer(text):
-        words = _name_words(match[1])
+        words = name_words(match[1])
         found.update(words[:end] for end in range(1, len(words) + 1))
     return found
 
@@ -178,7 +174,7 @@ def _runs_after_heads(text: str) -> list[tuple[str, ...]]:
         before = _TITLE_BEFORE.search(text, max(0, start - 40), start)
         if before is None or not any(w.casefold() in lx.TITLES or w.casefold() in lx.TITLE_PARTS
                                      for w in before.group().split()):
-            runs.append(_name_words(text[words[head + 1].start() : run.end()]))
+            runs.append(name_words(text[words[head + 1].start() : run.end()]))
     return runs
 
 
@@ -227,61 +223,6 @@ def _covers(word: str, full: tuple[str, ...]) -> int:
     if word.isupper() and n <= min(3, len(full)) and all(full[k][0] == word[k] and len(full[k]) > 1 for k in range(n)):
         return n
     return 0
-
-
-# "Ronald A. Sinaga atau akrab disapa Bro Ron", "Rosembergne da Silva alias Berguinho": the words between a
-# name and the nickname the article gives it
-# (not a bare "dipanggil" or "disapa": "Rizky Ridho dipanggil Patrick Kluivert" is called up by him)
-_ALIAS_BETWEEN = re.compile(
-    r"[\s,(]*(?:alias|(?:atau\s+)?(?:yang\s+)?(?:(?:akrab|biasa|lebih|kerap|sering|populer)\s+"
-    r"(?:disapa|dipanggil|dikenal)(?:\s+dengan(?:\s+nama)?|\s+sebagai)?|dikenal\s+(?:dengan\s+nama|sebagai)))\s*",
-    re.IGNORECASE,
-)
-
-
-def _aliases(text: str, mentions: list[Mention]) -> dict[tuple[str, ...], Mention]:
-    """The nicknames the article gives: the words of each, and the mention of the name it is given to."""
-    return {
-        _name_words(nick.surface): named
-        for named, nick in zip(mentions, mentions[1:], strict=False)
-        if nick.canonical is None and _ALIAS_BETWEEN.fullmatch(text, named.end, nick.start)
-    }
-
-
-def _misspellings(mentions: list[Mention]) -> dict[tuple[str, ...], Mention]:
-    """Names written one letter off in one long word ("Immanel Sinaga" beside "Immanuel Sinaga"): the
-    words of each misspelt name, and a mention of the spelling the article uses more often (counted over
-    every name, so "Diego Simeone" votes for "Giuliano Simeone"; the first one on a tie)."""
-    first: dict[tuple[str, ...], Mention] = {}
-    for m in mentions:
-        if m.canonical is None:
-            first.setdefault(_name_words(m.surface), m)
-    uses = Counter(word for m in mentions for word in _name_words(m.surface))
-    names = list(first)  # in order of first mention
-    found: dict[tuple[str, ...], Mention] = {}
-    for i, one in enumerate(names):
-        for other in names[i + 1 :]:
-            differ = _misspelt_word(one, other)
-            if differ is not None:
-                loser, winner = (one, other) if uses[differ[1]] > uses[differ[0]] else (other, one)
-                found.setdefault(loser, first[winner])
-    return found
-
-
-def _misspelt_word(one: tuple[str, ...], other: tuple[str, ...]) -> tuple[str, str] | None:
-    """The two spellings of the one long word two names differ in by one letter, if that is all; not a
-    letter changed near the end, where Indonesian names of men and women differ (Yulianto, Yulianti;
-    Wahyudi, Wahyuni), unless it is -i for -y."""
-    if len(one) != len(other):
-        return None
-    differ = [(a, b) for a, b in zip(one, other, strict=True) if a != b]
-    if len(differ) != 1 or min(map(len, differ[0])) < PeopleRegistry.TYPO_MIN_LEN or not one_typo_apart(*differ[0]):
-        return None
-    a, b = differ[0]
-    changed = [(x, y) for x, y in zip(a, b, strict=False) if x != y] if len(a) == len(b) else []
-    if len(changed) == 1 and a[:-2] == b[:-2] and changed[0] not in (("i", "y"), ("y", "i")):
-        return None  # but Estianty is Estianti: -i and -y are one sound
-    return a, b
 
 
 def _contains(seq: tuple[str, ...], sub: tuple[str, ...]) -> bool:
