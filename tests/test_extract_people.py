@@ -586,6 +586,8 @@ def test_surnames_that_are_also_words(registry, text, people):
     # but not between a person and what follows: "Iwan Kurniawan Lukminto (IKL) bicara"
     ("Direktur Utama PT Sri Rejeki Isman Tbk (Sritex) Iwan Kurniawan Lukminto (IKL) bicara soal kasus itu.",
      ("Iwan Kurniawan Lukminto",)),
+    # a listed company's name, its suffix after a comma, then the person
+    ("Hadir Komisaris PT Metropolitan Land, Tbk. Nanda Widya dan direksi.", ("Nanda Widya",)),
     # words of prayer and worship are no names
     ("Simak bacaan Sayyidul Istighfar dan artinya. Doa ditutup dengan Amin Allahumma Amin.", ()),
     ("Ajang Musabaqoh Tilawatil Qur’an (MTQ) Disabilitas digelar di Jakarta.", ()),

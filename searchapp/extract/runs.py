@@ -121,6 +121,8 @@ def name_in_run(toks: Sequence[Tok], text: str, used: Sequence[bool], lo: int, h
         or (first.joined and before.text.casefold() in lx.THING_CUES)
     ):
         return None  # "di Raja Ampat", "indeks Nasdaq Composite"
+    if after is not None and after.comma and after.text.casefold().rstrip(".") == "tbk":
+        return None  # "PT Metropolitan Land, Tbk.": a listed company's name, its suffix after a comma
     if after_a_source_cue(toks, lo):
         return None  # "seperti dilansir Al Arabiya", "dikutip dari Business Insider": a medium, no person
     if after_a_bracketed_facility(toks, text, lo):
