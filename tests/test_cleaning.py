@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from searchapp.ingest.cleaning import REPEATED, Boilerplate, emptied_quotes, joined_paragraphs, repair
+from searchapp.ingest.cleaning import REPEATED, Boilerplate, joined_paragraphs, mark_emptied_quotes, repair
 
 REPO = Path(__file__).resolve().parent.parent
 BOILERPLATE = Boilerplate.load(REPO / "config" / "boilerplate.yaml")
@@ -265,10 +265,16 @@ def test_joined_paragraphs(text, restored):
     ("jalan.”,“Orang-orang", "jalan.”,“Orang-orang"),
     ("Be'why'," + '" tulisnya', "Be'why'," + '" tulisnya'),
     ('tanda koma (",") dipakai', 'tanda koma (",") dipakai'),
+    ('tanda koma "," sebagai pemisah', 'tanda koma "," sebagai pemisah'),
+    ('seperti ".", ",", dan "?"', 'seperti ".", ",", dan "?"'),  # a list of marks
+    ('("," dan ".")', '("," dan ".")'),
+    ("bilang, 'K,'," + '" kenang', "bilang, 'K,'," + '" kenang'),  # a single mark closes a single one
+    ("batik.,“,,'' tulisnya", "batik.,“…'' tulisnya"),  # a double one a double one, as typed
+    ('menciptakan “,” dan “,”.', 'menciptakan “…” dan “…”.'),  # two emptied, side by side
     ("Harga naik Rp1,7 juta.", "Harga naik Rp1,7 juta."),
 ])
 def test_a_quotation_left_empty_is_marked_as_cut(text, marked):
-    assert emptied_quotes(text) == marked
+    assert mark_emptied_quotes(text) == marked
 
 
 def test_an_emptied_quotation_is_marked_before_joined_paragraphs_are_put_back():

@@ -72,14 +72,16 @@ def test_eval_boilerplate_reads_workbooks_and_counts_paragraphs_put_back(tmp_pat
     book = openpyxl.Workbook()
     book.active.append(["title", "source", "date", "time", "category", "sub-category", "content", "url"])
     book.active.append(["Judul", "kapanlagi.com", "10-Sep-19", "10:00", "news", "-",
-                        ",,,Warga berkumpul pagi tadi.,Kepala desa datang.,Penulis: Annesa K. Ramadhany,,",
+                        ',,,Warga berkumpul pagi tadi.,Kepala desa datang.,"," tulis Rudi.,'
+                        "Penulis: Annesa K. Ramadhany,,",
                         "https://www.kapanlagi.com/showbiz/1.html"])
     (tmp_path / "click-id" / "xlsx").mkdir(parents=True)
     book.save(tmp_path / "click-id" / "xlsx" / "kapanlagi.xlsx")
     assert main(["eval", "boilerplate", "--data", str(tmp_path / "click-id"), "--config", CONFIG]) == 0
     out = capsys.readouterr().out
     assert out.startswith("1 articles, 1 non-empty lines; 1 boilerplate lines removed from 1 articles")
-    assert "paragraphs a scraper joined with commas, put back on lines of their own: 2 in 1 articles" in out
+    assert "paragraphs a scraper joined with commas, put back on lines of their own: 3 in 1 articles" in out
+    assert 'quotations a scraper left empty (","), marked as cut ("…"): 1 in 1 articles' in out
     assert "[kapanlagi] credits: Penulis: Annesa K. Ramadhany" in out
 
 

@@ -382,8 +382,15 @@ def test_words_between_a_title_and_a_name_read_as_indonesian_news_writes_them(re
     ("Pelatih Barito Putera Djadjang Nurdjaman kecewa dengan hasil itu.", ("Djadjang Nurdjaman",)),
     ("Kalteng Putra kalah dari Persib.", ()),
     ("Eka Putra hadir dalam acara itu.", ("Eka Putra",)),
-    # ...but a regency's name that is also a clan's stays a surname
+    ("Ketua DPRD Sleman Putra Wijaya mengatakan itu.", ("Putra Wijaya",)),  # a given name after a body's place
+    ("Bupati Bantul Putra Jaya hadir dalam acara itu.", ("Putra Jaya",)),
+    # ...but a regency's name that is also a clan's or a family's stays a surname, and a place only after
+    # the regency's first word
     ("Ketua Umum KPCDI Tony Samosir mengatakan hal itu.", ("Tony Samosir",)),
+    ("Mulyadhi Kartanegara mengatakan hal itu.", ("Mulyadhi Kartanegara",)),
+    ("Bupati Kutai Kartanegara Edi Damansyah hadir.", ("Edi Damansyah",)),
+    ("Bupati Toba Samosir Darwin Siagian hadir.", ("Darwin Siagian",)),
+    ("Penulis Iwan Gayo hadir dalam acara itu.", ("Iwan Gayo",)),
 ])
 def test_a_regency_or_city_is_a_place(registry, text, people):
     assert extract_people(text, registry) == people

@@ -405,18 +405,23 @@ def test_cp1252_with_semicolons_and_an_xlsx_sheet(tmp_path, capsys):
     assert records["Pensiun"]["body"] == "Laga pamungkas.,\n\t\tSelesai."
 
 
+_MISREAD = [dt.datetime(2019, 10, 9), dt.datetime(2019, 10, 9), dt.datetime(2019, 11, 9), dt.datetime(2019, 12, 9),
+            dt.datetime(2019, 1, 10)]  # 9, 10, 11, 12 September and 1 October, read month first
+
+
 @pytest.mark.parametrize(("cells", "swapped"), [
     # a spreadsheet set to M/D read `10/09/2019` as 9 October and left `16/09/2019` as text
-    ([dt.datetime(2019, 10, 9, 0, 0), dt.datetime(2019, 10, 9), dt.datetime(2019, 11, 9), dt.datetime(2019, 12, 9),
-      dt.datetime(2019, 1, 10), "16/09/2019", "30/09/2019"], True),
+    ([*_MISREAD, "16/09/2019", "30/09/2019", "17/09/2019 21:48"], True),
     # a date cell past day 12 could not come from such a reading: the cells are as they were typed
-    ([dt.datetime(2019, 10, 9), dt.datetime(2019, 10, 9), dt.datetime(2019, 11, 9), dt.datetime(2019, 12, 9),
-      dt.datetime(2019, 9, 25), "16/09/2019", "30/09/2019"], False),
-    # no text that reads only as D/M beside them: nothing says the spreadsheet misread them
-    ([dt.datetime(2019, 10, 9), dt.datetime(2019, 10, 9), dt.datetime(2019, 11, 9), dt.datetime(2019, 12, 9),
-      dt.datetime(2019, 1, 10), "17 September 2019", "30 September 2019"], False),
-    # too few date cells to tell
-    ([dt.datetime(2019, 10, 9), dt.datetime(2019, 11, 9), "16/09/2019", "30/09/2019"], False),
+    ([*_MISREAD[:4], dt.datetime(2019, 9, 25), "16/09/2019", "30/09/2019", "17/09/2019"], False),
+    # no typed date that reads only as D/M beside them: nothing says the spreadsheet misread them
+    ([*_MISREAD, "17 September 2019", "30 September 2019", "18 September 2019"], False),
+    ([*_MISREAD, "16/09/2019 08:00 WIB", "30/09/2019 10:00 WIB", "17/09/2019 09:00 WIB"], False),  # unreadable anyway
+    # one that reads only as M/D: the column is not D/M
+    ([*_MISREAD, "16/09/2019", "30/09/2019", "17/09/2019", "09/18/2019"], False),
+    # too few date cells, or too few such texts beside many cells, to tell
+    ([*_MISREAD[:4], "16/09/2019", "30/09/2019", "17/09/2019"], False),
+    ([*_MISREAD * 8, "16/09/2019", "30/09/2019", "17/09/2019"], False),
 ])
 def test_date_cells_a_spreadsheet_read_month_first_are_swapped_back(cells, swapped, tmp_path, capsys):
     import openpyxl
@@ -438,7 +443,27 @@ def test_date_cells_a_spreadsheet_read_month_first_are_swapped_back(cells, swapp
         if isinstance(cell, dt.datetime):
             day = dt.date(cell.year, cell.day, cell.month) if swapped else cell.date()
             assert dates[f"Berita {n}"] == f"{day.isoformat()}T21:48:00+07:00"  # the time of day kept
-    assert dates[f"Berita {len(cells) - 1}"].startswith("2019-09-30")
+
+
+def test_a_date_cell_that_contradicts_a_swapped_column_is_kept_and_reported(tmp_path, capsys):
+    import openpyxl
+
+    from searchapp.ingest.export import SAMPLE
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["title", "date", "content"])
+    for n in range(SAMPLE):  # the sample: misread cells beside the texts the spreadsheet could not read
+        sheet.append([f"Berita {n}", _MISREAD[n % 5] if n % 2 else "16/09/2019", f"Isi {n}."])
+    sheet.append(["Terakhir", dt.datetime(2019, 9, 25), "Isi terakhir."])
+    workbook = tmp_path / "kompas.xlsx"
+    book.save(workbook)
+    out = tmp_path / "out"
+    code, printed = run_import(capsys, "xlsx", str(workbook), "--out", str(out))
+    assert code == 0 and "1 warnings" in printed
+    assert "kompas.xlsx:202" in printed and "past day 12 in a column read as swapped" in printed
+    dates = {r["title"]: r["date"] for r in read_out(out)}
+    assert dates["Terakhir"] == "2019-09-25" and dates["Berita 1"] == "2019-09-10"  # swapped back
 
 
 def test_the_same_url_twice_is_one_article_the_newest_kept(tmp_path, capsys):

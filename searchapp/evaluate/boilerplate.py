@@ -13,7 +13,7 @@ from pathlib import Path
 from searchapp.config import Settings
 from searchapp.extract.outlet import OutletTable
 from searchapp.index.words import glued_parts, iter_words
-from searchapp.ingest.cleaning import Boilerplate, empty_quotes, joints, repair
+from searchapp.ingest.cleaning import Boilerplate, count_emptied_quotes, joints, mark_emptied_quotes, repair
 from searchapp.ingest.tables import open_table
 
 BODY_COLUMNS = ("isi_berita", "content")  # indonews, click-id
@@ -37,10 +37,10 @@ def evaluate_boilerplate(folder: Path, settings: Settings, listed: int = 40, see
                 continue
             known = outlets.from_host(str(record.get("url") or ""))
             outlet = known.slug if known else None
-            restored = joints(body)
+            restored = joints(mark_emptied_quotes(body))  # as cleaning puts them back, emptied quotations marked first
             joined += restored
             joined_articles += restored > 0
-            empty = empty_quotes(body)
+            empty = count_emptied_quotes(body)
             emptied += empty
             emptied_articles += empty > 0
             cleaned, removed = boilerplate.clean(body, outlet)

@@ -101,30 +101,32 @@ teknik teknis kreatif bisnis niaga komersial produksi digital ritel ketenagakerj
 """)
 # Indonesia's regencies and cities ("Bupati Morowali Taslim", "Ketua DPRD Deli Serdang …"): the words of the
 # 514 names in the Ministry of Home Affairs' list of regions (Permendagri 137/2017) that are no given name
-# (Bima, Lanny), no common word (Serang, Batang, Sabu, Bener, Way) and no frequent surname elsewhere (Flores,
-# Kaur, Tojo, Samosir); the cities and provinces already above are not repeated.
+# (Bima, Lanny, Sarmi, Sigi, Asmat), no common word (Serang, Batang, Sabu, Bener, Way) and no surname
+# (Flores, Kaur, Tojo, Samosir, Kartanegara, Gayo, Ende); the cities and provinces above not repeated.
 REGIONS = _words("""
-abab alor anambas arfak asahan asmat badung balangan banggai bangkalan bangli banjarnegara bantaeng banyuasin
-barito barru baubau bedagai bengkalis bengkayang berau biak biaro binjai bintan bintuni bireuen bitung blora
-boalemo bolaang bolango bombana bondowoso bone bontang boven boyolali bukittinggi buleleng bulukumba bulungan
-bungo buol buton ciamis cilegon cimahi dairi deiyai deli demak dharmasraya digoel dogiyai dompu donggala ende
-enim enrekang fakfak gayo gianyar gowa grobogan gunungsitoli halmahera hasundutan humbang ilir indragiri
-jayawijaya jembrana jeneponto jepara jombang kaimana kampar kapuas karanganyar karimun kartanegara katingan
-kayong kebumen keerom kendal kepahiang kerinci ketapang klungkung kolaka komering konawe kotamobagu
-kotawaringin kuantan kutai lahat lamandau langkat langsa lebak lebong lematang lembata lhokseumawe
-lubuklinggau lues lumajang lunto luwu magetan mahakam majene malinau mamasa mamberamo mamuju mandailing
-manggarai mappi maros maybrat melawi mempawah mentawai merangin mesuji mimika mongondow morotai morowali
-moutong muaro mukomuko musi nabire nagan nagekeo natuna ndao nduga ngada nganjuk ngawi nias numfor nunukan
-ogan pacitan padangsidimpuan pakpak palangka palopo pamekasan pandeglang pangandaran pangkajene paniai
-parepare pariaman parigi pasaman paser payakumbuh pelalawan pemalang penajam pesawaran pidie pinrang pohuwato
-polewali ponorogo poso prabumulih pringsewu progo purbalingga purworejo raijua rappang rawas rembang rokan
-rote sabang salatiga sambas sampang sanggau sangihe sarmi sarolangun sekadau selayar seluma serdang
-seruyan siantar siau sibolga sidenreng sigi sijunjung sikka simalungun simeulue singingi singkawang singkil
-sinjai sintang situbondo solok soppeng sragen subulussalam sukamara sukoharjo sula sumba sumbawa sumedang
-sumenep supiori tabalong tabanan tagulandang takalar talaud taliabu tambrauw tamiang tanggamus tapanuli tapin
-tebo temanggung tidore tidung toba toli tolikara tomohon toraja trenggalek tual tulangbawang wajo wakatobi
-waropen wondama wonogiri wonosobo yahukimo yalimo yapen
+abab alor anambas arfak asahan badung balangan banggai bangkalan bangli banjarnegara bantaeng banyuasin barito
+barru baubau bedagai bengkalis bengkayang berau biak biaro binjai bintan bintuni bireuen bitung blora boalemo
+bolaang bolango bombana bondowoso bone bontang boven boyolali bukittinggi buleleng bulukumba bulungan bungo buol
+buton ciamis cilegon cimahi dairi deiyai deli demak dharmasraya digoel dogiyai dompu donggala enim enrekang
+fakfak gianyar gowa grobogan gunungsitoli halmahera hasundutan humbang ilir indragiri jayawijaya jembrana
+jeneponto jepara jombang kaimana kampar kapuas karanganyar karimun katingan kayong kebumen keerom kendal
+kepahiang kerinci ketapang klungkung kolaka komering konawe kotamobagu kotawaringin kuantan kutai lahat lamandau
+langkat langsa lebak lebong lematang lembata lhokseumawe lubuklinggau lues lumajang lunto luwu magetan mahakam
+majene malinau mamasa mamberamo mamuju mandailing manggarai mappi maros maybrat melawi mempawah mentawai
+merangin mesuji mimika mongondow morotai morowali moutong muaro mukomuko musi nabire nagan nagekeo natuna ndao
+nduga ngada nganjuk ngawi nias numfor nunukan ogan pacitan padangsidimpuan pakpak palangka palopo pamekasan
+pandeglang pangandaran pangkajene paniai parepare pariaman parigi pasaman paser payakumbuh pelalawan pemalang
+penajam pesawaran pidie pinrang pohuwato polewali ponorogo poso prabumulih pringsewu progo purbalingga purworejo
+raijua rappang rawas rembang rokan rote sabang salatiga sambas sampang sanggau sangihe sarolangun sekadau
+selayar seluma serdang seruyan siantar siau sibolga sidenreng sijunjung sikka simalungun simeulue singingi
+singkawang singkil sinjai sintang situbondo solok soppeng sragen subulussalam sukamara sukoharjo sula sumba
+sumbawa sumedang sumenep supiori tabalong tabanan tagulandang takalar talaud taliabu tambrauw tamiang tanggamus
+tapanuli tapin tebo temanggung tidore tidung toba toli tolikara tomohon toraja trenggalek tual tulangbawang wajo
+wakatobi waropen wondama wonogiri wonosobo yahukimo yalimo yapen
 """)
+# A regency's second word that is a surname elsewhere: a place only right after a place ("Kutai Kartanegara",
+# "Toba Samosir"; but "Mulyadhi Kartanegara", "Tony Samosir").
+REGION_TAILS = _words("kartanegara samosir")
 # Countries, regions, provinces and cities (Indonesian and English spellings) and compass words.
 PLACES = REGIONS | _words("""
 hulu hilir frankfurt leverkusen bilbao vigo leipzig dortmund munchen muenchen munich gladbach wolfsburg bremen hamburg

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from searchapp.extract import gazetteer as gz
 from searchapp.extract import lexicon as lx
 from searchapp.extract.context import (
     address_follows,
@@ -174,8 +175,13 @@ def run_kinds(toks: Sequence[Tok], used: Sequence[bool], lo: int, hi: int) -> li
             kinds[k] = "title"  # "Jaksa Agung", "Hakim Agung", "Ketua Umum", "Juru Bicara"
         elif word == "agung" and prev in _GREAT:
             kinds[k] = "org"  # "Mahkamah Agung", "Kejaksaan Agung", "Masjid Agung": the body's name, no given name
-        elif word in ("putra", "putera") and kinds[k - 1] == "place":
-            kinds[k] = "org"  # "Barito Putera", "Kalteng Putra": a club named for its place's sons, no surname
+        elif word in gz.REGION_TAILS and kinds[k - 1] == "place":
+            kinds[k] = "place"  # "Kutai Kartanegara", "Toba Samosir": the regency's name goes on
+        elif word in ("putra", "putera") and kinds[k - 1] == "place" and not (k >= 2 and (
+                kinds[k - 2] in ("org", "acr", "place") or toks[lo + k - 2].text.casefold() in lx.JURISDICTION_TITLES)):
+            # "Barito Putera", "Kalteng Putra": a club named for its place's sons; but after a body's or an
+            # office's place, a given name ("Ketua DPRD Sleman Putra Wijaya", "Bupati Bantul Putra Jaya")
+            kinds[k] = "org"
     for k in range(len(kinds) - 1):
         word = toks[lo + k].text.casefold().rstrip(".")
         if kinds[k] == "title" and kinds[k + 1] == "unk" and (

@@ -139,22 +139,38 @@ def joined_paragraphs(text: str) -> str:
 
 # A quotation whose words a scraper dropped (an embedded post, a linked title) leaves its quote marks
 # around commas: `,"," tulis Angela Gilsha`, `ajang survival '','' oleh Mnet`. Its opening mark follows a
-# space, a comma or the start; its closing one is followed by neither a word nor a parenthesis (`(",")`
-# names the comma itself). The words stay unknown: the quotation is marked as cut (`"…"`).
-_EMPTIED_QUOTE = re.compile(r"""(?<![^\s,(])(?P<open>"|''|“|')[ \xa0]*(?:,[ \xa0]*)+(?P<close>"|''|”|')(?![\w)])""")
+# space, a comma, a bracket or the start, and it closes with a mark of its kind (a double one for a double
+# one, whichever the writer typed: `“,,''`), followed by neither a word nor a bracket. The words stay
+# unknown: the quotation is marked as cut (`"…"`). Not a comma named (`tanda koma ","`, `(",")`) nor one
+# in a list of quoted marks (`".", ",", dan "?"`).
+_EMPTIED_QUOTE = re.compile(r"""(?<![^\s,(])(?:(?:"|“|'')[ \xa0]*(?:,[ \xa0]*)+(?:"|”|'')"""
+                            r"""|'[ \xa0]*(?:,[ \xa0]*)+')(?![\w)])""")
 _QUOTE_THEN_COMMA = re.compile(r"""["'“][ \xa0]*,""")  # found four times faster, in every text
+_MARK_NAMED_BEFORE = re.compile(r"""(?:\b(?:koma|tanda|simbol)|["'”][^"'”\s,\w][^"'”\w]{0,2}["'”][ \xa0]*,)"""
+                                r"""[ \xa0]*\Z""", re.IGNORECASE)
+_MARK_LISTED_AFTER = re.compile(r"""[ \xa0]*(?:,|dan|atau)[ \xa0]*["'“][^"'”\s,\w][^"'”\w]{0,2}["'”]""")
 
 
-def emptied_quotes(text: str) -> str:
+def _cut(match: re.Match) -> str:
+    quoted = match.group()
+    if (_MARK_NAMED_BEFORE.search(match.string, max(0, match.start() - 12), match.start())
+            or _MARK_LISTED_AFTER.match(match.string, match.end())):
+        return quoted
+    opening = 2 if quoted.startswith("''") else 1
+    closing = 2 if quoted.endswith("''") and len(quoted) > opening + 1 else 1
+    return f"{quoted[:opening]}…{quoted[-closing:]}"
+
+
+def mark_emptied_quotes(text: str) -> str:
     """*text* with each quotation a scraper left empty marked as cut: `"…"` for `","`."""
     if not _QUOTE_THEN_COMMA.search(text):
         return text
-    return _EMPTIED_QUOTE.sub(lambda match: f"{match['open']}…{match['close']}", text)
+    return _EMPTIED_QUOTE.sub(_cut, text)
 
 
-def empty_quotes(text: str) -> int:
-    """How many quotations a scraper left empty in *text* (`emptied_quotes` marks them)."""
-    return sum(1 for _match in _EMPTIED_QUOTE.finditer(text))
+def count_emptied_quotes(text: str) -> int:
+    """How many quotations a scraper left empty in *text* (`mark_emptied_quotes` marks them)."""
+    return sum(1 for match in _EMPTIED_QUOTE.finditer(text) if _cut(match) != match.group())
 
 
 REPEATED = "repeated paragraphs"
@@ -236,8 +252,8 @@ class Boilerplate:
     def clean(self, text: str, outlet: str | None) -> tuple[str, list[tuple[str, str]]]:
         """*text* without its boilerplate lines, and the lines removed with the name of their pattern;
         paragraphs a scraper joined are lines of their own first (`joined_paragraphs`), and quotations it
-        left empty are marked as cut (`emptied_quotes`)."""
-        text = joined_paragraphs(emptied_quotes(text))
+        left empty are marked as cut (`mark_emptied_quotes`)."""
+        text = joined_paragraphs(mark_emptied_quotes(text))
         kept, removed = [], []
         lines = text.split("\n")
         following = [line.strip() for line in lines[1:]] + [""]

@@ -35,7 +35,14 @@ SAMPLE = 200  # rows read ahead to choose the date order
 ORDER_NAMES = {"dmy": "D/M/YYYY", "mdy": "M/D/YYYY"}
 
 
-MIN_SWAPPED = 5  # spreadsheet dates, all on days 1-12, to tell a column a spreadsheet read month first
+# A column a spreadsheet read month first: at least this many date cells, all on days 1-12, beside at least
+# this many bare texts that read only as D/M (a share of the column's dates: 19 days of 31 fail to read so)
+MIN_SWAPPED = 5
+MIN_UNREAD = 3
+MIN_UNREAD_SHARE = 0.1
+# A date as typed, which a spreadsheet would have read as a date had it read day first ("16/09/2019",
+# "16/09/2019 21:48"): not a text with more to it ("16/09/2019 08:00 WIB"), which no spreadsheet reads
+_TYPED_DATE = re.compile(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{4}(?:\s+\d{1,2}[:.]\d{2}(?::\d{2})?)?")
 
 
 @dataclass
@@ -46,11 +53,12 @@ class DateEvidence:
     orders: Counter = field(default_factory=Counter)  # dmy / mdy / either, of NN/NN/YYYY dates
     unreadable: int = 0
     late_cells: int = 0  # spreadsheet dates on day 13 or later
+    unread_dmy: int = 0  # typed dates that read only as D/M, left as text
 
     def add(self, cell: Any) -> None:
         if isinstance(cell, dt.date):
             self.forms["spreadsheet date"] += 1
-            self.late_cells += cell.day > 12
+            self.late_cells += int(cell.day > 12)
             return
         try:
             form = _stamp(cell, None, "dmy").form  # type: ignore[union-attr] - a cell is never empty here
@@ -61,8 +69,10 @@ class DateEvidence:
         text = str(cell)
         if order := numeric_order(text):
             self.orders[order] += 1
+            self.unread_dmy += int(order == "dmy" and _TYPED_DATE.fullmatch(text.strip()) is not None)
 
     def order(self, given: str | None) -> str:
+        """The day/month order of the column's numeric dates: as given, else the one its dates decide."""
         if given:
             return given
         return "mdy" if self.orders["mdy"] > self.orders["dmy"] else "dmy"
@@ -70,10 +80,12 @@ class DateEvidence:
     def swapped(self, given: str | None) -> bool:
         """Whether the column's spreadsheet dates were D/M texts a spreadsheet read month first: a spreadsheet
         set to M/D turns `10/09/2019` into 9 October and leaves `16/09/2019`, which it cannot read, as text.
-        A column of such dates beside texts that read only as D/M, with no date cell past day 12, is one."""
+        A column of such dates, none past day 12, beside typed dates that read only as D/M (and none only as
+        M/D) is one; a few such texts among many date cells are not enough."""
         cells = self.forms["spreadsheet date"]
         return (self.order(given) == "dmy" and cells >= MIN_SWAPPED and not self.late_cells
-                and self.orders["dmy"] > 0 and not self.orders["mdy"])
+                and self.unread_dmy >= max(MIN_UNREAD, MIN_UNREAD_SHARE * (cells + self.forms["numeric"]))
+                and not self.orders["mdy"])
 
     def describe(self, given: str | None) -> str:
         sampled = sum(self.forms.values()) + self.unreadable
@@ -245,6 +257,9 @@ def _row_record(where: str, row: list[Any], mapping: Mapping, table: OutletTable
     except DateError as error:
         stamp = None
         warnings.append(f"bad date, kept without it: {error}")
+    if mapping.swapped and isinstance(cell("date"), dt.date) and cell("date").day > 12:
+        warnings.append(f"date cell {cell('date'):%Y-%m-%d} is past day 12 in a column read as swapped "
+                        "(D/M dates read month first): kept as it is")
     people = None
     if text("people"):
         try:
