@@ -58,3 +58,35 @@ class Catalog:
 
     def person_choices(self, typed: str) -> list[str]:
         return person_choices(self, typed, self.people_registry)
+
+
+class CatalogListings:
+    """The listings and look-ups a sharded engine answers from the catalog of its published set alone
+    (`catalog`, which the engine gives)."""
+
+    def catalog(self) -> Catalog:
+        raise NotImplementedError
+
+    def outlet_label(self, slug: str) -> str:
+        return self.catalog().outlet_label(slug)
+
+    def outlets(self) -> list[dict]:
+        return self.catalog().outlets()
+
+    def outlet_slugs(self) -> list[str]:
+        return self.catalog().outlet_slugs()
+
+    def is_known_outlet(self, slug: str) -> bool:
+        return self.catalog().is_known_outlet(slug)
+
+    def outlet_slug(self, value: str) -> str | None:
+        return self.catalog().outlet_slug(value)
+
+    def people(self, prefix: str = "", limit: int = 20) -> list[dict]:
+        return self.catalog().people(prefix, limit)
+
+    def person_named(self, slug: str) -> str | None:
+        return self.catalog().person_named(slug)
+
+    def person_choices(self, typed: str) -> list[str]:
+        return self.catalog().person_choices(typed)

@@ -28,7 +28,7 @@ from searchapp.index.schema import build_schema
 from searchapp.search.query import parse_query
 from searchapp.search.results import Hit, SearchResult
 from searchapp.search.sharding.calls import ShardCalls, with_copies
-from searchapp.search.sharding.catalog import Catalog
+from searchapp.search.sharding.catalog import Catalog, CatalogListings
 from searchapp.search.sharding.fanout import LocalShards, MixedSetsError, Shards, ShardsMissingError
 from searchapp.search.sharding.merging import merged_facets, merged_page
 from searchapp.search.sharding.parts import Entry, Part, Plan
@@ -42,7 +42,7 @@ from searchapp.search.timeline import Timeline, aligned_timelines
 EXPORT_BATCH = 500  # articles an export asks the shards for at once
 
 
-class ShardedEngine(ShardCalls):
+class ShardedEngine(ShardCalls, CatalogListings):
     def __init__(self, settings: Settings, shards: Shards) -> None:
         super().__init__(shards)
         self.settings = settings
@@ -265,32 +265,6 @@ class ShardedEngine(ShardCalls):
         related = related_hits(self, self.schema, self.analysis, set_name, doc_id, article, weights, total)
         article["related"] = [hit.to_dict() for hit in related]
         return article
-
-    # -- listings ----------------------------------------------------------------------------------
-
-    def outlet_label(self, slug: str) -> str:
-        return self.catalog().outlet_label(slug)
-
-    def outlets(self) -> list[dict]:
-        return self.catalog().outlets()
-
-    def outlet_slugs(self) -> list[str]:
-        return self.catalog().outlet_slugs()
-
-    def is_known_outlet(self, slug: str) -> bool:
-        return self.catalog().is_known_outlet(slug)
-
-    def outlet_slug(self, value: str) -> str | None:
-        return self.catalog().outlet_slug(value)
-
-    def people(self, prefix: str = "", limit: int = 20) -> list[dict]:
-        return self.catalog().people(prefix, limit)
-
-    def person_named(self, slug: str) -> str | None:
-        return self.catalog().person_named(slug)
-
-    def person_choices(self, typed: str) -> list[str]:
-        return self.catalog().person_choices(typed)
 
     def health(self) -> dict:
         answers, missing = self.shards.all("status")
