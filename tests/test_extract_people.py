@@ -368,6 +368,21 @@ def test_words_between_a_title_and_a_name_read_as_indonesian_news_writes_them(re
 
 
 @pytest.mark.parametrize(("text", "people"), [
+    # a name the article writes only between quote marks is a work's, a show's or an epithet
+    ('Para pemain drama "Arthdal Chronicles" menjalani wawancara.', ()),
+    ("Lagu 'Good Luck' meraih peringkat dua, disusul \u201cCherry Bomb\u201d.", ()),
+    ("Ia bangga menjuluki dirinya sendiri \u2018Worldwide Handsome\u2019.", ()),
+    # ...but not one it also writes bare, nor a nickname given in quotes
+    ('Penyanyi Budi Santoso membawakan lagu "Budi Santoso" di panggung.', ("Budi Santoso",)),
+    ('Musisi Ronald Aristone Sinaga atau akrab disapa "Bro Ron" mendaftar. Bro Ron kader PSI.',
+     ("Ronald Aristone Sinaga",)),
+    ('Menurut "Emil", sapaan akrab Ridwan Kamil, kota aman. "Siap," kata Emil.', ("Ridwan Kamil",)),
+])
+def test_a_name_written_only_in_quotes_is_no_person(registry, text, people):
+    assert extract_people(text, registry) == people
+
+
+@pytest.mark.parametrize(("text", "people"), [
     # Indonesia's regencies and cities are places: the name after an office over one, or a body of one, is
     # the person's, and a regency's name alone is no one
     ("Ketua DPRD Deli Serdang Zakky Shahri hadir dalam rapat itu.", ("Zakky Shahri",)),

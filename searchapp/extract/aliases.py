@@ -21,13 +21,14 @@ def name_words(surface: str) -> tuple[str, ...]:
 # (not a bare "dipanggil" or "disapa": "Rizky Ridho dipanggil Patrick Kluivert" is called up by him)
 _ALIAS_BETWEEN = re.compile(
     r"[\s,(]*(?:alias|(?:atau\s+)?(?:yang\s+)?(?:(?:akrab|biasa|lebih|kerap|sering|populer)\s+"
-    r"(?:disapa|dipanggil|dikenal)(?:\s+dengan(?:\s+nama)?|\s+sebagai)?|dikenal\s+(?:dengan\s+nama|sebagai)))\s*",
+    r"(?:disapa|dipanggil|dikenal)(?:\s+dengan(?:\s+nama)?|\s+sebagai)?|dikenal\s+(?:dengan\s+nama|sebagai)))\s*"
+    r"[\"'“‘]?",  # the nickname maybe quoted: akrab disapa "Bro Ron"
     re.IGNORECASE,
 )
 # "Emil, sapaan akrab Ridwan Kamil", "Risma (panggilan Tri Rismaharini)", "Kang Emil -- sapaan karib Ridwan
 # Kamil": the words between a nickname and the name it is given to, which comes after it
 _NICKNAME_OF_BETWEEN = re.compile(
-    r"[\s,(–—-]*(?:(?:nama\s+)?(?:sapaan|panggilan)(?:\s+(?:akrab|karib|akrabnya|karibnya|populer))?|"
+    r"[\"'”’]?[\s,(–—-]*(?:(?:nama\s+)?(?:sapaan|panggilan)(?:\s+(?:akrab|karib|akrabnya|karibnya|populer))?|"
     r"(?:yang\s+)?(?:nama\s+)?(?:sapaan|panggilan)\s+(?:akrab|karib)\s+(?:untuk|bagi|dari))\s+",
     re.IGNORECASE,
 )

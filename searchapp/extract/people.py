@@ -81,6 +81,9 @@ def extract_people(text: str, registry: PeopleRegistry) -> tuple[str, ...]:
         else:
             words = name_words(m.surface)
             if words not in named:
+                if _only_quoted(text, m.surface):
+                    named[words] = None  # a song's, a show's or a film's title, an epithet: "Running Man"
+                    continue
                 if words not in sure:
                     placed = _written_as_places(text) if placed is None else placed
                     if words in placed:
@@ -135,6 +138,23 @@ _SURE_EVIDENCE = frozenset({"registry", "title", "speech", "role"})
 # (not "ke": "umpan ke Witsel", "dari Solehuddin ke Didi Sukyadi")
 _AFTER_PLACE_CUE = re.compile(r"\b(?:" + "|".join(sorted(gz.PLACE_NOUNS | {"di"})) + r")\s+([A-Z][^\s,.;:()\"“”]*"
                               r"(?:[ \t\xa0]+[A-Z][^\s,.;:()\"“”]*)*)")
+
+
+_QUOTES = frozenset("\"'“”‘’")
+
+
+def _only_quoted(text: str, surface: str) -> bool:
+    """Whether the article writes *surface* only between quote marks, as it names a work, a programme or an
+    epithet (lagu "Good Luck", drama "Arthdal Chronicles", dijuluki 'Worldwide Handsome'), never a person."""
+    found = False
+    start = text.find(surface)
+    while start >= 0:
+        end = start + len(surface)
+        if start == 0 or text[start - 1] not in _QUOTES or end == len(text) or text[end] not in _QUOTES:
+            return False
+        found = True
+        start = text.find(surface, end)
+    return found
 
 
 def _written_as_places(text: str) -> set[tuple[str, ...]]:
