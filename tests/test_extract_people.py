@@ -393,6 +393,10 @@ def test_a_name_written_only_in_quotes_is_no_person(registry, text, people):
     ("Sultan Deli Tuanku Makmun Al Rasyid membuka peluang bagi para imigran.", ("Tuanku Makmun Al Rasyid",)),
     ("Warga Ogan Komering Ilir dan Musi Banyuasin menolak rencana itu.", ()),
     ("Mereka menyaksikan Sail Nias di Gunungsitoli.", ()),
+    # events and palaces named after their places
+    ("Ribuan pelari mengikuti Borobudur Marathon di Magelang.", ()),
+    ("Juara Kejurnas Autokhana, Mariachi Gunawan, hadir.", ("Mariachi Gunawan",)),
+    ("Para prajurit Kraton Ngayogyakarta berbaris di alun-alun.", ()),
     # a club named for its place's sons ("Barito Putera", "Kalteng Putra"), then its coach
     ("Pelatih Barito Putera Djadjang Nurdjaman kecewa dengan hasil itu.", ("Djadjang Nurdjaman",)),
     ("Kalteng Putra kalah dari Persib.", ()),

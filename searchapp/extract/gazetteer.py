@@ -39,7 +39,8 @@ bandara bandar pelabuhan terminal stasiun hotel mal mall plaza pasar jalan jl to
 pantai gunung danau sungai selat teluk pulau laut samudra samudera provinsi kabupaten kota kecamatan
 kelurahan desa kampung dusun wilayah kawasan daerah negara kerajaan republik kesultanan federal
 perserikatan perang operasi piala sekuritas televisi graha grha departemen kec kel kab prov gg jln daop gunungapi
-terasering pulo liga turnamen kejuaraan olimpiade festival konferensi kongres muktamar
+terasering pulo liga turnamen kejuaraan olimpiade festival konferensi kongres muktamar keraton kraton kedaton
+kejurnas kejurda kejurprov porprov porda popnas popda peparnas marathon maraton
 munas rakernas rapimnas pemilu pilpres pilkada pileg pilgub pilwalkot pilbup pilkades undang-undang uu
 perpres perppu pasal ayat peraturan keputusan hari tahun pekan bulan dunia program proyek gerbang menara
 monumen lapangan sirkuit arena hall tower center centre square park street road avenue island airport
