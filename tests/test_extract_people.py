@@ -368,6 +368,21 @@ def test_words_between_a_title_and_a_name_read_as_indonesian_news_writes_them(re
 
 
 @pytest.mark.parametrize(("text", "people"), [
+    # every country is a place, and a club's, a congress's or a surah's word is no one's
+    ("Presiden Afganistan Ashraf Ghani tiba di Jakarta.", ("Ashraf Ghani",)),
+    ("Pelatih Tottenham Hotspur Mauricio Pochettino kecewa.", ("Mauricio Pochettino",)),
+    ("Ahok didakwa terkait Surat Al Maidah ayat 51, kata jaksa.", ("Basuki Tjahaja Purnama",)),
+    # ...but a country's name that is a surname stays one
+    ("Kapolri Jenderal Badrodin Haiti meninjau lokasi.", ("Badrodin Haiti",)),
+    ("Ryan Babel mencetak gol untuk Galatasaray.", ("Ryan Babel",)),
+    # the particle a writer hyphenated to a name is no part of it
+    ("Gabriel Paulista-lah yang mencetak gol penentu.", ("Gabriel Paulista",)),
+])
+def test_countries_clubs_and_particles_around_names(registry, text, people):
+    assert extract_people(text, registry) == people
+
+
+@pytest.mark.parametrize(("text", "people"), [
     # a name the article writes only between quote marks is a work's, a show's or an epithet
     ('Para pemain drama "Arthdal Chronicles" menjalani wawancara.', ()),
     ("Lagu 'Good Luck' meraih peringkat dua, disusul \u201cCherry Bomb\u201d.", ()),

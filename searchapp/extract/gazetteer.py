@@ -32,6 +32,7 @@ direktorat ditjen inspektorat sekretariat biro divisi satuan satgas pasukan angk
 yayasan perkumpulan asosiasi himpunan ikatan serikat federasi konfederasi gabungan koalisi aliansi
 gerakan organisasi perhimpunan persatuan kelompok komite komando klub tim timnas grup group holding corp bros satlak
 corporation corps inc ltd llc labs lab hospital hospitals brothers studies express foundation institute
+rovers wanderers albion hotspur athletic scuderia rangers orchestra orkestra philharmonic symphony
 university college council ministry department agency
 association party union news press times post tv radio channel media harian majalah koran rumah rs rsud
 rsup puskesmas klinik masjid gereja pura vihara klenteng pondok pesantren ponpes stadion gedung istana
@@ -41,7 +42,8 @@ kelurahan desa kampung dusun wilayah kawasan daerah negara kerajaan republik kes
 perserikatan perang operasi piala sekuritas televisi graha grha departemen kec kel kab prov gg jln daop gunungapi
 terasering pulo liga turnamen kejuaraan olimpiade festival konferensi kongres muktamar keraton kraton kedaton
 kejurnas kejurda kejurprov porprov porda popnas popda peparnas marathon maraton
-munas rakernas rapimnas pemilu pilpres pilkada pileg pilgub pilwalkot pilbup pilkades undang-undang uu
+munas munaslub musda muswil muscab musprov rakornas rakor rakerda rakernas rapimnas
+pemilu pilpres pilkada pileg pilgub pilwalkot pilbup pilkades undang-undang uu
 perpres perppu pasal ayat peraturan keputusan hari tahun pekan bulan dunia program proyek gerbang menara
 monumen lapangan sirkuit arena hall tower center centre square park street road avenue island airport
 station airlines air motor motors capital fund energy oil gas power award awards cup league championship
@@ -128,7 +130,8 @@ wakatobi waropen wondama wonogiri wonosobo yahukimo yalimo yapen
 # A regency's second word that is a surname elsewhere: a place only right after a place ("Kutai Kartanegara",
 # "Toba Samosir"; but "Mulyadhi Kartanegara", "Tony Samosir").
 REGION_TAILS = _words("kartanegara samosir")
-# Countries, regions, provinces and cities (Indonesian and English spellings) and compass words.
+# Countries, regions, provinces and cities (Indonesian and English spellings; the countries whose name is a
+# given name or a surname stay out: Chad, Solomon, Salvador, Marshall, Haiti, Babel) and compass words.
 PLACES = REGIONS | _words("""
 hulu hilir frankfurt leverkusen bilbao vigo leipzig dortmund munchen muenchen munich gladbach wolfsburg bremen hamburg
 stuttgart barcelona sevilla villarreal milano turin torino napoli naples firenze genoa genova bergamo
@@ -172,4 +175,11 @@ leone hawaii ampat ri uk uae mauritania liberia guinea jordania darfur xinjiang 
 misrata tripoli san santa saint queensland tasmania whitsunday puerto rico vegas orleans jersey hampshire
 yorkshire lancashire kent essex surrey sussex devon cornwall bavaria catalonia andalusia lombardy sicily
 sardinia tuscany provence normandy brittany alsace flanders wallonia
+afganistan andorra antigua barbuda bahama bahamas barbados belize benin bhutan herzegovina botswana burkina faso
+burundi djibouti dominika eritrea eswatini fiji gabon gambia grenada guatemala guyana honduras hongaria
+jamaika jamaica kirgizstan kyrgyzstan kiribati komoro comoros lesotho liechtenstein makedonia macedonia maladewa
+maldives malawi mali malta mauritius mikronesia micronesia monako montenegro namibia nauru niger nikaragua palau
+panama samoa seychelles siprus cyprus suriname leste togo tonga tobago tuvalu vanuatu vatikan zambia kaledonia
+greenland kosovo algeria cambodia cameroon czech czechia iceland luxembourg morocco mozambique switzerland
+jaksel jakbar jaktim jakut jakpus sulteng sultra sulbar kaltara malut kepri pabar jabotabek bodetabek
 """)

@@ -39,6 +39,7 @@ from searchapp.extract import lexicon as lx
 from searchapp.extract.tokens import VERB_PREFIX, kind_of
 
 _DATELINE_DASH = re.compile(r"(\.(?i:com|co\.id|id|net|tv))([-–—])(?=[A-Z])")  # an outlet's dateline
+_ENCLITIC = re.compile(r"(?<=\b[A-Z][a-z]{2})([a-z]*)-(lah|pun|kah)\b")  # "Kanye West-lah", "Jokowi-pun"
 _CAPS_THEN_WORD = re.compile(r"\b([A-Z]{2,})([a-z]{3,})\b")
 _CAPITALS_ALONE = re.compile(r"(?<![\w-])[A-Z]{2,}(?![\w-])")  # "RM" in "Fariz RM menjawab"
 _CAPS_THEN_NAME = re.compile(r"\b([A-Z]{2,})([A-Z][a-z]{2,})")
@@ -61,6 +62,7 @@ MIN_NAME_PART = 4  # letters of each of two names run together ("AnungWibowo"; n
 def unglue(text: str) -> str:
     """*text* with the spaces a crawl dropped between a name and its neighbours put back."""
     text = _DATELINE_DASH.sub(r"\1 \2 ", text)  # "KOMPAS.com-Trent Alexander-Arnold"
+    text = _ENCLITIC.sub(r"\1 \2", text)  # the particle a writer hyphenated to a name is no part of it
     if _CAPS_THEN_WORD.search(text):
         capitals = set(_CAPITALS_ALONE.findall(text))
         text = _CAPS_THEN_WORD.sub(lambda m: _caps_then_word(m, capitals), text)  # "PLNkini", "Fariz RMempat"

@@ -139,6 +139,8 @@ RELIGIOUS_TERMS = _words("""
 allahumma istighfar sayyidul bismillah alhamdulillah subhanallah insyaallah masyaallah astaghfirullah
 tilawatil musabaqoh qur'an qur’an quran alquran hadits hadis hyang wasa idul adha
 shalat salat sholat solat istisqa tarawih tahajud dhuha subuh maghrib magrib isya dzuhur zuhur
+maidah al-maidah baqarah al-baqarah fatihah al-fatihah anfal al-anfal taubah at-taubah hujurat al-hujurat
+waqiah al-waqiah falaq al-falaq
 """)
 # Words of the language that Javanese, Sundanese and Balinese names end in ("Prawiranegara", "Wirajaya",
 # "Dewi Kencana"): never read as a word glued to a name.
