@@ -375,6 +375,9 @@ def test_words_between_a_title_and_a_name_read_as_indonesian_news_writes_them(re
     # ...but a country's name that is a surname stays one
     ("Kapolri Jenderal Badrodin Haiti meninjau lokasi.", ("Badrodin Haiti",)),
     ("Ryan Babel mencetak gol untuk Galatasaray.", ("Ryan Babel",)),
+    # a maker's or a studio's name heads a product's or a film's, not a person's
+    ("Ponsel Android Nougat dan Panasonic Eluga dijual murah.", ()),
+    ("Sutradara Captain Marvel hadir di acara Marvel Studios.", ()),
     # the particle a writer hyphenated to a name is no part of it
     ("Gabriel Paulista-lah yang mencetak gol penentu.", ("Gabriel Paulista",)),
 ])
