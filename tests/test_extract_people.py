@@ -378,6 +378,7 @@ def test_words_between_a_title_and_a_name_read_as_indonesian_news_writes_them(re
     # a maker's or a studio's name heads a product's or a film's, not a person's
     ("Ponsel Android Nougat dan Panasonic Eluga dijual murah.", ()),
     ("Sutradara Captain Marvel hadir di acara Marvel Studios.", ()),
+    ("Laga El Barca melawan Spurs berakhir imbang, Juve menang.", ()),  # clubs by their short names
     # the particle a writer hyphenated to a name is no part of it
     ("Gabriel Paulista-lah yang mencetak gol penentu.", ("Gabriel Paulista",)),
 ])

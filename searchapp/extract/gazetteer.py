@@ -77,6 +77,7 @@ g20 g7 eropa kpu bawaslu dkpp ombudsman komnas komnasham ylbhi lbh icw walhi kon
 wwf sky associated press nasa esa spacex cakapcakap pt cv un eu fc sc ac ud ltd tbk sd rt rw
 daihatsu wuling qualcomm samsung xiaomi oppo realme huawei aston houthi
 panasonic android lenovo asus acer infinix nokia motorola intel nvidia spotify uber marvel pixar inalum adaro
+barca juve spurs
 """)
 # Places named after people: a name right after these is part of the place's name.
 FACILITIES = _words("""
