@@ -379,6 +379,12 @@ def test_words_between_a_title_and_a_name_read_as_indonesian_news_writes_them(re
     ("Ponsel Android Nougat dan Panasonic Eluga dijual murah.", ()),
     ("Sutradara Captain Marvel hadir di acara Marvel Studios.", ()),
     ("Laga El Barca melawan Spurs berakhir imbang, Juve menang.", ()),  # clubs by their short names
+    # a field of an office ("Perhubungan Udara"), "Coach" and "Chef" before a name, a stock index's name
+    ("Dirjen Perhubungan Udara Polana B Pramesti mengatakan hal itu.", ("Polana B Pramesti",)),
+    ("Coach Rajko Toroman memimpin latihan.", ("Rajko Toroman",)),
+    ("Menu disiapkan Chef Devina Hermawan di Resto Seribu Rasa.", ("Devina Hermawan",)),
+    ("Indeks Nasdaq Composite naik 1 persen.", ()),
+    ("Penumpang rute Bandar Udara Soekarno - Hatta tujuan Bali.", ()),  # an airport, named after people
     # the particle a writer hyphenated to a name is no part of it
     ("Gabriel Paulista-lah yang mencetak gol penentu.", ("Gabriel Paulista",)),
 ])

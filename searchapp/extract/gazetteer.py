@@ -22,6 +22,7 @@ stadion bandara pelabuhan pangkalan udara sirkuit terminal stasiun gunung pantai
 ORG_WORDS = _words("""
 partai dewan komisi kementerian kemdikbud kemhan kemlu kemnaker kemendagri nahdlatul darul kemenlu
 qanun perda pergub perbup perwali
+resto restoran restaurant kafe cafe composite
 kemenkeu kemenhan kemenkes kemendikbud kemenag kemensos kemenpora kemendag kementan kemenhub kemenkumham
 kemenkominfo kemenpar kemenperin kemen badan lembaga bank pt cv tbk persero perum perusahaan universitas
 institut sekolah perguruan fakultas akademi pemerintah pemerintahan pemprov pemkot pemkab pemda dinas
@@ -77,7 +78,7 @@ g20 g7 eropa kpu bawaslu dkpp ombudsman komnas komnasham ylbhi lbh icw walhi kon
 wwf sky associated press nasa esa spacex cakapcakap pt cv un eu fc sc ac ud ltd tbk sd rt rw
 daihatsu wuling qualcomm samsung xiaomi oppo realme huawei aston houthi
 panasonic android lenovo asus acer infinix nokia motorola intel nvidia spotify uber marvel pixar inalum adaro
-barca juve spurs
+barca juve spurs nasdaq
 """)
 # Places named after people: a name right after these is part of the place's name.
 FACILITIES = _words("""

@@ -19,7 +19,7 @@ def _words(text: str) -> frozenset[str]:
 # Titles, ranks and roles written just before a name: "Presiden Joko Widodo", "Komjen Budi Gunawan",
 # "kata pengamat politik X". The name follows the title (possibly after an organisation or place).
 TITLES = _words("""
-presiden wapres wakil menteri jendral sekertaris ny nn tn gm vp svp evp md menko mendagri menlu menkeu
+presiden wapres wakil menteri jendral sekertaris ny nn tn gm vp svp evp md coach chef menko mendagri menlu menkeu
 menhan menkes mendikbud mendiknas menag mensos menpora menpan mendag mentan menhub menaker menakertrans
 menkumham menkominfo menparekraf menpar menperin menristekdikti menristek menlhk menteri-menteri
 menkopolhukam menkopolkam menko-polhukam menseskab mensesneg menkop menbud menpupr perdana pm kanselir

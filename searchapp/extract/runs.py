@@ -175,6 +175,9 @@ def run_kinds(toks: Sequence[Tok], used: Sequence[bool], lo: int, hi: int) -> li
             kinds[k] = "title"  # "Jaksa Agung", "Hakim Agung", "Ketua Umum", "Juru Bicara"
         elif word == "agung" and prev in _GREAT:
             kinds[k] = "org"  # "Mahkamah Agung", "Kejaksaan Agung", "Masjid Agung": the body's name, no given name
+        elif word in ("udara", "darat") and prev in ("perhubungan", "angkatan"):
+            kinds[k] = "org"  # "Dirjen Perhubungan Udara Polana B Pramesti": the field's, not the name's (as
+            # "Bandar Udara Soekarno-Hatta" is the airport's)
         elif word in gz.REGION_TAILS and kinds[k - 1] == "place":
             kinds[k] = "place"  # "Kutai Kartanegara", "Toba Samosir": the regency's name goes on
         elif word in ("putra", "putera") and kinds[k - 1] == "place" and not (k >= 2 and (
