@@ -385,6 +385,10 @@ def test_words_between_a_title_and_a_name_read_as_indonesian_news_writes_them(re
     ("Menu disiapkan Chef Devina Hermawan di Resto Seribu Rasa.", ("Devina Hermawan",)),
     ("Indeks Nasdaq Composite naik 1 persen.", ()),
     ("Penumpang rute Bandar Udara Soekarno - Hatta tujuan Bali.", ()),  # an airport, named after people
+    # a degree written without its full stops ends the name; a name's syllable is no degree
+    ("Kapolres AKBP Budi Santoso SIK mengatakan hal itu.", ("Budi Santoso",)),
+    ("Kasat Reskrim AKP Andi Wijaya STrK mengatakan hal itu.", ("Andi Wijaya",)),
+    ("Pebulu tangkis Shi Yuqi dan aktor Lee Jung Sik hadir.", ("Shi Yuqi", "Lee Jung Sik")),
     # the particle a writer hyphenated to a name is no part of it
     ("Gabriel Paulista-lah yang mencetak gol penentu.", ("Gabriel Paulista",)),
 ])

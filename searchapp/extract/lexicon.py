@@ -106,6 +106,13 @@ THING_CUES = _words("indeks merek aplikasi mobil ponsel produk platform situs va
 GIVEN_NAME_TITLES = _words("imam")
 # Written after a name for the people with them: "Agus Rahardjo cs" (cum suis), "Firli dkk"
 COMPANIONS = _words("cs dkk")
+# Academic degrees written after a name without their full stops ("AKBP Budi Santoso SIK", "Ipda Nurhabib
+# Auliya STrK"): no part of the name. Not those that are also initials or a body's letters (SH, SE, ST, MH
+# as in MH Thamrin, MM, MA, SIP, MAP).
+DEGREES = _words("""
+strk sik msi msc ssos spd mpd skom skm skep sag mag sikom sstp mkes sked shi mhi phd mba llm mkn shut spt
+sfarm sgz spsi mpsi mtr
+""")
 # Words that follow the "I" opening a Balinese man's name: birth-order names, caste titles, and their
 # abbreviations ("I Wayan Koster", "I Gusti Ngurah Rai", "I Gst. Agung"); an "I" before another word is a
 # numeral ("PT Angkasa Pura I", "Kelas I"), an Italian article ("I Nerazzurri") or English

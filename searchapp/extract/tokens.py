@@ -70,6 +70,8 @@ def kind_of(word: str) -> str:
         return "init"  # "M.", "I", and "II", "X" after a name
     if key in lx.COMPANIONS:
         return "lower"  # "Agus Rahardjo Cs": his people with him, no part of the name
+    if key in lx.DEGREES and sum(c.isupper() for c in word) >= 2:
+        return "lower"  # "Budi Santoso SIK", "STrK": a degree (not "Lee Jung Sik", "Shi Yuqi": names' syllables)
     if key in lx.TIME_WORDS:
         return "time"
     if key in _CURRENCIES:
