@@ -302,6 +302,14 @@ def test_joined_paragraphs_are_lines_before_boilerplate_is_read():
     ("Ayat 59: ŸäŸéÿß ÿ£ŸéŸäŸëŸèŸáŸéÿß", "Ayat 59: يَا أَيُّهَا"),  # a verse's UTF-8 read as Mac Roman (Okezone)
     ("Ÿ coup d’état", "Ÿ coup d’état"),  # "’é" would decode, as Mac Roman, to an Armenian letter
     ("Hero of mine ‚ù§Ô∏è,” tulis Ifan", "Hero of mine ❤️,” tulis Ifan"),  # an emoji
+    # a dateline whose dash a scraper dropped, the place glued to the first word
+    ("Liputan6.com, JakartaKita semua", "Liputan6.com, Jakarta - Kita semua"),
+    ("Liputan6.com, Jakarta SelatanPolisi menangkap", "Liputan6.com, Jakarta Selatan - Polisi menangkap"),
+    ("Warta.co.id, BandungPT KAI", "Warta.co.id, Bandung - PT KAI"),
+    ("Liputan6.com, Jakarta - Kita semua", "Liputan6.com, Jakarta - Kita semua"),
+    ("Kompas.com, salah satu situs", "Kompas.com, salah satu situs"),
+    ("Liputan6.com, Jakarta Ada kabar", "Liputan6.com, Jakarta Ada kabar"),
+    ("Kata dia, Liputan6.com, JakartaKita", "Kata dia, Liputan6.com, JakartaKita"),  # only the opening
 ])
 def test_repair(text, repaired):
     assert repair(text) == repaired

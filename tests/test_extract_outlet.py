@@ -295,3 +295,11 @@ def test_load_minimal(tmp_path):
     table = OutletTable.load(write(tmp_path, "outlets:\n  - slug: a\n    name: A\n"))
     assert [(o.slug, o.name, o.hosts, o.patterns, o.aliases) for o in table.all()] == [("a", "A", (), (), ())]
     assert detect_outlet("anything", None, table) is None
+
+
+def test_a_dateline_whose_dash_was_dropped_names_its_outlet_once_read(table):
+    from searchapp.ingest.cleaning import repair
+
+    glued = "Liputan6.com, JakartaKita semua mengalami pasang surut."
+    assert detect_outlet(glued, None, table) is None
+    assert detect_outlet(repair(glued), None, table).slug == "liputan6"

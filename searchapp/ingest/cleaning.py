@@ -39,14 +39,22 @@ _PLAUSIBLE = re.compile("[\u00a0-\u024f\u2000-\u27bf\u0600-\u06ff\ufb50-\ufdff\u
 _FTFY = ftfy.TextFixerConfig(uncurl_quotes=False, fix_latin_ligatures=False, fix_character_width=False,
                              normalization="NFC")
 _SCHEMA = {"name": "str", "pattern": "str", "outlets": "list", "where": "str"}
+# A dateline whose dash a scraper dropped with its markup, the place glued to the first word:
+# `Liputan6.com, JakartaKita semua …` (a site's address, a comma, a place in capitalised words).
+_GLUED_DATELINE = re.compile(r"(?P<site>[A-Za-z0-9][\w-]*(?:\.[\w-]+)*\.(?i:co\.id|com|id|net|tv))"
+                             r",[ \xa0]*(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+)*?)(?=[A-Z])")
 
 
 def repair(text: str) -> str:
     """*text* with its HTML read (``<p>…</p>``, ``&nbsp;``), its escaped line breaks (a text of one line
-    holding ``\\n``) put back and mojibake undone (``â€”`` → ``—``); a text with none is returned as it is."""
+    holding ``\\n``) put back, a dateline's dropped dash put back (`_GLUED_DATELINE`) and mojibake undone
+    (``â€”`` → ``—``); a text with none is returned as it is."""
     if "\\n" in text and "\n" not in text:
         text = text.replace("\\r\\n", "\n").replace("\\n", "\n")
     text = markup_to_text(text)
+    glued = _GLUED_DATELINE.match(text)
+    if glued:
+        text = f"{glued['site']}, {glued['place']} - {text[glued.end():]}"
     if text.isascii():
         return text
     if any(suspect in text for suspect in _MAC_SUSPECTS):
