@@ -1167,3 +1167,18 @@ def test_english_heads_of_bands_and_institutes(registry, text, people):
 ])
 def test_car_makers_dormitories_and_a_ministrys_field(registry, text, people):
     assert extract_people(text, registry) == people
+
+
+@pytest.mark.parametrize(("text", "people"), [
+    # conjunctions and prepositions PySastrawi's stop words lack open a sentence, not a name
+    ("Pasca Budi Santoso dilantik, warga berkumpul.", ("Budi Santoso",)),
+    ("Tatkala Trump resmi menjadi Presiden AS, pasar gelisah.", ("Donald Trump",)),
+    ("Biarpun Trump resmi menjabat, pasar tenang.", ("Donald Trump",)),
+    ("Kendati demikian, rapat tetap dimulai.", ()),
+    ("Pasca Bencana, warga kembali ke rumah.", ()),
+    # a scholar of a field in -logi is an occupation before the name
+    ("Epidemiolog Dicky Budiman menilai strategi itu keliru.", ("Dicky Budiman",)),
+    ("Kata kriminolog Adrianus Meliala, kasus itu rumit.", ("Adrianus Meliala",)),
+])
+def test_function_words_and_scholars_before_names(registry, text, people):
+    assert extract_people(text, registry) == people

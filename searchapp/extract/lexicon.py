@@ -169,6 +169,13 @@ PRONOUNS = _words("""
 dia ia beliau mereka kami kita saya aku anda kamu engkau kalian nya dirinya warganet netizen gimana bagaimana
 kayak nggak enggak gak udah aja banget sih dong deh kok nih tuh yuk emang ngga gitu oh ah wah eh lho loh
 """)
+# Conjunctions and prepositions (KBBI) that PySastrawi's stop-word list lacks: a sentence they open names
+# no one by them ("Jelang Trump dilantik", "Pasca Trump resmi menjabat"). Not "laksana", a given name.
+FUNCTION_WORDS = _words("""
+pasca jelang menjelang semenjak sedari tatkala selagi seraya sembari sehabis selepas selesai seiring
+seturut berkat akibat imbas lantaran biar biarpun kendati kendatipun sungguhpun andai andaikan andaikata
+seandainya sekiranya beserta kecuali sesuai
+""")
 ENGLISH = _words("""
 the of and for in on at to by with from a an new world global international national royal united general
 service services system systems technology technologies network networks solution solutions digital
@@ -232,13 +239,13 @@ def common_roots() -> frozenset[str]:
 
 
 def stop_words() -> frozenset[str]:
-    """Indonesian function words (PySastrawi's stop-word list, without single letters)."""
+    """Indonesian function words (PySastrawi's stop-word list, without single letters, and `FUNCTION_WORDS`)."""
     return _stop_words(sastrawi_stopwords())
 
 
 @lru_cache(maxsize=1)
 def _stop_words(listed: frozenset[str]) -> frozenset[str]:
-    return frozenset(w for w in listed if len(w) > 1) | PRONOUNS
+    return frozenset(w for w in listed if len(w) > 1) | PRONOUNS | FUNCTION_WORDS
 
 
 def is_derived_word(word: str) -> bool:
