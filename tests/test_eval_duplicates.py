@@ -85,6 +85,26 @@ def test_eval_boilerplate_reads_workbooks_and_counts_paragraphs_put_back(tmp_pat
     assert "[kapanlagi] credits: Penulis: Annesa K. Ramadhany" in out
 
 
+def test_eval_duplicates_measures_against_the_labels_asked_for(tmp_path, capsys):
+    data = make_data(tmp_path / "data")
+    labels = tmp_path / "labels.tsv"
+    labels.write_text("# another reader\nhoax600\thoax-0\thoax-1\tcopy\trandom\t# same (1.0): one text\n"
+                      "hoax600\thoax-50\thoax-51\tdifferent\trandom\t# rewrite (0.5): retold\n", encoding="utf-8")
+    assert main(["eval", "duplicates", "--data", str(data), "--config", CONFIG, "--labels", str(labels)]) == 0
+    out = capsys.readouterr().out
+    assert "hand-labelled pairs: 2; precision 1/2 = 0.500; recall 1/1 = 1.000" in out
+    assert main(["eval", "duplicates", "--data", str(data), "--labels", str(tmp_path / "none.tsv")]) == 2
+    assert "no labels file" in capsys.readouterr().err
+
+
+def test_the_second_reading_covers_the_first_readings_random_pairs():
+    from searchapp.evaluate.duplicates import LABELS, read_random
+
+    second = LABELS.with_name("duplicate_labels_second.tsv")
+    assert read_random(second) == {pair for pair in read_random(LABELS) if pair[0] == "hoax600"}
+    assert len(read_random(second)) == 84
+
+
 def test_eval_needs_its_folder(tmp_path, capsys):
     assert main(["eval", "duplicates", "--data", str(tmp_path / "none"), "--config", CONFIG]) == 2
     assert "folder not found" in capsys.readouterr().err

@@ -77,6 +77,9 @@ def register(commands, common) -> None:
                             help="folder holding hoax600/, click-id/ and indonews/ (../shared/data)")
     duplicates.add_argument("--sample", type=int, default=0, metavar="N",
                             help="also print N grouped pairs and N near misses per data set not labelled yet")
+    duplicates.add_argument("--labels", metavar="TSV",
+                            help="hand labels to measure against (default: the first reader's, shipped with searchapp; "
+                                 "duplicate_labels_second.tsv beside them: a second reader's)")
     duplicates.set_defaults(run=run_duplicates)
 
     boilerplate = tools.add_parser("boilerplate", help="publisher boilerplate lines removed from real crawls")
@@ -229,15 +232,19 @@ def run_article_people(args: argparse.Namespace) -> int:
 
 def run_duplicates(args: argparse.Namespace) -> int:
     from searchapp.config import load_settings
-    from searchapp.evaluate.duplicates import evaluate_duplicates, read_labels, read_random, report, sample
+    from searchapp.evaluate.duplicates import LABELS, evaluate_duplicates, read_labels, read_random, report, sample
     from searchapp.ingest.cleaning import Boilerplate
 
     data = _existing_folder("duplicates", args.data)
+    labels_file = Path(args.labels) if args.labels else LABELS
+    if not labels_file.is_file():
+        print(f"searchapp eval duplicates: no labels file {labels_file}", file=sys.stderr)
+        return 2
     if data is None:
         return 2
     results = evaluate_duplicates(data, Boilerplate.load(load_settings(args.config).boilerplate_file))
-    labels = read_labels()
-    print(report(results, labels, read_random()))
+    labels = read_labels(labels_file)
+    print(report(results, labels, read_random(labels_file)))
     for result in results if args.sample else ():
         print(f"\n# {result.name}: pairs to label (copy or different)\n" + sample(result, labels, args.sample))
     return 0
