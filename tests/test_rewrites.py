@@ -95,6 +95,11 @@ def test_what_the_alignment_measures():
     reprint = align(words(SALARY), words(SALARY_REPRINT))
     assert reprint.contradicted == 0 and reprint.agreed >= 3
     assert words("Rp 553.422.694, USD85,1 juta") == ["rp", "553422694", "usd", "851", "juta"]
+    # a time written with a full stop or a colon is one figure: no contradiction between two copies
+    assert words("pukul 21.30 WIB") == ["pukul", "2130", "wib"] and words("jam 21:30") == ["jam", "2130"]
+    times = align(words("Massa berkumpul pukul 21.30 dan bubar pukul 03.45 di depan masjid itu."),
+                  words("Massa berkumpul jam 21:30 dan bubar jam 3:45 di depan masjid itu."))
+    assert times.contradicted == 0 and times.aligned > 0.7
 
 
 class CountedTexts(Texts):

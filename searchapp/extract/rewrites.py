@@ -34,7 +34,7 @@ MIN_CUT_LENGTH = 0.4
 # a rewrite may change a date's form or a day, not this many figures, nor as many as it keeps.
 MAX_CONTRADICTED = 3
 
-_TOKEN = re.compile(r"[^\W\d_]+|\d+(?:[.,]\d+)*")
+_TOKEN = re.compile(r"[^\W\d_]+|\d+(?:[.,:]\d+)*")
 
 
 @dataclass(frozen=True)
@@ -71,7 +71,7 @@ class Alignment:
 
 def words(text: str) -> list[str]:
     """Lower-case words and figures (`553.422.694` and `553422694` are one figure)."""
-    return [token if token[0].isalpha() else re.sub(r"[.,]", "", token)
+    return [token if token[0].isalpha() else re.sub(r"[.,:]", "", token)
             for token in _TOKEN.findall(text.casefold())]
 
 
