@@ -1182,3 +1182,20 @@ def test_car_makers_dormitories_and_a_ministrys_field(registry, text, people):
 ])
 def test_function_words_and_scholars_before_names(registry, text, people):
     assert extract_people(text, registry) == people
+
+
+@pytest.mark.parametrize(("text", "people"), [
+    # a law or a regulation, and what it is about, is no one
+    ("Pemerintah menerbitkan UU Ormas untuk mengatur organisasi.", ()),
+    ("Aturan itu tertuang dalam Permenhub Nomor 108 Tahun 2017.", ()),
+    ("Mantan Ketua Pansus RUU Ormas itu mengatakan hal itu.", ()),
+    # the late, and a month written short
+    ("Keluarga Almh Siti Aminah hadir di acara itu.", ("Siti Aminah",)),
+    ("Pada Nov lalu, harga naik.", ()),
+    # words that open a club's name, as "PB" does
+    ("Madrid mempermalukan Deportivo La Coruna dengan skor 6-2.", ()),
+    ("Pelatih Borussia Dortmund Edin Terzic menilai timnya.", ("Edin Terzic",)),
+    ("Aryo PS Djojohadikusumo hadir.", ("Aryo PS Djojohadikusumo",)),
+])
+def test_laws_the_late_months_and_clubs(registry, text, people):
+    assert extract_people(text, registry) == people

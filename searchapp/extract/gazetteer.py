@@ -34,6 +34,7 @@ yayasan perkumpulan asosiasi himpunan ikatan serikat federasi konfederasi gabung
 gerakan organisasi perhimpunan persatuan kelompok komite komando klub tim timnas grup group holding corp bros satlak
 corporation corps inc ltd llc labs lab hospital hospitals brothers studies express foundation institute
 rovers wanderers albion hotspur athletic scuderia rangers orchestra orkestra philharmonic symphony
+sociedad calcio
 university college council ministry department agency
 association party union news press times post tv radio channel media harian majalah koran rumah rs rsud
 rsup puskesmas klinik masjid gereja pura vihara klenteng pondok pesantren ponpes stadion gedung istana
@@ -52,6 +53,11 @@ games open masters series tour summit forum conference expo fair show prize film
 acara kabinet fraksi kubu front brigade batalion resimen skuadron armada polisi senat parlemen dpr dprd
 mpr dpd kpu bawaslu perjanjian deklarasi konvensi resolusi traktat protokol revolusi reformasi orde era
 zaman masa abad dinasti kekaisaran sekutu uni blok faksi sayap laskar milisi rezim junta pemberontak
+""")
+# Laws and regulations, written before their subject or number ("UU Ormas", "Permenhub Nomor 108"); and
+# every "Permen…"/"Kepmen…" (a minister's regulation or decree: Permendagri, Kepmenkes).
+LEGAL_INSTRUMENTS = _words("""
+uu ruu perppu perpu perpres keppres kepres inpres perda raperda pergub perbup perwali perkap
 """)
 # Single-word organisations, media and brands often written like names.
 KNOWN_ORGS = _words("""

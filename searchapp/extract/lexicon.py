@@ -43,6 +43,7 @@ haji hajjah dokter ns apt drg letjen mayjen brigjen kolonel letkol mayor lettu l
 pratu prada laksamana laksdya laksda laksma marsekal marsdya marsda marsma komjen irjen kombes akbp
 kombespol kompol akp iptu ipda aiptu aipda bripka brigpol brigadir briptu bripda bharada bharatu bharaka sersan
 letnan kapt kopda serdadu prajurit istri suami anak adik kakak ayah putranya putrinya sang
+alm almh almarhum almarhumah mendiang
 bendesa penglingsir pemangku mangku pedanda sulinggih klian kelian perbekel pengageng sinuhun
 """)  # the last line: Bali's customary offices ("Bendesa Adat", "Mangku"), a Javanese court's office head
 
@@ -161,8 +162,8 @@ NAME_ABBREVIATIONS = _words("moch moh muh mochd mohd muhd mhd abd")
 # Days, months and other words that end a name (not "Jan", "Mar", "Des": those are given names too).
 TIME_WORDS = _words("""
 senin selasa rabu kamis jumat jum'at jum’at sabtu minggu ahad januari februari pebruari maret april mei
-juni juli agustus september oktober november nopember desember feb agu agt ags okt nop wib wita wit pagi
-siang sore malam lebaran idulfitri iduladha natal imlek
+juni juli agustus september oktober november nopember desember feb apr agu agt ags sep sept okt nov nop
+wib wita wit pagi siang sore malam lebaran idulfitri iduladha natal imlek
 """)
 # Pronouns, and English words that are capitalised in names of things (not people).
 PRONOUNS = _words("""

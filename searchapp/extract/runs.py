@@ -29,7 +29,7 @@ from searchapp.extract.context import (
     verb_follows,
 )
 from searchapp.extract.elsewhere import called_apart
-from searchapp.extract.tokens import CLUB_MARKERS, ORGANISATION_MARKERS, ROMAN, Tok, is_initials, numeral_at
+from searchapp.extract.tokens import CLUB_MARKERS, ORGANISATION_MARKERS, ROMAN, Tok, is_initials, is_legal, numeral_at
 
 # token kinds that may be part of a name
 _NAMEISH = frozenset({"unk", "root", "derived", "init", "init2", "particle"})
@@ -124,6 +124,8 @@ def name_in_run(toks: Sequence[Tok], text: str, used: Sequence[bool], lo: int, h
         return None  # "di Raja Ampat", "indeks Nasdaq Composite"
     if after is not None and after.comma and after.text.casefold().rstrip(".") == "tbk":
         return None  # "PT Metropolitan Land, Tbk.": a listed company's name, its suffix after a comma
+    if start > 0 and toks[start].joined and toks[start - 1].kind == "org" and is_legal(toks[start - 1].text):
+        return None  # "RUU Ormas", "Inpres Megawati": what a law or a regulation is about, or who issued it
     if after_a_source_cue(toks, lo):
         return None  # "seperti dilansir Al Arabiya", "dikutip dari Business Insider": a medium, no person
     if after_a_bracketed_facility(toks, text, lo):

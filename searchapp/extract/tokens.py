@@ -38,7 +38,9 @@ _ABBREVIATIONS = lx.TITLES | lx.NAME_ABBREVIATIONS | frozenset({"st", "jr", "sr"
 # what opens an organisation's name: a company's (PT, CV, UD, Tbk), a board's or a badminton club's (PB:
 # Pengurus Besar, Persatuan Bulutangkis), a football club's (PS: Persatuan Sepakbola)
 CLUB_MARKERS = frozenset({"pb", "ps"})
-ORGANISATION_MARKERS = frozenset({"pt", "cv", "ud", "tbk"}) | CLUB_MARKERS
+# words that open a club's name as "PB" does ("Deportivo La Coruna", "Borussia Dortmund")
+_CLUB_OPENERS = frozenset({"deportivo", "sporting", "atletico", "olympique", "borussia", "dynamo", "dinamo"})
+ORGANISATION_MARKERS = frozenset({"pt", "cv", "ud", "tbk"}) | CLUB_MARKERS | _CLUB_OPENERS
 # currencies written before an amount ("Rp 600 juta", "US$ 5 juta"): they end a name, never extend it
 _CURRENCIES = frozenset({"rp", "idr", "usd", "sgd", "myr", "eur", "jpy", "cny", "aud"})
 
@@ -80,6 +82,8 @@ def kind_of(word: str) -> str:
         return "money"
     if key in ORGANISATION_MARKERS:
         return "org"  # "PT Duta Visual Nusantara", "PB Djarum": what follows is a company's or a club's name
+    if is_legal(word):
+        return "org"  # a law or a regulation: "UU Ormas", "Permenhub Nomor 108" (not "Uu Ruzhanul Ulum")
     if word.rstrip(".").isupper():
         return "org" if key in gz.FACILITIES else "acr"  # "RS Cipto Mangunkusumo", "SMA Negeri 8": a place
     if key in lx.TITLES or key.startswith(("menko", "menteri")) or _SCHOLAR.search(key):
@@ -222,6 +226,12 @@ def _gap_class(gap: str) -> tuple[bool, bool, bool]:
 def _opens_quote(gap: str) -> bool:
     gap = gap.rstrip()
     return gap.endswith(("“", "‘")) or (gap.endswith(('"', "'")) and (len(gap) == 1 or gap[-2] in " \t\n("))
+
+
+def is_legal(word: str) -> bool:
+    """Whether *word* names a law or a regulation (`gz.LEGAL_INSTRUMENTS`, "Permendagri", "Kepmenkes")."""
+    key = word.casefold().rstrip(".")
+    return (key in gz.LEGAL_INSTRUMENTS and (len(key) > 3 or word.isupper())) or key.startswith(("permen", "kepmen"))
 
 
 def is_initials(word: str) -> bool:
