@@ -1199,3 +1199,18 @@ def test_function_words_and_scholars_before_names(registry, text, people):
 ])
 def test_laws_the_late_months_and_clubs(registry, text, people):
     assert extract_people(text, registry) == people
+
+
+@pytest.mark.parametrize(("text", "people"), [
+    # a work's kind before its title: the title is no one ...
+    ("Ia membintangi film Wonder Woman tahun lalu.", ()),
+    ("Lagu itu mirip lagu Time After Time milik Cyndi Lauper.", ("Cyndi Lauper",)),
+    ("Ia menonton serial Jessica Jones di Netflix.", ()),
+    # ... but a maker's word before it, or a title after the name, says whose work it is
+    ("Kata sutradara film Joko Anwar, film itu laris.", ("Joko Anwar",)),
+    ("Pencipta lagu Ismail Marzuki dikenang.", ("Ismail Marzuki",)),
+    ("SBY mendengarkan lagu Elton John berjudul Candle In The Wind.", ("Susilo Bambang Yudhoyono", "Elton John")),
+    ("Ia menyanyikan lagu Taylor Swift yang berjudul I Knew You Were.", ("Taylor Swift",)),
+])
+def test_a_works_title_after_its_kind(registry, text, people):
+    assert extract_people(text, registry) == people

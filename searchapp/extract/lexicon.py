@@ -101,6 +101,10 @@ sekitar perbatasan
 # Lower-case nouns before a product's, a brand's or an index's name: "indeks Nasdaq Composite", "mobil Chery
 # Tiggo", "aplikasi Gojek" (not "film", "lagu": "film Joko Anwar" names its maker)
 THING_CUES = _words("indeks merek aplikasi mobil ponsel produk platform situs varian tipe ajang")
+# A work's kind before its title ("film Wonder Woman", "lagu Time After Time"), unless a maker's word comes
+# first (`MAKERS`, or a title: "sutradara film Hanung Bramantyo") or a title after ("lagu Elton John berjudul …").
+WORK_CUES = _words("film lagu serial sinetron drama album single novel komik gim game")
+MAKERS = _words("bintang pemeran pencipta penulis pengarang kritikus")
 
 # Titles that, right before a name word, are a given name: an imam is named with his office ("Imam Besar
 # Masjid Istiqlal Nasaruddin Umar"), "Imam Nahrawi" and "Imam Prasodjo" are names

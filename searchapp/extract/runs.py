@@ -120,8 +120,10 @@ def name_in_run(toks: Sequence[Tok], text: str, used: Sequence[bool], lo: int, h
     if before is not None and before.kind == "lower" and (
         (before.text.casefold() in lx.PLACE_CUES and not ends_a_field(toks, lo - 1))
         or (first.joined and before.text.casefold() in lx.THING_CUES)
+        or (first.joined and before.text.casefold() in lx.WORK_CUES and not _maker_before(toks, lo - 1)
+            and not _titled_after(toks, hi))
     ):
-        return None  # "di Raja Ampat", "indeks Nasdaq Composite"
+        return None  # "di Raja Ampat", "indeks Nasdaq Composite", "lagu Time After Time"
     if after is not None and after.comma and after.text.casefold().rstrip(".") == "tbk":
         return None  # "PT Metropolitan Land, Tbk.": a listed company's name, its suffix after a comma
     if start > 0 and toks[start].joined and toks[start - 1].kind == "org" and is_legal(toks[start - 1].text):
@@ -245,3 +247,19 @@ def _between_names(toks: Sequence[Tok], kinds: list[str], lo: int, k: int) -> bo
     if k == 0 or kinds[k - 1] != "unk" or jurisdiction_before(toks, lo + k - 1):
         return False
     return toks[lo + k - 1].text.casefold() in lx.GIVEN_NAMES or not (k > 1 and kinds[k - 2] in ("org", "place"))
+
+
+def _maker_before(toks: Sequence[Tok], k: int) -> bool:
+    """Token *k* (a work's kind: "film", "lagu") follows a title or a maker's word: "produser film Hanung
+    Bramantyo", "pencipta lagu Ismail Marzuki" name the maker, not the work."""
+    if k == 0 or not toks[k].joined:
+        return False
+    before = toks[k - 1]
+    return before.text.casefold() in lx.TITLES or before.text.casefold() in lx.MAKERS
+
+
+def _titled_after(toks: Sequence[Tok], hi: int) -> bool:
+    """After the run: "(yang) berjudul …", "bertajuk …": the run was whose work it is ("lagu Elton John
+    berjudul Candle In The Wind")."""
+    k = hi + 1 if hi < len(toks) and toks[hi].text.casefold() == "yang" else hi
+    return k < len(toks) and toks[k].text.casefold() in ("berjudul", "bertajuk")
