@@ -1192,6 +1192,7 @@ def test_function_words_and_scholars_before_names(registry, text, people):
     # the late, and a month written short
     ("Keluarga Almh Siti Aminah hadir di acara itu.", ("Siti Aminah",)),
     ("Pada Nov lalu, harga naik.", ()),
+    ("Agum Gumelar menggantikan anggota Wantimpres sebelumnya, Hasyim Muzadi.", ("Agum Gumelar", "Hasyim Muzadi")),
     # words that open a club's name, as "PB" does
     ("Madrid mempermalukan Deportivo La Coruna dengan skor 6-2.", ()),
     ("Pelatih Borussia Dortmund Edin Terzic menilai timnya.", ("Edin Terzic",)),
