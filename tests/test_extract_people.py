@@ -401,11 +401,17 @@ def test_countries_clubs_and_particles_around_names(registry, text, people):
     ('Para pemain drama "Arthdal Chronicles" menjalani wawancara.', ()),
     ("Lagu 'Good Luck' meraih peringkat dua, disusul \u201cCherry Bomb\u201d.", ()),
     ("Ia bangga menjuluki dirinya sendiri \u2018Worldwide Handsome\u2019.", ()),
+    # ...or inside a quoted title of a few capitalised words
+    ('Lagu tersebut antara lain "Sailor\'s song", "A Fish in Water", dan lainnya.', ()),
+    ('Ia membaca "Harry Potter and the Cursed Child" semalam.', ()),
+    ("Latihan gabungan TNI dengan sandi 'Dharma Yudha 2019' digelar di Situbondo.", ()),
     # ...but not one it also writes bare, nor a nickname given in quotes
     ('Penyanyi Budi Santoso membawakan lagu "Budi Santoso" di panggung.', ("Budi Santoso",)),
     ('Musisi Ronald Aristone Sinaga atau akrab disapa "Bro Ron" mendaftar. Bro Ron kader PSI.',
      ("Ronald Aristone Sinaga",)),
     ('Menurut "Emil", sapaan akrab Ridwan Kamil, kota aman. "Siap," kata Emil.', ("Ridwan Kamil",)),
+    ('"Budi Santoso itu orang baik," kata Andi.', ("Budi Santoso", "Andi")),  # a quoted sentence, no title
+    ("Pada Jum'at Budi Santoso hadir, kata Ma'ruf Amin.", ("Budi Santoso", "Ma'ruf Amin")),  # apostrophes
 ])
 def test_a_name_written_only_in_quotes_is_no_person(registry, text, people):
     assert extract_people(text, registry) == people

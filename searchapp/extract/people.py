@@ -150,11 +150,32 @@ def _only_quoted(text: str, surface: str) -> bool:
     start = text.find(surface)
     while start >= 0:
         end = start + len(surface)
-        if start == 0 or text[start - 1] not in _QUOTES or end == len(text) or text[end] not in _QUOTES:
+        quoted = start > 0 and end < len(text) and text[start - 1] in _QUOTES and text[end] in _QUOTES
+        if not quoted and not _in_quoted_title(text, start, end):
             return False
         found = True
         start = text.find(surface, end)
     return found
+
+
+_TITLE_SMALL_WORDS = frozenset({"of", "in", "on", "and", "the", "a", "an", "to", "for", "with", "from", "at", "by",
+                                "di", "ke", "dan", "yang", "dari", "untuk"})
+
+
+def _in_quoted_title(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] stands inside a quoted title of a few words, each capitalised but the small ones
+    ("A Fish in Water", "Harry Potter and the Cursed Child"), not inside a quoted sentence ("Budi itu baik," …)."""
+    left = max(text.rfind(mark, max(0, start - 60), start) for mark in _QUOTES)
+    rights = [i for i in (text.find(mark, end, end + 60) for mark in _QUOTES) if i >= 0]
+    if left < 0 or not rights or (left > 0 and text[left - 1] not in " \t\n(["):
+        return False  # no opening mark (an apostrophe: "Ma'ruf", "Sailor's")
+    right = min(rights)
+    if right + 1 < len(text) and text[right + 1].isalnum():
+        return False
+    quoted = text[left + 1:right]
+    words = quoted.split()
+    return (len(words) <= 10 and not any(c in quoted for c in ".!?,;:")
+            and all(w[0].isupper() or w[0].isdigit() or w.casefold() in _TITLE_SMALL_WORDS for w in words))
 
 
 def _written_as_places(text: str) -> set[tuple[str, ...]]:
