@@ -1203,6 +1203,8 @@ def test_function_words_and_scholars_before_names(registry, text, people):
     ("Madrid mempermalukan Deportivo La Coruna dengan skor 6-2.", ()),
     ("Pelatih Borussia Dortmund Edin Terzic menilai timnya.", ("Edin Terzic",)),
     ("Aryo PS Djojohadikusumo hadir.", ("Aryo PS Djojohadikusumo",)),
+    # a train ("kereta api")
+    ("Penumpang KA Argo Bromo Anggrek tertahan di Semarang.", ()),
 ])
 def test_laws_the_late_months_and_clubs(registry, text, people):
     assert extract_people(text, registry) == people

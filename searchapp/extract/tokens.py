@@ -82,6 +82,8 @@ def kind_of(word: str) -> str:
         return "money"
     if key in ORGANISATION_MARKERS:
         return "org"  # "PT Duta Visual Nusantara", "PB Djarum": what follows is a company's or a club's name
+    if word == "KA":
+        return "org"  # kereta api: a train's name follows ("KA Argo Bromo", "KA Jayabaya")
     if is_legal(word):
         return "org"  # a law or a regulation: "UU Ormas", "Permenhub Nomor 108" (not "Uu Ruzhanul Ulum")
     if word.rstrip(".").isupper():
