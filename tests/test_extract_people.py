@@ -1203,6 +1203,11 @@ def test_function_words_and_scholars_before_names(registry, text, people):
     ("Madrid mempermalukan Deportivo La Coruna dengan skor 6-2.", ()),
     ("Pelatih Borussia Dortmund Edin Terzic menilai timnya.", ("Edin Terzic",)),
     ("Aryo PS Djojohadikusumo hadir.", ("Aryo PS Djojohadikusumo",)),
+    # Indonesian and Italian clubs, the press council, a singer whose stage name is also a club's
+    ("Pelatih Persiba Timo Scheunemann menilai timnya.", ("Timo Scheunemann",)),
+    ("Tira Persikabo menang 2-0 atas Udinese.", ()),
+    ("Ketua Dewan Pers Mohammad Nuh mengatakan hal itu.", ("Mohammad Nuh",)),
+    ("Penyanyi Dewi Persik tampil di Kediri. Persik Kediri menang.", ("Dewi Perssik",)),
     # a train ("kereta api")
     ("Penumpang KA Argo Bromo Anggrek tertahan di Semarang.", ()),
 ])

@@ -20,7 +20,7 @@ stadion bandara pelabuhan pangkalan udara sirkuit terminal stasiun gunung pantai
 """)
 # Head words of organisations, events, buildings, laws: "Partai Buruh", "Dewan Keamanan", "Perang Dunia".
 ORG_WORDS = _words("""
-partai dewan komisi kementerian kemdikbud kemhan kemlu kemnaker kemendagri nahdlatul darul kemenlu
+partai dewan pers komisi kementerian kemdikbud kemhan kemlu kemnaker kemendagri nahdlatul darul kemenlu
 qanun perda pergub perbup perwali
 resto restoran restaurant kafe cafe composite
 kemenkeu kemenhan kemenkes kemendikbud kemenag kemensos kemenpora kemendag kementan kemenhub kemenkumham
@@ -73,7 +73,10 @@ bappenas bappeda bapanas basarnas baznas bawaslu bulog kominfo diskominfo lemhan
 bakesbangpol bapenda bappebti dishub disdik dinkes disnaker disperindag dispenda disdukcapil dispora
 disparbud distan dispar disbudpar dinsos komnas kompolnas kemenpan kemenpupr kemendes otorita
 unhcr imf opec fifa uefa pssi bwf afc koni koi mui nu muhammadiyah persija persib persebaya arema psm
-persipura barcelona liverpool chelsea arsenal juventus milan inter bayern dortmund psg ajax everton
+persipura persela persik persikabo persiba persita persiraja perseru persewar persegres persibat persijap
+persiwa perserang persipal persiku persekat persibo persipasi persitara persiram persidafon persisam persema
+udinese chievo sampdoria fiorentina atalanta torino genoa legia
+barcelona liverpool chelsea arsenal juventus milan inter bayern dortmund psg ajax everton
 tottenham napoli roma lazio atletico sevilla valencia celtic benfica porto monaco lyon marseille
 galatasaray manchester newcastle leicester southampton westham honda yamaha ducati suzuki kawasaki toyota
 nissan mitsubishi hyundai bmw mercedes audi chevrolet porsche lamborghini volkswagen volvo ferrari mclaren
