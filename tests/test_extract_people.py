@@ -1208,6 +1208,12 @@ def test_function_words_and_scholars_before_names(registry, text, people):
     ("Tira Persikabo menang 2-0 atas Udinese.", ()),
     ("Ketua Dewan Pers Mohammad Nuh mengatakan hal itu.", ("Mohammad Nuh",)),
     ("Penyanyi Dewi Persik tampil di Kediri. Persik Kediri menang.", ("Dewi Perssik",)),
+    # deputies and secretariats; the town of Wamena is a place
+    ("Wamensos Agus Jabo Priyono hadir.", ("Agus Jabo Priyono",)),
+    ("Wasekjen PDIP Agal Sodikin hadir.", ("Agal Sodikin",)),
+    ("Kepala Setda Budi Santoso hadir.", ("Budi Santoso",)),
+    ("Warga mengungsi ke Wamena, Lanijaya, Jayapura, dan Timika.", ()),
+    ("Ia dijerat Pasal 2 Juncto Undang-Undang Nomor 20 Tahun 2001.", ()),
     # a train ("kereta api")
     ("Penumpang KA Argo Bromo Anggrek tertahan di Semarang.", ()),
 ])

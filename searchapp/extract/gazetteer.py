@@ -57,11 +57,12 @@ zaman masa abad dinasti kekaisaran sekutu uni blok faksi sayap laskar milisi rez
 # Laws and regulations, written before their subject or number ("UU Ormas", "Permenhub Nomor 108"); and
 # every "Permen…"/"Kepmen…" (a minister's regulation or decree: Permendagri, Kepmenkes).
 LEGAL_INSTRUMENTS = _words("""
-uu ruu perppu perpu perpres keppres kepres inpres perda raperda pergub perbup perwali perkap
+uu ruu perppu perpu perpres keppres kepres inpres perda raperda pergub perbup perwali perkap juncto
 """)
 # Single-word organisations, media and brands often written like names.
 KNOWN_ORGS = _words("""
-komdigi wantimpres nato pbb kpk dpr mpr dpd tni polri golkar gerindra demokrat pdip pdi-p nasdem pkb pks pan ppp hanura
+komdigi wantimpres setda setwan setneg setkab kemristek kemristekdikti kemenristekdikti
+nato pbb kpk dpr mpr dpd tni polri golkar gerindra demokrat pdip pdi-p nasdem pkb pks pan ppp hanura
 perindo psi berkarya pertamina pln telkom telkomsel indosat garuda google facebook meta apple microsoft
 samsung xiaomi huawei oppo vivo twitter instagram youtube whatsapp tiktok telegram tesla amazon netflix
 gojek grab tokopedia bukalapak shopee traveloka reuters afp ap bloomberg xinhua bbc cnn kompas kompastv

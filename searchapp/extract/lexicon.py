@@ -43,7 +43,7 @@ haji hajjah dokter ns apt drg letjen mayjen brigjen kolonel letkol mayor lettu l
 pratu prada laksamana laksdya laksda laksma marsekal marsdya marsda marsma komjen irjen kombes akbp
 kombespol kompol akp iptu ipda aiptu aipda bripka brigpol brigadir briptu bripda bharada bharatu bharaka sersan
 letnan kapt kopda serdadu prajurit istri suami anak adik kakak ayah putranya putrinya sang
-alm almh almarhum almarhumah mendiang
+alm almh almarhum almarhumah mendiang wasekjen wabendum bendum
 bendesa penglingsir pemangku mangku pedanda sulinggih klian kelian perbekel pengageng sinuhun
 """)  # the last line: Bali's customary offices ("Bendesa Adat", "Mangku"), a Javanese court's office head
 

@@ -19,6 +19,8 @@ _COMMA_GAP = re.compile(r"[ \t\xa0]*,[ \t\xa0]*")
 _DOMAIN_AFTER = re.compile(r"\.(?:com|co|id|net|org|tv|info|news)\b", re.IGNORECASE)
 _ARABIC_ARTICLE = re.compile(r"^(?:al|el|ad|as|ar|an|at|az|asy|ash)-[A-Z]")
 _CAMEL = re.compile(r"[a-z][A-Z]")
+# A deputy minister ("Wamenkeu", "Wamensos", "Wamen"), not the town of Wamena.
+_DEPUTY_MINISTER = re.compile(r"wamen(?!a)")
 # A scholar of a field in -logi ("epidemiolog", "kriminolog", "vulkanolog"): an occupation before a name.
 _SCHOLAR = re.compile(r"...olog$")
 _ENGLISH_SUFFIX = re.compile(r"(?:(?:tion|sion|ment|ness|ance|ence|ship)s?|ity|ics|ive|graphy|ology|ware)$")
@@ -88,7 +90,7 @@ def kind_of(word: str) -> str:
         return "org"  # a law or a regulation: "UU Ormas", "Permenhub Nomor 108" (not "Uu Ruzhanul Ulum")
     if word.rstrip(".").isupper():
         return "org" if key in gz.FACILITIES else "acr"  # "RS Cipto Mangunkusumo", "SMA Negeri 8": a place
-    if key in lx.TITLES or key.startswith(("menko", "menteri")) or _SCHOLAR.search(key):
+    if key in lx.TITLES or key.startswith(("menko", "menteri")) or _DEPUTY_MINISTER.match(key) or _SCHOLAR.search(key):
         return "title"
     if key in lx.PRONOUNS:
         return "pron"
