@@ -165,17 +165,19 @@ _TITLE_SMALL_WORDS = frozenset({"of", "in", "on", "and", "the", "a", "an", "to",
 def _in_quoted_title(text: str, start: int, end: int) -> bool:
     """Whether text[start:end] stands inside a quoted title of a few words, each capitalised but the small ones
     ("A Fish in Water", "Harry Potter and the Cursed Child"), not inside a quoted sentence ("Budi itu baik," …)."""
-    left = max(text.rfind(mark, max(0, start - 60), start) for mark in _QUOTES)
-    rights = [i for i in (text.find(mark, end, end + 60) for mark in _QUOTES) if i >= 0]
-    if left < 0 or not rights or (left > 0 and text[left - 1] not in " \t\n(["):
-        return False  # no opening mark (an apostrophe: "Ma'ruf", "Sailor's")
-    right = min(rights)
-    if right + 1 < len(text) and text[right + 1].isalnum():
+    opening = _OPENS_QUOTE.search(text, max(0, start - 60), start)
+    closing = _CLOSES_QUOTE.match(text, end) if opening else None
+    if closing is None:
         return False
-    quoted = text[left + 1:right]
-    words = quoted.split()
-    return (len(words) <= 10 and not any(c in quoted for c in ".!?,;:")
-            and all(w[0].isupper() or w[0].isdigit() or w.casefold() in _TITLE_SMALL_WORDS for w in words))
+    words = text[opening.start() + 1:closing.end() - 1].split()
+    return len(words) <= 10 and all(
+        w[0].isupper() or w[0].isdigit() or w.casefold() in _TITLE_SMALL_WORDS for w in words)
+
+
+# An opening mark after a space or a bracket (not an apostrophe: "Ma'ruf", "Sailor's") and a closing one not
+# followed by a letter, with no sentence's punctuation between them and the name.
+_OPENS_QUOTE = re.compile(r"""(?:(?<=[\s(\[])|^)["'“‘][^"'“”‘’.!?,;:\n]*\Z""")
+_CLOSES_QUOTE = re.compile(r"""[^"'“”‘’.!?,;:\n]{0,60}?["'”’](?!\w)""")
 
 
 def _written_as_places(text: str) -> set[tuple[str, ...]]:
