@@ -1214,6 +1214,7 @@ def test_function_words_and_scholars_before_names(registry, text, people):
     ("Kepala Setda Budi Santoso hadir.", ("Budi Santoso",)),
     ("Warga mengungsi ke Wamena, Lanijaya, Jayapura, dan Timika.", ()),
     ("Ia dijerat Pasal 2 Juncto Undang-Undang Nomor 20 Tahun 2001.", ()),
+    ("Pertemuan dengan PM Lawrence Wong digelar di Singapura.", ("Lawrence Wong",)),  # a prime minister
     # a train ("kereta api")
     ("Penumpang KA Argo Bromo Anggrek tertahan di Semarang.", ()),
 ])

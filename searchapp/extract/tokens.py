@@ -86,6 +86,8 @@ def kind_of(word: str) -> str:
         return "org"  # "PT Duta Visual Nusantara", "PB Djarum": what follows is a company's or a club's name
     if word == "KA":
         return "org"  # kereta api: a train's name follows ("KA Argo Bromo", "KA Jayabaya")
+    if word == "PM":
+        return "title"  # a prime minister ("PM Lawrence Wong"), as "pm" (unlike "CEO", "GM": often a firm's)
     if is_legal(word):
         return "org"  # a law or a regulation: "UU Ormas", "Permenhub Nomor 108" (not "Uu Ruzhanul Ulum")
     if word.rstrip(".").isupper():
