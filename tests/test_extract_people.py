@@ -405,6 +405,10 @@ def test_countries_clubs_and_particles_around_names(registry, text, people):
     ('Lagu tersebut antara lain "Sailor\'s song", "A Fish in Water", dan lainnya.', ()),
     ('Ia membaca "Harry Potter and the Cursed Child" semalam.', ()),
     ("Latihan gabungan TNI dengan sandi 'Dharma Yudha 2019' digelar di Situbondo.", ()),
+    ('Mereka menggelar tur "Love Yourself: Speak Yourself" di Seoul.', ()),
+    # an epithet, whatever title it carries
+    ("Habibie dijuluki Mr. Crack atas penemuannya. Mr Crack itu jenius.", ("B.J. Habibie",)),
+    ("Tim berjulukan Juku Eja itu kalah 0-1 dari PSIS. Juku Eja kini kesembilan.", ()),
     # ...but not one it also writes bare, nor a nickname given in quotes
     ('Penyanyi Budi Santoso membawakan lagu "Budi Santoso" di panggung.', ("Budi Santoso",)),
     ('Musisi Ronald Aristone Sinaga atau akrab disapa "Bro Ron" mendaftar. Bro Ron kader PSI.',
@@ -1215,6 +1219,8 @@ def test_function_words_and_scholars_before_names(registry, text, people):
     ("Warga mengungsi ke Wamena, Lanijaya, Jayapura, dan Timika.", ()),
     ("Ia dijerat Pasal 2 Juncto Undang-Undang Nomor 20 Tahun 2001.", ()),
     ("Pertemuan dengan PM Lawrence Wong digelar di Singapura.", ("Lawrence Wong",)),  # a prime minister
+    ("Kata Sekretaris Pribadi BJ Habibie, Rubijanto, hal itu benar.", ("B.J. Habibie", "Rubijanto")),
+    ("Kepala Dinas Pribadi Santoso hadir.", ("Pribadi Santoso",)),  # a given name after another title
     # a train ("kereta api")
     ("Penumpang KA Argo Bromo Anggrek tertahan di Semarang.", ()),
 ])

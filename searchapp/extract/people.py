@@ -68,6 +68,7 @@ def extract_people(text: str, registry: PeopleRegistry) -> tuple[str, ...]:
     registered = {m.canonical for m in mentions if m.canonical is not None}
     out: list[str] = []
     placed: set[tuple[str, ...]] | None = None  # read when a mention needs it
+    epithets: set[tuple[str, ...]] | None = None
     headed: list[tuple[str, ...]] | None = None
     named: dict[tuple[str, ...], str | None] = {}  # a name's words → whom they name here (decided once)
     for m in mentions:
@@ -83,6 +84,10 @@ def extract_people(text: str, registry: PeopleRegistry) -> tuple[str, ...]:
             if words not in named:
                 if _only_quoted(text, m.surface):
                     named[words] = None  # a song's, a show's or a film's title, an epithet: "Running Man"
+                    continue
+                epithets = _written_as_epithets(text) if epithets is None else epithets
+                if words in epithets:
+                    named[words] = None  # "dijuluki Mr Crack", "tim berjulukan Juku Eja"
                     continue
                 if words not in sure:
                     placed = _written_as_places(text) if placed is None else placed
@@ -176,8 +181,19 @@ def _in_quoted_title(text: str, start: int, end: int) -> bool:
 
 # An opening mark after a space or a bracket (not an apostrophe: "Ma'ruf", "Sailor's") and a closing one not
 # followed by a letter, with no sentence's punctuation between them and the name.
-_OPENS_QUOTE = re.compile(r"""(?:(?<=[\s(\[])|^)["'“‘][^"'“”‘’.!?,;:\n]*\Z""")
-_CLOSES_QUOTE = re.compile(r"""[^"'“”‘’.!?,;:\n]{0,60}?["'”’](?!\w)""")
+_OPENS_QUOTE = re.compile(r"""(?:(?<=[\s(\[])|^)["'“‘][^"'“”‘’.!?,;\n]*\Z""")
+_CLOSES_QUOTE = re.compile(r"""[^"'“”‘’.!?,;\n]{0,60}?["'”’](?!\w)""")
+
+
+def _written_as_epithets(text: str) -> set[tuple[str, ...]]:
+    """Every name the article gives as an epithet ("dijuluki Mr. Crack", "tim berjulukan Juku Eja"): a
+    nickname, a team's or a city's, never a person's name, whatever title it carries."""
+    return {name_words(match[1]) for match in _AFTER_EPITHET_CUE.finditer(text)}
+
+
+_AFTER_EPITHET_CUE = re.compile(r"\b(?:dijuluki|berjulukan|berjuluk|dengan julukan|julukannya)(?:\s+(?:sebagai|sang))?"
+                                r"\s+[\"'“‘]?(?:(?:Mr|Mrs|Ms|Miss|Sang|Si|The)\.?\s+)?([A-Z][^\s,.;:()\"“”’]*"
+                                r"(?:[ \t\xa0]+[A-Z][^\s,.;:()\"“”’]*)*)")
 
 
 def _written_as_places(text: str) -> set[tuple[str, ...]]:

@@ -33,6 +33,7 @@ from searchapp.extract.tokens import CLUB_MARKERS, ORGANISATION_MARKERS, ROMAN, 
 
 # token kinds that may be part of a name
 _NAMEISH = frozenset({"unk", "root", "derived", "init", "init2", "particle"})
+_PERSONAL = frozenset({"sekretaris", "asisten", "ajudan", "dokter", "pengacara", "penasihat", "pelatih", "staf"})
 _GREAT = frozenset({"mahkamah", "kejaksaan", "masjid", "pura", "puri", "keraton", "kraton", "gereja", "vihara"})
 
 
@@ -177,6 +178,8 @@ def run_kinds(toks: Sequence[Tok], used: Sequence[bool], lo: int, hi: int) -> li
         word, prev = toks[lo + k].text.casefold(), toks[lo + k - 1].text.casefold()
         if kinds[k - 1] == "title" and (word in lx.TITLE_PARTS or (word == "agung" and prev in ("jaksa", "hakim"))):
             kinds[k] = "title"  # "Jaksa Agung", "Hakim Agung", "Ketua Umum", "Juru Bicara"
+        elif word == "pribadi" and prev in _PERSONAL:
+            kinds[k] = "title"  # "Sekretaris Pribadi BJ Habibie": one's own secretary, not a given name
         elif word == "agung" and prev in _GREAT:
             kinds[k] = "org"  # "Mahkamah Agung", "Kejaksaan Agung", "Masjid Agung": the body's name, no given name
         elif word in ("udara", "darat") and prev in ("perhubungan", "angkatan"):
