@@ -1221,6 +1221,10 @@ def test_function_words_and_scholars_before_names(registry, text, people):
     ("Pertemuan dengan PM Lawrence Wong digelar di Singapura.", ("Lawrence Wong",)),  # a prime minister
     ("Kata Sekretaris Pribadi BJ Habibie, Rubijanto, hal itu benar.", ("B.J. Habibie", "Rubijanto")),
     ("Kepala Dinas Pribadi Santoso hadir.", ("Pribadi Santoso",)),  # a given name after another title
+    # English nationality adjectives, Hollywood, a cup
+    ("Ia juara Indonesian Idol tahun lalu saat fenomena Korean Wave melanda.", ()),
+    ("Bintang Hollywood Brad Pitt datang, lalu Barcelona menang di Copa del Rey.", ("Brad Pitt",)),
+    ("Penyerang German Cano mencetak gol, kata rapper French Montana.", ("German Cano", "French Montana")),
     # a train ("kereta api")
     ("Penumpang KA Argo Bromo Anggrek tertahan di Semarang.", ()),
 ])

@@ -43,7 +43,7 @@ pantai gunung danau sungai selat teluk pulau laut samudra samudera provinsi kabu
 kelurahan desa kampung dusun wilayah kawasan daerah negara kerajaan republik kesultanan federal
 perserikatan perang operasi piala sekuritas televisi graha grha departemen kec kel kab prov gg jln daop gunungapi
 terasering pulo liga turnamen kejuaraan olimpiade festival konferensi kongres muktamar keraton kraton kedaton
-kejurnas kejurda kejurprov porprov porda popnas popda peparnas marathon maraton
+kejurnas kejurda kejurprov porprov porda popnas popda peparnas marathon maraton copa
 munas munaslub musda muswil muscab musprov rakornas rakor rakerda rakernas rapimnas
 pemilu pilpres pilkada pileg pilgub pilwalkot pilbup pilkades undang-undang uu
 perpres perppu pasal ayat peraturan keputusan hari tahun pekan bulan dunia program proyek gerbang menara
@@ -146,6 +146,7 @@ REGION_TAILS = _words("kartanegara samosir")
 # Countries, regions, provinces and cities (Indonesian and English spellings; the countries whose name is a
 # given name or a surname stay out: Chad, Solomon, Salvador, Marshall, Haiti, Babel) and compass words.
 PLACES = REGIONS | _words("""
+hollywood bollywood petersburg
 hulu hilir frankfurt leverkusen bilbao vigo leipzig dortmund munchen muenchen munich gladbach wolfsburg bremen hamburg
 stuttgart barcelona sevilla villarreal milano turin torino napoli naples firenze genoa genova bergamo
 manchester liverpool leicester newcastle southampton burnley watford norwich sheffield wolverhampton

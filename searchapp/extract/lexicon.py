@@ -211,7 +211,9 @@ player players season episode chapter part volume deluxe special limited classic
 crown seat load factor officer operating chief executive completely knocked down liquid glass giant sea
 wall employee volunteering engineering marketing consulting accounting banking trading holding supply chain
 head commuter line update corporate strategic economic affairs secretary public product brand branding
-kitchen stadium flyover underpass
+kitchen stadium flyover underpass idol films wave
+indonesian korean american british japanese chinese italian spanish russian indian australian
+asian african european
 """)
 # Lines that are boilerplate, not part of the article (regular expressions matched at a line start,
 # case ignored): their names are not the article's people.
