@@ -1225,6 +1225,10 @@ def test_function_words_and_scholars_before_names(registry, text, people):
     ("Ia juara Indonesian Idol tahun lalu saat fenomena Korean Wave melanda.", ()),
     ("Bintang Hollywood Brad Pitt datang, lalu Barcelona menang di Copa del Rey.", ("Brad Pitt",)),
     ("Penyerang German Cano mencetak gol, kata rapper French Montana.", ("German Cano", "French Montana")),
+    # a coordinator and the field after the title; the Fed, state firms, cars
+    ("Kata Koordinator Aksi Wandri Saputro Simbolon, aksi damai.", ("Wandri Saputro Simbolon",)),
+    ("Gubernur The Fed Jerome Powell menahan suku bunga, kata Dirut Pelindo II.", ("Jerome Powell",)),
+    ("Toyota Corolla Altis dan Chery Tiggo dipamerkan.", ()),
     # a train ("kereta api")
     ("Penumpang KA Argo Bromo Anggrek tertahan di Semarang.", ()),
 ])

@@ -61,7 +61,8 @@ uu ruu perppu perpu perpres keppres kepres inpres perda raperda pergub perbup pe
 """)
 # Single-word organisations, media and brands often written like names.
 KNOWN_ORGS = _words("""
-komdigi wantimpres setda setwan setneg setkab kemristek kemristekdikti kemenristekdikti
+komdigi wantimpres setda setwan setneg setkab kemristek kemristekdikti kemenristekdikti fed baleg petral pelindo
+chery esemka isuzu corolla innova avanza xenia fortuner pajero alphard tiggo
 nato pbb kpk dpr mpr dpd tni polri golkar gerindra demokrat pdip pdi-p nasdem pkb pks pan ppp hanura
 perindo psi berkarya pertamina pln telkom telkomsel indosat garuda google facebook meta apple microsoft
 samsung xiaomi huawei oppo vivo twitter instagram youtube whatsapp tiktok telegram tesla amazon netflix

@@ -43,7 +43,7 @@ haji hajjah dokter ns apt drg letjen mayjen brigjen kolonel letkol mayor lettu l
 pratu prada laksamana laksdya laksda laksma marsekal marsdya marsda marsma komjen irjen kombes akbp
 kombespol kompol akp iptu ipda aiptu aipda bripka brigpol brigadir briptu bripda bharada bharatu bharaka sersan
 letnan kapt kopda serdadu prajurit istri suami anak adik kakak ayah putranya putrinya sang
-alm almh almarhum almarhumah mendiang wasekjen wabendum bendum
+alm almh almarhum almarhumah mendiang wasekjen wabendum bendum koordinator
 bendesa penglingsir pemangku mangku pedanda sulinggih klian kelian perbekel pengageng sinuhun
 """)  # the last line: Bali's customary offices ("Bendesa Adat", "Mangku"), a Javanese court's office head
 
@@ -58,7 +58,7 @@ dishub disdik dinkes disnaker disperindag dispenda disdukcapil dispora disparbud
 # Words right after a title that still belong to it: "Jaksa Agung", "Ketua Umum", "Juru Bicara".
 TITLE_PARTS = _words("""
 umum harian pelaksana besar utama khusus muda madya pratama tinggi negeri jenderal bicara bidang
-koordinator kehormatan senior eksekutif terpilih sementara pol purn banjar adat
+koordinator kehormatan senior eksekutif terpilih sementara pol purn banjar adat aksi advokasi lapangan
 inf kav arh czi chb ckm cku chk cpl cba cpm caj cpn
 """)  # the last line: army corps after a rank ("Letkol Inf", "Kolonel Czi")
 # Words written before a name that say someone speaks: "kata Stoltenberg", "menurut Susno".
@@ -211,7 +211,7 @@ player players season episode chapter part volume deluxe special limited classic
 crown seat load factor officer operating chief executive completely knocked down liquid glass giant sea
 wall employee volunteering engineering marketing consulting accounting banking trading holding supply chain
 head commuter line update corporate strategic economic affairs secretary public product brand branding
-kitchen stadium flyover underpass idol films wave
+kitchen stadium flyover underpass idol films wave policy advocacy government
 indonesian korean american british japanese chinese italian spanish russian indian australian
 asian african european
 """)
