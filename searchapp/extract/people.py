@@ -25,6 +25,7 @@ from searchapp.extract.mentions import STRONG_EVIDENCE, Mention, find_mentions, 
 from searchapp.extract.registry import WORD, PeopleRegistry, Person, fold
 from searchapp.extract.tokens import ORGANISATION_MARKERS
 from searchapp.extract.two_people import two_people_parts
+from searchapp.extract.works import only_quoted, written_as_epithets
 
 __all__ = [
     "Mention",
@@ -82,10 +83,10 @@ def extract_people(text: str, registry: PeopleRegistry) -> tuple[str, ...]:
         else:
             words = name_words(m.surface)
             if words not in named:
-                if _only_quoted(text, m.surface):
+                if only_quoted(text, m.surface):
                     named[words] = None  # a song's, a show's or a film's title, an epithet: "Running Man"
                     continue
-                epithets = _written_as_epithets(text) if epithets is None else epithets
+                epithets = written_as_epithets(text) if epithets is None else epithets
                 if words in epithets:
                     named[words] = None  # "dijuluki Mr Crack", "tim berjulukan Juku Eja"
                     continue
@@ -143,57 +144,6 @@ _SURE_EVIDENCE = frozenset({"registry", "title", "speech", "role"})
 # (not "ke": "umpan ke Witsel", "dari Solehuddin ke Didi Sukyadi")
 _AFTER_PLACE_CUE = re.compile(r"\b(?:" + "|".join(sorted(gz.PLACE_NOUNS | {"di"})) + r")\s+([A-Z][^\s,.;:()\"“”]*"
                               r"(?:[ \t\xa0]+[A-Z][^\s,.;:()\"“”]*)*)")
-
-
-_QUOTES = frozenset("\"'“”‘’")
-
-
-def _only_quoted(text: str, surface: str) -> bool:
-    """Whether the article writes *surface* only between quote marks, as it names a work, a programme or an
-    epithet (lagu "Good Luck", drama "Arthdal Chronicles", dijuluki 'Worldwide Handsome'), never a person."""
-    found = False
-    start = text.find(surface)
-    while start >= 0:
-        end = start + len(surface)
-        quoted = start > 0 and end < len(text) and text[start - 1] in _QUOTES and text[end] in _QUOTES
-        if not quoted and not _in_quoted_title(text, start, end):
-            return False
-        found = True
-        start = text.find(surface, end)
-    return found
-
-
-_TITLE_SMALL_WORDS = frozenset({"of", "in", "on", "and", "the", "a", "an", "to", "for", "with", "from", "at", "by",
-                                "di", "ke", "dan", "yang", "dari", "untuk"})
-
-
-def _in_quoted_title(text: str, start: int, end: int) -> bool:
-    """Whether text[start:end] stands inside a quoted title of a few words, each capitalised but the small ones
-    ("A Fish in Water", "Harry Potter and the Cursed Child"), not inside a quoted sentence ("Budi itu baik," …)."""
-    opening = _OPENS_QUOTE.search(text, max(0, start - 60), start)
-    closing = _CLOSES_QUOTE.match(text, end) if opening else None
-    if closing is None:
-        return False
-    words = text[opening.start() + 1:closing.end() - 1].split()
-    return len(words) <= 10 and all(
-        w[0].isupper() or w[0].isdigit() or w.casefold() in _TITLE_SMALL_WORDS for w in words)
-
-
-# An opening mark after a space or a bracket (not an apostrophe: "Ma'ruf", "Sailor's") and a closing one not
-# followed by a letter, with no sentence's punctuation between them and the name.
-_OPENS_QUOTE = re.compile(r"""(?:(?<=[\s(\[])|^)["'“‘][^"'“”‘’.!?,;\n]*\Z""")
-_CLOSES_QUOTE = re.compile(r"""[^"'“”‘’.!?,;\n]{0,60}?["'”’](?!\w)""")
-
-
-def _written_as_epithets(text: str) -> set[tuple[str, ...]]:
-    """Every name the article gives as an epithet ("dijuluki Mr. Crack", "tim berjulukan Juku Eja"): a
-    nickname, a team's or a city's, never a person's name, whatever title it carries."""
-    return {name_words(match[1]) for match in _AFTER_EPITHET_CUE.finditer(text)}
-
-
-_AFTER_EPITHET_CUE = re.compile(r"\b(?:dijuluki|berjulukan|berjuluk|dengan julukan|julukannya)(?:\s+(?:sebagai|sang))?"
-                                r"\s+[\"'“‘]?(?:(?:Mr|Mrs|Ms|Miss|Sang|Si|The)\.?\s+)?([A-Z][^\s,.;:()\"“”’]*"
-                                r"(?:[ \t\xa0]+[A-Z][^\s,.;:()\"“”’]*)*)")
 
 
 def _written_as_places(text: str) -> set[tuple[str, ...]]:

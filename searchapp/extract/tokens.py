@@ -19,10 +19,6 @@ _COMMA_GAP = re.compile(r"[ \t\xa0]*,[ \t\xa0]*")
 _DOMAIN_AFTER = re.compile(r"\.(?:com|co|id|net|org|tv|info|news)\b", re.IGNORECASE)
 _ARABIC_ARTICLE = re.compile(r"^(?:al|el|ad|as|ar|an|at|az|asy|ash)-[A-Z]")
 _CAMEL = re.compile(r"[a-z][A-Z]")
-# A deputy minister ("Wamenkeu", "Wamensos", "Wamen"), not the town of Wamena.
-_DEPUTY_MINISTER = re.compile(r"wamen(?!a)")
-# A scholar of a field in -logi ("epidemiolog", "kriminolog", "vulkanolog"): an occupation before a name.
-_SCHOLAR = re.compile(r"...olog$")
 _ENGLISH_SUFFIX = re.compile(r"(?:(?:tion|sion|ment|ness|ance|ence|ship)s?|ity|ics|ive|graphy|ology|ware)$")
 ROMAN = re.compile(r"^(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})\.?$")  # I to XXXIX
 # the numerals that go on a name ("Hamengku Buwono X"); beyond X one numbers a unit or an event more often
@@ -92,8 +88,12 @@ def kind_of(word: str) -> str:
         return "org"  # a law or a regulation: "UU Ormas", "Permenhub Nomor 108" (not "Uu Ruzhanul Ulum")
     if word.rstrip(".").isupper():
         return "org" if key in gz.FACILITIES else "acr"  # "RS Cipto Mangunkusumo", "SMA Negeri 8": a place
-    if key in lx.TITLES or key.startswith(("menko", "menteri")) or _DEPUTY_MINISTER.match(key) or _SCHOLAR.search(key):
+    if key in lx.TITLES or key.startswith(("menko", "menteri")):
         return "title"
+    if key.startswith("wamen") and not key.startswith("wamena"):
+        return "title"  # a deputy minister ("Wamenkeu", "Wamen"), not the town of Wamena
+    if len(key) >= 7 and key.endswith("olog"):
+        return "title"  # a scholar of a field in -logi ("Epidemiolog", "Kriminolog"): an occupation
     if key in lx.PRONOUNS:
         return "pron"
     if key in gz.KNOWN_ORGS or key in gz.ORG_WORDS or key in gz.PORTFOLIOS or key.startswith("kemen"):
