@@ -1221,6 +1221,10 @@ def test_function_words_and_scholars_before_names(registry, text, people):
     ("Pertemuan dengan PM Lawrence Wong digelar di Singapura.", ("Lawrence Wong",)),  # a prime minister
     ("Kata Sekretaris Pribadi BJ Habibie, Rubijanto, hal itu benar.", ("B.J. Habibie", "Rubijanto")),
     ("Kepala Dinas Pribadi Santoso hadir.", ("Pribadi Santoso",)),  # a given name after another title
+    # a child of someone, a crown prince; "Putri" a given name otherwise
+    ("Putra Presiden Joko Widodo, Gibran Rakabuming, hadir.", ("Joko Widodo", "Gibran Rakabuming Raka")),
+    ("Putra Mahkota Mohammed bin Salman hadir.", ("Mohammed bin Salman",)),
+    ("Aktris Putri Marino tampil memukau.", ("Putri Marino",)),
     # English nationality adjectives, Hollywood, a cup
     ("Ia juara Indonesian Idol tahun lalu saat fenomena Korean Wave melanda.", ()),
     ("Bintang Hollywood Brad Pitt datang, lalu Barcelona menang di Copa del Rey.", ("Brad Pitt",)),

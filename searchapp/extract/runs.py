@@ -33,6 +33,8 @@ from searchapp.extract.tokens import CLUB_MARKERS, ORGANISATION_MARKERS, ROMAN, 
 
 # token kinds that may be part of a name
 _NAMEISH = frozenset({"unk", "root", "derived", "init", "init2", "particle"})
+_CHILD = frozenset({"putra", "putri", "putera", "puteri"})
+_CHILD_AFTER = frozenset({"mahkota", "sulung", "bungsu", "tunggal", "kedua", "ketiga"})
 _PERSONAL = frozenset({"sekretaris", "asisten", "ajudan", "dokter", "pengacara", "penasihat", "pelatih", "staf"})
 _GREAT = frozenset({"mahkamah", "kejaksaan", "masjid", "pura", "puri", "keraton", "kraton", "gereja", "vihara"})
 
@@ -192,6 +194,12 @@ def run_kinds(toks: Sequence[Tok], used: Sequence[bool], lo: int, hi: int) -> li
             # "Barito Putera", "Kalteng Putra": a club named for its place's sons; but after a body's or an
             # office's place, a given name ("Ketua DPRD Sleman Putra Wijaya", "Bupati Bantul Putra Jaya")
             kinds[k] = "org"
+    for k in range(len(kinds) - 1):  # "Putra Presiden Joko Widodo", "Putri Mahkota", "Putra Sulung Jokowi": a child
+        if toks[lo + k].text.casefold() in _CHILD and (
+                kinds[k + 1] == "title" or toks[lo + k + 1].text.casefold() in _CHILD_AFTER):
+            kinds[k] = "title"  # of someone, or a crown prince: no given name
+            if toks[lo + k + 1].text.casefold() in _CHILD_AFTER:
+                kinds[k + 1] = "title"
     for k in range(len(kinds) - 1):
         word = toks[lo + k].text.casefold().rstrip(".")
         if kinds[k] == "title" and kinds[k + 1] == "unk" and (
