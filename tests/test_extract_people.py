@@ -1229,6 +1229,7 @@ def test_function_words_and_scholars_before_names(registry, text, people):
     ("Ia juara Indonesian Idol tahun lalu saat fenomena Korean Wave melanda.", ()),
     ("Bintang Hollywood Brad Pitt datang, lalu Barcelona menang di Copa del Rey.", ("Brad Pitt",)),
     ("Penyerang German Cano mencetak gol, kata rapper French Montana.", ("German Cano", "French Montana")),
+    ("Wisatawan naik ke Table Mountain lalu ke Fisherman's Wharf, kata aktor David Harbour.", ("David Harbour",)),
     # a coordinator and the field after the title; the Fed, state firms, cars
     ("Kata Koordinator Aksi Wandri Saputro Simbolon, aksi damai.", ("Wandri Saputro Simbolon",)),
     ("Gubernur The Fed Jerome Powell menahan suku bunga, kata Dirut Pelindo II.", ("Jerome Powell",)),
