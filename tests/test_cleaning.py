@@ -92,6 +92,27 @@ BOILERPLATE = Boilerplate.load(REPO / "config" / "boilerplate.yaml")
     ("(ANTARA FOTO/Sigid Kurniawan)", None, "photo credit"),
     ("Hak atas foto Getty Images", "bbc", "photo credit"),
     ("Hak atas foto AFP", "bbc", "photo credit"),
+    ("Simak Video Pilihan Berikut Ini:", "liputan6", "video teaser"),
+    ("Saksikan video di bawah ini:", None, "video teaser"),
+    ("Tonton Juga:", None, "video teaser"),
+    ("Jangan Lewatkan Video Terbaru:", "jpnn", "video teaser"),
+    ("SCROLL TO RESUME CONTENT", None, "scroll"),
+    ("Scroll ke bawah untuk melanjutkan membaca", None, "scroll"),
+    ("Lanjutkan membaca artikel di bawah ini", None, "scroll"),
+    ("Halaman selanjutnya", None, "next page"),
+    ("Berita Berikutnya »", None, "next page"),
+    ("Next Article", None, "next page"),
+    ('Baca artikel detiknews, "Harga Cabai Naik" selengkapnya https://news.detik.com/berita/d-1/harga.', "detik",
+     "read more"),
+    ("Foto: Istimewa", None, "photo credit"),
+    ("(Sumber foto: Dok. Humas Polda)", None, "photo credit"),
+    ("(Tribunnews.com/Fransiskus Adhiyuda)", "tribunnews", "photo credit"),
+    ("Sumber: Kompas.com", "tribunnews", "source site"),
+    ("Sumber : https://www.antaranews.com/berita/1", None, "source site"),
+    ("Download aplikasi detikcom sekarang https://apps.detik.com/detik/", "detik", "app promotion"),
+    ("Ikuti kami di Instagram @kompastv", "kompas-tv", "follow us"),
+    ("Follow us on Twitter @CNNIndonesia", None, "follow us"),
+    ("Klik di sini untuk mendapatkan update berita terbaru", None, "click here"),
 ])
 def test_boilerplate_lines(line, outlet, name):
     assert BOILERPLATE.match(line, outlet).name == name
@@ -137,6 +158,13 @@ def test_boilerplate_lines(line, outlet, name):
     ("PRIBADI WICAKSONO", "kompas"),  # Tempo's way, not every outlet's: a name in capitals may be a heading
     ("JAKARTA - Harga cabai naik.", "tempo"),  # a dateline opens a sentence of the story
     ("KPK MENETAPKAN TERSANGKA BARU DALAM KASUS KORUPSI ITU", "tempo"),  # a sentence in capitals, not a name
+    ("Download aplikasi Sapawarga di Playstore/App Store", None),  # a how-to's step: no outlet's link
+    ("Foto itu kemudian viral di media sosial.", None),
+    ("Foto: Presiden meninjau pasar, didampingi menteri.", None),  # a caption that goes on is kept
+    ("Selanjutnya, polisi memeriksa dua saksi.", None),
+    ("Scroll media sosialnya, kata dia, penuh ujaran kebencian.", None),
+    ("Ikuti kami, kata pemimpin aksi itu kepada massa di Instagram Live.", None),
+    ("Sumber: Kementerian Kesehatan", None),  # a source named, not a site
 ])
 def test_story_lines_stay(line, outlet):
     assert BOILERPLATE.match(line, outlet) is None
