@@ -164,3 +164,25 @@ def test_recall_is_also_estimated_with_grouped_and_other_pairs_apart_and_an_inte
     assert "1.0 of 3.0 = 0.333" in line
     low, high = (float(x) for x in line.rsplit(" ", 1)[1].split("-"))
     assert low < 0.25 and high > 0.5
+
+
+def test_recall_across_outlets_measures_only_pairs_of_two_outlets_whose_fingerprints_agree():
+    """click-id: the pairs across the two outlets, not those of one outlet; of the millions of them only the
+    pairs whose fingerprints agree at all are measured, the rest counted and taken to hold no copy."""
+    from searchapp.evaluate.duplicate_recall import recall_estimate
+    from searchapp.evaluate.duplicates import Doc, Result
+
+    words = [f"kata{n}" for n in range(40)]
+    base = " ".join(words)
+    docs = [Doc("a", base, "okezone"), Doc("e", base, "okezone"),  # one outlet's two copies: not counted
+            Doc("d", " ".join(f"beda{n}" for n in range(40)), "okezone"),
+            Doc("b", base, "sindonews"), Doc("c", " ".join(words[:24] + [f"lain{n}" for n in range(16)]), "sindonews")]
+    result = Result("click-id", docs, {"a": "a", "b": "a"}, 0.0)
+    labels = {("click-id", "a", "b"): True, ("click-id", "a", "c"): True}
+    lines = recall_estimate(result, labels, set(labels), across_keys=True)
+    assert "similarity [0.5, 1.0): 2 pairs, 1 read: 1 copies, 1 of them grouped" in lines[0]  # a–b, b–e
+    assert "similarity [0.3, 0.5): 2 pairs, 1 read: 1 copies, 0 of them grouped" in lines[1]  # a–c, c–e
+    assert "similarity [0.0, 0.1): 0 pairs" in lines[4]
+    assert lines[5] == ("    and 2 pairs whose fingerprints agree in under 4% of their positions, not measured: "
+                        "taken to hold no copy")  # d–b, d–c
+    assert lines[6].endswith("recall over every pair across the outlets, estimated: 2.0 of 4.0 copies grouped = 0.500")

@@ -179,7 +179,7 @@ def report(results: list[Result], labels: dict[tuple[str, str, str], bool],
                          f"{sum(grouped) / max(1, len(grouped)):.3f}; recall {sum(copies)}/{len(copies)} = "
                          f"{sum(copies) / max(1, len(copies)):.3f} (pairs chosen, not drawn at random)")
         if any(pair[0] == result.name for pair in random_pairs):
-            lines += recall_estimate(result, labels, random_pairs)
+            lines += recall_estimate(result, labels, random_pairs, across_keys=result.name == "click-id")
     return "\n".join(lines)
 
 
