@@ -92,7 +92,8 @@ def test_eval_duplicates_measures_against_the_labels_asked_for(tmp_path, capsys)
                       "hoax600\thoax-50\thoax-51\tdifferent\trandom\t# rewrite (0.5): retold\n", encoding="utf-8")
     assert main(["eval", "duplicates", "--data", str(data), "--config", CONFIG, "--labels", str(labels)]) == 0
     out = capsys.readouterr().out
-    assert "hand-labelled pairs: 2; precision 1/2 = 0.500; recall 1/1 = 1.000" in out
+    assert ("hand-labelled pairs: 2; precision 1/2 = 0.500; recall 1/1 = 1.000 (pairs chosen and drawn at random "
+            "together; below, those drawn)") in out
     assert main(["eval", "duplicates", "--data", str(data), "--labels", str(tmp_path / "none.tsv")]) == 2
     assert "no labels file" in capsys.readouterr().err
 

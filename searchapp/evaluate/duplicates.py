@@ -174,11 +174,14 @@ def report(results: list[Result], labels: dict[tuple[str, str, str], bool],
         mine = {(a, b): copy for (dataset, a, b), copy in labels.items() if dataset == result.name}
         grouped = [copy for pair, copy in mine.items() if pair in result.pairs]
         copies = [pair in result.pairs for pair, copy in mine.items() if copy]
+        drawn = any(pair[0] == result.name for pair in random_pairs)
         if mine:
             lines.append(f"  hand-labelled pairs: {len(mine)}; precision {sum(grouped)}/{len(grouped)} = "
                          f"{sum(grouped) / max(1, len(grouped)):.3f}; recall {sum(copies)}/{len(copies)} = "
-                         f"{sum(copies) / max(1, len(copies)):.3f} (pairs chosen, not drawn at random)")
-        if any(pair[0] == result.name for pair in random_pairs):
+                         f"{sum(copies) / max(1, len(copies)):.3f} ("
+                         + ("pairs chosen and drawn at random together; below, those drawn" if drawn
+                            else "pairs chosen, not drawn at random") + ")")
+        if drawn:
             lines += recall_estimate(result, labels, random_pairs, across_keys=result.name == "click-id")
     return "\n".join(lines)
 

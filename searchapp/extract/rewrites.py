@@ -69,10 +69,38 @@ class Alignment:
                 and not self.figures_differ)
 
 
+# Words that scale the figure before them: `945 ribu` is `945.000`, `1,5 juta` is `1.500.000`.
+MULTIPLIERS = {"ribu": 10 ** 3, "rb": 10 ** 3, "juta": 10 ** 6, "jt": 10 ** 6, "miliar": 10 ** 9, "milyar": 10 ** 9,
+               "triliun": 10 ** 12}
+
+
+def _number(figure: str) -> float | None:
+    """A figure as Indonesian writes it: dots between thousands and a comma before decimals (`2.500`, `1,5`);
+    a dot before one or two digits is a decimal point (`1.5`). None for a time or a code (`21:30`, `1.2.3`)."""
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?", figure):
+        return float(figure.replace(".", "").replace(",", "."))
+    if re.fullmatch(r"\d+\.\d{1,2}", figure):
+        return float(figure)
+    return None
+
+
 def words(text: str) -> list[str]:
-    """Lower-case words and figures (`553.422.694` and `553422694` are one figure)."""
-    return [token if token[0].isalpha() else re.sub(r"[.,:]", "", token)
-            for token in _TOKEN.findall(text.casefold())]
+    """Lower-case words and figures (`553.422.694` and `553422694` are one figure, and so are `945 ribu`
+    and `945.000`: one outlet writes a figure out in full where another scales it by a word)."""
+    tokens = _TOKEN.findall(text.casefold())
+    found: list[str] = []
+    scaled = False
+    for token, after in zip(tokens, [*tokens[1:], ""], strict=False):
+        if scaled:
+            scaled = False
+        elif token[0].isalpha():
+            found.append(token)
+        elif after in MULTIPLIERS and (value := _number(token)) is not None:
+            found.append(str(round(value * MULTIPLIERS[after])))
+            scaled = True
+        else:
+            found.append(re.sub(r"[.,:]", "", token))
+    return found
 
 
 def _same_figure(a: str, b: str) -> bool:
