@@ -94,10 +94,11 @@ def test_what_the_alignment_measures():
     assert template.aligned > 0.6 and template.contradicted >= 3
     reprint = align(words(SALARY), words(SALARY_REPRINT))
     assert reprint.contradicted == 0 and reprint.agreed >= 3
-    assert words("Rp 553.422.694, USD85,1 juta") == ["rp", "553422694", "usd", "85100000"]
+    assert words("Rp 553.422.694, USD85,1 juta") == ["rp", "553422694", "usd", "85100000", "juta"]
     # a figure scaled by a word is the figure written out in full
     assert words("945 ribu ASN, 945.000 ASN, Rp1,5 triliun, 2.500 ribu, 1.5 juta, 3 jt") == [
-        "945000", "asn", "945000", "asn", "rp", "1500000000000", "2500000", "1500000", "3000000"]
+        "945000", "ribu", "asn", "945000", "asn", "rp", "1500000000000", "triliun", "2500000", "ribu", "1500000",
+        "juta", "3000000", "jt"]
     assert words("pukul 21:30 ribu") == ["pukul", "2130", "ribu"]  # a time is no number: left as it is
     scaled = align(words("Pemerintah membangun 699.000 unit rumah pada 2015 dan 805.000 unit pada 2016, kata dia."),
                    words("Pemerintah membangun 699 ribu unit rumah pada 2015 dan 805 ribu unit pada 2016, kata dia."))

@@ -86,18 +86,15 @@ def _number(figure: str) -> float | None:
 
 def words(text: str) -> list[str]:
     """Lower-case words and figures (`553.422.694` and `553422694` are one figure, and so are `945 ribu`
-    and `945.000`: one outlet writes a figure out in full where another scales it by a word)."""
+    and `945.000`: one outlet writes a figure out in full where another scales it by a word; the word
+    stays, so a text has as many words as before)."""
     tokens = _TOKEN.findall(text.casefold())
-    found: list[str] = []
-    scaled = False
+    found = []
     for token, after in zip(tokens, [*tokens[1:], ""], strict=False):
-        if scaled:
-            scaled = False
-        elif token[0].isalpha():
+        if token[0].isalpha():
             found.append(token)
         elif after in MULTIPLIERS and (value := _number(token)) is not None:
             found.append(str(round(value * MULTIPLIERS[after])))
-            scaled = True
         else:
             found.append(re.sub(r"[.,:]", "", token))
     return found
