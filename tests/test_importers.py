@@ -289,6 +289,8 @@ def test_find_columns_recognises_names():
     (["judul_artikel", "isi_artikel", "tanggal_berita", "link_artikel", "nama_media", "kategori_berita"],
      {"title": 0, "body": 1, "date": 2, "url": 3, "outlet": 4, "category": 5}),
     (["title", "content", "content_html", "url"], {"title": 0, "body": 1, "url": 3}),  # a name first
+    (["id", "headline", "source.url", "published_at", "content.text", "source.name"],  # a nested JSON export
+     {"id": 0, "title": 1, "url": 2, "date": 3, "body": 4, "outlet": 5}),
     (["text_1", "text_2", "link"], None),  # two bodies by their words: neither, and the import says so
     (["title_text", "url"], None),  # the words of two roles: neither
 ])
