@@ -55,6 +55,26 @@ def test_a_csv_header_under_title_rows_and_a_dashboards_xlsx_with_a_merged_row(t
     assert "'Isi' → body" in said and "header on line 2" in said
 
 
+def test_a_workbook_whose_articles_are_not_on_its_first_sheet(tmp_path, capsys):
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.title = "Ringkasan"  # a CMS's summary sheet first
+    book.active.append(["Ekspor CMS, dibuat 2025-01-02"])
+    book.active.append(["Jumlah artikel", 1])
+    book.create_sheet("Kosong")
+    articles = book.create_sheet("Artikel")
+    articles.append(["Laporan ekspor berita"])
+    articles.append(["ID", "Judul", "Isi Berita", "Tanggal Terbit", "Link"])
+    articles.append([1, "Pasar baru", BODY, "04/05/2024 10:00", "https://kaltim.example.id/pasar"])
+    workbook = tmp_path / "cms.xlsx"
+    book.save(workbook)
+    code, said, records = imported(tmp_path, capsys, "xlsx", workbook)
+    assert code == 0 and [r["title"] for r in records] == ["Pasar baru"], said
+    assert "sheet 'Artikel' (3 of 3: the one whose header names most columns)" in said
+    assert "header on line 2" in said
+
+
 @pytest.mark.parametrize(("row", "score"), [
     (["Judul", "Isi", "Tanggal", "Link"], 4),
     (["Artikel", "", "Publikasi", ""], 1),  # a merged row over the columns names one at most

@@ -1,5 +1,6 @@
 """Exports as rows: a CSV (any delimiter, UTF-8 with or without BOM, UTF-16, or cp1252 as spreadsheets
-on Windows write it), the first sheet of an XLSX workbook (through openpyxl, read-only), JSON Lines or a
+on Windows write it), the sheet of an XLSX workbook whose header names most columns (through openpyxl,
+read-only; a CMS may put a summary sheet first), JSON Lines or a
 JSON array of objects (each object's keys the columns, a nested object's as ``meta.title``). Rows stream
 with the line (or sheet row, or the object's number) they start on.
 
@@ -155,13 +156,18 @@ def _xlsx(path: Path, header_score: HeaderScore | None) -> Table:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as error:  # noqa: BLE001 - openpyxl raises many kinds for a file that is no workbook
         raise TableError(f"not a readable XLSX workbook ({type(error).__name__}: {error})") from None
-    sheet = book.worksheets[0]
-    stream = ((line, [_xlsx_text(cell) if isinstance(cell, str) else cell for cell in row])
-              for line, row in enumerate(sheet.iter_rows(values_only=True), 1))
-    header, after, notes = _find_header(stream, header_score)
-    if not header:
+    best = None
+    for number, sheet in enumerate(book.worksheets if header_score else book.worksheets[:1], 1):
+        stream = ((line, [_xlsx_text(cell) if isinstance(cell, str) else cell for cell in row])
+                  for line, row in enumerate(sheet.iter_rows(values_only=True), 1))
+        header, after, notes = _find_header(stream, header_score)
+        points = header_score(header) if header_score and header else 0
+        if header and (best is None or points > best[0]):
+            best = points, number, sheet, stream, header, after, notes
+    if best is None:
         book.close()
         raise TableError("empty workbook (no header row)")
+    _points, number, sheet, stream, header, after, notes = best
 
     def rows() -> Iterator[tuple[int, list[Any]]]:
         try:
@@ -170,8 +176,9 @@ def _xlsx(path: Path, header_score: HeaderScore | None) -> Table:
         finally:
             book.close()
 
+    which = "the first" if number == 1 else "the one whose header names most columns"
     return Table(path, "xlsx", header, rows(),
-                 [f"sheet {sheet.title!r} (the first of {len(book.sheetnames)})", *notes], book.close)
+                 [f"sheet {sheet.title!r} ({number} of {len(book.sheetnames)}: {which})", *notes], book.close)
 
 
 def _xlsx_text(cell: str) -> str:
