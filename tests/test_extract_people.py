@@ -667,6 +667,20 @@ def test_places_in_addresses_and_words_of_prayer(registry, text, people):
     # two words joined by a hyphen are no hyphenated given name ("Asal-usul", unlike "Ki-moon")
     ("Asal-usul Tradisi Kasada dijelaskan warga.", ()),
     ("Sekjen PBB Ban Ki-moon menyerukan gencatan senjata.", ("Ban Ki-moon",)),
+    # ... nor when an agency capitalises its second syllable, or it spells a word ("Tak", "Moon")
+    ("Menteri Luar Negeri Korea Selatan Ban Ki-Moon mengatakan hal itu.", ("Ban Ki-Moon",)),
+    ("Menurut Kim Hyun-Tak, teknologi itu baru.", ("Kim Hyun-Tak",)),
+    # a Korean surname that spells an English or Indonesian word, before a hyphenated given name
+    ("Presiden Korea Selatan Moon Jae-in mengatakan hal itu.", ("Moon Jae-in",)),
+    ("Pemain Park Ji-sung dan Son Heung-min bertemu di London.", ("Park Ji-sung", "Son Heung-min")),
+    ("Presiden Korsel Moon Jae-in bertemu pemimpin Korut Kim Jong Un.", ("Moon Jae-in", "Kim Jong Un")),
+    ("Pelatih Vietnam Park Hang-seo dan petenis Taiwan Chan Hao-ching hadir.", ("Park Hang-seo", "Chan Hao-ching")),
+    # words a hyphen joins stay words, after a word that is no surname too
+    ("Gerakan Anti-Hoaks Digelar di Jakarta, Sistem Real-Time Diluncurkan", ()),
+    ("Jalur Jawa-Bali dibuka Senin-Rabu pekan depan.", ()),
+    ("Acara Fan Meet-Up Event dan Danau Issyk-kul serta Surah Al-Fil.", ()),
+    # a veterinarian's title, as a dentist's
+    ("Bayi harimau itu sehat, ujar Staf Bidang Medis drh Nanang, Rabu (19/10) di Prigen.", ("Nanang",)),
 ])
 def test_words_that_only_look_affixed_or_hyphenated(registry, text, people):
     assert extract_people(text, registry) == people

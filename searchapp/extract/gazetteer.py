@@ -196,5 +196,5 @@ jamaika jamaica kirgizstan kyrgyzstan kiribati komoro comoros lesotho liechtenst
 maldives malawi mali malta mauritius mikronesia micronesia monako montenegro namibia nauru niger nikaragua palau
 panama samoa seychelles siprus cyprus suriname leste togo tonga tobago tuvalu vanuatu vatikan zambia kaledonia
 greenland kosovo algeria cambodia cameroon czech czechia iceland luxembourg morocco mozambique switzerland
-jaksel jakbar jaktim jakut jakpus sulteng sultra sulbar kaltara malut kepri pabar jabotabek bodetabek
+jaksel jakbar jaktim jakut jakpus sulteng sultra sulbar kaltara malut kepri pabar jabotabek bodetabek korsel korut
 """)

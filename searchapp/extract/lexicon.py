@@ -39,7 +39,7 @@ komedian presenter selebritas ulama imam khatib mufti kardinal uskup paus pastor
 ayatollah bhikkhu raja ratu pangeran permaisuri sultan syekh sheikh sheik syeikh habib ustaz ustad ustadz
 ustazah kiai kyai kh pak bu
 bapak ibu mas mbak bang abang kak om tante tuan nyonya nona mr mrs ms miss sir madame dr drs dra ir h hj
-haji hajjah dokter ns apt drg letjen mayjen brigjen kolonel letkol mayor lettu letda serma serka sertu serda kopral
+haji hajjah dokter ns apt drg drh letjen mayjen brigjen kolonel letkol mayor lettu letda serma serka sertu serda kopral
 pratu prada laksamana laksdya laksda laksma marsekal marsdya marsda marsma komjen irjen kombes akbp
 kombespol kompol akp iptu ipda aiptu aipda bripka brigpol brigadir briptu bripda bharada bharatu bharaka sersan
 letnan kapt kopda serdadu prajurit istri suami anak adik kakak ayah putranya putrinya sang
@@ -124,6 +124,16 @@ sfarm sgz spsi mpsi mtr
 BALINESE_NAME_WORDS = _words("""
 wayan putu gede gde made kadek nengah nyoman komang ketut gusti gst dewa ida ngurah bagus agung kompyang
 kompiang wyn md nym kt km pt gd
+""")
+# Korean and Chinese surnames as the press spells them, some of them English or Indonesian words ("Moon",
+# "Park", "Song", "Son"): before a given name of two syllables joined by a hyphen, a person's ("Moon Jae-in").
+EAST_ASIAN_SURNAMES = _words("""
+kim lee park choi jung jeong kang cho jo yoon yun jang lim im han oh seo shin kwon hwang ahn song jeon hong yoo yu
+ko go moon yang son bae baek heo nam noh roh ha kwak sung cha joo woo min ryu na jin ji um byun chae won chun bang
+gong hyun ban yeo do shim sim ri wang chen chan lin huang wong chang cheng liu lau wu ng tsai hsu tseng lai kuo
+hsieh chou chiu lo ho ma sun zhang li zhao zhou xu zhu hu guo he gao luo liang tang feng deng cao peng xiao tian
+dong pan yuan cai jiang du ye wei su lu ding ren shen yao cui zhong tan liao shi jia xia fu fang zou xiong bai
+meng qin qiu hou yin xue yan duan lei long tao mao hao gu shao wan qian soe
 """)
 # Common given names: name-like despite the dictionary ("Budi", "Sri", "Agung"), and a first name, not a
 # place, right after "Bupati", "Gubernur"... ("Wakil Gubernur Yusuf Effendi").

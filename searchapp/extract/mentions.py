@@ -14,7 +14,7 @@ from searchapp.extract.context import organisations_short_names
 from searchapp.extract.coordination import coordinated_with, listed_with
 from searchapp.extract.institutions import institution_names
 from searchapp.extract.registry import PeopleRegistry, fold
-from searchapp.extract.runs import name_in_run
+from searchapp.extract.runs import east_asian_given_name, name_in_run
 from searchapp.extract.tokens import Tok, capish, mask, roman_numeral, tokenize
 
 # evidence that makes even a one-word name a person at article level
@@ -224,7 +224,8 @@ class _Analysis:
                 if not (capish(toks[j]) or inner_particle):
                     break
                 j += 1
-            found = name_in_run(toks, self.text, self.used, i, j) if toks[j - 1].kind in _ENDS_NAME else None
+            ends_name = toks[j - 1].kind in _ENDS_NAME or east_asian_given_name(toks, j - 1)
+            found = name_in_run(toks, self.text, self.used, i, j) if ends_name else None
             if found is not None:
                 a, b, evidence = found
                 self._add(a, b, None, evidence)

@@ -215,6 +215,9 @@ def run_kinds(toks: Sequence[Tok], used: Sequence[bool], lo: int, hi: int) -> li
                 first -= 1
             if first == 0 or kinds[first - 1] not in ("unk", "root"):
                 kinds[k] = "title"  # ...but after a name word they are its middle initials ("Agus D.W. Martowardojo")
+    for k in range(1, len(kinds)):
+        if east_asian_given_name(toks, lo + k):
+            kinds[k - 1] = kinds[k] = "unk"
     for k in range(1, len(kinds) - 1):
         if kinds[k] == "org" and kinds[k + 1] == "unk" and toks[lo + k].text.casefold() == "hari":
             kinds[k] = "root"  # a day ("Hari Buruh") or a given name ("VP Marketing Xpeng Hari Arifianto")
@@ -236,6 +239,15 @@ def run_kinds(toks: Sequence[Tok], used: Sequence[bool], lo: int, hi: int) -> li
     if len(kinds) >= 2 and kinds[-1] == "title" and kinds[-2] == "unk" and not cut:
         kinds[-1] = "unk"
     return kinds
+
+
+def east_asian_given_name(toks: Sequence[Tok], k: int) -> bool:
+    """Whether the word at *k* is a given name of two syllables a hyphen joins after a Korean or Chinese
+    surname, whatever words they spell: "Moon Jae-in", "Ban Ki-Moon", "Kim Hyun-Tak", "Park Hang-seo"."""
+    syllables = toks[k].text.split("-")
+    return (k > 0 and toks[k - 1].text.casefold() in lx.EAST_ASIAN_SURNAMES and len(syllables) == 2
+            and all(1 <= len(part) <= 5 and part.isalpha() for part in syllables)
+            and syllables[1] not in ("nya", "lah"))
 
 
 def _run_together(toks: Sequence[Tok], kinds: list[str], lo: int, k: int, b: int) -> int:
