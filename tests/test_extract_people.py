@@ -679,6 +679,11 @@ def test_places_in_addresses_and_words_of_prayer(registry, text, people):
     ("Gerakan Anti-Hoaks Digelar di Jakarta, Sistem Real-Time Diluncurkan", ()),
     ("Jalur Jawa-Bali dibuka Senin-Rabu pekan depan.", ()),
     ("Acara Fan Meet-Up Event dan Danau Issyk-kul serta Surah Al-Fil.", ()),
+    # an Arabic article run into the name, as "Mc" and "Di" are, is no brand's capital ("ElBaradei")
+    ("Larijani bertemu Kepala Badan Tenaga Atom Internasional (IAEA) Mohamed ElBaradei di Wina.",
+     ("Mohamed ElBaradei",)),
+    # a research professor's and a veterinarian's letters after a name are no part of it
+    ("Sekretaris Umum LIPI Dr Rochadi Abdulhadi APU mengemukakan, data tetap diperlukan.", ("Rochadi Abdulhadi",)),
     # a veterinarian's title, as a dentist's
     ("Bayi harimau itu sehat, ujar Staf Bidang Medis drh Nanang, Rabu (19/10) di Prigen.", ("Nanang",)),
 ])

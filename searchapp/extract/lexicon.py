@@ -116,7 +116,7 @@ COMPANIONS = _words("cs dkk")
 # as in MH Thamrin, MM, MA, SIP, MAP).
 DEGREES = _words("""
 strk sik msi msc ssos spd mpd skom skm skep sag mag sikom sstp mkes sked shi mhi phd mba llm mkn shut spt
-sfarm sgz spsi mpsi mtr
+sfarm sgz spsi mpsi mtr apu dvm ssi mph mpa
 """)
 # Words that follow the "I" opening a Balinese man's name: birth-order names, caste titles, and their
 # abbreviations ("I Wayan Koster", "I Gusti Ngurah Rai", "I Gst. Agung"); an "I" before another word is a

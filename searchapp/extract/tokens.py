@@ -25,7 +25,7 @@ ROMAN = re.compile(r"^(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})\.?$")  # I to XXXIX
 # than a monarch ("Kasdam XVII", "Peparnas XVI")
 _REGNAL = re.compile(r"^(?:I{1,3}|IV|V|VI{0,3}|IX|X{1,3})\.?$")
 VERB_PREFIX = re.compile(r"^(?:meng|meny|mem|men|me|ber|be|di|ter|per)[a-z]")
-_CAMEL_NAME = re.compile(r"^(?:Mc|Mac|De|Di|La|Le|Van|Von|O['’])[A-Z]")
+_CAMEL_NAME = re.compile(r"^(?:Mc|Mac|De|Di|La|Le|El|Van|Von|O['’])[A-Z]")
 _BOILERPLATE = re.compile(
     r"^[ \t]*(?:" + "|".join(lx.BOILERPLATE) + r")[^\n]*",
     re.IGNORECASE | re.MULTILINE,
