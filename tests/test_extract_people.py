@@ -684,6 +684,12 @@ def test_places_in_addresses_and_words_of_prayer(registry, text, people):
      ("Mohamed ElBaradei",)),
     # a research professor's and a veterinarian's letters after a name are no part of it
     ("Sekretaris Umum LIPI Dr Rochadi Abdulhadi APU mengemukakan, data tetap diperlukan.", ("Rochadi Abdulhadi",)),
+    # ku- and kau- ("I", "you") open a verb only in speech and lyrics: before another root, a name's syllable
+    ("Kasus itu berawal dari tertangkapnya anggota KPU, Mulyana Wira Kusumah, yang menyuap auditor.",
+     ("Mulyana Wira Kusumah",)),
+    ("Pelatih Wendy Kusumo Widagdo dan Mohammad Kautsar Hikmat hadir.",
+     ("Wendy Kusumo Widagdo", "Mohammad Kautsar Hikmat")),
+    ("\"Kupikir Lisa benar,\" katanya.", ()),  # not "Kupikir Lisa"
     # a veterinarian's title, as a dentist's
     ("Bayi harimau itu sehat, ujar Staf Bidang Medis drh Nanang, Rabu (19/10) di Prigen.", ("Nanang",)),
 ])

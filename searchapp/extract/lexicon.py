@@ -266,6 +266,14 @@ def _stop_words(listed: frozenset[str]) -> frozenset[str]:
     return frozenset(w for w in listed if len(w) > 1) | PRONOUNS | FUNCTION_WORDS
 
 
+# Verbs that speech and lyrics open with ku- or kau- ("Kupikir", "Kurasa", "Kaulihat", "Kupandang"):
+# any other root after ku- or kau- is rather a name ("Kusumo" is not ku- + "sumo", nor "Kautsar" kau- + "tsar").
+SPOKEN_VERBS = _words("""
+pikir rasa kira tahu lihat dengar ingat harap mohon cinta sayang rindu tunggu bilang minta beri bawa cari
+pandang genggam peluk temu tulis baca kenal percaya janji akui anggap tatap kejar lupa buat jaga ajak
+""")
+
+
 def is_derived_word(word: str) -> bool:
     """True when ``word`` (lower case) is an affixed form of an Indonesian root: "pertanian", "kepolisian"; not
     a name that merely opens with a root of three letters and goes on with no suffix of the language
@@ -273,6 +281,8 @@ def is_derived_word(word: str) -> bool:
     stem = shared_stemmer()(word)
     if stem == word or stem not in common_roots():
         return False
+    if word in ("ku" + stem, "kau" + stem) and stem not in SPOKEN_VERBS:
+        return False  # ku-, kau- ("I", "you") open a verb in speech and lyrics, else a name: "Kusumo", "Kautsar"
     return not (len(stem) <= 3 and word.startswith(stem) and not _SUFFIXES.fullmatch(word, len(stem)))
 
 
