@@ -62,6 +62,7 @@ def across_key_similarity(result: Result) -> tuple[dict[tuple[str, str], float],
     agree in `CANDIDATE_AGREEMENT` of their positions, and how many pairs across keys were not measured."""
     by_key: dict[str, list[tuple[str, np.ndarray]]] = defaultdict(list)
     texts = {doc.id: doc.text for doc in result.docs}
+    runs: dict[str, set[bytes]] = {}  # each text's 3-word runs, made once
     for doc in result.docs:
         found = result.fingerprints.get(doc.id) or fingerprint(doc.text)
         if found:
@@ -74,8 +75,10 @@ def across_key_similarity(result: Result) -> tuple[dict[tuple[str, str], float],
             for doc_id, values in by_key[key]:
                 for m in np.nonzero((rows == values).mean(axis=1) >= CANDIDATE_AGREEMENT)[0]:
                     other_id = by_key[other][m][0]
-                    similar[tuple(sorted((doc_id, other_id)))] = _jaccard(shingles(texts[doc_id]),
-                                                                          shingles(texts[other_id]))
+                    for found in (doc_id, other_id):
+                        if found not in runs:
+                            runs[found] = shingles(texts[found])
+                    similar[tuple(sorted((doc_id, other_id)))] = _jaccard(runs[doc_id], runs[other_id])
     sizes = Counter(doc.key for doc in result.docs)
     population = (sum(sizes.values()) ** 2 - sum(size ** 2 for size in sizes.values())) // 2
     return similar, population - len(similar)
