@@ -690,6 +690,11 @@ def test_places_in_addresses_and_words_of_prayer(registry, text, people):
     ("Pelatih Wendy Kusumo Widagdo dan Mohammad Kautsar Hikmat hadir.",
      ("Wendy Kusumo Widagdo", "Mohammad Kautsar Hikmat")),
     ("\"Kupikir Lisa benar,\" katanya.", ()),  # not "Kupikir Lisa"
+    # someone's origin, then their name: not a place's name that goes on
+    ("Polisi menangkap turis asal Australia Mark Taylor kemarin.", ("Mark Taylor",)),
+    ("Tunggal putra asal Jepang Kento Momota menang, sedangkan warga asal Jawa Timur menonton.", ("Kento Momota",)),
+    # "Serikat" after "Amerika" is the country's, no union's
+    ("Dua warga Amerika Serikat Robert Grubbs (63) memenangi Nobel.", ("Robert Grubbs",)),
     # a veterinarian's title, as a dentist's
     ("Bayi harimau itu sehat, ujar Staf Bidang Medis drh Nanang, Rabu (19/10) di Prigen.", ("Nanang",)),
 ])

@@ -141,9 +141,9 @@ sumbawa sumedang sumenep supiori tabalong tabanan tagulandang takalar talaud tal
 tapanuli tapin tebo temanggung tidore tidung toba toli tolikara tomohon toraja trenggalek tual tulangbawang wajo
 wakatobi waropen wondama wonogiri wonosobo yahukimo yalimo yapen
 """)
-# A regency's second word that is a surname elsewhere: a place only right after a place ("Kutai Kartanegara",
-# "Toba Samosir"; but "Mulyadhi Kartanegara", "Tony Samosir").
-REGION_TAILS = _words("kartanegara samosir")
+# A place's second word that is a surname or a union elsewhere: a place only right after a place ("Kutai
+# Kartanegara", "Toba Samosir", "Amerika Serikat"; but "Mulyadhi Kartanegara", "Serikat Pekerja").
+REGION_TAILS = _words("kartanegara samosir serikat")
 # Countries, regions, provinces and cities (Indonesian and English spellings; the countries whose name is a
 # given name or a surname stay out: Chad, Solomon, Salvador, Marshall, Haiti, Babel) and compass words.
 PLACES = REGIONS | _words("""

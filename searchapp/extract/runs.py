@@ -121,7 +121,8 @@ def name_in_run(toks: Sequence[Tok], text: str, used: Sequence[bool], lo: int, h
     name_kinds = kinds[a:b]
     start, end = lo + a, lo + b
     if before is not None and before.kind == "lower" and (
-        (before.text.casefold() in lx.PLACE_CUES and not ends_a_field(toks, lo - 1))
+        (before.text.casefold() in lx.PLACE_CUES and not ends_a_field(toks, lo - 1)
+         and not _from_place(kinds, a, b, before))
         or (first.joined and before.text.casefold() in lx.THING_CUES)
         or (first.joined and before.text.casefold() in lx.WORK_CUES and not _maker_before(toks, lo - 1)
             and not _titled_after(toks, hi))
@@ -239,6 +240,12 @@ def run_kinds(toks: Sequence[Tok], used: Sequence[bool], lo: int, hi: int) -> li
     if len(kinds) >= 2 and kinds[-1] == "title" and kinds[-2] == "unk" and not cut:
         kinds[-1] = "unk"
     return kinds
+
+
+def _from_place(kinds: list[str], a: int, b: int, before: Tok) -> bool:
+    """Whether the run is someone's origin, then their name: "turis asal Australia Mark Taylor"."""
+    return (before.text.casefold() == "asal" and a > 0 and all(kind == "place" for kind in kinds[:a])
+            and b - a >= 2 and all(kind in ("unk", "init") for kind in kinds[a:b]))
 
 
 def east_asian_given_name(toks: Sequence[Tok], k: int) -> bool:
