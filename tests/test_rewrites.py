@@ -100,6 +100,11 @@ def test_what_the_alignment_measures():
         "945000", "ribu", "asn", "945000", "asn", "rp", "1500000000000", "triliun", "2500000", "ribu", "1500000",
         "juta", "3000000", "jt"]
     assert words("pukul 21:30 ribu") == ["pukul", "2130", "ribu"]  # a time is no number: left as it is
+    assert words("Rp 8.444,87 triliun") == ["rp", "8444870000000000", "triliun"]  # exactly, no float's error
+    # an amount that ends as another does is another amount (only a year or a time is written shortened)
+    other = align(words("Harga naik menjadi Rp 500 ribu per gram pada hari ini, kata pedagang di pasar."),
+                  words("Harga naik menjadi Rp 1,5 juta per gram pada hari ini, kata pedagang di pasar."))
+    assert other.contradicted == 1
     scaled = align(words("Pemerintah membangun 699.000 unit rumah pada 2015 dan 805.000 unit pada 2016, kata dia."),
                    words("Pemerintah membangun 699 ribu unit rumah pada 2015 dan 805 ribu unit pada 2016, kata dia."))
     assert scaled.contradicted == 0 and scaled.agreed == 4

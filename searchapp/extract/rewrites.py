@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from decimal import Decimal
 from difflib import SequenceMatcher
 
 # In both texts, at least this share of the words lines up, in order, with the other's.
@@ -74,13 +75,14 @@ MULTIPLIERS = {"ribu": 10 ** 3, "rb": 10 ** 3, "juta": 10 ** 6, "jt": 10 ** 6, "
                "triliun": 10 ** 12}
 
 
-def _number(figure: str) -> float | None:
+def _number(figure: str) -> Decimal | None:
     """A figure as Indonesian writes it: dots between thousands and a comma before decimals (`2.500`, `1,5`);
-    a dot before one or two digits is a decimal point (`1.5`). None for a time or a code (`21:30`, `1.2.3`)."""
+    a dot before one or two digits is a decimal point (`1.5`). None for a time or a code (`21:30`, `1.2.3`).
+    Decimal, so that `8.444,87 triliun` is exactly `8.444.870.000.000.000`."""
     if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?", figure):
-        return float(figure.replace(".", "").replace(",", "."))
+        return Decimal(figure.replace(".", "").replace(",", "."))
     if re.fullmatch(r"\d+\.\d{1,2}", figure):
-        return float(figure)
+        return Decimal(figure)
     return None
 
 
@@ -94,15 +96,16 @@ def words(text: str) -> list[str]:
         if token[0].isalpha():
             found.append(token)
         elif after in MULTIPLIERS and (value := _number(token)) is not None:
-            found.append(str(round(value * MULTIPLIERS[after])))
+            found.append(str(int(value * MULTIPLIERS[after])))
         else:
             found.append(re.sub(r"[.,:]", "", token))
     return found
 
 
 def _same_figure(a: str, b: str) -> bool:
-    """One figure written two ways: equal, or a year shortened (`2018`, `18`)."""
-    return a == b or (min(len(a), len(b)) >= 2 and (a.endswith(b) or b.endswith(a)))
+    """One figure written two ways: equal, or a year or a time shortened (`2018`, `18`; `03.45`, `3:45`);
+    not an amount that ends as another does (`1.500.000`, `500.000`)."""
+    return a == b or (min(len(a), len(b)) >= 2 and max(len(a), len(b)) <= 4 and (a.endswith(b) or b.endswith(a)))
 
 
 def _shares(lined: list[bool], own_end: bool = False) -> tuple[float, float, float]:
