@@ -674,6 +674,7 @@ def test_places_in_addresses_and_words_of_prayer(registry, text, people):
     ("Presiden Korea Selatan Moon Jae-in mengatakan hal itu.", ("Moon Jae-in",)),
     ("Pemain Park Ji-sung dan Son Heung-min bertemu di London.", ("Park Ji-sung", "Son Heung-min")),
     ("Presiden Korsel Moon Jae-in bertemu pemimpin Korut Kim Jong Un.", ("Moon Jae-in", "Kim Jong Un")),
+    ("Ekstradisi Hong Kong-China memicu demo, jembatan Hong Kong-Makau dibuka.", ()),  # places, no syllables
     ("Pelatih Vietnam Park Hang-seo dan petenis Taiwan Chan Hao-ching hadir.", ("Park Hang-seo", "Chan Hao-ching")),
     # words a hyphen joins stay words, after a word that is no surname too
     ("Gerakan Anti-Hoaks Digelar di Jakarta, Sistem Real-Time Diluncurkan", ()),
@@ -692,6 +693,7 @@ def test_places_in_addresses_and_words_of_prayer(registry, text, people):
     ("\"Kupikir Lisa benar,\" katanya.", ()),  # not "Kupikir Lisa"
     # someone's origin, then their name: not a place's name that goes on
     ("Polisi menangkap turis asal Australia Mark Taylor kemarin.", ("Mark Taylor",)),
+    ("Band asal Inggris Arctic Monkeys tampil di Jakarta.", ()),  # a group's origin, no one's
     ("Tunggal putra asal Jepang Kento Momota menang, sedangkan warga asal Jawa Timur menonton.", ("Kento Momota",)),
     # "Serikat" after "Amerika" is the country's, no union's
     ("Dua warga Amerika Serikat Robert Grubbs (63) memenangi Nobel.", ("Robert Grubbs",)),

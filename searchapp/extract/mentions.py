@@ -14,8 +14,8 @@ from searchapp.extract.context import organisations_short_names
 from searchapp.extract.coordination import coordinated_with, listed_with
 from searchapp.extract.institutions import institution_names
 from searchapp.extract.registry import PeopleRegistry, fold
-from searchapp.extract.runs import east_asian_given_name, name_in_run
-from searchapp.extract.tokens import Tok, capish, mask, roman_numeral, tokenize
+from searchapp.extract.runs import name_in_run
+from searchapp.extract.tokens import Tok, capish, east_asian_given_name, mask, roman_numeral, tokenize
 
 # evidence that makes even a one-word name a person at article level
 STRONG_EVIDENCE = frozenset({"registry", "title", "speech", "role", "apposition"})

@@ -29,10 +29,21 @@ from searchapp.extract.context import (
     verb_follows,
 )
 from searchapp.extract.elsewhere import called_apart
-from searchapp.extract.tokens import CLUB_MARKERS, ORGANISATION_MARKERS, ROMAN, Tok, is_initials, is_legal, numeral_at
+from searchapp.extract.tokens import (
+    CLUB_MARKERS,
+    ORGANISATION_MARKERS,
+    ROMAN,
+    Tok,
+    east_asian_given_name,
+    is_initials,
+    is_legal,
+    numeral_at,
+)
 
 # token kinds that may be part of a name
 _NAMEISH = frozenset({"unk", "root", "derived", "init", "init2", "particle"})
+# nouns of what is no one, before "asal" and a place ("band asal Inggris …")
+_NOT_PEOPLE = lx.WORK_CUES | lx.THING_CUES | {"band", "grup", "klub", "tim", "perusahaan", "maskapai", "merek"}
 _CHILD = frozenset({"putra", "putri", "putera", "puteri"})
 _CHILD_AFTER = frozenset({"mahkota", "sulung", "bungsu", "tunggal", "kedua", "ketiga"})
 _PERSONAL = frozenset({"sekretaris", "asisten", "ajudan", "dokter", "pengacara", "penasihat", "pelatih", "staf"})
@@ -122,7 +133,7 @@ def name_in_run(toks: Sequence[Tok], text: str, used: Sequence[bool], lo: int, h
     start, end = lo + a, lo + b
     if before is not None and before.kind == "lower" and (
         (before.text.casefold() in lx.PLACE_CUES and not ends_a_field(toks, lo - 1)
-         and not _from_place(kinds, a, b, before))
+         and not _from_place(toks, kinds, lo, a, b))
         or (first.joined and before.text.casefold() in lx.THING_CUES)
         or (first.joined and before.text.casefold() in lx.WORK_CUES and not _maker_before(toks, lo - 1)
             and not _titled_after(toks, hi))
@@ -242,19 +253,13 @@ def run_kinds(toks: Sequence[Tok], used: Sequence[bool], lo: int, hi: int) -> li
     return kinds
 
 
-def _from_place(kinds: list[str], a: int, b: int, before: Tok) -> bool:
-    """Whether the run is someone's origin, then their name: "turis asal Australia Mark Taylor"."""
-    return (before.text.casefold() == "asal" and a > 0 and all(kind == "place" for kind in kinds[:a])
-            and b - a >= 2 and all(kind in ("unk", "init") for kind in kinds[a:b]))
-
-
-def east_asian_given_name(toks: Sequence[Tok], k: int) -> bool:
-    """Whether the word at *k* is a given name of two syllables a hyphen joins after a Korean or Chinese
-    surname, whatever words they spell: "Moon Jae-in", "Ban Ki-Moon", "Kim Hyun-Tak", "Park Hang-seo"."""
-    syllables = toks[k].text.split("-")
-    return (k > 0 and toks[k - 1].text.casefold() in lx.EAST_ASIAN_SURNAMES and len(syllables) == 2
-            and all(1 <= len(part) <= 5 and part.isalpha() for part in syllables)
-            and syllables[1] not in ("nya", "lah"))
+def _from_place(toks: Sequence[Tok], kinds: list[str], lo: int, a: int, b: int) -> bool:
+    """Whether the run is someone's origin, then their name: "turis asal Australia Mark Taylor"; not a
+    group's or a work's ("band asal Inggris Arctic Monkeys", "film asal Korea Parasite")."""
+    if lo < 2 or toks[lo - 1].text.casefold() != "asal" or toks[lo - 2].text.casefold() in _NOT_PEOPLE:
+        return False
+    return (a > 0 and all(kind == "place" for kind in kinds[:a]) and b - a >= 2
+            and all(kind in ("unk", "init") for kind in kinds[a:b]))
 
 
 def _run_together(toks: Sequence[Tok], kinds: list[str], lo: int, k: int, b: int) -> int:

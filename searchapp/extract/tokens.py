@@ -240,6 +240,18 @@ def is_legal(word: str) -> bool:
     return (key in gz.LEGAL_INSTRUMENTS and (len(key) > 3 or word.isupper())) or key.startswith(("permen", "kepmen"))
 
 
+def east_asian_given_name(toks: Sequence[Tok], k: int) -> bool:
+    """Whether the word at *k* is a given name of two syllables a hyphen joins after a Korean or Chinese
+    surname, whatever words they spell: "Moon Jae-in", "Ban Ki-Moon", "Kim Hyun-Tak", "Park Hang-seo"."""
+    syllables = toks[k].text.casefold().split("-")
+    surname = toks[k - 1].text.casefold() if k > 0 else ""
+    if surname not in lx.EAST_ASIAN_SURNAMES or len(syllables) != 2:
+        return False
+    first, second = syllables  # not places: "Hong Kong-China", "Hong Kong-Makau"
+    return (all(1 <= len(part) <= 5 and part.isalpha() for part in syllables) and second not in ("nya", "lah")
+            and second not in gz.PLACES and not (surname in gz.PLACES and first in gz.PLACES))
+
+
 def is_initials(word: str) -> bool:
     key = word.casefold()
     return len(word) == 2 and key not in gz.KNOWN_ORGS and key not in gz.PLACES
