@@ -106,6 +106,9 @@ BOILERPLATE = Boilerplate.load(REPO / "config" / "boilerplate.yaml")
      "read more"),
     ("Foto: Istimewa", None, "photo credit"),
     ("(Sumber foto: Dok. Humas Polda)", None, "photo credit"),
+    ("Foto: Antara/M. Risyal Hidayat", None, "photo credit"),
+    ("Foto : Kompas.com/Garry Lotulung", "kompas", "photo credit"),
+    ("Ikuti kami di X @kompascom", "kompas", "follow us"),
     ("(Tribunnews.com/Fransiskus Adhiyuda)", "tribunnews", "photo credit"),
     ("Sumber: Kompas.com", "tribunnews", "source site"),
     ("Sumber : https://www.antaranews.com/berita/1", None, "source site"),
@@ -165,6 +168,9 @@ def test_boilerplate_lines(line, outlet, name):
     ("Scroll media sosialnya, kata dia, penuh ujaran kebencian.", None),
     ("Ikuti kami, kata pemimpin aksi itu kepada massa di Instagram Live.", None),
     ("Sumber: Kementerian Kesehatan", None),  # a source named, not a site
+    ("Foto: Polisi menangkap tersangka Budi Santoso (kiri) di Bekasi", None),  # what the picture shows
+    ("Unduh aplikasi PeduliLindungi melalui https://pedulilindungi.id untuk mendaftar.", None),  # no app store
+    ("Ikuti kami di Jalan Sudirman Blok X", None),
 ])
 def test_story_lines_stay(line, outlet):
     assert BOILERPLATE.match(line, outlet) is None
