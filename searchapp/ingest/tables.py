@@ -178,7 +178,7 @@ def _xlsx(path: Path, header_score: HeaderScore | None) -> Table:
 
     which = "the first" if number == 1 else "the one whose header names most columns"
     return Table(path, "xlsx", header, rows(),
-                 [f"sheet {sheet.title!r} ({number} of {len(book.sheetnames)}: {which})", *notes], book.close)
+                 [f"sheet {sheet.title!r} ({number} of {len(book.worksheets)}: {which})", *notes], book.close)
 
 
 def _xlsx_text(cell: str) -> str:
