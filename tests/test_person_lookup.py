@@ -24,6 +24,7 @@ ARTICLES = [  # (id, people stated by the corpus)
     ("b1", ["Iriana Jokowi"]), ("b2", ["Jokowi-Ma'ruf Amin"]),
     ("c1", ["Vladimir Putin"]), ("c2", ["Khamenei Putin"]), ("c3", ["Vladimir Putindi"]),
     ("d1", ["Soeharto"]),
+    ("e1", ["Gibran"]), ("e2", ["Gibran Rakabuming Raka"]), ("e3", ["Gibran Rakabuming Raka"]),
 ]
 
 
@@ -71,6 +72,21 @@ def test_a_name_no_alias_settles_still_offers_the_choice(client):
     response = client.get("/api/search", query_string={"person": "vladimir"})
     assert response.status_code == 400
     assert response.get_json()["error"]["choices"] == ["Vladimir Putin", "Vladimir Putindi"]
+
+
+def test_a_stub_written_in_another_case_gives_way_to_a_fuller_name_with_more_articles(client):
+    response = client.get("/api/search", query_string={"person": "gibran"})
+    assert response.status_code == 400
+    assert response.get_json()["error"]["choices"] == ["Gibran Rakabuming Raka", "Gibran"]
+
+
+@pytest.mark.parametrize(("typed", "person", "found"), [
+    ("Gibran", "Gibran", ["e1"]),  # written as indexed: a facet's value selects itself
+    ("iriana jokowi", "Iriana Jokowi", ["b1"]),  # another case, and no fuller name has more articles
+])
+def test_a_name_written_as_indexed_selects_itself(client, typed, person, found):
+    data = client.get("/api/search", query_string={"person": typed}).get_json()
+    assert data["filters"]["person"] == [person] and ids(data) == found
 
 
 def test_a_profile_address_naming_a_person_another_way_moves_to_theirs(client):

@@ -16,18 +16,28 @@ def names_person(name: str, typed: str) -> bool:
 
 
 def person_choices(tables: FacetTables, typed: str, registry: PeopleRegistry) -> list[str]:
-    """The indexed people *typed* names: the one written so (any case: a facet's value selects itself),
-    else the person config/people.yaml knows by that name or alias (`jokowi` → Joko Widodo, old spellings
-    too), else those it opens, most articles first (at most `MAX_CHOICES`); none for a blank or unknown name."""
-    if not typed.strip():
+    """The indexed people *typed* names: the one written exactly so (a facet's value selects itself), else
+    the person config/people.yaml knows by that name or alias (`jokowi` → Joko Widodo, old spellings too),
+    else the one written so in another case unless a name holding it has more articles (`gibran` is not the
+    stub `Gibran` of one article beside `Gibran Rakabuming Raka`'s 21: the choice is offered), else those it
+    opens, most articles first (at most `MAX_CHOICES`); none for a blank or unknown name."""
+    written = " ".join(typed.split())
+    if not written:
         return []
-    exact = tables.person_by_lower.get(" ".join(typed.split()).lower())
-    known = exact or known_person(tables, typed, registry)
+    exact = tables.person_by_lower.get(written.lower())
+    if exact == written:
+        return [exact]
+    known = known_person(tables, typed, registry)
     if known is not None:
         return [known]
     counts = tables.person_counts()
     found = sorted((name for name in counts if names_person(name, typed)), key=lambda n: (-counts[n], n))
-    return found[:MAX_CHOICES]
+    if exact is not None and (not found or counts.get(exact, 0) >= counts[found[0]]):
+        return [exact]
+    found = found[:MAX_CHOICES]
+    if exact is not None and exact not in found:
+        found[-1] = exact
+    return found
 
 
 def known_person(tables: FacetTables, typed: str, registry: PeopleRegistry) -> str | None:
