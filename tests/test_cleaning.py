@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from searchapp.ingest.cleaning import REPEATED, Boilerplate, joined_paragraphs, mark_emptied_quotes, repair
+from searchapp.ingest.cleaning import REPEATED, Boilerplate, repair
+from searchapp.ingest.scraped import joined_paragraphs, mark_emptied_quotes
 
 REPO = Path(__file__).resolve().parent.parent
 BOILERPLATE = Boilerplate.load(REPO / "config" / "boilerplate.yaml")
@@ -18,6 +19,19 @@ BOILERPLATE = Boilerplate.load(REPO / "config" / "boilerplate.yaml")
     ("Advertisement", "liputan6", "advertisement"),
     ("SCROLL TO CONTINUE WITH CONTENT", "detik", "scroll"),
     ("Baca Juga", "liputan6", "read also"),
+    ("(Baca Juga: 17 KK Diungsikan Pascaguguran Aktivitas Vulkanik)", "sindonews", "read also"),  # inline, put apart
+    ("(Baca juga: )", "sindonews", "read also"),
+    ("Baca berita selengkapnyadi sini.", "detik", "read more"),
+    ("Artikel ini bersumber dari pemberitaan di KONTAN dan KOMPAS.com berjudul:", "kompas",
+     "first published elsewhere"),
+    ("(Penulis: Arif Ferdianto, Yohana Artha Uly | Editor: Tri Sulistiowati, Erlangga Djumena)", "kompas", "credits"),
+    ("Artikel ini pertama kali terbit dalam bahasa Jerman", "detik", "translation credit"),
+    ("Artikel ini pertama kali rilis dalam bahasa InggrisDiadaptasi Oleh: Hendra PasuhukEditor: Rizki Nugraha", None,
+     "translation credit"),
+    ("Diadaptasi oleh Ayu Purwaningsih", None, "translation credit"),
+    ("View this post on Instagram", "republika", "social embed"),
+    ("Obi Toppin is up to 20 points late in Q4 💪pic.twitter.com/vJ9imR4RlK", "detik", "social embed"),
+    ("— Megatron (@Megatron_ron)June 18, 2025", "republika", "social embed"),
     ("Baca juga:RUPS PLN: Darmawan Prasodjo Tetap Dirut", "kompas", "read also"),
     ("[Gambas:Video 20detik]", "detik", "embed"),
     ("[Gambas:Instagram]", None, "embed"),
@@ -158,6 +172,10 @@ def test_boilerplate_lines(line, outlet, name):
     ("Ikuti WhatsApp resmi Kominfo lalu kirim tangkapan layar atau tautan konten.", None),  # a how-to's step
     ("ANTARA FOTO/Hafidz Mubarak, kata dia, memotret peristiwa itu dari dekat/jauh sepanjang hari.", None),
     ("Hak atas foto itu dipegang oleh fotografernya sendiri.", None),
+    ("Artikel ini bersumber dari wawancara dengan warga.", None),
+    ("Artikel ini ditulis dalam bahasa yang sederhana agar mudah dipahami.", None),
+    ("Diadaptasi oleh Joko Anwar dari novel karya Eka Kurniawan", None),  # a film's, not the article's
+    ("Foto di pic.twitter itu beredar luas, kata polisi.", None),
     ("PRIBADI WICAKSONO", "kompas"),  # Tempo's way, not every outlet's: a name in capitals may be a heading
     ("JAKARTA - Harga cabai naik.", "tempo"),  # a dateline opens a sentence of the story
     ("KPK MENETAPKAN TERSANGKA BARU DALAM KASUS KORUPSI ITU", "tempo"),  # a sentence in capitals, not a name
@@ -250,6 +268,12 @@ def test_repeated_paragraphs_are_kept_once(lines, kept):
     assert len(removed) == len(lines) - len(kept) and all(name == REPEATED for name, _line in removed)
 
 
+def test_a_widget_between_a_run_on_paragraph_and_its_repeat_hides_no_repeat():
+    text, removed = BOILERPLATE.clean("\n".join([P1 + P2, "Loading...", P1, P2]), "republika")
+    assert text.split("\n") == [P1, P2]
+    assert [name for name, _line in removed] == [REPEATED, "loading"]
+
+
 @pytest.mark.parametrize(("text", "restored"), [
     # click-id: each paragraph's plain text, joined with commas (empty paragraphs: two or more)
     ("Rabu pagi tadi.,Polsek Sumur Bandung datang.", "Rabu pagi tadi.\nPolsek Sumur Bandung datang."),
@@ -266,6 +290,19 @@ def test_repeated_paragraphs_are_kept_once(lines, kept):
     ("Baca Juga :,,Baca Juga: ,Sebelumnya, ia datang.", "Baca Juga :\nBaca Juga:\nSebelumnya, ia datang."),
     ("Baca Juga:\xa0,Tidak hanya makeup.", "Baca Juga:\nTidak hanya makeup."),
     ("Tertulis dalam Surat Al-Ahzab Ayat 59;,,Wahai Nabi", "Tertulis dalam Surat Al-Ahzab Ayat 59;\nWahai Nabi"),
+    # a dangling "Baca juga" run on into the next paragraph (click-id's Okezone), an inline link in brackets
+    # (Sindonews), an embed's words glued to the sentence before (Republika)
+    ("Rabu (18/9/2019).\nBaca juga,,“Kami harus memikirkan masa depan.”",
+     "Rabu (18/9/2019).\nBaca juga\n“Kami harus memikirkan masa depan.”"),
+    ("kata Thareq. (Baca juga:\n)Sementara Presiden datang.",
+     "kata Thareq.\n(Baca juga: )\nSementara Presiden datang."),
+    ("warga mengungsi. (Baca Juga: 17 KK Diungsikan),Seperti diketahui",
+     "warga mengungsi.\n(Baca Juga: 17 KK Diungsikan)\nSeperti diketahui"),
+    ("jelasnya.View this post on InstagramA post shared by ibf (@ibf)Loading...Ikuti Whatsapp Channel Republika",
+     "jelasnya.\nView this post on Instagram\nA post shared by ibf (@ibf)\nLoading...Ikuti Whatsapp Channel Republika"),
+    ("Baca juga, kata dia, buku itu.", "Baca juga, kata dia, buku itu."),  # a sentence
+    ("Truk Over Loading (ODOL) dilarang.", "Truk Over Loading (ODOL) dilarang."),
+    ("Ia bilang (baca: menegaskan) hal itu.", "Ia bilang (baca: menegaskan) hal itu."),
     # written text stays as it is
     ('"Apa benar?," katanya.', '"Apa benar?," katanya.'),
     ('"Kami siap.",kata dia.', '"Kami siap.",kata dia.'),  # a speech tag

@@ -13,7 +13,8 @@ from pathlib import Path
 from searchapp.config import Settings
 from searchapp.extract.outlet import OutletTable
 from searchapp.index.words import glued_parts, iter_words
-from searchapp.ingest.cleaning import Boilerplate, count_emptied_quotes, joints, mark_emptied_quotes, repair
+from searchapp.ingest.cleaning import Boilerplate, repair
+from searchapp.ingest.scraped import count_emptied_quotes, joints, mark_emptied_quotes
 from searchapp.ingest.tables import open_table
 
 BODY_COLUMNS = ("isi_berita", "content")  # indonews, click-id

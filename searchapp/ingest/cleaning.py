@@ -18,6 +18,7 @@ import ftfy
 
 from searchapp.errors import ConfigError
 from searchapp.ingest.markup import markup_to_text
+from searchapp.ingest.scraped import joined_paragraphs, mark_emptied_quotes
 from searchapp.yaml_files import load_entries
 
 # Characters that start (almost) every mojibake of Indonesian and English text — UTF-8 read as cp1252 or
@@ -90,95 +91,6 @@ class Pattern:
     regex: re.Pattern[str]
     outlets: frozenset[str]  # empty: every outlet
     closing: bool = False  # only among the last lines of the story (`where: closing`)
-
-
-# A scraper that kept each paragraph's plain text and joined them with commas (click-id) leaves a comma
-# right after a sentence's end, where no writer puts one: "pagi tadi.,Polsek Sumur Bandung". Not after an
-# abbreviation — a capital ("S.H.,M.H."), a dotted one ("S.Sos.,M.Si.", "e.g.,"), a short form
-# (`ABBREVIATIONS`: "Co.,Ltd.", "Jl.,", "dll.,") — nor before a speech tag ("Apa?," katanya; "Siap.",kata
-# dia). A colon or semicolon before a comma ended a line: a dangling "Baca Juga:" whose link was dropped,
-# or the line that introduced a quoted verse.
-_JOINED = re.compile(r"((?<=[a-z0-9)])[.!?][\"”’]?|(?<=\w)[ \xa0]?[:;])[ \xa0]?,+(?=[^\s,.\"”’]|[\"“][^\s,])")
-_JOINT = re.compile(r"[.!?:;][\"”’]?[ \xa0]?,(?=\S)")  # in every text _JOINED may cut, and found faster
-_TOKEN_BEFORE = re.compile(r"\S*\Z")
-ABBREVIATIONS = frozenset({
-    "dll", "dsb", "dst", "dkk", "tsb", "etc", "vs", "no", "nos", "hlm", "jl", "jln", "kec", "kab", "co",
-    "ltd", "inc", "corp", "tbk", "dr", "drs", "dra", "ir", "prof", "yth", "bpk", "sdr", "mr", "mrs", "ms",
-    "st", "jr", "sr", "kol", "hj"})
-_ENDS = frozenset(", \t\n-–—")
-# What a scraper leaves before the first word where the dateline's place was a link ("-,selama ini …"):
-# not a list's first dash, nor a figure's sign.
-_LEFT_AT_START = re.compile(r"[\s,]*")
-_DASH_AT_START = re.compile(r"[-–—](?=[\s,])(?![\s,]*\d)[\s,]*")
-_LIST_ITEM = re.compile(r"\n[ \t]*[-–—•] ")
-
-
-def _joint(match: re.Match) -> str:
-    """A line break for a comma that joined two paragraphs; the text as it is where it follows an
-    abbreviation or opens a speech tag."""
-    mark = match.group(1)
-    if mark.startswith("."):
-        token = _TOKEN_BEFORE.search(match.string, max(0, match.start() - 30), match.start()).group()
-        if "." in token or token.casefold().strip("(") in ABBREVIATIONS:
-            return match.group()
-    if mark[-1] in "\"”’" and match.string[match.end():match.end() + 1].islower():
-        return match.group()
-    return f"{mark}\n"
-
-
-def joints(text: str) -> int:
-    """How many paragraphs a scraper joined to the one before in *text* (`joined_paragraphs` puts back)."""
-    return sum(_joint(match) != match.group() for match in _JOINED.finditer(text)) if _JOINT.search(text) else 0
-
-
-def joined_paragraphs(text: str) -> str:
-    """*text* with the paragraphs a scraper joined with commas on lines of their own, without the commas it
-    left at either end (where a link's words or empty paragraphs were: ",,,Setelah dihebohkan …") nor the
-    dash a dateline's dropped link left before the first word."""
-    if _JOINT.search(text):
-        text = _JOINED.sub(_joint, text)
-    if text[:1] in _ENDS or text[-1:] in _ENDS:
-        text = text[_LEFT_AT_START.match(text).end():].rstrip(", \t\n")
-        dash = _DASH_AT_START.match(text)
-        if dash and not _LIST_ITEM.search(text):
-            text = text[dash.end():]
-    return text
-
-
-# A quotation whose words a scraper dropped (an embedded post, a linked title) leaves its quote marks
-# around commas: `,"," tulis Angela Gilsha`, `ajang survival '','' oleh Mnet`. Its opening mark follows a
-# space, a comma, a bracket or the start, and it closes with a mark of its kind (a double one for a double
-# one, whichever the writer typed: `“,,''`), followed by neither a word nor a bracket. The words stay
-# unknown: the quotation is marked as cut (`"…"`). Not a comma named (`tanda koma ","`, `(",")`) nor one
-# in a list of quoted marks (`".", ",", dan "?"`).
-_EMPTIED_QUOTE = re.compile(r"""(?<![^\s,(])(?:(?:"|“|'')[ \xa0]*(?:,[ \xa0]*)+(?:"|”|'')"""
-                            r"""|'[ \xa0]*(?:,[ \xa0]*)+')(?![\w)])""")
-_QUOTE_THEN_COMMA = re.compile(r"""["'“][ \xa0]*,""")  # found four times faster, in every text
-_MARK_NAMED_BEFORE = re.compile(r"""(?:\b(?:koma|tanda|simbol)|["'”][^"'”\s,\w][^"'”\w]{0,2}["'”][ \xa0]*,)"""
-                                r"""[ \xa0]*\Z""", re.IGNORECASE)
-_MARK_LISTED_AFTER = re.compile(r"""[ \xa0]*(?:,|dan|atau)[ \xa0]*["'“][^"'”\s,\w][^"'”\w]{0,2}["'”]""")
-
-
-def _cut(match: re.Match) -> str:
-    quoted = match.group()
-    if (_MARK_NAMED_BEFORE.search(match.string, max(0, match.start() - 12), match.start())
-            or _MARK_LISTED_AFTER.match(match.string, match.end())):
-        return quoted
-    opening = 2 if quoted.startswith("''") else 1
-    closing = 2 if quoted.endswith("''") and len(quoted) > opening + 1 else 1
-    return f"{quoted[:opening]}…{quoted[-closing:]}"
-
-
-def mark_emptied_quotes(text: str) -> str:
-    """*text* with each quotation a scraper left empty marked as cut: `"…"` for `","`."""
-    if not _QUOTE_THEN_COMMA.search(text):
-        return text
-    return _EMPTIED_QUOTE.sub(_cut, text)
-
-
-def count_emptied_quotes(text: str) -> int:
-    """How many quotations a scraper left empty in *text* (`mark_emptied_quotes` marks them)."""
-    return sum(1 for match in _EMPTIED_QUOTE.finditer(text) if _cut(match) != match.group())
 
 
 REPEATED = "repeated paragraphs"
@@ -264,9 +176,12 @@ class Boilerplate:
         text = joined_paragraphs(mark_emptied_quotes(text))
         kept, removed = [], []
         lines = text.split("\n")
-        following = [line.strip() for line in lines[1:]] + [""]
-        for line, after in zip(lines, following, strict=True):
-            pattern = self.match(line, outlet)
+        patterns = [self.match(line, outlet) for line in lines]
+        following, after = [], ""  # the next line that is not boilerplate (a widget between repeats)
+        for line, pattern in zip(reversed(lines), reversed(patterns), strict=True):
+            following.append(after)
+            after = line.strip() if pattern is None else after
+        for line, pattern, after in zip(lines, patterns, reversed(following), strict=True):
             if pattern is None and _repeats(line.strip(), after):
                 removed.append((REPEATED, line.strip()))
             elif pattern is None:
