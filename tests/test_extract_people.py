@@ -715,6 +715,11 @@ def test_words_that_only_look_affixed_or_hyphenated(registry, text, people):
     ("Aktris Prilly Latuconsinaseringkali membagikan resep.", "Aktris Prilly Latuconsina seringkali membagikan resep."),
     # a place name ending in such a word stays whole (the head is too short to be a name of its own)
     ("Banjir melanda Pekanbaru dan Kotabaru.", "Banjir melanda Pekanbaru dan Kotabaru."),
+    # a word the text writes twice is a name, not one glued once to a word after it; a place's name is one word
+    ("Pierre-Emerick Aubameyang mencetak gol. Aubameyang lalu diganti.",
+     "Pierre-Emerick Aubameyang mencetak gol. Aubameyang lalu diganti."),
+    ("Rudal itu ditembakkan dari Pyongyang pagi ini.", "Rudal itu ditembakkan dari Pyongyang pagi ini."),
+    ("Presiden Prabowo Subiantomengatakan hal itu.", "Presiden Prabowo Subianto mengatakan hal itu."),  # once
 ])
 def test_names_glued_to_names_and_adverbs(text, read):
     from searchapp.extract.glue import unglue

@@ -133,7 +133,8 @@ majene malinau mamasa mamberamo mamuju mandailing manggarai mappi maros maybrat 
 merangin mesuji mimika mongondow morotai morowali moutong muaro mukomuko musi nabire nagan nagekeo natuna ndao
 nduga ngada nganjuk ngawi nias numfor nunukan ogan pacitan padangsidimpuan pakpak palangka palopo pamekasan
 pandeglang pangandaran pangkajene paniai parepare pariaman parigi pasaman paser payakumbuh pelalawan pemalang
-penajam pesawaran pidie pinrang pohuwato polewali ponorogo poso prabumulih pringsewu progo purbalingga purworejo
+pematangsiantar penajam pesawaran pidie pinrang pohuwato polewali ponorogo poso prabumulih pringsewu progo
+purbalingga purworejo
 raijua rappang rawas rembang rokan rote sabang salatiga sambas sampang sanggau sangihe sarolangun sekadau
 selayar seluma serdang seruyan siantar siau sibolga sidenreng sijunjung sikka simalungun simeulue singingi
 singkawang singkil sinjai sintang situbondo solok soppeng sragen subulussalam sukamara sukoharjo sula sumba

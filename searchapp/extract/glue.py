@@ -33,8 +33,10 @@ that merely looks glued (`McDonald`, `Ramadan`, `Nasution`) stays whole:
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 
+from searchapp.extract import gazetteer as gz
 from searchapp.extract import lexicon as lx
 from searchapp.extract.tokens import VERB_PREFIX, kind_of
 
@@ -75,8 +77,11 @@ def unglue(text: str) -> str:
         if camels_apart != text:
             text = camels_apart
             alone = set(_CAPITALISED.findall(text))
-    # a capitalised word is cut by the same rule wherever it stands: decided once for each distinct word
-    cut = {word: apart for word in alone if (apart := _name_then_word(word, alone)) != word}
+    # a capitalised word is cut by the same rule wherever it stands: decided once for each distinct word; one
+    # the text writes twice or more is a name (a crawl drops the spaces around a link, not around every
+    # mention: `Aubameyang`, `Pyongyang` are no `Aubame yang`), cut only with the text's evidence
+    written = Counter(_CAPITALISED.findall(text))
+    cut = {word: apart for word in written if (apart := _name_then_word(word, alone, written[word] > 1)) != word}
     if cut:
         text = _CAPITALISED.sub(lambda m: cut.get(m.group(), m.group()), text)
     return _after_full_name(text)
@@ -182,13 +187,14 @@ def _camel(word: str, alone: set[str], in_name: bool) -> str:
     return word
 
 
-def _name_then_word(word: str, alone: set[str]) -> str:
-    """``Trumpmengatakan`` → ``Trump mengatakan`` when ``Trump`` stands alone elsewhere in the text."""
+def _name_then_word(word: str, alone: set[str], repeated: bool = False) -> str:
+    """``Trumpmengatakan`` → ``Trump mengatakan`` when ``Trump`` stands alone elsewhere in the text; without
+    that evidence only a word written once (not *repeated*), and no place's name (``Pyongyang``)."""
     if len(word) < MIN_HEAD + MIN_TAIL:
         return word
     cuts = range(len(word) - MIN_TAIL, MIN_HEAD - 1, -1)
     found = next((cut for cut in cuts if word[:cut] in alone and _is_word(word[cut:])), None)  # longest head
-    if found is None:
+    if found is None and not repeated and word.casefold() not in gz.PLACES:
         found = _cut_whatever_the_text(word)
     if found is None:
         found = next((cut for cut in cuts if word[:cut] in alone and _two_words(word[:cut], word[cut:])), None)
