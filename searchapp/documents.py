@@ -27,7 +27,7 @@ from searchapp.ingest.identity import without_tracking
 MAX_PEOPLE = 50  # people kept per article, in order of first mention (a list of 2,900 is not a facet)
 # Raised whenever the code changes what a document holds for the same article and configuration (the
 # cleaning of its text, what extraction finds): every article is then extracted again by the next run.
-EXTRACTION_RULES = 26
+EXTRACTION_RULES = 27
 
 
 def same_apostrophe(names: tuple[str, ...] | list[str]) -> tuple[str, ...]:
@@ -115,7 +115,7 @@ class DocumentBuilder:
         body = self.body(article, stated[0])
         meta = self.metadata(article, body)
         outlet_slug, outlet_name = stated if stated[0] else (meta.outlet, meta.outlet_name)
-        date = stated_day(article.date, article.url, self.today) if article.date else meta.date
+        date = stated_day(article.date, article.url, self.today, article.updated) if article.date else meta.date
         people = same_apostrophe(article.people if article.people is not None else meta.people)[:MAX_PEOPLE]
         doc = {
             "id": article.id,

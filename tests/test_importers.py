@@ -572,6 +572,23 @@ def test_a_stated_day_a_spreadsheet_swapped_is_the_urls(stated, url, day, tmp_pa
     assert client.get("/api/documents/a").get_json()["date"] == day
 
 
+@pytest.mark.parametrize(("url", "day", "updated"), [
+    # the site printed its last update (`Diperbarui 19/06/2025`); the URL says when it was first published
+    ("https://tekno.kompas.com/read/2024/02/27/1234/hp-kehujanan", "2024-02-27", False),
+    ("https://contoh.id/berita/hp-kehujanan", "2025-06-19", True),  # no date in the URL: the update, said so
+    ("https://tekno.kompas.com/read/2025/06/20/1234/hp", "2025-06-19", True),  # a later URL day is no first one
+])
+def test_an_update_time_gives_way_to_the_urls_earlier_day(url, day, updated, tmp_path):
+    from conftest import client_over
+
+    client = client_over(tmp_path, [{"id": "a", "url": url, "date": "2025-06-19T14:05:00+07:00", "updated": True,
+                                     "body": "Ponsel yang terkena hujan perlu segera dikeringkan. " * 4}])
+    document = client.get("/api/documents/a").get_json()
+    assert (document["date"], document["updated"]) == (day, updated)
+    page = client.get("/artikel/a").get_data(as_text=True)
+    assert ('class="updated">Diperbarui<' in page) == updated
+
+
 def test_collected_bounds_an_exports_dates_read_from_text(tmp_path, capsys):
     """An export whose rows state no date: `--collected` says when it was made, and no date read from the
     text comes after it (a weekday date is placed in the last year, before it, that fits)."""

@@ -266,12 +266,15 @@ def has_written_date(text: str) -> bool:
     return _ISO.search(text) is not None
 
 
-def stated_day(stated: dt.date, url: str | None, today: dt.date) -> dt.date:
+def stated_day(stated: dt.date, url: str | None, today: dt.date, updated: bool = False) -> dt.date:
     """The day an article states, unless it is its URL's with day and month swapped: a spreadsheet read a
     D/M date as M/D (click-id's Kompas workbook: 659 of 3,253 cells, each a day of 12 or less); the URL's
-    day then."""
+    day then. A stated day that is the site's last update (*updated*: `Diperbarui 19/06/2025`) gives way
+    to an earlier day in the URL, the day the article was first published (`/read/2024/02/27/`)."""
     in_url = date_from_url(url, today)
     if in_url is not None and (stated.year, stated.month, stated.day) == (in_url.year, in_url.day, in_url.month):
+        return in_url
+    if updated and in_url is not None and in_url < stated:
         return in_url
     return stated
 
