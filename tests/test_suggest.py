@@ -53,6 +53,29 @@ def test_no_suggestion(client, q):
     assert suggestion(client, q) is None
 
 
+@pytest.fixture(scope="module")
+def held_words(tmp_path_factory):
+    """An index of 282 articles holding rare real words and a writer's typo beside commoner neighbours."""
+    made = [{"id": f"desa-{n}", "title": f"Rapat desa {n}", "body": FILLER} for n in range(200)]
+    made.append({"id": "typo", "title": "Rapat", "body": f"Rencana pembanguan jalan dibahas. {FILLER}"})
+    made.append({"id": "hujan", "title": "Ponsel", "body": f"Ponsel yang kehujanan perlu dikeringkan. {FILLER}"})
+    made.append({"id": "laptop", "title": "Sekolah", "body": f"Sekolah membeli laptop baru. {FILLER}"})
+    made += [{"id": f"hutan-{n}", "title": f"Dinas {n}", "body": f"Dinas kehutanan menanam pohon. {FILLER}"}
+             for n in range(30)]
+    made += [{"id": f"lapor-{n}", "title": f"Warga {n}", "body": f"Warga lapor ke polisi. {FILLER}"}
+             for n in range(50)]
+    return client_over(tmp_path_factory.mktemp("held_words"), made)
+
+
+@pytest.mark.parametrize(("typed", "meant"), [
+    ("pembanguan", "pembangunan"),  # one article's typo of a word in every other: a typo still
+    ("kehujanan", None),  # a real word the index holds, one edit from a word 30 times as common: left alone
+    ("laptop", None),  # two edits from a commoner word: left alone
+])
+def test_a_word_the_index_holds_is_second_guessed_only_as_a_typo_of_a_far_commoner_word(held_words, typed, meant):
+    assert suggestion(held_words, typed) == meant
+
+
 def test_an_index_without_a_vocabulary_suggests_nothing_until_the_next_run(tmp_path):
     from searchapp.index.generations import current_generation
     from searchapp.index.writer import build_index

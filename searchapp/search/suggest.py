@@ -2,8 +2,10 @@
 
 Candidates come from the index's vocabulary (titles, bodies and people's names; `searchapp.index.vocabulary`)
 within one edit of a word of up to 5 letters, two of a longer one; the nearest wins, then the most common
-(`purbya` → `purbaya`, one edit, before `punya`, two). A word is replaced only by one at least
-`MORE_COMMON` times as frequent (so a real word is left alone), never by a function word.
+(`purbya` → `purbaya`, one edit, before `punya`, two). A word the index does not hold is replaced by one
+in at least 2 articles; a word it holds only by one a single edit away and `RARE_TYPO` times as frequent (a
+typo of a common word: `pembanguan`), so that a rare real word is left alone (`wamena` is no `wamen`,
+`kehujanan` no `kehutanan`, `laptop` no `lapor`); never by a function word.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from searchapp.search.compiler import TEXT_FIELDS
 from searchapp.search.query import Node, positive_words
 
 MIN_LETTERS = 4
-MORE_COMMON = 3
+RARE_TYPO = 100
 MAX_CANDIDATES = 300  # words checked per typed word: a bound on the cost of one search
 COMMON_SHARE = 200  # a word in 0.5% of the articles or more is not second-guessed
 
@@ -68,16 +70,16 @@ def near_words(vocabulary: Vocabulary | None, form: str) -> list[str]:
 
 def closest(word: str, candidates: Iterable[str], frequency: Callable[[str], int], documents: int,
             stopwords: frozenset[str]) -> str | None:
-    """The nearest of *candidates* at least `MORE_COMMON` times as frequent as *word* (then the most
-    frequent, then the first in alphabetical order), or None. A word in at least 1 of `COMMON_SHARE`
+    """The nearest of *candidates* frequent enough to correct *word* (see above; then the most frequent,
+    then the first in alphabetical order), or None. A word in at least 1 of `COMMON_SHARE`
     of the *documents* is a word of the language, not a typo: it is left alone (and costs nothing)."""
     own = frequency(word)
     if own * COMMON_SHARE >= documents:
         return None
-    floor = max(2, MORE_COMMON * own)
+    floor, most_edits = (RARE_TYPO * own, 1) if own else (2, 2)
     best: tuple[int, int, str] | None = None
     for edits, candidate in close(word, candidates, stopwords):
-        if best is not None and edits > best[0]:
+        if edits > most_edits or (best is not None and edits > best[0]):
             continue
         count = frequency(candidate)
         if count >= floor and (best is None or (edits, -count, candidate) < best):
