@@ -65,12 +65,17 @@ def test_an_export_holds_exactly_the_searchs_articles_in_its_order(client):
             page += 1
         exported = client.get(f"/api/export?{query}")
         assert exported.status_code == 200 and exported.headers["X-Total-Count"] == str(total)
-        rows = list(csv.DictReader(io.StringIO(exported.get_data(as_text=True))))
+        assert exported.get_data().startswith("\ufeffid,title".encode())  # marked UTF-8, for a spreadsheet
+        rows = list(csv.DictReader(io.StringIO(exported.get_data().decode("utf-8-sig"))))
         assert [r["id"] for r in rows] == ids and len(rows) == total
         lines = client.get(f"/api/export?format=jsonl&{query}").get_data(as_text=True).splitlines()
         assert [json.loads(line)["id"] for line in lines] == ids
     row = json.loads(client.get("/api/export?format=jsonl&q=banjir&person=joko").get_data(as_text=True).split("\n")[0])
     assert row["people"] == ["Joko Widodo"] and row["url"].startswith("https://") and "banjir" in row["snippet"].lower()
+    every = [json.loads(line) for line in client.get("/api/export?format=jsonl&q=").get_data(as_text=True).splitlines()]
+    timed = [row for row in every if row["published"]]  # the moment in WIB, on the row's day (not UTC's)
+    assert timed and all(row["published"].startswith(row["date"]) and row["published"].endswith("+07:00")
+                         for row in timed)
 
 
 def test_an_export_over_the_ceiling_is_a_400_saying_how_to_narrow_it(client, monkeypatch):
@@ -112,7 +117,7 @@ def test_exports_are_safe_to_open_and_to_name(tmp_path):
     response = client.get("/api/export?q=erdoğan")
     response.headers["Content-Disposition"].encode("latin-1")  # a header the server can send (it was a 500)
     assert "filename*=UTF-8''searchapp-erdo%C4%9Fan.csv" in response.headers["Content-Disposition"]
-    titles = {row["id"]: row["title"] for row in csv.DictReader(io.StringIO(response.get_data(as_text=True)))}
+    titles = {row["id"]: row["title"] for row in csv.DictReader(io.StringIO(response.get_data().decode("utf-8-sig")))}
     assert titles == {"f1": "'=HYPERLINK(\"http://x\")", "f2": "'-2+3"}  # text, never a formula
 
 

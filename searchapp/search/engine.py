@@ -23,6 +23,7 @@ from searchapp.errors import CorruptIndexError, ExportTooLargeError, PersonChoic
 from searchapp.extract.outlet import OutletTable, indexed_outlet
 from searchapp.extract.registry import PeopleRegistry
 from searchapp.index.generations import current_generation
+from searchapp.ingest.datetimes import WIB
 from searchapp.search.articles import Articles
 from searchapp.search.compiler import QueryCompiler
 from searchapp.search.facet_values import CategoryFacet, MonthFacet, OutletFacet, PersonFacet
@@ -165,7 +166,7 @@ class WhooshEngine:
             time_of = state.tables.time_of
             for docnum, score in rows:
                 moment = time_of[docnum]
-                published = dt.datetime.fromtimestamp(moment, dt.timezone.utc).isoformat() if moment else None
+                published = dt.datetime.fromtimestamp(moment, WIB).isoformat() if moment else None  # as `date`
                 yield articles.row(docnum, score, terms, published)
 
     @_request

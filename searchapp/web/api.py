@@ -203,8 +203,10 @@ def _cell(value: object) -> object:
 
 
 def csv_lines(rows: Iterator[dict]) -> Iterator[str]:
-    """A header, then one CSV line per row (people joined by "; ")."""
+    """A header, then one CSV line per row (people joined by "; "); a byte-order mark first, by which a
+    spreadsheet (Excel) knows the text is UTF-8 and shows `Erdoğan` and “quotes” as written."""
     buffer = io.StringIO()
+    buffer.write("\ufeff")
     writer = csv.writer(buffer)
     writer.writerow(EXPORT_COLUMNS)
     for row in rows:

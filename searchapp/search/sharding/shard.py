@@ -24,6 +24,7 @@ from whoosh.scoring import BM25F
 from searchapp.config import Settings
 from searchapp.extract.outlet import OutletTable
 from searchapp.extract.registry import PeopleRegistry
+from searchapp.ingest.datetimes import WIB
 from searchapp.search.articles import Articles
 from searchapp.search.compiler import TEXT_FIELDS, QueryCompiler
 from searchapp.search.live import Generation
@@ -238,7 +239,7 @@ class ShardSearcher:
                 if docnum is None:
                     continue
                 moment = state.tables.time_of[docnum]
-                published = dt.datetime.fromtimestamp(moment, dt.timezone.utc).isoformat() if moment else None
+                published = dt.datetime.fromtimestamp(moment, WIB).isoformat() if moment else None  # as `date`
                 found[doc_id] = articles.row(docnum, score, terms, published)
             return found
 
