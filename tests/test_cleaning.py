@@ -363,6 +363,8 @@ def test_joined_paragraphs_are_lines_before_boilerplate_is_read():
 
 @pytest.mark.parametrize(("text", "repaired"), [
     ("Trase LRT¬†Jabodebek", "Trase LRT Jabodebek"),  # a no-break space read as Mac Roman (click-id Tempo)
+    ("\u200bHarga Cabai Naik\u200e", "Harga Cabai Naik"),  # invisible at the edges of a headline: taken off
+    ("Jo\u200bkowi di Solo", "Jo\u200bkowi di Solo"),  # inside a text: as it is
     ("Jokowi â€” Presiden", "Jokowi — Presiden"),
     ("‚Äì Bea Cukai Lhokseumawe", "– Bea Cukai Lhokseumawe"),  # UTF-8 read as Mac Roman (click-id Okezone)
     ("skuad The Gunners ‚Äìjulukan Arsenal‚Äì hanya", "skuad The Gunners –julukan Arsenal– hanya"),

@@ -40,6 +40,9 @@ _PLAUSIBLE = re.compile("[\u00a0-\u024f\u2000-\u27bf\u0600-\u06ff\ufb50-\ufdff\u
 _FTFY = ftfy.TextFixerConfig(uncurl_quotes=False, fix_latin_ligatures=False, fix_character_width=False,
                              normalization="NFC")
 _SCHEMA = {"name": "str", "pattern": "str", "outlets": "list", "where": "str"}
+# Characters a page left at the edges of a headline or a text that show as nothing (zero widths, direction
+# marks, a byte-order mark): taken off there, where they only make a title compare or sort wrong.
+_INVISIBLE = "\u200b\u200c\u200d\u200e\u200f\u2060\ufeff"
 # A dateline whose dash a scraper dropped with its markup, the place glued to the first word:
 # `Liputan6.com, JakartaKita semua …` (a site's address, a comma, a place in capitalised words).
 _GLUED_DATELINE = re.compile(r"(?P<site>[A-Za-z0-9][\w-]*(?:\.[\w-]+)*\.(?i:co\.id|com|id|net|tv))"
@@ -49,7 +52,7 @@ _GLUED_DATELINE = re.compile(r"(?P<site>[A-Za-z0-9][\w-]*(?:\.[\w-]+)*\.(?i:co\.
 def repair(text: str) -> str:
     """*text* with its HTML read (``<p>…</p>``, ``&nbsp;``), its escaped line breaks (a text of one line
     holding ``\\n``) put back, a dateline's dropped dash put back (`_GLUED_DATELINE`) and mojibake undone
-    (``â€”`` → ``—``); a text with none is returned as it is."""
+    (``â€”`` → ``—``), invisible characters at its edges taken off; a text with none is returned as it is."""
     if "\\n" in text and "\n" not in text:
         text = text.replace("\\r\\n", "\n").replace("\\n", "\n")
     text = markup_to_text(text)
@@ -62,7 +65,7 @@ def repair(text: str) -> str:
         text = _MAC_ROMAN_RUN.sub(_from_mac_roman, text).replace("\xa0", " ")
     if any(suspect in text for suspect in _SUSPECTS):
         text = ftfy.fix_text(text, _FTFY).replace("\xa0", " ")
-    return text
+    return text.strip(_INVISIBLE) if text[:1] in _INVISIBLE or text[-1:] in _INVISIBLE else text
 
 
 def _from_mac_roman(match: re.Match) -> str:
