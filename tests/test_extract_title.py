@@ -61,6 +61,31 @@ def test_a_hyphen_inside_a_word_is_no_datelines_dash(text, title):
     assert extract_title(text) == title
 
 
+LEAD = "REPUBLIKA.CO.ID, JAKARTA -- Hari ini, Ketua Umum PSSI Erick Thohir menyebut FIFA memilih Jakarta."
+
+
+@pytest.mark.parametrize(("url", "title"), [
+    # the headline a URL spells, each word as the text writes it (a dateline's capitals give way to `Jakarta`)
+    ("https://news.republika.co.id/berita/sy23of475/erick-thohir-fifa-tetapkan-jakarta-jadi-pusat-asia",
+     "Erick Thohir FIFA tetapkan Jakarta jadi pusat asia"),  # a word the text does not hold: as the URL has it
+    ("https://news.detik.com/berita/d-7969384/polisi-tangkap-pelaku.html", "Polisi tangkap pelaku"),
+    # no headline in the URL (an id, a date, two words, none): the lead sentence
+    ("https://example.com/2019/09/12/1234", LEAD[28:]),
+    ("https://x.id/read/sy23of475/erick-thohir", LEAD[28:]),
+    (None, LEAD[28:]),
+])
+def test_an_article_without_a_title_takes_the_headline_its_url_spells(url, title):
+    import datetime as dt
+
+    from searchapp.extract import extract_metadata
+    from searchapp.extract.outlet import OutletTable
+    from searchapp.extract.registry import PeopleRegistry
+
+    meta = extract_metadata(LEAD, url=url, outlets=OutletTable([]), people=PeopleRegistry([]),
+                            today=dt.date(2025, 6, 20))
+    assert meta.title == title
+
+
 def test_long_lead_is_cut_at_a_word_boundary():
     text = "BRUSSELS, KOMPAS.TV — " + " ".join(
         ["Sekretaris Jenderal NATO mengeluarkan pernyataan terkuat"] * 4

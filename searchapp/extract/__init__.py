@@ -13,7 +13,7 @@ from searchapp.extract.byline import extract_byline
 from searchapp.extract.dates import extract_date
 from searchapp.extract.outlet import Outlet, OutletTable, detect_outlet
 from searchapp.extract.people import PeopleRegistry, Person, extract_people, find_person_spans
-from searchapp.extract.title import extract_title
+from searchapp.extract.title import extract_title, title_from_url
 
 __all__ = [
     "Metadata",
@@ -57,7 +57,8 @@ def extract_metadata(
 ) -> Metadata:
     """Everything the text (and URL) of an article tells: title, outlet, date, people, byline.
 
-    An explicit ``title`` wins over the lead sentence. Dates after ``today`` are never returned.
+    An explicit ``title`` wins over the headline the URL spells, and that over the lead sentence. Dates
+    after ``today`` are never returned.
     Outlet names and the byline's reporter and editor are not counted among the people. People are
     found in *people_text* when given (the text without publisher boilerplate: a "Baca juga" headline
     names people of another story), the rest in *text*, whose credits and datelines say who and where.
@@ -73,7 +74,7 @@ def extract_metadata(
     )
     outlet = detect_outlet(text, url, outlets)
     return Metadata(
-        title=title.strip() if title and title.strip() else extract_title(text),
+        title=title.strip() if title and title.strip() else title_from_url(url, text) or extract_title(text),
         outlet=outlet.slug if outlet else None,
         outlet_name=outlet.name if outlet else None,
         date=extract_date(text, url, today, collected=collected),

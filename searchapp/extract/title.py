@@ -1,8 +1,11 @@
-"""A title for an article that has none: its lead sentence without dateline or outlet prefix."""
+"""A title for an article that has none: the headline its URL spells (`/berita/sy23of475/erick-thohir-fifa-
+tetapkan-jakarta-…`), else its lead sentence without dateline or outlet prefix."""
 
 from __future__ import annotations
 
 import re
+from collections import Counter
+from urllib.parse import urlsplit
 
 from searchapp.extract.byline import BYLINE_LINE
 
@@ -15,6 +18,36 @@ _DATELINE = re.compile(  # spaces may be no-break ones ("REPUBLIKA.CO.ID,\xa0JAK
     r"[ \t\xa0]*(?:--|-[ \t\xa0]+-|[-–—])[ \t\xa0]*"
 )
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’']?(?=\s+[\"“‘']?[A-Z0-9])")
+# A URL's headline: a path segment of words joined by hyphens, at least three of them words of letters (not
+# an id, `sy23of475`, nor a date); a page's extension left out.
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+){2,}")
+_EXTENSION = re.compile(r"\.(?:html?|php|aspx?)$")
+MIN_SLUG_WORDS = 3
+
+
+def title_from_url(url: str | None, text: str) -> str | None:
+    """The headline the article's URL spells, each word written as the text writes it most often (`erick
+    thohir fifa` → `Erick Thohir FIFA`), the first capitalised; None for a URL that spells none."""
+    if not url:
+        return None
+    segments = [_EXTENSION.sub("", part.lower()) for part in urlsplit(url).path.split("/") if part]
+    for segment in reversed(segments):
+        words = segment.split("-")
+        if _SLUG.fullmatch(segment) and sum(word.isalpha() for word in words) >= MIN_SLUG_WORDS:
+            written = _written_forms(text)
+            title = " ".join(written.get(word, word) for word in words)
+            return shorten(title[:1].upper() + title[1:])
+    return None
+
+
+def _written_forms(text: str) -> dict[str, str]:
+    """Each word of *text*, lower case → the form the text writes it in most often (`FIFA`, `Jakarta`); of
+    forms as frequent, a capitalised one (a dateline's `JAKARTA` beside `Jakarta` is `Jakarta`)."""
+    forms: dict[str, Counter[str]] = {}
+    for word in re.findall(r"[^\W_]+", text):
+        forms.setdefault(word.lower(), Counter())[word] += 1
+    return {key: max(counts, key=lambda form: (counts[form], form.istitle(), form.isupper()))
+            for key, counts in forms.items()}
 
 
 def extract_title(text: str) -> str:
