@@ -362,6 +362,11 @@ def test_a_place_named_after_someone_is_no_mention_of_them(registry, text, peopl
     ("Pengasuh Ponpes Darussalam H Ahmad Fauzi berpesan.", ("Ahmad Fauzi",)),
     # an army corps after a rank is the rank's
     ("Dandim Letkol Inf Hendra Saputra mengatakan warga aman.", ("Hendra Saputra",)),
+    # ministers' short titles of later cabinets, a minister's personal assistant, a head of an agency
+    ("Menpupera Basuki Hadimuljono meninjau bendungan itu.", ("Basuki Hadimuljono",)),
+    ("Mendikbudristek Nadiem Makarim mengatakan hal itu.", ("Nadiem Makarim",)),
+    ("Aspri Menpora Miftahul Ulum diperiksa KPK.", ("Miftahul Ulum",)),
+    ("Kadis Kominfo Sleman Budi Santoso mengatakan anggaran cair.", ("Budi Santoso",)),
 ])
 def test_words_between_a_title_and_a_name_read_as_indonesian_news_writes_them(registry, text, people):
     assert extract_people(text, registry) == people
