@@ -181,6 +181,10 @@ def test_outlets_people_health(client):
     by_slug = {o["slug"]: o for o in outlets}
     assert by_slug["kontan"]["count"] == 2 and by_slug["kontan"]["name"] == "Kontan"
     assert by_slug["kompas-tv"]["count"] == 3 and by_slug["cakapcakap"]["count"] == 2
+    counts = [o["count"] for o in outlets]  # most articles first, outlets without one last
+    assert counts == sorted(counts, reverse=True) and outlets[0]["slug"] == "kompas-tv" and counts[-1] == 0
+    empty = [o["name"].casefold() for o in outlets if not o["count"]]
+    assert empty == sorted(empty)  # then by name, not in the configuration's order
     people = conforms(client.get("/api/people?prefix=stol"), "/api/people")["people"]
     assert people == [{"name": "Jens Stoltenberg", "count": 5}]
     assert client.get("/api/people?limit=0").status_code == 400

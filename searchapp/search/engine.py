@@ -26,7 +26,7 @@ from searchapp.index.generations import current_generation
 from searchapp.ingest.datetimes import WIB
 from searchapp.search.articles import Articles
 from searchapp.search.compiler import QueryCompiler
-from searchapp.search.facet_values import CategoryFacet, MonthFacet, OutletFacet, PersonFacet
+from searchapp.search.facet_values import CategoryFacet, MonthFacet, OutletFacet, PersonFacet, listed_outlets
 from searchapp.search.facets import TOP_PEOPLE, FacetTables
 from searchapp.search.highlight import MatchTerms
 from searchapp.search.live import Generation, LiveIndex, NoIndexError
@@ -225,11 +225,7 @@ class WhooshEngine:
         reader = state.searcher().reader()
         live = reader.all_doc_ids() if reader.has_deletions() else range(state.tables.size)
         counts, _unknown = state.tables.outlet_counts(live)
-        listed = [{"slug": o.slug, "name": o.name, "count": counts.get(o.slug, 0)} for o in self.outlet_table.all()]
-        known = {o["slug"] for o in listed}
-        listed += [{"slug": slug, "name": self.outlet_label(slug), "count": n}
-                   for slug, n in counts.items() if slug not in known]
-        return listed
+        return listed_outlets(self.outlet_table.all(), counts, self.outlet_label)
 
     @_request
     def outlet_slugs(self) -> list[str]:

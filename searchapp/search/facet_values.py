@@ -136,3 +136,12 @@ def month_span(first: str, last: str) -> list[str]:
         months.append(f"{year:04d}-{month:02d}")
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
     return months
+
+
+def listed_outlets(configured: Iterable, counts: dict[str, int], label: Callable[[str], str]) -> list[dict]:
+    """Every outlet, configured (*configured*: slug and name) or only indexed, with its live articles, most
+    first (then by name): the outlets a reader can pick from, those without an article last."""
+    listed = {o.slug: {"slug": o.slug, "name": o.name, "count": counts.get(o.slug, 0)} for o in configured}
+    listed.update({slug: {"slug": slug, "name": label(slug), "count": n} for slug, n in counts.items()
+                   if slug not in listed})
+    return sorted(listed.values(), key=lambda o: (-o["count"], o["name"].casefold()))

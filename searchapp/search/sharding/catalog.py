@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from searchapp.extract.outlet import OutletTable, indexed_outlet, slugify
 from searchapp.extract.registry import PeopleRegistry
+from searchapp.search.facet_values import listed_outlets
 from searchapp.search.people import listed_people, person_choices
 
 
@@ -34,10 +35,7 @@ class Catalog:
 
     def outlets(self) -> list[dict]:
         counts = {slug: o["count"] for slug, o in self.outlet_counts.items()}
-        listed = [{"slug": o.slug, "name": o.name, "count": counts.get(o.slug, 0)} for o in self.outlet_table.all()]
-        known = {o["slug"] for o in listed}
-        return listed + [{"slug": slug, "name": self.outlet_label(slug), "count": n}
-                         for slug, n in counts.items() if slug not in known]
+        return listed_outlets(self.outlet_table.all(), counts, self.outlet_label)
 
     def outlet_slugs(self) -> list[str]:
         slugs = [outlet.slug for outlet in self.outlet_table.all()]
