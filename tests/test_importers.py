@@ -482,6 +482,22 @@ def test_the_same_url_twice_is_one_article_the_newest_kept(tmp_path, capsys):
     assert sorted(r["title"] for r in read_out(out)) == ["Lain", "Versi baru"]
 
 
+def test_an_article_an_earlier_import_wrote_under_another_name_counts_as_replaced(tmp_path, capsys):
+    """Two crawls imported together, then one of them again on its own: its rows are already in the folder
+    (in the first import's files), so the summary says they replace them, not that they were all new."""
+    out = tmp_path / "out"
+    first, second = tmp_path / "senin.csv", tmp_path / "selasa.csv"
+    first.write_text("judul,isi,url\nSatu,Isi satu.,https://detik.com/berita/1\n", encoding="utf-8")
+    second.write_text("judul,isi,url\nDua,Isi dua.,https://detik.com/berita/2\n"
+                      "Satu lagi,Isi satu lagi.,https://www.detik.com/berita/1/\n", encoding="utf-8")
+    assert run_import(capsys, "csv", str(first), str(second), "--out", str(out))[0] == 0  # one set of files
+    code, printed = run_import(capsys, "csv", str(second), "--out", str(out))
+    assert code == 0 and "2 read, 2 written, 2 replaced" in printed
+    fresh = tmp_path / "fresh"
+    assert "2 read, 2 written, 0 replaced" in run_import(capsys, "csv", str(second), "--out", str(fresh))[1]
+    assert "2 read, 2 written, 2 replaced" in run_import(capsys, "csv", str(second), "--out", str(fresh))[1]
+
+
 def test_two_exports_with_numbered_ids_do_not_collide_and_add_up(tmp_path, capsys):
     out = tmp_path / "out"
     for name in ("januari", "februari"):

@@ -8,6 +8,7 @@ newest version winning; a record that cannot be imported is reported with its fi
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import os
@@ -116,6 +117,19 @@ class ShardWriter:
         self._count += 1
         self._bytes += size
 
+    def ids_held(self) -> set[str]:
+        """The ids of the articles the folder already holds (earlier imports' files, under any name): a
+        record with one of them is a newer version of an article already there."""
+        found: set[str] = set()
+        for path in self.out.glob("*.jsonl"):
+            with open(path, encoding="utf-8", errors="replace") as handle:
+                for line in handle:
+                    with contextlib.suppress(ValueError):
+                        record = json.loads(line)
+                        if isinstance(record, dict) and isinstance(record.get("id"), str):
+                            found.add(record["id"])
+        return found
+
     def _open_next(self) -> None:
         if self._handle is not None:
             self._handle.close()
@@ -170,9 +184,11 @@ def write_records(items: Iterable[dict[str, Any] | Problem], summary: ImportSumm
                 if _moment(previous) > _moment(item):
                     continue
             kept[item["id"]] = item
+        earlier = writer.ids_held()
         for record in kept.values():
             writer.write(record)
             summary.written += 1
+            summary.replaced += record["id"] in earlier
     except BaseException:
         writer.abort()
         raise
