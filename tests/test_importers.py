@@ -369,7 +369,7 @@ def test_the_mapping_is_printed_before_writing_and_a_dry_run_writes_nothing(tmp_
     assert code == 0
     assert "'isi_berita' → body" in captured.err and "'tanggal_publikasi' → date" in captured.err
     assert "unused: 'tagging'" in captured.err
-    assert "1 of 1 sampled dates read (1 named)" in captured.err
+    assert "1 of 1 sampled dates read (1 named); no date written NN/NN/YYYY, no order to choose" in captured.err
     assert '"date": "2025-06-18T07:30:00+07:00"' in captured.out and "nothing written" in captured.out
     assert not (tmp_path / "out").exists() and list(tmp_path.iterdir()) == [source]
 

@@ -94,13 +94,14 @@ class DateEvidence:
         numeric = self.orders["dmy"] + self.orders["mdy"] + self.orders["either"]
         why = ("as given (--date-order)" if given else
                f"{self.orders['dmy']} of {numeric} numeric dates parse only as D/M/YYYY, {self.orders['mdy']} only "
-               f"as M/D/YYYY" if numeric else "no numeric date to decide it; D/M/YYYY, the Indonesian order")
+               f"as M/D/YYYY" if numeric else "")
         swapped = (f"; all {self.forms['spreadsheet date']} spreadsheet dates fall on days 1-12 beside texts that "
                    f"read only as D/M/YYYY: a spreadsheet read D/M dates month first, so their day and month are "
                    f"swapped back" if self.swapped(given) else "")
+        # with no date written NN/NN/YYYY (names, spreadsheet date cells, ISO) there is no order to choose
+        ordered = f"; order {ORDER_NAMES[order]}: {why}" if why else "; no date written NN/NN/YYYY, no order to choose"
         return (f"{sampled - self.unreadable} of {sampled} sampled dates read ({forms or 'none'}"
-                f"{f', {self.unreadable} unreadable' if self.unreadable else ''}); order {ORDER_NAMES[order]}: {why}"
-                f"{swapped}")
+                f"{f', {self.unreadable} unreadable' if self.unreadable else ''}){ordered}{swapped}")
 
 
 @dataclass
