@@ -344,6 +344,7 @@ def test_a_currency_before_an_amount_ends_a_name(registry, text, people):
     # the person himself stays
     ("Pada era Presiden Soekarno, Lapangan Banteng dibangun.", ("Soekarno",)),
     ("Bung Karno berpidato di depan rakyat.", ("Soekarno",)),
+    ("Wisatawan mengunjungi Masjid Terapung BJ Habibie di Parepare.", ()),  # a word saying what kind of mosque
 ])
 def test_a_place_named_after_someone_is_no_mention_of_them(registry, text, people):
     assert extract_people(text, registry) == people
@@ -367,6 +368,7 @@ def test_a_place_named_after_someone_is_no_mention_of_them(registry, text, peopl
     ("Mendikbudristek Nadiem Makarim mengatakan hal itu.", ("Nadiem Makarim",)),
     ("Aspri Menpora Miftahul Ulum diperiksa KPK.", ("Miftahul Ulum",)),
     ("Kadis Kominfo Sleman Budi Santoso mengatakan anggaran cair.", ("Budi Santoso",)),
+    ("Pemain itu dibawa oleh agen Jorge Mendes.", ("Jorge Mendes",)),  # not the villages' minister's title
 ])
 def test_words_between_a_title_and_a_name_read_as_indonesian_news_writes_them(registry, text, people):
     assert extract_people(text, registry) == people
