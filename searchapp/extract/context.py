@@ -187,6 +187,13 @@ def after_a_facility(toks: Sequence[Tok], lo: int) -> bool:
             and toks[k - 1].text.casefold() in _WHERE)
 
 
+def names_a_facility(toks: Sequence[Tok], k: int) -> bool:
+    """The word at token *k*, a word of the language right after a facility's head word, is part of the
+    facility's name ("Gedung Putih", "Masjid Agung"), unless it is a given name ("Gedung Putri …" is not)."""
+    return (k > 0 and toks[k].joined and toks[k - 1].text.casefold() in gz.FACILITIES
+            and toks[k].text.casefold() not in lx.GIVEN_NAMES)
+
+
 def names_a_thing(toks: Sequence[Tok], k: int) -> bool:
     """The title at token *k* follows an organisation's head word or a company's (PT, CV) in the same run, so
     it is part of a name: "Stadion Kapten I Wayan Dipta", "Ketua Majelis Hakim", "PT Duta Visual Nusantara"."""

@@ -19,6 +19,7 @@ from searchapp.extract.context import (
     ends_an_acronyms_name,
     expands_acronym,
     jurisdiction_before,
+    names_a_facility,
     names_a_thing,
     office_of_before,
     opens_clause,
@@ -58,9 +59,10 @@ def name_in_run(toks: Sequence[Tok], text: str, used: Sequence[bool], lo: int, h
     a = b
     while a > 0 and kinds[a - 1] in _NAMEISH:
         a -= 1
-    # a derived word ("Keuangan", "Pelaporan") ends an office name: the name comes after it
+    # a derived word ("Keuangan", "Pelaporan") ends an office name, as a word of the language ends a facility's
+    # right after its head ("Gedung Putih", "Masjid Agung"): the name comes after it
     for k in range(b - 2, a - 1, -1):
-        if kinds[k] == "derived":
+        if kinds[k] == "derived" or (k == a and kinds[k] == "root" and names_a_facility(toks, lo + k)):
             a = k + 1
             break
     while b > a and (
@@ -287,10 +289,7 @@ def _between_names(toks: Sequence[Tok], kinds: list[str], lo: int, k: int) -> bo
 def _maker_before(toks: Sequence[Tok], k: int) -> bool:
     """Token *k* (a work's kind: "film", "lagu") follows a title or a maker's word: "produser film Hanung
     Bramantyo", "pencipta lagu Ismail Marzuki" name the maker, not the work."""
-    if k == 0 or not toks[k].joined:
-        return False
-    before = toks[k - 1]
-    return before.text.casefold() in lx.TITLES or before.text.casefold() in lx.MAKERS
+    return k > 0 and toks[k].joined and ((word := toks[k - 1].text.casefold()) in lx.TITLES or word in lx.MAKERS)
 
 
 def _titled_after(toks: Sequence[Tok], hi: int) -> bool:
