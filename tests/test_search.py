@@ -344,3 +344,36 @@ def test_snippets_are_two_or_three_lines_of_the_best_passages():
     assert one_word.count("…") <= 2 and len(one_word.replace("<mark>", "").replace("</mark>", "")) <= SNIPPET_CHARS + 40
     lead = str(snippet(text, []))
     assert len(lead) <= SNIPPET_CHARS + 20 and lead.endswith("…")
+
+
+SIDE_BY_SIDE = [  # (id, title, body): every word of the query in each, side by side in two
+    ("panah", "Operasi Panah Kapuas digelar, operasi terbesar",
+     "Polisi menggelar operasi. Petugas sibuk menangani kebakaran lahan. Polisi menangkap pelaku dan menyita "
+     "senjata dari tangan para pelaku operasi itu."),
+    ("ott-1", "KPK menahan bupati", "KPK menggelar operasi tangkap tangan terhadap seorang bupati di Jawa Timur."),
+    ("ott-2", "Pejabat diperiksa", "Pejabat itu terjaring operasi tangkap tangan KPK bersama dua orang lain."),
+    ("lain", "Operasi pasar", "Pemerintah menggelar operasi pasar beras di sejumlah kota."),
+]
+
+
+def test_words_typed_side_by_side_rank_the_articles_holding_them_so_first(tmp_path):
+    """`operasi tangkap tangan`: the sting's reports before an operation whose officers `menangani` a fire
+    and took weapons from the `tangan` of those they `menangkap` (the roots of every word, far apart)."""
+    from conftest import client_over
+
+    client = client_over(tmp_path, [{"id": i, "title": t, "body": b, "outlet": "kompas"} for i, t, b in SIDE_BY_SIDE])
+    data = client.get("/api/search", query_string={"q": "operasi tangkap tangan"}).get_json()
+    complete = [hit["id"] for hit in data["results"] if not hit["partial"]]  # `lain` holds one word: after them
+    assert complete == ["ott-1", "ott-2", "panah"] and data["total"] == 3
+    # side by side only scores: the words' matches are the same, in any order of typing
+    assert client.get("/api/search", query_string={"q": "tangan operasi tangkap"}).get_json()["total"] == 3
+
+
+@pytest.mark.parametrize("q", ["sekretaris jenderal nato", "jens stoltenberg mengatakan", "pasukan rusia ukraina",
+                               "serangan terhadap gudang"])
+def test_a_short_page_is_the_head_of_a_long_one_though_fewer_articles_are_read_side_by_side(engine, q):
+    """Only articles that could reach the page are read for words side by side: the first three are
+    the first three, with their scores, however many are asked for."""
+    short = search(engine, q, per_page=3, collapse=False).results
+    long = search(engine, q, per_page=50, collapse=False).results
+    assert len(short) == 3 and [(h.id, h.score) for h in short] == [(h.id, h.score) for h in long[:3]]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import sys
 from array import array
+from bisect import bisect_right
 from collections.abc import Iterator
 from itertools import accumulate
 from typing import Any
@@ -107,9 +108,11 @@ def read_postings(reader: IndexReader, field: str, text: str) -> tuple[array, ar
 
 
 def read_positions(reader: IndexReader, field: str, text: str, wanted: set[int]) -> dict[int, list[int]]:
-    """Word positions of the term in each of the *wanted* documents (reader numbering) that hold it."""
+    """Word positions of the term in each of the *wanted* documents (reader numbering) that hold it; a
+    block none of them can be in (by the highest id its header gives) is never read."""
     decode = reader.schema[field].format.decode_positions
     found: dict[int, list[int]] = {}
+    ordered = sorted(wanted)
     for matcher, _deleted, offset in _leaf_matchers(reader, field, text):
         if not _is_block_matcher(matcher):
             while matcher.is_active():
@@ -117,10 +120,19 @@ def read_positions(reader: IndexReader, field: str, text: str, wanted: set[int])
                     found[matcher.id() + offset] = list(matcher.value_as("positions"))
                 matcher.next()
             continue
-        for block_ids, _weights, values, _count in _blocks(matcher):
-            for i, docnum in enumerate(block_ids):
-                if docnum + offset in wanted:
-                    found[docnum + offset] = decode(values[i])
+        after = -1  # the highest id of the blocks before (segment numbering)
+        while matcher.is_active():
+            highest = matcher.block_max_id()
+            first = bisect_right(ordered, after + offset)
+            if first < len(ordered) and ordered[first] <= highest + offset:
+                if matcher._data is None:
+                    matcher._read_data()
+                raw_ids, values = matcher._data[0], matcher._data[2]
+                for i, docnum in enumerate(raw_ids if matcher._byteids else accumulate(raw_ids)):
+                    if docnum + offset in wanted:
+                        found[docnum + offset] = decode(values[i])
+            after = highest
+            matcher._next_block()
     return found
 
 

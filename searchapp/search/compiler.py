@@ -16,10 +16,12 @@ from searchapp.extract.outlet import OutletTable, alias_key
 from searchapp.extract.registry import PeopleRegistry
 from searchapp.index.analysis import QueryAnalysis, QueryTerm
 from searchapp.index.words import iter_words
-from searchapp.search.query import And, Field, Node, Not, Phrase, Word
+from searchapp.search.query import Field, Node, Not, Or, Phrase, Word
 from searchapp.search.query_dates import date_range
 
 TEXT_FIELDS = ("title", "body")
+PROXIMITY_BOOST = 0.5
+MAX_PAIRS = 4  # pairs of words read side by side per query: a bound on the positions read
 
 
 class QueryCompiler:
@@ -51,7 +53,22 @@ class QueryCompiler:
             return None
         if len(children) == 1:
             return children[0]
-        return wq.And(children) if isinstance(node, And) else wq.Or(children)
+        if isinstance(node, Or):
+            return wq.Or(children)
+        together = self.together(node.nodes)
+        return wq.AndMaybe(wq.And(children), together) if together is not None else wq.And(children)
+
+    def together(self, nodes: list[Node]) -> wq.Query | None:
+        """Each two words typed one after the other (neither a function word), as written and side by side:
+        not required, but an article that holds them so scores them again, `PROXIMITY_BOOST` times
+        (`operasi tangkap tangan` ranks the sting's reports above an `operasi` that `menangani` a case)."""
+        pairs = []
+        for first, second in zip(nodes, nodes[1:], strict=False):
+            if isinstance(first, Word) and isinstance(second, Word):
+                terms = self.analysis.terms(f"{first.text} {second.text}")
+                if len(terms) == 2 and all(t is not None and t.exact not in self.analysis.stopwords for t in terms):
+                    pairs += [wq.Phrase(name, [t.exact for t in terms], boost=PROXIMITY_BOOST) for name in TEXT_FIELDS]
+        return wq.Or(pairs[:2 * MAX_PAIRS]) if pairs else None
 
     def word(self, text: str) -> wq.Query | None:
         terms = self.analysis.terms(text)

@@ -113,6 +113,8 @@ class DocSets:
             return set()
         if isinstance(query, wq.Not):
             return self.all_docs() - self.of(query.query)
+        if isinstance(query, wq.AndMaybe):  # what may match too only scores
+            return self.of(query.a)
         if isinstance(query, wq.And):
             return self._and(query.subqueries)
         if isinstance(query, wq.Or):
@@ -129,6 +131,14 @@ class DocSets:
         field, words, slop = query.fieldname, query.words, query.slop
         candidates = self._and([wq.Term(field, word) for word in words])
         return self._in_order(field, words, slop, candidates) if candidates else candidates
+
+    def phrase_within(self, query: wq.Phrase, allowed: set[int]) -> set[int]:
+        """The documents of *allowed* the phrase matches (positions read for those alone: a phrase that only
+        adds to the score of a search's matches need not be found elsewhere)."""
+        if query in self._phrases:
+            return self._phrases[query] & allowed
+        candidates = self._and([wq.Term(query.fieldname, word) for word in query.words]) & allowed
+        return self._in_order(query.fieldname, query.words, query.slop, candidates) if candidates else candidates
 
     def _in_order(self, field: str, words: list[str], slop: int, candidates: set[int]) -> set[int]:
         per_word = [self.postings.positions(field, word, candidates) for word in words]

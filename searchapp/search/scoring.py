@@ -18,19 +18,26 @@ from whoosh.searching import Searcher
 from searchapp.index.whoosh27 import field_b
 from searchapp.search.matching import DocSets
 
-Scored = tuple[str, str, float, wq.Phrase | None]  # field, term, boost, the phrase it must be part of
+# field, term, boost, the phrase it must be part of, and whether it only scores (what a document may also hold)
+Scored = tuple[str, str, float, wq.Phrase | None, bool]
 
 
 def positive_terms(query: wq.Query, boost: float = 1.0) -> tuple[list[Scored], float] | None:
     """``(field, text, boost, phrase)`` of every term that adds to a document's score (a phrase's
     words count only where the phrase matches), and the constant every match gets (Whoosh scores a
     ``Not`` under an ``And`` as its boost); None for anything else (ranges, prefixes, a ``Not`` under
-    an ``Or``)."""
+    an ``Or``). An ``AndMaybe``'s second query only adds to the score of a document that also matches it."""
     boost *= getattr(query, "boost", 1.0)
     if isinstance(query, wq.Term):
-        return [(query.fieldname, query.text, boost, None)], 0.0
+        return [(query.fieldname, query.text, boost, None, False)], 0.0
     if isinstance(query, wq.Phrase):  # Whoosh scores a phrase match as the sum of its words' scores
-        return [(query.fieldname, word, boost, query) for word in query.words], 0.0
+        return [(query.fieldname, word, boost, query, False) for word in query.words], 0.0
+    if isinstance(query, wq.AndMaybe):
+        required, maybe = positive_terms(query.a, boost), positive_terms(query.b, boost)
+        if required is None or maybe is None or maybe[1]:
+            return None
+        return required[0] + [(field, text, weight, phrase, True) for field, text, weight, phrase, _ in maybe[0]], \
+            required[1]
     if isinstance(query, (wq.And, wq.Or)):
         terms: list[Scored] = []
         constant = 0.0
@@ -90,29 +97,54 @@ def top_documents(searcher: Searcher, query: wq.Query, candidates: set[int], lim
     scores = np.zeros(size, dtype=np.float64)
     scored = np.zeros(size, dtype=bool)
     postings = docsets.postings
-    for field, text, boost, phrase in terms:
-        if reader.doc_frequency(field, text) == 0:
-            continue
-        where = allowed
-        if phrase is not None:
-            where = np.zeros(size, dtype=bool)
-            inside = docsets.of(phrase) & candidates
-            where[np.fromiter(inside, dtype=np.int64, count=len(inside))] = True
+
+    def add(into: np.ndarray, field: str, text: str, boost: float, where: np.ndarray) -> np.ndarray:
+        """Add the term's score to *into* for the documents of *where* that hold it; those documents."""
         id_list, weight_list = postings.get(field, text)
         ids = np.frombuffer(id_list, dtype=np.int32)
         keep = where[ids]
         docs = ids[keep]
         tf = np.frombuffer(weight_list, dtype=np.float32)[keep].astype(np.float64)
-        scored[docs] = True
         if not reader.schema[field].scorable:  # Whoosh scores these by their weight alone
-            scores[docs] += boost * tf
-            continue
+            into[docs] += boost * tf
+            return docs
         b = field_b(weighting, field)
         idf = searcher.idf(field, text)
         average = searcher.avg_field_length(field) or 1
         # Whoosh: bm25 = idf·((tf·(k1+1)) / (tf + k1·((1-b) + b·fl/avg))), times the term's boost
         field_lengths = lengths.lengths[field][docs]
-        scores[docs] += idf * ((tf * (k1 + 1)) / (tf + k1 * ((1 - b) + b * field_lengths / average))) * boost
+        into[docs] += idf * ((tf * (k1 + 1)) / (tf + k1 * ((1 - b) + b * field_lengths / average))) * boost
+        return docs
+
+    def matching(phrase: wq.Phrase, among: set[int]) -> np.ndarray:
+        where = np.zeros(size, dtype=bool)
+        inside = docsets.phrase_within(phrase, among)
+        where[np.fromiter(inside, dtype=np.int64, count=len(inside))] = True
+        return where
+
+    required = [(f, t, b, p) for f, t, b, p, optional in terms if not optional and reader.doc_frequency(f, t)]
+    maybe = [(f, t, b, p) for f, t, b, p, optional in terms if optional and reader.doc_frequency(f, t)]
+    within: dict[wq.Phrase, np.ndarray] = {}
+    for field, text, boost, phrase in required:
+        if phrase is not None and phrase not in within:  # each word of a phrase scores where it matches
+            within[phrase] = matching(phrase, candidates)
+        scored[add(scores, field, text, boost, allowed if phrase is None else within[phrase])] = True
+    if maybe:
+        # What may match too only adds to a score: an article that could not reach the first *limit* even if
+        # it matched is never read for it (a phrase's positions are the costly part)
+        potential = np.zeros(size, dtype=np.float64)
+        for field, text, boost, _phrase in maybe:
+            add(potential, field, text, boost, allowed)
+        if limit < len(chosen):
+            bar = np.partition(scores[chosen], len(chosen) - limit)[len(chosen) - limit]
+            hopeful = chosen[scores[chosen] + potential[chosen] >= bar - 1e-9 * max(1.0, abs(bar))]  # (rounding)
+        else:
+            hopeful = chosen
+        among = set(hopeful.tolist())
+        for field, text, boost, phrase in maybe:
+            if phrase not in within:
+                within[phrase] = matching(phrase, among)
+            add(scores, field, text, boost, within[phrase])
     if int(scored[chosen].sum()) != len(chosen):  # candidates that are not this query's matches
         return None
     result = scores[chosen] + constant
