@@ -1,6 +1,7 @@
 """From the query syntax tree to a Whoosh query over searchapp's fields.
 
 A word becomes its root in title and body, plus its written form (``=word``) with the exact-form boost;
+words typed side by side score again where an article writes them so (not required: ``AndMaybe``);
 a phrase matches written forms in order, a dropped stopword keeping its place; ``outlet:``, ``orang:``
 and ``tanggal:`` become terms and date ranges over the metadata fields.
 """
