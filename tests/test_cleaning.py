@@ -176,6 +176,7 @@ def test_boilerplate_lines(line, outlet, name):
     ("Artikel ini ditulis dalam bahasa yang sederhana agar mudah dipahami.", None),
     ("Diadaptasi oleh Joko Anwar dari novel karya Eka Kurniawan", None),  # a film's, not the article's
     ("Foto di pic.twitter itu beredar luas, kata polisi.", None),
+    ("Pelatih menyebut timnya siap. pic.twitter.com/abcd Pelatih juga menyebut strategi baru.", None),  # goes on
     ("PRIBADI WICAKSONO", "kompas"),  # Tempo's way, not every outlet's: a name in capitals may be a heading
     ("JAKARTA - Harga cabai naik.", "tempo"),  # a dateline opens a sentence of the story
     ("KPK MENETAPKAN TERSANGKA BARU DALAM KASUS KORUPSI ITU", "tempo"),  # a sentence in capitals, not a name
@@ -302,6 +303,7 @@ def test_a_widget_between_a_run_on_paragraph_and_its_repeat_hides_no_repeat():
      "jelasnya.\nView this post on Instagram\nA post shared by ibf (@ibf)\nLoading...Ikuti Whatsapp Channel Republika"),
     ("Baca juga, kata dia, buku itu.", "Baca juga, kata dia, buku itu."),  # a sentence
     ("Truk Over Loading (ODOL) dilarang.", "Truk Over Loading (ODOL) dilarang."),
+    ("Proses downloading... berjalan.", "Proses downloading... berjalan."),  # a word, not a widget
     ("Ia bilang (baca: menegaskan) hal itu.", "Ia bilang (baca: menegaskan) hal itu."),
     # written text stays as it is
     ('"Apa benar?," katanya.', '"Apa benar?," katanya.'),

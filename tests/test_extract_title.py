@@ -69,6 +69,9 @@ LEAD = "REPUBLIKA.CO.ID, JAKARTA -- Hari ini, Ketua Umum PSSI Erick Thohir menye
     ("https://news.republika.co.id/berita/sy23of475/erick-thohir-fifa-tetapkan-jakarta-jadi-pusat-asia",
      "Erick Thohir FIFA tetapkan Jakarta jadi pusat asia"),  # a word the text does not hold: as the URL has it
     ("https://news.detik.com/berita/d-7969384/polisi-tangkap-pelaku.html", "Polisi tangkap pelaku"),
+    ("https://x.id/a/polisi-tangkap-pelaku-123456.html", "Polisi tangkap pelaku"),  # an id after it
+    ("https://news.detik.com/berita-jawa-timur/d-7969384", LEAD[28:]),  # a section's words, not the article's
+    ("http://[::1", LEAD[28:]),  # no URL at all
     # no headline in the URL (an id, a date, two words, none): the lead sentence
     ("https://example.com/2019/09/12/1234", LEAD[28:]),
     ("https://x.id/read/sy23of475/erick-thohir", LEAD[28:]),

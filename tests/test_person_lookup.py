@@ -25,6 +25,7 @@ ARTICLES = [  # (id, people stated by the corpus)
     ("c1", ["Vladimir Putin"]), ("c2", ["Khamenei Putin"]), ("c3", ["Vladimir Putindi"]),
     ("d1", ["Soeharto"]),
     ("e1", ["Gibran"]), ("e2", ["Gibran Rakabuming Raka"]), ("e3", ["Gibran Rakabuming Raka"]),
+    ("g1", ["ANIES"]), ("g2", ["Anies"]), ("g3", ["Anies"]),
 ]
 
 
@@ -82,6 +83,7 @@ def test_a_stub_written_in_another_case_gives_way_to_a_fuller_name_with_more_art
 
 @pytest.mark.parametrize(("typed", "person", "found"), [
     ("Gibran", "Gibran", ["e1"]),  # written as indexed: a facet's value selects itself
+    ("ANIES", "ANIES", ["g1"]),  # even beside the same name in another case
     ("iriana jokowi", "Iriana Jokowi", ["b1"]),  # another case, and no fuller name has more articles
 ])
 def test_a_name_written_as_indexed_selects_itself(client, typed, person, found):

@@ -377,3 +377,30 @@ def test_a_short_page_is_the_head_of_a_long_one_though_fewer_articles_are_read_s
     short = search(engine, q, per_page=3, collapse=False).results
     long = search(engine, q, per_page=50, collapse=False).results
     assert len(short) == 3 and [(h.id, h.score) for h in short] == [(h.id, h.score) for h in long[:3]]
+
+
+def test_pages_of_many_matches_are_the_heads_of_longer_ones(tmp_path):
+    """200 articles holding the words, side by side in some: only those that could reach a short page are
+    read for it, and the page is the head of a long one, scores and all."""
+    import random
+
+    from conftest import client_over
+
+    rng = random.Random(7)
+    fillers = ["warga", "kota", "pasar", "jalan", "sekolah", "rapat", "desa", "harga", "beras", "cabai"]
+    records = []
+    for n in range(200):
+        words = [rng.choice(fillers) for _ in range(rng.randint(8, 60))] + ["banjir", "besar", "melanda"]
+        rng.shuffle(words)
+        if n % 3 == 0:
+            words.insert(rng.randrange(len(words)), "banjir besar")
+        records.append({"id": f"b{n:03d}", "title": " ".join(words[:4]), "body": " ".join(words) + ".",
+                        "outlet": "kompas"})
+    client = client_over(tmp_path, records)
+    for q in ("banjir besar", "banjir besar melanda", "besar banjir"):
+        long = client.get("/api/search", query_string={"q": q, "per_page": 100, "collapse": "false"}).get_json()
+        assert long["total"] == 200
+        for size in (1, 3, 10):
+            short = client.get("/api/search", query_string={"q": q, "per_page": size, "collapse": "false"}).get_json()
+            assert [(h["id"], h["score"]) for h in short["results"]] == \
+                [(h["id"], h["score"]) for h in long["results"][:size]]

@@ -138,18 +138,15 @@ class _Analysis:
         return k < i and k > 0 and toks[k].joined and not self.used[k - 1] and toks[k - 1].kind in ("unk", "root")
 
     def _after_facility(self, i: int) -> bool:
-        """Token *i* follows a facility's head word, maybe through its qualifiers ("Bandara Internasional") and
-        one word of the language that says what kind it is ("Masjid Terapung BJ Habibie")."""
+        """Token *i* follows a facility's head word, maybe through its qualifiers ("Bandara Internasional")."""
         toks = self.toks
-        k, described = i, False
+        k = i
         while k > 0 and toks[k].joined:
             word = toks[k - 1].text.casefold().rstrip(".")
             if word in gz.FACILITIES:
                 return True
             if word not in gz.FACILITY_QUALIFIERS:
-                if described or toks[k - 1].kind not in ("root", "derived"):
-                    return False
-                described = True
+                return False
             k -= 1
         return False
 

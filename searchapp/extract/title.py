@@ -28,16 +28,19 @@ MIN_SLUG_WORDS = 3
 def title_from_url(url: str | None, text: str) -> str | None:
     """The headline the article's URL spells, each word written as the text writes it most often (`erick
     thohir fifa` → `Erick Thohir FIFA`), the first capitalised; None for a URL that spells none."""
-    if not url:
+    try:
+        segments = [part for part in urlsplit(url or "").path.split("/") if part]
+    except ValueError:  # not a URL (`http://[::1`)
         return None
-    segments = [_EXTENSION.sub("", part.lower()) for part in urlsplit(url).path.split("/") if part]
-    for segment in reversed(segments):
-        words = segment.split("-")
-        if _SLUG.fullmatch(segment) and sum(word.isalpha() for word in words) >= MIN_SLUG_WORDS:
-            written = _written_forms(text)
-            title = " ".join(written.get(word, word) for word in words)
-            return shorten(title[:1].upper() + title[1:])
-    return None
+    segment = _EXTENSION.sub("", segments[-1].lower()) if segments else ""  # the article's, not its section's
+    words = segment.split("-")
+    while words and not words[-1].isalpha():  # an id after the headline (`…-pelaku-123456`)
+        words.pop()
+    if not _SLUG.fullmatch(segment) or sum(word.isalpha() for word in words) < MIN_SLUG_WORDS:
+        return None
+    written = _written_forms(text)
+    title = " ".join(written.get(word, word) for word in words)
+    return shorten(title[:1].upper() + title[1:])
 
 
 def _written_forms(text: str) -> dict[str, str]:

@@ -22,8 +22,8 @@ _DANGLING = re.compile(r"(?<![^\n,.])((?:Baca|BACA|Lihat|LIHAT) (?:[Jj]uga|JUGA)
 # "jelasnya.View this post on InstagramA post shared by …(@x)Loading...Ikuti Whatsapp Channel Republika").
 _INLINE_LINK = re.compile(r"[ \xa0]*\(((?:Baca|BACA|Lihat|LIHAT) (?:[Jj]uga|JUGA))\s*:([^()]{0,200})\)"
                           r"[ \xa0]*,*[ \xa0]*")
-_GLUED_WIDGET = re.compile(r"(?:(?<=[.!?\"”)])[ \xa0]*|(?<=[a-z]))(?=View this post on Instagram|A post shared by "
-                           r"|[Ll]oading\.\.\.)")
+_GLUED_WIDGET = re.compile(r"(?<=[.!?\"”)])[ \xa0]*(?=[Ll]oading\.\.\.)|(?:(?<=[.!?\"”)])[ \xa0]*|(?<=[a-z]))"
+                           r"(?=View this post on Instagram|A post shared by |Loading\.\.\.)")  # not "downloading..."
 _TOKEN_BEFORE = re.compile(r"\S*\Z")
 ABBREVIATIONS = frozenset({
     "dll", "dsb", "dst", "dkk", "tsb", "etc", "vs", "no", "nos", "hlm", "jl", "jln", "kec", "kab", "co",

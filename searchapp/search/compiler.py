@@ -60,14 +60,15 @@ class QueryCompiler:
         return wq.AndMaybe(wq.And(children), together) if together is not None else wq.And(children)
 
     def together(self, nodes: list[Node]) -> wq.Query | None:
-        """Each two words typed one after the other (neither a function word), as written and side by side:
-        not required, but an article that holds them so scores them again, `PROXIMITY_BOOST` times
-        (`operasi tangkap tangan` ranks the sting's reports above an `operasi` that `menangani` a case)."""
+        """Each two words typed one after the other (neither a function word), side by side, each as written
+        (a word typed as its root, which the index holds only so, in any of its forms): not required, but an
+        article that holds them so scores them again, `PROXIMITY_BOOST` times (`operasi tangkap tangan` ranks
+        the sting's reports above an `operasi` that `menangani` a case)."""
         pairs = []
         for first, second in zip(nodes, nodes[1:], strict=False):
             if isinstance(first, Word) and isinstance(second, Word):
                 terms = self.analysis.terms(f"{first.text} {second.text}")
-                if len(terms) == 2 and all(t is not None and t.exact not in self.analysis.stopwords for t in terms):
+                if len(terms) == 2 and all(t is not None and t.form not in self.analysis.stopwords for t in terms):
                     pairs += [wq.Phrase(name, [t.exact for t in terms], boost=PROXIMITY_BOOST) for name in TEXT_FIELDS]
         return wq.Or(pairs[:2 * MAX_PAIRS]) if pairs else None
 

@@ -24,13 +24,13 @@ def person_choices(tables: FacetTables, typed: str, registry: PeopleRegistry) ->
     written = " ".join(typed.split())
     if not written:
         return []
+    counts = tables.person_counts()
+    if written in counts:
+        return [written]
     exact = tables.person_by_lower.get(written.lower())
-    if exact == written:
-        return [exact]
     known = known_person(tables, typed, registry)
     if known is not None:
         return [known]
-    counts = tables.person_counts()
     found = sorted((name for name in counts if names_person(name, typed)), key=lambda n: (-counts[n], n))
     if exact is not None and (not found or counts.get(exact, 0) >= counts[found[0]]):
         return [exact]
