@@ -23,7 +23,7 @@ Scored = tuple[str, str, float, wq.Phrase | None, bool]
 
 
 def positive_terms(query: wq.Query, boost: float = 1.0) -> tuple[list[Scored], float] | None:
-    """``(field, text, boost, phrase)`` of every term that adds to a document's score (a phrase's
+    """``(field, text, boost, phrase, optional)`` of every term that adds to a document's score (a phrase's
     words count only where the phrase matches), and the constant every match gets (Whoosh scores a
     ``Not`` under an ``And`` as its boost); None for anything else (ranges, prefixes, a ``Not`` under
     an ``Or``). An ``AndMaybe``'s second query only adds to the score of a document that also matches it."""
