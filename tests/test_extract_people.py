@@ -474,6 +474,12 @@ def test_a_regency_or_city_is_a_place(registry, text, people):
     # a product's, a brand's or an index's name after the noun that says so
     ("Sementara itu, indeks Nasdaq Composite turun 0,5 persen.", ()),
     ("Banjir merendam mobil Chery Tiggo milik warga.", ()),
+    ("Kemarin pesawat Twin Otter milik maskapai itu hilang kontak.", ()),  # a vehicle, a weapon, a phenomenon
+    ("Israel mengandalkan sistem Iron Dome, kata Benjamin Netanyahu.", ("Benjamin Netanyahu",)),
+    ("Dampak fenomena El Nino terasa, kata Dwikorita Karnawati.", ("Dwikorita Karnawati",)),
+    ("Indeks Dow Jones turun 2 persen pada Jumat.", ()),  # the cue capitalised, opening the sentence
+    ("Pesawat Twin Otter itu hilang di Papua.", ()),
+    ("Presiden Joko Widodo naik pesawat kepresidenan.", ("Joko Widodo",)),
     ("Tiket dipesan lewat aplikasi.,Kepala Humas PT KAI Edy Kuswoyo menyatakan sistem aman.", ("Edy Kuswoyo",)),
     ("Film karya sutradara Joko Anwar tayang pekan depan.", ("Joko Anwar",)),
     ("Pasar koreksi, ujar analis saham Hans Kwee kepada wartawan.", ("Hans Kwee",)),

@@ -99,9 +99,13 @@ di ke kota provinsi kabupaten kecamatan kelurahan desa kampung dusun negara nege
 daerah ibu ibukota jalan jl gedung restoran kafe warung toko stadion bandara pelabuhan menuju asal dekat
 sekitar perbatasan
 """)
-# Lower-case nouns before a product's, a brand's or an index's name: "indeks Nasdaq Composite", "mobil Chery
-# Tiggo", "aplikasi Gojek" (not "film", "lagu": "film Joko Anwar" names its maker)
-THING_CUES = _words("indeks merek aplikasi mobil ponsel produk platform situs varian tipe ajang")
+# Nouns before a product's, a brand's, a vehicle's, a weapon's or a phenomenon's name: "indeks Nasdaq Composite",
+# "mobil Chery Tiggo", "aplikasi Gojek", "pesawat Twin Otter", "sistem Iron Dome", "fenomena El Nino" (not "film",
+# "lagu": "film Joko Anwar" names its maker)
+THING_CUES = _words("""
+indeks merek aplikasi mobil ponsel produk platform situs varian tipe ajang pesawat helikopter jet kereta rudal
+sistem fenomena vaksin
+""")
 # A work's kind before its title ("film Wonder Woman", "lagu Time After Time"), unless a maker's word comes
 # first (`MAKERS`, or a title: "sutradara film Hanung Bramantyo") or a title after ("lagu Elton John berjudul …").
 WORK_CUES = _words("film lagu serial sinetron drama album single novel komik gim game")
