@@ -368,6 +368,13 @@ def test_a_place_named_after_someone_is_no_mention_of_them(registry, text, peopl
     ("Aspri Menpora Miftahul Ulum diperiksa KPK.", ("Miftahul Ulum",)),
     ("Kadis Kominfo Sleman Budi Santoso mengatakan anggaran cair.", ("Budi Santoso",)),
     ("Pemain itu dibawa oleh agen Jorge Mendes.", ("Jorge Mendes",)),  # not the villages' minister's title
+    # formal address and a candidate for the KPK's leadership
+    ("Wakil ketua, Saudara Nawawi Pomolango, hadir.", ("Nawawi Pomolango",)),
+    ("Pelanggaran etik Capim Firli Bahuri dibahas.", ("Firli Bahuri",)),
+    # a given name typed twice is typed once; a short name word written twice is a name ("Zee Zee Shahab")
+    ("Hasilnya: Nawawi Nawawi Pomolango 50 suara, Nurul Nurul Ghufron 51 suara.",
+     ("Nawawi Pomolango", "Nurul Ghufron")),
+    ("Aktris Zee Zee Shahab mengatakan hal itu.", ("Zee Zee Shahab",)),
     # a word of the language right after a facility's head word names the facility, not the person after it
     ("Juru bicara Gedung Putih Karine Jean-Pierre mengatakan hal itu.", ("Karine Jean-Pierre",)),
     ("Imam Masjid Agung Ahmad Fauzi mengatakan hal itu.", ("Ahmad Fauzi",)),

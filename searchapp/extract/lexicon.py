@@ -24,6 +24,7 @@ menhan menkes mendikbud mendiknas menag mensos menpora menpan mendag mentan menh
 menkumham menkominfo menparekraf menpar menperin menristekdikti menristek menlhk menteri-menteri
 menkopolhukam menkopolkam menko-polhukam menseskab mensesneg menkop menbud menpupr perdana pm kanselir
 menpupera mendikbudristek mendiktisaintek mendikdasmen menkomdigi menpanrb menkomarves menkopmk wamen aspri kadis
+saudara saudari sdr sdri capim
 sekjen sekretaris sekda sesmen jenderal kepala ketua ketum waketum direktur dirut direksi dirjen
 direktris presdir gubernur wagub bupati wabup wali walikota wawali camat lurah kades kapolri wakapolri
 kapolda wakapolda kapolres kapolresta kapolrestabes kapolsek kabareskrim kadiv kadivhumas kabid

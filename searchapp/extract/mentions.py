@@ -228,6 +228,8 @@ class _Analysis:
             found = name_in_run(toks, self.text, self.used, i, j) if ends_name else None
             if found is not None:
                 a, b, evidence = found
+                if b - a >= 3 and len(toks[a].text) >= 5 and toks[a].text.casefold() == toks[a + 1].text.casefold():
+                    a += 1  # "Nawawi Nawawi Pomolango": a given name typed twice
                 self._add(a, b, None, evidence)
             i = j
 
