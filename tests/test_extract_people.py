@@ -368,6 +368,10 @@ def test_a_place_named_after_someone_is_no_mention_of_them(registry, text, peopl
     ("Aspri Menpora Miftahul Ulum diperiksa KPK.", ("Miftahul Ulum",)),
     ("Kadis Kominfo Sleman Budi Santoso mengatakan anggaran cair.", ("Budi Santoso",)),
     ("Pemain itu dibawa oleh agen Jorge Mendes.", ("Jorge Mendes",)),  # not the villages' minister's title
+    # a known person after a word for their child: the person ("Putra Sulung Jokowi" is Jokowi's eldest son)
+    ("Gibran, Putra Sulung Jokowi, mendaftar.", ("Joko Widodo",)),
+    ("Putra Jokowi ini mengaku pertemuan itu silaturahmi.", ("Joko Widodo",)),
+    ("Ani Yudhoyono hadir di acara itu.", ("Ani Yudhoyono",)),  # a given name before the surname: someone else
     # formal address and a candidate for the KPK's leadership
     ("Wakil ketua, Saudara Nawawi Pomolango, hadir.", ("Nawawi Pomolango",)),
     ("Pelanggaran etik Capim Firli Bahuri dibahas.", ("Firli Bahuri",)),

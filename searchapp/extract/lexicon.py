@@ -112,6 +112,10 @@ sistem fenomena vaksin
 WORK_CUES = _words("film lagu serial sinetron drama album single novel komik gim game")
 MAKERS = _words("bintang pemeran pencipta penulis pengarang kritikus")
 
+# A child of someone, and the words after it: "Putra Sulung Jokowi" is Jokowi's eldest son, "Putri Mahkota" a
+# crown princess.
+CHILD = _words("putra putri putera puteri")
+CHILD_AFTER = _words("mahkota sulung bungsu tunggal kedua ketiga")
 # Titles that, right before a name word, are a given name: an imam is named with his office ("Imam Besar
 # Masjid Istiqlal Nasaruddin Umar"), "Imam Nahrawi" and "Imam Prasodjo" are names
 GIVEN_NAME_TITLES = _words("imam")

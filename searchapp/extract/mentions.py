@@ -88,7 +88,8 @@ class _Analysis:
             if self._after_facility(i):
                 i = end  # "Universitas Airlangga", "Jalan Soekarno", "Gelora Bung Karno": a place named after someone
                 continue
-            if prev is not None and end - i == 1 and not self.used[i - 1] and (
+            kin = prev is not None and prev.text.casefold() in lx.CHILD | lx.CHILD_AFTER
+            if prev is not None and end - i == 1 and not self.used[i - 1] and not kin and (
                     prev.kind in ("unk", "root") or self._after_someone(i)):
                 i = end  # "Ani Yudhoyono", "Suryo Paloh", "Heru B. Yudhoyono": someone else with that surname
                 continue

@@ -45,8 +45,6 @@ from searchapp.extract.tokens import (
 _NAMEISH = frozenset({"unk", "root", "derived", "init", "init2", "particle"})
 # nouns of what is no one, before "asal" and a place ("band asal Inggris …")
 _NOT_PEOPLE = lx.WORK_CUES | lx.THING_CUES | {"band", "grup", "klub", "tim", "perusahaan", "maskapai", "merek"}
-_CHILD = frozenset({"putra", "putri", "putera", "puteri"})
-_CHILD_AFTER = frozenset({"mahkota", "sulung", "bungsu", "tunggal", "kedua", "ketiga"})
 _PERSONAL = frozenset({"sekretaris", "asisten", "ajudan", "dokter", "pengacara", "penasihat", "pelatih", "staf"})
 _GREAT = frozenset({"mahkamah", "kejaksaan", "masjid", "pura", "puri", "keraton", "kraton", "gereja", "vihara"})
 
@@ -211,10 +209,10 @@ def run_kinds(toks: Sequence[Tok], used: Sequence[bool], lo: int, hi: int) -> li
             # office's place, a given name ("Ketua DPRD Sleman Putra Wijaya", "Bupati Bantul Putra Jaya")
             kinds[k] = "org"
     for k in range(len(kinds) - 1):  # "Putra Presiden Joko Widodo", "Putri Mahkota", "Putra Sulung Jokowi": a child
-        if toks[lo + k].text.casefold() in _CHILD and (
-                kinds[k + 1] == "title" or toks[lo + k + 1].text.casefold() in _CHILD_AFTER):
+        if toks[lo + k].text.casefold() in lx.CHILD and (
+                kinds[k + 1] == "title" or toks[lo + k + 1].text.casefold() in lx.CHILD_AFTER):
             kinds[k] = "title"  # of someone, or a crown prince: no given name
-            if toks[lo + k + 1].text.casefold() in _CHILD_AFTER:
+            if toks[lo + k + 1].text.casefold() in lx.CHILD_AFTER:
                 kinds[k + 1] = "title"
     for k in range(len(kinds) - 1):
         word = toks[lo + k].text.casefold().rstrip(".")
