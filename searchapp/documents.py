@@ -27,13 +27,15 @@ from searchapp.ingest.identity import without_tracking
 MAX_PEOPLE = 50  # people kept per article, in order of first mention (a list of 2,900 is not a facet)
 # Raised whenever the code changes what a document holds for the same article and configuration (the
 # cleaning of its text, what extraction finds): every article is then extracted again by the next run.
-EXTRACTION_RULES = 35
+EXTRACTION_RULES = 36
 
 
-def same_apostrophe(names: tuple[str, ...] | list[str]) -> tuple[str, ...]:
+def as_people(names: tuple[str, ...] | list[str], registry: PeopleRegistry) -> tuple[str, ...]:
     """The names with one apostrophe (``Ma’ruf`` is ``Ma'ruf``: one person, one facet value, one profile
-    address), each once."""
-    return tuple(dict.fromkeys(name.replace("’", "'").replace("‘", "'") for name in names))
+    address), a name or alias config/people.yaml knows as its person's name (an export's ``Jokowi`` is Joko
+    Widodo), each once."""
+    return tuple(dict.fromkeys(registry.canonical(name) or name.replace("’", "'").replace("‘", "'")
+                               for name in names))
 
 
 def latest_date(collected: dt.date | None, today: dt.date) -> dt.date:
@@ -116,7 +118,7 @@ class DocumentBuilder:
         meta = self.metadata(article, body)
         outlet_slug, outlet_name = stated if stated[0] else (meta.outlet, meta.outlet_name)
         date = stated_day(article.date, article.url, self.today, article.updated) if article.date else meta.date
-        people = same_apostrophe(article.people if article.people is not None else meta.people)[:MAX_PEOPLE]
+        people = as_people(article.people if article.people is not None else meta.people, self.people)[:MAX_PEOPLE]
         doc = {
             "id": article.id,
             # A title inferred from the lead repeats the body: stored to be shown, not indexed as a headline.

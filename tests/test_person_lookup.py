@@ -26,6 +26,8 @@ ARTICLES = [  # (id, people stated by the corpus)
     ("d1", ["Soeharto"]),
     ("e1", ["Gibran"]), ("e2", ["Gibran Rakabuming Raka"]), ("e3", ["Gibran Rakabuming Raka"]),
     ("g1", ["ANIES"]), ("g2", ["Anies"]), ("g3", ["Anies"]),
+    ("h1", ["Kevin De Bruyne"]), ("h2", ["Kevin de Bruyne"]), ("h3", ["Kevin De Bruyne"]),
+    ("h4", ["Laode M Syarif"]), ("h5", ["Laode M. Syarif"]), ("h6", ["Brahim Díaz"]), ("h7", ["Brahim Diaz"]),
 ]
 
 
@@ -83,12 +85,32 @@ def test_a_stub_written_in_another_case_gives_way_to_a_fuller_name_with_more_art
 
 @pytest.mark.parametrize(("typed", "person", "found"), [
     ("Gibran", "Gibran", ["e1"]),  # written as indexed: a facet's value selects itself
-    ("ANIES", "ANIES", ["g1"]),  # even beside the same name in another case
+    ("ANIES", "Anies", ["g1", "g2", "g3"]),  # one person in any case: spelled as most articles spell them
     ("iriana jokowi", "Iriana Jokowi", ["b1"]),  # another case, and no fuller name has more articles
 ])
 def test_a_name_written_as_indexed_selects_itself(client, typed, person, found):
     data = client.get("/api/search", query_string={"person": typed}).get_json()
     assert data["filters"]["person"] == [person] and ids(data) == found
+
+
+@pytest.mark.parametrize(("typed", "person", "found"), [
+    ("kevin de bruyne", "Kevin De Bruyne", ["h1", "h2", "h3"]),
+    ("Kevin de Bruyne", "Kevin De Bruyne", ["h1", "h2", "h3"]),  # the fewer articles' spelling: the person
+    ("Laode M. Syarif", "Laode M Syarif", ["h4", "h5"]),  # ties: the first spelling in order
+    ("Brahim Diaz", "Brahim Diaz", ["h6", "h7"]),  # accents
+])
+def test_spellings_of_one_name_are_one_person(client, typed, person, found):
+    data = client.get("/api/search", query_string={"person": typed}).get_json()
+    assert data["filters"]["person"] == [person] and ids(data) == found
+
+
+def test_the_facet_and_the_profiles_count_every_spelling_once(client):
+    facet = {p["value"]: p["count"] for p in client.get("/api/search?per_page=1").get_json()["facets"]["person"]}
+    assert facet["Kevin De Bruyne"] == 3 and "Kevin de Bruyne" not in facet
+    assert facet["Anies"] == 3 and "ANIES" not in facet
+    assert client.get("/api/people/kevin-de-bruyne").get_json()["total"] == 3
+    names = [p["name"] for p in client.get("/api/people?prefix=kevin").get_json()["people"]]
+    assert names == ["Kevin De Bruyne"]
 
 
 def test_a_profile_address_naming_a_person_another_way_moves_to_theirs(client):
@@ -108,19 +130,20 @@ def test_autocomplete_offers_the_person_an_alias_names_first(client):
     assert {p["name"] for p in people[1:]} == {"Iriana Jokowi", "Jokowi-Ma'ruf Amin"}  # the names it opens, after
 
 
-def test_a_name_indexed_as_written_selects_itself(tmp_path):
-    """An export may state an alias as a person ("Jokowi"): its facet value, filter and profile are its own."""
+def test_an_alias_an_export_states_as_a_person_is_indexed_as_the_person(tmp_path):
+    """An export may state an alias as a person ("Jokowi"): config/people.yaml says whom it names."""
     from conftest import client_over
 
     body = "Laporan rapat kabinet di istana negara. " * 5
     client = client_over(tmp_path, [{"id": "a1", "body": body, "people": ["Joko Widodo"]},
                                     {"id": "a2", "body": body, "people": ["Jokowi"]}])
-    assert ids(client.get("/api/search?person=Jokowi").get_json()) == ["a2"]
-    assert ids(client.get("/api/search?person=Joko+Widodo").get_json()) == ["a1"]
-    assert ids(client.get("/api/search?q=orang:jokowi").get_json()) == ["a1", "a2"]  # the person and the name
-    profile = client.get("/api/people/jokowi")
-    assert profile.status_code == 200 and profile.get_json()["name"] == "Jokowi"
-    assert [a["id"] for a in profile.get_json()["latest"]] == ["a2"]
+    for typed in ("Jokowi", "jokowi", "Joko Widodo"):
+        data = client.get("/api/search", query_string={"person": typed}).get_json()
+        assert data["filters"]["person"] == ["Joko Widodo"] and ids(data) == ["a1", "a2"]
+    facet = client.get("/api/search").get_json()["facets"]["person"]
+    assert [(p["value"], p["count"]) for p in facet] == [("Joko Widodo", 2)]
+    moved = client.get("/api/people/jokowi")
+    assert moved.status_code == 301 and moved.headers["Location"].endswith("/api/people/joko-widodo")
 
 
 def test_names_differing_in_the_apostrophe_alone_are_one_person(tmp_path):

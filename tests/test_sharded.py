@@ -222,3 +222,28 @@ def test_an_unchanged_corpus_publishes_nothing(tmp_path):
     assert read_manifest(settings.index) == first
     assert len(vocabularies) == 2  # nor is anything beside the shards written again
     assert {path: path.stat().st_mtime_ns for path in vocabularies} == vocabularies
+
+
+def test_spellings_of_one_person_in_several_shards_are_one_person_as_in_one_index(tmp_path):
+    """A shard spells a person as most of its articles do; the set as most of all its articles do."""
+    from conftest import make_settings
+
+    spelled = ["Kevin De Bruyne"] * 2 + ["Kevin de Bruyne"] * 4
+    records = [{"id": f"kdb-{n}", "title": f"Gelandang City cetak gol ke-{n}", "outlet": "kompas",
+                "body": f"Gelandang itu mencetak gol ke-{n} dalam laga liga yang ramai. " * 4, "people": [name]}
+               for n, name in enumerate(spelled)]
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "records.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records))
+    single = make_settings(tmp_path / "corpus", tmp_path / "single", **{"indexing.workers": 1})
+    sharded = make_settings(tmp_path / "corpus", tmp_path / "sharded", **{"indexing.workers": 1})
+    build_index(single)
+    build_sharded(sharded, SHARDS)
+    homes = {shard_of(f"kdb-{n}", SHARDS) for n in range(len(spelled))}
+    assert len(homes) > 1
+    one, many = WhooshEngine(single), open_engine(sharded)
+    for engine in (one, many):
+        facet = engine.search(SearchRequest()).facets.person
+        assert [(value.value, value.count) for value in facet] == [("Kevin de Bruyne", 6)]
+        for typed in ("Kevin De Bruyne", "kevin de bruyne"):
+            assert engine.search(SearchRequest(people=(typed,))).total == 6
+        assert engine.person_named("kevin-de-bruyne") == "Kevin de Bruyne"

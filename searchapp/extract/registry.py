@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -35,8 +36,19 @@ def fold(word: str) -> str:
     return word.replace("oe", "u").replace("dj", "j").replace("tj", "c")
 
 
-def _key_tokens(name: str) -> tuple[str, ...]:
+def name_key(name: str) -> tuple[str, ...]:
+    """How names are compared: their words folded (`fold`), punctuation ignored."""
     return tuple(fold(t) for t in WORD.findall(name))
+
+
+def spelled_alike(counts: Mapping[str, int]) -> dict[str, str]:
+    """Each name of *counts* (names → their articles) → the spelling of that person most articles use: names
+    written alike but for case, accents, punctuation and old spelling are one person's ("Kevin De Bruyne" and
+    "Kevin de Bruyne", "Laode M Syarif" and "Laode M. Syarif"); ties go to the first spelling in order."""
+    best: dict[tuple[str, ...], str] = {}
+    for name, _count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
+        best.setdefault(name_key(name) or (name,), name)
+    return {name: best[name_key(name) or (name,)] for name in counts}
 
 
 def _deletions(word: str) -> set[str]:
@@ -59,7 +71,7 @@ class PeopleRegistry:
         self._index: dict[tuple[str, ...], str] = {}
         for person in self._people:
             for alias in (person.name, *person.aliases):
-                key = _key_tokens(alias)
+                key = name_key(alias)
                 if key:
                     self._index.setdefault(key, person.name)
         self.max_len = max((len(k) for k in self._index), default=0)
@@ -92,7 +104,7 @@ class PeopleRegistry:
         for i, e in enumerate(entries):
             for j, alias in enumerate((e["name"], *e["aliases"])):
                 where = f"people[{i}].name" if j == 0 else f"people[{i}].aliases[{j - 1}]"
-                key = _key_tokens(alias)
+                key = name_key(alias)
                 if not key:
                     raise ConfigError(str(path), f"no word in '{alias}'", where)
                 if owner.get(key, e["name"]) != e["name"]:
@@ -107,7 +119,7 @@ class PeopleRegistry:
 
     def canonical(self, name: str) -> str | None:
         """The canonical name for ``name`` (a name or alias), or None."""
-        return self._index.get(_key_tokens(name))
+        return self._index.get(name_key(name))
 
     def normalise(self, word: str, typo: bool = True) -> tuple[str | None, bool]:
         """(registry word that ``word`` is, or is one typo away from; whether it was a typo)."""
@@ -128,7 +140,7 @@ class PeopleRegistry:
     def opened_by(self, name: str) -> frozenset[str]:
         """The people whose name or alias *name* opens with two words or more and does not end
         ("Bacharuddin Jusuf" opens "Bacharuddin Jusuf Habibie")."""
-        return frozenset(self._openings.get(_key_tokens(name), ()))
+        return frozenset(self._openings.get(name_key(name), ()))
 
     def spellings(self, canonical: str) -> list[tuple[str, ...]]:
         """The registry words of each name and alias of the person *canonical* names."""

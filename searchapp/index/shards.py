@@ -30,6 +30,7 @@ from pathlib import Path
 
 from searchapp.config import Settings
 from searchapp.errors import SearchappError
+from searchapp.extract.registry import spelled_alike
 from searchapp.index.generations import current_generation, indexer_lock, open_index
 from searchapp.index.report import IndexReport
 from searchapp.index.routing import shard_root, shard_settings
@@ -135,11 +136,27 @@ def group_stories(root: Path, shards: int, leaders: frozenset[str]) -> dict[str,
         return find_stories(ids, fingerprints, leaders=leaders, texts=texts, days=days)
 
 
+def _people_counts(held: list[dict[str, set[int]]]) -> Counter:
+    """The live articles of each person across the shards, however each article spells the name, under the
+    spelling most articles use (`spelled_alike`, as one index's facet counts them)."""
+    spellings: Counter = Counter()
+    for names in held:
+        spellings.update({name: len(docs) for name, docs in names.items()})
+    shown = spelled_alike(spellings)
+    people: Counter = Counter()
+    for names in held:
+        of_person: dict[str, set[int]] = {}
+        for name, docs in names.items():
+            of_person.setdefault(shown[name], set()).update(docs)
+        people.update({name: len(docs) for name, docs in of_person.items()})
+    return people
+
+
 def write_catalog(root: Path, shards: int, set_name: str, stories: dict[str, str]) -> dict:
     """The people, outlets and rubrics of the whole set (every name indexed, and the live articles of
     each, from index columns) and its *stories*, as the file of the set *set_name*: what a shard's searcher
     reads of the set is of the set it opens."""
-    people: Counter = Counter()
+    held: list[dict[str, set[int]]] = []  # each shard's live articles of each name indexed
     indexed: set[str] = set()  # names a query may give (`orang:`), as one index's terms
     outlets: Counter = Counter()
     names: dict[str, str] = {}
@@ -149,11 +166,12 @@ def write_catalog(root: Path, shards: int, set_name: str, stories: dict[str, str
         with open_index(shard_root(root, number)).reader() as reader:
             documents += reader.doc_count()
             live = set(reader.all_doc_ids())
+            held.append({})
             for name in reader.field_terms("people"):
                 indexed.add(name)
-                count = sum(1 for d in reader.postings("people", name).all_ids() if d in live)
-                if count:
-                    people[name] += count
+                docs = {d for d in reader.postings("people", name).all_ids() if d in live}
+                if docs:
+                    held[-1][name] = docs
             for slug in reader.field_terms("outlet"):
                 docs = [d for d in reader.postings("outlet", slug).all_ids() if d in live]
                 outlets[slug] += len(docs)
@@ -162,7 +180,7 @@ def write_catalog(root: Path, shards: int, set_name: str, stories: dict[str, str
             if "category" in reader.schema:
                 categories.update(reader.field_terms("category"))
     catalog = {"documents": documents, "shards": shards, "names": sorted(indexed),
-               "people": dict(sorted(people.items())),
+               "people": dict(sorted(_people_counts(held).items())),
                "outlets": {slug: {"name": names.get(slug, slug), "count": n} for slug, n in sorted(outlets.items())
                            if n},
                "categories": sorted(categories), "stories": stories}

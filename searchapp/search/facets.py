@@ -17,6 +17,7 @@ from typing import Any
 
 from whoosh.reading import IndexReader
 
+from searchapp.extract.registry import name_key, spelled_alike
 from searchapp.index.whoosh27 import column_values
 
 NO_DATE = 0
@@ -45,12 +46,20 @@ class FacetTables:
             for docnum in reader.postings("category", name).all_ids():
                 self.category_of[docnum] = number
 
-        self.people: list[str] = list(reader.field_terms("people"))
-        self.person_by_lower = {name.lower(): name for name in self.people}
-        people_of: list[list[int]] = [[] for _ in range(size)]
-        for number, name in enumerate(self.people):
-            for docnum in reader.postings("people", name).all_ids():
-                people_of[docnum].append(number)
+        # one person however the articles spell the name (`spelled_alike`): shown as most of them do
+        postings = {name: list(reader.postings("people", name).all_ids()) for name in reader.field_terms("people")}
+        shown = spelled_alike({name: len(docs) for name, docs in postings.items()})
+        self.people: list[str] = list(dict.fromkeys(shown.values()))
+        self.person_by_lower = {name.lower(): shown[name] for name in postings}
+        self._by_key = {name_key(name) or (name,): shown[name] for name in postings}
+        self._spellings: dict[str, list[str]] = {}
+        for name in postings:
+            self._spellings.setdefault(shown[name], []).append(name)
+        number_of = {name: number for number, name in enumerate(self.people)}
+        people_of: list[dict[int, None]] = [{} for _ in range(size)]
+        for name, docs in postings.items():
+            for docnum in docs:
+                people_of[docnum][number_of[shown[name]]] = None
         self.people_of = [tuple(ids) for ids in people_of]
         self._person_counts = Counter(chain.from_iterable(self.people_of))  # live documents only
 
@@ -94,6 +103,11 @@ class FacetTables:
         counts = Counter(map(self.month_of.__getitem__, docnums))
         unknown = counts.pop(-1, 0)
         return Counter({self.months[i]: n for i, n in counts.items()}), unknown
+
+    def spellings(self, name: str) -> list[str]:
+        """The names indexed for the person *name* spells (every spelling of `spelled_alike`'s person)."""
+        shown = self._by_key.get(name_key(name) or (name,))
+        return self._spellings[shown] if shown else [name]
 
     def person_counts(self) -> dict[str, int]:
         """Every person in at least one live document, with the number of such documents."""

@@ -16,21 +16,22 @@ def names_person(name: str, typed: str) -> bool:
 
 
 def person_choices(tables: FacetTables, typed: str, registry: PeopleRegistry) -> list[str]:
-    """The indexed people *typed* names: the one written exactly so (a facet's value selects itself), else
-    the person config/people.yaml knows by that name or alias (`jokowi` → Joko Widodo, old spellings too),
-    else the one written so in another case unless a name holding it has more articles (`gibran` is not the
-    stub `Gibran` of one article beside `Gibran Rakabuming Raka`'s 21: the choice is offered), else those it
-    opens, most articles first (at most `MAX_CHOICES`); none for a blank or unknown name."""
+    """The indexed people *typed* names: the person config/people.yaml knows by that name or alias (`Jokowi`
+    → Joko Widodo in any case, old spellings too, even where an article's `Jokowi` was indexed apart), else
+    the one written exactly so (a facet's value selects itself), else the one written so in another case
+    unless a name holding it has more articles (`gibran` is not the stub `Gibran` of one article beside
+    `Gibran Rakabuming Raka`'s 21: the choice is offered), else those it opens, most articles first (at most
+    `MAX_CHOICES`); none for a blank or unknown name. A person is named as the facet spells them."""
     written = " ".join(typed.split())
     if not written:
         return []
+    known = known_person(tables, typed, registry)
+    if known is not None:
+        return [known]
     counts = tables.person_counts()
     if written in counts:
         return [written]
     exact = tables.person_by_lower.get(written.lower())
-    known = known_person(tables, typed, registry)
-    if known is not None:
-        return [known]
     found = sorted((name for name in counts if names_person(name, typed)), key=lambda n: (-counts[n], n))
     if exact is not None and (not found or counts.get(exact, 0) >= counts[found[0]]):
         return [exact]

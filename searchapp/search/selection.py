@@ -56,7 +56,8 @@ def select(request: SearchRequest, people: list[str], compiler: QueryCompiler, t
         found = docsets.of(query) if query is not None else set(docsets.all_docs())
         with_people = found
         for name in people:
-            with_people = with_people & docsets.postings.docs("people", name)
+            with_people = with_people & set().union(*(docsets.postings.docs("people", spelled)
+                                                      for spelled in tables.spellings(name)))
         base = with_people
         if request.date_from or request.date_to:
             base = tables.within_dates(base, request.date_from, request.date_to)

@@ -4,7 +4,7 @@ and the listings and look-ups the search interface answers from them alone."""
 from __future__ import annotations
 
 from searchapp.extract.outlet import OutletTable, indexed_outlet, slugify
-from searchapp.extract.registry import PeopleRegistry
+from searchapp.extract.registry import PeopleRegistry, name_key
 from searchapp.search.facet_values import listed_outlets
 from searchapp.search.people import listed_people, person_choices
 
@@ -19,11 +19,17 @@ class Catalog:
         self.people_registry = people_registry
         self.shards: int = data["shards"]
         self.published: str | None = data.get("published")  # when the set was published
-        # every indexed name, as one index's terms (`person_choices` reads it; a name may have no live article)
-        self.person_by_lower = {name.lower(): name for name in data["names"]}
+        # every indexed name, as one index's terms (`person_choices` reads it; a name may have no live article),
+        # to the spelling the counts give its person (`spelled_alike`)
+        shown = {name_key(name) or (name,): name for name in self.counts}
+        self.person_by_lower = {name.lower(): shown.get(name_key(name) or (name,), name) for name in data["names"]}
 
     def person_counts(self) -> dict[str, int]:
         return self.counts
+
+    def person_shown(self, name: str) -> str:
+        """The spelling the counts give the person a shard's facet spells *name*."""
+        return self.person_by_lower.get(name.lower(), name)
 
     @property
     def any_unknown_outlet(self) -> bool:

@@ -24,12 +24,22 @@ def merged_facets(request, people: list[str], parts: Iterable[Part], catalog: Ca
         outlet=OutletFacet(request).values(summed("outlets"), sum(p.unknown_outlet for p in parts),
                                            catalog.outlet_label, list(catalog.outlet_counts),
                                            catalog.any_unknown_outlet),
-        person=PersonFacet(request).values(top_counts(summed("people"), TOP_PEOPLE), people),
+        person=PersonFacet(request).values(top_counts(people_summed(parts, catalog), TOP_PEOPLE), people),
         month=MonthFacet(request).values(summed("months")),
         unknown_outlet=sum(p.unknown_outlet for p in parts),
         unknown_date=sum(p.unknown_date for p in parts),
         category=CategoryFacet(request).values(summed("categories")),
     )
+
+
+def people_summed(parts: list[Part], catalog: Catalog) -> Counter:
+    """The people facet's counts of every shard, each person under the set's spelling of the name (a shard
+    spells a person as most of its own articles do)."""
+    people: Counter = Counter()
+    for part in parts:
+        for name, count in part.people.items():
+            people[catalog.person_shown(name)] += count
+    return people
 
 
 def merged_page(request, parts: dict[int, Part]) -> list[tuple[int, Entry, bool]]:
