@@ -142,3 +142,28 @@ def test_a_feed_is_updated_at_its_latest_moment_whatever_the_zones(tmp_path):
     ])
     feed = feedparser.parse(feed_client.get("/cari.atom?q=lahan").data)
     assert feed.feed.updated == "2022-02-24T23:30:00+00:00"
+
+
+def test_a_moment_the_site_states_as_its_last_update_is_said_to_be_one_everywhere(tmp_path):
+    body = "Harga cabai rawit naik tajam di pasar induk pekan ini. " * 5
+    both = client_over(tmp_path, [
+        {"id": "upd", "body": body, "date": "2025-06-15T17:00:00+07:00", "updated": True, "outlet": "kompas"},
+        {"id": "pub", "body": body.replace("cabai", "bawang"), "date": "2025-06-14T09:30:00+08:00",
+         "outlet": "kompas"},
+    ])
+    hits = {hit["id"]: hit for hit in both.get("/api/search?q=harga&collapse=false").get_json()["results"]}
+    assert hits["upd"]["updated"] is True and hits["pub"]["updated"] is False
+    assert hits["upd"]["published_at"] == "2025-06-15T17:00:00+07:00"
+    rows = {row["id"]: row for row in csv.DictReader(io.StringIO(
+        both.get("/api/export?q=harga&format=csv").get_data(as_text=True).lstrip("\ufeff")))}
+    assert rows["upd"]["updated"] == "True" and rows["pub"]["updated"] == "False"
+    entries = {entry.id.rsplit("/", 1)[-1]: entry for entry in feedparser.parse(both.get("/cari.atom?q=harga").data)
+               .entries}
+    assert "published" not in entries["upd"] and entries["upd"].updated == "2025-06-15T17:00:00+07:00"
+    assert entries["pub"].published == "2025-06-14T09:30:00+08:00"
+    page = both.get("/cari?q=harga&collapse=false").get_data(as_text=True)
+    assert '<span class="updated">Diperbarui</span> <time datetime="2025-06-15T17:00:00+07:00">15 Juni 2025, ' \
+           '17.00 WIB</time>' in page
+    assert '<time datetime="2025-06-14T09:30:00+08:00">14 Juni 2025, 09.30 WITA</time>' in page
+    article = both.get("/artikel/upd").get_data(as_text=True)
+    assert "Diperbarui</span> <time" in article and "15 Juni 2025, 17.00 WIB" in article

@@ -32,12 +32,14 @@ class Hit:
     story: str | None = None  # the story's name (its smallest article id) when the article has copies
     copies: list[dict] = field(default_factory=list)  # the story's other articles: id, title, outlet, url, date
     published_at: str | None = None  # the stated moment of publication (ISO, with its zone), when a time is stated
+    updated: bool = False  # the stated moment is the site's last update ("Diperbarui"), not the first publication
 
     def to_dict(self) -> dict:
         return {
             "id": self.id, "title": self.title, "title_html": str(self.title_html), "url": self.url,
             "outlet": self.outlet, "outlet_name": self.outlet_name,
             "date": self.date.isoformat() if self.date else None, "published_at": self.published_at,
+            "updated": self.updated,
             "people": self.people, "reporter": self.reporter, "editor": self.editor,
             "score": round(self.score, 4) if self.score is not None else None,
             "snippet": str(self.snippet), "partial": self.partial,

@@ -170,8 +170,8 @@ def timeline():
 
 
 EXPORT_LIMIT = 100_000  # rows in one export; above it, a 400 that says how to narrow the search
-EXPORT_COLUMNS = ("id", "title", "url", "outlet", "outlet_name", "date", "published", "people", "reporter",
-                  "story", "score", "snippet")
+EXPORT_COLUMNS = ("id", "title", "url", "outlet", "outlet_name", "date", "published", "updated", "people",
+                  "reporter", "story", "score", "snippet")
 
 
 @blueprint.get("/export")

@@ -6,6 +6,7 @@ import datetime as dt
 
 from flask import Blueprint
 
+from searchapp.ingest.datetimes import WIB
 from searchapp.search.facet_values import MONTHS_ID
 
 MONTHS_SHORT_ID = ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des")
@@ -30,6 +31,25 @@ def tanggal(value: dt.date | str | None, unknown: str = UNKNOWN_DATE) -> str:
     if date is None:
         return unknown
     return f"{date.day} {MONTHS_ID[date.month - 1]} {date.year}"
+
+
+INDONESIAN_ZONES = {7: "WIB", 8: "WITA", 9: "WIT"}
+
+
+def pukul(value: str | None) -> str:
+    """A stated moment (ISO, with its zone) as its time in its Indonesian zone (``2025-06-18T14:05:00+08:00``
+    → ``14.05 WITA``), another zone's in WIB; empty when there is none."""
+    try:
+        moment = dt.datetime.fromisoformat(value) if value else None
+    except ValueError:
+        return ""
+    offset = moment.utcoffset() if moment is not None else None
+    if offset is None:
+        return ""
+    hours = offset / dt.timedelta(hours=1)
+    if hours in INDONESIAN_ZONES:
+        return f"{moment:%H.%M} {INDONESIAN_ZONES[int(hours)]}"
+    return f"{moment.astimezone(WIB):%H.%M} WIB"
 
 
 def bulan(month: str, short: bool = False) -> str:
@@ -61,6 +81,6 @@ def hbt(value: dt.date | None) -> str:
 
 def register(blueprint: Blueprint) -> None:
     """Make the functions above available to every template of the app as filters."""
-    for name, function in (("tanggal", tanggal), ("bulan", bulan), ("angka", angka), ("durasi", durasi),
-                           ("hbt", hbt)):
+    for name, function in (("tanggal", tanggal), ("pukul", pukul), ("bulan", bulan), ("angka", angka),
+                           ("durasi", durasi), ("hbt", hbt)):
         blueprint.add_app_template_filter(function, name)

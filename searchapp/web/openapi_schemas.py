@@ -38,6 +38,8 @@ HIT_PROPERTIES: dict[str, Any] = {
     "date": NULLABLE_DATE,
     "published_at": {**NULLABLE_STRING, "description": "the stated moment of publication, ISO with its zone; "
                                                       "null when the source states only the day"},
+    "updated": {"type": "boolean", "description": "date and published_at are the site's last update "
+                                                  "(\"Diperbarui\"), not the first publication"},
     "people": {"type": "array", "items": {"type": "string"}},
     "reporter": NULLABLE_STRING,
     "editor": NULLABLE_STRING,
@@ -142,7 +144,6 @@ DOCUMENT = {
         "paragraphs_html": {"type": "array", "items": {"type": "string"}},
         "matches": {"type": "integer", "minimum": 0},
         "source": NULLABLE_STRING,
-        "updated": {"type": "boolean", "description": "published_at is the site's last update"},
         "summary": NULLABLE_STRING,
         "category": {**NULLABLE_STRING, "description": "the outlet's rubric"},
         "raw": {"type": "string", "description": "with raw=1: the text as read, publisher boilerplate included"},

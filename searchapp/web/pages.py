@@ -134,10 +134,12 @@ def feed():
 
 def feed_entry(hit: dict, root: str, changed: str) -> dict:
     """A hit as an Atom entry, dated by its stated moment of publication, else its day (midnight, WIB),
-    else the index's last change."""
-    published = hit.get("published_at") or (f"{hit['date']}T00:00:00+07:00" if hit.get("date") else None)
+    else the index's last change; a moment the site states as its last update ("Diperbarui") is the entry's
+    update, and its publication is left unsaid."""
+    stated = hit.get("published_at") or (f"{hit['date']}T00:00:00+07:00" if hit.get("date") else None)
+    published = None if hit.get("updated") else stated
     return {"title": hit["title"], "url": root + article_url(hit["id"]), "source_url": safe_link(hit.get("url")),
-            "published": published, "updated": published or changed,
+            "published": published, "updated": stated or changed,
             "outlet": hit.get("outlet_name") or "tidak diketahui", "snippet": hit["snippet"]}
 
 
