@@ -77,7 +77,7 @@ def test_the_page_draws_the_chart_with_a_title_a_table_and_bars_that_narrow_the_
     html = timeline_client.get("/cari?q=banjir&interval=week").get_data(as_text=True)
     svg = re.search(r"<svg class=\"attention\".*?</svg>", html, re.S).group(0)
     assert '<title id="grafik-judul">Berita per minggu' in svg and "Waktu (per minggu)" in svg
-    bars = re.findall(r'<a href="([^"]+)"><rect class="bar-rect"', svg)
+    bars = re.findall(r'<a href="([^"]+)"><rect class="bar-rect[ a-z]*"', svg)
     api = timeline_client.get("/api/timeline?q=banjir&interval=week").get_json()
     assert len(bars) == len(api["buckets"])
     first = bars[0].replace("&amp;", "&")
@@ -349,3 +349,26 @@ def test_with_no_coarser_interval_the_message_asks_for_a_shorter_span():
     assert interval_problem(error).endswith("batang): pilih rentang tanggal yang lebih pendek.")
     assert "pilih grafik per minggu atau rentang" in interval_problem(IntervalError("day", D(2000, 1, 1),
                                                                                     D(2025, 1, 1)))
+
+
+def _bucket(start: str, count: int, total: int) -> dict:
+    return {"start": start, "end": start, "count": count, "total": total, "share": count / total,
+            "url": f"/cari?from={start}"}
+
+
+def test_a_share_of_a_period_with_few_articles_neither_sets_the_chart_nor_hides_the_others():
+    from searchapp.web.chart import MIN_SHARE_BASE, PLOT_H, attention_svg, compare_svg
+
+    buckets = [_bucket("2024-12-01", 1, 1), _bucket("2025-01-01", 30, 300), _bucket("2025-02-01", 10, 200)]
+    svg = str(attention_svg({"buckets": buckets, "interval": "month", "dated": 41}, "share"))
+    assert ">10,0%</text>" in svg  # the busiest period a share can be read in: 30 of 300
+    heights = [float(h) for h in re.findall(r'class="bar-rect[^"]*"[^>]*height="([\d.]+)"', svg)]
+    assert heights == [PLOT_H, PLOT_H, PLOT_H / 2]  # 1 of 1 drawn no taller than the chart
+    assert re.findall(r'class="bar-rect( few)?"', svg) == [" few", "", ""]
+    assert "terlalu sedikit berita" in svg.split("</a>")[0] and "terlalu sedikit" not in svg.split("</a>")[1]
+    by_count = str(attention_svg({"buckets": buckets, "interval": "month", "dated": 41}, "count"))
+    assert ">30</text>" in by_count and " few" not in by_count  # counts are read as they are
+    lines = str(compare_svg([{"query": "banjir", "total": 41, "buckets": buckets}], "month", "share"))
+    assert ">10,0%</text>" in lines and lines.count('class="dot s0 few"') == 1
+    small = [_bucket("2024-12-01", 1, 2), _bucket("2025-01-01", 1, MIN_SHARE_BASE - 1)]  # none can be read
+    assert ">50,0%</text>" in str(attention_svg({"buckets": small, "interval": "month", "dated": 2}, "share"))

@@ -57,26 +57,50 @@ def _close(buckets: list[dict], interval: str) -> list[str]:
     return parts
 
 
-def _top(values: list[float], scale: str) -> tuple[float, str]:
+# A share of a period with fewer articles than this is mostly chance (1 of 1 is 100%): it does not set the
+# chart's height, and its bar or point is drawn faint, at most as tall as the chart, and says why.
+MIN_SHARE_BASE = 20
+
+
+def few(bucket: dict, scale: str) -> bool:
+    """Whether the bucket's share stands on too few articles to be read (only a share can)."""
+    return scale == "share" and bucket["total"] < MIN_SHARE_BASE
+
+
+def _top(buckets: list[dict], scale: str) -> tuple[float, str]:
+    """The chart's height in values and its label: the largest value of the periods a share can be read
+    in (of every period when none can)."""
+    key = "share" if scale == "share" else "count"
+    values = [b[key] for b in buckets if not few(b, scale)] or [b[key] for b in buckets]
     top = max(values, default=0) or 1
     return top, (f"{fmt.angka(top * 100, 1)}%" if scale == "share" else fmt.angka(top))
+
+
+def _height(bucket: dict, scale: str, top: float) -> float:
+    key = "share" if scale == "share" else "count"
+    return PLOT_H * min(bucket[key] / top, 1.0)
+
+
+def _label(bucket: dict, interval: str, scale: str) -> str:
+    note = " — terlalu sedikit berita untuk persentase yang bermakna" if few(bucket, scale) else ""
+    return bar_text(bucket, interval) + note
 
 
 def attention_svg(timeline: dict, scale: str = "share") -> Markup:
     """The chart of a timeline as the API gives it (`timeline_dict`), bars by share or by count."""
     buckets, interval = timeline["buckets"], timeline["interval"]
-    key = "share" if scale == "share" else "count"
-    top, top_label = _top([b[key] for b in buckets], scale)
+    top, top_label = _top(buckets, scale)
     step = PLOT_W / max(len(buckets), 1)
     gap = min(2.0, step * 0.2)
     parts = _open(f"Berita per {INTERVAL_LABELS[interval].lower()}: {SCALE_TITLES[scale]}",
                   f"{timeline['dated']} berita bertanggal dalam {len(buckets)} periode; batang menuju berita "
                   "periode itu.", top_label)
     for n, bucket in enumerate(buckets):
-        height = PLOT_H * bucket[key] / top
+        height = _height(bucket, scale, top)
         x = LEFT + n * step
-        text = escape(bar_text(bucket, interval))
-        parts.append(f'<a href="{escape(bucket["url"])}"><rect class="bar-rect" x="{x + gap / 2:.1f}" '
+        text = escape(_label(bucket, interval, scale))
+        faint = " few" if few(bucket, scale) else ""
+        parts.append(f'<a href="{escape(bucket["url"])}"><rect class="bar-rect{faint}" x="{x + gap / 2:.1f}" '
                      f'y="{TOP + PLOT_H - height:.1f}" width="{max(step - gap, 1):.1f}" height="{height:.1f}">'
                      f'<title>{text}</title></rect><rect class="bar-hit" x="{x:.1f}" y="{TOP}" '
                      f'width="{step:.1f}" height="{PLOT_H}"><title>{text}</title></rect></a>')
@@ -86,17 +110,18 @@ def attention_svg(timeline: dict, scale: str = "share") -> Markup:
 def compare_svg(series: list[dict], interval: str, scale: str = "share") -> Markup:
     """Up to four searches' timelines as lines on one chart (a colour each: classes s0 … s3), every point
     a link narrowing its search to its period."""
-    key = "share" if scale == "share" else "count"
-    top, top_label = _top([b[key] for one in series for b in one["buckets"]], scale)
+    top, top_label = _top([b for one in series for b in one["buckets"]], scale)
     step = PLOT_W / max(max((len(one["buckets"]) for one in series), default=0), 1)
     totals = "; ".join(f"{one['query'] or 'semua berita'}: {one['total']} berita" for one in series)
     parts = _open(f"Perbandingan {len(series)} pencarian, per {INTERVAL_LABELS[interval].lower()}: "
                   f"{SCALE_TITLES[scale]}", totals, top_label, " compare")
     for number, one in enumerate(series):
-        points = [(LEFT + (n + 0.5) * step, TOP + PLOT_H - PLOT_H * b[key] / top) for n, b in enumerate(one["buckets"])]
+        points = [(LEFT + (n + 0.5) * step, TOP + PLOT_H - _height(b, scale, top))
+                  for n, b in enumerate(one["buckets"])]
         parts.append(f'<polyline class="line s{number}" points="{" ".join(f"{x:.1f},{y:.1f}" for x, y in points)}"/>')
         for (x, y), bucket in zip(points, one["buckets"], strict=True):
-            label = escape(f"{one['query'] or 'semua berita'} — {bar_text(bucket, interval)}")
-            parts.append(f'<a href="{escape(bucket["url"])}"><circle class="dot s{number}" cx="{x:.1f}" '
+            label = escape(f"{one['query'] or 'semua berita'} — {_label(bucket, interval, scale)}")
+            faint = " few" if few(bucket, scale) else ""
+            parts.append(f'<a href="{escape(bucket["url"])}"><circle class="dot s{number}{faint}" cx="{x:.1f}" '
                          f'cy="{y:.1f}" r="3"><title>{label}</title></circle></a>')
     return Markup("".join(parts + _close(series[0]["buckets"] if series else [], interval)))
