@@ -421,3 +421,49 @@ def test_sort_says_the_order_the_results_come_in(client, query, order):
     dates = [hit["date"] for hit in data["results"] if hit["date"]]  # the undated come last either way
     if order in ("newest", "oldest"):
         assert len(dates) > 1 and dates == sorted(dates, reverse=order == "newest")
+
+
+@pytest.mark.parametrize(("query_string", "param", "kind"), [
+    ("q=%ff", "q", "UTF-8"),  # a byte that is no UTF-8: Werkzeug would search the text "%FF"
+    ("q=%ED%A0%80", "q", "UTF-8"),  # a lone surrogate
+    ("q=nato&person=%C3", "person", "UTF-8"),
+    ("q=%01banjir%1b", "q", "control"),  # would break the feed's XML
+])
+def test_a_parameter_that_is_not_text_is_a_400_everywhere(client, query_string, param, kind):
+    for path in ("/api/search", "/api/timeline", "/api/export"):
+        response = client.get(f"{path}?{query_string}")
+        assert response.status_code == 400
+        error = response.get_json()["error"]
+        assert error["code"] == "invalid_text" and error["param"] == param and kind in error["message"]
+    for path in ("/cari", "/cari.atom", "/bandingkan"):
+        response = client.get(f"{path}?{query_string}")
+        assert response.status_code == 400 and "text/html" in response.content_type
+        assert ("bukan teks UTF-8" if kind == "UTF-8" else "karakter kendali") in response.get_data(as_text=True)
+
+
+def test_text_that_only_looks_odd_is_searched(client):
+    for query_string in ("q=%25FF", "q=nato%0Arusia", "q=%E2%80%9Cnato%E2%80%9D", "q=nato%09rusia"):
+        assert client.get(f"/api/search?{query_string}").status_code == 200
+        assert client.get(f"/cari?{query_string}").status_code == 200
+
+
+def test_a_parameter_given_twice_with_two_values_or_unknown_is_a_400_on_every_endpoint(client):
+    outlet = client.get("/api/outlets").get_json()["outlets"][0]["slug"]
+    person = client.get("/api/people?limit=1").get_json()["people"][0]["name"]
+    doc = client.get("/api/search?q=nato").get_json()["results"][0]["id"]
+    twice = {"/api/timeline?q=nato&interval=week&interval=month": "interval",
+             "/api/compare?q=nato&q=rusia&interval=week&interval=month": "interval",
+             "/api/export?q=nato&format=csv&format=jsonl": "format",
+             "/api/people?prefix=a&prefix=b": "prefix",
+             f"/api/documents/{doc}?q=a&q=b": "q"}
+    for url, param in twice.items():
+        response = client.get(url)
+        assert response.status_code == 400 and response.get_json()["error"]["param"] == param, url
+        assert "given 2 times" in response.get_json()["error"]["message"]
+        assert client.get(url.replace("=week", "=month").replace("=jsonl", "=csv").replace("=b", "=a")
+                          .replace("q=a&q=a", "q=a")).status_code == 200, url  # the same value again is no clash
+    slug = client.get(f"/api/search?person={person}").get_json()["facets"]["person"][0]["profile_url"]
+    for url in (f"{slug}?from=bad", f"{slug}?bogus=1", f"/api/outlets/{outlet}?interval=hour", "/api/outlets?x=1"):
+        response = client.get(url)
+        assert response.status_code == 400 and response.get_json()["error"]["code"] == "invalid_parameter", url
+    assert client.get(slug).status_code == 200

@@ -372,3 +372,14 @@ def test_a_share_of_a_period_with_few_articles_neither_sets_the_chart_nor_hides_
     assert ">10,0%</text>" in lines and lines.count('class="dot s0 few"') == 1
     small = [_bucket("2024-12-01", 1, 2), _bucket("2025-01-01", 1, MIN_SHARE_BASE - 1)]  # none can be read
     assert ">50,0%</text>" in str(attention_svg({"buckets": small, "interval": "month", "dated": 2}, "share"))
+
+
+def test_the_compare_page_says_in_indonesian_what_it_leaves_out_and_draws_the_rest(timeline_client):
+    response = timeline_client.get("/bandingkan?q=banjir&q=cabai&from=bukan-tanggal&person=nobody")
+    html = response.get_data(as_text=True)
+    assert response.status_code == 400 and "must be" not in html and "Tanggal awal" in html
+    assert "Tidak ada orang bernama" in html and '<svg class="attention compare"' in html  # drawn without them
+    five = timeline_client.get("/bandingkan?q=banjir&q=cabai&q=bekasi&q=bogor&q=depok")
+    html = five.get_data(as_text=True)
+    assert five.status_code == 400 and "Paling banyak 4 pencarian" in html
+    assert html.count('<polyline class="line') == 4

@@ -93,10 +93,20 @@ def search_params() -> dict[str, list[str]]:
 SEARCH_KEYS = frozenset({"q", "outlet", "rubrik", "person", "from", "to", "sort", "page", "per_page", "collapse"})
 
 
-def only_known(known: frozenset[str]) -> None:
+REPEATABLE = frozenset({"outlet", "rubrik", "person"})  # filters given once per value (and /compare's q)
+
+
+def only_known(known: frozenset[str], repeatable: frozenset[str] = REPEATABLE) -> None:
+    """Every parameter of the request is one of *known*, and one not *repeatable* is given once (or
+    repeated with the same value): a second value is never dropped unsaid."""
     unknown = sorted(set(request.args) - known)
     if unknown:
-        raise QueryError(unknown[0], f"unknown parameter {unknown[0][:40]!r}; known: {', '.join(sorted(known))}")
+        detail = f"; known: {', '.join(sorted(known))}" if known else "; this endpoint takes none"
+        raise QueryError(unknown[0], f"unknown parameter {unknown[0][:40]!r}{detail}")
+    for name in sorted(set(request.args) - repeatable):
+        values = request.args.getlist(name)
+        if len(set(values)) > 1:
+            raise QueryError(name, f"'{name}' was given {len(values)} times; give it once")
 
 
 @blueprint.get("/search")
@@ -133,7 +143,7 @@ def interval_param() -> str:
 
 def timelines_of(requests: list) -> list:
     """The engine's timelines of *requests* over one span; an interval too fine for it is a 400."""
-    only_known(SEARCH_KEYS | {"interval"})
+    only_known(SEARCH_KEYS | {"interval"}, REPEATABLE | ({"q"} if request.path.endswith("/compare") else set()))
     try:
         return engine().timelines(requests, interval_param())
     except IntervalError as error:
@@ -220,6 +230,7 @@ def csv_lines(rows: Iterator[dict]) -> Iterator[str]:
 
 @blueprint.get("/documents/<path:doc_id>")
 def document(doc_id: str):
+    only_known(frozenset({"q", "raw"}))
     q = typed_text(request.args.get("q", ""))  # highlighted as the search that found it reads it
     if len(q) > 1000:
         raise QueryError("q", "the query is longer than 1000 characters")
@@ -234,11 +245,13 @@ def document(doc_id: str):
 
 @blueprint.get("/outlets")
 def outlets():
+    only_known(frozenset())
     return jsonify({"outlets": engine().outlets()})
 
 
 @blueprint.get("/people")
 def people():
+    only_known(frozenset({"prefix", "limit"}))
     prefix = request.args.get("prefix", "")
     if len(prefix) > 100:
         raise QueryError("prefix", "'prefix' is at most 100 characters")
@@ -255,6 +268,7 @@ def people():
 @blueprint.get("/people/<slug>")
 def person(slug: str):
     """A person's profile: aliases, articles over time, outlets, people named with them, latest articles."""
+    only_known(frozenset())
     name = engine().person_named(slug)
     if name is None and (known := person_known_as(slug)) is not None:
         return moved(url_for("api.person", slug=known))  # an alias: jokowi → joko-widodo
@@ -266,6 +280,7 @@ def person(slug: str):
 @blueprint.get("/outlets/<slug>")
 def outlet(slug: str):
     """An outlet's profile: articles over time, the people it names most, its latest articles."""
+    only_known(frozenset())
     found = next((o for o in engine().outlets() if o["slug"] == slug), None)
     if found is None and (named := engine().outlet_slug(slug)) not in (None, slug):
         return moved(url_for("api.outlet", slug=named))  # a slug from before the outlet table knew it

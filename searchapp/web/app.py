@@ -12,6 +12,7 @@ from searchapp.config import Settings, load_settings
 from searchapp.search.interface import open_engine
 from searchapp.web import api, monitor, pages
 from searchapp.web.context import EXTENSION
+from searchapp.web.query_text import unreadable_parameter
 
 CONTENT_SECURITY_POLICY = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -44,6 +45,18 @@ def create_app(settings: Settings | Mapping[str, Any] | None = None) -> Flask:
     app.register_blueprint(api.blueprint)
     app.register_blueprint(pages.blueprint)
     app.register_blueprint(monitor.blueprint)
+
+    @app.before_request
+    def parameters_are_text():
+        found = unreadable_parameter(request.query_string)
+        if found is None:
+            return None
+        name, kind = found
+        if request.path.startswith("/api/") or request.path == "/api":
+            why = "is not UTF-8 text" if kind == "utf-8" else "holds a control character"
+            return api.error_response(400, "invalid_text", f"parameter {name!r} {why}", name)
+        why = "bukan teks UTF-8" if kind == "utf-8" else "berisi karakter kendali"
+        return pages.error_page(400, message=f"Parameter “{name}” di alamat ini {why}. Ketik ulang pencarian Anda.")
 
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException):

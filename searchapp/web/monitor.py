@@ -7,13 +7,13 @@ from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from flask import Blueprint, redirect, render_template, request, url_for
 
-from searchapp.errors import PersonChoiceError, QueryError
+from searchapp.errors import QueryError
 from searchapp.search.request import MAX_COMPARED, SearchRequest, parse_compared
 from searchapp.search.results import timeline_dict
 from searchapp.search.timeline import IntervalError
 from searchapp.web.chart import SCALES, attention_svg, compare_svg, period_label
 from searchapp.web.context import engine
-from searchapp.web.page_params import SEARCH_PARAMS, SEARCH_PATH
+from searchapp.web.page_params import SEARCH_PARAMS, SEARCH_PATH, parse_leniently, problem_message, resolve_people
 from searchapp.web.pages import error_page
 from searchapp.web.search_view import (
     aliases_of,
@@ -35,15 +35,26 @@ def compare():
     search_engine = engine()
     problems: list[str] = []
     interval, scale = chart_params(request.args, problems)
-    typed = [q for q in request.args.getlist("q") if q.strip()][:MAX_COMPARED]
+    typed = [q for q in request.args.getlist("q") if q.strip()]
+    if len(typed) > MAX_COMPARED:
+        problems.append(f"Paling banyak {MAX_COMPARED} pencarian dapat dibandingkan; "
+                        f"{len(typed) - MAX_COMPARED} pencarian terakhir tidak disertakan.")
+        typed = typed[:MAX_COMPARED]
     params = {key: request.args.getlist(key) for key in SEARCH_PARAMS if key in request.args and key != "q"}
+    shared, left_out = parse_leniently(params, search_engine.outlet_slug)  # each bad filter left out, and why
+    shared, choices = resolve_people(search_engine, shared, left_out)
+    problems += left_out + [f"“{choice['typed']}” cocok dengan beberapa orang ("
+                            f"{'; '.join(p['name'] for p in choice['people'][:5])}); filter orang itu diabaikan."
+                            for choice in choices]
+    if "person" in params:
+        params["person"] = list(shared.people)
     series, svg = [], None
     if typed:
         try:
             requests = parse_compared({**params, "q": typed}, search_engine.outlet_slug)
             found = search_engine.timelines(requests, interval)
-        except (QueryError, PersonChoiceError) as error:
-            problems.append(str(error))
+        except QueryError as error:
+            problems.append(problem_message(error, {**params, "q": typed}, search_engine.outlet_slug))
             found = []
         except IntervalError as error:
             problems.append(interval_problem(error))
