@@ -372,6 +372,9 @@ def test_joined_paragraphs_are_lines_before_boilerplate_is_read():
     ("skuad The Gunners ‚Äìjulukan Arsenal‚Äì hanya", "skuad The Gunners –julukan Arsenal– hanya"),
     ("‚ÄúKutip‚Äù kata dia", "“Kutip” kata dia"),
     ("CafÃ© di Bandung", "Café di Bandung"),
+    ("Pelatih Joan Tom√°s Campasol dan Maverick Vi√±ales", "Pelatih Joan Tomás Campasol dan Maverick Viñales"),
+    ("Bayern M√ºnchen menang", "Bayern München menang"),  # an accented letter read as Mac Roman (click-id Tempo)
+    ("akar √2 dan √x", "akar √2 dan √x"),  # a square root is one
     ("“Kutipan” tetap melengkung", "“Kutipan” tetap melengkung"),  # clean text is left as it is
     ("Harga Rp 16.216", "Harga Rp 16.216"),
     ("Ayat 59: ŸäŸéÿß ÿ£ŸéŸäŸëŸèŸáŸéÿß", "Ayat 59: يَا أَيُّهَا"),  # a verse's UTF-8 read as Mac Roman (Okezone)

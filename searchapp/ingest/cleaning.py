@@ -26,11 +26,11 @@ from searchapp.yaml_files import load_entries
 # none is left alone, which keeps the cost off clean text (a substring test a character is far faster
 # than a character class).
 _SUSPECTS = ("Ã", "Â", "â", "Å", "ð", "ï", "\ufffd")
-_MAC_SUSPECTS = ("¬", "‚", "Ÿ", "ÿ")
+_MAC_SUSPECTS = ("¬", "‚", "Ÿ", "ÿ", "√")
 # UTF-8 read as Mac Roman, which ftfy does not undo (click-id's Tempo and Okezone bodies): "¬†" a
-# no-break space, "‚Äì" an en dash, "ŸäŸéÿß" Arabic. A run of Mac Roman's upper characters is decoded
-# back whole; where it does not decode (a real "é" beside the mojibake), each of its sequences that
-# stands for punctuation is.
+# no-break space, "‚Äì" an en dash, "ŸäŸéÿß" Arabic, "√°" "√±" "√º" an accented Latin letter ("Tom√°s").
+# A run of Mac Roman's upper characters is decoded back whole; where it does not decode (a real "é" beside
+# the mojibake), each of its sequences that stands for punctuation is.
 _MAC_ROMAN_RUN = re.compile("[" + re.escape(bytes(range(128, 256)).decode("mac_roman")) + "]{2,}")
 _MAC_ROMAN_PUNCTUATION = re.compile("[\u201a\u00ac][\u00c4\u2020][^\\s]?")
 # What a decoded run may hold: Latin letters, punctuation, currency, symbols and emoji, Arabic. A run
