@@ -747,6 +747,11 @@ def test_words_that_only_look_affixed_or_hyphenated(registry, text, people):
      "Pierre-Emerick Aubameyang mencetak gol. Aubameyang lalu diganti."),
     ("Rudal itu ditembakkan dari Pyongyang pagi ini.", "Rudal itu ditembakkan dari Pyongyang pagi ini."),
     ("Presiden Prabowo Subiantomengatakan hal itu.", "Presiden Prabowo Subianto mengatakan hal itu."),  # once
+    # "yang" ends words and names as a syllable: cut with no other evidence only after a given name or a place
+    ("Pierre-Emerick Aubameyang mencetak gol.", "Pierre-Emerick Aubameyang mencetak gol."),
+    ("Putri Dianayang cantik itu hadir.", "Putri Diana yang cantik itu hadir."),
+    ("Warga Indonesiayang hadir.", "Warga Indonesia yang hadir."),
+    ("Alyssa Daguiseyang cantik. Daguise tersenyum.", "Alyssa Daguise yang cantik. Daguise tersenyum."),
 ])
 def test_names_glued_to_names_and_adverbs(text, read):
     from searchapp.extract.glue import unglue

@@ -208,10 +208,18 @@ def _cut_whatever_the_text(word: str) -> int | None:
     """A cut that needs no evidence from the text: before a word that follows names (longest tail), else
     after an affixed head (longest head). Read once a process for each word, as are the checks below."""
     cuts = range(len(word) - MIN_TAIL, MIN_HEAD - 1, -1)
-    found = next((cut for cut in reversed(cuts) if _follows_names(word[cut:], cut)), None)
+    found = next((cut for cut in reversed(cuts) if _follows_names(word[cut:], cut)
+                  and (word[cut:] != "yang" or _known_head(word[:cut]))), None)
     if found is None:
         found = next((cut for cut in cuts if _affixed_head(word[:cut], word[cut:])), None)
     return found
+
+
+def _known_head(head: str) -> bool:
+    """A given name or a place's name: what may run into `yang` with no other evidence (`Dianayang`,
+    `Indonesiayang`); `yang` ends words and names as a syllable (`sayang`, `Aubameyang`, `Bengkayang`)."""
+    key = head.casefold()
+    return key in lx.GIVEN_NAMES or key in gz.PLACES
 
 
 @lru_cache(maxsize=100_000)
