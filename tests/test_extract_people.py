@@ -372,6 +372,14 @@ def test_a_place_named_after_someone_is_no_mention_of_them(registry, text, peopl
     ("Gibran, Putra Sulung Jokowi, mendaftar.", ("Joko Widodo",)),
     ("Putra Jokowi ini mengaku pertemuan itu silaturahmi.", ("Joko Widodo",)),
     ("Ani Yudhoyono hadir di acara itu.", ("Ani Yudhoyono",)),  # a given name before the surname: someone else
+    # a pair of known people joined by a hyphen: both
+    ("Ia mengikuti kampanye akbar Jokowi-Ma'ruf Amin di Stadion GBK.", ("Joko Widodo", "Ma'ruf Amin")),
+    # a facility's hyphenated name, then the person
+    ("Executive General Manager Bandara Internasional Soekarno-Hatta Agus Haryadi mengatakan itu.",
+     ("Agus Haryadi",)),
+    ("Wakil Bidang Manajemen Masjid Al-Ithisom Yahya Sutaimi mengatakan.", ("Yahya Sutaimi",)),
+    # an office's field between the title and the name
+    ("Kepala Bidang Mitigasi Gempabumi dan Tsunami BMKG Daryono mengatakan gempa itu kecil.", ("Daryono",)),
     # formal address and a candidate for the KPK's leadership
     ("Wakil ketua, Saudara Nawawi Pomolango, hadir.", ("Nawawi Pomolango",)),
     ("Pelanggaran etik Capim Firli Bahuri dibahas.", ("Firli Bahuri",)),
@@ -1323,3 +1331,8 @@ def test_laws_the_late_months_and_clubs(registry, text, people):
 ])
 def test_a_works_title_after_its_kind(registry, text, people):
     assert extract_people(text, registry) == people
+
+
+def test_a_known_name_hyphenated_to_an_unknown_one_is_no_pair(registry):
+    people = extract_people("Ujar Kepala Bea dan Cukai Soekarno-Hatta Erwin Situmorang kemarin.", registry)
+    assert "Soekarno" not in people and not any(name.startswith("Hatta") for name in people)

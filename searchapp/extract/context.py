@@ -194,6 +194,18 @@ def names_a_facility(toks: Sequence[Tok], k: int) -> bool:
             and toks[k].text.casefold() not in lx.GIVEN_NAMES)
 
 
+def after_facility_head(toks: Sequence[Tok], k: int) -> bool:
+    """Token *k* follows a facility's head word, maybe through its qualifiers ("Bandara Internasional")."""
+    while k > 0 and toks[k].joined:
+        word = toks[k - 1].text.casefold().rstrip(".")
+        if word in gz.FACILITIES:
+            return True
+        if word not in gz.FACILITY_QUALIFIERS:
+            return False
+        k -= 1
+    return False
+
+
 def names_a_thing(toks: Sequence[Tok], k: int) -> bool:
     """The title at token *k* follows an organisation's head word or a company's (PT, CV) in the same run, so
     it is part of a name: "Stadion Kapten I Wayan Dipta", "Ketua Majelis Hakim", "PT Duta Visual Nusantara"."""

@@ -115,6 +115,7 @@ imigrasi pemasyarakatan pendapatan pansel panja pansus litbang diklat sdm aset i
 pendayagunaan aparatur reformasi birokrasi
 nasional daerah pusat cabang wilayah sekretariat kabinet istana protokol
 teknik teknis kreatif bisnis niaga komersial produksi digital ritel ketenagakerjaan
+mitigasi gempabumi tsunami meteorologi klimatologi geofisika bencana
 """)
 # Indonesia's regencies and cities ("Bupati Morowali Taslim", "Ketua DPRD Deli Serdang …"): the words of the
 # 514 names in the Ministry of Home Affairs' list of regions (Permendagri 137/2017) that are no given name

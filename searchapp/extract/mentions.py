@@ -8,9 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from searchapp.extract import gazetteer as gz
 from searchapp.extract import lexicon as lx
-from searchapp.extract.context import organisations_short_names
+from searchapp.extract.context import after_facility_head, organisations_short_names
 from searchapp.extract.coordination import coordinated_with, listed_with
 from searchapp.extract.institutions import institution_names
 from searchapp.extract.registry import PeopleRegistry, fold
@@ -85,7 +84,7 @@ class _Analysis:
             i = self._opened_by(i, end, canonical)  # "Susilo B. Yudhoyono": the whole name is the person's
             end = self._continued(i, end, canonical)  # "Anies R. Baswedan": so are initials and a surname after
             prev = toks[i - 1] if i > 0 and toks[i].joined else None
-            if self._after_facility(i):
+            if after_facility_head(toks, i):
                 i = end  # "Universitas Airlangga", "Jalan Soekarno", "Gelora Bung Karno": a place named after someone
                 continue
             kin = prev is not None and prev.text.casefold() in lx.CHILD | lx.CHILD_AFTER
@@ -137,19 +136,6 @@ class _Analysis:
         while k > 0 and toks[k].joined and not self.used[k - 1] and _an_initial(toks[k - 1]):
             k -= 1
         return k < i and k > 0 and toks[k].joined and not self.used[k - 1] and toks[k - 1].kind in ("unk", "root")
-
-    def _after_facility(self, i: int) -> bool:
-        """Token *i* follows a facility's head word, maybe through its qualifiers ("Bandara Internasional")."""
-        toks = self.toks
-        k = i
-        while k > 0 and toks[k].joined:
-            word = toks[k - 1].text.casefold().rstrip(".")
-            if word in gz.FACILITIES:
-                return True
-            if word not in gz.FACILITY_QUALIFIERS:
-                return False
-            k -= 1
-        return False
 
     def _registry_at(self, i: int) -> tuple[int, str] | None:
         """Longest registry name starting at token ``i``: (end token, canonical name)."""

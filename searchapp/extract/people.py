@@ -50,7 +50,7 @@ def extract_people(text: str, registry: PeopleRegistry) -> tuple[str, ...]:
     name it writes more often ("Immanel Sinaga") stand for that person.
     """
     text = unglue(text)
-    mentions = [_known_person(m, registry) for m in two_people_parts(find_mentions(text, registry))]
+    mentions = [_known_person(m, registry) for m in two_people_parts(find_mentions(text, registry), registry)]
     full_names: dict[tuple[str, ...], str] = {}
     strong: set[tuple[str, ...]] = set()
     sure: set[tuple[str, ...]] = set()

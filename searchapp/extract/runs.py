@@ -14,6 +14,7 @@ from searchapp.extract.context import (
     after_a_facility,
     after_a_source_cue,
     after_degrees,
+    after_facility_head,
     apposition,
     ends_a_field,
     ends_an_acronyms_name,
@@ -67,6 +68,8 @@ def name_in_run(toks: Sequence[Tok], text: str, used: Sequence[bool], lo: int, h
         kinds[b - 1] == "particle" or (kinds[b - 1] == "init" and not ROMAN.match(toks[lo + b - 1].text))
     ):
         b -= 1
+    if b - a >= 3 and "-" in toks[lo + a].text and after_facility_head(toks, lo + a):
+        a += 1  # "Bandara Internasional Soekarno-Hatta Agus Haryadi": the facility's name, then the person
     if a == b:
         return None
 
