@@ -378,6 +378,10 @@ def test_a_place_named_after_someone_is_no_mention_of_them(registry, text, peopl
     ("Executive General Manager Bandara Internasional Soekarno-Hatta Agus Haryadi mengatakan itu.",
      ("Agus Haryadi",)),
     ("Wakil Bidang Manajemen Masjid Al-Ithisom Yahya Sutaimi mengatakan.", ("Yahya Sutaimi",)),
+    # titles after a facility's head name the place after someone; a grave's name its person
+    ("Di Kepulauan Riau ada Bandara Raja Haji Fisabilillah (Tanjung Pinang).", ()),
+    ("Bus hanya sampai Simpang Jalan Ir. H. Juanda hari ini.", ()),
+    ("Besok pagi ke makam Pak Harto, ujar Panglima.", ("Harto",)),
     # an office's field between the title and the name
     ("Kepala Bidang Mitigasi Gempabumi dan Tsunami BMKG Daryono mengatakan gempa itu kecil.", ("Daryono",)),
     # formal address and a candidate for the KPK's leadership

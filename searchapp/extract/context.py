@@ -207,10 +207,16 @@ def after_facility_head(toks: Sequence[Tok], k: int) -> bool:
 
 
 def names_a_thing(toks: Sequence[Tok], k: int) -> bool:
-    """The title at token *k* follows an organisation's head word or a company's (PT, CV) in the same run, so
-    it is part of a name: "Stadion Kapten I Wayan Dipta", "Ketua Majelis Hakim", "PT Duta Visual Nusantara"."""
+    """The title at token *k* follows an organisation's head word or a company's (PT, CV) in the same run, or
+    a facility's through other titles, so it is part of a name: "Stadion Kapten I Wayan Dipta", "Ketua
+    Majelis Hakim", "PT Duta Visual Nusantara", "Bandara Raja Haji Fisabilillah"."""
     prev = toks[k - 1] if k > 0 and toks[k].joined else None
-    return prev is not None and (prev.kind == "org" or prev.text.casefold() in gz.ORG_WORDS)
+    if prev is not None and (prev.kind == "org" or prev.text.casefold() in gz.ORG_WORDS):
+        return True
+    while prev is not None and prev.kind == "title":  # titles after a place named after someone
+        k -= 1
+        prev = toks[k - 1] if k > 0 and toks[k].joined else None
+    return prev is not None and k > 0 and prev.text.casefold() in gz.FACILITIES - {"makam"}  # a grave: its person
 
 
 def title_in_run_ending(toks: Sequence[Tok], k: int) -> bool:
