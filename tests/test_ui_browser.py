@@ -606,7 +606,7 @@ def test_date_presets_narrow_to_recent_days_and_toggle_off(page, server):
     page.get(server + "/cari?q=nato")
     months = len(page.find_elements(By.CSS_SELECTOR, ".bars a.bar"))
     navigate(page, page.find_element(By.LINK_TEXT, "30 hari").click)
-    today = dt.date.today()
+    today = dt.datetime.now(dt.timezone(dt.timedelta(hours=7))).date()  # the articles' days are WIB's
     assert params(page)["from"] == [(today - dt.timedelta(days=29)).isoformat()]
     assert params(page)["to"] == [today.isoformat()] and params(page)["q"] == ["nato"]
     assert page.find_element(By.LINK_TEXT, "30 hari").get_attribute("aria-current") == "true"
@@ -615,6 +615,8 @@ def test_date_presets_narrow_to_recent_days_and_toggle_off(page, server):
     assert params(page) == {"q": ["nato"]}
     navigate(page, page.find_element(By.LINK_TEXT, "Tahun ini").click)
     assert params(page)["from"] == [f"{today.year}-01-01"]
+    navigate(page, page.find_element(By.LINK_TEXT, "Hari ini").click)  # today's date: days, not hours
+    assert params(page)["from"] == params(page)["to"] == [today.isoformat()]
 
 
 def test_titles_only_view_is_a_remembered_preference(page, server):

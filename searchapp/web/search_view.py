@@ -11,6 +11,7 @@ from flask import url_for
 from markupsafe import Markup
 
 from searchapp.extract.outlet import UNKNOWN_OUTLET, slugify
+from searchapp.ingest.datetimes import WIB
 from searchapp.search.query_dates import is_whole_month
 from searchapp.search.request import SearchRequest
 from searchapp.search.results import SearchResult, timeline_dict
@@ -119,11 +120,12 @@ def copy_links(copies: list[dict], search: SearchRequest | None = None) -> list[
 
 
 PER_PAGE_CHOICES = (10, 20, 50)
-DATE_PRESETS = (("24 jam", 1), ("7 hari", 7), ("30 hari", 30), ("Tahun ini", None))
+# days ending today, as dates are filtered by day: "Hari ini" is today's date, not the last 24 hours
+DATE_PRESETS = (("Hari ini", 1), ("7 hari", 7), ("30 hari", 30), ("Tahun ini", None))
 
 
 def date_presets(search: SearchRequest, today: dt.date) -> list[dict]:
-    """Quick date ranges ending today (the last day, 7 or 30 days, this year), each toggling itself."""
+    """Quick date ranges ending *today* (today, 7 or 30 days, this year), each toggling itself."""
     presets = []
     for label, days in DATE_PRESETS:
         start = today - dt.timedelta(days=days - 1) if days else today.replace(month=1, day=1)
@@ -177,7 +179,7 @@ def search_page_context(result: SearchResult, data: dict) -> dict:
         "clear_url": SearchRequest(q=search.q, sort=search.sort, per_page=search.per_page).url(SEARCH_PATH),
         "sort_options": sort_options(search),
         "per_page_options": per_page_options(search),
-        "date_presets": date_presets(search, dt.date.today()),
+        "date_presets": date_presets(search, dt.datetime.now(WIB).date()),  # the articles' days are WIB's
         "pages": [{"number": n, "current": n == search.page,
                    "url": search.with_(page=n).url(SEARCH_PATH) if n else None}
                   for n in page_numbers(search.page, data["pages"])],
