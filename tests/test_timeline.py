@@ -383,3 +383,14 @@ def test_the_compare_page_says_in_indonesian_what_it_leaves_out_and_draws_the_re
     html = five.get_data(as_text=True)
     assert five.status_code == 400 and "Paling banyak 4 pencarian" in html
     assert html.count('<polyline class="line') == 4
+
+
+def test_significant_words_leave_out_other_forms_of_the_querys_words(tmp_path):
+    flood = "Warga Bekasi kebanjiran lagi. Air membanjiri rumah warga. Banjir bandang dibanjiri lumpur Ciliwung. "
+    records = [{"id": f"s{n}", "date": "2024-01-02",
+                "body": (flood if n % 2 else "Harga cabai rawit naik di pasar induk, pedagang mengeluh. ") * 3}
+               for n in range(40)]
+    words = [w["word"].lower() for w in client_over(tmp_path, records).get("/api/significant?q=banjir")
+             .get_json()["words"]]
+    assert "bandang" in words and "ciliwung" in " ".join(words)
+    assert not any(form in " ".join(words) for form in ("kebanjiran", "membanjiri", "dibanjiri", "banjir"))

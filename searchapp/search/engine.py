@@ -37,7 +37,7 @@ from searchapp.search.ranking import best_of, ordered, page_of
 from searchapp.search.request import SearchRequest
 from searchapp.search.results import Facets, SearchResult
 from searchapp.search.selection import Matches, select
-from searchapp.search.significant import SAMPLE, SignificantWord, significant_words
+from searchapp.search.significant import SAMPLE, SignificantWord, asked_form, significant_words
 from searchapp.search.suggest import suggest
 from searchapp.search.timeline import Timeline, aligned_timelines
 
@@ -194,7 +194,7 @@ class WhooshEngine:
             return len(docsets.of(wq.And([wq.Term("body", t.exact) for t in terms]))) if len(terms) == 2 else 0
 
         read, words = significant_words(texts, background, together, reader.doc_count(),
-                                        self.stopwords | asked, limit)
+                                        self.stopwords | asked, limit, asked_form(state.analysis, request.q))
         return request, len(found.matching), read, words
 
     def resolve_people(self, request: SearchRequest, tables: FacetTables) -> list[str]:

@@ -11,6 +11,8 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from searchapp.index.analysis import QueryAnalysis
+
 # a word: 3 letters or more, standing alone (not a part of `tanggul-laut` or `Ma'ruf`); a phrase: two of them
 # with only spaces between, on one line (not across a sentence's end, a comma, a hyphen or a line break).
 # Read by the regex engine, not word by word in Python: the sample's text is most of a request's cost.
@@ -70,6 +72,12 @@ class _Sample:
         return {key: written for key, (_count, written) in best.items()}
 
 
+def asked_form(analysis: QueryAnalysis, query: str) -> Callable[[str], bool]:
+    """Whether a word is a form of one of *query*'s words: the same root in the index."""
+    roots = {term.root for term in analysis.words(query)}
+    return lambda word: any(term.root in roots for term in analysis.words(word))
+
+
 def looked_up(texts: Iterable[str], excluded: frozenset[str]) -> tuple[list[str], list[tuple[str, str]]]:
     """The words and phrases `significant_words` may ask the index about for *texts* (a sharded index
     asks every shard about them at once)."""
@@ -81,12 +89,15 @@ def looked_up(texts: Iterable[str], excluded: frozenset[str]) -> tuple[list[str]
 
 def significant_words(texts: Iterable[str], background: Callable[[str], int],
                       together: Callable[[str, str], int], index_size: int,
-                      excluded: frozenset[str], limit: int = 20) -> tuple[int, list[SignificantWord]]:
+                      excluded: frozenset[str], limit: int = 20,
+                      asked: Callable[[str], bool] = lambda _word: False) -> tuple[int, list[SignificantWord]]:
     """How many texts were read, and their *limit* most significant words and phrases; *background*:
     articles of the index holding a (lower-case) word; *together*: holding both words of a phrase, which
     stands for those holding the phrase (at least as many: a phrase is never scored above its due, and
     counting it costs a set intersection, not reading positions); *excluded*: function words and the
-    query's own words (a phrase holding one is not counted either)."""
+    query's own words (a phrase holding one is not counted either); *asked*: whether a word is another
+    form of one of the query's (`membanjiri`, `kebanjiran` for `banjir`), not shown, nor a phrase holding
+    one: the search already finds them."""
     sample = _Sample(texts, excluded)
     if not index_size or not sample.size:
         return sample.size, []
@@ -125,6 +136,8 @@ def significant_words(texts: Iterable[str], background: Callable[[str], int],
     for key, found in ranked:
         if len(shown) == limit:
             break
+        if any(asked(word) for word in (key if isinstance(key, tuple) else (key,))):
+            continue
         if isinstance(key, tuple):
             shown = [(k, f) for k, f in shown if key not in carriers.get(k, ())]  # its words give way to it
         elif carriers.get(key, set()) & {k for k, _f in shown}:

@@ -34,7 +34,7 @@ from searchapp.search.sharding.merging import merged_facets, merged_page
 from searchapp.search.sharding.parts import Entry, Part, Plan
 from searchapp.search.sharding.related import related_hits
 from searchapp.search.sharding.statistics import Statistics
-from searchapp.search.significant import SAMPLE, SignificantWord, looked_up, significant_words
+from searchapp.search.significant import SAMPLE, SignificantWord, asked_form, looked_up, significant_words
 from searchapp.search.stories import MAX_COPIES
 from searchapp.search.suggest import MAX_CANDIDATES, close, closest, corrected
 from searchapp.search.timeline import Timeline, aligned_timelines
@@ -227,7 +227,7 @@ class ShardedEngine(ShardCalls, CatalogListings):
         background = sum((a[2] for a in answers.values()), Counter())
         together = sum((a[3] for a in answers.values()), Counter())
         read, found = significant_words(texts, background.__getitem__, lambda *pair: together[pair], documents,
-                                        excluded, limit)
+                                        excluded, limit, asked_form(self.analysis, request.q))
         return request, total, read, found
 
     def export(self, request, limit: int) -> tuple[int, Iterator[dict]]:
