@@ -435,16 +435,21 @@ def test_a_parameter_that_is_not_text_is_a_400_everywhere(client, query_string, 
         assert response.status_code == 400
         error = response.get_json()["error"]
         assert error["code"] == "invalid_text" and error["param"] == param and kind in error["message"]
-    for path in ("/cari", "/cari.atom", "/bandingkan"):
+    assert client.get(f"/cari.atom?{query_string}").get_json()["error"]["code"] == "invalid_text"  # the feed's
+    for path in ("/cari", "/bandingkan"):
         response = client.get(f"{path}?{query_string}")
         assert response.status_code == 400 and "text/html" in response.content_type
         assert ("bukan teks UTF-8" if kind == "UTF-8" else "karakter kendali") in response.get_data(as_text=True)
 
 
 def test_text_that_only_looks_odd_is_searched(client):
-    for query_string in ("q=%25FF", "q=nato%0Arusia", "q=%E2%80%9Cnato%E2%80%9D", "q=nato%09rusia"):
+    for query_string in ("q=%25FF", "q=nato%0Arusia", "q=%E2%80%9Cnato%E2%80%9D", "q=nato%09rusia",
+                         "q=nato%0Brusia", "q=nato%0Crusia", "q=nato%C2%85rusia"):  # a word processor's breaks
         assert client.get(f"/api/search?{query_string}").status_code == 200
         assert client.get(f"/cari?{query_string}").status_code == 200
+    assert client.get("/api/search?q=nato%0Brusia").get_json()["query"] == "nato rusia"
+    feed = client.get("/cari.atom?q=nato%0Crusia")
+    assert feed.status_code == 200 and b"\x0c" not in feed.data
 
 
 def test_a_parameter_given_twice_with_two_values_or_unknown_is_a_400_on_every_endpoint(client):
@@ -463,7 +468,8 @@ def test_a_parameter_given_twice_with_two_values_or_unknown_is_a_400_on_every_en
         assert client.get(url.replace("=week", "=month").replace("=jsonl", "=csv").replace("=b", "=a")
                           .replace("q=a&q=a", "q=a")).status_code == 200, url  # the same value again is no clash
     slug = client.get(f"/api/search?person={person}").get_json()["facets"]["person"][0]["profile_url"]
-    for url in (f"{slug}?from=bad", f"{slug}?bogus=1", f"/api/outlets/{outlet}?interval=hour", "/api/outlets?x=1"):
+    for url in (f"{slug}?from=bad", f"{slug}?bogus=1", f"/api/outlets/{outlet}?interval=hour", "/api/outlets?x=1",
+                "/api/health?x=1", "/api/openapi.json?x=1"):
         response = client.get(url)
         assert response.status_code == 400 and response.get_json()["error"]["code"] == "invalid_parameter", url
     assert client.get(slug).status_code == 200

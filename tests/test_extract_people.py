@@ -372,6 +372,10 @@ def test_a_place_named_after_someone_is_no_mention_of_them(registry, text, peopl
     ("Gibran, Putra Sulung Jokowi, mendaftar.", ("Joko Widodo",)),
     ("Putra Jokowi ini mengaku pertemuan itu silaturahmi.", ("Joko Widodo",)),
     ("Ani Yudhoyono hadir di acara itu.", ("Ani Yudhoyono",)),  # a given name before the surname: someone else
+    ("Pemain timnas Rizky Putra Prabowo mencetak gol.", ("Rizky Putra Prabowo",)),  # Putra, a middle name
+    # a sibling's word before a name is a title's: "Saudara Kandung", "Kakak Kandung"
+    ("Saudara Kandung Budi Santoso hadir.", ("Budi Santoso",)),
+    ("Kakak Tiri Rina Wijaya menangis.", ("Rina Wijaya",)),
     # a pair of known people joined by a hyphen: both
     ("Ia mengikuti kampanye akbar Jokowi-Ma'ruf Amin di Stadion GBK.", ("Joko Widodo", "Ma'ruf Amin")),
     # a facility's hyphenated name, then the person
@@ -502,6 +506,8 @@ def test_a_regency_or_city_is_a_place(registry, text, people):
     ("Dampak fenomena El Nino terasa, kata Dwikorita Karnawati.", ("Dwikorita Karnawati",)),
     ("Indeks Dow Jones turun 2 persen pada Jumat.", ()),  # the cue capitalised, opening the sentence
     ("Pesawat Twin Otter itu hilang di Papua.", ()),
+    ("Kata Pilot Pesawat Andi Wijaya di bandara.", ("Andi Wijaya",)),  # not opening the sentence: a title's
+    ("Masinis Kereta Budi Santoso selamat.", ("Budi Santoso",)),
     ("Presiden Joko Widodo naik pesawat kepresidenan.", ("Joko Widodo",)),
     ("Tiket dipesan lewat aplikasi.,Kepala Humas PT KAI Edy Kuswoyo menyatakan sistem aman.", ("Edy Kuswoyo",)),
     ("Film karya sutradara Joko Anwar tayang pekan depan.", ("Joko Anwar",)),

@@ -595,7 +595,10 @@ def test_a_host_header_no_browser_sends_is_a_400_not_a_500(client, path):
 
 
 def test_a_control_character_in_a_date_is_an_invalid_date_not_reversed_dates(client):
-    page = client.get("/cari?from=2023%0b")
+    doc = get(client, "/cari?from=2023%0b", status=400)  # a word processor's line break: a space, not a date
+    notice = doc.find("div", class_="notice-error").text
+    assert "tidak valid" in notice and "setelah tanggal akhir" not in notice
+    page = client.get("/cari?from=2023%07")
     assert page.status_code == 400
     text = page.get_data(as_text=True)
     assert "Parameter “from” di alamat ini berisi karakter kendali" in text and "setelah tanggal akhir" not in text

@@ -4,11 +4,13 @@ known person names that person, not every indexed name that happens to hold the 
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from conftest import make_settings
 
 from searchapp.index.writer import build_index
+from searchapp.search.request import SearchRequest
 from searchapp.web.app import create_app
 
 PEOPLE = """people:
@@ -28,6 +30,8 @@ ARTICLES = [  # (id, people stated by the corpus)
     ("g1", ["ANIES"]), ("g2", ["Anies"]), ("g3", ["Anies"]),
     ("h1", ["Kevin De Bruyne"]), ("h2", ["Kevin de Bruyne"]), ("h3", ["Kevin De Bruyne"]),
     ("h4", ["Laode M Syarif"]), ("h5", ["Laode M. Syarif"]), ("h6", ["Brahim Díaz"]), ("h7", ["Brahim Diaz"]),
+    ("h8", ["Brahim Diaz"]), ("k1", ["Seo Seung-jae"]), ("k2", ["Seo Seung Jae"]),
+    ("m1", ["MIke Pompeo"]), ("m2", ["Mike Pompeo"]),
 ]
 
 
@@ -97,7 +101,10 @@ def test_a_name_written_as_indexed_selects_itself(client, typed, person, found):
     ("kevin de bruyne", "Kevin De Bruyne", ["h1", "h2", "h3"]),
     ("Kevin de Bruyne", "Kevin De Bruyne", ["h1", "h2", "h3"]),  # the fewer articles' spelling: the person
     ("Laode M. Syarif", "Laode M Syarif", ["h4", "h5"]),  # ties: the first spelling in order
-    ("Brahim Diaz", "Brahim Diaz", ["h6", "h7"]),  # accents
+    ("Brahim Díaz", "Brahim Diaz", ["h6", "h7", "h8"]),  # accents, either way
+    ("díaz", "Brahim Diaz", ["h6", "h7", "h8"]),
+    ("seo seung jae", "Seo Seung-jae", ["k1", "k2"]),  # a hyphen
+    ("mike pompeo", "Mike Pompeo", ["m1", "m2"]),  # as many articles: the spelling with fewer capitals
 ])
 def test_spellings_of_one_name_are_one_person(client, typed, person, found):
     data = client.get("/api/search", query_string={"person": typed}).get_json()
@@ -111,6 +118,18 @@ def test_the_facet_and_the_profiles_count_every_spelling_once(client):
     assert client.get("/api/people/kevin-de-bruyne").get_json()["total"] == 3
     names = [p["name"] for p in client.get("/api/people?prefix=kevin").get_json()["people"]]
     assert names == ["Kevin De Bruyne"]
+    assert [p["name"] for p in client.get("/api/people?prefix=díaz").get_json()["people"]] == ["Brahim Diaz"]
+    for query in ('orang:"kevin de bruyne"', "orang:bruyne"):  # the operator reads every spelling too
+        assert ids(client.get("/api/search", query_string={"q": query}).get_json()) == ["h1", "h2", "h3"]
+    for path in ("/api/people/brahim-díaz", "/tokoh/brahim-díaz"):  # a spelling the facet does not show
+        moved = client.get(path)
+        assert moved.status_code == 301 and moved.headers["Location"].endswith("/brahim-diaz")
+    page = client.get("/cari?person=Kevin+de+Bruyne&collapse=false").get_data(as_text=True)
+    chips = re.findall(r'<a class="person( selected)?" href="[^"]*" title="Halaman (Kevin [Dd]e Bruyne)"', page)
+    assert len(chips) == 3 and all(selected for selected, _name in chips)  # either spelling: the filter's
+    assert 'title="Hapus filter Kevin De Bruyne" aria-label="Hapus filter Kevin De Bruyne"' in page
+    toggled = SearchRequest(people=("Kevin de Bruyne",)).toggled("person", "Kevin De Bruyne")
+    assert toggled.people == ()  # taking the filter away, not adding a second spelling of it
 
 
 def test_a_profile_address_naming_a_person_another_way_moves_to_theirs(client):

@@ -154,8 +154,9 @@ def test_a_moment_the_site_states_as_its_last_update_is_said_to_be_one_everywher
     hits = {hit["id"]: hit for hit in both.get("/api/search?q=harga&collapse=false").get_json()["results"]}
     assert hits["upd"]["updated"] is True and hits["pub"]["updated"] is False
     assert hits["upd"]["published_at"] == "2025-06-15T17:00:00+07:00"
-    rows = {row["id"]: row for row in csv.DictReader(io.StringIO(
-        both.get("/api/export?q=harga&format=csv").get_data(as_text=True).lstrip("\ufeff")))}
+    exported = both.get("/api/export?q=harga&format=csv").get_data(as_text=True).lstrip("\ufeff")
+    assert exported.splitlines()[0].endswith(",snippet,updated")  # a new column last: scripts read by position
+    rows = {row["id"]: row for row in csv.DictReader(io.StringIO(exported))}
     assert rows["upd"]["updated"] == "True" and rows["pub"]["updated"] == "False"
     entries = {entry.id.rsplit("/", 1)[-1]: entry for entry in feedparser.parse(both.get("/cari.atom?q=harga").data)
                .entries}

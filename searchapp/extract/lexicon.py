@@ -61,6 +61,7 @@ dishub disdik dinkes disnaker disperindag dispenda disdukcapil dispora disparbud
 TITLE_PARTS = _words("""
 umum harian pelaksana besar utama khusus muda madya pratama tinggi negeri jenderal bicara bidang
 koordinator kehormatan senior eksekutif terpilih sementara pol purn banjar adat aksi advokasi lapangan
+kandung tiri sepupu kembar ipar angkat
 inf kav arh czi chb ckm cku chk cpl cba cpm caj cpn
 """)  # the last line: army corps after a rank ("Letkol Inf", "Kolonel Czi")
 # Words written before a name that say someone speaks: "kata Stoltenberg", "menurut Susno".

@@ -87,8 +87,7 @@ class _Analysis:
             if after_facility_head(toks, i):
                 i = end  # "Universitas Airlangga", "Jalan Soekarno", "Gelora Bung Karno": a place named after someone
                 continue
-            kin = prev is not None and prev.text.casefold() in lx.CHILD | lx.CHILD_AFTER
-            if prev is not None and end - i == 1 and not self.used[i - 1] and not kin and (
+            if prev is not None and end - i == 1 and not self.used[i - 1] and not self._child_of(i) and (
                     prev.kind in ("unk", "root") or self._after_someone(i)):
                 i = end  # "Ani Yudhoyono", "Suryo Paloh", "Heru B. Yudhoyono": someone else with that surname
                 continue
@@ -136,6 +135,17 @@ class _Analysis:
         while k > 0 and toks[k].joined and not self.used[k - 1] and _an_initial(toks[k - 1]):
             k -= 1
         return k < i and k > 0 and toks[k].joined and not self.used[k - 1] and toks[k - 1].kind in ("unk", "root")
+
+    def _child_of(self, i: int) -> bool:
+        """A known name at token *i* after a word for someone's child that opens a phrase ("Putra Sulung
+        Jokowi", "putra Jokowi": his son), not a middle name after a given name ("Rizky Putra Prabowo")."""
+        toks, k = self.toks, i - 1
+        if toks[k].text.casefold() in lx.CHILD_AFTER and k > 0 and toks[k].joined:
+            k -= 1
+        if toks[k].text.casefold() not in lx.CHILD:
+            return False
+        before = toks[k - 1] if k > 0 and toks[k].joined else None
+        return before is None or before.kind not in ("unk", "root", "init", "init2")
 
     def _registry_at(self, i: int) -> tuple[int, str] | None:
         """Longest registry name starting at token ``i``: (end token, canonical name)."""

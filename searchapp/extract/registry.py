@@ -37,18 +37,29 @@ def fold(word: str) -> str:
 
 
 def name_key(name: str) -> tuple[str, ...]:
-    """How names are compared: their words folded (`fold`), punctuation ignored."""
+    """How the registry compares names: their words folded (`fold`), a word's inner apostrophe or hyphen
+    kept (``al-Assad`` is one word, as the text's token is)."""
     return tuple(fold(t) for t in WORD.findall(name))
 
 
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def spelling_key(name: str) -> tuple[str, ...]:
+    """What two spellings of one person's name share: the letters of its words, folded (`fold`), whatever
+    the case, accents, full stops, apostrophes and hyphens (``Seo Seung-jae`` is ``Seo Seung Jae``,
+    ``Ma’ruf`` ``Maruf``, ``Laode M. Syarif`` ``Laode M Syarif``); the name itself when it holds no letter."""
+    return tuple(fold(t) for t in _LETTERS.findall(name.replace("'", "").replace("’", ""))) or (name,)
+
+
 def spelled_alike(counts: Mapping[str, int]) -> dict[str, str]:
-    """Each name of *counts* (names → their articles) → the spelling of that person most articles use: names
-    written alike but for case, accents, punctuation and old spelling are one person's ("Kevin De Bruyne" and
-    "Kevin de Bruyne", "Laode M Syarif" and "Laode M. Syarif"); ties go to the first spelling in order."""
+    """Each name of *counts* (names → their articles) → the spelling of that person most articles use (names
+    with one `spelling_key` are one person's: "Kevin De Bruyne" and "Kevin de Bruyne"); of spellings as
+    common, the one with the fewest capitals ("Mike Pompeo", not "MIke Pompeo"), then the first in order."""
     best: dict[tuple[str, ...], str] = {}
-    for name, _count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
-        best.setdefault(name_key(name) or (name,), name)
-    return {name: best[name_key(name) or (name,)] for name in counts}
+    for name, _count in sorted(counts.items(), key=lambda item: (-item[1], sum(map(str.isupper, item[0])), item[0])):
+        best.setdefault(spelling_key(name), name)
+    return {name: best[spelling_key(name)] for name in counts}
 
 
 def _deletions(word: str) -> set[str]:

@@ -150,8 +150,8 @@ def name_in_run(toks: Sequence[Tok], text: str, used: Sequence[bool], lo: int, h
         return None  # "seperti dilansir Al Arabiya", "dikutip dari Business Insider": a medium, no person
     if after_a_bracketed_facility(toks, text, lo):
         return None  # "Rumah Sakit Pusat Angkatan Darat (RSPAD) Gatot Soebroto"
-    if a > 0 and toks[start - 1].text.casefold() in lx.THING_CUES and toks[start].joined:
-        return None  # "Indeks Dow Jones", "Pesawat Twin Otter": the cue capitalised, opening the sentence
+    if a == 1 and toks[lo].text.casefold() in lx.THING_CUES:
+        return None  # "Indeks Dow Jones", "Pesawat Twin Otter": the cue capitalised, opening the run
     if a > 0 and toks[start - 1].text.casefold() in lx.RELIGIOUS_TERMS:
         return None  # "Sang Hyang Widhi": a god's name after a word of worship
     if first.comma and after_degrees(text, first.start):

@@ -75,7 +75,7 @@ class WhooshEngine:
 
     def compiler(self, state: Generation) -> QueryCompiler:
         return QueryCompiler(state.analysis, self.settings.exact_boost, self.outlet_table,
-                             state.tables.people, state.tables.outlets, self.people_registry)
+                             state.tables.names, state.tables.outlets, self.people_registry)
 
     def articles(self, state: Generation) -> Articles:
         return Articles(state.searcher(), state.analysis, self.outlet_label, state.stories,

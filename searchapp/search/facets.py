@@ -17,7 +17,7 @@ from typing import Any
 
 from whoosh.reading import IndexReader
 
-from searchapp.extract.registry import name_key, spelled_alike
+from searchapp.extract.registry import spelled_alike, spelling_key
 from searchapp.index.whoosh27 import column_values
 
 NO_DATE = 0
@@ -49,9 +49,9 @@ class FacetTables:
         # one person however the articles spell the name (`spelled_alike`): shown as most of them do
         postings = {name: list(reader.postings("people", name).all_ids()) for name in reader.field_terms("people")}
         shown = spelled_alike({name: len(docs) for name, docs in postings.items()})
+        self.names: list[str] = list(postings)  # every spelling indexed (`orang:` reads them)
         self.people: list[str] = list(dict.fromkeys(shown.values()))
-        self.person_by_lower = {name.lower(): shown[name] for name in postings}
-        self._by_key = {name_key(name) or (name,): shown[name] for name in postings}
+        self._shown = {spelling_key(name): shown[name] for name in postings}
         self._spellings: dict[str, list[str]] = {}
         for name in postings:
             self._spellings.setdefault(shown[name], []).append(name)
@@ -104,9 +104,13 @@ class FacetTables:
         unknown = counts.pop(-1, 0)
         return Counter({self.months[i]: n for i, n in counts.items()}), unknown
 
+    def alike(self, name: str) -> str | None:
+        """The indexed person *name* spells, in any case, accents or punctuation, as the facet shows them."""
+        return self._shown.get(spelling_key(name))
+
     def spellings(self, name: str) -> list[str]:
         """The names indexed for the person *name* spells (every spelling of `spelled_alike`'s person)."""
-        shown = self._by_key.get(name_key(name) or (name,))
+        shown = self.alike(name)
         return self._spellings[shown] if shown else [name]
 
     def person_counts(self) -> dict[str, int]:

@@ -108,8 +108,9 @@ class Generation:
 
     @functools.cached_property
     def person_slugs(self) -> dict[str, str]:
-        """Every indexed person by the slug of the name (the person pages' addresses)."""
-        return {slug: name for name in self.tables.people if (slug := slugify(name))}
+        """Every indexed person by the slug of each spelling of the name (the person pages' addresses; the
+        page of a spelling the facet does not show moves to the shown one's)."""
+        return {slug: self.tables.alike(name) for name in self.tables.names if (slug := slugify(name))}
 
     @functools.cached_property
     def day_totals(self) -> Counter:

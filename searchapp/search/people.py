@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from searchapp.extract.registry import PeopleRegistry
+from searchapp.extract.registry import PeopleRegistry, fold
 from searchapp.search.facets import FacetTables
 
 MAX_CHOICES = 10
@@ -11,8 +11,8 @@ MAX_CHOICES = 10
 def names_person(name: str, typed: str) -> bool:
     """Whether *typed* names the person *name* as autocomplete reads it: every typed word opens a word
     of the name (`putin` → Vladimir Putin, `jens stol` → Jens Stoltenberg); nothing typed names anyone."""
-    words = name.lower().split()
-    return all(any(word.startswith(part) for word in words) for part in typed.lower().split())
+    words = [fold(word) for word in name.split()]
+    return all(any(word.startswith(fold(part)) for word in words) for part in typed.split())
 
 
 def person_choices(tables: FacetTables, typed: str, registry: PeopleRegistry) -> list[str]:
@@ -31,7 +31,7 @@ def person_choices(tables: FacetTables, typed: str, registry: PeopleRegistry) ->
     counts = tables.person_counts()
     if written in counts:
         return [written]
-    exact = tables.person_by_lower.get(written.lower())
+    exact = tables.alike(written)
     found = sorted((name for name in counts if names_person(name, typed)), key=lambda n: (-counts[n], n))
     if exact is not None and (not found or counts.get(exact, 0) >= counts[found[0]]):
         return [exact]
@@ -44,7 +44,7 @@ def person_choices(tables: FacetTables, typed: str, registry: PeopleRegistry) ->
 def known_person(tables: FacetTables, typed: str, registry: PeopleRegistry) -> str | None:
     """The indexed person config/people.yaml names *typed* (a name or an alias), if any."""
     name = registry.canonical(typed)
-    return tables.person_by_lower.get(name.lower()) if name else None
+    return tables.alike(name) if name else None
 
 
 def listed_people(tables: FacetTables, prefix: str, limit: int, registry: PeopleRegistry) -> list[dict]:

@@ -10,6 +10,7 @@ from urllib.parse import urlencode
 
 from searchapp.errors import QueryError
 from searchapp.extract.outlet import UNKNOWN_OUTLET
+from searchapp.extract.registry import spelling_key
 from searchapp.search.query import date_values, parse_query, positive_words
 from searchapp.search.query_dates import DATE_SHAPED, date_span
 
@@ -92,9 +93,10 @@ class SearchRequest:
             categories = tuple(c for c in request.categories if c.casefold() != value.casefold())
             ticked = len(categories) < len(request.categories)
             return request.with_(categories=categories if ticked else request.categories + (value,))
-        if facet == "person":
-            people = tuple(p for p in request.people if p != value)
-            return request.with_(people=people if value in request.people else request.people + (value,))
+        if facet == "person":  # a person in any of the name's spellings (`spelling_key`), as the filter reads it
+            people = tuple(p for p in request.people if spelling_key(p) != spelling_key(value))
+            ticked = len(people) < len(request.people)
+            return request.with_(people=people if ticked else request.people + (value,))
         if facet == "month":
             start, end = date_span(value) or (None, None)
             if request.date_from == start and request.date_to == end:
@@ -104,16 +106,18 @@ class SearchRequest:
 
 
 # characters a query pasted from a page or typed with an Asian keyboard carries: zero-width ones (dropped),
-# and full-width letters, digits and signs ("ｋｏｒｕｐｓｉ" is "korupsi"); not other compatibility forms, which
-# articles write as they are (m², CO₂)
+# full-width letters, digits and signs ("ｋｏｒｕｐｓｉ" is "korupsi") and line breaks a word processor writes
+# (a vertical tab, a form feed, a next line: spaces); not other compatibility forms, which articles write as
+# they are (m², CO₂)
 _TYPED = {**dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad")),
-          **{code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}, 0x3000: ord(" ")}
+          **{code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}, 0x3000: ord(" "),
+          **dict.fromkeys((0x0B, 0x0C, 0x1C, 0x1D, 0x1E, 0x1F, 0x85), ord(" "))}
 
 
 def typed_text(text: str) -> str:
     """A query as its words are meant: without invisible characters, full-width ones read as the plain, an
     accent typed apart joined to its letter (NFC, as the articles are read)."""
-    return text if text.isascii() else unicodedata.normalize("NFC", text.translate(_TYPED))
+    return text if text.isascii() and text.isprintable() else unicodedata.normalize("NFC", text.translate(_TYPED))
 
 
 def _single(params: Mapping[str, Sequence[str]], name: str) -> str | None:

@@ -180,8 +180,8 @@ def timeline():
 
 
 EXPORT_LIMIT = 100_000  # rows in one export; above it, a 400 that says how to narrow the search
-EXPORT_COLUMNS = ("id", "title", "url", "outlet", "outlet_name", "date", "published", "updated", "people",
-                  "reporter", "story", "score", "snippet")
+EXPORT_COLUMNS = ("id", "title", "url", "outlet", "outlet_name", "date", "published", "people", "reporter",
+                  "story", "score", "snippet", "updated")  # a new column last: scripts read them in order
 
 
 @blueprint.get("/export")
@@ -269,9 +269,9 @@ def people():
 def person(slug: str):
     """A person's profile: aliases, articles over time, outlets, people named with them, latest articles."""
     only_known(frozenset())
+    if (known := person_known_as(slug)) is not None:
+        return moved(url_for("api.person", slug=known))  # an alias (jokowi → joko-widodo), another spelling
     name = engine().person_named(slug)
-    if name is None and (known := person_known_as(slug)) is not None:
-        return moved(url_for("api.person", slug=known))  # an alias: jokowi → joko-widodo
     if name is None:
         return error_response(404, "not_found", f"no person {slug[:100]!r} in the index", "slug")
     return jsonify({"name": name, "aliases": aliases_of(name), **profile(SearchRequest(people=(name,)), api=True)})
@@ -291,9 +291,11 @@ def outlet(slug: str):
 
 @blueprint.get("/health")
 def health():
+    only_known(frozenset())
     return jsonify(engine().health())
 
 
 @blueprint.get("/openapi.json")
 def openapi():
+    only_known(frozenset())
     return jsonify(openapi_document(engine().outlet_slugs()))

@@ -52,8 +52,8 @@ def create_app(settings: Settings | Mapping[str, Any] | None = None) -> Flask:
         if found is None:
             return None
         name, kind = found
-        if request.path.startswith("/api/") or request.path == "/api":
-            why = "is not UTF-8 text" if kind == "utf-8" else "holds a control character"
+        if request.path.startswith("/api/") or request.path == "/api" or request.path.endswith(".atom"):
+            why = "is not UTF-8 text" if kind == "utf-8" else "holds a control character"  # the feed's: JSON
             return api.error_response(400, "invalid_text", f"parameter {name!r} {why}", name)
         why = "bukan teks UTF-8" if kind == "utf-8" else "berisi karakter kendali"
         return pages.error_page(400, message=f"Parameter “{name}” di alamat ini {why}. Ketik ulang pencarian Anda.")

@@ -86,9 +86,9 @@ def _switched(path: str, key: str, value: str) -> str:
 
 @blueprint.get("/tokoh/<slug>")
 def person_page(slug: str):
-    name = engine().person_named(slug)
-    if name is None and (known := person_known_as(slug)) is not None:
+    if (known := person_known_as(slug)) is not None:
         return redirect(url_for("monitor.person_page", slug=known), 301)
+    name = engine().person_named(slug)
     if name is None:
         return error_page(404, "Tokoh tidak ditemukan", "Tidak ada orang dengan alamat ini di indeks.")
     found = profile(SearchRequest(people=(name,)))

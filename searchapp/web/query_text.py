@@ -9,7 +9,8 @@ from __future__ import annotations
 import unicodedata
 from urllib.parse import unquote_to_bytes
 
-ALLOWED_CONTROLS = frozenset("\t\n\r")  # a query pasted across lines
+# a query pasted across lines, from a word processor too (a vertical tab, a form feed): read as spaces
+ALLOWED_CONTROLS = frozenset("\t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85")
 
 
 def unreadable_parameter(query_string: bytes) -> tuple[str, str] | None:

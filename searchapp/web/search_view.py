@@ -11,6 +11,7 @@ from flask import url_for
 from markupsafe import Markup
 
 from searchapp.extract.outlet import UNKNOWN_OUTLET, slugify
+from searchapp.extract.registry import spelling_key
 from searchapp.ingest.datetimes import WIB
 from searchapp.search.query_dates import is_whole_month
 from searchapp.search.request import SearchRequest
@@ -105,7 +106,8 @@ def histogram(months: list[dict]) -> list[dict]:
 
 
 def hit_view(hit: dict, search: SearchRequest) -> dict:
-    people = [{"name": name, "selected": name in search.people, "profile_url": profile_url("person", name),
+    chosen = {spelling_key(p) for p in search.people}
+    people = [{"name": name, "selected": spelling_key(name) in chosen, "profile_url": profile_url("person", name),
                "url": search.toggled("person", name).url(SEARCH_PATH)} for name in hit["people"]]
     outlets = list(dict.fromkeys(copy["outlet_name"] or "Outlet tidak diketahui" for copy in hit["copies"]))
     return {**hit, "title_html": trusted(hit["title_html"]), "snippet": trusted(hit["snippet"]),
@@ -270,8 +272,13 @@ def profile(search: SearchRequest, api: bool = False) -> dict:
 
 
 def person_known_as(slug: str) -> str | None:
-    """The slug of the indexed person a profile address names by an alias config/people.yaml gives
-    (`jokowi`); None otherwise (a 301 is remembered: what it points to must not change with the index)."""
+    """The slug of the indexed person a profile address names another way: by a spelling the facet does not
+    show (`brahim-díaz` for Brahim Diaz), or by an alias config/people.yaml gives (`jokowi`); None otherwise
+    (a 301 is remembered: what an alias points to must not change with the index)."""
+    indexed = engine().person_named(slug)
+    if indexed is not None:
+        shown = slugify(indexed)
+        return shown if shown not in (None, slug) else None
     name = engine().people_registry.canonical(slug.replace("-", " "))
     known = slugify(name) if name else None
     return known if known not in (None, slug) and engine().person_named(known) is not None else None

@@ -4,7 +4,7 @@ and the listings and look-ups the search interface answers from them alone."""
 from __future__ import annotations
 
 from searchapp.extract.outlet import OutletTable, indexed_outlet, slugify
-from searchapp.extract.registry import PeopleRegistry, name_key
+from searchapp.extract.registry import PeopleRegistry, spelling_key
 from searchapp.search.facet_values import listed_outlets
 from searchapp.search.people import listed_people, person_choices
 
@@ -19,17 +19,22 @@ class Catalog:
         self.people_registry = people_registry
         self.shards: int = data["shards"]
         self.published: str | None = data.get("published")  # when the set was published
-        # every indexed name, as one index's terms (`person_choices` reads it; a name may have no live article),
-        # to the spelling the counts give its person (`spelled_alike`)
-        shown = {name_key(name) or (name,): name for name in self.counts}
-        self.person_by_lower = {name.lower(): shown.get(name_key(name) or (name,), name) for name in data["names"]}
+        # every indexed name, as one index's terms (a name may have no live article), by its person's key to
+        # the spelling the counts give that person (`spelled_alike`)
+        self.names: list[str] = data["names"]
+        counted = {spelling_key(name): name for name in self.counts}
+        self._shown = {spelling_key(name): counted.get(spelling_key(name), name) for name in self.names}
 
     def person_counts(self) -> dict[str, int]:
         return self.counts
 
+    def alike(self, name: str) -> str | None:
+        """The indexed person *name* spells, in any case, accents or punctuation, as the counts show them."""
+        return self._shown.get(spelling_key(name))
+
     def person_shown(self, name: str) -> str:
         """The spelling the counts give the person a shard's facet spells *name*."""
-        return self.person_by_lower.get(name.lower(), name)
+        return self.alike(name) or name
 
     @property
     def any_unknown_outlet(self) -> bool:
@@ -58,7 +63,7 @@ class Catalog:
         return listed_people(self, prefix, limit, self.people_registry)
 
     def person_named(self, slug: str) -> str | None:
-        return next((name for name in self.counts if slugify(name) == slug), None)
+        return next((self.alike(name) for name in self.names if slugify(name) == slug), None)
 
     def person_choices(self, typed: str) -> list[str]:
         return person_choices(self, typed, self.people_registry)
