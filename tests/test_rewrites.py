@@ -303,3 +303,54 @@ def test_an_index_reads_the_days_of_its_articles_for_stories(tmp_path, shards):
     result = open_engine(settings).search(SearchRequest(q="gelombang"))
     stories = sorted(sorted([hit.id, *(copy["id"] for copy in hit.copies)]) for hit in result.results)
     assert stories == [["antara-1", "daily-4", "solopos-2"], ["tribun-3"]]
+
+
+@pytest.mark.parametrize(("title", "days"), [
+    ("Jadwal Piala Dunia Antarklub 2025 Hari Ini, Rabu 18 Juni 2025", {"18-6", "day2"}),
+    ("Gempa Guncang Maluku Senin (17/6)", {"17-6", "day0"}),
+    ("Peringatan Dini BMKG Besok, Jum'at 20 Jun", {"20-6", "day4"}),
+    ("Harga Cabai Naik Minggu Ini", set()),  # a week, not Sunday
+    ("Harga Cabai Naik Pekan Ini", set()),
+    ("Skor 13/20 untuk Timnas", set()),  # no month 20
+])
+def test_the_days_a_headline_names(title, days):
+    from searchapp.extract.title import days_named
+
+    assert days_named(title) == days
+
+
+def test_a_daily_report_of_another_day_is_another_story_however_alike():
+    """An outlet's schedule or forecast from one template: the texts all but the same, the headline's day not."""
+    ids = ["indosiar-18", "indosiar-20", "other-18"]
+    titles = ["Saksikan FTV di Indosiar, Rabu 18 Juni", "Saksikan FTV di Indosiar, Jumat 20 Juni",
+              "FTV Indosiar Hari Ini, Rabu (18/6)"]
+    prints = [fingerprint(WARNING)] * 3
+    texts = Texts([WARNING] * 3, titles.__getitem__)
+    assert find_stories(ids, prints, texts=texts) == {"indosiar-18": "indosiar-18", "other-18": "indosiar-18"}
+    untitled = Texts([WARNING] * 3, ["", "Saksikan FTV di Indosiar", ""].__getitem__)  # a day on one side only
+    assert len(find_stories(ids, prints, texts=untitled)) == 3
+
+
+@pytest.mark.parametrize("shards", [None, 3])
+def test_an_index_reads_the_headlines_days_from_the_stored_titles(tmp_path, shards):
+    import json
+
+    from conftest import make_settings
+
+    from searchapp.index.shards import build_sharded
+    from searchapp.index.writer import build_index
+    from searchapp.search.interface import open_engine
+    from searchapp.search.request import SearchRequest
+
+    records = [{"id": f"sholat-{n}", "title": f"Jadwal Sholat Hari Ini, {day}", "body": WARNING, "outlet": "kompas",
+                "date": f"2025-06-{17 + n}T05:00:00+07:00"} for n, day in enumerate(["Selasa 17 Juni", "Rabu 18 Juni"])]
+    records.append({**records[1], "id": "sholat-copy", "outlet": "detik", "title": "Jadwal Sholat Rabu (18/6)"})
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "records.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    settings = make_settings(corpus, tmp_path / "index", **{"indexing.workers": 1})
+    build_sharded(settings, shards) if shards else build_index(settings)
+    result = open_engine(settings).search(SearchRequest(q="gelombang", collapse=True))
+    assert result.total == 3 and result.stories == 2
+    assert sorted(sorted([hit.id, *(c["id"] for c in hit.copies)]) for hit in result.results) == [
+        ["sholat-0"], ["sholat-1", "sholat-copy"]]

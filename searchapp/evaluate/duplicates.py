@@ -40,6 +40,7 @@ class Doc:
     text: str
     key: str  # topic (hoax600), outlet (click-id), canonical URL (indonews)
     day: int | None = None  # the stated day of publication (an ordinal), as the indexer reads it
+    title: str = ""  # the headline, where the export states one
 
 
 @dataclass
@@ -104,7 +105,7 @@ def click_id(folder: Path) -> list[Doc]:
         for line, row in _rows(folder / "xlsx" / f"{outlet}.xlsx"):
             if row.get("content"):
                 docs.append(Doc(f"{outlet}-{line}", repair(str(row["content"])), outlet,
-                                _day(row.get("date"), row.get("url"), row.get("time"))))
+                                _day(row.get("date"), row.get("url"), row.get("time")), str(row.get("title") or "")))
     return docs
 
 
@@ -115,7 +116,7 @@ def indonews(folder: Path) -> list[Doc]:
             if row.get("isi_berita"):
                 docs.append(Doc(f"{path.stem[-5:]}-{line}", repair(str(row["isi_berita"])),
                                 normalize_url(row.get("url")) or f"{path.stem}-{line}",
-                                _day(row.get("tanggal_publikasi"), row.get("url"))))
+                                _day(row.get("tanggal_publikasi"), row.get("url")), str(row.get("judul") or "")))
     return docs
 
 
@@ -124,7 +125,8 @@ def group(name: str, docs: list[Doc], boilerplate: Boilerplate) -> Result:
     docs = [replace(doc, text=boilerplate.clean(doc.text, None)[0]) for doc in docs]  # as indexed
     prints = {doc.id: fingerprint(doc.text) for doc in docs}
     stories = find_stories([d.id for d in docs], [prints[d.id] for d in docs],
-                           texts=Texts(lambda position: docs[position].text), days=[d.day for d in docs])
+                           texts=Texts(lambda position: docs[position].text, lambda position: docs[position].title),
+                           days=[d.day for d in docs])
     return Result(name, docs, stories, time.perf_counter() - started, fingerprints=prints)
 
 
@@ -151,7 +153,7 @@ def report(results: list[Result], labels: dict[tuple[str, str, str], bool],
            random_pairs: set[tuple[str, str, str]] = frozenset()) -> str:
     lines = [f"Stories: word 3-shingle MinHash, 128 permutations, LSH; one story at estimated Jaccard ≥ {THRESHOLD},"
              f" or ≥ {FLOOR} when the texts read as a rewrite or a copy cut short; not {DAYS_APART}+ days apart"
-             f" below {SAME_TEXT}", ""]
+             f" below {SAME_TEXT}, nor under headlines naming other days", ""]
     for result in results:
         keys = result.key_of()
         cross = sum(1 for a, b in result.pairs if keys[a] != keys[b])

@@ -8,6 +8,7 @@ from collections import Counter
 from urllib.parse import urlsplit
 
 from searchapp.extract.byline import BYLINE_LINE
+from searchapp.extract.dates import MONTHS, WEEKDAYS
 
 MAX_TITLE = 100
 # "BRUSSELS, KOMPAS.TV —", "BRUSSELS --", "CakapCakap –", "Jakarta, CNN Indonesia --",
@@ -93,3 +94,20 @@ def shorten(text: str, limit: int = MAX_TITLE) -> str:
     cut = text.rfind(" ", 0, limit)
     cut = cut if cut > limit // 2 else limit
     return text[:cut].rstrip(" ,;:-–—") + "…"
+
+
+_TITLE_DATE = re.compile(r"\b(\d{1,2})(?:\s*/\s*(\d{1,2})\b|\s+(" + "|".join(sorted(MONTHS, key=len, reverse=True))
+                         + r")\b)", re.IGNORECASE)
+# a weekday by name; not "Minggu" as a week ("Minggu Ini", "Minggu Depan", "Minggu ke-3")
+_TITLE_WEEKDAY = re.compile(r"\b(senin|selasa|rabu|kamis|jum[’']?at|sabtu|minggu|ahad)\b"
+                            r"(?!\s+(?:ini|lalu|depan|kemarin|ke\b|ke-|pertama|kedua|terakhir))", re.IGNORECASE)
+
+
+def days_named(title: str) -> frozenset[str]:
+    """The days a headline names: each date as day and month (`18 Juni`, `18/6`: ``18-6``), each weekday
+    (``rabu``). A daily report's headline says which day it is for (`Jadwal Sholat … Hari Ini Rabu 18 Juni`,
+    `… Jumat 20 Juni`); a copy carried by another outlet names the same day."""
+    found = {f"{int(day)}-{int(month) if month else MONTHS[name.casefold()]}"
+             for day, month, name in _TITLE_DATE.findall(title) if not month or 1 <= int(month) <= 12}
+    found |= {f"day{WEEKDAYS[weekday.casefold().replace('’', chr(39))]}" for weekday in _TITLE_WEEKDAY.findall(title)}
+    return frozenset(found)

@@ -132,7 +132,8 @@ def group_stories(root: Path, shards: int, leaders: frozenset[str]) -> dict[str,
                 fingerprints.append(fingerprint)
                 days.append(day)
                 stored.append(partial(reader.stored_fields, docnum))
-        texts = Texts(lambda position: stored[position]().get("body") or "")
+        texts = Texts(lambda position: stored[position]().get("body") or "",
+                      lambda position: stored[position]().get("title") or "")
         return find_stories(ids, fingerprints, leaders=leaders, texts=texts, days=days)
 
 

@@ -6,7 +6,7 @@ whose fingerprint agrees in at least `THRESHOLD` of its positions with a story's
 copy of it, and one that agrees in `FLOOR` or more is when its text reads as a rewrite of the
 leader's (`searchapp.extract.rewrites`: the same facts in the same order) or as the leader cut short;
 articles whose stated moments of publication are `DAYS_APART` days apart are another day's report,
-unless their texts are the same. Each story is named by its
+unless their texts are the same, and so are two whose headlines name other days. Each story is named by its
 leader's id; the leaders of the last run lead again, so a story keeps its name and members while they
 stay indexed. The groups are written beside the index as
 ``stories.json`` (article id → story), replaced atomically; an article in no group is a story of its own.
@@ -26,6 +26,7 @@ from whoosh.reading import IndexReader
 
 from searchapp.extract.fingerprint import NUM_PERM
 from searchapp.extract.rewrites import Text, align, is_rewrite
+from searchapp.extract.title import days_named
 from searchapp.index.generations import STORIES
 from searchapp.index.whoosh27 import column_values
 from searchapp.ingest.datetimes import WIB
@@ -83,8 +84,15 @@ class Texts:
     """The articles' texts for `find_stories`, by position, each read and split into words once (for the
     articles checked lately): whether two tell one story."""
 
-    def __init__(self, body: Callable[[int], str]) -> None:
+    def __init__(self, body: Callable[[int], str], title: Callable[[int], str] | None = None) -> None:
         self._text = lru_cache(maxsize=4096)(lambda position: Text.of(body(position)))
+        self._days = lru_cache(maxsize=65536)(lambda position: days_named(title(position)) if title else frozenset())
+
+    def other_days(self, a: int, b: int) -> bool:
+        """Whether the two headlines name days and none the same (`… Hari Ini, Rabu 18 Juni`, `… Jumat 20
+        Juni`): an outlet's daily report of another day, however alike the texts (a schedule, a forecast)."""
+        first, second = self._days(a), self._days(b)
+        return bool(first and second) and not first & second
 
     def rewrite(self, a: int, b: int) -> bool:
         """Whether one article is a rewrite of the other (`searchapp.extract.rewrites`)."""
@@ -153,6 +161,8 @@ def _leader(position: int, ranked: list[tuple[float, int, int]], threshold: floa
     joins; the texts of `TEXT_CHECKS` of them at most are read."""
     reads = 0
     for similar, leader_position, leader in ranked:
+        if texts is not None and texts.other_days(position, leader_position):
+            continue
         apart = _days_apart(days, position, leader_position)
         if apart >= DAYS_APART and similar < SAME_TEXT:
             continue
@@ -207,7 +217,8 @@ def write_stories(folder: Path, reader: IndexReader) -> int:
         ids.append(doc_id)
         fingerprints.append(value)
         days.append(day)
-    texts = Texts(lambda position: reader.stored_fields(docnums[position]).get("body") or "")
+    texts = Texts(lambda position: reader.stored_fields(docnums[position]).get("body") or "",
+                  lambda position: reader.stored_fields(docnums[position]).get("title") or "")
     stories = find_stories(ids, fingerprints, leaders=frozenset(read_stories(folder).values()), texts=texts,
                            days=days)
     save_stories(folder, stories)
