@@ -1,5 +1,6 @@
 """Did you mean: the index's vocabulary (a deletion index written at index time) and the choice of word."""
 
+import json
 from itertools import combinations
 
 import pytest
@@ -111,3 +112,26 @@ def test_the_vocabulary_is_one_file_replaced_whole_and_a_foreign_file_is_ignored
     assert [p.name for p in generation.iterdir() if p.name.startswith(("vocabulary", ".vocabulary"))] == [VOCABULARY]
     (generation / VOCABULARY).write_bytes(b"not a vocabulary at all")
     assert Vocabulary.open(generation) is None
+
+
+@pytest.mark.parametrize("shards", [None, 3])
+def test_when_no_article_holds_every_word_a_word_gives_way_to_one_that_does(tmp_path, shards):
+    """`erik` is a name too (3 articles), `erick` commoner (8), but only `erick` is ever beside `thohir`."""
+    from searchapp.index.shards import build_sharded
+    from searchapp.index.writer import build_index
+    from searchapp.search.interface import open_engine
+    from searchapp.search.request import SearchRequest
+
+    made = [{"id": f"erick-{n}", "body": f"Ketua PSSI Erick Thohir meninjau stadion nomor {n}. {FILLER}"}
+            for n in range(8)]
+    made += [{"id": f"erik-{n}", "body": f"Pelatih Erik ten Hag memimpin latihan nomor {n}. {FILLER}"}
+             for n in range(3)]
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "records.jsonl").write_text("".join(json.dumps(r) + "\n" for r in made), encoding="utf-8")
+    settings = make_settings(corpus, tmp_path / "index", **{"indexing.workers": 1})
+    build_sharded(settings, shards) if shards else build_index(settings)
+    engine = open_engine(settings)
+    assert engine.search(SearchRequest(q="erik thohir")).suggestion == "erick thohir"
+    assert engine.search(SearchRequest(q="erik")).suggestion is None  # a word held, and no failed query
+    assert engine.search(SearchRequest(q="erik latihan")).suggestion is None  # every word held together

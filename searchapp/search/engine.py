@@ -106,8 +106,10 @@ class WhooshEngine:
         terms = MatchTerms.of(positive_words(found.node), state.analysis)
         hits = [articles.hit(docnum, score, terms, docnum in found.partial) for docnum, score in page]
         plenty = len(found.matching) >= self.settings.partial_below  # no need to second-guess the words
+        matches = (lambda fixed: bool(self._select(state, request.with_(q=fixed))[2].matching)) \
+            if found.relaxed else None  # no article holds every word: a correction must make one
         suggestion = None if plenty else suggest(searcher.reader(), state.analysis, state.vocabulary,
-                                                 request.q, found.node)
+                                                 request.q, found.node, matches)
         attention = self._timelines(state, [(request, found.matching)], timeline)[0] if timeline else None
         took = (time.perf_counter() - started) * 1000
         stories = state.stories.count(found.matching)

@@ -5,7 +5,9 @@ within one edit of a word of up to 5 letters, two of a longer one; the nearest w
 (`purbya` → `purbaya`, one edit, before `punya`, two). A word the index does not hold is replaced by one
 in at least 2 articles; a word it holds only by one a single edit away and `RARE_TYPO` times as frequent (a
 typo of a common word: `pembanguan`), so that a rare real word is left alone (`wamena` is no `wamen`,
-`kehujanan` no `kehutanan`, `laptop` no `lapor`); never by a function word.
+`kehujanan` no `kehutanan`, `laptop` no `lapor`); never by a function word. When no article holds every
+word of the query, a word it holds gives way to a commoner word one edit away with which some article does
+hold them all (`erik thohir` → `erick thohir`: Erik is a name too, but never beside Thohir here).
 """
 
 from __future__ import annotations
@@ -23,22 +25,49 @@ from searchapp.search.query import Node, positive_words
 
 MIN_LETTERS = 4
 RARE_TYPO = 100
+TRIED_TOGETHER = 6  # corrected queries counted at most when no article holds every word
 MAX_CANDIDATES = 300  # words checked per typed word: a bound on the cost of one search
 COMMON_SHARE = 200  # a word in 0.5% of the articles or more is not second-guessed
 
 
 def suggest(reader: IndexReader, analysis: QueryAnalysis, vocabulary: Vocabulary | None, q: str,
-            node: Node | None) -> str | None:
+            node: Node | None, matches: Callable[[str], bool] | None = None) -> str | None:
     """*q* with each word that has a close, more common word in the index replaced by it; None when
-    nothing changes (or the index has no vocabulary yet)."""
+    nothing changes (or the index has no vocabulary yet). *matches*, when no article holds every word:
+    whether some article holds every word of a corrected query (`together`)."""
     if vocabulary is None:
         return None
 
-    def best(form: str) -> str | None:
-        return closest(form, near_words(vocabulary, form), lambda w: frequency(reader, analysis, w),
-                       reader.doc_count(), analysis.stopwords)
+    def count(word: str) -> int:
+        return frequency(reader, analysis, word)
 
-    return corrected(q, node, analysis, best)
+    def best(form: str) -> str | None:
+        return closest(form, near_words(vocabulary, form), count, reader.doc_count(), analysis.stopwords)
+
+    found = corrected(q, node, analysis, best)
+    if found is None and matches is not None:
+        near = {form: [c for _e, c in close(form, near_words(vocabulary, form), analysis.stopwords, 1)]
+                for word in positive_words(node) if (form := suggestable(analysis, word))}
+        found = together(q, node, analysis, near, count, matches)
+    return found
+
+
+def together(q: str, node: Node | None, analysis: QueryAnalysis, near: dict[str, list[str]],
+             count: Callable[[str], int], matches: Callable[[str], bool]) -> str | None:
+    """*q* with one word replaced by a commoner word one edit away (*near*: each word's) that *matches* (some
+    article holds every word of the corrected query), trying the commonest first, `TRIED_TOGETHER` at most."""
+    tried = 0
+    for word in dict.fromkeys(positive_words(node)):
+        form = suggestable(analysis, word)
+        own = count(form) if form else 0
+        for _minus, candidate in sorted((-count(c), c) for c in near.get(form, []) if count(c) > own):
+            if tried == TRIED_TOGETHER:
+                return None
+            tried += 1
+            fixed = re.sub(rf"(?<!\w){re.escape(word)}(?!\w)", candidate, q, flags=re.IGNORECASE)
+            if matches(fixed):
+                return fixed
+    return None
 
 
 def corrected(q: str, node: Node | None, analysis: QueryAnalysis, best: Callable[[str], str | None]) -> str | None:
@@ -87,10 +116,11 @@ def closest(word: str, candidates: Iterable[str], frequency: Callable[[str], int
     return best[2] if best else None
 
 
-def close(word: str, candidates: Iterable[str], stopwords: frozenset[str]) -> Iterator[tuple[int, str]]:
+def close(word: str, candidates: Iterable[str], stopwords: frozenset[str],
+          most: int = 2) -> Iterator[tuple[int, str]]:
     """The edits and the candidate, for each of *candidates* within one edit of a word of up to 5 letters,
-    two of a longer one (function words left out): those whose frequency matters."""
-    limit = 1 if len(word) <= 5 else 2
+    two of a longer one (*most* at most; function words left out): those whose frequency matters."""
+    limit = min(most, 1 if len(word) <= 5 else 2)
     for candidate in candidates:
         if candidate == word or abs(len(candidate) - len(word)) > limit or candidate in stopwords:
             continue

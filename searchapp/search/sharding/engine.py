@@ -36,7 +36,7 @@ from searchapp.search.sharding.related import related_hits
 from searchapp.search.sharding.statistics import Statistics
 from searchapp.search.significant import SAMPLE, SignificantWord, asked_form, looked_up, significant_words
 from searchapp.search.stories import MAX_COPIES
-from searchapp.search.suggest import MAX_CANDIDATES, close, closest, corrected
+from searchapp.search.suggest import MAX_CANDIDATES, close, closest, corrected, distance, together
 from searchapp.search.timeline import Timeline, aligned_timelines
 
 EXPORT_BATCH = 500  # articles an export asks the shards for at once
@@ -120,7 +120,10 @@ class ShardedEngine(ShardCalls, CatalogListings):
         page = merged_page(request, parts)
         hits = self._hits(request, page)
         plenty = matching >= self.settings.partial_below
-        suggestion = None if plenty else self._suggest(request.q, parts.values())
+        matches = (lambda fixed: any(c[2] for c in self.every("count", request.with_(q=fixed), people,
+                                                                set_name=catalog.set).values())) \
+            if not total and partial_total else None  # no article holds every word: a correction must make one
+        suggestion = None if plenty else self._suggest(request.q, parts.values(), matches)
         attention = self._timelines([(request, sum((p.dates for p in parts.values()), Counter()))],
                                     timeline)[0] if timeline else None
         stories = sum(p.lone for p in parts.values()) + len(set().union(*(p.stories for p in parts.values())))
@@ -154,7 +157,7 @@ class ShardedEngine(ShardCalls, CatalogListings):
                 hits.append(with_copies(hit, members))
         return hits
 
-    def _suggest(self, q: str, parts) -> str | None:
+    def _suggest(self, q: str, parts, matches: Callable[[str], bool] | None = None) -> str | None:
         near: dict[str, set[str]] = {}
         for part in parts:
             for word, words in part.near.items():
@@ -177,7 +180,12 @@ class ShardedEngine(ShardCalls, CatalogListings):
         def best(word: str) -> str | None:
             return closest(word, candidates.get(word, []), frequency, documents, self.analysis.stopwords)
 
-        return corrected(q, parse_query(q), self.analysis, best)
+        node = parse_query(q)
+        found = corrected(q, node, self.analysis, best)
+        if found is None and matches is not None:
+            near = {word: [c for c in words if distance(word, c) == 1] for word, words in candidates.items()}
+            found = together(q, node, self.analysis, near, frequency, matches)
+        return found
 
     def day_totals(self, set_name: str) -> Counter:
         if self._day_totals is None or self._day_totals[0] != set_name:
