@@ -501,6 +501,7 @@ def test_a_regency_or_city_is_a_place(registry, text, people):
     # a product's, a brand's or an index's name after the noun that says so
     ("Sementara itu, indeks Nasdaq Composite turun 0,5 persen.", ()),
     ("Banjir merendam mobil Chery Tiggo milik warga.", ()),
+    ("Konsultan dari AJ Capital Advisory menjelaskan persoalan itu.", ()),  # a firm's English head word
     ("Kemarin pesawat Twin Otter milik maskapai itu hilang kontak.", ()),  # a vehicle, a weapon, a phenomenon
     ("Israel mengandalkan sistem Iron Dome, kata Benjamin Netanyahu.", ("Benjamin Netanyahu",)),
     ("Dampak fenomena El Nino terasa, kata Dwikorita Karnawati.", ("Dwikorita Karnawati",)),

@@ -33,6 +33,7 @@ direktorat ditjen inspektorat sekretariat biro divisi satuan satgas pasukan angk
 yayasan perkumpulan asosiasi himpunan ikatan serikat federasi konfederasi gabungan koalisi aliansi
 gerakan organisasi perhimpunan persatuan kelompok komite komando klub tim timnas grup group holding corp bros satlak
 corporation corps inc ltd llc labs lab hospital hospitals brothers studies express foundation institute
+advisory consulting consultants partners securities investments ventures
 rovers wanderers albion hotspur athletic scuderia rangers orchestra orkestra philharmonic symphony
 sociedad calcio
 university college council ministry department agency
