@@ -354,3 +354,11 @@ def test_an_index_reads_the_headlines_days_from_the_stored_titles(tmp_path, shar
     assert result.total == 3 and result.stories == 2
     assert sorted(sorted([hit.id, *(c["id"] for c in hit.copies)]) for hit in result.results) == [
         ["sholat-0"], ["sholat-1", "sholat-copy"]]
+
+
+def test_one_figure_written_apart_or_together_agrees():
+    first = words("Masjid ditutup pukul 21.30 WIB dan dibuka pukul 03.45 WIB setiap hari kecuali Ramadhan.")
+    second = words("Masjid ditutup jam 21 30 WIB dan dibuka jam 3 45 WIB setiap hari kecuali Ramadhan.")
+    alignment = align(first, second)
+    assert alignment.contradicted == 0 and alignment.agreed >= 2
+    assert align(words("harga naik Rp 1.500 per kilo"), words("harga naik Rp 2.500 per kilo")).contradicted == 1

@@ -138,7 +138,9 @@ def align(first: list[str], second: list[str]) -> Alignment:
         elif tag == "replace":
             figures_a = [word for word in first[a_start:a_stop] if word.isdigit()]
             figures_b = [word for word in second[b_start:b_stop] if word.isdigit()]
-            if figures_a and figures_b:
+            if figures_a and figures_b and "".join(figures_a).lstrip("0") == "".join(figures_b).lstrip("0"):
+                agreed.add("".join(figures_a))  # one figure written apart or together: `03.45`, `3 45`
+            elif figures_a and figures_b:
                 contradicted_a.update(x for x in figures_a if not any(_same_figure(x, y) for y in figures_b))
                 contradicted_b.update(y for y in figures_b if not any(_same_figure(x, y) for x in figures_a))
     # The longer text may end with its own paragraphs (a later version, a fuller edit): its lead and
