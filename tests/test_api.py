@@ -473,3 +473,11 @@ def test_a_parameter_given_twice_with_two_values_or_unknown_is_a_400_on_every_en
         response = client.get(url)
         assert response.status_code == 400 and response.get_json()["error"]["code"] == "invalid_parameter", url
     assert client.get(slug).status_code == 200
+
+
+def test_no_page_past_the_last_one_a_reader_may_ask_for_is_offered(client, monkeypatch):
+    monkeypatch.setattr("searchapp.search.results.MAX_PAGE", 2)
+    data = client.get("/api/search?per_page=1&page=2").get_json()
+    assert data["total"] > 2 and data["pages"] == 2 and data["urls"]["next"] is None and data["after"] is None
+    page = client.get("/cari?per_page=10").get_data(as_text=True)
+    assert "page=3" not in page

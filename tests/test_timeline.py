@@ -372,6 +372,14 @@ def test_a_share_of_a_period_with_few_articles_neither_sets_the_chart_nor_hides_
     assert ">10,0%</text>" in lines and lines.count('class="dot s0 few"') == 1
     small = [_bucket("2024-12-01", 1, 2), _bucket("2025-01-01", 1, MIN_SHARE_BASE - 1)]  # none can be read
     assert ">50,0%</text>" in str(attention_svg({"buckets": small, "interval": "month", "dated": 2}, "share"))
+    # beside months of thousands, 3 of 22 is chance too: a tenth of the typical month's articles at least
+    busy = [_bucket("2018-03-01", 3, 22), _bucket("2019-09-01", 807, 8674), _bucket("2019-10-01", 300, 5000)]
+    svg = str(attention_svg({"buckets": busy, "interval": "month", "dated": 1110}, "share"))
+    assert ">9,3%</text>" in svg and re.findall(r'class="bar-rect( few)?"', svg) == [" few", "", ""]
+    empty = str(attention_svg({"buckets": [_bucket("2016-02-01", 0, 1), {**_bucket("2016-03-01", 0, 1), "total": 0,
+                                                                         "share": 0.0}],
+                               "interval": "month", "dated": 0}, "count"))
+    assert "Maret 2016: tidak ada berita" in empty and "0 dari 0" not in empty
 
 
 def test_the_compare_page_says_in_indonesian_what_it_leaves_out_and_draws_the_rest(timeline_client):
@@ -394,3 +402,13 @@ def test_significant_words_leave_out_other_forms_of_the_querys_words(tmp_path):
              .get_json()["words"]]
     assert "bandang" in words and "ciliwung" in " ".join(words)
     assert not any(form in " ".join(words) for form in ("kebanjiran", "membanjiri", "dibanjiri", "banjir"))
+
+
+def test_with_no_query_nor_filter_the_chart_counts(timeline_client):
+    """Every article of a period is 100% of it: a share says nothing, and is not offered."""
+    html = timeline_client.get("/cari?interval=month").get_data(as_text=True)
+    assert '<title id="grafik-judul">Berita per bulan: jumlah berita</title>' in html
+    switch = re.search(r'<p class="attention-switch">(.*?)</p>', html, re.S).group(1)
+    assert "Persentase" not in switch and 'class="sep"' not in switch
+    narrowed = timeline_client.get("/cari?q=banjir&interval=month").get_data(as_text=True)
+    assert "persentase dari semua berita periode itu" in narrowed

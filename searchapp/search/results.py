@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from markupsafe import Markup
 
 from searchapp.search.facet_values import FacetValue
-from searchapp.search.request import SearchRequest
+from searchapp.search.request import MAX_PAGE, SearchRequest
 from searchapp.search.timeline import Timeline
 
 
@@ -84,11 +84,13 @@ class SearchResult:
 
     @property
     def pages(self) -> int:
+        """The pages a reader can ask for: every one, up to `MAX_PAGE` (a search of more is narrowed, or its
+        results exported)."""
         if self.request.collapse and self.stories is not None:
             shown = self.stories + self.partial_stories
         else:
             shown = self.total + self.partial
-        return max(1, math.ceil(shown / self.request.per_page))
+        return min(MAX_PAGE, max(1, math.ceil(shown / self.request.per_page)))
 
     def to_dict(self, path: str = "/api/search") -> dict:
         """The result as the API returns it; facet values and page links as URLs under *path*."""

@@ -57,21 +57,29 @@ def _close(buckets: list[dict], interval: str) -> list[str]:
     return parts
 
 
-# A share of a period with fewer articles than this is mostly chance (1 of 1 is 100%): it does not set the
-# chart's height, and its bar or point is drawn faint, at most as tall as the chart, and says why.
+# A share of a period with few articles is mostly chance (1 of 1 is 100%): one with fewer than this, or
+# than a tenth of a typical period's (the median of those with any), does not set the chart's height, and
+# its bar or point is drawn faint, at most as tall as the chart, and says why.
 MIN_SHARE_BASE = 20
+TYPICAL_SHARE = 0.1
 
 
-def few(bucket: dict, scale: str) -> bool:
+def share_floor(buckets: list[dict]) -> float:
+    """The articles a period needs for its share to set the chart's height (see above)."""
+    totals = sorted(b["total"] for b in buckets if b["total"])
+    return max(MIN_SHARE_BASE, TYPICAL_SHARE * totals[len(totals) // 2]) if totals else MIN_SHARE_BASE
+
+
+def few(bucket: dict, scale: str, floor: float) -> bool:
     """Whether the bucket's share stands on too few articles to be read (only a share can)."""
-    return scale == "share" and bucket["total"] < MIN_SHARE_BASE
+    return scale == "share" and bucket["total"] < floor
 
 
-def _top(buckets: list[dict], scale: str) -> tuple[float, str]:
+def _top(buckets: list[dict], scale: str, floor: float) -> tuple[float, str]:
     """The chart's height in values and its label: the largest value of the periods a share can be read
     in (of every period when none can)."""
     key = "share" if scale == "share" else "count"
-    values = [b[key] for b in buckets if not few(b, scale)] or [b[key] for b in buckets]
+    values = [b[key] for b in buckets if not few(b, scale, floor)] or [b[key] for b in buckets]
     top = max(values, default=0) or 1
     return top, (f"{fmt.angka(top * 100, 1)}%" if scale == "share" else fmt.angka(top))
 
@@ -81,15 +89,18 @@ def _height(bucket: dict, scale: str, top: float) -> float:
     return PLOT_H * min(bucket[key] / top, 1.0)
 
 
-def _label(bucket: dict, interval: str, scale: str) -> str:
-    note = " — terlalu sedikit berita untuk persentase yang bermakna" if few(bucket, scale) else ""
+def _label(bucket: dict, interval: str, scale: str, floor: float) -> str:
+    if not bucket["total"]:
+        return f"{period_label(bucket, interval)}: tidak ada berita"
+    note = " — terlalu sedikit berita untuk persentase yang bermakna" if few(bucket, scale, floor) else ""
     return bar_text(bucket, interval) + note
 
 
 def attention_svg(timeline: dict, scale: str = "share") -> Markup:
     """The chart of a timeline as the API gives it (`timeline_dict`), bars by share or by count."""
     buckets, interval = timeline["buckets"], timeline["interval"]
-    top, top_label = _top(buckets, scale)
+    floor = share_floor(buckets)
+    top, top_label = _top(buckets, scale, floor)
     step = PLOT_W / max(len(buckets), 1)
     gap = min(2.0, step * 0.2)
     parts = _open(f"Berita per {INTERVAL_LABELS[interval].lower()}: {SCALE_TITLES[scale]}",
@@ -98,8 +109,8 @@ def attention_svg(timeline: dict, scale: str = "share") -> Markup:
     for n, bucket in enumerate(buckets):
         height = _height(bucket, scale, top)
         x = LEFT + n * step
-        text = escape(_label(bucket, interval, scale))
-        faint = " few" if few(bucket, scale) else ""
+        text = escape(_label(bucket, interval, scale, floor))
+        faint = " few" if few(bucket, scale, floor) else ""
         parts.append(f'<a href="{escape(bucket["url"])}"><rect class="bar-rect{faint}" x="{x + gap / 2:.1f}" '
                      f'y="{TOP + PLOT_H - height:.1f}" width="{max(step - gap, 1):.1f}" height="{height:.1f}">'
                      f'<title>{text}</title></rect><rect class="bar-hit" x="{x:.1f}" y="{TOP}" '
@@ -110,7 +121,9 @@ def attention_svg(timeline: dict, scale: str = "share") -> Markup:
 def compare_svg(series: list[dict], interval: str, scale: str = "share") -> Markup:
     """Up to four searches' timelines as lines on one chart (a colour each: classes s0 … s3), every point
     a link narrowing its search to its period."""
-    top, top_label = _top([b for one in series for b in one["buckets"]], scale)
+    every = [b for one in series for b in one["buckets"]]
+    floor = share_floor(series[0]["buckets"] if series else [])  # every query's periods hold the same articles
+    top, top_label = _top(every, scale, floor)
     step = PLOT_W / max(max((len(one["buckets"]) for one in series), default=0), 1)
     totals = "; ".join(f"{one['query'] or 'semua berita'}: {one['total']} berita" for one in series)
     parts = _open(f"Perbandingan {len(series)} pencarian, per {INTERVAL_LABELS[interval].lower()}: "
@@ -120,8 +133,8 @@ def compare_svg(series: list[dict], interval: str, scale: str = "share") -> Mark
                   for n, b in enumerate(one["buckets"])]
         parts.append(f'<polyline class="line s{number}" points="{" ".join(f"{x:.1f},{y:.1f}" for x, y in points)}"/>')
         for (x, y), bucket in zip(points, one["buckets"], strict=True):
-            label = escape(f"{one['query'] or 'semua berita'} — {_label(bucket, interval, scale)}")
-            faint = " few" if few(bucket, scale) else ""
+            label = escape(f"{one['query'] or 'semua berita'} — {_label(bucket, interval, scale, floor)}")
+            faint = " few" if few(bucket, scale, floor) else ""
             parts.append(f'<a href="{escape(bucket["url"])}"><circle class="dot s{number}{faint}" cx="{x:.1f}" '
                          f'cy="{y:.1f}" r="3"><title>{label}</title></circle></a>')
     return Markup("".join(parts + _close(series[0]["buckets"] if series else [], interval)))

@@ -230,6 +230,9 @@ def attention_view(result: SearchResult, interval: str, scale: str) -> dict | No
     search = result.request
     timeline = timeline_dict(result.timeline, search, result.total, SEARCH_PATH)
     here = search.url(SEARCH_PATH)
+    narrowed = search.has_words or bool(search.outlets or search.people or search.categories)
+    if not narrowed:
+        scale = "count"  # every article of a period is 100% of it: only counts say anything
     return {
         "svg": attention_svg(timeline, scale),
         "rows": [{**bucket, "label": period_label(bucket, timeline["interval"]),
@@ -237,7 +240,7 @@ def attention_view(result: SearchResult, interval: str, scale: str) -> dict | No
         "undated": timeline["undated"],
         "intervals": interval_switch(result.timeline, lambda value: _with(here, interval=value, skala=scale)),
         "scales": [{"label": label, "selected": value == scale, "url": _with(here, interval=interval, skala=value)}
-                   for value, label in SCALES.items()],
+                   for value, label in SCALES.items()] if narrowed else [],
         "api_url": _with(search.url("/api/timeline"), interval=interval),
     }
 

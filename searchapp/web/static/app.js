@@ -3,7 +3,8 @@
      (its URL is in data-url);
    - "Judul saja" shows titles only (remembered in localStorage);
    - "/" focuses the search box;
-   - on a phone the filter panel folds behind a "Filter" button, and stays open across ticks;
+   - on a phone the filter panel folds behind a "Filter" button, and stays open across ticks, and a chart
+     wider than the screen opens at its newest periods;
    - the person field suggests names from /api/people as you type. */
 (function () {
   "use strict";
@@ -172,8 +173,24 @@
     }
   }
 
+  // A chart wider than a phone scrolls in its box: it opens at its right end, the newest periods.
+  function scrollToNewest() {
+    Array.prototype.forEach.call(document.querySelectorAll(".chart-scroll"), function (box) {
+      box.scrollLeft = box.scrollWidth;
+    });
+  }
+
+  function newestInView() {
+    scrollToNewest();
+    var chart = document.querySelector("details.attention-chart");
+    if (chart) {
+      chart.addEventListener("toggle", scrollToNewest);  // a folded chart has no width until it opens
+    }
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     foldChartOnPhones();
+    newestInView();
     facetCheckboxes();
     linkedSelects();
     viewToggle();
