@@ -280,6 +280,8 @@ def test_a_widget_between_a_run_on_paragraph_and_its_repeat_hides_no_repeat():
     ("Rabu pagi tadi.,Polsek Sumur Bandung datang.", "Rabu pagi tadi.\nPolsek Sumur Bandung datang."),
     ("permisif terhadap korupsi., , Ada dua dimensi.", "permisif terhadap korupsi.\nAda dua dimensi."),  # spaced
     ("terkait korupsi., Persepsi korupsi mulai turun.", "terkait korupsi.\nPersepsi korupsi mulai turun."),
+    ("Menurut Smith et al., 2020 dan Ny., Sari.", "Menurut Smith et al., 2020 dan Ny., Sari."),
+    ("Kenapa?, tanya dia. Aduh!, katanya.", "Kenapa?, tanya dia. Aduh!, katanya."),
     ('Bisa segera terwujud.,"Hari ini kebetulan," kata dia.', 'Bisa segera terwujud.\n"Hari ini kebetulan," kata dia.'),
     ("Tidak tahu,” tandasnya. (pm),,,Warga lega.", "Tidak tahu,” tandasnya. (pm),,,Warga lega."),
     ('Kembali kuat.",Sementara itu harga turun!,Pedagang lega?,Ya.',

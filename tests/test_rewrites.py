@@ -305,18 +305,26 @@ def test_an_index_reads_the_days_of_its_articles_for_stories(tmp_path, shards):
     assert stories == [["antara-1", "daily-4", "solopos-2"], ["tribun-3"]]
 
 
-@pytest.mark.parametrize(("title", "days"), [
-    ("Jadwal Piala Dunia Antarklub 2025 Hari Ini, Rabu 18 Juni 2025", {"18-6", "day2"}),
-    ("Gempa Guncang Maluku Senin (17/6)", {"17-6", "day0"}),
-    ("Peringatan Dini BMKG Besok, Jum'at 20 Jun", {"20-6", "day4"}),
-    ("Harga Cabai Naik Minggu Ini", set()),  # a week, not Sunday
-    ("Harga Cabai Naik Pekan Ini", set()),
-    ("Skor 13/20 untuk Timnas", set()),  # no month 20
+@pytest.mark.parametrize(("title", "dates", "weekdays"), [
+    ("Jadwal Piala Dunia Antarklub 2025 Hari Ini, Rabu 18 Juni 2025", {"18-6"}, {"2"}),
+    ("Gempa Guncang Maluku Senin (17/6)", {"17-6"}, {"0"}),
+    ("Peringatan Dini BMKG Besok, Jum'at 20 Jun", {"20-6"}, {"4"}),
+    ("Sidang Rabu Ini Ditunda", set(), {"2"}),
+    ("Laga Minggu Malam", set(), {"6"}),
+    # a week, not Sunday; a round of a cup, a number after "ke-", no day or month of the calendar
+    ("Harga Cabai Naik Minggu Ini", set(), set()),
+    ("Dua Minggu Berturut-turut Harga Naik", set(), set()),
+    ("Minggu ke-3 Juni Harga Turun", set(), set()),
+    ("Minggu Ketiga Juni", set(), set()),
+    ("Berminggu-minggu Warga Menunggu", set(), set()),
+    ("Timnas Lolos ke Babak 1/8 Final", set(), set()),
+    ("Skor 13/20 untuk Timnas", set(), set()),
+    ("Diskon 50 Des Berakhir", set(), set()),
 ])
-def test_the_days_a_headline_names(title, days):
+def test_the_days_a_headline_names(title, dates, weekdays):
     from searchapp.extract.title import days_named
 
-    assert days_named(title) == days
+    assert days_named(title) == (dates, weekdays)
 
 
 def test_a_daily_report_of_another_day_is_another_story_however_alike():
@@ -325,10 +333,14 @@ def test_a_daily_report_of_another_day_is_another_story_however_alike():
     titles = ["Saksikan FTV di Indosiar, Rabu 18 Juni", "Saksikan FTV di Indosiar, Jumat 20 Juni",
               "FTV Indosiar Hari Ini, Rabu (18/6)"]
     prints = [fingerprint(WARNING)] * 3
-    texts = Texts([WARNING] * 3, titles.__getitem__)
+    bodies = ([WARNING] * 3).__getitem__
+    texts = Texts(bodies, titles.__getitem__)
     assert find_stories(ids, prints, texts=texts) == {"indosiar-18": "indosiar-18", "other-18": "indosiar-18"}
-    untitled = Texts([WARNING] * 3, ["", "Saksikan FTV di Indosiar", ""].__getitem__)  # a day on one side only
+    untitled = Texts(bodies, ["", "Saksikan FTV di Indosiar", ""].__getitem__)  # a day on one side only
     assert len(find_stories(ids, prints, texts=untitled)) == 3
+    # one outlet names the weekday, the other the date: not compared, kind with kind only
+    either = Texts(bodies, ["Gempa Guncang Maluku Senin Pagi", "Gempa Guncang Maluku (17/6)"].__getitem__)
+    assert len(find_stories(ids[:2], prints[:2], texts=either)) == 2
 
 
 @pytest.mark.parametrize("shards", [None, 3])
@@ -362,3 +374,22 @@ def test_one_figure_written_apart_or_together_agrees():
     alignment = align(first, second)
     assert alignment.contradicted == 0 and alignment.agreed >= 2
     assert align(words("harga naik Rp 1.500 per kilo"), words("harga naik Rp 2.500 per kilo")).contradicted == 1
+    assert align(words("Pasal 2 ayat 1 berlaku"), words("Pasal 21 berlaku")).contradicted > 0  # not one figure
+    assert align(words("digelar 2-3 Juni"), words("digelar 23 Juni")).contradicted > 0
+
+
+def test_a_title_inferred_from_the_lead_is_no_headline_to_read_days_from(tmp_path):
+    """An untitled article's title is its lead, which names the day it reports (`Kamis (19/6)`)."""
+    from conftest import client_over
+
+    from searchapp.index.generations import open_index
+    from searchapp.index.stories import stated_title
+
+    body = "JAKARTA, Kamis (19/6) - " + WARNING
+    client_over(tmp_path, [{"id": "untitled", "body": body}, {"id": "titled", "title": "Gelombang Rabu (18/6)",
+                                                              "body": body}])
+    with open_index(tmp_path / "index").reader() as reader:
+        found = {reader.stored_fields(d)["id"]: (reader.stored_fields(d).get("title"), stated_title(reader, d))
+                 for d in reader.all_doc_ids()}
+    assert found["untitled"][0] and found["untitled"][1] == ""  # shown, not read for days
+    assert found["titled"] == ("Gelombang Rabu (18/6)", "Gelombang Rabu (18/6)")

@@ -372,6 +372,8 @@ def test_a_share_of_a_period_with_few_articles_neither_sets_the_chart_nor_hides_
     assert ">10,0%</text>" in lines and lines.count('class="dot s0 few"') == 1
     small = [_bucket("2024-12-01", 1, 2), _bucket("2025-01-01", 1, MIN_SHARE_BASE - 1)]  # none can be read
     assert ">50,0%</text>" in str(attention_svg({"buckets": small, "interval": "month", "dated": 2}, "share"))
+    years = [_bucket("2018-01-01", 500, 5000), _bucket("2019-01-01", 6000, 60000), _bucket("2020-01-01", 5000, 60000)]
+    assert " few" not in str(attention_svg({"buckets": years, "interval": "year", "dated": 11500}, "share"))
     # beside months of thousands, 3 of 22 is chance too: a tenth of the typical month's articles at least
     busy = [_bucket("2018-03-01", 3, 22), _bucket("2019-09-01", 807, 8674), _bucket("2019-10-01", 300, 5000)]
     svg = str(attention_svg({"buckets": busy, "interval": "month", "dated": 1110}, "share"))
@@ -412,3 +414,5 @@ def test_with_no_query_nor_filter_the_chart_counts(timeline_client):
     assert "Persentase" not in switch and 'class="sep"' not in switch
     narrowed = timeline_client.get("/cari?q=banjir&interval=month").get_data(as_text=True)
     assert "persentase dari semua berita periode itu" in narrowed
+    excluded = timeline_client.get("/cari?q=-banjir&interval=month").get_data(as_text=True)  # words left out
+    assert "persentase dari semua berita periode itu" in excluded

@@ -102,6 +102,14 @@ def words(text: str) -> list[str]:
     return found
 
 
+def _written_apart(one: list[str], two: list[str]) -> bool:
+    """Whether *two* figures are the *one* figure written apart: an hour and its minutes, or thousands and
+    the rest (`2130`, `21 30`; `03.45`, `3 45`), the second part of two or three digits; not a range or a
+    score (`2-3`, `2-1`) nor a law's article and paragraph (`Pasal 2 ayat 1`)."""
+    return (len(one) == 1 and len(two) == 2 and len(two[1]) in (2, 3)
+            and one[0].lstrip("0") == "".join(two).lstrip("0"))
+
+
 def _same_figure(a: str, b: str) -> bool:
     """One figure written two ways: equal, or a year or a time shortened (`2018`, `18`; `03.45`, `3:45`);
     not an amount that ends as another does (`1.500.000`, `500.000`)."""
@@ -138,7 +146,7 @@ def align(first: list[str], second: list[str]) -> Alignment:
         elif tag == "replace":
             figures_a = [word for word in first[a_start:a_stop] if word.isdigit()]
             figures_b = [word for word in second[b_start:b_stop] if word.isdigit()]
-            if figures_a and figures_b and "".join(figures_a).lstrip("0") == "".join(figures_b).lstrip("0"):
+            if _written_apart(figures_a, figures_b) or _written_apart(figures_b, figures_a):
                 agreed.add("".join(figures_a))  # one figure written apart or together: `03.45`, `3 45`
             elif figures_a and figures_b:
                 contradicted_a.update(x for x in figures_a if not any(_same_figure(x, y) for y in figures_b))

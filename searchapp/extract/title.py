@@ -96,18 +96,24 @@ def shorten(text: str, limit: int = MAX_TITLE) -> str:
     return text[:cut].rstrip(" ,;:-–—") + "…"
 
 
-_TITLE_DATE = re.compile(r"\b(\d{1,2})(?:\s*/\s*(\d{1,2})\b|\s+(" + "|".join(sorted(MONTHS, key=len, reverse=True))
-                         + r")\b)", re.IGNORECASE)
-# a weekday by name; not "Minggu" as a week ("Minggu Ini", "Minggu Depan", "Minggu ke-3")
-_TITLE_WEEKDAY = re.compile(r"\b(senin|selasa|rabu|kamis|jum[’']?at|sabtu|minggu|ahad)\b"
-                            r"(?!\s+(?:ini|lalu|depan|kemarin|ke\b|ke-|pertama|kedua|terakhir))", re.IGNORECASE)
+# a date: a day (not a number after "ke-") and a month's name, or day/month (not a round of a cup, "1/8 Final")
+_TITLE_DATE = re.compile(r"(?<!ke-)\b(\d{1,2})(?:\s*/\s*(\d{1,2})\b(?!\s*final)|\s+("
+                         + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b)", re.IGNORECASE)
+# a weekday by name; not "Minggu" as a week ("Minggu Ini", "Dua Minggu", "Minggu ke-3", "Minggu Ketiga")
+_TITLE_WEEKDAY = re.compile(r"\b(senin|selasa|rabu|kamis|jum[’']?at|sabtu|ahad)\b"
+                            r"|(?<!\d )(?<!dua )(?<!tiga )(?<!beberapa )(?<![a-z-])(minggu)\b"
+                            r"(?!\s+(?:ini|lalu|depan|kemarin|ke\b|ke-|ke[a-z]+|pertama|terakhir|mendatang|tenang"
+                            r"|berikutnya|berturut))", re.IGNORECASE)
 
 
-def days_named(title: str) -> frozenset[str]:
-    """The days a headline names: each date as day and month (`18 Juni`, `18/6`: ``18-6``), each weekday
-    (``rabu``). A daily report's headline says which day it is for (`Jadwal Sholat … Hari Ini Rabu 18 Juni`,
-    `… Jumat 20 Juni`); a copy carried by another outlet names the same day."""
-    found = {f"{int(day)}-{int(month) if month else MONTHS[name.casefold()]}"
-             for day, month, name in _TITLE_DATE.findall(title) if not month or 1 <= int(month) <= 12}
-    found |= {f"day{WEEKDAYS[weekday.casefold().replace('’', chr(39))]}" for weekday in _TITLE_WEEKDAY.findall(title)}
-    return frozenset(found)
+def days_named(title: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The days a headline names: its dates as day and month (`18 Juni`, `18/6`: ``18-6``), and its
+    weekdays (``2`` for Rabu). A daily report's headline says which day it is for (`Jadwal Sholat … Hari Ini
+    Rabu 18 Juni`, `… Jumat 20 Juni`); a copy carried by another outlet names the same day, perhaps the one
+    way where the other names it the other (a weekday, a date): they are compared kind with kind."""
+    dates = frozenset(f"{int(day)}-{int(month) if month else MONTHS[name.casefold()]}"
+                      for day, month, name in _TITLE_DATE.findall(title)
+                      if 1 <= int(day) <= 31 and (not month or 1 <= int(month) <= 12))
+    weekdays = frozenset(str(WEEKDAYS[(day or sunday).casefold().replace("’", "'")])
+                         for day, sunday in _TITLE_WEEKDAY.findall(title))
+    return dates, weekdays

@@ -34,7 +34,7 @@ from searchapp.extract.registry import spelled_alike
 from searchapp.index.generations import current_generation, indexer_lock, open_index
 from searchapp.index.report import IndexReport
 from searchapp.index.routing import shard_root, shard_settings
-from searchapp.index.stories import Texts, find_stories, live_fingerprints
+from searchapp.index.stories import Texts, find_stories, live_fingerprints, stated_title
 from searchapp.index.whoosh27 import column_values, newest_toc
 from searchapp.index.writer import build_index
 
@@ -124,6 +124,7 @@ def group_stories(root: Path, shards: int, leaders: frozenset[str]) -> dict[str,
     fingerprints: list[bytes | None] = []
     days: list[int | None] = []
     stored: list[Callable[[], dict]] = []  # each article's stored fields, to read its text
+    titles: list[Callable[[], str]] = []  # each article's stated headline
     with ExitStack() as readers:
         for number in range(shards):
             reader = readers.enter_context(open_index(shard_root(root, number)).reader())
@@ -132,8 +133,8 @@ def group_stories(root: Path, shards: int, leaders: frozenset[str]) -> dict[str,
                 fingerprints.append(fingerprint)
                 days.append(day)
                 stored.append(partial(reader.stored_fields, docnum))
-        texts = Texts(lambda position: stored[position]().get("body") or "",
-                      lambda position: stored[position]().get("title") or "")
+                titles.append(partial(stated_title, reader, docnum))
+        texts = Texts(lambda position: stored[position]().get("body") or "", lambda position: titles[position]())
         return find_stories(ids, fingerprints, leaders=leaders, texts=texts, days=days)
 
 

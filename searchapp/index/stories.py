@@ -86,13 +86,17 @@ class Texts:
 
     def __init__(self, body: Callable[[int], str], title: Callable[[int], str] | None = None) -> None:
         self._text = lru_cache(maxsize=4096)(lambda position: Text.of(body(position)))
-        self._days = lru_cache(maxsize=65536)(lambda position: days_named(title(position)) if title else frozenset())
+        nothing = (frozenset(), frozenset())
+        self._days = lru_cache(maxsize=65536)(lambda position: days_named(title(position)) if title else nothing)
 
     def other_days(self, a: int, b: int) -> bool:
-        """Whether the two headlines name days and none the same (`… Hari Ini, Rabu 18 Juni`, `… Jumat 20
-        Juni`): an outlet's daily report of another day, however alike the texts (a schedule, a forecast)."""
-        first, second = self._days(a), self._days(b)
-        return bool(first and second) and not first & second
+        """Whether the two headlines name other days (`… Hari Ini, Rabu 18 Juni`, `… Jumat 20 Juni`): dates
+        and none the same, or else weekdays and none the same; an outlet's daily report of another day,
+        however alike the texts (a schedule, a forecast)."""
+        (dates_a, weekdays_a), (dates_b, weekdays_b) = self._days(a), self._days(b)
+        if dates_a and dates_b:
+            return not dates_a & dates_b
+        return bool(weekdays_a and weekdays_b and not (dates_a or dates_b)) and not weekdays_a & weekdays_b
 
     def rewrite(self, a: int, b: int) -> bool:
         """Whether one article is a rewrite of the other (`searchapp.extract.rewrites`)."""
@@ -179,6 +183,12 @@ def _leader(position: int, ranked: list[tuple[float, int, int]], threshold: floa
     return None
 
 
+def stated_title(reader: IndexReader, docnum: int) -> str:
+    """The headline the article states (indexed as its title); not one inferred from its lead or its URL,
+    which is stored to be shown only (a lead names the day it reports: `…, Senin (17/6)`)."""
+    return (reader.stored_fields(docnum).get("title") or "") if reader.doc_field_length(docnum, "title") else ""
+
+
 def _days_apart(days: list[int | None] | None, a: int, b: int) -> int:
     """How many days apart two articles were published (0 when either date is unknown)."""
     if days is None or days[a] is None or days[b] is None:
@@ -218,7 +228,7 @@ def write_stories(folder: Path, reader: IndexReader) -> int:
         fingerprints.append(value)
         days.append(day)
     texts = Texts(lambda position: reader.stored_fields(docnums[position]).get("body") or "",
-                  lambda position: reader.stored_fields(docnums[position]).get("title") or "")
+                  lambda position: stated_title(reader, docnums[position]))
     stories = find_stories(ids, fingerprints, leaders=frozenset(read_stories(folder).values()), texts=texts,
                            days=days)
     save_stories(folder, stories)

@@ -12,8 +12,8 @@ import re
 # (`ABBREVIATIONS`: "Co.,Ltd.", "Jl.,", "dll.,") — nor before a speech tag ("Apa?," katanya; "Siap.",kata
 # dia). A colon or semicolon before a comma ended a line: a dangling "Baca Juga:" whose link was dropped,
 # or the line that introduced a quoted verse.
-_JOINED = re.compile(r"((?<=[a-z0-9)])[.!?][\"”’]?|(?<=\w)[ \xa0]?[:;])(?:[ \xa0]?,)+[ \xa0]?"
-                     r"(?=[^\s,.\"”’]|[\"“][^\s,])")  # the commas spaced too: "korupsi., , Ada dua dimensi"
+_JOINED = re.compile(r"((?<=[a-z0-9)])[.!?][\"”’]?|(?<=\w)[ \xa0]?[:;])(?:[ \xa0]?,+(?=[^\s,.\"”’]|[\"“][^\s,])"
+                     r"|(?:[ \xa0]?,)+[ \xa0](?=[A-Z\"“]))")  # spaced, before a capital: "korupsi., , Ada dua"
 _JOINT = re.compile(r"[.!?:;][\"”’]?[ \xa0]?,")  # in every text _JOINED may cut, and found faster
 # So did a dangling "Baca juga" whose link was dropped, on a line of its own: "Baca juga,,Meski begitu, …".
 _DANGLING = re.compile(r"(?<![^\n,.])((?:Baca|BACA|Lihat|LIHAT) (?:[Jj]uga|JUGA))[ \xa0]?,+(?=[^\s,.\"”’]|[\"“][^\s,])")
@@ -29,7 +29,7 @@ _TOKEN_BEFORE = re.compile(r"\S*\Z")
 ABBREVIATIONS = frozenset({
     "dll", "dsb", "dst", "dkk", "tsb", "etc", "vs", "no", "nos", "hlm", "jl", "jln", "kec", "kab", "co",
     "ltd", "inc", "corp", "tbk", "dr", "drs", "dra", "ir", "prof", "yth", "bpk", "sdr", "mr", "mrs", "ms",
-    "st", "jr", "sr", "kol", "hj"})
+    "st", "jr", "sr", "kol", "hj", "al", "pte", "ny", "tn"})
 _ENDS = frozenset(", \t\n-–—")
 # What a scraper leaves before the first word where the dateline's place was a link ("-,selama ini …"):
 # not a list's first dash, nor a figure's sign.

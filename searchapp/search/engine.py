@@ -106,7 +106,7 @@ class WhooshEngine:
         terms = MatchTerms.of(positive_words(found.node), state.analysis)
         hits = [articles.hit(docnum, score, terms, docnum in found.partial) for docnum, score in page]
         plenty = len(found.matching) >= self.settings.partial_below  # no need to second-guess the words
-        matches = (lambda fixed: bool(self._select(state, request.with_(q=fixed))[2].matching)) \
+        matches = (lambda fixed: bool(self._select(state, request.with_(q=fixed), whole=True)[2].matching)) \
             if found.relaxed else None  # no article holds every word: a correction must make one
         suggestion = None if plenty else suggest(searcher.reader(), state.analysis, state.vocabulary,
                                                  request.q, found.node, matches)
@@ -120,14 +120,17 @@ class WhooshEngine:
                             attention,
                             state.name)
 
-    def _select(self, state: Generation, request: SearchRequest) -> tuple[SearchRequest, list[str], Matches, DocSets]:
+    def _select(self, state: Generation, request: SearchRequest,
+                whole: bool = False) -> tuple[SearchRequest, list[str], Matches, DocSets]:
         """The request with its people resolved (`putin` is Vladimir Putin), them, its documents, and
-        the posting reader of this request."""
+        the posting reader of this request; with *whole*, only the articles holding every word (no
+        partial matches gathered: did-you-mean's check of a correction)."""
         searcher = state.searcher()
         docsets = DocSets(searcher, Postings(searcher.reader(), state.posting_cache))
         people = self.resolve_people(request, state.tables)
         request = request.with_(people=tuple(dict.fromkeys(people)))
-        found = select(request, people, self.compiler(state), state.tables, docsets, self.settings.partial_below)
+        found = select(request, people, self.compiler(state), state.tables, docsets, self.settings.partial_below,
+                       (lambda _found, _within: False) if whole else None)
         return request, people, found, docsets
 
     @_request

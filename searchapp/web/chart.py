@@ -62,12 +62,14 @@ def _close(buckets: list[dict], interval: str) -> list[str]:
 # its bar or point is drawn faint, at most as tall as the chart, and says why.
 MIN_SHARE_BASE = 20
 TYPICAL_SHARE = 0.1
+ENOUGH_SHARE_BASE = 200  # and never more than this: a share of 200 articles is read well enough
 
 
 def share_floor(buckets: list[dict]) -> float:
     """The articles a period needs for its share to set the chart's height (see above)."""
     totals = sorted(b["total"] for b in buckets if b["total"])
-    return max(MIN_SHARE_BASE, TYPICAL_SHARE * totals[len(totals) // 2]) if totals else MIN_SHARE_BASE
+    typical = TYPICAL_SHARE * totals[len(totals) // 2] if totals else 0
+    return min(ENOUGH_SHARE_BASE, max(MIN_SHARE_BASE, typical))
 
 
 def few(bucket: dict, scale: str, floor: float) -> bool:

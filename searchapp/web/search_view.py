@@ -230,9 +230,9 @@ def attention_view(result: SearchResult, interval: str, scale: str) -> dict | No
     search = result.request
     timeline = timeline_dict(result.timeline, search, result.total, SEARCH_PATH)
     here = search.url(SEARCH_PATH)
-    narrowed = search.has_words or bool(search.outlets or search.people or search.categories)
+    narrowed = any(bucket["count"] != bucket["total"] for bucket in timeline["buckets"])
     if not narrowed:
-        scale = "count"  # every article of a period is 100% of it: only counts say anything
+        scale = "count"  # every article of each period found: a share is 100% everywhere, only counts say anything
     return {
         "svg": attention_svg(timeline, scale),
         "rows": [{**bucket, "label": period_label(bucket, timeline["interval"]),

@@ -120,7 +120,7 @@ class ShardedEngine(ShardCalls, CatalogListings):
         page = merged_page(request, parts)
         hits = self._hits(request, page)
         plenty = matching >= self.settings.partial_below
-        matches = (lambda fixed: any(c[2] for c in self.every("count", request.with_(q=fixed), people,
+        matches = (lambda fixed: any(c[2] for c in self.every("count", request.with_(q=fixed), people, False,
                                                                 set_name=catalog.set).values())) \
             if not total and partial_total else None  # no article holds every word: a correction must make one
         suggestion = None if plenty else self._suggest(request.q, parts.values(), matches)

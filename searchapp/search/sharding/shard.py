@@ -108,12 +108,15 @@ class ShardSearcher:
                     self._kept.popitem(last=False)
         return found, docsets
 
-    def count(self, request: SearchRequest, people: list[str]) -> tuple[str, int, int, Statistics]:
+    def count(self, request: SearchRequest, people: list[str], ranked: bool = True) -> tuple[str, int, int, Statistics]:
         """The set, the articles the query matches, those within the filters too, and this shard's
-        statistics of every term the query (or its partial form) scores with."""
+        statistics of every term the query (or its partial form) scores with; a query that will not be
+        *ranked* (did-you-mean's check of a correction) is neither kept nor scored."""
         with self.live.request():
             state, catalog = self._state()
-            found, _docsets = self._select(state, catalog, request, people, False, keep=True)
+            found, _docsets = self._select(state, catalog, request, people, False, keep=ranked)
+            if not ranked:
+                return catalog["set"], len(found.found), len(found.matching), Statistics()
             terms = query_terms(found.text_query, found.any_query)
             statistics = Statistics.of(state.searcher().reader(), terms, TEXT_FIELDS)
             return catalog["set"], len(found.found), len(found.matching), statistics
