@@ -163,6 +163,7 @@ def test_a_moment_the_site_states_as_its_last_update_is_said_to_be_one_everywher
     assert "published" not in entries["upd"] and entries["upd"].updated == "2025-06-15T17:00:00+07:00"
     assert entries["pub"].published == "2025-06-14T09:30:00+08:00"
     page = both.get("/cari?q=harga&collapse=false").get_data(as_text=True)
+    assert '<span class="stamp"><span class="updated">Diperbarui</span> <time' in page  # one line on a phone
     assert '<span class="updated">Diperbarui</span> <time datetime="2025-06-15T17:00:00+07:00">15 Juni 2025, ' \
            '17.00 WIB</time>' in page
     assert '<time datetime="2025-06-14T09:30:00+08:00">14 Juni 2025, 09.30 WITA</time>' in page
