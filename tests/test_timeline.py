@@ -153,6 +153,9 @@ def test_significant_words_are_those_of_the_matches_not_of_the_whole_index(timel
     page = timeline_client.get("/cari?q=banjir&kata=1").get_data(as_text=True)
     assert 'class="significant"' in page and 'href="/cari?q=banjir+bandang"' in page
     assert 'class="significant"' not in timeline_client.get("/cari?q=banjir").get_data(as_text=True)
+    assert '<a href="/cari?q=banjir">Tutup</a>' in page  # the panel closes
+    unasked = timeline_client.get("/cari?kata=1").get_data(as_text=True)  # no words: nothing to compare
+    assert 'class="significant"' not in unasked and "Kata menonjol" not in unasked
 
 
 def test_person_and_outlet_pages_are_the_search_filtered_to_them(timeline_client):

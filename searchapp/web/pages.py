@@ -99,7 +99,8 @@ def search():
     data = result.to_dict(SEARCH_PATH)
     context = search_page_context(result, data)
     context["attention"] = attention_view(result, interval, scale)
-    context["significant"] = significant_view(search_engine, result.request) if request.args.get("kata") == "1" \
+    context["significant"] = significant_view(search_engine, result.request) \
+        if request.args.get("kata") == "1" and result.request.has_words \
         else None
     status = 400 if problems else 200
     return render_template("search.html", problems=problems, person_choices=person_choices, **context), status

@@ -191,7 +191,8 @@ def search_page_context(result: SearchResult, data: dict) -> dict:
         "feed_url": _takeaway(search).url(SEARCH_PATH + ".atom"),
         "export_csv_url": _takeaway(search).with_(sort=search.sort).url("/api/export"),
         "compare_url": _takeaway(search).url("/bandingkan"),
-        "significant_url": _with(search.with_(page=1).url(SEARCH_PATH), kata="1"),
+        # the words of a search's best matches, against the index: a search with no words has none to compare
+        "significant_url": _with(search.with_(page=1).url(SEARCH_PATH), kata="1") if search.has_words else None,
         "export_jsonl_url": _with(_takeaway(search).with_(sort=search.sort).url("/api/export"), format="jsonl"),
     }
 
@@ -248,9 +249,10 @@ def attention_view(result: SearchResult, interval: str, scale: str) -> dict | No
 def significant_view(engine, search: SearchRequest) -> dict:
     """The words and phrases over-represented in the search's best matches, each a link adding it to the query."""
     _resolved, _total, read, words = engine.significant(search)
-    return {"read": read, "words": [{"word": w.word, "phrase": w.is_phrase, "in_sample": w.in_sample,
-                                     "url": search.with_(q=f"{search.q} {w.query_text}".strip(), page=1).url(
-                                         SEARCH_PATH)} for w in words]}
+    return {"read": read, "close_url": search.url(SEARCH_PATH),
+            "words": [{"word": w.word, "phrase": w.is_phrase, "in_sample": w.in_sample,
+                       "url": search.with_(q=f"{search.q} {w.query_text}".strip(), page=1).url(SEARCH_PATH)}
+                      for w in words]}
 
 
 def profile(search: SearchRequest, api: bool = False) -> dict:
