@@ -1347,3 +1347,19 @@ def test_a_works_title_after_its_kind(registry, text, people):
 def test_a_known_name_hyphenated_to_an_unknown_one_is_no_pair(registry):
     people = extract_people("Ujar Kepala Bea dan Cukai Soekarno-Hatta Erwin Situmorang kemarin.", registry)
     assert "Soekarno" not in people and not any(name.startswith("Hatta") for name in people)
+
+
+@pytest.mark.parametrize(("text", "people"), [
+    # a plain word right after a body's head word names the body, not the person after it ...
+    ("Ketua Mahkamah Konstitusi Anwar Usman mengatakan hal itu.", ("Anwar Usman",)),
+    ("Anggota Badan Legislasi Arsul Sani mengatakan bahwa sikap itu berbeda.", ("Arsul Sani",)),
+    ("Gubernur Federal Reserve Jerome Powell mengatakan suku bunga tetap.", ("Jerome Powell",)),
+    ("Wali Kota Tangsel Airin Rachmi Diany meresmikan jalan itu.", ("Airin Rachmi Diany",)),
+    ("Direktur Bank Mandiri Royke Tumilaar mengatakan laba naik.", ("Royke Tumilaar",)),
+    # ... but a given name stays, and after a body already named (an acronym, a field) the word is the name's
+    ("Pelatih Timnas Indra Sjafri mengatakan timnya siap.", ("Indra Sjafri",)),
+    ("Ketua DPR Puan Maharani mengatakan sidang dibuka.", ("Puan Maharani",)),
+    ("Menteri Kesehatan Nila Moeloek juga mengatakan hal itu.", ("Nila Moeloek",)),
+])
+def test_a_word_that_names_the_body_before_its_holder(registry, text, people):
+    assert extract_people(text, registry) == people

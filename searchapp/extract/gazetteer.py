@@ -55,6 +55,13 @@ acara kabinet fraksi kubu front brigade batalion resimen skuadron armada polisi 
 mpr dpd kpu bawaslu perjanjian deklarasi konvensi resolusi traktat protokol revolusi reformasi orde era
 zaman masa abad dinasti kekaisaran sekutu uni blok faksi sayap laskar milisi rezim junta pemberontak
 """)
+# Head words a body's own name follows ("Mahkamah Konstitusi", "Badan Legislasi", "Federal Reserve", "Kota
+# Tangsel"): a plain word right after one names the body, not a person.
+BODY_HEADS = _words("""
+partai dewan komisi kementerian badan lembaga bank universitas institut sekolah akademi fakultas pengadilan
+kejaksaan mahkamah majelis direktorat yayasan asosiasi himpunan ikatan serikat federasi gerakan organisasi
+perhimpunan persatuan komite kota provinsi kabupaten federal kantor dinas
+""")
 # Laws and regulations, written before their subject or number ("UU Ormas", "Permenhub Nomor 108"); and
 # every "Permen…"/"Kepmen…" (a minister's regulation or decree: Permendagri, Kepmenkes).
 LEGAL_INSTRUMENTS = _words("""

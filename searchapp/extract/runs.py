@@ -106,6 +106,7 @@ def name_in_run(toks: Sequence[Tok], text: str, used: Sequence[bool], lo: int, h
             and cue
             and (a == 0 or kinds[a - 1] not in ("root", "derived"))
             and not toks[lo + a].sent_start
+            and not _names_the_body(toks, kinds, lo, a)
         )
         if keep_root:
             break
@@ -256,6 +257,14 @@ def run_kinds(toks: Sequence[Tok], used: Sequence[bool], lo: int, hi: int) -> li
     if len(kinds) >= 2 and kinds[-1] == "title" and kinds[-2] == "unk" and not cut:
         kinds[-1] = "unk"
     return kinds
+
+
+def _names_the_body(toks: Sequence[Tok], kinds: list[str], lo: int, k: int) -> bool:
+    """The word at *k* names the body whose head word comes right before it ("Mahkamah Konstitusi Anwar
+    Usman", "Badan Legislasi Arsul Sani", "Federal Reserve Jerome Powell"), unless it is a given name ("Bank
+    Dunia Sri Mulyani"); after a body already named the word is a name's ("Menteri Kesehatan Nila Moeloek")."""
+    return (k > 0 and kinds[k - 1] == "org" and toks[lo + k - 1].text.casefold() in gz.BODY_HEADS
+            and toks[lo + k].text.casefold() not in lx.GIVEN_NAMES)
 
 
 def _from_place(toks: Sequence[Tok], kinds: list[str], lo: int, a: int, b: int) -> bool:
