@@ -1363,3 +1363,16 @@ def test_a_known_name_hyphenated_to_an_unknown_one_is_no_pair(registry):
 ])
 def test_a_word_that_names_the_body_before_its_holder(registry, text, people):
     assert extract_people(text, registry) == people
+
+
+@pytest.mark.parametrize(("text", "people"), [
+    # everyday words and roles the root dictionary lacks open no name: whose post or squad it is follows them
+    ("Youtuber Atta Halilintar mengunggah video. Postingan Atta itu ramai dikomentari warganet.",
+     ("Atta Halilintar",)),
+    ("Rookie Fabio Quartararo siap kembali menjadi penantang juara.", ("Fabio Quartararo",)),
+    ("Postingan Veronica Koman dalam rangkaian aksi protes itu dilaporkan.", ("Veronica Koman",)),
+    ("Skuad Pep Guardiola itu akan menjamu Manchester United pekan depan.", ("Pep Guardiola",)),
+    ("Pendaftaran Audisi Umum Beasiswa Bulu Tangkis dibuka di Kudus.", ()),
+])
+def test_everyday_words_and_roles_the_dictionary_lacks_open_no_name(registry, text, people):
+    assert extract_people(text, registry) == people

@@ -37,7 +37,8 @@ capres cawapres cagub cawagub cabup cawabup cawalkot kandidat politisi politikus
 analis pakar ahli advokat pengacara kuasa tersangka terdakwa terpidana saksi pelaku aktor aktris artis penyanyi musisi
 pebulutangkis pebalap petinju pegolf petenis perenang pesepakbola atlet pemain gelandang penyerang bek
 kiper striker kapten wartawan jurnalis fotografer sutradara produser novelis sastrawan seniman budayawan
-komedian presenter selebritas ulama imam khatib mufti kardinal uskup paus pastor pendeta romo biksu
+komedian komika presenter selebritas selebgram youtuber rookie rider ulama imam khatib mufti kardinal uskup
+paus pastor pendeta romo biksu
 ayatollah bhikkhu raja ratu pangeran permaisuri sultan syekh sheikh sheik syeikh habib ustaz ustad ustadz
 ustazah kiai kyai kh pak bu
 bapak ibu mas mbak bang abang kak om tante tuan nyonya nona mr mrs ms miss sir madame dr drs dra ir h hj
@@ -262,9 +263,18 @@ sering seringkali kerap selalu belum tidak sempat bisa dapat harus pernah langsu
 PARTICLES = _words("bin binti van von der den de da del della dos das du la le al el ibn ibnu ter ten")
 
 
+# Everyday words PySastrawi's dictionary lacks (loanwords, spellings KBBI does not list): capitalised at a
+# sentence's start or after a name's owner they are no part of a name ("Postingan Hotman itu viral").
+EVERYDAY_WORDS = _words("""
+postingan audisi fitur skuad karir karier orangtua kerjasama ponsel milenial posko promo event workshop
+warganet netizen nonton ngobrol nampak internet
+""")
+
+
+@lru_cache(maxsize=1)
 def common_roots() -> frozenset[str]:
-    """Indonesian root words (PySastrawi's dictionary), loaded once."""
-    return sastrawi_roots()
+    """Indonesian root words (PySastrawi's dictionary and `EVERYDAY_WORDS`), loaded once."""
+    return sastrawi_roots() | EVERYDAY_WORDS
 
 
 def stop_words() -> frozenset[str]:
