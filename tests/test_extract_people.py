@@ -315,6 +315,9 @@ def test_old_spelling_folds_for_matching_only():
     ("Ia membeli TVbaru.", "Ia membeli TVbaru."),  # "TV" nowhere alone: no evidence
     ("Kata TV, layar TVbaru.", "Kata TV, layar TV baru."),
     ("KPK-RI dan TVRI. Layar TVbaru.", "KPK-RI dan TVRI. Layar TVbaru."),  # "TV" only inside other words
+    # a lead's first word shouted, then a word of the language: two words
+    ("ADIKtiri Valentino Rossi resmi diganti.", "ADIK tiri Valentino Rossi resmi diganti."),
+    ("PENAMPILANelegan Maia Estianty dipuji.", "PENAMPILAN elegan Maia Estianty dipuji."),
 ])
 def test_an_acronym_glued_to_a_word_is_not_read_as_a_name(text, read):
     from searchapp.extract.glue import unglue

@@ -105,9 +105,11 @@ def _after_full_name(text: str) -> str:
 def _caps_then_word(match: re.Match, capitals: set[str]) -> str:
     """``PLNkini`` → ``PLN kini``: capitals, then a function word or a prefixed verb; or then a word of the
     language (4+ letters) when the capitals stand alone elsewhere in the text, among *capitals*
-    (``Fariz RMempat`` beside ``Fariz RM``: ``RM empat``)."""
+    (``Fariz RMempat`` beside ``Fariz RM``: ``RM empat``), or are a word of the language themselves, a lead's
+    first word shouted (``ADIKtiri Valentino Rossi``, ``PENAMPILANelegan``: ``ADIK tiri``)."""
     acronym, word = match[1], match[2]
-    if _is_word(word) or (len(word) >= 4 and word in lx.common_roots() and acronym in capitals):
+    if _is_word(word) or (len(word) >= 4 and word in lx.common_roots() and (
+            acronym in capitals or _in_language(acronym.casefold()))):
         return f"{acronym} {word}"
     return match[0]
 
