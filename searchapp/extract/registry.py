@@ -48,8 +48,12 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 def spelling_key(name: str) -> tuple[str, ...]:
     """What two spellings of one person's name share: the letters of its words, folded (`fold`), whatever
     the case, accents, full stops, apostrophes and hyphens (``Seo Seung-jae`` is ``Seo Seung Jae``,
-    ``Ma’ruf`` ``Maruf``, ``Laode M. Syarif`` ``Laode M Syarif``); the name itself when it holds no letter."""
-    return tuple(fold(t) for t in _LETTERS.findall(name.replace("'", "").replace("’", ""))) or (name,)
+    ``Ma’ruf`` ``Maruf``), and with or without middle initials (``Laode M. Syarif``, ``Laode M Syarif`` and
+    ``Laode Syarif``; ``Bambang P.S. Brodjonegoro``); the name itself when it holds no letter."""
+    found = [fold(t) for t in _LETTERS.findall(name.replace("'", "").replace("’", ""))]
+    if len(found) >= 3:
+        found = [found[0], *(word for word in found[1:-1] if len(word) > 1), found[-1]]
+    return tuple(found) or (name,)
 
 
 def spelled_alike(counts: Mapping[str, int]) -> dict[str, str]:
