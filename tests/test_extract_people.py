@@ -1359,6 +1359,7 @@ def test_a_known_name_hyphenated_to_an_unknown_one_is_no_pair(registry):
     ("Gubernur Federal Reserve Jerome Powell mengatakan suku bunga tetap.", ("Jerome Powell",)),
     ("Wali Kota Tangsel Airin Rachmi Diany meresmikan jalan itu.", ("Airin Rachmi Diany",)),
     ("Direktur Bank Mandiri Royke Tumilaar mengatakan laba naik.", ("Royke Tumilaar",)),
+    ("Ketua Tim Sinkronisasi Sudirman Said mendukung langkah itu.", ("Sudirman Said",)),
     # ... but a given name stays, and after a body already named (an acronym, a field) the word is the name's
     ("Pelatih Timnas Indra Sjafri mengatakan timnya siap.", ("Indra Sjafri",)),
     ("Ketua DPR Puan Maharani mengatakan sidang dibuka.", ("Puan Maharani",)),

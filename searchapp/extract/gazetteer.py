@@ -60,7 +60,7 @@ zaman masa abad dinasti kekaisaran sekutu uni blok faksi sayap laskar milisi rez
 BODY_HEADS = _words("""
 partai dewan komisi kementerian badan lembaga bank universitas institut sekolah akademi fakultas pengadilan
 kejaksaan mahkamah majelis direktorat yayasan asosiasi himpunan ikatan serikat federasi gerakan organisasi
-perhimpunan persatuan komite kota provinsi kabupaten federal kantor dinas
+perhimpunan persatuan komite kota provinsi kabupaten federal kantor dinas tim satgas
 """)
 # Laws and regulations, written before their subject or number ("UU Ormas", "Permenhub Nomor 108"); and
 # every "Permen…"/"Kepmen…" (a minister's regulation or decree: Permendagri, Kepmenkes).
