@@ -34,6 +34,8 @@ ARTICLES = [  # (id, people stated by the corpus)
     ("m1", ["MIke Pompeo"]), ("m2", ["Mike Pompeo"]),
     ("h9", ["Laode Syarif"]), ("h10", ["Laode M Syarif"]), ("y1", ["Yasonna H. Laoly"]), ("y2", ["Yasonna Laoly"]),
     ("y3", ["Yasonna Laoly"]), ("y4", ["Yasonna Hamonangan Laoly"]),
+    ("j1", ["B.J. Habibie"]), ("j2", ["BJ Habibie"]), ("j3", ["B.J. Habibie"]), ("j4", ["Bambang P.S. Brodjonegoro"]),
+    ("j5", ["Bambang PS Brodjonegoro"]), ("j6", ["Bambang Brodjonegoro"]), ("j7", ["Bambang Brodjonegoro"]),
 ]
 
 
@@ -105,6 +107,8 @@ def test_a_name_written_as_indexed_selects_itself(client, typed, person, found):
     ("Laode M. Syarif", "Laode M Syarif", ["h10", "h4", "h5", "h9"]),  # with or without the middle initial
     ("laode syarif", "Laode M Syarif", ["h10", "h4", "h5", "h9"]),
     ("Yasonna H Laoly", "Yasonna Laoly", ["y1", "y2", "y3"]),  # a middle name written out is another spelling
+    ("bj habibie", "B.J. Habibie", ["j1", "j2", "j3"]),  # initials with full stops or without
+    ("Bambang PS Brodjonegoro", "Bambang Brodjonegoro", ["j4", "j5", "j6", "j7"]),
     ("Brahim Díaz", "Brahim Diaz", ["h6", "h7", "h8"]),  # accents, either way
     ("díaz", "Brahim Diaz", ["h6", "h7", "h8"]),
     ("seo seung jae", "Seo Seung-jae", ["k1", "k2"]),  # a hyphen

@@ -48,12 +48,18 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 def spelling_key(name: str) -> tuple[str, ...]:
     """What two spellings of one person's name share: the letters of its words, folded (`fold`), whatever
     the case, accents, full stops, apostrophes and hyphens (``Seo Seung-jae`` is ``Seo Seung Jae``,
-    ``Ma’ruf`` ``Maruf``), and with or without middle initials (``Laode M. Syarif``, ``Laode M Syarif`` and
-    ``Laode Syarif``; ``Bambang P.S. Brodjonegoro``); the name itself when it holds no letter."""
-    found = [fold(t) for t in _LETTERS.findall(name.replace("'", "").replace("’", ""))]
-    if len(found) >= 3:
-        found = [found[0], *(word for word in found[1:-1] if len(word) > 1), found[-1]]
-    return tuple(found) or (name,)
+    ``Ma’ruf`` ``Maruf``, ``B.J. Habibie`` ``BJ Habibie``), and with or without middle initials (``Laode M.
+    Syarif``, ``Laode M Syarif`` and ``Laode Syarif``; ``Bambang P.S. Brodjonegoro``, ``Bambang PS
+    Brodjonegoro``); the name itself when it holds no letter."""
+    words: list[tuple[str, bool]] = []  # (letters, whether initials)
+    for word in _LETTERS.findall(name.replace("'", "").replace("’", "")):
+        if len(word) == 1 and words and words[-1][1] and len(words[-1][0]) < 3:
+            words[-1] = (words[-1][0] + word, True)  # "B.J.": one word of initials, as "BJ"
+        else:
+            words.append((word, len(word) == 1 or (len(word) <= 3 and word.isupper())))
+    if len(words) >= 3:
+        words = [words[0], *(word for word in words[1:-1] if not word[1]), words[-1]]
+    return tuple(fold(word) for word, _initials in words) or (name,)
 
 
 def spelled_alike(counts: Mapping[str, int]) -> dict[str, str]:
