@@ -1380,3 +1380,32 @@ def test_a_word_that_names_the_body_before_its_holder(registry, text, people):
 ])
 def test_everyday_words_and_roles_the_dictionary_lacks_open_no_name(registry, text, people):
     assert extract_people(text, registry) == people
+
+
+@pytest.mark.parametrize(("text", "people"), [
+    # a lead's first word in capitals, glued on: a name's first word shouted when the text names the person
+    # again, a word of the language before a link's name
+    ("MARCMarquezmengaku tetap rajin latihan. Marquez berlatih setiap hari.", ("Marc Marquez",)),
+    ("FRANCESCOBagnaiabelum menang musim ini. Bagnaia kecewa.", ("Francesco Bagnaia",)),
+    ("IBUkandungMarc Marquez dan Alex Marquez, Roser Alenta, membocorkan rahasia.",
+     ("Marc Marquez", "Alex Marquez", "Roser Alenta")),
+    ("MARC Marquez mengaku tetap rajin latihan.", ("Marquez",)),  # not a name the text does not write again
+])
+def test_a_leads_shouted_first_word(registry, text, people):
+    assert extract_people(text, registry) == people
+
+
+@pytest.mark.parametrize(("text", "read"), [
+    ("MARC Marquez mengaku siap. Marquez berlatih.", "Marc Marquez mengaku siap. Marquez berlatih."),
+    # an acronym's opening, a body, a place, a word of the language, or capitals the text writes again stay
+    ("PDI Perjuangan menggelar rapat. Perjuangan berlanjut.", "PDI Perjuangan menggelar rapat. Perjuangan berlanjut."),
+    ("BPJS Ketenagakerjaan membayar klaim. Ketenagakerjaan naik.",
+     "BPJS Ketenagakerjaan membayar klaim. Ketenagakerjaan naik."),
+    ("JAKARTA Selatan diguyur hujan. Selatan banjir.", "JAKARTA Selatan diguyur hujan. Selatan banjir."),
+    ("PRESIDEN Prabowo meresmikan jembatan. Prabowo senang.", "PRESIDEN Prabowo meresmikan jembatan. Prabowo senang."),
+    ("KAI Commuter menambah jadwal. KAI Commuter sibuk.", "KAI Commuter menambah jadwal. KAI Commuter sibuk."),
+])
+def test_a_shouted_first_word_is_read_as_a_name_only_with_the_texts_evidence(text, read):
+    from searchapp.extract.glue import unglue
+
+    assert unglue(text) == read

@@ -42,9 +42,13 @@ from searchapp.extract.tokens import VERB_PREFIX, kind_of
 
 _DATELINE_DASH = re.compile(r"(\.(?i:com|co\.id|id|net|tv))([-–—])(?=[A-Z])")  # an outlet's dateline
 _ENCLITIC = re.compile(r"(?<=\b[A-Z][a-z]{2})([a-z]*)-(lah|pun|kah)\b")  # "Kanye West-lah", "Jokowi-pun"
-_CAPS_THEN_WORD = re.compile(r"\b([A-Z]{2,})([a-z]{3,})\b")
+_CAPS_THEN_WORD = re.compile(r"\b([A-Z]{2,})([a-z]{3,})(?![a-z])")  # a link's name may follow: `IBUkandungMarc`
 _CAPITALS_ALONE = re.compile(r"(?<![\w-])[A-Z]{2,}(?![\w-])")  # "RM" in "Fariz RM menjawab"
 _CAPS_THEN_NAME = re.compile(r"\b([A-Z]{2,})([A-Z][a-z]{2,})")
+# a text's first word in capitals, then a capitalised word: `MARC Marquez` (not a dateline: `JAKARTA -`)
+# how a spoken word opens, as an acronym seldom does (`PDI`, `BPJS`, `DKI`: no vowel or cluster a name opens with)
+_SPOKEN_OPENING = re.compile(r"[AEIOUY]|[BCDFGKPST][HLRW]|[B-DF-HJ-NP-TV-Z][AEIOUY]")
+_OPENING_CAPITALS = re.compile(r"[^A-Za-z]*(?P<word>[A-Z]{3,})[ \t\xa0]+(?P<next>[A-Z][a-z]+)\b")
 _CAMEL_WORD = re.compile(r"\b[A-Za-z]*[a-z][A-Z][A-Za-z]*\b")
 _CAMEL_CUT = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
@@ -70,6 +74,7 @@ def unglue(text: str) -> str:
         capitals = set(_CAPITALS_ALONE.findall(text))
         text = _CAPS_THEN_WORD.sub(lambda m: _caps_then_word(m, capitals), text)  # "PLNkini", "Fariz RMempat"
     text = _CAPS_THEN_NAME.sub(_caps_then_name, text)
+    text = _shouted_opening(text)
     alone = set(_CAPITALISED.findall(text))
     if _LOWER_THEN_UPPER.search(text):
         text = _LINK_TEXT.sub(_link_end, text)
@@ -112,6 +117,24 @@ def _caps_then_word(match: re.Match, capitals: set[str]) -> str:
             acronym in capitals or _in_language(acronym.casefold()))):
         return f"{acronym} {word}"
     return match[0]
+
+
+def _shouted_opening(text: str) -> str:
+    """``MARC Marquez mengaku …`` → ``Marc Marquez mengaku …``: a text's first word in capitals (a lead's
+    style: `MARCMarquezmengaku`, apart by now) before a capitalised word the text writes elsewhere (maybe
+    glued to the next word here: `Marquezmengaku`) is a name's first word shouted, unless the text writes
+    it in capitals again, it opens as an acronym does or it names a body or a place (``BPJS Ketenagakerjaan``,
+    ``PDI Perjuangan``, ``DKI Jakarta``)."""
+    found = _OPENING_CAPITALS.match(text)
+    if found is None:
+        return text
+    word, following, rest = found["word"], found["next"], text[found.end():]
+    key = word.casefold()
+    if (key in gz.KNOWN_ORGS or key in gz.ORG_WORDS or key in gz.PLACES or key in gz.LEGAL_INSTRUMENTS
+            or _in_language(key) or not _SPOKEN_OPENING.match(word) or re.search(rf"\b{word}\b", rest)
+            or not any(following.startswith(other) for other in _CAPITALISED.findall(rest) if len(other) >= 3)):
+        return text
+    return f"{text[:found.start('word')]}{word.capitalize()}{text[found.end('word'):]}"
 
 
 def _caps_then_name(match: re.Match) -> str:
