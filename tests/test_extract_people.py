@@ -1409,3 +1409,19 @@ def test_a_shouted_first_word_is_read_as_a_name_only_with_the_texts_evidence(tex
     from searchapp.extract.glue import unglue
 
     assert unglue(text) == read
+
+
+@pytest.mark.parametrize(("text", "people"), [
+    # a nickname after "dengan panggilan" or "dengan sebutan" is no one's name
+    ("Pria yang juga dikenal dengan panggilan Mr Crack ini menutup usia di 83 tahun.", ()),
+    # a captain's abbreviation, a police unit after its head's title, a doctorate in engineering: titles
+    ("Direktur Operasi Garuda Indonesia, Capt. Bambang Adisurya Angkasa, menyampaikan apresiasi.",
+     ("Bambang Adisurya Angkasa",)),
+    ("Kepala Satuan Reserse dan Kriminal (Kasat Reskrim) hadir di lokasi.", ()),
+    ("Mendiang Prof. Dr. Ing. B.J Habibie dikenang.", ("B.J. Habibie",)),
+    # an English noble title, and a club's nickname for its soldiers, are no one
+    ("Lini fesyen itu hasil kolaborasi sang Duchess bersama program amal.", ()),
+    ("Gol Melvin Platje menjadi penentu kemenangan Serdadu Tridatu.", ("Melvin Platje",)),
+])
+def test_nicknames_abbreviated_titles_and_units(registry, text, people):
+    assert extract_people(text, registry) == people

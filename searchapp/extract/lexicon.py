@@ -45,7 +45,7 @@ bapak ibu mas mbak bang abang kak om tante tuan nyonya nona mr mrs ms miss sir m
 haji hajjah dokter ns apt drg drh letjen mayjen brigjen kolonel letkol mayor lettu letda serma serka sertu serda kopral
 pratu prada laksamana laksdya laksda laksma marsekal marsdya marsda marsma komjen irjen kombes akbp
 kombespol kompol akp iptu ipda aiptu aipda bripka brigpol brigadir briptu bripda bharada bharatu bharaka sersan
-letnan kapt kopda serdadu prajurit istri suami anak adik kakak ayah putranya putrinya sang
+letnan kapt capt kopda prajurit istri suami anak adik kakak ayah putranya putrinya sang
 alm almh almarhum almarhumah mendiang wasekjen wabendum bendum koordinator
 bendesa penglingsir pemangku mangku pedanda sulinggih klian kelian perbekel pengageng sinuhun
 """)  # the last line: Bali's customary offices ("Bendesa Adat", "Mangku"), a Javanese court's office head
@@ -62,7 +62,7 @@ dishub disdik dinkes disnaker disperindag dispenda disdukcapil dispora disparbud
 TITLE_PARTS = _words("""
 umum harian pelaksana besar utama khusus muda madya pratama tinggi negeri jenderal bicara bidang
 koordinator kehormatan senior eksekutif terpilih sementara pol purn banjar adat aksi advokasi lapangan
-kandung tiri sepupu kembar ipar angkat
+kandung tiri sepupu kembar ipar angkat reskrim reskoba resnarkoba intelkam sabhara binmas binpres ing
 inf kav arh czi chb ckm cku chk cpl cba cpm caj cpn
 """)  # the last line: army corps after a rank ("Letkol Inf", "Kolonel Czi")
 # Words written before a name that say someone speaks: "kata Stoltenberg", "menurut Susno".
@@ -227,7 +227,8 @@ our their like love me this that is are be do not no all one daily mirror mail g
 perfect body runner up crystal palace old factory physical chemistry comic custom customs universe hour
 thread dark darkest kill begins beach bay river valley hill hills lane garden gardens point star stars
 sun moon sky times journal herald tribune gazette review magazine weekly monthly news channel radio
-gallery museum theatre theater arts design fashion beauty queen miss king kings prince princess lady lord
+gallery museum theatre theater arts design fashion beauty queen miss king kings prince princess duke duchess
+lady lord
 sir knight dragon tiger lion eagle wolf heart soul story legend legends hero heroes wars war game games
 player players season episode chapter part volume deluxe special limited classic premium platinum diamond
 crown seat load factor officer operating chief executive completely knocked down liquid glass giant sea
