@@ -1360,8 +1360,9 @@ def test_a_known_name_hyphenated_to_an_unknown_one_is_no_pair(registry):
     ("Wali Kota Tangsel Airin Rachmi Diany meresmikan jalan itu.", ("Airin Rachmi Diany",)),
     ("Direktur Bank Mandiri Royke Tumilaar mengatakan laba naik.", ("Royke Tumilaar",)),
     ("Ketua Tim Sinkronisasi Sudirman Said mendukung langkah itu.", ("Sudirman Said",)),
-    # ... but a given name stays, and after a body already named (an acronym, a field) the word is the name's
-    ("Pelatih Timnas Indra Sjafri mengatakan timnya siap.", ("Indra Sjafri",)),
+    # ... but a word read as a given name stays, and after a body already named (an acronym, a field) the word
+    # is the name's
+    ("Kepala Dinas Hari Wibowo mengatakan hal itu.", ("Hari Wibowo",)),
     ("Ketua DPR Puan Maharani mengatakan sidang dibuka.", ("Puan Maharani",)),
     ("Menteri Kesehatan Nila Moeloek juga mengatakan hal itu.", ("Nila Moeloek",)),
 ])
@@ -1424,4 +1425,16 @@ def test_a_shouted_first_word_is_read_as_a_name_only_with_the_texts_evidence(tex
     ("Gol Melvin Platje menjadi penentu kemenangan Serdadu Tridatu.", ("Melvin Platje",)),
 ])
 def test_nicknames_abbreviated_titles_and_units(registry, text, people):
+    assert extract_people(text, registry) == people
+
+
+@pytest.mark.parametrize(("text", "people"), [
+    # a known nickname after a word opening the sentence is the person's, not someone else's bearing it ...
+    ("Postingan Jokowi itu viral di media sosial.", ("Joko Widodo",)),
+    ("Sikap Jokowi itu jelas.", ("Joko Widodo",)),
+    # ... as a surname after a given name is someone else's, and a nickname after a name-like word
+    ("Ani Yudhoyono hadir di acara itu.", ("Ani Yudhoyono",)),
+    ("Iriana Jokowi hadir di acara itu.", ("Iriana Jokowi",)),
+])
+def test_a_known_nickname_after_a_word_of_the_language(registry, text, people):
     assert extract_people(text, registry) == people

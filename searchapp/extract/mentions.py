@@ -88,7 +88,8 @@ class _Analysis:
                 i = end  # "Universitas Airlangga", "Jalan Soekarno", "Gelora Bung Karno": a place named after someone
                 continue
             if prev is not None and end - i == 1 and not self.used[i - 1] and not self._child_of(i) and (
-                    prev.kind in ("unk", "root") or self._after_someone(i)):
+                    prev.kind == "unk" or self._after_someone(i)
+                    or (prev.kind == "root" and (not prev.sent_start or self._surname(i, canonical)))):
                 i = end  # "Ani Yudhoyono", "Suryo Paloh", "Heru B. Yudhoyono": someone else with that surname
                 continue
             self._add(i, end, canonical, "registry")
@@ -128,6 +129,12 @@ class _Analysis:
         if j == end or j >= len(toks) or not toks[j].joined or toks[j].kind not in ("unk", "root"):
             return end
         return j + 1 if self._spelled(canonical, self._words(i, end) + self._words(j, j + 1), range(0)) else end
+
+    def _surname(self, i: int, canonical: str) -> bool:
+        """The known word at token *i* is the person's surname, which others bear too, after a given name that
+        is a word ("Ani Yudhoyono"); not a nickname after a sentence's first word ("Postingan Jokowi", "Sikap
+        Jokowi"), which a name opening the sentence seldom is (but "Munir Syahda Prabowo" mid-sentence)."""
+        return self._words(i, i + 1)[0] == self.registry.normalise(canonical.split()[-1])[0]
 
     def _after_someone(self, i: int) -> bool:
         """Initials and a given name of someone else's before a known surname ("Heru B. Yudhoyono")."""

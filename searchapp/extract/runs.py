@@ -260,11 +260,12 @@ def run_kinds(toks: Sequence[Tok], used: Sequence[bool], lo: int, hi: int) -> li
 
 
 def _names_the_body(toks: Sequence[Tok], kinds: list[str], lo: int, k: int) -> bool:
-    """The word at *k* names the body whose head word comes right before it ("Mahkamah Konstitusi Anwar
-    Usman", "Badan Legislasi Arsul Sani", "Federal Reserve Jerome Powell"), unless it is a given name ("Bank
-    Dunia Sri Mulyani"); after a body already named the word is a name's ("Menteri Kesehatan Nila Moeloek")."""
+    """The word at *k*, a plain word, names the body whose head word comes right before it ("Mahkamah
+    Konstitusi Anwar Usman", "Badan Legislasi Arsul Sani", "Federal Reserve Jerome Powell"); not a word read as
+    a given name there ("Kepala Dinas Hari Wibowo"), nor after a body already named ("Menteri Kesehatan Nila
+    Moeloek")."""
     return (k > 0 and kinds[k - 1] == "org" and toks[lo + k - 1].text.casefold() in gz.BODY_HEADS
-            and toks[lo + k].text.casefold() not in lx.GIVEN_NAMES)
+            and toks[lo + k].kind == "root")
 
 
 def _from_place(toks: Sequence[Tok], kinds: list[str], lo: int, a: int, b: int) -> bool:
