@@ -36,6 +36,7 @@ ARTICLES = [  # (id, people stated by the corpus)
     ("y3", ["Yasonna Laoly"]), ("y4", ["Yasonna Hamonangan Laoly"]),
     ("j1", ["B.J. Habibie"]), ("j2", ["BJ Habibie"]), ("j3", ["B.J. Habibie"]), ("j4", ["Bambang P.S. Brodjonegoro"]),
     ("j5", ["Bambang PS Brodjonegoro"]), ("j6", ["Bambang Brodjonegoro"]), ("j7", ["Bambang Brodjonegoro"]),
+    ("n1", ["Moon Jae-in"]), ("n2", ["Moon Jae-in"]), ("n3", ["MOON JAE IN"]),
 ]
 
 
@@ -109,6 +110,8 @@ def test_a_name_written_as_indexed_selects_itself(client, typed, person, found):
     ("Yasonna H Laoly", "Yasonna Laoly", ["y1", "y2", "y3"]),  # a middle name written out is another spelling
     ("bj habibie", "B.J. Habibie", ["j1", "j2", "j3"]),  # initials with full stops or without
     ("Bambang PS Brodjonegoro", "Bambang Brodjonegoro", ["j4", "j5", "j6", "j7"]),
+    ("MOON JAE IN", "Moon Jae-in", ["n1", "n2", "n3"]),  # a short word with a vowel is a name's, in any case
+    ("laode m", "Laode M Syarif", ["h10", "h4", "h5", "h9"]),  # typed words may open any spelling's words
     ("Brahim Díaz", "Brahim Diaz", ["h6", "h7", "h8"]),  # accents, either way
     ("díaz", "Brahim Diaz", ["h6", "h7", "h8"]),
     ("seo seung jae", "Seo Seung-jae", ["k1", "k2"]),  # a hyphen
@@ -124,6 +127,11 @@ def test_the_facet_and_the_profiles_count_every_spelling_once(client):
     assert facet["Kevin De Bruyne"] == 3 and "Kevin de Bruyne" not in facet
     assert facet["Anies"] == 3 and "ANIES" not in facet
     assert facet["Laode M Syarif"] == 4 and "Laode Syarif" not in facet and "Laode M. Syarif" not in facet
+    assert facet["Moon Jae-in"] == 3 and "MOON JAE IN" not in facet
+    listed = [p["name"] for p in client.get("/api/people?prefix=yasonna h").get_json()["people"]]
+    assert listed == ["Yasonna Laoly", "Yasonna Hamonangan Laoly"]  # "h" opens a word of a spelling of each
+    assert ids(client.get("/api/search", query_string={"q": 'orang:"yasonna h laoly"'}).get_json()) == [
+        "y1", "y2", "y3"]  # the operator reads every spelling of the person too
     assert client.get("/api/people/kevin-de-bruyne").get_json()["total"] == 3
     names = [p["name"] for p in client.get("/api/people?prefix=kevin").get_json()["people"]]
     assert names == ["Kevin De Bruyne"]
@@ -184,3 +192,11 @@ def test_names_differing_in_the_apostrophe_alone_are_one_person(tmp_path):
     assert [(v["value"], v["count"]) for v in facet] == [("Jokowi-Ma'ruf Amin", 2)]
     profile = client.get(facet[0]["profile_url"].replace("/tokoh/", "/api/people/")).get_json()
     assert profile["total"] == 2
+
+
+def test_initials_are_read_as_written_not_in_the_old_spelling():
+    from searchapp.extract.registry import spelling_key
+
+    assert spelling_key("T.J. McConnell") == spelling_key("TJ McConnell") != spelling_key("C. McConnell")
+    assert spelling_key("Retno LP Marsudi") == spelling_key("Retno Lp Marsudi") == spelling_key("Retno Marsudi")
+    assert spelling_key("Soeharto") == spelling_key("Suharto")  # a name's words still are

@@ -45,21 +45,36 @@ def name_key(name: str) -> tuple[str, ...]:
 _LETTERS = re.compile(r"[^\W\d_]+")
 
 
+@lru_cache(maxsize=200_000)
 def spelling_key(name: str) -> tuple[str, ...]:
     """What two spellings of one person's name share: the letters of its words, folded (`fold`), whatever
     the case, accents, full stops, apostrophes and hyphens (``Seo Seung-jae`` is ``Seo Seung Jae``,
     ``Ma’ruf`` ``Maruf``, ``B.J. Habibie`` ``BJ Habibie``), and with or without middle initials (``Laode M.
     Syarif``, ``Laode M Syarif`` and ``Laode Syarif``; ``Bambang P.S. Brodjonegoro``, ``Bambang PS
-    Brodjonegoro``); the name itself when it holds no letter."""
+    Brodjonegoro``); the name itself when it holds no letter. Initials are letters written apart (``P.S.``)
+    or up to three without a vowel (``PS``, ``Lp``), in any case: ``MOON JAE IN`` is ``Moon Jae-in``; they
+    are not read in the old spelling (``T.J. McConnell`` is no ``C. McConnell``)."""
     words: list[tuple[str, bool]] = []  # (letters, whether initials)
+    apart = False  # whether the last word is letters written apart
     for word in _LETTERS.findall(name.replace("'", "").replace("’", "")):
-        if len(word) == 1 and words and words[-1][1] and len(words[-1][0]) < 3:
+        if len(word) == 1 and apart and len(words[-1][0]) < 3:
             words[-1] = (words[-1][0] + word, True)  # "B.J.": one word of initials, as "BJ"
         else:
-            words.append((word, len(word) == 1 or (len(word) <= 3 and word.isupper())))
+            words.append((word, len(word) == 1 or (len(word) <= 3 and not _VOWELS.search(word))))
+            apart = len(word) == 1
     if len(words) >= 3:
         words = [words[0], *(word for word in words[1:-1] if not word[1]), words[-1]]
-    return tuple(fold(word) for word, _initials in words) or (name,)
+    return tuple(_plain(word) if initials else fold(word) for word, initials in words) or (name,)
+
+
+_VOWELS = re.compile("[aeiouyAEIOUY]")
+
+
+def _plain(word: str) -> str:
+    """*word* without case or accents (initials: not read in the old spelling, as `fold` reads names)."""
+    word = word.casefold()
+    return word if word.isascii() else "".join(
+        c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
 def spelled_alike(counts: Mapping[str, int]) -> dict[str, str]:

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from whoosh import query as wq
 
 from searchapp.extract.outlet import OutletTable, alias_key
-from searchapp.extract.registry import PeopleRegistry
+from searchapp.extract.registry import PeopleRegistry, spelling_key
 from searchapp.index.analysis import QueryAnalysis, QueryTerm
 from searchapp.index.words import iter_words
 from searchapp.search.query import Field, Node, Not, Or, Phrase, Word
@@ -130,12 +130,14 @@ class QueryCompiler:
         return exact or [slug for slug in self.known_outlets if alias_key(slug).startswith(wanted)]
 
     def person_names(self, text: str) -> list[str]:
-        """The people ``orang:text`` means: the one config/people.yaml knows by that name or alias (and a
-        name indexed as written, if there is one), else every indexed name holding each of its words."""
+        """The indexed names ``orang:text`` means: every spelling (`spelling_key`) of the one person
+        config/people.yaml knows by that name or alias (and of a name indexed as written, if there is one),
+        else of every indexed name holding each of its words (`orang:"yasonna h laoly"` finds the articles
+        that write `Yasonna Laoly` too)."""
         known = self.registry.canonical(text)
         if known is not None and known in self.people:
             written = " ".join(text.split()).lower()
-            return [known, *(name for name in self.people if name.lower() == written and name != known)]
+            return self._every_spelling([known, *(name for name in self.people if name.lower() == written)])
         wanted = [w.lower() for w, _s, _e in iter_words(text)]
         if not wanted:
             return []
@@ -144,7 +146,11 @@ class QueryCompiler:
             words = [w.lower() for w, _s, _e in iter_words(name)]
             if all(w in words for w in wanted):
                 found.append(name)
-        return found
+        return self._every_spelling(found)
+
+    def _every_spelling(self, names: list[str]) -> list[str]:
+        keys = {spelling_key(name) for name in names}
+        return [name for name in self.people if spelling_key(name) in keys] if keys else []
 
 
 def date_query(start: dt.date | None, end: dt.date | None) -> wq.Query:

@@ -32,13 +32,19 @@ def person_choices(tables: FacetTables, typed: str, registry: PeopleRegistry) ->
     if written in counts:
         return [written]
     exact = tables.alike(written)
-    found = sorted((name for name in counts if names_person(name, typed)), key=lambda n: (-counts[n], n))
+    found = sorted((name for name in typed_people(tables, typed) if name in counts), key=lambda n: (-counts[n], n))
     if exact is not None and (not found or counts.get(exact, 0) >= counts[found[0]]):
         return [exact]
     found = found[:MAX_CHOICES]
     if exact is not None and exact not in found:
         found[-1] = exact
     return found
+
+
+def typed_people(tables: FacetTables, typed: str) -> set[str]:
+    """The people *typed* names in any of their indexed spellings (`yasonna h` → Yasonna Laoly, whose
+    articles also write `Yasonna H. Laoly`), as the facet spells them."""
+    return {shown for name in tables.names if names_person(name, typed) and (shown := tables.alike(name))}
 
 
 def known_person(tables: FacetTables, typed: str, registry: PeopleRegistry) -> str | None:
@@ -52,7 +58,8 @@ def listed_people(tables: FacetTables, prefix: str, limit: int, registry: People
     then the indexed names *prefix* opens, most articles first."""
     counts = tables.person_counts()
     known = known_person(tables, prefix, registry) if prefix.strip() else None
-    found = [{"name": name, "count": n} for name, n in counts.items() if names_person(name, prefix) and name != known]
+    found = [{"name": name, "count": counts[name]} for name in typed_people(tables, prefix)
+             if name in counts and name != known]
     found.sort(key=lambda p: (-p["count"], p["name"]))
     if known is not None and known in counts:
         found.insert(0, {"name": known, "count": counts[known]})
