@@ -1438,3 +1438,13 @@ def test_nicknames_abbreviated_titles_and_units(registry, text, people):
 ])
 def test_a_known_nickname_after_a_word_of_the_language(registry, text, people):
     assert extract_people(text, registry) == people
+
+
+@pytest.mark.parametrize(("text", "people"), [
+    # "Ria" is a given name written so (the news agency is written RIA), and a mother's word is a kin title
+    ("Youtuber Ria Ricis mengunggah video baru.", ("Ria Ricis",)),
+    ("Aktris Ria Irawan meninggal dunia.", ("Ria Irawan",)),
+    ("Ibunda Ria Ricis hadir di acara itu.", ("Ria Ricis",)),
+])
+def test_a_given_name_an_agency_spells_in_capitals_and_a_mothers_word(registry, text, people):
+    assert extract_people(text, registry) == people

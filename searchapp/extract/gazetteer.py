@@ -77,7 +77,7 @@ samsung xiaomi huawei oppo vivo twitter instagram youtube whatsapp tiktok telegr
 gojek grab tokopedia bukalapak shopee traveloka reuters afp ap bloomberg xinhua bbc cnn kompas kompastv
 tempo antara detik detikcom kontan tribun tribunnews okezone liputan6 republika kumparan merdeka suara
 sindonews viva vivanews jpnn beritasatu tirto bisnis metrotv tvri rcti sctv indosiar trans7 transtv antv
-inews cnbc nbc abc cbs fox aljazeera al-jazeera jazeera arabiya sputnik tass ria interfax yonhap kyodo nhk anadolu hamas
+inews cnbc nbc abc cbs fox aljazeera al-jazeera jazeera arabiya sputnik tass interfax yonhap kyodo nhk anadolu hamas
 hizbullah hezbollah taliban isis isil niis al-qaeda alqaeda kremlin pentagon interpol who unicef unesco
 bappenas bappeda bapanas basarnas baznas bawaslu bulog kominfo diskominfo lemhannas bakamla bapeten
 bakesbangpol bapenda bappebti dishub disdik dinkes disnaker disperindag dispenda disdukcapil dispora

@@ -45,7 +45,7 @@ bapak ibu mas mbak bang abang kak om tante tuan nyonya nona mr mrs ms miss sir m
 haji hajjah dokter ns apt drg drh letjen mayjen brigjen kolonel letkol mayor lettu letda serma serka sertu serda kopral
 pratu prada laksamana laksdya laksda laksma marsekal marsdya marsda marsma komjen irjen kombes akbp
 kombespol kompol akp iptu ipda aiptu aipda bripka brigpol brigadir briptu bripda bharada bharatu bharaka sersan
-letnan kapt capt kopda prajurit istri suami anak adik kakak ayah putranya putrinya sang
+letnan kapt capt kopda prajurit istri suami anak adik kakak ayah ibunda ayahanda putranya putrinya sang
 alm almh almarhum almarhumah mendiang wasekjen wabendum bendum koordinator
 bendesa penglingsir pemangku mangku pedanda sulinggih klian kelian perbekel pengageng sinuhun
 """)  # the last line: Bali's customary offices ("Bendesa Adat", "Mangku"), a Javanese court's office head
@@ -163,7 +163,7 @@ hamid hasyim husein hussein sutrisno susilo sugeng gatot tjahjo tjahyo setya set
 ignasius ratu nanang rahmad yanto yanti yuli yulia diana sinta nia nina lina rina tina wati erna erwin
 irfan fadli fadel firdaus helmi hilman johan jhon john michael david daniel robert richard thomas william
 james george charles peter paul mark tony lawrence florence clarence terence frances
-wong tan ong koh lin kim jung
+wong tan ong koh lin kim jung ria
 jan
 nasution
 """)
