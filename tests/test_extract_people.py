@@ -1448,3 +1448,19 @@ def test_a_known_nickname_after_a_word_of_the_language(registry, text, people):
 ])
 def test_a_given_name_an_agency_spells_in_capitals_and_a_mothers_word(registry, text, people):
     assert extract_people(text, registry) == people
+
+
+@pytest.mark.parametrize(("text", "people"), [
+    # a known one-word name running on into another name word is someone else's name ...
+    ("Ketua Gabungan Produsen Rokok Putih Indonesia (Gaprindo), Muhaimin Moeftie mengatakan hal itu.",
+     ("Muhaimin Moeftie",)),
+    ("Sekjen PKS Anies Matta mengatakan hal itu.", ("Anies Matta",)),
+    ("Penulis JK Rowling merilis buku baru.", ("JK Rowling",)),
+    # ... but not the person's own words glued on or after a middle name, nor a second known person
+    ("Kata Prabowo Subiantohari ini.", ("Prabowo Subianto",)),
+    ("Khofifah Indarparawansa hadir di acara itu.", ("Khofifah Indar Parawansa",)),
+    ("Pasangan Prabowo Gibran menang.", ("Prabowo Subianto",)),
+    ("Jokowi Presiden RI hadir.", ("Joko Widodo",)),
+])
+def test_a_known_first_name_running_on_into_another_name(registry, text, people):
+    assert extract_people(text, registry) == people

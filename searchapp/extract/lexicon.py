@@ -234,7 +234,7 @@ player players season episode chapter part volume deluxe special limited classic
 crown seat load factor officer operating chief executive completely knocked down liquid glass giant sea
 wall employee volunteering engineering marketing consulting accounting banking trading holding supply chain
 head commuter line update corporate strategic economic affairs secretary public product brand branding
-kitchen stadium flyover underpass idol films wave policy advocacy government
+kitchen stadium flyover underpass idol films wave policy advocacy government gate
 mountain mountains waterfront wharf aquarium canyon harbor pier castle cathedral zoo falls island islands
 indonesian korean american british japanese chinese italian spanish russian indian australian
 asian african european

@@ -87,6 +87,9 @@ class _Analysis:
             if after_facility_head(toks, i):
                 i = end  # "Universitas Airlangga", "Jalan Soekarno", "Gelora Bung Karno": a place named after someone
                 continue
+            if end - i == 1 and self._name_goes_on(end, canonical):
+                i = end  # "Gandjar Laksamana Bonaprapta", "Anies Matta": another person's name, not Ganjar's
+                continue
             if prev is not None and end - i == 1 and not self.used[i - 1] and not self._child_of(i) and (
                     prev.kind == "unk" or self._after_someone(i)
                     or (prev.kind == "root" and (not prev.sent_start or self._surname(i, canonical)))):
@@ -129,6 +132,23 @@ class _Analysis:
         if j == end or j >= len(toks) or not toks[j].joined or toks[j].kind not in ("unk", "root"):
             return end
         return j + 1 if self._spelled(canonical, self._words(i, end) + self._words(j, j + 1), range(0)) else end
+
+    def _name_goes_on(self, end: int, canonical: str) -> bool:
+        """A known one-word name (not the surname) runs on into a name-like word, or a title word and a
+        name-like word, that are not the person's: the first word of someone else's name ("Anies Matta",
+        "Gandjar Laksamana Bonaprapta"; not "Jokowi Presiden RI")."""
+        toks = self.toks
+        if end >= len(toks) or not toks[end].joined or self.used[end] or self._surname(end - 1, canonical):
+            return False
+        if toks[end].kind == "title":  # a title, then a name word: "Laksamana Bonaprapta"
+            return end + 1 < len(toks) and toks[end + 1].joined and toks[end + 1].kind == "unk"
+        if toks[end].kind != "unk" or self.registry.normalise(toks[end].text)[0] is not None:
+            return False  # "Prabowo Gibran": two known people, a ticket
+        word = self._words(end, end + 1)[0]
+        later = self._words(end + 1, end + 2) if end + 1 < len(toks) and toks[end + 1].joined else []
+        own = {part for name in self.registry.spellings(canonical) for part in name if len(part) >= 4}
+        # the person's own word, glued on ("Subiantohari") or after a middle name ("Anies Rasyis Baswedan")
+        return not any(word.startswith(part) for part in own) and not own.intersection(later)
 
     def _surname(self, i: int, canonical: str) -> bool:
         """The known word at token *i* is the person's surname, which others bear too, after a given name that
