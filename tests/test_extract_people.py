@@ -1464,3 +1464,19 @@ def test_a_given_name_an_agency_spells_in_capitals_and_a_mothers_word(registry, 
 ])
 def test_a_known_first_name_running_on_into_another_name(registry, text, people):
     assert extract_people(text, registry) == people
+
+
+@pytest.mark.parametrize(("text", "people"), [
+    # a title that names people too, between two name words, is a name word ...
+    ("Menteri Agama Lukman Hakim Saifuddin mengatakan hal itu.", ("Lukman Hakim Saifuddin",)),
+    ("Pengajar Universitas Indonesia Gandjar Laksamana Bonaprapta menilai, DPR keliru. Kata Gandjar, "
+     "prosesnya ngebut.", ("Gandjar Laksamana Bonaprapta",)),  # and the known name alone is this person
+    ("Wakapolres Komisaris Endro Wibowo mengatakan.", ("Endro Wibowo",)),  # ... not a rank
+    # a known given name alone is the article's own person it opens, not the known one; a surname is the family's
+    ("Dosen Airlangga Pribadi mengatakan revisi itu keliru. Menurut Airlangga, kampus akan bersikap.",
+     ("Airlangga Pribadi",)),
+    ("Putra sulung Habibie, Ilham Akbar Habibie, hadir. Kata Habibie dulu, ilmu penting.",
+     ("B.J. Habibie", "Ilham Akbar Habibie")),
+])
+def test_a_known_name_alone_and_titles_inside_names(registry, text, people):
+    assert extract_people(text, registry) == people

@@ -67,6 +67,7 @@ def extract_people(text: str, registry: PeopleRegistry) -> tuple[str, ...]:
     for words, named in stands_for.items():  # a short form of a nickname is the person's too ("Dul")
         full_names[words] = full_names[name_words(named.surface)]
     registered = {m.canonical for m in mentions if m.canonical is not None}
+    others = [m for m in mentions if m.canonical is None and len(name_words(m.surface)) >= 2]
     out: list[str] = []
     placed: set[tuple[str, ...]] | None = None  # read when a mention needs it
     epithets: set[tuple[str, ...]] | None = None
@@ -79,7 +80,7 @@ def extract_people(text: str, registry: PeopleRegistry) -> tuple[str, ...]:
         if len(opened) == 1:  # "Bacharuddin Jusuf (BJ) Habibie": the start of a known person's full name
             name: str | None = next(iter(opened))
         elif m.canonical is not None:
-            name = m.canonical
+            name = _opened_here(m, others) or m.canonical
         else:
             words = name_words(m.surface)
             if words not in named:
@@ -105,6 +106,17 @@ def extract_people(text: str, registry: PeopleRegistry) -> tuple[str, ...]:
         if name is not None and name not in out:
             out.append(name)
     return tuple(out)
+
+
+def _opened_here(mention: Mention, others: list[Mention]) -> str | None:
+    """The one full name of someone else in the article that a known one-word name (not a surname: "Habibie"
+    is the family's) opens: the article's own person ("Gandjar Laksamana Bonaprapta", then "kata Gandjar":
+    not Ganjar Pranowo)."""
+    words = name_words(mention.surface)
+    if len(words) != 1 or mention.canonical is None or name_words(mention.canonical)[-1] == words[0]:
+        return None
+    found = {" ".join(o.surface.split()) for o in others if name_words(o.surface)[0] == words[0]}
+    return found.pop() if len(found) == 1 else None
 
 
 def _known_person(mention: Mention, registry: PeopleRegistry) -> Mention:

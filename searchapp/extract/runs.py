@@ -252,10 +252,16 @@ def run_kinds(toks: Sequence[Tok], used: Sequence[bool], lo: int, hi: int) -> li
         ):
             kinds[k] = "init2"
     # "Lukman Hakim": a title word that ends a run after a name word is part of the name
-    # (unless the run was cut short by a registry name: "Presiden Putin")
+    # (unless the run was cut short by a registry name: "Presiden Putin"), and so is a title that names
+    # people too between two name words ("Lukman Hakim Saifuddin", "Gandjar Laksamana Bonaprapta"; not a
+    # rank after an office's or a place's word: "Wakapolres Komisaris Endro Wibowo")
     cut = hi < len(toks) and used[hi] and toks[hi].joined
     if len(kinds) >= 2 and kinds[-1] == "title" and kinds[-2] == "unk" and not cut:
         kinds[-1] = "unk"
+    for k in range(1, len(kinds) - 1):
+        if (kinds[k] == "title" and kinds[k - 1] == kinds[k + 1] == "unk"
+                and toks[lo + k].text.casefold() in lx.NAMING_TITLES):
+            kinds[k] = "unk"
     return kinds
 
 
