@@ -1480,3 +1480,16 @@ def test_a_known_first_name_running_on_into_another_name(registry, text, people)
 ])
 def test_a_known_name_alone_and_titles_inside_names(registry, text, people):
     assert extract_people(text, registry) == people
+
+
+@pytest.mark.parametrize(("text", "people"), [
+    # given names that are words of the language (a fish, a colour, a title's part) open names ...
+    ("Menteri Kesehatan Nila F Moeloek menyebutkan angka itu.", ("Nila F Moeloek",)),
+    ("Gol lewat Juan Cuadrado pada menit ke-48 membuat Juventus unggul.", ("Juan Cuadrado",)),
+    ("Pembalap Pol Espargaro kembali menjadi andalan.", ("Pol Espargaro",)),
+    # ... and "Pol" after a police rank is still the rank's
+    ("Kabid Humas Kombes Pol Argo Yuwono mengatakan hal itu.", ("Argo Yuwono",)),
+    ("Kapolri Jendral Pol Tito Karnavian menindak tegas.", ("Tito Karnavian",)),
+])
+def test_given_names_that_are_words_of_the_language(registry, text, people):
+    assert extract_people(text, registry) == people

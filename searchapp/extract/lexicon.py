@@ -50,6 +50,10 @@ alm almh almarhum almarhumah mendiang wasekjen wabendum bendum koordinator
 bendesa penglingsir pemangku mangku pedanda sulinggih klian kelian perbekel pengageng sinuhun
 """)  # the last line: Bali's customary offices ("Bendesa Adat", "Mangku"), a Javanese court's office head
 
+# Police ranks "Pol" follows as a part of the title ("Kombes Pol Argo Yuwono"; "Pembalap Pol Espargaro" is a name).
+POLICE_RANKS = _words("""
+jenderal jendral komjen irjen brigjen kombes kombespol akbp kompol akp iptu ipda aiptu aipda bripka
+""")
 # Titles that are also name words, read as such between two name words ("Lukman Hakim Saifuddin").
 NAMING_TITLES = _words("hakim laksamana")
 # Titles of an office over a place: "Camat Kutabaharu", "Konsul Jenderal RI Jeddah", "Bupati Sleman Sri
@@ -165,7 +169,7 @@ hamid hasyim husein hussein sutrisno susilo sugeng gatot tjahjo tjahyo setya set
 ignasius ratu nanang rahmad yanto yanti yuli yulia diana sinta nia nina lina rina tina wati erna erwin
 irfan fadli fadel firdaus helmi hilman johan jhon john michael david daniel robert richard thomas william
 james george charles peter paul mark tony lawrence florence clarence terence frances
-wong tan ong koh lin kim jung ria
+wong tan ong koh lin kim jung ria juan kemal nila pol
 jan
 nasution
 """)

@@ -196,8 +196,9 @@ def run_kinds(toks: Sequence[Tok], used: Sequence[bool], lo: int, hi: int) -> li
     kinds = [t.kind for t in toks[lo:hi]]
     for k in range(1, len(kinds)):
         word, prev = toks[lo + k].text.casefold(), toks[lo + k - 1].text.casefold()
-        if kinds[k - 1] == "title" and (word in lx.TITLE_PARTS or (word == "agung" and prev in ("jaksa", "hakim"))):
-            kinds[k] = "title"  # "Jaksa Agung", "Hakim Agung", "Ketua Umum", "Juru Bicara"
+        if kinds[k - 1] == "title" and ((word in lx.TITLE_PARTS and (word != "pol" or prev in lx.POLICE_RANKS))
+                                        or (word == "agung" and prev in ("jaksa", "hakim"))):
+            kinds[k] = "title"  # "Jaksa Agung", "Hakim Agung", "Ketua Umum", "Juru Bicara", "Kombes Pol"
         elif word == "pribadi" and prev in _PERSONAL:
             kinds[k] = "title"  # "Sekretaris Pribadi BJ Habibie": one's own secretary, not a given name
         elif word == "agung" and prev in _GREAT:
