@@ -27,7 +27,7 @@ from searchapp.ingest.identity import without_tracking
 MAX_PEOPLE = 50  # people kept per article, in order of first mention (a list of 2,900 is not a facet)
 # Raised whenever the code changes what a document holds for the same article and configuration (the
 # cleaning of its text, what extraction finds): every article is then extracted again by the next run.
-EXTRACTION_RULES = 55
+EXTRACTION_RULES = 56
 
 
 def as_people(names: tuple[str, ...] | list[str], registry: PeopleRegistry) -> tuple[str, ...]:

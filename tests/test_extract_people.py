@@ -1493,3 +1493,26 @@ def test_a_known_name_alone_and_titles_inside_names(registry, text, people):
 ])
 def test_given_names_that_are_words_of_the_language(registry, text, people):
     assert extract_people(text, registry) == people
+
+
+@pytest.mark.parametrize(("text", "people"), [
+    # (a review) a known name before an office and another known person stays; a ticket does not become a
+    # given name's full name; a rank before a full name is no name word; "Pol" of the civil police unit and
+    # after a spelled-out rank is the title's; a summons is no epithet; a shouted word of the language
+    ("Pertemuan Jokowi Presiden Xi digelar di Beijing.", ("Joko Widodo", "Xi Jinping")),
+    ("Danseskoal Laksamana Budi Santoso mengatakan hal itu.", ("Budi Santoso",)),
+    ("Kasat Pol PP Arifin mengatakan hal itu.", ("Arifin",)),
+    ("Komisaris Besar Pol Ade Ary Syam Indradi mengatakan hal itu.", ("Ade Ary Syam Indradi",)),
+    ("Sehubungan dengan panggilan Budi Santoso oleh penyidik, ia hadir.", ("Budi Santoso",)),
+    ("VIRAL Video Ria Ricis menangis. Video itu ramai.", ("Ria Ricis",)),
+    ("Bunga Yudhoyono hadir di acara itu.", ()),  # a surname after a given name: someone else, not SBY
+    ("Mendiang Habibie Rahimahullah dikenang.", ("B.J. Habibie",)),  # a surname before a word: still the person
+])
+def test_known_names_ranks_and_leads_after_a_review(registry, text, people):
+    assert extract_people(text, registry) == people
+
+
+def test_a_ticket_is_no_full_name_for_the_known_name_alone(registry):
+    people = extract_people("Pasangan Prabowo Hatta kalah pada Pilpres 2014. Kata Prabowo, hasil itu diterima.",
+                            registry)
+    assert "Prabowo Subianto" in people

@@ -50,10 +50,6 @@ alm almh almarhum almarhumah mendiang wasekjen wabendum bendum koordinator
 bendesa penglingsir pemangku mangku pedanda sulinggih klian kelian perbekel pengageng sinuhun
 """)  # the last line: Bali's customary offices ("Bendesa Adat", "Mangku"), a Javanese court's office head
 
-# Police ranks "Pol" follows as a part of the title ("Kombes Pol Argo Yuwono"; "Pembalap Pol Espargaro" is a name).
-POLICE_RANKS = _words("""
-jenderal jendral komjen irjen brigjen kombes kombespol akbp kompol akp iptu ipda aiptu aipda bripka
-""")
 # Titles that are also name words, read as such between two name words ("Lukman Hakim Saifuddin").
 NAMING_TITLES = _words("hakim laksamana")
 # Titles of an office over a place: "Camat Kutabaharu", "Konsul Jenderal RI Jeddah", "Bupati Sleman Sri
@@ -274,7 +270,7 @@ PARTICLES = _words("bin binti van von der den de da del della dos das du la le a
 # sentence's start or after a name's owner they are no part of a name ("Postingan Hotman itu viral").
 EVERYDAY_WORDS = _words("""
 postingan audisi fitur skuad karir karier orangtua kerjasama ponsel milenial posko promo event workshop
-warganet netizen nonton ngobrol nampak internet
+warganet netizen nonton ngobrol nampak internet viral hoaks hoax
 """)
 
 

@@ -134,21 +134,20 @@ class _Analysis:
         return j + 1 if self._spelled(canonical, self._words(i, end) + self._words(j, j + 1), range(0)) else end
 
     def _name_goes_on(self, end: int, canonical: str) -> bool:
-        """A known one-word name (not the surname) runs on into a name-like word, or a title word and a
-        name-like word, that are not the person's: the first word of someone else's name ("Anies Matta",
-        "Gandjar Laksamana Bonaprapta"; not "Jokowi Presiden RI")."""
+        """A known one-word name (not a surname) runs on into a name-like word, or a title that names people
+        too and a name-like word, that are not the person's: the first word of someone else's name ("Anies
+        Matta", "Gandjar Laksamana Bonaprapta"; not "Jokowi Presiden Xi", "Luhut Menko Marves")."""
         toks = self.toks
         if end >= len(toks) or not toks[end].joined or self.used[end] or self._surname(end - 1, canonical):
-            return False
-        if toks[end].kind == "title":  # a title, then a name word: "Laksamana Bonaprapta"
-            return end + 1 < len(toks) and toks[end + 1].joined and toks[end + 1].kind == "unk"
+            return False  # a surname before a word: the family's name, a place's, a work's ("Habibie Ainun")
+        if toks[end].kind == "title":  # a title that names people too, then a name word: "Laksamana Bonaprapta"
+            return (toks[end].text.casefold() in lx.NAMING_TITLES and end + 1 < len(toks) and toks[end + 1].joined
+                    and toks[end + 1].kind == "unk" and self.registry.normalise(toks[end + 1].text)[0] is None)
         if toks[end].kind != "unk" or self.registry.normalise(toks[end].text)[0] is not None:
             return False  # "Prabowo Gibran": two known people, a ticket
         word = self._words(end, end + 1)[0]
-        later = self._words(end + 1, end + 2) if end + 1 < len(toks) and toks[end + 1].joined else []
         own = {part for name in self.registry.spellings(canonical) for part in name if len(part) >= 4}
-        # the person's own word, glued on ("Subiantohari") or after a middle name ("Anies Rasyis Baswedan")
-        return not any(word.startswith(part) for part in own) and not own.intersection(later)
+        return not any(word.startswith(part) for part in own)  # the person's own word, glued on: "Subiantohari"
 
     def _surname(self, i: int, canonical: str) -> bool:
         """The known word at token *i* is the person's surname, which others bear too, after a given name that

@@ -67,7 +67,8 @@ def extract_people(text: str, registry: PeopleRegistry) -> tuple[str, ...]:
     for words, named in stands_for.items():  # a short form of a nickname is the person's too ("Dul")
         full_names[words] = full_names[name_words(named.surface)]
     registered = {m.canonical for m in mentions if m.canonical is not None}
-    others = [m for m in mentions if m.canonical is None and len(name_words(m.surface)) >= 2]
+    others = [m for m in mentions if m.canonical is None and len(name_words(m.surface)) >= 2
+              and m.evidence in STRONG_EVIDENCE]
     out: list[str] = []
     placed: set[tuple[str, ...]] | None = None  # read when a mention needs it
     epithets: set[tuple[str, ...]] | None = None
@@ -109,11 +110,11 @@ def extract_people(text: str, registry: PeopleRegistry) -> tuple[str, ...]:
 
 
 def _opened_here(mention: Mention, others: list[Mention]) -> str | None:
-    """The one full name of someone else in the article that a known one-word name (not a surname: "Habibie"
-    is the family's) opens: the article's own person ("Gandjar Laksamana Bonaprapta", then "kata Gandjar":
-    not Ganjar Pranowo)."""
+    """The one full name of someone else in the article, vouched for by a title, a speech verb, a role or an
+    apposition, that a known one-word name opens: the article's own person ("Gandjar Laksamana Bonaprapta",
+    then "kata Gandjar": not Ganjar Pranowo; not "Pasangan Prabowo Hatta", a ticket, then "kata Prabowo")."""
     words = name_words(mention.surface)
-    if len(words) != 1 or mention.canonical is None or name_words(mention.canonical)[-1] == words[0]:
+    if len(words) != 1:
         return None
     found = {" ".join(o.surface.split()) for o in others if name_words(o.surface)[0] == words[0]}
     return found.pop() if len(found) == 1 else None

@@ -10,6 +10,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from searchapp.errors import ConfigError
+from searchapp.extract import lexicon as lx
 from searchapp.yaml_files import load_entries
 
 # a word: letters, with inner apostrophes or hyphens ("Ma'ruf", "al-Assad", "Ki-moon")
@@ -60,7 +61,8 @@ def spelling_key(name: str) -> tuple[str, ...]:
         if len(word) == 1 and apart and len(words[-1][0]) < 3:
             words[-1] = (words[-1][0] + word, True)  # "B.J.": one word of initials, as "BJ"
         else:
-            words.append((word, len(word) == 1 or (len(word) <= 3 and not _VOWELS.search(word))))
+            words.append((word, len(word) == 1 or (len(word) <= 3 and not _VOWELS.search(word)
+                                                   and word.casefold() not in _ABBREVIATED_NAMES)))
             apart = len(word) == 1
     if len(words) >= 3:
         words = [words[0], *(word for word in words[1:-1] if not word[1]), words[-1]]
@@ -68,6 +70,8 @@ def spelling_key(name: str) -> tuple[str, ...]:
 
 
 _VOWELS = re.compile("[aeiouyAEIOUY]")
+# name words written short, not initials: "Mhd" (Muhammad), Bali's "Gst" (Gusti), "Ngr" (Ngurah), "Nym"
+_ABBREVIATED_NAMES = lx.NAME_ABBREVIATIONS | lx.BALINESE_NAME_WORDS | frozenset({"ngr"})
 
 
 def _plain(word: str) -> str:

@@ -196,8 +196,7 @@ def run_kinds(toks: Sequence[Tok], used: Sequence[bool], lo: int, hi: int) -> li
     kinds = [t.kind for t in toks[lo:hi]]
     for k in range(1, len(kinds)):
         word, prev = toks[lo + k].text.casefold(), toks[lo + k - 1].text.casefold()
-        if kinds[k - 1] == "title" and ((word in lx.TITLE_PARTS and (word != "pol" or prev in lx.POLICE_RANKS))
-                                        or (word == "agung" and prev in ("jaksa", "hakim"))):
+        if kinds[k - 1] == "title" and (word in lx.TITLE_PARTS or (word == "agung" and prev in ("jaksa", "hakim"))):
             kinds[k] = "title"  # "Jaksa Agung", "Hakim Agung", "Ketua Umum", "Juru Bicara", "Kombes Pol"
         elif word == "pribadi" and prev in _PERSONAL:
             kinds[k] = "title"  # "Sekretaris Pribadi BJ Habibie": one's own secretary, not a given name
@@ -254,14 +253,15 @@ def run_kinds(toks: Sequence[Tok], used: Sequence[bool], lo: int, hi: int) -> li
             kinds[k] = "init2"
     # "Lukman Hakim": a title word that ends a run after a name word is part of the name
     # (unless the run was cut short by a registry name: "Presiden Putin"), and so is a title that names
-    # people too between two name words ("Lukman Hakim Saifuddin", "Gandjar Laksamana Bonaprapta"; not a
-    # rank after an office's or a place's word: "Wakapolres Komisaris Endro Wibowo")
+    # people too between a given name and a surname ("Lukman Hakim Saifuddin", "Gandjar Laksamana
+    # Bonaprapta"; not a rank before a full name: "Danseskoal Laksamana Budi Santoso", nor any other title:
+    # "Wakapolres Komisaris Endro Wibowo")
     cut = hi < len(toks) and used[hi] and toks[hi].joined
     if len(kinds) >= 2 and kinds[-1] == "title" and kinds[-2] == "unk" and not cut:
         kinds[-1] = "unk"
-    for k in range(1, len(kinds) - 1):
-        if (kinds[k] == "title" and kinds[k - 1] == kinds[k + 1] == "unk"
-                and toks[lo + k].text.casefold() in lx.NAMING_TITLES):
+    for k in range(1, len(kinds) - 1):  # one name word before, one after, the run's last
+        if (kinds[k] == "title" and kinds[k - 1] == kinds[k + 1] == "unk" and k + 2 == len(kinds)
+                and (k == 1 or kinds[k - 2] != "unk") and toks[lo + k].text.casefold() in lx.NAMING_TITLES):
             kinds[k] = "unk"
     return kinds
 

@@ -49,14 +49,14 @@ _CLOSES_QUOTE = re.compile(r"""[^"'“”‘’.!?,;\n]{0,60}?["'”’](?!\w)""
 
 def written_as_epithets(text: str) -> set[tuple[str, ...]]:
     """Every name the article gives as an epithet ("dijuluki Mr. Crack", "tim berjulukan Juku Eja", "dikenal
-    dengan panggilan Mr Crack"): a nickname, a team's or a city's, never a person's name, whatever title it
-    carries."""
+    dengan panggilan Mr Crack"; not a summons, "sehubungan dengan panggilan"): a nickname, a team's or a
+    city's, never a person's name, whatever title it carries."""
     if "juluk" not in text and "panggilan" not in text and "sebutan" not in text:  # every cue holds one, and
         return set()  # a substring test is far faster than the expression
     return {name_words(match[1]) for match in _AFTER_EPITHET_CUE.finditer(text)}
 
 
-_AFTER_EPITHET_CUE = re.compile(r"\b(?:dijuluki|berjulukan|berjuluk|dengan julukan|julukannya|dengan panggilan|"
-                                r"dengan sebutan)(?:\s+(?:sebagai|sang))?"
+_AFTER_EPITHET_CUE = re.compile(r"\b(?:dijuluki|berjulukan|berjuluk|dengan julukan|julukannya|(?:dikenal|akrab) dengan "
+                                r"(?:panggilan|sebutan))(?:\s+(?:sebagai|sang))?"
                                 r"\s+[\"'“‘]?(?:(?:Mr|Mrs|Ms|Miss|Sang|Si|The)\.?\s+)?([A-Z][^\s,.;:()\"“”’]*"
                                 r"(?:[ \t\xa0]+[A-Z][^\s,.;:()\"“”’]*)*)")
