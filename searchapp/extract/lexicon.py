@@ -50,7 +50,7 @@ alm almh almarhum almarhumah mendiang wasekjen wabendum bendum koordinator
 bendesa penglingsir pemangku mangku pedanda sulinggih klian kelian perbekel pengageng sinuhun
 """)  # the last line: Bali's customary offices ("Bendesa Adat", "Mangku"), a Javanese court's office head
 
-# Titles that are also name words, read as such between two name words ("Lukman Hakim Saifuddin").
+# Titles that are also name words, read as such between a given name and a surname ("Lukman Hakim Saifuddin").
 NAMING_TITLES = _words("hakim laksamana")
 # Titles of an office over a place: "Camat Kutabaharu", "Konsul Jenderal RI Jeddah", "Bupati Sleman Sri
 # Purnomo"; and a regional agency's acronym ("Kepala Dinkes Kobar Ahmad Sulkan"). The word right after them

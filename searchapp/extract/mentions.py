@@ -92,6 +92,8 @@ class _Analysis:
                 continue
             if prev is not None and end - i == 1 and not self.used[i - 1] and not self._child_of(i) and (
                     prev.kind == "unk" or self._after_someone(i)
+                    # a word opening the sentence before a nickname is no given name ("Sikap Jokowi"), but one
+                    # before a surname may be ("Bunga Yudhoyono"), and so is one mid-sentence ("Syahda Prabowo")
                     or (prev.kind == "root" and (not prev.sent_start or self._surname(i, canonical)))):
                 i = end  # "Ani Yudhoyono", "Suryo Paloh", "Heru B. Yudhoyono": someone else with that surname
                 continue
@@ -150,9 +152,8 @@ class _Analysis:
         return not any(word.startswith(part) for part in own)  # the person's own word, glued on: "Subiantohari"
 
     def _surname(self, i: int, canonical: str) -> bool:
-        """The known word at token *i* is the person's surname, which others bear too, after a given name that
-        is a word ("Ani Yudhoyono"); not a nickname after a sentence's first word ("Postingan Jokowi", "Sikap
-        Jokowi"), which a name opening the sentence seldom is (but "Munir Syahda Prabowo" mid-sentence)."""
+        """The known word at token *i* is the person's surname, the last word of their name, which their family
+        and others bear too ("Ani Yudhoyono", "Habibie Ainun"); not a nickname ("Sikap Jokowi")."""
         return self._words(i, i + 1)[0] == self.registry.normalise(canonical.split()[-1])[0]
 
     def _after_someone(self, i: int) -> bool:

@@ -27,14 +27,18 @@ class Person:
 
 
 @lru_cache(maxsize=100_000)
+def _plain(word: str) -> str:
+    """*word* without case or accents (as initials are compared: not in the old spelling, as `fold` reads names)."""
+    word = word.casefold()
+    return word if word.isascii() else "".join(
+        c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+
+
 def fold(word: str) -> str:
     """Case-, accent- and spelling-insensitive form of a word: "Erdoğan" -> "erdogan", "António" ->
     "antonio", and Indonesian names in the old spelling as in the new: "Soeharto" -> "suharto",
     "Djoko Tjandra" -> "joko candra" (oe → u, dj → j, tj → c)."""
-    word = word.casefold()
-    if not word.isascii():
-        word = "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
-    return word.replace("oe", "u").replace("dj", "j").replace("tj", "c")
+    return _plain(word).replace("oe", "u").replace("dj", "j").replace("tj", "c")
 
 
 def name_key(name: str) -> tuple[str, ...]:
@@ -72,13 +76,6 @@ def spelling_key(name: str) -> tuple[str, ...]:
 _VOWELS = re.compile("[aeiouyAEIOUY]")
 # name words written short, not initials: "Mhd" (Muhammad), Bali's "Gst" (Gusti), "Ngr" (Ngurah), "Nym"
 _ABBREVIATED_NAMES = lx.NAME_ABBREVIATIONS | lx.BALINESE_NAME_WORDS | frozenset({"ngr"})
-
-
-def _plain(word: str) -> str:
-    """*word* without case or accents (initials: not read in the old spelling, as `fold` reads names)."""
-    word = word.casefold()
-    return word if word.isascii() else "".join(
-        c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
 def spelled_alike(counts: Mapping[str, int]) -> dict[str, str]:
