@@ -52,6 +52,51 @@ def test_a_story_keeps_its_leader_when_an_article_with_a_smaller_id_arrives():
     prints = [fingerprint(t) for t in texts.values()]
     assert find_stories(list(texts), prints, leaders=frozenset({"u-b"})) == {"u-a": "u-b", "u-b": "u-b", "u-c": "u-b"}
 
+# a flood report in eight paragraphs; outlets carried its first five or its last five
+FLOOD = [
+    "Banjir merendam ratusan rumah warga di tiga kecamatan di Kabupaten Bandung sejak Selasa malam setelah hujan "
+    "deras mengguyur kawasan hulu Sungai Citarum selama lebih dari enam jam tanpa henti.",
+    "Kepala Pelaksana Badan Penanggulangan Bencana Daerah setempat mengatakan ketinggian air di permukiman mencapai "
+    "satu meter dan sebagian warga memilih bertahan di lantai dua rumah mereka sambil menunggu air surut.",
+    "Petugas gabungan dari tentara, polisi dan relawan mengevakuasi warga lanjut usia serta anak-anak menggunakan "
+    "perahu karet menuju gedung sekolah yang dijadikan tempat pengungsian sementara di desa tetangga.",
+    "Dapur umum didirikan di halaman kantor kecamatan untuk menyediakan makanan bagi sekitar delapan ratus "
+    "pengungsi, sementara puskesmas membuka layanan kesehatan selama dua puluh empat jam bagi warga yang sakit.",
+    "Pemerintah kabupaten berjanji mempercepat normalisasi anak sungai dan memperbaiki tanggul yang jebol tahun lalu "
+    "agar banjir serupa tidak kembali melanda kawasan padat penduduk tersebut pada musim hujan berikutnya.",
+    "Badan Meteorologi, Klimatologi dan Geofisika memperkirakan hujan dengan intensitas sedang hingga lebat masih "
+    "akan turun di wilayah Bandung Raya hingga akhir pekan, sehingga warga di bantaran sungai diminta tetap waspada.",
+    "Arus lalu lintas di jalan provinsi yang menghubungkan Dayeuhkolot dan Baleendah lumpuh total karena genangan "
+    "setinggi lutut orang dewasa, dan polisi mengalihkan kendaraan roda dua ke jalur alternatif melalui perkampungan.",
+    "Sejumlah pedagang di pasar tradisional terpaksa menutup kios mereka karena air masuk ke dalam bangunan, "
+    "sementara stok beras dan sayuran yang basah tidak bisa lagi dijual kepada pembeli yang datang pagi itu.",
+]
+
+
+def test_the_text_most_others_copy_leads_its_story():
+    """Star clustering's order: the full report, which both cut versions copy, leads; in id order the first
+    five paragraphs would lead, and the last five, too unlike them, would be a story of their own."""
+    head, tail, full = " ".join(FLOOD[:5]), " ".join(FLOOD[3:]), " ".join(FLOOD)
+    prints = [fingerprint(head), fingerprint(tail), fingerprint(full)]
+    assert min(similarity(prints[0], prints[2]), similarity(prints[1], prints[2])) > 0.5  # each a copy of the full
+    assert similarity(prints[0], prints[1]) < 0.3  # and not of each other
+    assert find_stories(["a-head", "b-tail", "c-full"], prints) == {"a-head": "c-full", "b-tail": "c-full",
+                                                                   "c-full": "c-full"}
+    # a story's leader leads again, however many copies another article has
+    assert find_stories(["a-head", "b-tail", "c-full"], prints, leaders=frozenset({"a-head"})) == {
+        "a-head": "a-head", "c-full": "a-head"}
+
+
+def test_a_crowd_of_copies_is_one_story_led_by_the_first():
+    """More copies share a band than `CROWD` (a template filled in again and again): not paired off to
+    order them, each is taken to resemble all the others, and they are one story led by the first by id."""
+    from searchapp.index.stories import CROWD
+
+    ids = [f"catatan-{n:03d}" for n in range(CROWD + 16)]
+    prints = [fingerprint(f"{WIRE} Catatan redaksi nomor {n}.") for n in range(len(ids))]
+    assert find_stories(ids, prints) == dict.fromkeys(ids, ids[0])
+
+
 # one wire story three outlets ran (two copies and a light rewrite), and two other articles
 STORY_RECORDS = [
     {"id": "antara-1", "body": WIRE, "outlet": "antara", "date": "2025-06-18T15:00:00+07:00"},
