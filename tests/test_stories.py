@@ -87,14 +87,29 @@ def test_the_text_most_others_copy_leads_its_story():
         "a-head": "a-head", "c-full": "a-head"}
 
 
-def test_a_crowd_of_copies_is_one_story_led_by_the_first():
-    """More copies share a band than `CROWD` (a template filled in again and again): not paired off to
-    order them, each is taken to resemble all the others, and they are one story led by the first by id."""
-    from searchapp.index.stories import CROWD
+def test_an_article_resembles_its_candidates_in_the_floor_and_a_crowd_as_a_whole():
+    """How `find_stories` orders articles: candidates (rows sharing a bucket) that agree in the floor are
+    counted once however many buckets they share; a bucket of more than `CROWD` rows is not paired off,
+    each of its rows resembling all the others of the largest crowd it is in; a row in no bucket, none."""
+    import numpy as np
 
-    ids = [f"catatan-{n:03d}" for n in range(CROWD + 16)]
-    prints = [fingerprint(f"{WIRE} Catatan redaksi nomor {n}.") for n in range(len(ids))]
-    assert find_stories(ids, prints) == dict.fromkeys(ids, ids[0])
+    from searchapp.index.stories import CROWD, FLOOR, _resembling
+
+    base = np.arange(128, dtype=np.uint32)
+    half, quarter = base.copy(), base.copy()
+    half[:64] += 1000  # agrees with the base in half the positions
+    quarter[:100] += 2000  # in 28 of 128 (and with the half too): under the floor
+    small, large = CROWD + 1, CROWD + 9
+    others = [base + 10_000 * (n + 1) for n in range(large)]  # unlike each other and the first three
+    matrix = np.vstack([base, half, quarter, *others, base + 7])
+    crowd_rows = list(range(3, 3 + large))
+    buckets_of = {0: [0, 1, 2], 1: [0, 1], 2: [0]}  # row → its buckets
+    for row in crowd_rows:
+        buckets_of[row] = ([2] if row < 3 + small - 1 else []) + [3]
+    resembling = _resembling(matrix, buckets_of, FLOOR)
+    assert list(resembling[:3]) == [small - 1, 1, 0]  # the base in a crowd of `small` (with 0), the half 1
+    assert set(resembling[crowd_rows]) == {large - 1}  # the largest crowd each is in
+    assert resembling[-1] == 0  # in no bucket
 
 
 # one wire story three outlets ran (two copies and a light rewrite), and two other articles

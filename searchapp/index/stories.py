@@ -57,6 +57,7 @@ SAME_TEXT = 0.9
 # articles 2.4 million pairs to compare, for 9,000 above the floor.
 BAND_ROWS = 3
 CROWD = 64  # rows of a bucket paired off to order the articles (`_resembling`) at most
+_PAIRS_OF = [np.transpose(np.triu_indices(size, 1)) for size in range(CROWD + 1)]  # the pairs of `size` rows
 _IN_ORDER = [list(range(start, start + BAND_ROWS)) for start in range(0, NUM_PERM - BAND_ROWS + 1, BAND_ROWS)]
 BANDS = np.array(_IN_ORDER + [[row for band in _IN_ORDER for row in band][start::len(_IN_ORDER)]
                               for start in range(len(_IN_ORDER))])
@@ -89,22 +90,27 @@ def _resembling(matrix: np.ndarray, buckets_of: dict[int, list[int]], floor: flo
     copy cut short could lead, and the fuller versions it is not one with would each start a story.
 
     A bucket of more than `CROWD` rows (one template filled in a thousand times) is not paired off, which
-    would cost its square in time and memory: each of its rows is taken to resemble all the others."""
+    would cost its square in time and memory: each of its rows is taken to resemble all the others (the
+    largest crowd it is in). Pairs met in several buckets are counted once, and kept deduplicated as they
+    come, so that memory follows the distinct pairs, not the buckets."""
     rows_in: dict[int, list[int]] = {}
     for row, buckets in buckets_of.items():
         for bucket in buckets:
             rows_in.setdefault(bucket, []).append(row)
     count = matrix.shape[0]
     resembling = np.zeros(count, dtype=np.int64)
-    crowds = [rows for rows in rows_in.values() if len(rows) > CROWD]
-    for rows in sorted(crowds, key=len):  # the largest crowd a row is in counts
+    for rows in sorted((rows for rows in rows_in.values() if len(rows) > CROWD), key=len):
         resembling[rows] = len(rows) - 1
-    pairs_in = [np.array(rows)[np.transpose(np.triu_indices(len(rows), 1))]
-                for rows in rows_in.values() if len(rows) <= CROWD]
-    if not pairs_in:
-        return resembling
-    pairs = np.sort(np.concatenate(pairs_in), axis=1)
-    pairs = np.unique(pairs[:, 0] * count + pairs[:, 1])
+    pairs = np.zeros(0, dtype=np.int64)  # each pair of rows as one number, first * count + second
+    batch: list[np.ndarray] = []
+    waiting = 0  # pairs in the batch
+    for rows in (rows for rows in rows_in.values() if len(rows) <= CROWD):
+        ordered = np.sort(np.array(rows, dtype=np.int64))[_PAIRS_OF[len(rows)]]
+        batch.append(ordered[:, 0] * count + ordered[:, 1])
+        waiting += len(ordered)
+        if waiting > max(1 << 20, len(pairs)):  # as many as are kept: each pair sorted a few times at most
+            pairs, batch, waiting = np.unique(np.concatenate([pairs, *batch])), [], 0
+    pairs = np.unique(np.concatenate([pairs, *batch]))
     paired = np.zeros(count, dtype=np.int64)
     for start in range(0, len(pairs), 65536):
         chunk = pairs[start:start + 65536]
@@ -149,8 +155,9 @@ def find_stories(ids: list[str], fingerprints: list[bytes | None], threshold: fl
     """The story of every article that has copies: article id → its story's name (its leader's id).
 
     The *leaders* of earlier runs come first, so that a story keeps its name and its members while they
-    are indexed, then the other articles, the one that agrees with the most others in `FLOOR` of the
-    positions first (ties in id order); each joins the story of the leader it is most
+    are indexed (in id order), then the other articles, the one that agrees with the most of its candidates
+    in the floor (`FLOOR`, or *threshold* when lower) first, ties in id order (`_resembling`); each joins
+    the story of the leader it is most
     similar to, else starts a story of its own. A leader it agrees with in `threshold` of the positions
     or more is a copy, and one it agrees with from `FLOOR` is when the *texts* read as a rewrite; below
     `LEADS_READ_BELOW` the texts are read first, and a text that opens with a lead of its own (a reaction,
@@ -171,7 +178,8 @@ def find_stories(ids: list[str], fingerprints: list[bytes | None], threshold: fl
     leader_of: dict[int, int] = {}
     floor = min(FLOOR, threshold)
     resembling = _resembling(matrix, buckets_of, floor)
-    order = sorted(range(len(numbers)), key=lambda r: (ids[numbers[r]] not in leaders, -resembling[r], ids[numbers[r]]))
+    order = sorted(range(len(numbers)), key=lambda r: (0, 0, ids[numbers[r]]) if ids[numbers[r]] in leaders
+                   else (1, -resembling[r], ids[numbers[r]]))
     for row in order:
         buckets = buckets_of.get(row, ())
         candidates = list({leader for bucket in buckets for leader in leaders_in.get(bucket, ())})
