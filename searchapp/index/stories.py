@@ -154,18 +154,17 @@ def find_stories(ids: list[str], fingerprints: list[bytes | None], threshold: fl
                  days: list[int | None] | None = None) -> dict[str, str]:
     """The story of every article that has copies: article id → its story's name (its leader's id).
 
-    The *leaders* of earlier runs come first, so that a story keeps its name and its members while they
-    are indexed (in id order), then the other articles, the one that agrees with the most of its candidates
-    in the floor (`FLOOR`, or *threshold* when lower) first, ties in id order (`_resembling`); each joins
-    the story of the leader it is most
-    similar to, else starts a story of its own. A leader it agrees with in `threshold` of the positions
+    The *leaders* of earlier runs come first, so that a story keeps its name and its members while they are indexed
+    (in id order), then the other articles, the one that agrees with the most of its candidates in the floor
+    (`FLOOR`, or *threshold* when lower) first, ties in id order (`_resembling`); each joins the story of the leader
+    it is most similar to, else starts a story of its own. A leader it agrees with in `threshold` of the positions
     or more is a copy, and one it agrees with from `FLOOR` is when the *texts* read as a rewrite; below
-    `LEADS_READ_BELOW` the texts are read first, and a text that opens with a lead of its own (a reaction,
-    a roundup, another angle) is another story, however much of the other it repeats, and so is one of
-    another day that gives other figures. Articles whose *days* (ordinals, None when unknown) are
-    `DAYS_APART` or more apart are not one story unless their fingerprints agree in `SAME_TEXT`. Every member is a
-    copy of its leader: a chain of articles each sharing a paragraph with the next is not one story
-    (single linkage merged a rumour's debunking with the reactions to it, each quoting the one before).
+    `LEADS_READ_BELOW` the texts are read first, and a text that opens with a lead of its own (a reaction, a
+    roundup, another angle) is another story, however much of the other it repeats, and so is one of another day
+    that gives other figures. Articles whose *days* (ordinals, None when unknown) are `DAYS_APART` or more apart are
+    not one story unless their fingerprints agree in `SAME_TEXT`. Every member is a copy of its leader: a chain of
+    articles each sharing a paragraph with the next is not one story (single linkage merged a rumour's debunking
+    with the reactions to it, each quoting the one before).
     Candidates come from LSH banding over the fingerprints (numpy, a few bytes an article: datasketch's
     MinHashLSH kept about 10 kB an article in its tables, 1 GB at 100,000 articles).
     """
