@@ -82,9 +82,10 @@ def test_the_text_most_others_copy_leads_its_story():
     assert similarity(prints[0], prints[1]) < 0.3  # and not of each other
     assert find_stories(["a-head", "b-tail", "c-full"], prints) == {"a-head": "c-full", "b-tail": "c-full",
                                                                    "c-full": "c-full"}
-    # a story's leader leads again, however many copies another article has
-    assert find_stories(["a-head", "b-tail", "c-full"], prints, leaders=frozenset({"a-head"})) == {
-        "a-head": "a-head", "c-full": "a-head"}
+    # a story's leader leads again, however many copies another article has; the last run's leaders in id order
+    for leaders in ({"a-head"}, {"a-head", "c-full"}):
+        assert find_stories(["a-head", "b-tail", "c-full"], prints, leaders=frozenset(leaders)) == {
+            "a-head": "a-head", "c-full": "a-head"}
 
 
 def test_an_article_resembles_its_candidates_in_the_floor_and_a_crowd_as_a_whole():
@@ -110,6 +111,8 @@ def test_an_article_resembles_its_candidates_in_the_floor_and_a_crowd_as_a_whole
     assert list(resembling[:3]) == [small - 1, 1, 0]  # the base in a crowd of `small` (with 0), the half 1
     assert set(resembling[crowd_rows]) == {large - 1}  # the largest crowd each is in
     assert resembling[-1] == 0  # in no bucket
+    # a bucket of exactly `CROWD` rows is paired off: rows unlike each other resemble none
+    assert set(_resembling(matrix, {row: [0] for row in crowd_rows[:CROWD]}, FLOOR)[crowd_rows[:CROWD]]) == {0}
 
 
 # one wire story three outlets ran (two copies and a light rewrite), and two other articles

@@ -108,7 +108,7 @@ def _resembling(matrix: np.ndarray, buckets_of: dict[int, list[int]], floor: flo
         ordered = np.sort(np.array(rows, dtype=np.int64))[_PAIRS_OF[len(rows)]]
         batch.append(ordered[:, 0] * count + ordered[:, 1])
         waiting += len(ordered)
-        if waiting > max(1 << 20, len(pairs)):  # as many as are kept: each pair sorted a few times at most
+        if waiting > max(1 << 20, len(pairs)):  # as many as are kept: few sorts a pair, on average
             pairs, batch, waiting = np.unique(np.concatenate([pairs, *batch])), [], 0
     pairs = np.unique(np.concatenate([pairs, *batch]))
     paired = np.zeros(count, dtype=np.int64)
