@@ -4,9 +4,11 @@ sets (hoax600's cp1252 `;` CSV in topic order, click-id's workbooks, indonews's 
 from __future__ import annotations
 
 import csv
+import re
 from pathlib import Path
 
 import openpyxl
+import pytest
 
 from searchapp.cli import main
 
@@ -57,6 +59,18 @@ def test_eval_duplicates_reports_each_data_set(tmp_path, capsys):
     assert "edited re-crawls of one URL (copies by construction): 1 pairs, 1 grouped (recall 1.000)" in out
     assert "# hoax600: pairs to label" in out and "\tcopy" not in out.split("# hoax600")[1]
 
+
+
+def test_eval_duplicates_groups_a_set_indexed_in_parts_as_at_once(tmp_path, capsys):
+    data = make_data(tmp_path / "data")
+    outputs = []
+    for parts in ("1", "3"):
+        assert main(["eval", "duplicates", "--data", str(data), "--config", CONFIG, "--parts", parts]) == 0
+        outputs.append(re.sub(r"[\d.]+ s per 1,000", "", capsys.readouterr().out))
+    assert outputs[0] == outputs[1] and "2 grouped pairs" in outputs[0]
+    with pytest.raises(SystemExit):
+        main(["eval", "duplicates", "--data", str(data), "--parts", "0"])
+    assert "--parts: not a count of 1 or more: '0'" in capsys.readouterr().err
 
 def test_eval_boilerplate_counts_and_samples_removed_lines(tmp_path, capsys):
     data = make_data(tmp_path / "data")

@@ -45,12 +45,16 @@ def test_find_stories(texts, stories):
     assert find_stories(ids, [fingerprint(texts[i]) for i in ids]) == stories
 
 
-def test_a_story_keeps_its_leader_when_an_article_with_a_smaller_id_arrives():
+def test_a_story_keeps_its_name_when_an_article_with_a_smaller_id_arrives():
     texts = {"u-b": WIRE, "u-c": REPRINT}
-    assert find_stories(list(texts), [fingerprint(t) for t in texts.values()]) == {"u-b": "u-b", "u-c": "u-b"}
+    first = find_stories(list(texts), [fingerprint(t) for t in texts.values()])
+    assert first == {"u-b": "u-b", "u-c": "u-b"}
     texts = {"u-a": WIRE.replace("Rabu sore", "Rabu siang"), **texts}
     prints = [fingerprint(t) for t in texts.values()]
-    assert find_stories(list(texts), prints, leaders=frozenset({"u-b"})) == {"u-a": "u-b", "u-b": "u-b", "u-c": "u-b"}
+    assert find_stories(list(texts), prints, names=first) == {"u-a": "u-b", "u-b": "u-b", "u-c": "u-b"}
+    assert find_stories(list(texts), prints) == {"u-a": "u-a", "u-b": "u-a", "u-c": "u-a"}  # named afresh
+    # the article that named it gone, a story is named by its leader
+    assert find_stories(["u-a", "u-c"], [prints[0], prints[2]], names=first) == {"u-a": "u-a", "u-c": "u-a"}
 
 # a flood report in eight paragraphs; outlets carried its first five or its last five
 FLOOD = [
@@ -82,10 +86,17 @@ def test_the_text_most_others_copy_leads_its_story():
     assert similarity(prints[0], prints[1]) < 0.3  # and not of each other
     assert find_stories(["a-head", "b-tail", "c-full"], prints) == {"a-head": "c-full", "b-tail": "c-full",
                                                                    "c-full": "c-full"}
-    # a story's leader leads again, however many copies another article has; the last run's leaders in id order
-    for leaders in ({"a-head"}, {"a-head", "c-full"}):
-        assert find_stories(["a-head", "b-tail", "c-full"], prints, leaders=frozenset(leaders)) == {
-            "a-head": "a-head", "c-full": "a-head"}
+    # the head and the full report indexed first (the head leads, by id), the tail next: the same stories as all
+    # at once, under the first run's name (the last run's leaders leading again had kept the tail apart)
+    ids = ["a-head", "b-tail", "c-full"]
+    first = find_stories(["a-head", "c-full"], [prints[0], prints[2]])
+    assert first == {"a-head": "a-head", "c-full": "a-head"}
+    assert find_stories(ids, prints, names=first) == {"a-head": "a-head", "b-tail": "a-head", "c-full": "a-head"}
+    # of the last run's names held by articles of a story, the one most of them had; ties by id
+    last = {"a-head": "a-head", "b-tail": "b-tail", "c-full": "b-tail"}
+    assert set(find_stories(ids, prints, names=last).values()) == {"b-tail"}
+    last = {"a-head": "a-head", "b-tail": "b-tail", "c-full": "gone-1"}
+    assert set(find_stories(ids, prints, names=last).values()) == {"a-head"}
 
 
 def test_an_article_resembles_its_candidates_in_the_floor_and_a_crowd_as_a_whole():
@@ -207,3 +218,58 @@ def test_related_articles_list_each_other_story_once(tmp_path):
     client = client_over(tmp_path, records)
     related = [hit["id"] for hit in client.get("/api/documents/lain").get_json()["related"]]
     assert "asli" in related and "salinan" not in related  # the story once, at its first-ranked article
+
+
+
+# what a later, fuller version of the flood report went on to tell
+FLOOD_LATER = [
+    "Warga berharap pemerintah pusat turun tangan membantu pembangunan kolam retensi di hulu sungai agar banjir "
+    "tahunan yang merugikan petani dan pedagang tidak terus berulang setiap musim hujan tiba.",
+    "Hingga Kamis pagi, petugas masih mendata kerugian material akibat banjir, termasuk sawah siap panen seluas "
+    "puluhan hektare yang terendam dan ternak warga yang hanyut terbawa arus deras.",
+    "Bupati meninjau lokasi pengungsian pada Rabu siang dan menyerahkan bantuan berupa selimut, tikar, susu untuk "
+    "balita, serta obat-obatan yang dikumpulkan dari sejumlah perusahaan daerah.",
+    "Sekolah yang dijadikan tempat pengungsian meliburkan kegiatan belajar selama tiga hari, dan para guru membantu"
+    " relawan mengatur pembagian makanan serta mendata kebutuhan anak-anak pengungsi.",
+    "Dinas Pekerjaan Umum menurunkan dua alat berat untuk mengangkut sampah dan lumpur yang menyumbat gorong-"
+    "gorong, yang menurut warga menjadi salah satu penyebab air meluap ke permukiman.",
+    "Sejumlah warga mengaku telah tiga kali mengalami banjir serupa sejak awal tahun dan meminta pemerintah "
+    "memberikan kompensasi bagi perabot rumah tangga dan kendaraan yang rusak terendam air.",
+    "Pengamat tata kota dari sebuah universitas di Bandung menilai alih fungsi lahan di kawasan utara membuat daya "
+    "serap tanah berkurang sehingga limpasan air hujan langsung mengalir ke sungai.",
+]
+
+
+def test_an_archive_indexed_in_parts_tells_the_stories_it_tells_at_once(tmp_path):
+    """The flood report and its first four paragraphs indexed (one story, led by the cut copy, first by id),
+    then a fuller version of the report, too unlike the cut copy to be grouped with it: after the incremental
+    run the three are one story, as after a rebuild, under the name the first run gave (the last run's
+    leaders leading again had left the fuller version a story of its own)."""
+    import json
+
+    from conftest import make_settings
+
+    from searchapp.index.writer import build_index
+    from searchapp.web.app import create_app
+
+    head, full, later = " ".join(FLOOD[:4]), " ".join(FLOOD), " ".join(FLOOD + FLOOD_LATER)
+    assert similarity(fingerprint(head), fingerprint(later)) < 0.3 < similarity(fingerprint(full), fingerprint(later))
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    records = [{"id": "a-head", "body": head, "outlet": "detik"}, {"id": "c-full", "body": full, "outlet": "kompas"}]
+    (corpus / "first.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    settings = make_settings(corpus, tmp_path / "index", **{"indexing.workers": 1})
+
+    def stories() -> dict[str, str | None]:
+        client = create_app(settings).test_client()
+        answers = {doc: client.get(f"/api/documents/{doc}") for doc in ("a-head", "b-later", "c-full")}
+        return {doc: answer.get_json()["story"] for doc, answer in answers.items() if answer.status_code == 200}
+
+    build_index(settings)
+    assert stories() == {"a-head": "a-head", "c-full": "a-head"}
+    (corpus / "later.jsonl").write_text(json.dumps({"id": "b-later", "body": later, "outlet": "tempo"}) + "\n",
+                                        encoding="utf-8")
+    assert build_index(settings).added == 1
+    assert stories() == dict.fromkeys(["a-head", "b-later", "c-full"], "a-head")
+    build_index(settings, rebuild=True)
+    assert stories() == dict.fromkeys(["a-head", "b-later", "c-full"], "c-full")  # named afresh: its leader

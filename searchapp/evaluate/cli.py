@@ -5,7 +5,7 @@
     searchapp eval outlets --corpus DIR                               detected against stated outlets
     searchapp eval people --conll FILE... | --articles                person spans against gold CoNLL, or
                                                                       each article's people against hand labels
-    searchapp eval duplicates [--data DIR]                            stories against hand-labelled pairs
+    searchapp eval duplicates [--data DIR] [--parts N]                stories against hand-labelled pairs
     searchapp eval boilerplate [--data DIR] [--sample N]              boilerplate lines removed from crawls
 
 ``--corpus`` is a searchapp corpus folder, a folder of raw IndoSum JSONL (``../shared/data/indosum``),
@@ -80,6 +80,8 @@ def register(commands, common) -> None:
     duplicates.add_argument("--labels", metavar="TSV",
                             help="hand labels to measure against (default: the first reader's, shipped with searchapp; "
                                  "duplicate_labels_second.tsv beside them: a second reader's)")
+    duplicates.add_argument("--parts", type=_positive, default=1, metavar="N",
+                            help="group each set as if indexed in N parts drawn at random, one run after another (1)")
     duplicates.set_defaults(run=run_duplicates)
 
     boilerplate = tools.add_parser("boilerplate", help="publisher boilerplate lines removed from real crawls")
@@ -242,7 +244,7 @@ def run_duplicates(args: argparse.Namespace) -> int:
         return 2
     if data is None:
         return 2
-    results = evaluate_duplicates(data, Boilerplate.load(load_settings(args.config).boilerplate_file))
+    results = evaluate_duplicates(data, Boilerplate.load(load_settings(args.config).boilerplate_file), args.parts)
     labels = read_labels(labels_file)
     print(report(results, labels, read_random(labels_file)))
     for result in results if args.sample else ():
@@ -268,3 +270,14 @@ def _existing_folder(evaluation: str, value: str) -> Path | None:
         print(f"searchapp eval {evaluation}: folder not found: {folder}", file=sys.stderr)
         return None
     return folder
+
+
+def _positive(text: str) -> int:
+    """A count of one or more (argparse reports anything else as a usage error)."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"not a count of 1 or more: {text!r}")
+    return value

@@ -120,13 +120,20 @@ def indonews(folder: Path) -> list[Doc]:
     return docs
 
 
-def group(name: str, docs: list[Doc], boilerplate: Boilerplate) -> Result:
+def group(name: str, docs: list[Doc], boilerplate: Boilerplate, parts: int = 1) -> Result:
+    """The stories of *docs*, grouped as the indexer groups them: at once, or in *parts* (drawn at random) indexed
+    one after another, each run after the last run's stories."""
     started = time.perf_counter()
     docs = [replace(doc, text=boilerplate.clean(doc.text, None)[0]) for doc in docs]  # as indexed
     prints = {doc.id: fingerprint(doc.text) for doc in docs}
-    stories = find_stories([d.id for d in docs], [prints[d.id] for d in docs],
-                           texts=Texts(lambda position: docs[position].text, lambda position: docs[position].title),
-                           days=[d.day for d in docs])
+    drawn = random.Random(f"parts:{name}").sample(range(len(docs)), len(docs))
+    stories: dict[str, str] = {}
+    for part in range(1, parts + 1):
+        indexed = [docs[n] for n in sorted(drawn[:len(docs) * part // parts])]
+        stories = find_stories([d.id for d in indexed], [prints[d.id] for d in indexed], names=stories,
+                               texts=Texts(lambda position, held=indexed: held[position].text,
+                                           lambda position, held=indexed: held[position].title),
+                               days=[d.day for d in indexed])
     return Result(name, docs, stories, time.perf_counter() - started, fingerprints=prints)
 
 
@@ -209,8 +216,8 @@ def sample(result: Result, labels: dict[tuple[str, str, str], bool], count: int,
     return "\n".join(lines)
 
 
-def evaluate_duplicates(data: Path, boilerplate: Boilerplate) -> list[Result]:
+def evaluate_duplicates(data: Path, boilerplate: Boilerplate, parts: int = 1) -> list[Result]:
     sets = (("hoax600", hoax600, data / "hoax600"), ("click-id", click_id, data / "click-id"),
             ("indonews", indonews, data / "indonews"))
-    return [group(name, read(folder), boilerplate) for name, read, folder in sets if folder.is_dir()]
+    return [group(name, read(folder), boilerplate, parts) for name, read, folder in sets if folder.is_dir()]
 

@@ -93,7 +93,7 @@ def build_sharded(settings: Settings, shards: int, *, rebuild: bool = False, tod
         if unchanged:  # nothing written: the published set stands (its readers and cursors stay valid)
             report.in_stories = len(previous["stories"])
         else:
-            stories = group_stories(root, shards, frozenset((previous or {}).get("stories", {}).values()))
+            stories = group_stories(root, shards, (previous or {}).get("stories", {}))
             name = uuid.uuid4().hex[:12]
             write_catalog(root, shards, name, stories)
             publish_set(root, shards, name)
@@ -117,9 +117,9 @@ def merge_reports(reports: Iterable[IndexReport]) -> IndexReport:
     return total
 
 
-def group_stories(root: Path, shards: int, leaders: frozenset[str]) -> dict[str, str]:
+def group_stories(root: Path, shards: int, names: dict[str, str]) -> dict[str, str]:
     """The stories of the live articles of every shard (copies across shards included): article id →
-    story, the *leaders* of the last set leading again."""
+    story, named after the last set's stories (*names*) where they keep their naming article."""
     ids: list[str] = []
     fingerprints: list[bytes | None] = []
     days: list[int | None] = []
@@ -135,7 +135,7 @@ def group_stories(root: Path, shards: int, leaders: frozenset[str]) -> dict[str,
                 stored.append(partial(reader.stored_fields, docnum))
                 titles.append(partial(stated_title, reader, docnum))
         texts = Texts(lambda position: stored[position]().get("body") or "", lambda position: titles[position]())
-        return find_stories(ids, fingerprints, leaders=leaders, texts=texts, days=days)
+        return find_stories(ids, fingerprints, names=names, texts=texts, days=days)
 
 
 def _people_counts(held: list[dict[str, set[int]]]) -> Counter:

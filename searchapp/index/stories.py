@@ -7,9 +7,11 @@ copy of it, and one that agrees in `FLOOR` or more is when its text reads as a r
 leader's (`searchapp.extract.rewrites`: the same facts in the same order) or as the leader cut short;
 articles whose stated moments of publication are `DAYS_APART` days apart are another day's report,
 unless their texts are the same, and so are two whose headlines name other days. Each story is named
-by its leader's id; the leaders of the last run lead again, so a story keeps its name and members while
-they stay indexed, and the other articles are taken in the order of star clustering (Aslam, Pelekhov and
-Rus, 2004): the one that most others resemble first, as the text that outlets copy is a story's centre.
+by one of its articles: the one that named it after the last run while it is still a member (a story keeps
+its name), else its leader. The articles are taken in the order of star clustering (Aslam, Pelekhov and
+Rus, 2004): the one that most others resemble first, as the text that outlets copy is a story's centre; so
+the stories depend on the articles indexed, not on the order they came in (the last run's leaders leading
+again had kept a copy cut short at the head of a story its fuller version then could not join).
 The groups are written beside the index as ``stories.json`` (article id → story), replaced atomically;
 an article in no group is a story of its own.
 """
@@ -19,7 +21,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-from collections.abc import Callable, Iterator
+from collections import Counter
+from collections.abc import Callable, Iterator, Mapping
 from functools import lru_cache
 from pathlib import Path
 
@@ -150,14 +153,14 @@ class Texts:
 
 
 def find_stories(ids: list[str], fingerprints: list[bytes | None], threshold: float = THRESHOLD,
-                 leaders: frozenset[str] = frozenset(), texts: Texts | None = None,
+                 names: Mapping[str, str] | None = None, texts: Texts | None = None,
                  days: list[int | None] | None = None) -> dict[str, str]:
-    """The story of every article that has copies: article id → its story's name (its leader's id).
+    """The story of every article that has copies: article id → its story's name (`_named`: after the
+    stories of the last run, *names*, article id → story, else its leader's id).
 
-    The *leaders* of earlier runs come first, so that a story keeps its name and its members while they are indexed
-    (in id order), then the other articles, the one that agrees with the most of its candidates in the floor
-    (`FLOOR`, or *threshold* when lower) first, ties in id order (`_resembling`); each joins the story of the leader
-    it is most similar to, else starts a story of its own. A leader it agrees with in `threshold` of the positions
+    The articles are taken the one that agrees with the most of its candidates in the floor (`FLOOR`, or
+    *threshold* when lower) first, ties in id order (`_resembling`); each joins the story of the leader it is
+    most similar to, else starts a story of its own. A leader it agrees with in `threshold` of the positions
     or more is a copy, and one it agrees with from `FLOOR` is when the *texts* read as a rewrite; below
     `LEADS_READ_BELOW` the texts are read first, and a text that opens with a lead of its own (a reaction, a
     roundup, another angle) is another story, however much of the other it repeats, and so is one of another day
@@ -177,8 +180,7 @@ def find_stories(ids: list[str], fingerprints: list[bytes | None], threshold: fl
     leader_of: dict[int, int] = {}
     floor = min(FLOOR, threshold)
     resembling = _resembling(matrix, buckets_of, floor)
-    order = sorted(range(len(numbers)), key=lambda r: (0, 0, ids[numbers[r]]) if ids[numbers[r]] in leaders
-                   else (1, -resembling[r], ids[numbers[r]]))
+    order = sorted(range(len(numbers)), key=lambda r: (-resembling[r], ids[numbers[r]]))
     for row in order:
         buckets = buckets_of.get(row, ())
         candidates = list({leader for bucket in buckets for leader in leaders_in.get(bucket, ())})
@@ -199,8 +201,18 @@ def find_stories(ids: list[str], fingerprints: list[bytes | None], threshold: fl
     stories: dict[str, str] = {}
     for leader, group in members.items():
         if len(group) > 1:
-            stories.update({ids[numbers[row]]: ids[numbers[leader]] for row in group})
+            held = [ids[numbers[row]] for row in group]
+            name = _named(ids[numbers[leader]], held, names or {})
+            stories.update(dict.fromkeys(held, name))
     return stories
+
+
+def _named(leader: str, held: list[str], names: Mapping[str, str]) -> str:
+    """A story's name: of the last run's names that are articles of it, the one most of its articles had
+    (ties: the first by id), else its *leader*'s id. An article is in one story, so names never clash."""
+    members = set(held)
+    votes = Counter(names[doc_id] for doc_id in held if names.get(doc_id) in members)
+    return min(votes, key=lambda name: (-votes[name], name)) if votes else leader
 
 
 def _leader(position: int, ranked: list[tuple[float, int, int]], threshold: float,
@@ -273,8 +285,7 @@ def write_stories(folder: Path, reader: IndexReader) -> int:
         days.append(day)
     texts = Texts(lambda position: reader.stored_fields(docnums[position]).get("body") or "",
                   lambda position: stated_title(reader, docnums[position]))
-    stories = find_stories(ids, fingerprints, leaders=frozenset(read_stories(folder).values()), texts=texts,
-                           days=days)
+    stories = find_stories(ids, fingerprints, names=read_stories(folder), texts=texts, days=days)
     save_stories(folder, stories)
     return len(stories)
 

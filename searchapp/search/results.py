@@ -29,7 +29,7 @@ class Hit:
     score: float | None
     snippet: Markup
     partial: bool = False  # holds some, not all, of the query's words (listed after every article that does)
-    story: str | None = None  # the story's name (its smallest article id) when the article has copies
+    story: str | None = None  # the story's name (one of its articles' ids) when the article has copies
     copies: list[dict] = field(default_factory=list)  # the story's other articles: id, title, outlet, url, date
     published_at: str | None = None  # the stated moment of publication (ISO, with its zone), when a time is stated
     updated: bool = False  # the stated moment is the site's last update ("Diperbarui"), not the first publication

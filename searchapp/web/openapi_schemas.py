@@ -61,7 +61,7 @@ HIT = {
         "score": {"type": ["number", "null"], "description": "BM25F score; null when sorted by date"},
         "snippet": {"type": "string", "description": "1-3 passages, HTML-escaped, matches in <mark>"},
         "partial": {"type": "boolean", "description": "holds some, not all, of the query's words"},
-        "story": {**NULLABLE_STRING, "description": "the story (its smallest article id) when the article has "
+        "story": {**NULLABLE_STRING, "description": "the story (the id of one of its articles) when the article has "
                                                     "copies: the same text, syndicated or lightly rewritten"},
         "copies": {"type": "array", "maxItems": 50, "items": COPY,
                    "description": "the story's other articles, wherever they were published"},
