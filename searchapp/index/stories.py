@@ -7,7 +7,7 @@ copy of it, and one that agrees in `FLOOR` or more is when its text reads as a r
 leader's (`searchapp.extract.rewrites`: the same facts in the same order) or as the leader cut short;
 articles whose stated moments of publication are `DAYS_APART` days apart are another day's report,
 unless their texts are the same, and so are two whose headlines name other days. Each story is named
-by one of its articles: the one that named it after the last run while it is still a member (a story keeps
+by one of its articles: the one that named it in the last run while it is still a member (a story keeps
 its name), else its leader. The articles are taken in the order of star clustering (Aslam, Pelekhov and
 Rus, 2004): the one that most others resemble first, as the text that outlets copy is a story's centre; so
 the stories depend on the articles indexed, not on the order they came in (the last run's leaders leading
