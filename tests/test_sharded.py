@@ -182,6 +182,29 @@ def test_an_incremental_run_publishes_the_set_again(tmp_path, capsys):
     assert found() == kept  # a new set, the same articles
 
 
+def test_a_story_across_shards_keeps_its_name_from_run_to_run_and_a_rebuild_names_it_afresh(tmp_path):
+    from conftest import make_settings
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    later, *first = STORY[:3]  # antara-1, then kontan-9 and tempo-4: the wire story's three versions
+    (corpus / "first.jsonl").write_text("".join(json.dumps(r) + "\n" for r in first), encoding="utf-8")
+    settings = make_settings(corpus, tmp_path / "index", **{"indexing.workers": 1})
+
+    def stories() -> dict[str, str | None]:
+        hits = open_engine(settings).search(SearchRequest(q='"suku bunga acuan"', collapse=False)).results
+        return {hit.id: hit.story for hit in hits}
+
+    build_sharded(settings, 2)
+    assert stories() == {"kontan-9": "kontan-9", "tempo-4": "kontan-9"}
+    (corpus / "later.jsonl").write_text(json.dumps(later) + "\n", encoding="utf-8")
+    build_sharded(settings, 2)
+    assert stories() == dict.fromkeys(["antara-1", "kontan-9", "tempo-4"], "kontan-9")  # under its name
+    build_sharded(settings, 2, rebuild=True)
+    # named afresh: its leader, the first by id of three alike
+    assert stories() == dict.fromkeys(["antara-1", "kontan-9", "tempo-4"], "antara-1")
+
+
 def test_a_shard_written_but_not_yet_published_is_never_read(tmp_path):
     """Between an indexing run's write of one shard and the publishing of the set, a searcher that opens
     the shard then refuses it (named missing, never mixed in); one opened before keeps the published set."""

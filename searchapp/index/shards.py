@@ -93,7 +93,7 @@ def build_sharded(settings: Settings, shards: int, *, rebuild: bool = False, tod
         if unchanged:  # nothing written: the published set stands (its readers and cursors stay valid)
             report.in_stories = len(previous["stories"])
         else:
-            stories = group_stories(root, shards, (previous or {}).get("stories", {}))
+            stories = group_stories(root, shards, {} if rebuild else (previous or {}).get("stories", {}))
             name = uuid.uuid4().hex[:12]
             write_catalog(root, shards, name, stories)
             publish_set(root, shards, name)

@@ -6,12 +6,13 @@ whose fingerprint agrees in at least `THRESHOLD` of its positions with a story's
 copy of it, and one that agrees in `FLOOR` or more is when its text reads as a rewrite of the
 leader's (`searchapp.extract.rewrites`: the same facts in the same order) or as the leader cut short;
 articles whose stated moments of publication are `DAYS_APART` days apart are another day's report,
-unless their texts are the same, and so are two whose headlines name other days. Each story is named
-by one of its articles: the one that named it in the last run while it is still a member (a story keeps
-its name), else its leader. The articles are taken in the order of star clustering (Aslam, Pelekhov and
-Rus, 2004): the one that most others resemble first, as the text that outlets copy is a story's centre; so
-the stories depend on the articles indexed, not on the order they came in (the last run's leaders leading
-again had kept a copy cut short at the head of a story its fuller version then could not join).
+unless their texts are the same, and so are two whose headlines name other days. Each story is named by one
+of its articles: the last run's name most of its articles had, while that article is still one of them (a
+story keeps its name), else its leader. The articles are taken in the order of star clustering (Aslam,
+Pelekhov and Rus, 2004): the one that most others resemble first, as the text that outlets copy is a story's
+centre; so which articles are grouped together depends on the articles indexed, not on the order they came
+in (the last run's leaders leading again had kept a copy cut short at the head of a story its fuller version
+then could not join).
 The groups are written beside the index as ``stories.json`` (article id → story), replaced atomically;
 an article in no group is a story of its own.
 """
@@ -158,8 +159,8 @@ def find_stories(ids: list[str], fingerprints: list[bytes | None], threshold: fl
     """The story of every article that has copies: article id → its story's name (`_named`: after the
     stories of the last run, *names*, article id → story, else its leader's id).
 
-    The articles are taken the one that agrees with the most of its candidates in the floor (`FLOOR`, or
-    *threshold* when lower) first, ties in id order (`_resembling`); each joins the story of the leader it is
+    The articles are taken in order: the one that agrees with the most of its candidates in the floor (`FLOOR`,
+    or *threshold* when lower) first, ties in id order (`_resembling`); each joins the story of the leader it is
     most similar to, else starts a story of its own. A leader it agrees with in `threshold` of the positions
     or more is a copy, and one it agrees with from `FLOOR` is when the *texts* read as a rewrite; below
     `LEADS_READ_BELOW` the texts are read first, and a text that opens with a lead of its own (a reaction, a
