@@ -60,13 +60,19 @@ def test_eval_duplicates_reports_each_data_set(tmp_path, capsys):
     assert "# hoax600: pairs to label" in out and "\tcopy" not in out.split("# hoax600")[1]
 
 
-def test_eval_duplicates_groups_a_set_indexed_in_parts_as_at_once(tmp_path, capsys):
+def test_eval_duplicates_groups_a_set_indexed_in_parts_as_at_once(tmp_path, capsys, monkeypatch):
     """In three parts (one article a run: the draw takes the cut copy, then the full report, then the fuller
     version) the flood report's three versions are one story, as at once."""
     from test_stories import FLOOD, FLOOD_LATER
 
+    from searchapp.evaluate import duplicates
     from searchapp.evaluate.duplicates import Doc, group
     from searchapp.ingest.cleaning import Boilerplate
+
+    runs: list[int] = []  # the articles of each run
+    grouping = duplicates.find_stories
+    monkeypatch.setattr(duplicates, "find_stories", lambda ids, *args, **kw: runs.append(len(ids)) or grouping(
+        ids, *args, **kw))
 
     assert random.Random("parts:hoax600").sample(range(3), 3) == [2, 1, 0]
     docs = [Doc("b-later", " ".join(FLOOD + FLOOD_LATER), "0"), Doc("c-full", " ".join(FLOOD), "0"),
@@ -74,7 +80,9 @@ def test_eval_duplicates_groups_a_set_indexed_in_parts_as_at_once(tmp_path, caps
     at_once = group("hoax600", docs, Boilerplate([])).stories
     assert at_once == dict.fromkeys(["a-head", "b-later", "c-full"], "c-full")
     for parts in (3, 30):  # no more parts than articles
+        runs.clear()
         assert group("hoax600", docs, Boilerplate([]), parts).stories == dict.fromkeys(at_once, "a-head")
+        assert runs == [1, 2, 3]
     data = make_data(tmp_path / "data")
     assert main(["eval", "duplicates", "--data", str(data), "--config", CONFIG, "--parts", "3"]) == 0
     assert "hoax600: 100 articles, 4 in 2 stories, 2 grouped pairs" in capsys.readouterr().out

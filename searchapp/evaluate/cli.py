@@ -81,7 +81,8 @@ def register(commands, common) -> None:
                             help="hand labels to measure against (default: the first reader's, shipped with searchapp; "
                                  "duplicate_labels_second.tsv beside them: a second reader's)")
     duplicates.add_argument("--parts", type=_positive, default=1, metavar="N",
-                            help="group each set as if indexed in N parts drawn at random, one run after another (1)")
+                            help="group each set as if indexed in N parts drawn at random, one run after another "
+                                 "(at most one part an article; 1)")
     duplicates.set_defaults(run=run_duplicates)
 
     boilerplate = tools.add_parser("boilerplate", help="publisher boilerplate lines removed from real crawls")

@@ -7,7 +7,7 @@ copy of it, and one that agrees in `FLOOR` or more is when its text reads as a r
 leader's (`searchapp.extract.rewrites`: the same facts in the same order) or as the leader cut short;
 articles whose stated moments of publication are `DAYS_APART` days apart are another day's report,
 unless their texts are the same, and so are two whose headlines name other days. Each story is named by one
-of its articles: the last run's name most of its articles had, while that article is still one of them (a
+of its articles: of the last run's names that are still articles of it, the one most of its articles had (a
 story keeps its name), else its leader. The articles are taken in the order of star clustering (Aslam,
 Pelekhov and Rus, 2004): the one that most others resemble first, as the text that outlets copy is a story's
 centre; so which articles are grouped together depends on the articles indexed, not on the order they came
