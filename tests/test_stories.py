@@ -100,12 +100,13 @@ def test_the_text_most_others_copy_leads_its_story():
 
 
 def test_an_article_resembles_its_candidates_in_the_floor_and_a_crowd_as_a_whole():
-    """How `find_stories` orders articles: candidates (rows sharing a bucket) that agree in the floor are
-    counted once however many buckets they share; a bucket of more than `CROWD` rows is not paired off,
-    each of its rows resembling all the others of the largest crowd it is in; a row in no bucket, none."""
+    """How `find_stories` orders articles (`banding.resembling`): candidates (rows sharing a bucket) that agree in
+    the floor are counted once however many buckets they share; a bucket of more than `CROWD` rows is not paired
+    off, each of its rows resembling all the others of the largest crowd it is in; a row in no bucket, none."""
     import numpy as np
 
-    from searchapp.index.stories import CROWD, FLOOR, _resembling
+    from searchapp.index.banding import CROWD, resembling
+    from searchapp.index.stories import FLOOR
 
     base = np.arange(128, dtype=np.uint32)
     half, quarter = base.copy(), base.copy()
@@ -118,12 +119,12 @@ def test_an_article_resembles_its_candidates_in_the_floor_and_a_crowd_as_a_whole
     buckets_of = {0: [0, 1, 2], 1: [0, 1], 2: [0]}  # row → its buckets
     for row in crowd_rows:
         buckets_of[row] = ([2] if row < 3 + small - 1 else []) + [3]
-    resembling = _resembling(matrix, buckets_of, FLOOR)
-    assert list(resembling[:3]) == [small - 1, 1, 0]  # the base in a crowd of `small` (with 0), the half 1
-    assert set(resembling[crowd_rows]) == {large - 1}  # the largest crowd each is in
-    assert resembling[-1] == 0  # in no bucket
+    counts = resembling(matrix, buckets_of, FLOOR)
+    assert list(counts[:3]) == [small - 1, 1, 0]  # the base in a crowd of `small` (with 0), the half 1
+    assert set(counts[crowd_rows]) == {large - 1}  # the largest crowd each is in
+    assert counts[-1] == 0  # in no bucket
     # a bucket of exactly `CROWD` rows is paired off: rows unlike each other resemble none
-    assert set(_resembling(matrix, {row: [0] for row in crowd_rows[:CROWD]}, FLOOR)[crowd_rows[:CROWD]]) == {0}
+    assert set(resembling(matrix, {row: [0] for row in crowd_rows[:CROWD]}, FLOOR)[crowd_rows[:CROWD]]) == {0}
 
 
 # one wire story three outlets ran (two copies and a light rewrite), and two other articles

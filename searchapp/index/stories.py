@@ -30,9 +30,9 @@ from pathlib import Path
 import numpy as np
 from whoosh.reading import IndexReader
 
-from searchapp.extract.fingerprint import NUM_PERM
 from searchapp.extract.rewrites import Text, align, is_rewrite
 from searchapp.extract.title import days_named
+from searchapp.index import banding
 from searchapp.index.generations import STORIES
 from searchapp.index.whoosh27 import column_values
 from searchapp.ingest.datetimes import WIB
@@ -53,77 +53,6 @@ TEXT_CHECKS = 3  # texts read for an article at most: the leaders most similar t
 # renewed), unless their texts are all but the same (an outlet republishing its own article).
 DAYS_APART = 4
 SAME_TEXT = 0.9
-# LSH banding: fingerprints that agree in all rows of any band are candidates, each then checked
-# against the floor. The positions are cut into bands of 3 rows twice, once in order (0-1-2, 3-4-5, …)
-# and once across (0-42-84, 1-43-85, …): 84 bands find a pair at similarity 0.5 with probability
-# 0.99998, at 0.35 with 0.975, at 0.3 with 0.90, and two unrelated articles (0.05) with 0.01. Bands of
-# 2 rows would find more at 0.3 but also a candidate in one unrelated pair in seven: at 100,000
-# articles 2.4 million pairs to compare, for 9,000 above the floor.
-BAND_ROWS = 3
-CROWD = 64  # rows of a bucket paired off to order the articles (`_resembling`) at most
-_PAIRS_OF = [np.transpose(np.triu_indices(size, 1)) for size in range(CROWD + 1)]  # the pairs of `size` rows
-_IN_ORDER = [list(range(start, start + BAND_ROWS)) for start in range(0, NUM_PERM - BAND_ROWS + 1, BAND_ROWS)]
-BANDS = np.array(_IN_ORDER + [[row for band in _IN_ORDER for row in band][start::len(_IN_ORDER)]
-                              for start in range(len(_IN_ORDER))])
-_MIX = np.array([0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9], dtype=np.uint64)
-
-
-def _buckets(matrix: np.ndarray) -> dict[int, list[int]]:
-    """For each row of *matrix* (fingerprints) that shares a band with another: the buckets it is in."""
-    count = matrix.shape[0]
-    buckets_of: dict[int, list[int]] = {}
-    bucket = 0
-    for band in BANDS:
-        rows = matrix[:, band].astype(np.uint64)
-        with np.errstate(over="ignore"):
-            column = (rows * _MIX).sum(axis=1, dtype=np.uint64)  # the band's 64-bit key (wrapping arithmetic)
-        order = np.argsort(column, kind="stable")
-        ordered = column[order]
-        starts = np.flatnonzero(np.r_[True, ordered[1:] != ordered[:-1]])
-        ends = np.r_[starts[1:], count]
-        for start, stop in zip(starts[ends - starts > 1], ends[ends - starts > 1], strict=True):
-            for row in order[start:stop]:
-                buckets_of.setdefault(int(row), []).append(bucket)
-            bucket += 1
-    return buckets_of
-
-
-def _resembling(matrix: np.ndarray, buckets_of: dict[int, list[int]], floor: float) -> np.ndarray:
-    """For each row of *matrix*: how many of its candidates (rows sharing a bucket) agree with it in *floor*
-    of the positions or more. Leading in that order, the text most others copy gathers them: by id, a
-    copy cut short could lead, and the fuller versions it is not one with would each start a story.
-
-    A bucket of more than `CROWD` rows (one template filled in a thousand times) is not paired off, which
-    would cost its square in time and memory: each of its rows is taken to resemble all the others (the
-    largest crowd it is in). Pairs met in several buckets are counted once, and kept deduplicated as they
-    come, so that memory follows the distinct pairs, not the buckets."""
-    rows_in: dict[int, list[int]] = {}
-    for row, buckets in buckets_of.items():
-        for bucket in buckets:
-            rows_in.setdefault(bucket, []).append(row)
-    count = matrix.shape[0]
-    resembling = np.zeros(count, dtype=np.int64)
-    for rows in sorted((rows for rows in rows_in.values() if len(rows) > CROWD), key=len):
-        resembling[rows] = len(rows) - 1
-    pairs = np.zeros(0, dtype=np.int64)  # each pair of rows as one number, first * count + second
-    batch: list[np.ndarray] = []
-    waiting = 0  # pairs in the batch
-    for rows in (rows for rows in rows_in.values() if len(rows) <= CROWD):
-        ordered = np.sort(np.array(rows, dtype=np.int64))[_PAIRS_OF[len(rows)]]
-        batch.append(ordered[:, 0] * count + ordered[:, 1])
-        waiting += len(ordered)
-        if waiting > max(1 << 20, len(pairs)):  # as many as are kept: few sorts a pair, on average
-            pairs, batch, waiting = np.unique(np.concatenate([pairs, *batch])), [], 0
-    pairs = np.unique(np.concatenate([pairs, *batch]))
-    paired = np.zeros(count, dtype=np.int64)
-    for start in range(0, len(pairs), 65536):
-        chunk = pairs[start:start + 65536]
-        first, second = chunk // count, chunk % count
-        close = (matrix[first] == matrix[second]).mean(axis=1) >= floor
-        paired += np.bincount(first[close], minlength=count) + np.bincount(second[close], minlength=count)
-    return np.maximum(resembling, paired)
-
-
 class Texts:
     """The articles' texts for `find_stories`, by position, each read and split into words once (for the
     articles checked lately): whether two tell one story."""
@@ -160,7 +89,7 @@ def find_stories(ids: list[str], fingerprints: list[bytes | None], threshold: fl
     stories of the last run, *names*, article id → story, else its leader's id).
 
     The articles are taken in order: the one that agrees with the most of its candidates in the floor (`FLOOR`,
-    or *threshold* when lower) first, ties in id order (`_resembling`); each joins the story of the leader it is
+    or *threshold* when lower) first, ties in id order (`banding.resembling`); each joins the story of the leader it is
     most similar to, else starts a story of its own. A leader it agrees with in `threshold` of the positions
     or more is a copy, and one it agrees with from `FLOOR` is when the *texts* read as a rewrite; below
     `LEADS_READ_BELOW` the texts are read first, and a text that opens with a lead of its own (a reaction, a
@@ -169,18 +98,17 @@ def find_stories(ids: list[str], fingerprints: list[bytes | None], threshold: fl
     not one story unless their fingerprints agree in `SAME_TEXT`. Every member is a copy of its leader: a chain of
     articles each sharing a paragraph with the next is not one story (single linkage merged a rumour's debunking
     with the reactions to it, each quoting the one before).
-    Candidates come from LSH banding over the fingerprints (numpy, a few bytes an article: datasketch's
-    MinHashLSH kept about 10 kB an article in its tables, 1 GB at 100,000 articles).
+    Candidates come from LSH banding over the fingerprints (`searchapp.index.banding`).
     """
     numbers = [n for n, value in enumerate(fingerprints) if value is not None]
     if not numbers:
         return {}
     matrix = np.vstack([np.frombuffer(fingerprints[n], dtype=np.uint32) for n in numbers])
-    buckets_of = _buckets(matrix)
+    buckets_of = banding.buckets(matrix)
     leaders_in: dict[int, list[int]] = {}  # bucket → its leaders so far (rows of the matrix)
     leader_of: dict[int, int] = {}
     floor = min(FLOOR, threshold)
-    resembling = _resembling(matrix, buckets_of, floor)
+    resembling = banding.resembling(matrix, buckets_of, floor)
     order = sorted(range(len(numbers)), key=lambda r: (-resembling[r], ids[numbers[r]]))
     for row in order:
         buckets = buckets_of.get(row, ())
