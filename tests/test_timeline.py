@@ -346,7 +346,7 @@ def test_after_an_interval_too_fine_the_compare_pages_links_keep_the_chart_as_dr
 
 
 def test_with_no_coarser_interval_the_message_asks_for_a_shorter_span():
-    from searchapp.web.search_view import interval_problem
+    from searchapp.web.attention import interval_problem
 
     error = IntervalError("year", D(1, 1, 1), D(2025, 1, 1))
     assert interval_problem(error).endswith("batang): pilih rentang tanggal yang lebih pendek.")

@@ -11,15 +11,13 @@ from searchapp.errors import QueryError
 from searchapp.search.request import MAX_COMPARED, SearchRequest, parse_compared
 from searchapp.search.results import timeline_dict
 from searchapp.search.timeline import IntervalError
+from searchapp.web.attention import chart_params, interval_problem, interval_switch
 from searchapp.web.chart import SCALES, attention_svg, compare_svg, period_label
 from searchapp.web.context import engine
 from searchapp.web.page_params import SEARCH_PARAMS, SEARCH_PATH, parse_leniently, problem_message, resolve_people
 from searchapp.web.pages import error_page
 from searchapp.web.search_view import (
     aliases_of,
-    chart_params,
-    interval_problem,
-    interval_switch,
     person_known_as,
     profile,
 )

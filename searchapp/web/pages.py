@@ -20,14 +20,12 @@ from searchapp.search.live import NoIndexError
 from searchapp.search.request import SearchRequest, parse_search_params
 from searchapp.search.timeline import IntervalError
 from searchapp.web import format as fmt
+from searchapp.web.attention import attention_view, chart_params, interval_problem
 from searchapp.web.context import engine
 from searchapp.web.page_params import SEARCH_PARAMS, SEARCH_PATH, parse_leniently, resolve_people
 from searchapp.web.search_view import (
     article_url,
-    attention_view,
-    chart_params,
     copy_links,
-    interval_problem,
     profile_url,
     search_page_context,
     significant_view,

@@ -4,8 +4,7 @@ the month histogram, each hit's links (Datasette's habit: the page renders the A
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping
-from urllib.parse import urlencode
+from collections.abc import Mapping
 
 from flask import url_for
 from markupsafe import Markup
@@ -16,9 +15,8 @@ from searchapp.ingest.datetimes import WIB
 from searchapp.search.query_dates import is_whole_month
 from searchapp.search.request import SearchRequest
 from searchapp.search.results import SearchResult, timeline_dict
-from searchapp.search.timeline import INTERVALS, IntervalError, Timeline, fits
 from searchapp.web import format as fmt
-from searchapp.web.chart import INTERVAL_LABELS, SCALES, attention_svg, period_label
+from searchapp.web.attention import with_params
 from searchapp.web.context import engine
 from searchapp.web.page_params import SEARCH_PATH
 
@@ -192,8 +190,8 @@ def search_page_context(result: SearchResult, data: dict) -> dict:
         "export_csv_url": _takeaway(search).with_(sort=search.sort).url("/api/export"),
         "compare_url": _takeaway(search).url("/bandingkan"),
         # the words of a search's best matches, against the index: a search with no words has none to compare
-        "significant_url": _with(search.with_(page=1).url(SEARCH_PATH), kata="1") if search.has_words else None,
-        "export_jsonl_url": _with(_takeaway(search).with_(sort=search.sort).url("/api/export"), format="jsonl"),
+        "significant_url": with_params(search.with_(page=1).url(SEARCH_PATH), kata="1") if search.has_words else None,
+        "export_jsonl_url": with_params(_takeaway(search).with_(sort=search.sort).url("/api/export"), format="jsonl"),
     }
 
 
@@ -201,49 +199,6 @@ def _takeaway(search: SearchRequest) -> SearchRequest:
     """The search as a feed or an export takes it: the query and filters (they choose their own order
     and size)."""
     return search.with_(page=1, sort="relevance", per_page=SearchRequest().per_page)
-
-
-
-
-def chart_params(args: Mapping[str, str], problems: list[str]) -> tuple[str, str]:
-    """The chart's interval (``auto`` unless chosen) and scale (``share`` unless ``count``); a bad value
-    is a problem shown on the page, and the default is used."""
-    interval, scale = args.get("interval", "auto"), args.get("skala", "share")
-    if interval not in ("auto", *INTERVALS):
-        problems.append(f"Interval grafik {interval[:40]!r} tidak dikenal (hari: day, minggu: week, bulan: month, "
-                        "tahun: year).")
-        interval = "auto"
-    if scale not in SCALES:
-        problems.append(f"Skala grafik {scale[:40]!r} tidak dikenal (share atau count).")
-        scale = "share"
-    return interval, scale
-
-
-def _with(url: str, **params: str) -> str:
-    extra = urlencode({key: value for key, value in params.items() if value not in ("auto", "share")})
-    return f"{url}{'&' if '?' in url else '?'}{extra}" if extra else url
-
-
-def attention_view(result: SearchResult, interval: str, scale: str) -> dict | None:
-    """The chart above the results, its table, and the links that switch its interval and scale."""
-    if result.timeline is None or not result.timeline.buckets:
-        return None
-    search = result.request
-    timeline = timeline_dict(result.timeline, search, result.total, SEARCH_PATH)
-    here = search.url(SEARCH_PATH)
-    narrowed = any(bucket["count"] != bucket["total"] for bucket in timeline["buckets"])
-    if not narrowed:
-        scale = "count"  # every article of each period found: a share is 100% everywhere, only counts say anything
-    return {
-        "svg": attention_svg(timeline, scale),
-        "rows": [{**bucket, "label": period_label(bucket, timeline["interval"]),
-                  "percent": fmt.angka(bucket["share"] * 100, 1)} for bucket in timeline["buckets"]],
-        "undated": timeline["undated"],
-        "intervals": interval_switch(result.timeline, lambda value: _with(here, interval=value, skala=scale)),
-        "scales": [{"label": label, "selected": value == scale, "url": _with(here, interval=interval, skala=value)}
-                   for value, label in SCALES.items()] if narrowed else [],
-        "api_url": _with(search.url("/api/timeline"), interval=interval),
-    }
 
 
 def significant_view(engine, search: SearchRequest) -> dict:
@@ -292,21 +247,3 @@ def person_known_as(slug: str) -> str | None:
 def aliases_of(name: str) -> list[str]:
     """The other names config/people.yaml gives the person."""
     return next((list(p.aliases) for p in engine().people_registry.all() if p.name == name), [])
-
-
-def interval_switch(timeline: Timeline, url: Callable[[str], str]) -> list[dict]:
-    """The chart's intervals as links, but those that would draw more bars than a chart holds over its span
-    (``url`` None: shown, not offered); the one drawn over a span cut short for it (a stray date centuries
-    away) links to the chart as drawn, the interval left to choose."""
-    first, last, chosen = timeline.buckets[0].start, timeline.buckets[-1].end, timeline.interval
-    return [{"label": label, "selected": value == chosen,
-             "url": (url("auto") if timeline.cut else url(value)) if value == chosen
-             else url(value) if fits(first, last, value) else None}
-            for value, label in INTERVAL_LABELS.items()]
-
-
-def interval_problem(error: IntervalError) -> str:
-    """What the page says when the chart's interval is too fine for the span."""
-    coarser = f"grafik per {INTERVAL_LABELS[error.coarser].lower()} atau " if error.coarser else ""
-    return (f"Grafik per {INTERVAL_LABELS[error.interval].lower()} tidak dapat digambar untuk rentang ini (lebih "
-            f"dari {fmt.angka(error.limit)} batang): pilih {coarser}rentang tanggal yang lebih pendek.")
