@@ -53,13 +53,13 @@ def resembling(matrix: np.ndarray, buckets_of: dict[int, list[int]], floor: floa
     largest crowd it is in). Pairs met in several buckets are counted once, and kept deduplicated as they
     come, so that memory follows the distinct pairs, not the buckets."""
     rows_in: dict[int, list[int]] = {}
-    for row, buckets in buckets_of.items():
-        for bucket in buckets:
+    for row, held in buckets_of.items():
+        for bucket in held:
             rows_in.setdefault(bucket, []).append(row)
     count = matrix.shape[0]
-    resembling = np.zeros(count, dtype=np.int64)
+    crowded = np.zeros(count, dtype=np.int64)  # rows of the largest crowd each row is in, but itself
     for rows in sorted((rows for rows in rows_in.values() if len(rows) > CROWD), key=len):
-        resembling[rows] = len(rows) - 1
+        crowded[rows] = len(rows) - 1
     pairs = np.zeros(0, dtype=np.int64)  # each pair of rows as one number, first * count + second
     batch: list[np.ndarray] = []
     waiting = 0  # pairs in the batch
@@ -76,4 +76,4 @@ def resembling(matrix: np.ndarray, buckets_of: dict[int, list[int]], floor: floa
         first, second = chunk // count, chunk % count
         close = (matrix[first] == matrix[second]).mean(axis=1) >= floor
         paired += np.bincount(first[close], minlength=count) + np.bincount(second[close], minlength=count)
-    return np.maximum(resembling, paired)
+    return np.maximum(crowded, paired)

@@ -2,7 +2,7 @@
 
 The search page calls the same `SearchEngine.search` as the JSON API and renders the same
 `SearchResult.to_dict` data (facet values with their ``toggle_url``); this module only adds what a page
-needs besides (`search_view`), reading its parameters leniently (`page_params`).
+needs besides (`search_view`, and the chart's `attention`), reading its parameters leniently (`page_params`).
 Everything from articles and from the request is escaped by Jinja; the only markup passed through is
 the search layer's highlighted ``title_html``, ``snippet`` and ``paragraphs_html``.
 """
