@@ -354,6 +354,18 @@ def test_with_no_coarser_interval_the_message_asks_for_a_shorter_span():
                                                                                     D(2025, 1, 1)))
 
 
+@pytest.mark.parametrize(("url", "params", "expected"), [
+    ("/cari?q=banjir", {"interval": "month", "skala": "count"}, "/cari?q=banjir&interval=month&skala=count"),
+    ("/bandingkan?q=a&interval=week&q=b", {"interval": "day"}, "/bandingkan?q=a&q=b&interval=day"),  # replaced
+    ("/cari?skala=count&q=banjir", {"skala": "share", "interval": "auto"}, "/cari?q=banjir"),  # defaults: left out
+    ("/cari?interval=year", {"interval": "auto"}, "/cari"),
+    ("/api/export?q=banjir", {"format": "jsonl"}, "/api/export?q=banjir&format=jsonl"),
+])
+def test_a_chart_link_sets_its_parameters_and_leaves_defaults_out(url, params, expected):
+    from searchapp.web.attention import with_params
+
+    assert with_params(url, **params) == expected
+
 def _bucket(start: str, count: int, total: int) -> dict:
     return {"start": start, "end": start, "count": count, "total": total, "share": count / total,
             "url": f"/cari?from={start}"}

@@ -4,7 +4,7 @@ table beside the SVG (`searchapp.web.chart` draws it), and the links that switch
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from urllib.parse import urlencode
+from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from searchapp.search.results import SearchResult, timeline_dict
 from searchapp.search.timeline import INTERVALS, IntervalError, Timeline, fits
@@ -28,9 +28,11 @@ def chart_params(args: Mapping[str, str], problems: list[str]) -> tuple[str, str
 
 
 def with_params(url: str, **params: str) -> str:
-    """*url* with *params* added, but those at their defaults (``auto``, ``share``)."""
-    extra = urlencode({key: value for key, value in params.items() if value not in ("auto", "share")})
-    return f"{url}{'&' if '?' in url else '?'}{extra}" if extra else url
+    """*url* with *params* set (replacing any it holds), but those at their defaults (``auto``, ``share``)."""
+    parts = urlsplit(url)
+    kept = [(key, value) for key, value in parse_qsl(parts.query, keep_blank_values=True) if key not in params]
+    query = urlencode(kept + [(key, value) for key, value in params.items() if value not in ("auto", "share")])
+    return f"{parts.path}?{query}" if query else parts.path
 
 
 def attention_view(result: SearchResult, interval: str, scale: str) -> dict | None:

@@ -3,15 +3,13 @@ profile of a person or an outlet (composed from the search every page uses)."""
 
 from __future__ import annotations
 
-from urllib.parse import parse_qsl, urlencode, urlsplit
-
 from flask import Blueprint, redirect, render_template, request, url_for
 
 from searchapp.errors import QueryError
 from searchapp.search.request import MAX_COMPARED, SearchRequest, parse_compared
 from searchapp.search.results import timeline_dict
 from searchapp.search.timeline import IntervalError
-from searchapp.web.attention import chart_params, interval_problem, interval_switch
+from searchapp.web.attention import chart_params, interval_problem, interval_switch, with_params
 from searchapp.web.chart import SCALES, attention_svg, compare_svg, period_label
 from searchapp.web.context import engine
 from searchapp.web.page_params import SEARCH_PARAMS, SEARCH_PATH, parse_leniently, problem_message, resolve_people
@@ -63,23 +61,15 @@ def compare():
         if series and series[0]["buckets"]:
             svg = compare_svg(series, series[0]["interval"], scale)
     chosen = series[0]["interval"] if series else "auto"
-    here = _switched(request.full_path.rstrip("?"), "interval", interval)  # the interval drawn, not a bad one
+    here = with_params(request.full_path.rstrip("?"), interval=interval)  # the interval drawn, not a bad one
     rows = [{"label": period_label(bucket, chosen), "cells": [one["buckets"][n] for one in series]}
             for n, bucket in enumerate(series[0]["buckets"])] if svg else []
     return render_template(
         "compare.html", series=series, svg=svg, rows=rows, problems=problems,
         slots=typed + [""] * (MAX_COMPARED - len(typed)), params=params,
-        intervals=interval_switch(found[0][2], lambda value: _switched(here, "interval", value)) if svg else [],
-        scales=[{"label": label, "selected": value == scale, "url": _switched(here, "skala", value)}
+        intervals=interval_switch(found[0][2], lambda value: with_params(here, interval=value)) if svg else [],
+        scales=[{"label": label, "selected": value == scale, "url": with_params(here, skala=value)}
                 for value, label in SCALES.items()]), 400 if problems else 200
-
-
-def _switched(path: str, key: str, value: str) -> str:
-    """*path* (this page's URL) with one parameter set to *value* (an ``auto`` interval: left out)."""
-    parts = urlsplit(path)
-    kept = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if k != key]
-    query = urlencode(kept + ([] if value == "auto" else [(key, value)]))
-    return f"{parts.path}?{query}" if query else parts.path
 
 
 @blueprint.get("/tokoh/<slug>")
