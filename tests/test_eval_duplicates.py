@@ -131,6 +131,41 @@ def test_eval_duplicates_measures_against_the_labels_asked_for(tmp_path, capsys)
     assert "no labels file" in capsys.readouterr().err
 
 
+def test_a_second_reading_is_scored_against_the_labels_as_the_grouping_is(tmp_path, capsys):
+    """Two readers' verdicts on the pairs both drew at random, each band weighing as many pairs as it holds: the
+    second reading scored as if it were a grouping, beside the grouping itself on the same pairs."""
+    from searchapp.evaluate.duplicate_recall import reader_agreement
+    from searchapp.evaluate.duplicates import Doc, Result
+
+    words = [f"kata{n}" for n in range(40)]
+    base = " ".join(words)
+    docs = [Doc("a", base, "t"), Doc("b", base, "t"), Doc("e", base, "t"),  # three identical texts, two grouped
+            Doc("c", " ".join(words[:24] + [f"lain{n}" for n in range(16)]), "t")]  # 0.40 to each of them
+    result = Result("hoax600", docs, {"a": "a", "b": "a"}, 0.0)
+    first = {("hoax600", "a", "b"): True, ("hoax600", "a", "c"): True, ("hoax600", "b", "c"): False}
+    second = {("hoax600", "a", "b"): True, ("hoax600", "a", "c"): True, ("hoax600", "b", "c"): True,
+              ("hoax600", "a", "e"): True}  # a–e: read by the second reader only, not counted
+    lines = reader_agreement(result, first, set(first), second, set(second))
+    # the band at 1.0 weighs its 3 pairs on a–b (a copy to both); the band at 0.40 its 3 pairs on a–c and b–c
+    assert lines[0].endswith("they disagree on 1") and "of the 3 pairs drawn at random" in lines[0]
+    assert lines[1] == "    the second reading: precision 0.750, recall 1.000"  # 4.5 of 6 claimed, of 4.5 copies
+    assert lines[2] == "    the grouping, the same way: precision 1.000, recall 0.667"  # a–b: 3 of 4.5 copies
+    assert reader_agreement(result, first, set(first), second, {("hoax600", "a", "e")}) == []
+
+    data = make_data(tmp_path / "data")
+    labels = tmp_path / "first.tsv"
+    labels.write_text("hoax600\thoax-0\thoax-1\tcopy\trandom\n", encoding="utf-8")
+    other = tmp_path / "second.tsv"
+    other.write_text("hoax600\thoax-0\thoax-1\tdifferent\trandom\t# rewrite (0.9): retold\n", encoding="utf-8")
+    argv = ["eval", "duplicates", "--data", str(data), "--config", CONFIG, "--labels", str(labels)]
+    assert main([*argv, "--against", str(other)]) == 0
+    out = capsys.readouterr().out
+    assert "a second reading of the 1 pairs drawn at random" in out and "they disagree on 1" in out
+    assert "the second reading: precision 0.000, recall 0.000" in out
+    assert main([*argv, "--against", str(tmp_path / "none.tsv")]) == 2
+    assert "no labels file" in capsys.readouterr().err
+
+
 def test_the_second_reading_covers_the_first_readings_random_pairs():
     from searchapp.evaluate.duplicates import LABELS, read_random
 

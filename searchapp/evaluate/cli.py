@@ -5,7 +5,7 @@
     searchapp eval outlets --corpus DIR                               detected against stated outlets
     searchapp eval people --conll FILE... | --articles                person spans against gold CoNLL, or
                                                                       each article's people against hand labels
-    searchapp eval duplicates [--data DIR] [--parts N]                stories against hand-labelled pairs
+    searchapp eval duplicates [--data DIR] [--parts N] [--against TSV] stories against hand-labelled pairs
     searchapp eval boilerplate [--data DIR] [--sample N]              boilerplate lines removed from crawls
 
 ``--corpus`` is a searchapp corpus folder, a folder of raw IndoSum JSONL (``../shared/data/indosum``),
@@ -80,6 +80,9 @@ def register(commands, common) -> None:
     duplicates.add_argument("--labels", metavar="TSV",
                             help="hand labels to measure against (default: the first reader's, shipped with searchapp; "
                                  "duplicate_labels_second.tsv beside them: a second reader's)")
+    duplicates.add_argument("--against", metavar="TSV",
+                            help="a second reading of the pairs drawn at random: how far it agrees with the labels, "
+                                 "each scored as a grouping")
     duplicates.add_argument("--parts", type=_positive, default=1, metavar="N",
                             help="group each set as if indexed in N parts drawn at random, one run after another "
                                  "(at most one part an article; 1)")
@@ -240,14 +243,16 @@ def run_duplicates(args: argparse.Namespace) -> int:
 
     data = _existing_folder("duplicates", args.data)
     labels_file = Path(args.labels) if args.labels else LABELS
-    if not labels_file.is_file():
-        print(f"searchapp eval duplicates: no labels file {labels_file}", file=sys.stderr)
-        return 2
+    against = Path(args.against) if args.against else None
+    for path in (labels_file, against):
+        if path and not path.is_file():
+            print(f"searchapp eval duplicates: no labels file {path}", file=sys.stderr)
+            return 2
     if data is None:
         return 2
     results = evaluate_duplicates(data, Boilerplate.load(load_settings(args.config).boilerplate_file), args.parts)
     labels = read_labels(labels_file)
-    print(report(results, labels, read_random(labels_file)))
+    print(report(results, labels, read_random(labels_file), against))
     for result in results if args.sample else ():
         print(f"\n# {result.name}: pairs to label (copy or different)\n" + sample(result, labels, args.sample))
     return 0

@@ -93,7 +93,7 @@ def recall_estimate(result: Result, labels: dict[tuple[str, str, str], bool],
     similar, unmeasured = across_key_similarity(result) if across_keys else (within_key_similarity(result), 0)
     lines, copies, found = [], 0.0, 0.0
     for low, high in RECALL_BANDS:
-        band = [pair for pair, value in similar.items() if low <= value < high or (high == 1.0 and value == 1.0)]
+        band = [pair for pair, value in similar.items() if _within(value, low, high)]
         read = [(pair in result.pairs, labels[(result.name, *pair)]) for pair in band
                 if (result.name, *pair) in random_pairs]
         copy_share = sum(copy for _grouped, copy in read) / len(read) if read else 0.0
@@ -136,7 +136,7 @@ def _strata(result: Result, similar: dict[tuple[str, str], float], labels: dict[
             random_pairs: set[tuple[str, str, str]]) -> list[_Stratum]:
     strata = []
     for low, high in RECALL_BANDS:
-        band = [pair for pair, value in similar.items() if low <= value < high or (high == 1.0 and value == 1.0)]
+        band = [pair for pair, value in similar.items() if _within(value, low, high)]
         read = tuple(labels[(result.name, *pair)] for pair in band if (result.name, *pair) in random_pairs)
         for grouped in (True, False):
             pairs = [pair for pair in band if (pair in result.pairs) == grouped]
@@ -176,3 +176,42 @@ def _drawn_share(stratum: _Stratum, rng: random.Random) -> float:
 def _ratio(counts: tuple[float, float]) -> float:
     found, copies = counts
     return found / max(copies, 1e-9)
+
+
+def reader_agreement(result: Result, labels: dict[tuple[str, str, str], bool], random_pairs: set[tuple[str, str, str]],
+                     second: dict[tuple[str, str, str], bool], second_random: set[tuple[str, str, str]],
+                     across_keys: bool = False) -> list[str]:
+    """A second reading of the pairs drawn at random, scored as if it were a grouping against the labels, and the
+    grouping scored the same way on the same pairs: how far two readers agree is the margin any target measured
+    against one reading is measured in. Each band weighs as many pairs as it holds, as in the recall estimate."""
+    similar = across_key_similarity(result)[0] if across_keys else within_key_similarity(result)
+    both = sorted(pair for pair in random_pairs & second_random if pair[0] == result.name)
+    if not both:
+        return []
+    read = [(similar.get(pair[1:], 0.0), labels[pair]) for pair in both]
+    disagree = sum(labels[pair] != second[pair] for pair in both)
+    lines = [f"  a second reading of the {len(both)} pairs drawn at random, scored as a grouping against the labels "
+             f"(bands weighed as above): they disagree on {disagree}"]
+    for name, verdicts in (("the second reading", [second[pair] for pair in both]),
+                           ("the grouping, the same way", [pair[1:] in result.pairs for pair in both])):
+        precision, recall = _weighed(similar, read, verdicts)
+        lines.append(f"    {name}: precision {precision:.3f}, recall {recall:.3f}")
+    return lines
+
+
+def _weighed(similar: dict[tuple[str, str], float], read: list[tuple[float, bool]],
+             verdicts: list[bool]) -> tuple[float, float]:
+    """(precision, recall) of *verdicts* against what was read, each band's pairs read standing for all its pairs."""
+    agreed = claimed = copies = 0.0
+    for low, high in RECALL_BANDS:
+        inside = [n for n, (value, _copy) in enumerate(read) if _within(value, low, high)]
+        if inside:
+            weight = sum(1 for value in similar.values() if _within(value, low, high)) / len(inside)
+            agreed += weight * sum(read[n][1] and verdicts[n] for n in inside)
+            claimed += weight * sum(verdicts[n] for n in inside)
+            copies += weight * sum(read[n][1] for n in inside)
+    return agreed / max(claimed, 1e-9), agreed / max(copies, 1e-9)
+
+
+def _within(value: float, low: float, high: float) -> bool:
+    return low <= value < high or (high == 1.0 and value == 1.0)

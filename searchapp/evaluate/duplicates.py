@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from searchapp.evaluate.duplicate_recall import recall_estimate
+from searchapp.evaluate.duplicate_recall import reader_agreement, recall_estimate
 from searchapp.extract.dates import stated_day
 from searchapp.extract.fingerprint import fingerprint, similarity
 from searchapp.index.stories import DAYS_APART, FLOOR, SAME_TEXT, THRESHOLD, Texts, find_stories
@@ -161,7 +161,9 @@ def read_random(path: Path = LABELS) -> set[tuple[str, str, str]]:
 
 
 def report(results: list[Result], labels: dict[tuple[str, str, str], bool],
-           random_pairs: set[tuple[str, str, str]] = frozenset()) -> str:
+           random_pairs: set[tuple[str, str, str]] = frozenset(), against: Path | None = None) -> str:
+    """Each set's stories against the labels; with *against*, a second reading's labels file, how far the two
+    readings of the pairs drawn at random agree."""
     lines = [f"Stories: word 3-shingle MinHash, 128 permutations, LSH; one story at estimated Jaccard ≥ {THRESHOLD},"
              f" or ≥ {FLOOR} when the texts read as a rewrite or a copy cut short; not {DAYS_APART}+ days apart"
              f" below {SAME_TEXT}, nor under headlines naming other days", ""]
@@ -196,6 +198,9 @@ def report(results: list[Result], labels: dict[tuple[str, str, str], bool],
                             else "pairs chosen, not drawn at random") + ")")
         if drawn:
             lines += recall_estimate(result, labels, random_pairs, across_keys=result.name == "click-id")
+        if drawn and against:
+            lines += reader_agreement(result, labels, random_pairs, read_labels(against), read_random(against),
+                                      across_keys=result.name == "click-id")
     return "\n".join(lines)
 
 
