@@ -166,12 +166,15 @@ def test_a_second_reading_is_scored_against_the_labels_as_the_grouping_is(tmp_pa
     assert "no labels file" in capsys.readouterr().err
 
 
-def test_the_second_reading_covers_the_first_readings_random_pairs():
-    from searchapp.evaluate.duplicates import LABELS, read_random
+def test_the_later_readings_cover_the_first_readings_random_pairs():
+    """The second reading: hoax600's and click-id's random pairs; the third: hoax600's, in the same classes."""
+    from searchapp.evaluate.duplicates import LABELS, read_labels, read_random
 
-    second = LABELS.with_name("duplicate_labels_second.tsv")
-    assert read_random(second) == {pair for pair in read_random(LABELS) if pair[0] == "hoax600"}
-    assert len(read_random(second)) == 84
+    second, third = (LABELS.with_name(f"duplicate_labels_{n}.tsv") for n in ("second", "third"))
+    assert read_random(second) == {pair for pair in read_random(LABELS) if pair[0] in ("hoax600", "click-id")}
+    assert len(read_random(second)) == 84 + 64
+    assert read_random(third) == {pair for pair in read_random(LABELS) if pair[0] == "hoax600"}
+    assert set(read_labels(third)) == read_random(third)
 
 
 def test_eval_needs_its_folder(tmp_path, capsys):

@@ -79,7 +79,7 @@ def register(commands, common) -> None:
                             help="also print N grouped pairs and N near misses per data set not labelled yet")
     duplicates.add_argument("--labels", metavar="TSV",
                             help="hand labels to measure against (default: the first reader's, shipped with searchapp; "
-                                 "duplicate_labels_second.tsv beside them: a second reader's)")
+                                 "duplicate_labels_second.tsv and _third.tsv beside them: later blind readings)")
     duplicates.add_argument("--against", metavar="TSV",
                             help="a second reading of the pairs drawn at random: how far it agrees with the labels, "
                                  "each scored as a grouping")
