@@ -131,10 +131,10 @@ def test_eval_duplicates_measures_against_the_labels_asked_for(tmp_path, capsys)
     assert "no labels file" in capsys.readouterr().err
 
 
-def test_a_second_reading_is_scored_against_the_labels_as_the_grouping_is(tmp_path, capsys):
+def test_a_second_reading_is_scored_against_the_labels_as_the_grouping_is():
     """Two readers' verdicts on the pairs both drew at random, each band weighing as many pairs as it holds: the
     second reading scored as if it were a grouping, beside the grouping itself on the same pairs."""
-    from searchapp.evaluate.duplicate_recall import reader_agreement
+    from searchapp.evaluate.duplicate_recall import Reading, measured_similarity, reader_agreement
     from searchapp.evaluate.duplicates import Doc, Result
 
     words = [f"kata{n}" for n in range(40)]
@@ -144,26 +144,56 @@ def test_a_second_reading_is_scored_against_the_labels_as_the_grouping_is(tmp_pa
     result = Result("hoax600", docs, {"a": "a", "b": "a"}, 0.0)
     first = {("hoax600", "a", "b"): True, ("hoax600", "a", "c"): True, ("hoax600", "b", "c"): False}
     second = {("hoax600", "a", "b"): True, ("hoax600", "a", "c"): True, ("hoax600", "b", "c"): True,
-              ("hoax600", "a", "e"): True}  # a–e: read by the second reader only, not counted
-    lines = reader_agreement(result, first, set(first), second, set(second))
+              ("hoax600", "a", "e"): True,  # read by the second reader only: not counted
+              ("click-id", "a", "c"): False}  # another set's pair: not counted
+    similar = measured_similarity(result)[0]
+    lines = reader_agreement(result, Reading(first, set(first)), Reading(second, set(second)), similar)
     # the band at 1.0 weighs its 3 pairs on a–b (a copy to both); the band at 0.40 its 3 pairs on a–c and b–c
-    assert lines[0].endswith("they disagree on 1") and "of the 3 pairs drawn at random" in lines[0]
+    assert lines[0].endswith("they disagree on 1") and "of the 3 pairs drawn at random," in lines[0]
     assert lines[1] == "    the second reading: precision 0.750, recall 1.000"  # 4.5 of 6 claimed, of 4.5 copies
     assert lines[2] == "    the grouping, the same way: precision 1.000, recall 0.667"  # a–b: 3 of 4.5 copies
-    assert reader_agreement(result, first, set(first), second, {("hoax600", "a", "e")}) == []
+    assert reader_agreement(result, Reading(first, set(first)), Reading(second, {("hoax600", "a", "e")}),
+                            similar) == ["  a second reading: no pair drawn at random for hoax600 is read in both"]
 
+
+def test_readers_agree_across_outlets_on_the_pairs_measured():
+    """click-id: pairs across the two outlets; a pair drawn whose fingerprints agree too little to be measured is left
+    out, as the recall estimate leaves it; a reading that calls nothing a copy has no precision."""
+    from searchapp.evaluate.duplicate_recall import Reading, measured_similarity, reader_agreement
+    from searchapp.evaluate.duplicates import Doc, Result
+
+    words = [f"kata{n}" for n in range(40)]
+    docs = [Doc("a", " ".join(words), "okezone"), Doc("b", " ".join(words), "sindonews"),
+            Doc("d", " ".join(f"beda{n}" for n in range(40)), "sindonews")]
+    result = Result("click-id", docs, {}, 0.0)
+    first = {("click-id", "a", "b"): True, ("click-id", "a", "d"): False}
+    second = {("click-id", "a", "b"): False, ("click-id", "a", "d"): False}
+    similar = measured_similarity(result, across_keys=True)[0]
+    assert set(similar) == {("a", "b")}  # a–d not measured; a–b and b–d: one outlet's or measured
+    lines = reader_agreement(result, Reading(first, set(first)), Reading(second, set(second)), similar)
+    assert "of the 1 pairs drawn at random, 1 not measured left out," in lines[0]
+    assert lines[0].endswith("they disagree on 1")
+    assert lines[1] == "    the second reading: precision n/a, recall 0.000"
+    assert lines[2] == "    the grouping, the same way: precision n/a, recall 0.000"
+
+
+def test_eval_duplicates_against_a_second_reading_and_bad_label_files(tmp_path, capsys):
     data = make_data(tmp_path / "data")
     labels = tmp_path / "first.tsv"
     labels.write_text("hoax600\thoax-0\thoax-1\tcopy\trandom\n", encoding="utf-8")
     other = tmp_path / "second.tsv"
-    other.write_text("hoax600\thoax-0\thoax-1\tdifferent\trandom\t# rewrite (0.9): retold\n", encoding="utf-8")
+    other.write_text("# a comment\nhoax600\thoax-1\thoax-0\tcopy\trandom\t# same (0.9): one text\n", encoding="utf-8")
     argv = ["eval", "duplicates", "--data", str(data), "--config", CONFIG, "--labels", str(labels)]
     assert main([*argv, "--against", str(other)]) == 0
     out = capsys.readouterr().out
-    assert "a second reading of the 1 pairs drawn at random" in out and "they disagree on 1" in out
-    assert "the second reading: precision 0.000, recall 0.000" in out
+    assert "a second reading of the 1 pairs drawn at random, scored as a grouping" in out
+    assert "they disagree on 0" in out and "the second reading: precision 1.000, recall 1.000" in out
     assert main([*argv, "--against", str(tmp_path / "none.tsv")]) == 2
     assert "no labels file" in capsys.readouterr().err
+    for bad in ("hoax600 hoax-0 hoax-1 copy random", "hoax600\thoax-0\thoax-1\tsame\trandom", "hoax600\thoax-0"):
+        other.write_text(f"# a comment\n{bad}\n", encoding="utf-8")
+        assert main([*argv, "--against", str(other)]) == 2
+        assert f"{other}:2: not `dataset, id, id, copy|different` separated by tabs" in capsys.readouterr().err
 
 
 def test_the_later_readings_cover_the_first_readings_random_pairs():

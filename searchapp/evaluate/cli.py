@@ -5,7 +5,8 @@
     searchapp eval outlets --corpus DIR                               detected against stated outlets
     searchapp eval people --conll FILE... | --articles                person spans against gold CoNLL, or
                                                                       each article's people against hand labels
-    searchapp eval duplicates [--data DIR] [--parts N] [--against TSV] stories against hand-labelled pairs
+    searchapp eval duplicates [--data DIR] [--parts N]                stories against hand-labelled pairs,
+                              [--labels TSV] [--against TSV]          and how far two readings agree
     searchapp eval boilerplate [--data DIR] [--sample N]              boilerplate lines removed from crawls
 
 ``--corpus`` is a searchapp corpus folder, a folder of raw IndoSum JSONL (``../shared/data/indosum``),
@@ -238,7 +239,7 @@ def run_article_people(args: argparse.Namespace) -> int:
 
 def run_duplicates(args: argparse.Namespace) -> int:
     from searchapp.config import load_settings
-    from searchapp.evaluate.duplicates import LABELS, evaluate_duplicates, read_labels, read_random, report, sample
+    from searchapp.evaluate.duplicates import LABELS, evaluate_duplicates, read_reading, report, sample
     from searchapp.ingest.cleaning import Boilerplate
 
     data = _existing_folder("duplicates", args.data)
@@ -250,11 +251,16 @@ def run_duplicates(args: argparse.Namespace) -> int:
             return 2
     if data is None:
         return 2
+    try:
+        first = read_reading(labels_file)
+        second = read_reading(against) if against else None
+    except ValueError as error:
+        print(f"searchapp eval duplicates: {error}", file=sys.stderr)
+        return 2
     results = evaluate_duplicates(data, Boilerplate.load(load_settings(args.config).boilerplate_file), args.parts)
-    labels = read_labels(labels_file)
-    print(report(results, labels, read_random(labels_file), against))
+    print(report(results, first.labels, first.drawn, second))
     for result in results if args.sample else ():
-        print(f"\n# {result.name}: pairs to label (copy or different)\n" + sample(result, labels, args.sample))
+        print(f"\n# {result.name}: pairs to label (copy or different)\n" + sample(result, first.labels, args.sample))
     return 0
 
 

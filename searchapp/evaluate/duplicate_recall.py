@@ -85,12 +85,13 @@ def across_key_similarity(result: Result) -> tuple[dict[tuple[str, str], float],
 
 
 def recall_estimate(result: Result, labels: dict[tuple[str, str, str], bool],
-                    random_pairs: set[tuple[str, str, str]], across_keys: bool = False) -> list[str]:
+                    random_pairs: set[tuple[str, str, str]], across_keys: bool = False,
+                    measured: tuple[dict[tuple[str, str], float], int] | None = None) -> list[str]:
     """Recall over all pairs of one key (a topic), or across keys (outlets), estimated band by band of
     similarity from the pairs drawn at random in each band and read by hand (the copies of a band: its pairs
     × the share of copies among those read), with the different pairs grouped among those read; then
-    post-stratified, with an interval."""
-    similar, unmeasured = across_key_similarity(result) if across_keys else (within_key_similarity(result), 0)
+    post-stratified, with an interval. *measured*: `measured_similarity`, when already known."""
+    similar, unmeasured = measured or measured_similarity(result, across_keys)
     lines, copies, found = [], 0.0, 0.0
     for low, high in RECALL_BANDS:
         band = [pair for pair, value in similar.items() if _within(value, low, high)]
@@ -178,39 +179,59 @@ def _ratio(counts: tuple[float, float]) -> float:
     return found / max(copies, 1e-9)
 
 
-def reader_agreement(result: Result, labels: dict[tuple[str, str, str], bool], random_pairs: set[tuple[str, str, str]],
-                     second: dict[tuple[str, str, str], bool], second_random: set[tuple[str, str, str]],
-                     across_keys: bool = False) -> list[str]:
-    """A second reading of the pairs drawn at random, scored as if it were a grouping against the labels, and the
-    grouping scored the same way on the same pairs: how far two readers agree is the margin any target measured
-    against one reading is measured in. Each band weighs as many pairs as it holds, as in the recall estimate."""
-    similar = across_key_similarity(result)[0] if across_keys else within_key_similarity(result)
-    both = sorted(pair for pair in random_pairs & second_random if pair[0] == result.name)
+@dataclass(frozen=True)
+class Reading:
+    """Hand labels of pairs: (dataset, id, id) → whether a copy, and the pairs among them drawn at random."""
+
+    labels: dict[tuple[str, str, str], bool]
+    drawn: set[tuple[str, str, str]]
+
+
+def measured_similarity(result: Result, across_keys: bool = False) -> tuple[dict[tuple[str, str], float], int]:
+    """The exact similarity of the pairs the estimates count (of one key, or measured across keys), and how many
+    pairs across keys were not measured."""
+    return across_key_similarity(result) if across_keys else (within_key_similarity(result), 0)
+
+
+def reader_agreement(result: Result, first: Reading, second: Reading,
+                     similar: dict[tuple[str, str], float]) -> list[str]:
+    """A second reading of the pairs drawn at random, scored as if it were a grouping against the first, beside the
+    grouping scored the same way on the same pairs: where two readers part, no target measured against one reading
+    can be told met or missed. Each band weighs as many pairs as it holds, as in the band-by-band estimate; pairs
+    not measured (across keys, fingerprints too unlike) are left out, as that estimate leaves them."""
+    drawn = sorted(pair for pair in first.drawn & second.drawn if pair[0] == result.name)
+    both = [pair for pair in drawn if pair[1:] in similar]
     if not both:
-        return []
-    read = [(similar.get(pair[1:], 0.0), labels[pair]) for pair in both]
-    disagree = sum(labels[pair] != second[pair] for pair in both)
-    lines = [f"  a second reading of the {len(both)} pairs drawn at random, scored as a grouping against the labels "
-             f"(bands weighed as above): they disagree on {disagree}"]
-    for name, verdicts in (("the second reading", [second[pair] for pair in both]),
+        return [f"  a second reading: no pair drawn at random for {result.name} is read in both"]
+    truth = [(similar[pair[1:]], first.labels[pair]) for pair in both]
+    disagree = sum(first.labels[pair] != second.labels[pair] for pair in both)
+    left_out = f", {len(drawn) - len(both)} not measured left out" if len(drawn) > len(both) else ""
+    lines = [f"  a second reading of the {len(both)} pairs drawn at random{left_out}, scored as a grouping against "
+             f"the labels (each band weighing its pairs, as band by band above): they disagree on {disagree}"]
+    for name, verdicts in (("the second reading", [second.labels[pair] for pair in both]),
                            ("the grouping, the same way", [pair[1:] in result.pairs for pair in both])):
-        precision, recall = _weighed(similar, read, verdicts)
-        lines.append(f"    {name}: precision {precision:.3f}, recall {recall:.3f}")
+        precision, recall = (_share(value) for value in _weighted(similar, truth, verdicts))
+        lines.append(f"    {name}: precision {precision}, recall {recall}")
     return lines
 
 
-def _weighed(similar: dict[tuple[str, str], float], read: list[tuple[float, bool]],
-             verdicts: list[bool]) -> tuple[float, float]:
-    """(precision, recall) of *verdicts* against what was read, each band's pairs read standing for all its pairs."""
+def _weighted(similar: dict[tuple[str, str], float], truth: list[tuple[float, bool]],
+              verdicts: list[bool]) -> tuple[float | None, float | None]:
+    """(precision, recall) of *verdicts* against *truth* (each pair's similarity and whether the first reading calls
+    it a copy), each band's pairs read standing for all its pairs; None where nothing is claimed or a copy."""
     agreed = claimed = copies = 0.0
     for low, high in RECALL_BANDS:
-        inside = [n for n, (value, _copy) in enumerate(read) if _within(value, low, high)]
+        inside = [n for n, (value, _copy) in enumerate(truth) if _within(value, low, high)]
         if inside:
             weight = sum(1 for value in similar.values() if _within(value, low, high)) / len(inside)
-            agreed += weight * sum(read[n][1] and verdicts[n] for n in inside)
+            agreed += weight * sum(truth[n][1] and verdicts[n] for n in inside)
             claimed += weight * sum(verdicts[n] for n in inside)
-            copies += weight * sum(read[n][1] for n in inside)
-    return agreed / max(claimed, 1e-9), agreed / max(copies, 1e-9)
+            copies += weight * sum(truth[n][1] for n in inside)
+    return (agreed / claimed if claimed else None), (agreed / copies if copies else None)
+
+
+def _share(value: float | None) -> str:
+    return "n/a" if value is None else f"{value:.3f}"
 
 
 def _within(value: float, low: float, high: float) -> bool:

@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from searchapp.evaluate.duplicate_recall import reader_agreement, recall_estimate
+from searchapp.evaluate.duplicate_recall import Reading, measured_similarity, reader_agreement, recall_estimate
 from searchapp.extract.dates import stated_day
 from searchapp.extract.fingerprint import fingerprint, similarity
 from searchapp.index.stories import DAYS_APART, FLOOR, SAME_TEXT, THRESHOLD, Texts, find_stories
@@ -141,12 +141,20 @@ def group(name: str, docs: list[Doc], boilerplate: Boilerplate, parts: int = 1) 
     return Result(name, docs, stories, seconds + time.perf_counter() - started, fingerprints=prints)
 
 
+VERDICTS = ("copy", "different")
+
+
 def _label_lines(path: Path) -> Iterable[tuple[tuple[str, str, str], bool, str]]:
-    """(dataset, id, id) in id order, whether a copy, and the sample the pair was drawn in ("" unsaid)."""
+    """(dataset, id, id) in id order, whether a copy, and the sample the pair was drawn in ("" unsaid). A line that
+    is not ``dataset, id, id, copy|different`` (tab-separated) is a ValueError naming the file and the line."""
     if path.exists():
-        for line in path.read_text(encoding="utf-8").splitlines():
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             if line.strip() and not line.startswith("#"):
-                dataset, a, b, verdict, *rest = line.split("\t")
+                fields = line.split("\t")
+                if len(fields) < 4 or not all(fields[:3]) or fields[3].strip() not in VERDICTS:
+                    raise ValueError(f"{path}:{number}: not `dataset, id, id, copy|different` separated by tabs: "
+                                     f"{line[:80]!r}")
+                dataset, a, b, verdict, *rest = fields
                 sample = rest[0].strip() if rest and not rest[0].startswith("#") else ""
                 yield (dataset, *sorted((a, b))), verdict.strip() == "copy", sample
 
@@ -160,10 +168,15 @@ def read_random(path: Path = LABELS) -> set[tuple[str, str, str]]:
     return {pair for pair, _copy, sample in _label_lines(path) if sample == "random"}
 
 
+def read_reading(path: Path) -> Reading:
+    """A reading's labels and the pairs it read among those drawn at random."""
+    return Reading(read_labels(path), read_random(path))
+
+
 def report(results: list[Result], labels: dict[tuple[str, str, str], bool],
-           random_pairs: set[tuple[str, str, str]] = frozenset(), against: Path | None = None) -> str:
-    """Each set's stories against the labels; with *against*, a second reading's labels file, how far the two
-    readings of the pairs drawn at random agree."""
+           random_pairs: set[tuple[str, str, str]] = frozenset(), against: Reading | None = None) -> str:
+    """Each set's stories against the labels; with *against*, a second reading, how far the two readings of the
+    pairs drawn at random agree."""
     lines = [f"Stories: word 3-shingle MinHash, 128 permutations, LSH; one story at estimated Jaccard ≥ {THRESHOLD},"
              f" or ≥ {FLOOR} when the texts read as a rewrite or a copy cut short; not {DAYS_APART}+ days apart"
              f" below {SAME_TEXT}, nor under headlines naming other days", ""]
@@ -197,10 +210,10 @@ def report(results: list[Result], labels: dict[tuple[str, str, str], bool],
                          + ("pairs chosen and drawn at random together; below, those drawn" if drawn
                             else "pairs chosen, not drawn at random") + ")")
         if drawn:
-            lines += recall_estimate(result, labels, random_pairs, across_keys=result.name == "click-id")
-        if drawn and against:
-            lines += reader_agreement(result, labels, random_pairs, read_labels(against), read_random(against),
-                                      across_keys=result.name == "click-id")
+            measured = measured_similarity(result, across_keys=result.name == "click-id")
+            lines += recall_estimate(result, labels, random_pairs, measured=measured)
+            if against:
+                lines += reader_agreement(result, Reading(labels, random_pairs), against, measured[0])
     return "\n".join(lines)
 
 
