@@ -41,6 +41,7 @@ class Doc:
     key: str  # topic (hoax600), outlet (click-id), canonical URL (indonews)
     day: int | None = None  # the stated day of publication (an ordinal), as the indexer reads it
     title: str = ""  # the headline, where the export states one
+    outlet: str | None = None  # where the export states it (hoax600 does not)
 
 
 @dataclass
@@ -105,7 +106,8 @@ def click_id(folder: Path) -> list[Doc]:
         for line, row in _rows(folder / "xlsx" / f"{outlet}.xlsx"):
             if row.get("content"):
                 docs.append(Doc(f"{outlet}-{line}", repair(str(row["content"])), outlet,
-                                _day(row.get("date"), row.get("url"), row.get("time")), str(row.get("title") or "")))
+                                _day(row.get("date"), row.get("url"), row.get("time")), str(row.get("title") or ""),
+                                outlet))
     return docs
 
 
@@ -116,7 +118,8 @@ def indonews(folder: Path) -> list[Doc]:
             if row.get("isi_berita"):
                 docs.append(Doc(f"{path.stem[-5:]}-{line}", repair(str(row["isi_berita"])),
                                 normalize_url(row.get("url")) or f"{path.stem}-{line}",
-                                _day(row.get("tanggal_publikasi"), row.get("url")), str(row.get("judul") or "")))
+                                _day(row.get("tanggal_publikasi"), row.get("url")), str(row.get("judul") or ""),
+                                str(row.get("sumber") or "") or None))
     return docs
 
 
@@ -136,7 +139,8 @@ def group(name: str, docs: list[Doc], boilerplate: Boilerplate, parts: int = 1) 
         started = time.perf_counter()
         stories = find_stories([d.id for d in indexed], [prints[d.id] for d in indexed], names=stories,
                                texts=Texts(lambda position, held=indexed: held[position].text,
-                                           lambda position, held=indexed: held[position].title),
+                                           lambda position, held=indexed: held[position].title,
+                                           lambda position, held=indexed: held[position].outlet),
                                days=[d.day for d in indexed])
     return Result(name, docs, stories, seconds + time.perf_counter() - started, fingerprints=prints)
 
@@ -178,7 +182,8 @@ def report(results: list[Result], labels: dict[tuple[str, str, str], bool],
     """Each set's stories against the labels; with *against*, a second reading, how far the two readings of the
     pairs drawn at random agree."""
     lines = [f"Stories: word 3-shingle MinHash, 128 permutations, LSH; one story at estimated Jaccard ≥ {THRESHOLD},"
-             f" or ≥ {FLOOR} when the texts read as a rewrite or a copy cut short; not {DAYS_APART}+ days apart"
+             f" or ≥ {FLOOR} when the texts read as a rewrite, a copy cut short or one carried from another outlet;"
+             f" not {DAYS_APART}+ days apart"
              f" below {SAME_TEXT}, nor under headlines naming other days", ""]
     for result in results:
         keys = result.key_of()

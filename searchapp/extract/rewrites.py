@@ -31,6 +31,15 @@ OWN_LEAD = 0.1
 MIN_COVERED = 0.85
 CUT_LEAD = 0.9
 MIN_CUT_LENGTH = 0.4
+# A text another outlet carried, cut short or carried on with paragraphs of its own, and lightly edited: the
+# shorter text stands in the longer word for word, in runs of `CARRIED_RUN` words or more, for this share of its
+# words, all of them in the longer's opening (as long as the shorter, a quarter more and a line), the first in its
+# first fifth, and as long as a copy cut short (`MIN_CUT_LENGTH`). A paraphrase keeps runs this long only in
+# quotes; a reaction or a roundup opens with its own, or holds the text as a small part of it.
+CARRIED_RUN = 6
+MIN_CARRIED = 0.7
+CARRIED_SPAN = (1.25, 20)
+CARRIED_OPENING = 0.2
 # A figure (number, date, amount) in place of another figure of the other text contradicts it;
 # a rewrite may change a date's form or a day, not this many figures, nor as many as it keeps.
 MAX_CONTRADICTED = 3
@@ -188,3 +197,20 @@ def is_rewrite(first: Text, second: Text) -> bool:
         return False
     alignment = align(first.words, second.words)
     return alignment.rewrite or alignment.cut
+
+
+def is_carried(first: Text, second: Text) -> bool:
+    """Whether the shorter text stands in the longer one's opening word for word, in long runs (`MIN_CARRIED`):
+    a copy another outlet cut short or carried on, lightly edited, giving no other figures. One outlet's own text
+    carried on is its next piece (a full-time report after the half-time one), which the caller rules out."""
+    shorter, longer = sorted((first.words, second.words), key=len)
+    if (not shorter or len(shorter) < MIN_CUT_LENGTH * len(longer)
+            or sum((first.counts & second.counts).values()) < MIN_CARRIED * len(shorter)):
+        return False
+    runs = [block for block in SequenceMatcher(None, shorter, longer, autojunk=False).get_matching_blocks()
+            if block.size >= CARRIED_RUN]
+    stretch, line = CARRIED_SPAN
+    return (sum(run.size for run in runs) >= MIN_CARRIED * len(shorter)
+            and runs[0].b <= CARRIED_OPENING * len(longer)
+            and all(run.b + run.size <= stretch * len(shorter) + line for run in runs)
+            and not align(first.words, second.words).figures_differ)

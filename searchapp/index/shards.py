@@ -134,7 +134,8 @@ def group_stories(root: Path, shards: int, names: dict[str, str]) -> dict[str, s
                 days.append(day)
                 stored.append(partial(reader.stored_fields, docnum))
                 titles.append(partial(stated_title, reader, docnum))
-        texts = Texts(lambda position: stored[position]().get("body") or "", lambda position: titles[position]())
+        texts = Texts(lambda position: stored[position]().get("body") or "", lambda position: titles[position](),
+                      lambda position: stored[position]().get("outlet"))
         return find_stories(ids, fingerprints, names=names, texts=texts, days=days)
 
 

@@ -4,7 +4,8 @@ After each indexing run the fingerprints of every live article (a column of the 
 the article was analysed, with datasketch) are banded (MinHash LSH) to find candidates; an article
 whose fingerprint agrees in at least `THRESHOLD` of its positions with a story's leader is a
 copy of it, and one that agrees in `FLOOR` or more is when its text reads as a rewrite of the
-leader's (`searchapp.extract.rewrites`: the same facts in the same order) or as the leader cut short;
+leader's (`searchapp.extract.rewrites`: the same facts in the same order), as the leader cut short, or,
+from another outlet, as its text carried word for word, cut short or carried on;
 articles whose stated moments of publication are `DAYS_APART` days apart are another day's report,
 unless their texts are the same, and so are two whose headlines name other days. Each story is named by one
 of its articles: of the last run's names that are still articles of it, the one most of its articles had (a
@@ -30,7 +31,7 @@ from pathlib import Path
 import numpy as np
 from whoosh.reading import IndexReader
 
-from searchapp.extract.rewrites import Text, align, is_rewrite
+from searchapp.extract.rewrites import Text, align, is_carried, is_rewrite
 from searchapp.extract.title import days_named
 from searchapp.index import banding
 from searchapp.index.generations import STORIES
@@ -42,7 +43,8 @@ from searchapp.ingest.datetimes import WIB
 # different stories on one topic, and an outlet's recurring templated reports, below it.
 THRESHOLD = 0.5
 # From here to the threshold lie rewrites that paraphrase sentence by sentence, and as many different
-# articles that repeat one background: a pair is one story only when its texts read as a rewrite.
+# articles that repeat one background: a pair is one story only when its texts read as a rewrite, or as one
+# outlet's text another carried.
 FLOOR = 0.3
 # Up to here a copy by its fingerprint is read for a lead of its own first (reactions that repeat a
 # report word for word after their own opening agree with it in 0.50-0.53 of the positions).
@@ -57,8 +59,10 @@ class Texts:
     """The articles' texts for `find_stories`, by position, each read and split into words once (for the
     articles checked lately): whether two tell one story."""
 
-    def __init__(self, body: Callable[[int], str], title: Callable[[int], str] | None = None) -> None:
+    def __init__(self, body: Callable[[int], str], title: Callable[[int], str] | None = None,
+                 outlet: Callable[[int], str | None] | None = None) -> None:
         self._text = lru_cache(maxsize=4096)(lambda position: Text.of(body(position)))
+        self._outlet = outlet or (lambda _position: None)
         nothing = (frozenset(), frozenset())
         self._days = lru_cache(maxsize=65536)(lambda position: days_named(title(position)) if title else nothing)
 
@@ -74,6 +78,12 @@ class Texts:
     def rewrite(self, a: int, b: int) -> bool:
         """Whether one article is a rewrite of the other (`searchapp.extract.rewrites`)."""
         return is_rewrite(self._text(a), self._text(b))
+
+    def carried(self, a: int, b: int) -> bool:
+        """Whether another outlet carried one article's text in the other, cut short or carried on
+        (`searchapp.extract.rewrites.is_carried`); an outlet's own text carried on is its next piece."""
+        outlet = self._outlet(a)
+        return (outlet is None or outlet != self._outlet(b)) and is_carried(self._text(a), self._text(b))
 
     def copy(self, a: int, b: int, another_day: bool) -> bool:
         """Whether of two articles whose fingerprints mostly agree neither opens with a lead of its own
@@ -91,7 +101,8 @@ def find_stories(ids: list[str], fingerprints: list[bytes | None], threshold: fl
     The articles are taken in order: the one that agrees with the most of its candidates in the floor (`FLOOR`,
     or *threshold* when lower) first, ties in id order (`banding.resembling`); each joins the story of the leader it is
     most similar to, else starts a story of its own. A leader it agrees with in `threshold` of the positions
-    or more is a copy, and one it agrees with from `FLOOR` is when the *texts* read as a rewrite; below
+    or more is a copy, and one it agrees with from `FLOOR` is when the *texts* read as a rewrite (or one carried
+    from another outlet); below
     `LEADS_READ_BELOW` the texts are read first, and a text that opens with a lead of its own (a reaction, a
     roundup, another angle) is another story, however much of the other it repeats, and so is one of another day
     that gives other figures. Articles whose *days* (ordinals, None when unknown) are `DAYS_APART` or more apart are
@@ -163,7 +174,7 @@ def _leader(position: int, ranked: list[tuple[float, int, int]], threshold: floa
         if similar >= threshold:
             if texts.copy(position, leader_position, another_day=apart > 0):
                 return leader
-        elif texts.rewrite(position, leader_position):
+        elif texts.rewrite(position, leader_position) or texts.carried(position, leader_position):
             return leader
     return None
 
@@ -213,7 +224,8 @@ def write_stories(folder: Path, reader: IndexReader) -> int:
         fingerprints.append(value)
         days.append(day)
     texts = Texts(lambda position: reader.stored_fields(docnums[position]).get("body") or "",
-                  lambda position: stated_title(reader, docnums[position]))
+                  lambda position: stated_title(reader, docnums[position]),
+                  lambda position: reader.stored_fields(docnums[position]).get("outlet"))
     stories = find_stories(ids, fingerprints, names=read_stories(folder), texts=texts, days=days)
     save_stories(folder, stories)
     return len(stories)
