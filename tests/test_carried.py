@@ -20,6 +20,20 @@ CARRIED = ("Warga yang tinggal di pesisir selatan Jawa diminta bersiap menghadap
            + WARNING.replace("tetap waspada", "waspada").replace("diperkirakan mencapai", "bisa mencapai")
            .replace("Nelayan diimbau", "Para nelayan diimbau").replace("memasang tanda", "memasang papan")
            .replace("penyebab utama", "pemicu utama"))
+# a reaction that opens with a line of its own, then the statement
+OWN_LINE = ("Ratusan nelayan di Cilacap memilih menambatkan perahu mereka sejak kemarin sore setelah mendengar kabar "
+            "cuaca buruk dari pengeras suara di tempat pelelangan ikan. " + WARNING)
+
+
+def figures(text: str, waves: int, boats: int, stalls: int, earlier: int) -> str:
+    return (text.replace("empat meter", f"{waves} meter").replace("belasan perahu", f"{boats} perahu")
+            .replace("dua warung", f"{stalls} warung").replace("tiga meter", f"{earlier} meter"))
+
+
+# the wire story with figures, and the copy carried with the background's first sentence, or another report
+# from the same text with other figures
+WIRE_FIGURES = figures(WIRE, 4, 15, 2, 3)
+CARRIED_ON = CARRIED + BACKGROUND[:BACKGROUND.index(" Badan Penanggulangan")]
 # the statement quoted in two parts, a long stretch of the roundup's own between them
 HALF = WARNING.index(" Dwikorita juga")
 SPREAD = WARNING[:HALF] + BACKGROUND + WARNING[HALF:]
@@ -33,7 +47,10 @@ SPREAD = WARNING[:HALF] + BACKGROUND + WARNING[HALF:]
     (BACKGROUND.strip(), WIRE, False),  # the wire story's end, not its opening
     (WARNING, SPREAD, False),  # quoted in parts far apart
     (WARNING, WIRE + BACKGROUND, False),  # under 0.4 of a much longer piece: an item of a roundup, an update
-    (GOLD, GOLD_NEXT_DAY, False),  # one template, another day's figures
+    (figures(CARRIED_ON, 4, 15, 2, 3), WIRE_FIGURES, True),  # carried on with a sentence of the background
+    (figures(CARRIED_ON, 6, 20, 4, 5), WIRE_FIGURES, False),  # the same words, other figures
+    (WARNING, OWN_LINE, False),  # the longer opens with more than a fifth of its own
+    (GOLD, GOLD_NEXT_DAY, False),  # one template, another day's figures (its words too run short)
     ("", "", False),  # nothing to carry
 ])
 def test_is_carried(shorter, longer, carried):
@@ -49,6 +66,7 @@ def test_a_text_another_outlet_carried_is_its_story_an_outlets_own_carried_on_is
     ids, prints = ["antara-1", "solopos-2"], [fingerprint(WIRE), fingerprint(CARRIED)]
     for outlets, stories in ((["antara", "solopos"], {"antara-1": "antara-1", "solopos-2": "antara-1"}),
                              ([None, None], {"antara-1": "antara-1", "solopos-2": "antara-1"}),  # not stated
+                             (["antara", None], {"antara-1": "antara-1", "solopos-2": "antara-1"}),  # one unknown
                              (["antara", "antara"], {})):
         texts = Texts([WIRE, CARRIED].__getitem__, outlet=outlets.__getitem__)
         assert find_stories(ids, prints, texts=texts) == stories

@@ -33,9 +33,9 @@ CUT_LEAD = 0.9
 MIN_CUT_LENGTH = 0.4
 # A text another outlet carried, cut short or carried on with paragraphs of its own, and lightly edited: the
 # shorter text stands in the longer word for word, in runs of `CARRIED_RUN` words or more, for this share of its
-# words, all of them in the longer's opening (as long as the shorter, a quarter more and a line), the first in its
-# first fifth, and as long as a copy cut short (`MIN_CUT_LENGTH`). A paraphrase keeps runs this long only in
-# quotes; a reaction or a roundup opens with its own, or holds the text as a small part of it.
+# words, all of them in the longer's opening (as long as the shorter, a quarter more and 20 words), the first in
+# the first fifth of each, and as long as a copy cut short (`MIN_CUT_LENGTH`). A paraphrase keeps runs this long
+# only in quotes; a reaction or a roundup opens with its own, or holds the text as a small part of it.
 CARRIED_RUN = 6
 MIN_CARRIED = 0.7
 CARRIED_SPAN = (1.25, 20)
@@ -201,7 +201,8 @@ def is_rewrite(first: Text, second: Text) -> bool:
 
 def is_carried(first: Text, second: Text) -> bool:
     """Whether the shorter text stands in the longer one's opening word for word, in long runs (`MIN_CARRIED`):
-    a copy another outlet cut short or carried on, lightly edited, giving no other figures. One outlet's own text
+    a copy another outlet cut short or carried on, lightly edited, its figures contradicted no more than a rewrite's
+    (`Alignment.figures_differ`), the first run in each text's first fifth (either way round). One outlet's own text
     carried on is its next piece (a full-time report after the half-time one), which the caller rules out."""
     shorter, longer = sorted((first.words, second.words), key=len)
     if (not shorter or len(shorter) < MIN_CUT_LENGTH * len(longer)
@@ -211,6 +212,6 @@ def is_carried(first: Text, second: Text) -> bool:
             if block.size >= CARRIED_RUN]
     stretch, line = CARRIED_SPAN
     return (sum(run.size for run in runs) >= MIN_CARRIED * len(shorter)
-            and runs[0].b <= CARRIED_OPENING * len(longer)
+            and runs[0].a <= CARRIED_OPENING * len(shorter) and runs[0].b <= CARRIED_OPENING * len(longer)
             and all(run.b + run.size <= stretch * len(shorter) + line for run in runs)
             and not align(first.words, second.words).figures_differ)

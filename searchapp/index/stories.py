@@ -27,6 +27,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Mapping
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 from whoosh.reading import IndexReader
@@ -192,16 +193,27 @@ def _days_apart(days: list[int | None] | None, a: int, b: int) -> int:
     return abs(days[a] - days[b])
 
 
-def live_fingerprints(reader: IndexReader) -> Iterator[tuple[int, str, bytes | None, int | None]]:
-    """(document number, id, fingerprint, day of publication) of every live article; the day (an ordinal,
-    in WIB) only where the article states its moment of publication: a date read from the text may be a
-    year off (a weekday and a day without a year), and copies of one text would fall years apart."""
+class LiveArticle(NamedTuple):
+    """What grouping reads of a live article from the index's columns."""
+
+    docnum: int
+    id: str
+    fingerprint: bytes | None
+    day: int | None  # of publication (an ordinal, in WIB), where the article states its moment
+    outlet: str | None
+
+
+def live_fingerprints(reader: IndexReader) -> Iterator[LiveArticle]:
+    """Every live article's fingerprint, day and outlet; the day only where the article states its moment of
+    publication: a date read from the text may be a year off (a weekday and a day without a year), and copies of
+    one text would fall years apart."""
     ids = column_values(reader, "id", translate=True)
     fingerprints = column_values(reader, "fingerprint") if "fingerprint" in reader.schema else [None] * len(ids)
     moments = column_values(reader, "published", translate=True) if "published" in reader.schema else []
     days = [_day_of(moment) for moment in moments] or [None] * len(ids)
+    outlets = column_values(reader, "outlet", translate=True) if "outlet" in reader.schema else [None] * len(ids)
     for docnum in reader.all_doc_ids():
-        yield docnum, ids[docnum], fingerprints[docnum] or None, days[docnum]
+        yield LiveArticle(docnum, ids[docnum], fingerprints[docnum] or None, days[docnum], outlets[docnum] or None)
 
 
 def _day_of(moment: int | None) -> int | None:
@@ -217,16 +229,12 @@ def _day_of(moment: int | None) -> int | None:
 def write_stories(folder: Path, reader: IndexReader) -> int:
     """Group the articles of *reader* into stories and write them to *folder* (atomically); the number
     of articles that have copies."""
-    docnums, ids, fingerprints, days = [], [], [], []
-    for docnum, doc_id, value, day in live_fingerprints(reader):
-        docnums.append(docnum)
-        ids.append(doc_id)
-        fingerprints.append(value)
-        days.append(day)
-    texts = Texts(lambda position: reader.stored_fields(docnums[position]).get("body") or "",
-                  lambda position: stated_title(reader, docnums[position]),
-                  lambda position: reader.stored_fields(docnums[position]).get("outlet"))
-    stories = find_stories(ids, fingerprints, names=read_stories(folder), texts=texts, days=days)
+    live = list(live_fingerprints(reader))
+    texts = Texts(lambda position: reader.stored_fields(live[position].docnum).get("body") or "",
+                  lambda position: stated_title(reader, live[position].docnum),
+                  lambda position: live[position].outlet)
+    stories = find_stories([article.id for article in live], [article.fingerprint for article in live],
+                           names=read_stories(folder), texts=texts, days=[article.day for article in live])
     save_stories(folder, stories)
     return len(stories)
 
