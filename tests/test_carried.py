@@ -48,8 +48,9 @@ SPREAD = WARNING[:HALF] + BACKGROUND + WARNING[HALF:]
     (WARNING, SPREAD, False),  # quoted in parts far apart
     (WARNING, WIRE + BACKGROUND, False),  # under 0.4 of a much longer piece: an item of a roundup, an update
     (figures(CARRIED_ON, 4, 15, 2, 3), WIRE_FIGURES, True),  # carried on with a sentence of the background
-    (figures(CARRIED_ON, 6, 20, 4, 5), WIRE_FIGURES, False),  # the same words, other figures
+    (figures(CARRIED_ON, 4, 20, 4, 5), WIRE_FIGURES, False),  # the same words, three other figures
     (WARNING, OWN_LINE, False),  # the longer opens with more than a fifth of its own
+    (OWN_LINE, WIRE, False),  # the shorter opens with more than a fifth of its own
     (GOLD, GOLD_NEXT_DAY, False),  # one template, another day's figures (its words too run short)
     ("", "", False),  # nothing to carry
 ])
