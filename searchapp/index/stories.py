@@ -100,15 +100,15 @@ def find_stories(ids: list[str], fingerprints: list[bytes | None], threshold: fl
     stories of the last run, *names*, article id → story, else its leader's id).
 
     The articles are taken in order: the one that agrees with the most of its candidates in the floor (`FLOOR`,
-    or *threshold* when lower) first, ties in id order (`banding.resembling`); each joins the story of the leader it is
-    most similar to, else starts a story of its own. A leader it agrees with in `threshold` of the positions
-    or more is a copy, and one it agrees with from `FLOOR` is when the *texts* read as a rewrite, or as one carried
-    from another outlet; below `LEADS_READ_BELOW` the texts are read first, and a text that opens with a lead of its
-    own (a reaction, a roundup, another angle) is another story, however much of the other it repeats, and so is one
-    of another day that gives other figures. Articles whose *days* (ordinals, None when unknown) are `DAYS_APART` or more apart are
-    not one story unless their fingerprints agree in `SAME_TEXT`. Every member is a copy of its leader: a chain of
-    articles each sharing a paragraph with the next is not one story (single linkage merged a rumour's debunking
-    with the reactions to it, each quoting the one before).
+    or *threshold* when lower) first, ties in id order (`banding.resembling`); each joins the story of the leader it
+    is most similar to, else starts a story of its own. A leader it agrees with in `threshold` of the positions or
+    more is a copy, and one it agrees with from `FLOOR` is when the *texts* read as a rewrite, or as one carried from
+    another outlet; below `LEADS_READ_BELOW` the texts are read first, and a text that opens with a lead of its own
+    (a reaction, a roundup, another angle) is another story, however much of the other it repeats, and so is one of
+    another day that gives other figures. Articles whose *days* (ordinals, None when unknown) are `DAYS_APART` or
+    more apart are not one story unless their fingerprints agree in `SAME_TEXT`. Every member is a copy of its
+    leader: a chain of articles each sharing a paragraph with the next is not one story (single linkage merged a
+    rumour's debunking with the reactions to it, each quoting the one before).
     Candidates come from LSH banding over the fingerprints (`searchapp.index.banding`).
     """
     numbers = [n for n, value in enumerate(fingerprints) if value is not None]
