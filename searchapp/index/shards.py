@@ -25,7 +25,6 @@ import uuid
 from collections import Counter
 from collections.abc import Callable, Iterable
 from contextlib import ExitStack
-from functools import partial
 from pathlib import Path
 
 from searchapp.config import Settings
@@ -34,7 +33,7 @@ from searchapp.extract.registry import spelled_alike
 from searchapp.index.generations import current_generation, indexer_lock, open_index
 from searchapp.index.report import IndexReport
 from searchapp.index.routing import shard_root, shard_settings
-from searchapp.index.stories import LiveArticle, Texts, find_stories, live_fingerprints, stated_title
+from searchapp.index.stories import group_indexed, live_fingerprints
 from searchapp.index.whoosh27 import column_values, newest_toc
 from searchapp.index.writer import build_index
 
@@ -120,20 +119,12 @@ def merge_reports(reports: Iterable[IndexReport]) -> IndexReport:
 def group_stories(root: Path, shards: int, names: dict[str, str]) -> dict[str, str]:
     """The stories of the live articles of every shard (copies across shards included): article id →
     story, named after the last set's stories (*names*) where they keep their naming article."""
-    live: list[LiveArticle] = []
-    stored: list[Callable[[], dict]] = []  # each article's stored fields, to read its text
-    titles: list[Callable[[], str]] = []  # each article's stated headline
     with ExitStack() as readers:
+        articles = []
         for number in range(shards):
             reader = readers.enter_context(open_index(shard_root(root, number)).reader())
-            for article in live_fingerprints(reader):
-                live.append(article)
-                stored.append(partial(reader.stored_fields, article.docnum))
-                titles.append(partial(stated_title, reader, article.docnum))
-        texts = Texts(lambda position: stored[position]().get("body") or "", lambda position: titles[position](),
-                      lambda position: live[position].outlet)
-        return find_stories([article.id for article in live], [article.fingerprint for article in live],
-                            names=names, texts=texts, days=[article.day for article in live])
+            articles += [(reader, article) for article in live_fingerprints(reader)]
+        return group_indexed(articles, names)
 
 
 def _people_counts(held: list[dict[str, set[int]]]) -> Counter:

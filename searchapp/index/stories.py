@@ -225,15 +225,27 @@ def _day_of(moment: int | None) -> int | None:
         return None
 
 
+def group_indexed(articles: list[tuple[IndexReader, LiveArticle]], names: Mapping[str, str]) -> dict[str, str]:
+    """The stories of live *articles*, each with the reader it is read from (one index's, or each shard's): their
+    texts, headlines and outlets as the index stores them, named after the last run's stories (*names*)."""
+    def body(position: int) -> str:
+        reader, article = articles[position]
+        return reader.stored_fields(article.docnum).get("body") or ""
+
+    def title(position: int) -> str:
+        reader, article = articles[position]
+        return stated_title(reader, article.docnum)
+
+    texts = Texts(body, title, lambda position: articles[position][1].outlet)
+    return find_stories([article.id for _reader, article in articles],
+                        [article.fingerprint for _reader, article in articles],
+                        names=names, texts=texts, days=[article.day for _reader, article in articles])
+
+
 def write_stories(folder: Path, reader: IndexReader) -> int:
     """Group the articles of *reader* into stories and write them to *folder* (atomically); the number
     of articles that have copies."""
-    live = list(live_fingerprints(reader))
-    texts = Texts(lambda position: reader.stored_fields(live[position].docnum).get("body") or "",
-                  lambda position: stated_title(reader, live[position].docnum),
-                  lambda position: live[position].outlet)
-    stories = find_stories([article.id for article in live], [article.fingerprint for article in live],
-                           names=read_stories(folder), texts=texts, days=[article.day for article in live])
+    stories = group_indexed([(reader, article) for article in live_fingerprints(reader)], read_stories(folder))
     save_stories(folder, stories)
     return len(stories)
 
